@@ -1,0 +1,5 @@
+export { ScenarioSchema, type Scenario, type ScenarioInput, type PathwayStep } from './schema/scenario.js';
+export { compileScenario, startMinuteOfWeek } from './compile/compile-scenario.js';
+export { parseScenario, parseScenarioText } from './load.js';
+export { ScenarioError } from './schema/errors.js';
+export { BUILTIN_SCENARIOS, builtinScenario } from './builtin/index.js';

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Ids name things in a scenario and are how steps refer to them. */
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must be an id: a letter, then letters, digits, _ or -');
+
+/** A clock time "HH:MM" within a day; "24:00" is the end of the day. */
+export const ClockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a time "HH:MM" (00:00 to 24:00)');
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const Weekday = z.enum(WEEKDAYS);
+
+/** Which days of the week something applies to. */
+export const Days = z.union([
+  z.literal('all'),
+  z.literal('weekdays'),
+  z.literal('weekend'),
+  z.array(Weekday).min(1, 'must name at least one day'),
+]);
+export type Days = z.infer<typeof Days>;
+
+export const nonNegative = () => z.number().finite().nonnegative();
+export const positive = () => z.number().finite().positive();
+export const count = () => z.number().int().nonnegative();
+export const probability = () => z.number().min(0, 'must be a probability in [0, 1]').max(1, 'must be a probability in [0, 1]');
+
+/** Minutes from midnight of a clock time. */
+export function minutesOfDay(time: string): number {
+  const [h, m] = time.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+/** The weekday indices (0 = Monday) a `Days` value covers. */
+export function dayIndices(days: Days): number[] {
+  if (days === 'all') return [0, 1, 2, 3, 4, 5, 6];
+  if (days === 'weekdays') return [0, 1, 2, 3, 4];
+  if (days === 'weekend') return [5, 6];
+  return days.map((d) => WEEKDAYS.indexOf(d));
+}

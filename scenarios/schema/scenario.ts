@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { ClockTime, count, Days, Id, nonNegative, positive, probability } from './common.js';
+import { DistributionSchema, DurationSchema } from './distribution.js';
+
+/** Hours when something is open, by weekday. `end` before `start` runs past midnight. */
+const Hours = z.strictObject({ days: Days, start: ClockTime, end: ClockTime });
+
+const Shift = z.strictObject({
+  days: Days,
+  start: ClockTime,
+  end: ClockTime,
+  count: count(),
+});
+
+const StaffGroup = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  department: Id,
+  hourlyCost: nonNegative(),
+  /** Extra paid for an overtime hour, as a fraction of the hourly cost (0.5 = time and a half). */
+  overtimePremium: nonNegative().default(0.5),
+  shifts: z.array(Shift).min(1, 'must have at least one shift'),
+});
+
+const Ward = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  type: z.enum(['general', 'icu', 'stepdown', 'ed']),
+  department: Id.optional(),
+  beds: z.number().int().positive('must be a positive integer'),
+  costPerBedDay: nonNegative(),
+  /** 0 = no waiting room: patients who find it full are turned away. */
+  queueCapacity: count().optional(),
+});
+
+const OperatingRoom = z.strictObject({
+  id: Id,
+  sessions: z.array(Hours.extend({ specialty: z.string().optional() })).min(1),
+  turnover: DistributionSchema,
+  /** A case that would run past the session end: start it and pay overtime, or cancel it. */
+  overrun: z.enum(['startAnyway', 'cancel']),
+  /** Kept free of elective cases for emergencies. */
+  emergencyOnly: z.boolean().default(false),
+  costPerHour: nonNegative(),
+  fixedCostPerDay: nonNegative().default(0),
+});
+
+const ImagingDevice = z.strictObject({
+  id: Id,
+  kind: z.enum(['CT', 'MRI', 'XRay', 'Ultrasound']),
+  units: z.number().int().positive().default(1),
+  openingHours: z.array(Hours).min(1),
+  breakdowns: z
+    .strictObject({ timeBetweenFailures: DistributionSchema, timeToRepair: DistributionSchema })
+    .optional(),
+  costPerHour: nonNegative(),
+  fixedCostPerDay: nonNegative().default(0),
+});
+
+const ReorderPolicy = z.discriminatedUnion('type', [
+  /** (s, S): when stock falls to s or below, order up to S. */
+  z.strictObject({ type: z.literal('sS'), s: count(), S: count() }).refine((p) => p.S > p.s, { message: 'S must be above s', path: ['S'] }),
+  /** (R, Q): when stock falls to R or below, order Q. */
+  z.strictObject({ type: z.literal('RQ'), R: count(), Q: z.number().int().positive() }),
+  /** Periodic review: every `everyDays`, order up to `upTo`. */
+  z.strictObject({ type: z.literal('periodic'), everyDays: positive(), upTo: z.number().int().positive() }),
+]);
+
+const Item = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  unitCost: nonNegative(),
+  initialStock: count(),
+  policy: ReorderPolicy,
+  /** Days from order to delivery. */
+  leadTimeDays: DistributionSchema,
+  /** What a step that needs the item does when none is on hand. */
+  onStockOut: z.enum(['wait', 'cancel']),
+});
+
+const AttributeMix = z
+  .strictObject({ values: z.array(z.union([z.number(), z.string()])).min(1), weights: z.array(nonNegative()).min(1) })
+  .refine((a) => a.values.length === a.weights.length, { message: 'must have one weight per value', path: ['weights'] })
+  .refine((a) => a.weights.some((w) => w > 0), { message: 'at least one weight must be positive', path: ['weights'] });
+
+const Arrivals = z.discriminatedUnion('type', [
+  /** Poisson arrivals at a rate per hour that may follow the hour of day and day of week (thinned). */
+  z.strictObject({
+    type: z.literal('weekly'),
+    perDay: positive(),
+    /** 24 relative weights for the hours of the day (default flat). */
+    hourOfDay: z.array(nonNegative()).length(24, 'must have 24 hourly weights').optional(),
+    /** 7 relative weights, Monday first (default flat). */
+    dayOfWeek: z.array(nonNegative()).length(7, 'must have 7 daily weights').optional(),
+    /** Multiplies the rate (a flu season: 1.2). */
+    multiplier: positive().default(1),
+  }),
+  /** A list that repeats each week: at `time` on `days`, `count` patients (an OR case list). */
+  z.strictObject({
+    type: z.literal('list'),
+    entries: z.array(z.strictObject({ days: Days, time: ClockTime, count: z.number().int().positive(), attributes: z.record(z.string(), z.union([z.number(), z.string()])).optional() })).min(1),
+  }),
+  /** Booked slots every `slotMinutes` within opening hours; each booked patient fails to come with `noShow`. */
+  z.strictObject({
+    type: z.literal('appointments'),
+    days: Days,
+    start: ClockTime,
+    end: ClockTime,
+    slotMinutes: positive(),
+    perSlot: z.number().int().positive().default(1),
+    noShow: probability().default(0),
+  }),
+]);
+
+const Target = z.array(Id).min(1, 'must name at least one resource');
+
+/** A pathway step, one verb each, in the spirit of simmer's trajectories. */
+const Step = z.union([
+  z.strictObject({
+    seize: Target,
+    /** Name of this step in figures (waits per step). */
+    id: Id.optional(),
+    /** Take one of the named resources (the first free, else the shortest line) instead of all of them. */
+    oneOf: z.boolean().default(false),
+    priority: z.union([z.number(), z.strictObject({ byAttribute: z.string(), cases: z.record(z.string(), z.number()), otherwise: z.number().default(0) })]).optional(),
+    /** Minutes after which a waiting patient leaves unseen. */
+    maxWait: positive().optional(),
+    /** What a patient who waited `maxWait` counts as. */
+    onTimeout: z.enum(['leftUnseen', 'cancelled']).default('leftUnseen'),
+    /** Waiting here while holding an ED resource counts as boarding. */
+    boarding: z.boolean().default(false),
+  }),
+  z.strictObject({ hold: DurationSchema, activity: z.string().min(1), id: Id.optional() }),
+  z.strictObject({ release: z.union([Target, z.literal('all')]), id: Id.optional() }),
+  z.strictObject({ consume: Id, quantity: z.number().int().positive().default(1), id: Id.optional() }),
+  z.strictObject({
+    branch: z.array(z.strictObject({ p: probability(), goto: Id })).min(1),
+    id: Id.optional(),
+  }),
+  z.strictObject({
+    branchOn: z.string().min(1),
+    cases: z.record(z.string(), Id),
+    otherwise: Id.optional(),
+    id: Id.optional(),
+  }),
+  z.strictObject({ goto: Id, id: Id.optional() }),
+  /** A stay in a ward bed for a sampled length of stay: seize a bed, hold, release. */
+  z.strictObject({ stay: Id, lengthOfStay: DurationSchema, boarding: z.boolean().default(false), id: Id.optional() }),
+  z.strictObject({ leave: z.literal(true), id: Id.optional() }),
+]);
+
+const PatientClass = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  department: Id,
+  /** Counted against the 4-hour ED target. */
+  emergencyDepartment: z.boolean().default(false),
+  arrivals: Arrivals,
+  attributes: z.record(z.string(), AttributeMix).default({}),
+  /** Priority in every queue (larger first) unless a step says otherwise. */
+  priority: z.number().default(0),
+  pathway: Id,
+});
+
+const Costs = z.strictObject({
+  penalties: z
+    .strictObject({
+      cancelledCase: nonNegative().default(0),
+      leftUnseen: nonNegative().default(0),
+      boardingHour: nonNegative().default(0),
+    })
+    .default({ cancelledCase: 0, leftUnseen: 0, boardingHour: 0 }),
+});
+
+export const ScenarioSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  /** Start of simulated time: a local date and time, "YYYY-MM-DDTHH:MM". */
+  start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a date and time "YYYY-MM-DDTHH:MM"'),
+  horizonDays: positive(),
+  warmupDays: nonNegative().default(0),
+  replications: z.number().int().positive().default(10),
+  seed: z.union([z.number().int(), z.string().min(1)]).default(1),
+  wards: z.array(Ward).default([]),
+  staff: z.array(StaffGroup).default([]),
+  operatingRooms: z.array(OperatingRoom).default([]),
+  imaging: z.array(ImagingDevice).default([]),
+  /** Other resources: a plain pool of units (cubicles, a single server in a textbook queue). */
+  resources: z
+    .array(z.strictObject({ id: Id, department: Id, units: z.number().int().positive(), queueCapacity: count().optional(), costPerHour: nonNegative().default(0) }))
+    .default([]),
+  items: z.array(Item).default([]),
+  patientClasses: z.array(PatientClass).min(1, 'must have at least one patient class'),
+  pathways: z.record(Id, z.array(Step).min(1, 'must have at least one step')),
+  costs: Costs.default({ penalties: { cancelledCase: 0, leftUnseen: 0, boardingHour: 0 } }),
+});
+
+/** A scenario as written in a file (defaults not yet applied). */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+/** A validated scenario with defaults applied. */
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type PathwayStep = Scenario['pathways'][string][number];
+export type PatientClassSpec = Scenario['patientClasses'][number];
+export type ArrivalSpec = PatientClassSpec['arrivals'];

@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventCalendar } from './calendar.js';
+
+/** Pops everything, returning (time, priority, entity) in order. */
+function drain(cal: EventCalendar): { time: number; priority: number; entity: number }[] {
+  const out = [];
+  while (cal.pop()) out.push({ time: cal.poppedTime, priority: cal.poppedPriority, entity: cal.poppedEntity });
+  return out;
+}
+
+describe('event calendar', () => {
+  it('never runs an event before an earlier one, and breaks ties by priority then insertion order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ time: fc.integer({ min: 0, max: 50 }), priority: fc.integer({ min: 0, max: 3 }) }), { maxLength: 300 }),
+        (events) => {
+          const cal = new EventCalendar(16);
+          events.forEach((e, i) => cal.schedule(e.time, e.priority, 0, i, 0));
+          const popped = drain(cal);
+          expect(popped).toHaveLength(events.length);
+          // The expected order is a stable sort by (time, priority): insertion order within ties.
+          const expected = events
+            .map((e, i) => ({ ...e, entity: i }))
+            .sort((a, b) => a.time - b.time || a.priority - b.priority || a.entity - b.entity);
+          expect(popped.map((p) => p.entity)).toEqual(expected.map((e) => e.entity));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('drops cancelled events and only those, even interleaved with pops and reused slots', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({ op: fc.constant('add' as const), time: fc.double({ min: 0, max: 100, noNaN: true }) }),
+            fc.record({ op: fc.constant('cancel' as const), which: fc.nat() }),
+            fc.record({ op: fc.constant('pop' as const) }),
+          ),
+          { maxLength: 400 },
+        ),
+        (ops) => {
+          const cal = new EventCalendar(16);
+          // A reference model: live events as (time, seq, id).
+          const live = new Map<number, { time: number; seq: number }>();
+          const handles: { handle: number; id: number }[] = [];
+          let seq = 0;
+          let now = 0;
+          for (const op of ops) {
+            if (op.op === 'add') {
+              const t = now + op.time;
+              const id = seq++;
+              handles.push({ handle: cal.schedule(t, 0, 0, id, 0), id });
+              live.set(id, { time: t, seq: id });
+            } else if (op.op === 'cancel' && handles.length > 0) {
+              const h = handles[op.which % handles.length]!;
+              expect(cal.cancel(h.handle)).toBe(live.has(h.id));
+              live.delete(h.id);
+            } else if (op.op === 'pop') {
+              const expected = [...live.entries()].sort((a, b) => a[1].time - b[1].time || a[1].seq - b[1].seq)[0];
+              expect(cal.pop()).toBe(expected !== undefined);
+              if (expected) {
+                expect(cal.poppedEntity).toBe(expected[0]);
+                expect(cal.poppedTime).toBeGreaterThanOrEqual(now);
+                now = cal.poppedTime;
+                live.delete(expected[0]);
+              }
+            }
+            expect(cal.size).toBe(live.size);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses to cancel an event that already ran', () => {
+    const cal = new EventCalendar();
+    const h = cal.schedule(1, 0, 0, 7, 0);
+    expect(cal.pop()).toBe(true);
+    expect(cal.cancel(h)).toBe(false);
+    // The slot is reused by the next event; the old handle must not cancel it.
+    cal.schedule(2, 0, 0, 8, 0);
+    expect(cal.cancel(h)).toBe(false);
+    expect(cal.pop()).toBe(true);
+    expect(cal.poppedEntity).toBe(8);
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * The figures of one replication, by stable id (documented in the README):
+ * waits, lengths of stay, the ED 4-hour share, occupancy, utilisation,
+ * overtime, cancellations, turnaround, stock and cost. Capacity costs (idle
+ * time, overtime premium, fixed daily costs) are booked here, at the close.
+ */
+import type { ClaimBook } from '../resources/claim-book.js';
+import type { Resource } from '../resources/resource.js';
+import type { Tally } from '../stats/tally.js';
+import { COST_TYPES, costTypeIndex, type CostLedger, NONE } from './cost-ledger.js';
+import type { HospitalModel } from './model.js';
+import type { StockItem } from './stock.js';
+
+export interface HospitalRunState {
+  model: HospitalModel;
+  book: ClaimBook;
+  resources: Resource[];
+  items: StockItem[];
+  ledger: CostLedger;
+  /** Waits (minutes) per seize step figure name. */
+  waitTallies: Map<string, Tally>;
+  /** Lengths of stay (minutes) of patients who completed their pathway, per class. */
+  los: Tally[];
+  arrivals: number[];
+  departures: number[];
+  within4h: number[];
+  leftUnseen: number[];
+  cancelled: number[];
+  turnedAway: number[];
+  boardingMinutes: number;
+  /** Request to end of exam, per imaging device (minutes). */
+  turnaround: Tally[];
+}
+
+const KIND_COST: Record<string, number> = {
+  staff: costTypeIndex('staff'),
+  room: costTypeIndex('roomsAndDevices'),
+  device: costTypeIndex('roomsAndDevices'),
+  pool: costTypeIndex('roomsAndDevices'),
+  ward: costTypeIndex('beds'),
+};
+
+export function collectFigures(state: HospitalRunState, end: number, departmentOf: (name: string) => number): Record<string, number> {
+  const { model, resources, ledger } = state;
+  const f: Record<string, number> = {};
+  const horizonDays = model.horizon / 1440;
+
+  // Capacity costs: idle on-duty time, the overtime premium, fixed daily costs.
+  resources.forEach((r, i) => {
+    const m = model.resources[i]!;
+    const dept = departmentOf(m.department);
+    const onDuty = r.onDuty.area(end) / 60;
+    const busy = r.busyUnits.area(end) / 60;
+    const overtime = r.overtimeUnits.area(end) / 60;
+    ledger.charge(NONE, NONE, dept, i, KIND_COST[m.kind]!, Math.max(0, onDuty - (busy - overtime)) * m.costPerIdleHour);
+    ledger.charge(NONE, NONE, dept, i, costTypeIndex('overtime'), overtime * m.overtimePremiumPerHour);
+    ledger.charge(NONE, NONE, dept, i, KIND_COST[m.kind]!, horizonDays * m.fixedCostPerDay);
+  });
+
+  let totalArrivals = 0;
+  let ed = { arrivals: 0, departures: 0, within4h: 0, leftUnseen: 0 };
+  let cancellations = 0;
+  model.classes.forEach((c, i) => {
+    f[`arrivals.${c.name}`] = state.arrivals[i]!;
+    f[`throughput.${c.name}`] = state.departures[i]!;
+    f[`cancellations.${c.name}`] = state.cancelled[i]!;
+    f[`turnedAway.${c.name}`] = state.turnedAway[i]!;
+    f[`leftUnseen.${c.name}`] = state.leftUnseen[i]!;
+    putQuantiles(f, `los.${c.name}`, state.los[i]!, 1 / 60);
+    totalArrivals += state.arrivals[i]!;
+    cancellations += state.cancelled[i]!;
+    if (c.emergencyDepartment) {
+      ed = {
+        arrivals: ed.arrivals + state.arrivals[i]!,
+        departures: ed.departures + state.departures[i]!,
+        within4h: ed.within4h + state.within4h[i]!,
+        leftUnseen: ed.leftUnseen + state.leftUnseen[i]!,
+      };
+    }
+  });
+  if (model.classes.some((c) => c.emergencyDepartment)) {
+    f['ed.arrivals'] = ed.arrivals;
+    f['ed.within4h'] = ed.departures > 0 ? ed.within4h / ed.departures : NaN;
+    f['ed.leftUnseen'] = ed.leftUnseen;
+    f['ed.leftUnseenShare'] = ed.arrivals > 0 ? ed.leftUnseen / ed.arrivals : NaN;
+    const edLos = model.classes.flatMap((c, i) => (c.emergencyDepartment ? [state.los[i]!] : []));
+    f['ed.los.mean'] = weightedMean(edLos) / 60;
+  }
+  f['cancellations'] = cancellations;
+  f['boarding.hours'] = state.boardingMinutes / 60;
+
+  for (const [name, tally] of state.waitTallies) putQuantiles(f, `wait.${name}`, tally, 1);
+
+  let staffOvertime = 0;
+  resources.forEach((r, i) => {
+    const m = model.resources[i]!;
+    if (m.kind === 'ward') {
+      f[`occupancy.${m.name}`] = r.busyUnits.mean(end) / m.capacity;
+      f[`beds.${m.name}.meanOccupied`] = r.busyUnits.mean(end);
+    } else {
+      f[`utilisation.${m.name}`] = r.utilisation(end);
+    }
+    f[`queue.${m.name}.mean`] = r.queueLength.mean(end);
+    f[`refused.${m.name}`] = r.refused;
+    const overtimeHours = r.overtimeUnits.area(end) / 60;
+    if (m.kind === 'staff' || m.kind === 'room') f[`overtime.${m.name}.hours`] = overtimeHours;
+    if (m.kind === 'staff') staffOvertime += overtimeHours;
+    if (m.kind === 'device') f[`imaging.${m.name}.turnaround.mean`] = state.turnaround[i]!.mean;
+  });
+  f['overtime.hours'] = staffOvertime;
+
+  for (const it of state.items) {
+    const name = it.model.name;
+    const avg = it.level.mean(end);
+    const usedPerDay = it.unitsUsed / horizonDays;
+    f[`stock.${name}.stockouts`] = it.stockouts;
+    f[`stock.${name}.fillRate`] = it.demandUnits > 0 ? it.filledFromStock / it.demandUnits : 1;
+    f[`stock.${name}.averageStock`] = avg;
+    f[`stock.${name}.stockDays`] = usedPerDay > 0 ? avg / usedPerDay : NaN;
+    f[`stock.${name}.orders`] = it.ordersPlaced;
+    f[`stock.${name}.used`] = it.unitsUsed;
+  }
+
+  f['cost.total'] = ledger.total;
+  COST_TYPES.forEach((t, i) => (f[`cost.${t}`] = ledger.byType[i]!));
+  ledger.departmentNames.forEach((d, i) => (f[`cost.department.${d}`] = ledger.byDepartment[i]!));
+  f['cost.capacity'] = ledger.capacityCost;
+  f['cost.perPatient'] = totalArrivals > 0 ? ledger.total / totalArrivals : NaN;
+  return f;
+}
+
+function putQuantiles(f: Record<string, number>, id: string, tally: Tally, scale: number): void {
+  const n = tally.count;
+  f[`${id}.mean`] = n > 0 ? tally.mean * scale : NaN;
+  f[`${id}.p50`] = n > 0 ? tally.quantile(0.5) * scale : NaN;
+  f[`${id}.p90`] = n > 0 ? tally.quantile(0.9) * scale : NaN;
+  f[`${id}.p95`] = n > 0 ? tally.quantile(0.95) * scale : NaN;
+}
+
+function weightedMean(tallies: Tally[]): number {
+  let s = 0;
+  let n = 0;
+  for (const t of tallies) {
+    s += t.sum;
+    n += t.count;
+  }
+  return n > 0 ? s / n : NaN;
+}

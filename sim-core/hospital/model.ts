@@ -1,0 +1,120 @@
+/**
+ * A runnable hospital model as plain data: what `scenarios/` compiles a
+ * scenario document into and what the interpreter runs. Everything refers to
+ * everything else by index, so the interpreter never looks a name up while
+ * running. Times are in minutes from the start of the run.
+ */
+import type { DistributionSpec } from '../random/distributions/index.js';
+import type { Roster } from '../resources/roster.js';
+
+export type ResourceKind = 'ward' | 'staff' | 'room' | 'device' | 'pool';
+
+export interface ResourceModel {
+  name: string;
+  kind: ResourceKind;
+  department: string;
+  /** Units on duty when no roster applies (beds, pool units). */
+  capacity: number;
+  /** Capacity over the week (staff shifts, OR sessions, imaging opening hours). */
+  roster?: Roster;
+  queueCapacity?: number;
+  breakdowns?: { timeBetweenFailures: DistributionSpec; timeToRepair: DistributionSpec };
+  /** Cleaning after each use, during which the unit stays busy (OR turnover). */
+  turnover?: DistributionSpec;
+  /** What a room does with a case that would run past its session. */
+  overrun?: 'startAnyway' | 'cancel';
+  /** Cost of one busy unit-hour (staff pay, room or device use, a bed-hour). */
+  costPerBusyHour: number;
+  /** Cost of one on-duty but idle unit-hour (capacity cost; for staff the same pay). */
+  costPerIdleHour: number;
+  /** Extra per overtime unit-hour, on top of the busy cost. */
+  overtimePremiumPerHour: number;
+  fixedCostPerDay: number;
+}
+
+export type StockPolicy =
+  | { type: 'sS'; s: number; S: number }
+  | { type: 'RQ'; R: number; Q: number }
+  | { type: 'periodic'; every: number; upTo: number };
+
+export interface ItemModel {
+  name: string;
+  unitCost: number;
+  initialStock: number;
+  policy: StockPolicy;
+  /** Minutes from order to delivery. */
+  leadTime: DistributionSpec;
+  onStockOut: 'wait' | 'cancel';
+}
+
+/** A duration that may depend on one attribute: `byValue[valueIndex]`, else `otherwise`. */
+export type DurationModel =
+  | { kind: 'fixed'; distribution: DistributionSpec }
+  | { kind: 'byAttribute'; attribute: number; byValue: (DistributionSpec | null)[]; otherwise: DistributionSpec | null };
+
+export type StepModel =
+  | {
+      op: 'seize';
+      /** Figure name for waits at this step. */
+      figure: string;
+      resources: number[];
+      oneOf: boolean;
+      /** Fixed priority, or by attribute value index; null: the patient's class priority. */
+      priority: number | { attribute: number; byValue: number[]; otherwise: number } | null;
+      maxWait: number;
+      onTimeout: 'leftUnseen' | 'cancelled';
+      boarding: boolean;
+      /** For rooms that cancel overrunning cases: expected minutes of the case that follows. */
+      expectedMinutes: number;
+    }
+  | { op: 'hold'; activity: string; duration: DurationModel }
+  | { op: 'release'; resources: number[] | 'all' }
+  | { op: 'consume'; item: number; quantity: number }
+  | { op: 'branch'; probabilities: number[]; targets: number[] }
+  | { op: 'branchOn'; attribute: number; targetByValue: number[]; otherwise: number }
+  | { op: 'goto'; target: number }
+  | { op: 'leave' };
+
+/** An attribute (acuity, procedure): its values, shared by every class that has it. */
+export interface AttributeModel {
+  name: string;
+  values: (string | number)[];
+}
+
+export type ArrivalModel =
+  /** Non-homogeneous Poisson: patients per minute for each hour of the week (Monday 00:00 first). */
+  | { type: 'weekly'; ratePerMinute: number[] }
+  /** Each week: at minute-of-week `at`, `count` patients, with fixed attribute value indices (-1: sample). */
+  | { type: 'list'; entries: { at: number; count: number; attributes: number[] }[] }
+  /** Booked slots at minutes-of-week, each with `perSlot` patients who come with probability 1 - noShow. */
+  | { type: 'appointments'; slots: number[]; perSlot: number; noShow: number };
+
+export interface ClassModel {
+  name: string;
+  department: string;
+  emergencyDepartment: boolean;
+  priority: number;
+  arrivals: ArrivalModel;
+  /** Attributes sampled at arrival: index into `HospitalModel.attributes` and weights per value. */
+  attributes: { attribute: number; weights: number[] }[];
+  pathway: number;
+}
+
+export interface PathwayModel {
+  name: string;
+  steps: StepModel[];
+}
+
+export interface HospitalModel {
+  /** Minute of the week (0 = Monday 00:00) at which time 0 falls. */
+  startMinuteOfWeek: number;
+  warmup: number;
+  /** Minutes measured after the warm-up. */
+  horizon: number;
+  resources: ResourceModel[];
+  items: ItemModel[];
+  attributes: AttributeModel[];
+  classes: ClassModel[];
+  pathways: PathwayModel[];
+  penalties: { cancelledCase: number; leftUnseen: number; boardingHour: number };
+}

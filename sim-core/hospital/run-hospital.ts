@@ -1,0 +1,525 @@
+/**
+ * The pathway interpreter: runs a `HospitalModel` for one replication. A
+ * patient is a row in a few arrays plus its position in its pathway; `advance`
+ * executes steps until one has to wait (for a resource, a hold, stock), so
+ * nothing is allocated per event beyond the patient's list of held claims.
+ */
+import { ClaimBook, REFUSED } from '../resources/claim-book.js';
+import type { Resource } from '../resources/resource.js';
+import { followRoster, minutesUntilCapacityDrop } from '../resources/roster.js';
+import { PRIORITY } from '../priorities.js';
+import type { Distribution } from '../random/distribution.js';
+import { makeDistribution } from '../random/distributions/index.js';
+import { categorical } from '../random/distributions/index.js';
+import { Simulation } from '../simulation.js';
+import type { TraceRecorder } from '../trace.js';
+import { startArrivals } from './arrivals.js';
+import { CostLedger, costTypeIndex, NONE } from './cost-ledger.js';
+import { collectFigures, type HospitalRunState } from './figures.js';
+import type { DurationModel, HospitalModel, ResourceModel, StepModel } from './model.js';
+import { StockItem } from './stock.js';
+import { Tally } from '../stats/tally.js';
+
+export interface HospitalRunOptions {
+  seed: number | string;
+  /** Replication number: mixed into every stream name so replications are independent. */
+  replication: number;
+  trace?: TraceRecorder;
+}
+
+export interface HospitalRunResult {
+  /** Every figure of the run by its stable id. */
+  figures: Record<string, number>;
+  ledger: CostLedger;
+  events: number;
+  patients: number;
+}
+
+type Sampler = (patient: number) => number;
+
+const COST_TYPE_OF_KIND: Record<ResourceModel['kind'], number> = {
+  staff: costTypeIndex('staff'),
+  room: costTypeIndex('roomsAndDevices'),
+  device: costTypeIndex('roomsAndDevices'),
+  pool: costTypeIndex('roomsAndDevices'),
+  ward: costTypeIndex('beds'),
+};
+
+export function runHospital(model: HospitalModel, options: HospitalRunOptions): HospitalRunResult {
+  const sim = new Simulation(options.trace ? { seed: options.seed, trace: options.trace } : { seed: options.seed });
+  const rep = `#${options.replication}`;
+  const book = new ClaimBook(sim);
+  const warmupEnd = model.warmup;
+  const end = model.warmup + model.horizon;
+  const departments = [...new Set([...model.resources.map((r) => r.department), ...model.classes.map((c) => c.department)])];
+  const departmentOf = (name: string): number => departments.indexOf(name);
+  const ledger = new CostLedger(
+    model.pathways.map((p) => p.name),
+    departments,
+    model.resources.map((r) => r.name),
+  );
+  const penaltyType = costTypeIndex('penalties');
+  const consumableType = costTypeIndex('consumables');
+
+  // --- resources ---
+  const resources: Resource[] = model.resources.map((r) =>
+    book.add({ name: r.name, capacity: r.roster ? 0 : r.capacity, ...(r.queueCapacity !== undefined ? { queueCapacity: r.queueCapacity } : {}) }),
+  );
+  const resourceDept = model.resources.map((r) => departmentOf(r.department));
+  const turnover: (Distribution | null)[] = model.resources.map((r) => (r.turnover ? makeDistribution(r.turnover) : null));
+  const scheduledCapacity = model.resources.map((r) => r.capacity);
+  /** Rosters of rooms that cancel cases which would overrun their session. */
+  const cancellingRosters = model.resources.map((r) =>
+    r.overrun === 'cancel' && r.roster ? { ...r.roster, offset: model.startMinuteOfWeek } : null,
+  );
+  /** Rooms being cleaned, by key claim * 4096 + resource id: when cleaning began. */
+  const inTurnover = new Map<number, number>();
+  const broken = model.resources.map(() => false);
+  const applyCapacity = (i: number): void => book.setCapacity(resources[i]!, broken[i] ? 0 : scheduledCapacity[i]!);
+  model.resources.forEach((r, i) => {
+    const roster = r.roster ? { ...r.roster, offset: model.startMinuteOfWeek } : undefined;
+    if (roster) {
+      followRoster(sim, book, resources[i]!, roster, (c) => {
+        scheduledCapacity[i] = c;
+        applyCapacity(i);
+      });
+    }
+    if (r.breakdowns) {
+      const tbf = makeDistribution(r.breakdowns.timeBetweenFailures);
+      const ttr = makeDistribution(r.breakdowns.timeToRepair);
+      const rng = sim.stream(`breakdowns:${r.name}${rep}`);
+      const kind = sim.register(`breakdown:${r.name}`, (_e, down) => {
+        broken[i] = down === 1;
+        applyCapacity(i);
+        if (trace) trace.record(sim.now, -1, down === 1 ? codes.breakdown : codes.repair, places.resource[i]!);
+        sim.schedule((down === 1 ? ttr : tbf).sample(rng), kind, 0, down === 1 ? 0 : 1, PRIORITY.CAPACITY);
+      });
+      sim.schedule(tbf.sample(rng), kind, 0, 1, PRIORITY.CAPACITY);
+    }
+  });
+
+  // --- trace names ---
+  const trace = sim.trace;
+  const codes = {
+    arrive: trace?.code('arrive') ?? 0,
+    request: trace?.code('request') ?? 0,
+    seize: trace?.code('seize') ?? 0,
+    release: trace?.code('release') ?? 0,
+    start: trace?.code('start') ?? 0,
+    finish: trace?.code('finish') ?? 0,
+    leave: trace?.code('leave') ?? 0,
+    leftUnseen: trace?.code('left-unseen') ?? 0,
+    cancelled: trace?.code('cancelled') ?? 0,
+    turnedAway: trace?.code('turned-away') ?? 0,
+    stockout: trace?.code('stock-out') ?? 0,
+    breakdown: trace?.code('breakdown') ?? 0,
+    repair: trace?.code('repair') ?? 0,
+  };
+  const places = {
+    resource: trace ? model.resources.map((r) => trace.place(r.name)) : [],
+    klass: trace ? model.classes.map((c) => trace.place(c.name)) : [],
+    activity: new Map<string, number>(),
+  };
+  const attributeCodes = trace ? model.attributes.map((a) => trace.code(`attr:${a.name}`)) : [];
+  const activityPlace = (name: string): number => {
+    let p = places.activity.get(name);
+    if (p === undefined && trace) {
+      p = trace.place(name);
+      places.activity.set(name, p);
+    }
+    return p ?? 0;
+  };
+
+  // --- compiled steps: samplers built once ---
+  const nAttr = model.attributes.length;
+  const attributeSamplers = model.classes.map((c) => c.attributes.map((a) => categorical(a.weights)));
+  const durationSamplers = model.pathways.map((p) =>
+    p.steps.map((s) => (s.op === 'hold' ? buildDuration(s.duration) : null)),
+  );
+  function buildDuration(d: DurationModel): Sampler {
+    const rng = sim.stream(`durations${rep}`);
+    if (d.kind === 'fixed') {
+      const dist = makeDistribution(d.distribution);
+      return () => dist.sample(rng);
+    }
+    const byValue = d.byValue.map((s) => (s ? makeDistribution(s) : null));
+    const otherwise = d.otherwise ? makeDistribution(d.otherwise) : null;
+    return (patient) => {
+      const v = attrs[patient * nAttr + d.attribute]!;
+      const dist = (v >= 0 ? byValue[v] : null) ?? otherwise;
+      if (dist === null) throw new Error(`no duration for attribute value index ${v}`);
+      return dist.sample(rng);
+    };
+  }
+  const waitTallies = new Map<string, Tally>();
+  const seizeTally = model.pathways.map((p) =>
+    p.steps.map((s) => {
+      if (s.op !== 'seize') return null;
+      let t = waitTallies.get(s.figure);
+      if (!t) {
+        t = new Tally({ keepValues: true });
+        waitTallies.set(s.figure, t);
+      }
+      return t;
+    }),
+  );
+  const seizeSets = model.pathways.map((p) => p.steps.map((s) => (s.op === 'seize' ? s.resources.map((i) => resources[i]!) : [])));
+  const oneOfSets = model.pathways.map((p) => p.steps.map((s) => (s.op === 'seize' ? s.resources.map((i) => resources[i]!.asSet) : [])));
+
+  // --- stock ---
+  const items: StockItem[] = [];
+  const delivery = sim.register('delivery', (item, quantity) => {
+    const served = items[item]!.deliver(quantity);
+    for (const p of served) {
+      chargeConsumable(p, item, waitingQuantity[p]!);
+      step[p]!++;
+      advance(p);
+    }
+  });
+  model.items.forEach((it, i) => items.push(new StockItem(i, it, sim, sim.stream(`leadtime:${it.name}${rep}`), delivery)));
+  model.items.forEach((it, i) => {
+    if (it.policy.type !== 'periodic') return;
+    const every = it.policy.every;
+    const review = sim.register(`review:${it.name}`, () => {
+      items[i]!.review();
+      sim.schedule(every, review, 0, 0, PRIORITY.DEFAULT);
+    });
+    sim.schedule(0, review, 0, 0, PRIORITY.DEFAULT);
+  });
+
+  // --- patients ---
+  const klass: number[] = [];
+  const pathwayOf: number[] = [];
+  const step: number[] = [];
+  const arrivedAt: number[] = [];
+  const attrs: number[] = [];
+  const held: number[][] = [];
+  const waitingClaim: number[] = [];
+  const renegeTimer: number[] = [];
+  const boardingSince: number[] = [];
+  const waitingQuantity: number[] = [];
+  const claimGrantedAt: number[] = [];
+  const claimOwner: number[] = [];
+  const claimStepFigure: (string | undefined)[] = [];
+  let patientCount = 0;
+  const attributeRng = sim.stream(`attributes${rep}`);
+  const routingRng = sim.stream(`routing${rep}`);
+  const holdEnd = sim.register('hold-end', (p) => {
+    const s = model.pathways[pathwayOf[p]!]!.steps[step[p]!]!;
+    if (trace && s.op === 'hold') trace.record(sim.now, p, codes.finish, activityPlace(s.activity));
+    step[p]!++;
+    advance(p);
+  });
+  const granted = sim.register('granted', (p, claim) => onGranted(p, claim));
+  const reneged = sim.register('renege', (p) => {
+    const claim = waitingClaim[p]!;
+    if (claim < 0 || !book.renege(claim)) return;
+    waitingClaim[p] = -1;
+    renegeTimer[p] = -1;
+    const s = model.pathways[pathwayOf[p]!]!.steps[step[p]!]! as Extract<StepModel, { op: 'seize' }>;
+    seizeTally[pathwayOf[p]!]![step[p]!]!.add(sim.now - book.requestedAt(claim));
+    endBoarding(p);
+    if (s.onTimeout === 'leftUnseen') {
+      state.leftUnseen[klass[p]!]!++;
+      chargePenalty(p, model.penalties.leftUnseen);
+      exit(p, codes.leftUnseen, false);
+    } else {
+      cancel(p);
+    }
+  });
+  const turnoverEnd = sim.register('turnover-end', (claim, r) => {
+    const since = inTurnover.get(claim * 4096 + r)!;
+    inTurnover.delete(claim * 4096 + r);
+    chargeUse(claim, resources[r]!, claimOwner[claim]!, since);
+    book.releaseOne(claim, resources[r]!);
+  });
+
+  const state: HospitalRunState = {
+    model,
+    book,
+    resources,
+    items,
+    ledger,
+    waitTallies,
+    los: model.classes.map(() => new Tally({ keepValues: true })),
+    arrivals: model.classes.map(() => 0),
+    departures: model.classes.map(() => 0),
+    within4h: model.classes.map(() => 0),
+    leftUnseen: model.classes.map(() => 0),
+    cancelled: model.classes.map(() => 0),
+    turnedAway: model.classes.map(() => 0),
+    boardingMinutes: 0,
+    turnaround: model.resources.map(() => new Tally()),
+  };
+  const measuring = (): boolean => sim.now >= warmupEnd;
+
+  const arrive = (c: number, entry: number): void => {
+    const cls = model.classes[c]!;
+    const p = patientCount++;
+    klass[p] = c;
+    pathwayOf[p] = cls.pathway;
+    step[p] = 0;
+    arrivedAt[p] = sim.now;
+    held[p] = [];
+    waitingClaim[p] = -1;
+    renegeTimer[p] = -1;
+    boardingSince[p] = -1;
+    for (let a = 0; a < nAttr; a++) attrs[p * nAttr + a] = -1;
+    cls.attributes.forEach((a, k) => (attrs[p * nAttr + a.attribute] = attributeSamplers[c]![k]!.sample(attributeRng)));
+    if (entry >= 0 && cls.arrivals.type === 'list') {
+      cls.arrivals.entries[entry]!.attributes.forEach((v, a) => {
+        if (v >= 0) attrs[p * nAttr + a] = v;
+      });
+    }
+    if (measuring()) state.arrivals[c]!++;
+    if (trace) {
+      trace.record(sim.now, p, codes.arrive, places.klass[c]!);
+      // Attributes go into the trace as "attr:<name>" at the value's name, for event-log export.
+      for (let a = 0; a < nAttr; a++) {
+        const v = attrs[p * nAttr + a]!;
+        if (v >= 0) trace.record(sim.now, p, attributeCodes[a]!, trace.place(String(model.attributes[a]!.values[v])));
+      }
+    }
+    advance(p);
+  };
+  model.classes.forEach((cls, i) => startArrivals(sim, cls, i, model.startMinuteOfWeek, sim.stream(`arrivals:${cls.name}${rep}`), arrive));
+
+  /** Runs the patient's steps until one must wait. */
+  function advance(p: number): void {
+    const steps = model.pathways[pathwayOf[p]!]!.steps;
+    for (;;) {
+      const i = step[p]!;
+      if (i >= steps.length) {
+        exit(p, codes.leave, true);
+        return;
+      }
+      const s = steps[i]!;
+      switch (s.op) {
+        case 'seize':
+          if (!seize(p, s, i)) return;
+          step[p] = i + 1;
+          break;
+        case 'hold': {
+          const d = durationSamplers[pathwayOf[p]!]![i]!(p);
+          if (trace) trace.record(sim.now, p, codes.start, activityPlace(s.activity));
+          sim.schedule(d, holdEnd, p, 0, PRIORITY.RELEASE);
+          return;
+        }
+        case 'release':
+          release(p, s.resources);
+          step[p] = i + 1;
+          break;
+        case 'consume': {
+          const item = items[s.item]!;
+          if (item.take(s.quantity)) {
+            chargeConsumable(p, s.item, s.quantity);
+            step[p] = i + 1;
+            break;
+          }
+          if (trace) trace.record(sim.now, p, codes.stockout, activityPlace(item.model.name));
+          if (item.model.onStockOut === 'wait') {
+            waitingQuantity[p] = s.quantity;
+            item.wait(p, s.quantity);
+            return;
+          }
+          cancel(p);
+          return;
+        }
+        case 'branch': {
+          let u = routingRng.next();
+          let target = i + 1;
+          for (let k = 0; k < s.probabilities.length; k++) {
+            u -= s.probabilities[k]!;
+            if (u < 0) {
+              target = s.targets[k]!;
+              break;
+            }
+          }
+          step[p] = target;
+          break;
+        }
+        case 'branchOn': {
+          const v = attrs[p * nAttr + s.attribute]!;
+          step[p] = v >= 0 && s.targetByValue[v]! >= 0 ? s.targetByValue[v]! : s.otherwise;
+          break;
+        }
+        case 'goto':
+          step[p] = s.target;
+          break;
+        case 'leave':
+          exit(p, codes.leave, true);
+          return;
+      }
+    }
+  }
+
+  /** Returns true if the patient may go on now; false if it waits (or left). */
+  function seize(p: number, s: Extract<StepModel, { op: 'seize' }>, i: number): boolean {
+    const pw = pathwayOf[p]!;
+    let set: readonly Resource[] = seizeSets[pw]![i]!;
+    if (s.oneOf) set = chooseOne(oneOfSets[pw]![i]!);
+    const priority =
+      s.priority === null
+        ? model.classes[klass[p]!]!.priority
+        : typeof s.priority === 'number'
+          ? s.priority
+          : (s.priority.byValue[attrs[p * nAttr + s.priority.attribute]!] ?? s.priority.otherwise);
+    if (trace) trace.record(sim.now, p, codes.request, places.resource[set[0]!.id]!);
+    const claim = book.seize(p, set, { onGrant: granted, priority });
+    if (claim === REFUSED) {
+      if (measuring()) state.turnedAway[klass[p]!]!++;
+      exit(p, codes.turnedAway, false);
+      return false;
+    }
+    claimOwner[claim] = p;
+    claimStepFigure[claim] = s.figure;
+    if (book.isHeld(claim)) {
+      seizeTally[pw]![i]!.add(0);
+      return took(p, claim, s);
+    }
+    waitingClaim[p] = claim;
+    if (s.boarding && held[p]!.length > 0) boardingSince[p] = sim.now;
+    if (s.maxWait < Infinity) renegeTimer[p] = sim.schedule(s.maxWait, reneged, p, 0, PRIORITY.DEFAULT);
+    return false;
+  }
+
+  function onGranted(p: number, claim: number): void {
+    waitingClaim[p] = -1;
+    if (renegeTimer[p]! >= 0) {
+      sim.cancel(renegeTimer[p]!);
+      renegeTimer[p] = -1;
+    }
+    endBoarding(p);
+    const i = step[p]!;
+    const s = model.pathways[pathwayOf[p]!]!.steps[i]! as Extract<StepModel, { op: 'seize' }>;
+    seizeTally[pathwayOf[p]!]![i]!.add(sim.now - book.requestedAt(claim));
+    if (took(p, claim, s)) {
+      step[p] = i + 1;
+      advance(p);
+    }
+  }
+
+  /** The claim is granted: record it, or cancel a case that would overrun its session. */
+  function took(p: number, claim: number, s: Extract<StepModel, { op: 'seize' }>): boolean {
+    claimGrantedAt[claim] = sim.now;
+    for (const r of book.resourcesOf(claim)) {
+      const roster = cancellingRosters[r.id];
+      if (roster && s.expectedMinutes > minutesUntilCapacityDrop(roster, sim.now)) {
+        book.release(claim);
+        cancel(p);
+        return false;
+      }
+    }
+    held[p]!.push(claim);
+    if (trace) for (const r of book.resourcesOf(claim)) trace.record(sim.now, p, codes.seize, places.resource[r.id]!);
+    return true;
+  }
+
+  function chooseOne(options: readonly (readonly Resource[])[]): readonly Resource[] {
+    let best = options[0]!;
+    for (const o of options) {
+      const r = o[0]!;
+      if (r.free > 0 && r.waiting.length === 0) return o;
+      if (r.waiting.length < best[0]!.waiting.length) best = o;
+    }
+    return best;
+  }
+
+  function release(p: number, which: number[] | 'all'): void {
+    const claims = held[p]!;
+    for (let c = claims.length - 1; c >= 0; c--) {
+      const claim = claims[c]!;
+      const set = book.resourcesOf(claim);
+      for (const r of set) {
+        if (which !== 'all' && !which.includes(r.id)) continue;
+        if (!book.holds(claim, r) || inTurnover.has(claim * 4096 + r.id)) continue;
+        const t = turnover[r.id];
+        if (t) {
+          // The room stays busy for cleaning, charged to this case; the patient moves on.
+          chargeUse(claim, r, p, claimGrantedAt[claim]!);
+          inTurnover.set(claim * 4096 + r.id, sim.now);
+          sim.schedule(t.sample(sim.stream(`turnover:${r.name}${rep}`)), turnoverEnd, claim, r.id, PRIORITY.RELEASE);
+        } else {
+          releaseResourceNow(claim, r);
+        }
+        if (trace) trace.record(sim.now, p, codes.release, places.resource[r.id]!);
+      }
+      if (!set.some((r) => book.holds(claim, r) && !inTurnover.has(claim * 4096 + r.id))) claims.splice(c, 1);
+    }
+  }
+
+  function releaseResourceNow(claim: number, r: Resource): void {
+    chargeUse(claim, r, claimOwner[claim]!, claimGrantedAt[claim]!);
+    book.releaseOne(claim, r);
+  }
+
+  /** Books the busy time of `r` under `claim` from `since` (or from the end of warm-up) to now. */
+  function chargeUse(claim: number, r: Resource, p: number, since: number): void {
+    const from = Math.max(since, warmupEnd);
+    const minutes = Math.min(sim.now, end) - from;
+    if (minutes <= 0) return;
+    const m = model.resources[r.id]!;
+    ledger.charge(p, pathwayOf[p]!, resourceDept[r.id]!, r.id, COST_TYPE_OF_KIND[m.kind], (minutes / 60) * m.costPerBusyHour);
+    if (m.kind === 'device' && since === claimGrantedAt[claim] && sim.now <= end) state.turnaround[r.id]!.add(sim.now - book.requestedAt(claim));
+  }
+
+  function chargeConsumable(p: number, item: number, quantity: number): void {
+    if (!measuring()) return;
+    const cls = model.classes[klass[p]!]!;
+    ledger.charge(p, pathwayOf[p]!, departmentOf(cls.department), NONE, consumableType, quantity * model.items[item]!.unitCost);
+  }
+
+  function chargePenalty(p: number, amount: number): void {
+    if (!measuring()) return;
+    ledger.charge(p, pathwayOf[p]!, departmentOf(model.classes[klass[p]!]!.department), NONE, penaltyType, amount);
+  }
+
+  function endBoarding(p: number): void {
+    if (boardingSince[p]! < 0) return;
+    const minutes = sim.now - Math.max(boardingSince[p]!, warmupEnd);
+    boardingSince[p] = -1;
+    if (minutes <= 0) return;
+    state.boardingMinutes += minutes;
+    chargePenalty(p, (minutes / 60) * model.penalties.boardingHour);
+  }
+
+  function cancel(p: number): void {
+    if (measuring()) state.cancelled[klass[p]!]!++;
+    chargePenalty(p, model.penalties.cancelledCase);
+    exit(p, codes.cancelled, false);
+  }
+
+  /** The patient leaves: everything held is given back. */
+  function exit(p: number, code: number, completed: boolean): void {
+    release(p, 'all');
+    if (trace) trace.record(sim.now, p, code, places.klass[klass[p]!]!);
+    if (!measuring() || arrivedAt[p]! < warmupEnd) return;
+    const c = klass[p]!;
+    if (completed) {
+      state.departures[c]!++;
+      const los = sim.now - arrivedAt[p]!;
+      state.los[c]!.add(los);
+      if (los <= 240) state.within4h[c]!++;
+    }
+  }
+
+  // --- run ---
+  if (warmupEnd > 0) {
+    sim.run(warmupEnd);
+    book.resetStats(sim.now);
+    for (const it of items) it.resetStats(sim.now);
+  }
+  sim.run(end);
+  // Claims still held at the end are charged up to the end, so costs match the time-weighted areas.
+  for (let p = 0; p < patientCount; p++) {
+    for (const claim of held[p]!) {
+      for (const r of book.resourcesOf(claim)) if (book.holds(claim, r) && !inTurnover.has(claim * 4096 + r.id)) chargeUse(claim, r, p, claimGrantedAt[claim]!);
+    }
+  }
+  for (const [key, since] of inTurnover) {
+    const claim = Math.floor(key / 4096);
+    chargeUse(claim, resources[key % 4096]!, claimOwner[claim]!, since);
+  }
+  const figures = collectFigures(state, end, departmentOf);
+  return { figures, ledger, events: sim.eventsProcessed, patients: patientCount };
+}

@@ -1,0 +1,14 @@
+export { EventCalendar, type EventHandle } from './calendar.js';
+export { PRIORITY } from './priorities.js';
+export { Simulation, type EventHandler, type SimulationOptions } from './simulation.js';
+export { TraceBuffer, firstTraceDifference, type TraceData, type TraceRecorder } from './trace.js';
+export { createStream, type RandomStream } from './random/stream.js';
+export type { Distribution } from './random/distribution.js';
+export * from './random/distributions/index.js';
+export { ClaimBook, REFUSED, type SeizeOptions } from './resources/claim-book.js';
+export { Resource, type ResourceOptions } from './resources/resource.js';
+export { followRoster, minutesUntilCapacityDrop, rosterCapacityAt, type Roster, type RosterChange } from './resources/roster.js';
+export * from './stats/index.js';
+export type * from './hospital/model.js';
+export { runHospital, type HospitalRunOptions, type HospitalRunResult } from './hospital/run-hospital.js';
+export { CostLedger, COST_TYPES, type CostType } from './hospital/cost-ledger.js';

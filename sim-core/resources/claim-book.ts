@@ -1,0 +1,308 @@
+import { PRIORITY } from '../priorities.js';
+import type { Simulation } from '../simulation.js';
+import { Resource, type ResourceOptions } from './resource.js';
+
+/** Returned by `seize` when the claim was turned away (no waiting room left). */
+export const REFUSED = -1;
+
+export interface SeizeOptions {
+  /** Handler kind run as (entity, claim) when a waiting claim is granted. Not run for an immediate grant. */
+  onGrant: number;
+  /** Larger is served first; ties are first come, first served. Default 0. */
+  priority?: number;
+  /** Units wanted of each resource (parallel to the set); default one of each. */
+  amounts?: readonly number[];
+  /** Handler kind run as (entity, claim) when a preemptive resource takes the claim's units away. */
+  onPreempt?: number;
+}
+
+const FREE = 0;
+const WAITING = 1;
+const HELD = 2;
+const PREEMPTED = 3;
+const ONE: readonly number[] = [1];
+
+/**
+ * Who holds and who waits for what. A claim is one patient's request for a set
+ * of resources, granted all at once (an operation starts only when the room,
+ * the surgeon and the anaesthetist are all free). Every queueing rule of the
+ * model goes through here, so resources share one mechanism.
+ *
+ * Service order: waiting claims are considered by priority, then arrival; a
+ * claim is granted as soon as every resource in its set has the units free.
+ * A claim that cannot be served yet does not block a later one that can
+ * (first fit), which is what lets an OR case whose surgeon is free go ahead
+ * of one whose surgeon is still operating.
+ */
+export class ClaimBook {
+  readonly resources: Resource[] = [];
+  private entity: number[] = [];
+  private priority: number[] = [];
+  private state: number[] = [];
+  private set: (readonly Resource[])[] = [];
+  private amounts: (readonly number[])[] = [];
+  private onGrant: number[] = [];
+  private onPreempt: number[] = [];
+  private requestTime: number[] = [];
+  /** Bit i set: the claim has given back set[i] already (partial release). */
+  private releasedMask: number[] = [];
+  private freeIds: number[] = [];
+  private readonly priorityOf = (claim: number): number => this.priority[claim]!;
+
+  constructor(private readonly sim: Simulation) {}
+
+  add(options: ResourceOptions): Resource {
+    const r = new Resource(this.resources.length, options, this.sim.now);
+    this.resources.push(r);
+    return r;
+  }
+
+  /**
+   * Asks for a set of resources. Returns the claim id (granted now if
+   * `isHeld(claim)`, else waiting until `onGrant` runs), or REFUSED if some
+   * resource of the set has no waiting room left.
+   */
+  seize(entity: number, set: readonly Resource[], options: SeizeOptions): number {
+    const amounts = options.amounts ?? ONE;
+    const priority = options.priority ?? 0;
+    const now = this.sim.now;
+    let fits = true;
+    for (let i = 0; i < set.length; i++) {
+      const r = set[i]!;
+      r.requests++;
+      if (r.free < (amounts.length === 1 ? amounts[0]! : amounts[i]!)) fits = false;
+    }
+    // No waiting claim fits while units are free (serve() grants every claim
+    // that fits after each change), so a newcomer that fits overtakes no one.
+    const claim = this.newClaim(entity, priority, set, amounts, options, now);
+    if (fits) {
+      this.grant(claim, now);
+      return claim;
+    }
+    if (set.length === 1 && set[0]!.preemptive && this.preemptFor(set[0]!, claim, now)) {
+      return claim;
+    }
+    for (let i = 0; i < set.length; i++) {
+      const r = set[i]!;
+      if (r.waiting.length >= r.queueCapacity) {
+        for (let j = 0; j < set.length; j++) set[j]!.refused++;
+        this.freeClaim(claim);
+        return REFUSED;
+      }
+    }
+    for (let i = 0; i < set.length; i++) {
+      const r = set[i]!;
+      r.waiting.insert(claim, priority, this.priorityOf);
+      r.queueLength.update(now, r.waiting.length);
+    }
+    this.state[claim] = WAITING;
+    return claim;
+  }
+
+  isHeld(claim: number): boolean {
+    return this.state[claim] === HELD;
+  }
+
+  isWaiting(claim: number): boolean {
+    return this.state[claim] === WAITING;
+  }
+
+  /** Minutes the claim waited (or has been waiting) since it asked. */
+  requestedAt(claim: number): number {
+    return this.requestTime[claim]!;
+  }
+
+  /** Gives back every unit the claim holds and serves whoever can go next. Also ends a preempted claim. */
+  release(claim: number): void {
+    const st = this.state[claim];
+    if (st === PREEMPTED) {
+      this.freeClaim(claim);
+      return;
+    }
+    if (st !== HELD) throw new Error(`release: claim ${claim} is not held`);
+    const set = this.set[claim]!;
+    const amounts = this.amounts[claim]!;
+    const mask = this.releasedMask[claim]!;
+    const now = this.sim.now;
+    for (let i = 0; i < set.length; i++) {
+      if ((mask & (1 << i)) !== 0) continue;
+      const r = set[i]!;
+      r.busy -= amounts.length === 1 ? amounts[0]! : amounts[i]!;
+      r.noteBusy(now);
+      if (r.preemptive) removeValue(r.holders, claim);
+    }
+    this.freeClaim(claim);
+    for (let i = 0; i < set.length; i++) if ((mask & (1 << i)) === 0) this.serve(set[i]!, now);
+  }
+
+  /**
+   * Gives back one resource of a held set and keeps the rest (the surgeon
+   * leaves, the room stays for cleaning). Releasing the last one ends the claim.
+   */
+  releaseOne(claim: number, resource: Resource): void {
+    if (this.state[claim] !== HELD) throw new Error(`releaseOne: claim ${claim} is not held`);
+    const set = this.set[claim]!;
+    const i = set.indexOf(resource);
+    if (i < 0) throw new Error(`releaseOne: claim ${claim} does not hold ${resource.name}`);
+    if (set.length > 30) throw new Error('releaseOne: sets of more than 30 resources are not supported');
+    const mask = this.releasedMask[claim]!;
+    if ((mask & (1 << i)) !== 0) throw new Error(`releaseOne: claim ${claim} already gave back ${resource.name}`);
+    const all = (1 << set.length) - 1;
+    if ((mask | (1 << i)) === all) {
+      this.release(claim);
+      return;
+    }
+    this.releasedMask[claim] = mask | (1 << i);
+    const amounts = this.amounts[claim]!;
+    resource.busy -= amounts.length === 1 ? amounts[0]! : amounts[i]!;
+    resource.noteBusy(this.sim.now);
+    if (resource.preemptive) removeValue(resource.holders, claim);
+    this.serve(resource, this.sim.now);
+  }
+
+  /** Whether the claim still holds `resource`. */
+  holds(claim: number, resource: Resource): boolean {
+    if (this.state[claim] !== HELD) return false;
+    const i = this.set[claim]!.indexOf(resource);
+    return i >= 0 && (this.releasedMask[claim]! & (1 << i)) === 0;
+  }
+
+  /** The resources of a claim's set. */
+  resourcesOf(claim: number): readonly Resource[] {
+    return this.set[claim]!;
+  }
+
+  /** Withdraws a waiting claim (a patient who leaves unseen). Returns false if it was not waiting. */
+  renege(claim: number): boolean {
+    if (this.state[claim] !== WAITING) return false;
+    const set = this.set[claim]!;
+    const now = this.sim.now;
+    for (let i = 0; i < set.length; i++) {
+      const r = set[i]!;
+      r.waiting.remove(claim);
+      r.queueLength.update(now, r.waiting.length);
+      r.reneged++;
+    }
+    this.freeClaim(claim);
+    // A claim that left may have been the one in front; those behind may fit now.
+    for (let i = 0; i < set.length; i++) this.serve(set[i]!, now);
+    return true;
+  }
+
+  /**
+   * Sets the units on duty (a roster's shift change). Units beyond the new
+   * capacity that are busy finish the task in hand; that time is overtime.
+   */
+  setCapacity(r: Resource, capacity: number): void {
+    if (!(Number.isInteger(capacity) && capacity >= 0)) {
+      throw new Error(`resource ${r.name}: capacity must be a non-negative integer, got ${capacity}`);
+    }
+    const now = this.sim.now;
+    r.capacity = capacity;
+    r.onDuty.update(now, capacity);
+    r.noteBusy(now);
+    this.serve(r, now);
+  }
+
+  resetStats(now: number): void {
+    for (const r of this.resources) r.resetStats(now);
+  }
+
+  /** Grants waiting claims on `r`, in service order, while units are free. */
+  private serve(r: Resource, now: number): void {
+    const list = r.waiting;
+    let i = 0;
+    while (i < list.length && r.busy < r.capacity) {
+      const claim = list.at(i);
+      if (this.fitsNow(claim)) {
+        const set = this.set[claim]!;
+        for (let k = 0; k < set.length; k++) {
+          const other = set[k]!;
+          other.waiting.remove(claim);
+          other.queueLength.update(now, other.waiting.length);
+        }
+        this.grant(claim, now);
+        this.sim.schedule(0, this.onGrant[claim]!, this.entity[claim]!, claim, PRIORITY.GRANT);
+      } else {
+        i++;
+      }
+    }
+  }
+
+  private fitsNow(claim: number): boolean {
+    const set = this.set[claim]!;
+    const amounts = this.amounts[claim]!;
+    for (let i = 0; i < set.length; i++) {
+      if (set[i]!.free < (amounts.length === 1 ? amounts[0]! : amounts[i]!)) return false;
+    }
+    return true;
+  }
+
+  private grant(claim: number, now: number): void {
+    const set = this.set[claim]!;
+    const amounts = this.amounts[claim]!;
+    const wait = now - this.requestTime[claim]!;
+    for (let i = 0; i < set.length; i++) {
+      const r = set[i]!;
+      r.busy += amounts.length === 1 ? amounts[0]! : amounts[i]!;
+      r.noteBusy(now);
+      r.granted++;
+      r.waits.add(wait);
+      if (wait > 0) r.delayed++;
+      if (r.preemptive) r.holders.push(claim);
+    }
+    this.state[claim] = HELD;
+  }
+
+  /** Takes the unit of the most recently served, lowest-priority holder below `claim`'s priority. */
+  private preemptFor(r: Resource, claim: number, now: number): boolean {
+    const priority = this.priority[claim]!;
+    const amount = this.amounts[claim]![0]!;
+    let victim = -1;
+    for (let i = r.holders.length - 1; i >= 0; i--) {
+      const h = r.holders[i]!;
+      if (this.set[h]!.length !== 1 || this.amounts[h]![0]! + r.free < amount) continue;
+      if (this.priority[h]! < priority && (victim < 0 || this.priority[h]! < this.priority[victim]!)) victim = h;
+    }
+    if (victim < 0) return false;
+    if (this.onPreempt[victim]! < 0) throw new Error(`resource ${r.name}: a claim that can be preempted needs an onPreempt handler`);
+    r.busy -= this.amounts[victim]![0]!;
+    removeValue(r.holders, victim);
+    this.state[victim] = PREEMPTED;
+    r.preempted++;
+    this.grant(claim, now);
+    this.sim.schedule(0, this.onPreempt[victim]!, this.entity[victim]!, victim, PRIORITY.PREEMPT);
+    return true;
+  }
+
+  private newClaim(
+    entity: number,
+    priority: number,
+    set: readonly Resource[],
+    amounts: readonly number[],
+    options: SeizeOptions,
+    now: number,
+  ): number {
+    const id = this.freeIds.length > 0 ? this.freeIds.pop()! : this.entity.length;
+    this.entity[id] = entity;
+    this.priority[id] = priority;
+    this.state[id] = FREE;
+    this.set[id] = set;
+    this.amounts[id] = amounts;
+    this.onGrant[id] = options.onGrant;
+    this.onPreempt[id] = options.onPreempt ?? -1;
+    this.requestTime[id] = now;
+    this.releasedMask[id] = 0;
+    return id;
+  }
+
+  private freeClaim(claim: number): void {
+    this.state[claim] = FREE;
+    this.freeIds.push(claim);
+  }
+}
+
+function removeValue(list: number[], value: number): void {
+  const i = list.lastIndexOf(value);
+  if (i >= 0) list.splice(i, 1);
+}
