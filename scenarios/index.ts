@@ -1,5 +1,5 @@
 export { ScenarioSchema, type Scenario, type ScenarioInput, type PathwayStep } from './schema/scenario.js';
 export { compileScenario, startMinuteOfWeek } from './compile/compile-scenario.js';
 export { parseScenario, parseScenarioText } from './load.js';
-export { ScenarioError } from './schema/errors.js';
-export { BUILTIN_SCENARIOS, builtinScenario } from './builtin/index.js';
+export { ScenarioError, formatPath, type ScenarioIssue } from './schema/errors.js';
+export { BUILTIN_SCENARIOS, builtinScenario, type BuiltinScenario } from './builtin/index.js';

@@ -87,7 +87,7 @@ const Arrivals = z.discriminatedUnion('type', [
   /** Poisson arrivals at a rate per hour that may follow the hour of day and day of week (thinned). */
   z.strictObject({
     type: z.literal('weekly'),
-    perDay: positive(),
+    perDay: positive().max(100_000),
     /** 24 relative weights for the hours of the day (default flat). */
     hourOfDay: z.array(nonNegative()).length(24, 'must have 24 hourly weights').optional(),
     /** 7 relative weights, Monday first (default flat). */
@@ -177,9 +177,10 @@ export const ScenarioSchema = z.strictObject({
   description: z.string().optional(),
   /** Start of simulated time: a local date and time, "YYYY-MM-DDTHH:MM". */
   start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a date and time "YYYY-MM-DDTHH:MM"'),
-  horizonDays: positive(),
+  /** Capped at ten years: longer runs are better split into replications. */
+  horizonDays: positive().max(3660),
   warmupDays: nonNegative().default(0),
-  replications: z.number().int().positive().default(10),
+  replications: z.number().int().positive().max(100_000).default(10),
   seed: z.union([z.number().int(), z.string().min(1)]).default(1),
   wards: z.array(Ward).default([]),
   staff: z.array(StaffGroup).default([]),

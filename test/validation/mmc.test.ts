@@ -30,7 +30,7 @@ describe('M/M/1 and M/M/c against Erlang C', () => {
   });
 
   it('M/M/3 at rho = 0.91 (an ED with three doctors) matches Erlang C', () => {
-    // Erlang C, c=3, a=2.73: P(wait) ~ 0.84, Wq ~ 29.5 min with a 30-minute mean consultation.
-    checkMMc(0.091, 1 / 30, 3, 600_000, 20_000, 20);
+    // Erlang C, c=3, a=2.73: P(wait) ~ 0.84, Wq ~ 93 min with a 30-minute mean consultation; slow to settle, so long runs.
+    checkMMc(0.091, 1 / 30, 3, 2_000_000, 20_000, 20);
   });
 });

@@ -1,0 +1,21 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Scenario } from './schema/scenario.js';
+import { ScenarioError } from './schema/errors.js';
+import { parseScenarioText } from './load.js';
+
+/** A scenario from a .json, .yaml or .yml file on disk (Node only). */
+export async function loadScenarioFile(path: string): Promise<Scenario> {
+  const ext = extname(path).toLowerCase();
+  if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml') {
+    throw new ScenarioError(path, [{ path: '', message: `must be a .json, .yaml or .yml file, got "${ext || 'no extension'}"` }]);
+  }
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ScenarioError(path, [{ path: '', message: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})` }]);
+  }
+  return parseScenarioText(text, path, ext === '.json' ? 'json' : 'yaml');
+}
