@@ -1,4 +1,4 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseDocument, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from './schema/scenario.js';
 import { ScenarioError, formatPath, type ScenarioIssue } from './schema/errors.js';
@@ -10,8 +10,8 @@ import { checkReferences } from './references.js';
  * Throws ScenarioError listing every problem; nothing is evaluated.
  */
 export function parseScenario(document: unknown, source = 'scenario'): Scenario {
-  const result = ScenarioSchema.safeParse(document);
-  if (!result.success) throw new ScenarioError(source, zodIssues(result.error));
+  const result = ScenarioSchema.safeParse(document, { reportInput: true });
+  if (!result.success) throw new ScenarioError(source, zodIssues(result.error.issues));
   const problems = checkReferences(result.data);
   if (problems.length > 0) throw new ScenarioError(source, problems);
   return result.data;
@@ -21,45 +21,79 @@ export function parseScenario(document: unknown, source = 'scenario'): Scenario 
 export function parseScenarioText(text: string, source = 'scenario', format: 'json' | 'yaml' = 'yaml'): Scenario {
   let document: unknown;
   try {
-    // YAML 1.2 core schema: plain data only, no tags that construct objects.
-    document = format === 'json' ? JSON.parse(text) : parseYaml(text, { schema: 'core', maxAliasCount: 100 });
+    document = format === 'json' ? JSON.parse(text) : readYaml(text);
   } catch (e) {
-    const where = e instanceof YAMLParseError && e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
+    const where = e instanceof YAMLError && e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
     const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
     throw new ScenarioError(source, [{ path: '', message: `cannot be read as ${format.toUpperCase()}${where}: ${message}` }]);
   }
   return parseScenario(document, source);
 }
 
-function zodIssues(error: z.ZodError): ScenarioIssue[] {
+const STEP_VERBS = ['seize', 'hold', 'release', 'consume', 'branch', 'branchOn', 'goto', 'stay', 'leave'];
+
+/**
+ * YAML 1.2 core schema: plain maps, lists, strings, numbers and booleans. A tag
+ * asking for anything else (`!!js/function`) is an error, not a string.
+ */
+function readYaml(text: string): unknown {
+  const doc = parseDocument(text, { schema: 'core', logLevel: 'silent' });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) throw problem;
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
-  for (const issue of error.issues) {
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: formatPath([...issue.path, key]), message: 'is not a known field' });
-    } else if (issue.code === 'invalid_union' && 'errors' in issue && Array.isArray(issue.errors)) {
-      // Report the branch that got furthest rather than "invalid input".
-      const branches = issue.errors as z.core.$ZodIssue[][];
-      const best = [...branches].sort((a, b) => depth(b) - depth(a))[0];
-      if (best && best.length > 0 && depth(best) > 0) {
-        out.push(...zodIssues({ issues: best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })) } as unknown as z.ZodError));
-      } else out.push({ path: formatPath(issue.path), message: describeUnion(issue.path) });
+      for (const key of issue.keys) out.push({ path: formatPath([...path, key]), message: 'is not a known field' });
+    } else if (issue.code === 'invalid_union') {
+      out.push(...unionIssues(issue, path));
     } else {
-      out.push({ path: formatPath(issue.path), message: plain(issue) });
+      out.push({ path: formatPath(path), message: plain(issue) });
     }
   }
   return out;
 }
 
-function depth(issues: readonly z.core.$ZodIssue[]): number {
-  return Math.max(0, ...issues.filter((i) => i.code !== 'invalid_type' || i.path.length > 0).map((i) => i.path.length + (i.code === 'invalid_type' ? 0 : 1)));
+/** A value that matched none of a union's forms: explain by the form it was closest to. */
+function unionIssues(issue: z.core.$ZodIssueInvalidUnion, path: PropertyKey[]): ScenarioIssue[] {
+  const input: unknown = issue.input;
+  const isStep = path.length === 3 && path[0] === 'pathways' && typeof path[2] === 'number';
+  if (issue.errors.length === 0) {
+    // A discriminated union whose discriminator matched no option.
+    const options = (issue as unknown as { options?: unknown[] }).options;
+    const key = (issue as unknown as { discriminator?: string }).discriminator ?? 'type';
+    const got = input && typeof input === 'object' ? (input as Record<string, unknown>)[key] : input;
+    const allowed = options && options.length ? `must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}` : 'is not an allowed value';
+    const at = input && typeof input === 'object' && path[path.length - 1] !== key ? [...path, key] : path;
+    return [{ path: formatPath(at), message: `${allowed}, got ${JSON.stringify(got)}` }];
+  }
+  if (isStep && input && typeof input === 'object' && !Array.isArray(input)) {
+    const verbs = Object.keys(input).filter((k) => STEP_VERBS.includes(k));
+    if (verbs.length !== 1) {
+      const found = verbs.length === 0 ? 'it has none' : `it has ${verbs.join(' and ')}`;
+      return [{ path: formatPath(path), message: `must have exactly one of ${STEP_VERBS.join(', ')} (${found})` }];
+    }
+    const verb = verbs[0]!;
+    // The branch for this verb is the one that does not complain that the verb is missing or unknown.
+    const branch = issue.errors.find((errs) => !errs.some((e) => (e.path[0] === verb && e.code === 'invalid_type' && e.input === undefined) || (e.code === 'unrecognized_keys' && e.keys.includes(verb))));
+    if (branch) return zodIssues(branch, path);
+  }
+  // Otherwise the form with the fewest complaints, preferring the one that got deepest.
+  const ranked = [...issue.errors].sort((a, b) => a.length - b.length || deepest(b) - deepest(a));
+  const best = ranked[0]!;
+  if (best.every((e) => e.path.length === 0 && e.code === 'invalid_type')) {
+    const expected = [...new Set(issue.errors.flatMap((errs) => errs.map((e) => (e.code === 'invalid_type' ? e.expected : 'another form'))))];
+    return [{ path: formatPath(path), message: `must be ${expected.join(' or ')}, got ${JSON.stringify(input)}` }];
+  }
+  return zodIssues(best, path);
 }
 
-function describeUnion(path: readonly PropertyKey[]): string {
-  const last = path[path.length - 1];
-  if (typeof last === 'number' && path.includes('pathways')) {
-    return 'is not a known step: use one of seize, hold, release, consume, branch, branchOn, goto, stay, leave';
-  }
-  return 'does not match any of the allowed forms';
+function deepest(issues: readonly z.core.$ZodIssue[]): number {
+  return Math.max(0, ...issues.map((i) => i.path.length));
 }
 
 function plain(issue: z.core.$ZodIssue): string {
@@ -67,6 +101,8 @@ function plain(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}${received}`;
+    case 'invalid_format':
+      return `${issue.message}${received}`;
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${received}`;
     case 'too_small':

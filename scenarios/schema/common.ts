@@ -20,9 +20,9 @@ export const Days = z.union([
 ]);
 export type Days = z.infer<typeof Days>;
 
-export const nonNegative = () => z.number().finite().nonnegative();
-export const positive = () => z.number().finite().positive();
-export const count = () => z.number().int().nonnegative();
+export const nonNegative = () => z.number().finite().nonnegative('must be 0 or more');
+export const positive = () => z.number().finite().positive('must be more than 0');
+export const count = () => z.number().int('must be a whole number').nonnegative('must be 0 or more');
 export const probability = () => z.number().min(0, 'must be a probability in [0, 1]').max(1, 'must be a probability in [0, 1]');
 
 /** Minutes from midnight of a clock time. */

@@ -87,7 +87,7 @@ const Arrivals = z.discriminatedUnion('type', [
   /** Poisson arrivals at a rate per hour that may follow the hour of day and day of week (thinned). */
   z.strictObject({
     type: z.literal('weekly'),
-    perDay: positive().max(100_000),
+    perDay: positive().max(100_000, 'must be at most 100000 a day'),
     /** 24 relative weights for the hours of the day (default flat). */
     hourOfDay: z.array(nonNegative()).length(24, 'must have 24 hourly weights').optional(),
     /** 7 relative weights, Monday first (default flat). */
@@ -178,9 +178,9 @@ export const ScenarioSchema = z.strictObject({
   /** Start of simulated time: a local date and time, "YYYY-MM-DDTHH:MM". */
   start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a date and time "YYYY-MM-DDTHH:MM"'),
   /** Capped at ten years: longer runs are better split into replications. */
-  horizonDays: positive().max(3660),
+  horizonDays: positive().max(3660, 'must be at most 3660 days (ten years)'),
   warmupDays: nonNegative().default(0),
-  replications: z.number().int().positive().max(100_000).default(10),
+  replications: z.number().int('must be a whole number').positive('must be at least 1').max(100_000, 'must be at most 100000').default(10),
   seed: z.union([z.number().int(), z.string().min(1)]).default(1),
   wards: z.array(Ward).default([]),
   staff: z.array(StaffGroup).default([]),
