@@ -61,15 +61,20 @@ function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly Propert
 /** A value that matched none of a union's forms: explain by the form it was closest to. */
 function unionIssues(issue: z.core.$ZodIssueInvalidUnion, path: PropertyKey[]): ScenarioIssue[] {
   const input: unknown = issue.input;
+  if (input === undefined) return [{ path: formatPath(path), message: 'is required' }];
   const isStep = path.length === 3 && path[0] === 'pathways' && typeof path[2] === 'number';
   if (issue.errors.length === 0) {
     // A discriminated union whose discriminator matched no option.
     const options = (issue as unknown as { options?: unknown[] }).options;
     const key = (issue as unknown as { discriminator?: string }).discriminator ?? 'type';
-    const got = input && typeof input === 'object' ? (input as Record<string, unknown>)[key] : input;
-    const allowed = options && options.length ? `must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}` : 'is not an allowed value';
-    const at = input && typeof input === 'object' && path[path.length - 1] !== key ? [...path, key] : path;
-    return [{ path: formatPath(at), message: `${allowed}, got ${JSON.stringify(got)}` }];
+    const allowed = options && options.length ? options.map((o) => JSON.stringify(o)).join(', ') : '';
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      return [{ path: formatPath(path), message: `must be an object with a "${key}" field (${allowed}), got ${JSON.stringify(input)}` }];
+    }
+    const got = (input as Record<string, unknown>)[key];
+    const at = path[path.length - 1] !== key ? [...path, key] : path;
+    if (got === undefined) return [{ path: formatPath(at), message: `is required: one of ${allowed}` }];
+    return [{ path: formatPath(at), message: `must be one of ${allowed}, got ${JSON.stringify(got)}` }];
   }
   if (isStep && input && typeof input === 'object' && !Array.isArray(input)) {
     const verbs = Object.keys(input).filter((k) => STEP_VERBS.includes(k));

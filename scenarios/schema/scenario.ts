@@ -98,7 +98,7 @@ const Arrivals = z.discriminatedUnion('type', [
   /** A list that repeats each week: at `time` on `days`, `count` patients (an OR case list). */
   z.strictObject({
     type: z.literal('list'),
-    entries: z.array(z.strictObject({ days: Days, time: ClockTime, count: z.number().int().positive(), attributes: z.record(z.string(), z.union([z.number(), z.string()])).optional() })).min(1),
+    entries: z.array(z.strictObject({ days: Days, time: ClockTime, count: z.number().int('must be a whole number').positive('must be at least 1').max(10_000, 'must be at most 10000'), attributes: z.record(z.string(), z.union([z.number(), z.string()])).optional() })).min(1),
   }),
   /** Booked slots every `slotMinutes` within opening hours; each booked patient fails to come with `noShow`. */
   z.strictObject({
@@ -106,8 +106,8 @@ const Arrivals = z.discriminatedUnion('type', [
     days: Days,
     start: ClockTime,
     end: ClockTime,
-    slotMinutes: positive(),
-    perSlot: z.number().int().positive().default(1),
+    slotMinutes: z.number().finite().min(1, 'must be at least 1 minute'),
+    perSlot: z.number().int('must be a whole number').positive('must be at least 1').max(1_000, 'must be at most 1000').default(1),
     noShow: probability().default(0),
   }),
 ]);
