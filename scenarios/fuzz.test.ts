@@ -30,7 +30,10 @@ const REPLACEMENTS: Json[] = [
   '2026-02-30T00:00', null, true, false, [], {}, [1], ['ward'], { type: 'constant', value: 1 }, { type: 'exponential', mean: 0 }, { goto: 'home' },
 ];
 
-type Mutation = { path: number; kind: 'set' | 'delete' | 'duplicate'; value: number };
+type Mutation = { path: number; kind: 'set' | 'scale' | 'delete' | 'duplicate'; value: number };
+
+/** Plausible edits of a number (more beds, half the staff), which mostly stay valid. */
+const FACTORS = [0, 0.5, 2, 3, 10, -1, 1.5];
 
 function applyMutation(doc: Json, paths: Path[], m: Mutation): void {
   const path = paths[m.path % paths.length]!;
@@ -41,13 +44,19 @@ function applyMutation(doc: Json, paths: Path[], m: Mutation): void {
   if (Array.isArray(parent) && typeof key === 'number') {
     if (m.kind === 'delete') parent.splice(key, 1);
     else if (m.kind === 'duplicate') parent.splice(key, 0, structuredClone(parent[key]!));
+    else if (m.kind === 'scale') parent[key] = scaled(parent[key]!, m.value);
     else parent[key] = structuredClone(REPLACEMENTS[m.value % REPLACEMENTS.length]!);
   } else {
     const obj = parent as Record<string, Json>;
     if (m.kind === 'delete') delete obj[key];
     else if (m.kind === 'duplicate') obj[`${key}Copy`] = structuredClone(obj[key]!);
+    else if (m.kind === 'scale') obj[key] = scaled(obj[key]!, m.value);
     else obj[key] = structuredClone(REPLACEMENTS[m.value % REPLACEMENTS.length]!);
   }
+}
+
+function scaled(value: Json, which: number): Json {
+  return typeof value === 'number' ? value * FACTORS[which % FACTORS.length]! : value;
 }
 
 /** Every value the user wrote is in the validated scenario, unchanged: nothing coerced or dropped. */
@@ -69,7 +78,7 @@ describe('the loader and runner under thousands of mutated scenarios', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.record({ path: fc.nat(), kind: fc.constantFrom<Mutation['kind']>('set', 'set', 'set', 'delete', 'duplicate'), value: fc.nat() }),
+          fc.record({ path: fc.nat(), kind: fc.constantFrom<Mutation['kind']>('set', 'set', 'scale', 'scale', 'scale', 'delete', 'duplicate'), value: fc.nat() }),
           { minLength: 1, maxLength: 3 },
         ),
         (mutations) => {
