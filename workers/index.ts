@@ -1,2 +1,3 @@
 export { runScenario, runReplication, type ExperimentResult, type ReplicationResult, type RunOptions } from './run-replications.js';
 export { compareResults, type FigureDifference } from './compare.js';
+export { createReplicationApi, type ReplicationApi, type ReplicationJob, type JobResult, type ReplicationFailure, type Validation } from './replication-api.js';

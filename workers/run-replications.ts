@@ -36,8 +36,8 @@ export interface RunOptions {
 }
 
 /** One replication: the unit of work that may run in any thread. */
-export function runReplication(model: HospitalModel, seed: number | string, replication: number, trace?: TraceBuffer): ReplicationResult {
-  const r = runHospital(model, trace ? { seed, replication, trace } : { seed, replication });
+export function runReplication(model: HospitalModel, seed: number | string, replication: number, trace?: TraceBuffer, maxPatientsInSystem?: number): ReplicationResult {
+  const r = runHospital(model, { seed, replication, ...(trace ? { trace } : {}), ...(maxPatientsInSystem !== undefined ? { maxPatientsInSystem } : {}) });
   return { replication, figures: r.figures, events: r.events, patients: r.patients };
 }
 

@@ -25,6 +25,12 @@ export interface HospitalRunOptions {
   /** Replication number: mixed into every stream name so replications are independent. */
   replication: number;
   trace?: TraceRecorder;
+  /**
+   * A replication with more patients than this in the hospital at once stops
+   * with an error: a resource that is never available would otherwise grow its
+   * queue until memory runs out. Default 1,000,000.
+   */
+  maxPatientsInSystem?: number;
 }
 
 export interface HospitalRunResult {
@@ -253,8 +259,15 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
   };
   const measuring = (): boolean => sim.now >= warmupEnd;
 
+  const maxInSystem = options.maxPatientsInSystem ?? 1_000_000;
+  let inSystem = 0;
   const arrive = (c: number, entry: number): void => {
     const cls = model.classes[c]!;
+    if (++inSystem > maxInSystem) {
+      throw new Error(
+        `more than ${maxInSystem} patients in the hospital at once at minute ${Math.round(sim.now)}: a resource is probably never available or far too small`,
+      );
+    }
     const p = patientCount++;
     klass[p] = c;
     pathwayOf[p] = cls.pathway;
@@ -491,6 +504,7 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
 
   /** The patient leaves: everything held is given back. */
   function exit(p: number, code: number, completed: boolean): void {
+    inSystem--;
     release(p, 'all');
     if (trace) trace.record(sim.now, p, code, places.klass[klass[p]!]!);
     if (!measuring() || arrivedAt[p]! < warmupEnd) return;

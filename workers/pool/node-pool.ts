@@ -1,0 +1,131 @@
+/**
+ * A pool of Node worker threads, one comlink API each, sized to the machine's
+ * cores. Replications are handed out one chunk at a time, so fast workers take
+ * more; results are put back in replication order, so figures do not depend on
+ * the number of workers or on which finished first.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { JobResult, ReplicationApi, ReplicationFailure, ReplicationJob } from '../replication-api.js';
+import type { ReplicationResult } from '../run-replications.js';
+import type { TraceData } from '../../sim-core/index.js';
+import { workerScriptUrl } from './worker-script.js';
+
+interface Slot {
+  worker: Worker;
+  api: Remote<ReplicationApi>;
+  /** Resolves when the worker exits, for whatever reason. */
+  exited: Promise<number>;
+}
+
+export interface PoolRunOptions {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export class NodeWorkerPool {
+  private readonly slots: Slot[] = [];
+  private nextJobId = 1;
+  /** Workers that died and were replaced, for reporting. */
+  replacedWorkers = 0;
+
+  constructor(readonly size: number = defaultWorkerCount()) {
+    if (!Number.isInteger(size) || size < 1) throw new Error(`worker pool size must be a positive integer, got ${size}`);
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerScriptUrl());
+    const api = wrap<ReplicationApi>(nodeEndpoint(worker as unknown as Parameters<typeof nodeEndpoint>[0]));
+    const exited = new Promise<number>((resolve) => {
+      worker.once('exit', resolve);
+      worker.once('error', () => resolve(-1));
+    });
+    return { worker, api, exited };
+  }
+
+  /** Runs the job's replications across the pool; failures are reported, not thrown. */
+  async run(job: ReplicationJob, options: PoolRunOptions = {}): Promise<JobResult> {
+    const jobId = this.nextJobId++;
+    const queue = [...job.replications];
+    const total = queue.length;
+    // Small chunks balance the load; several per worker keep the message overhead low on tiny models.
+    const chunk = Math.max(1, Math.min(16, Math.floor(total / (this.size * 8))));
+    const results: ReplicationResult[] = [];
+    const failures: ReplicationFailure[] = [];
+    let trace: TraceData | undefined;
+    let done = 0;
+    let cancelled = false;
+    const onAbort = (): void => {
+      cancelled = true;
+      for (const s of this.slots) void s.api.cancel(jobId).catch(() => undefined);
+    };
+    options.signal?.addEventListener('abort', onAbort);
+    if (options.signal?.aborted) onAbort();
+
+    const progress = proxy((_replication: number) => {
+      done++;
+      options.onProgress?.(done, total);
+    });
+
+    const drive = async (index: number): Promise<void> => {
+      while (queue.length > 0 && !cancelled) {
+        const mine = queue.splice(0, chunk);
+        const slot = this.slots[index]!;
+        const part = { ...job, replications: mine };
+        const outcome = await Promise.race([slot.api.run(jobId, part, progress), slot.exited.then((code) => ({ died: code }) as const)]);
+        if ('died' in outcome) {
+          // The worker died with these replications in hand: replace it and run them once more, alone.
+          this.replacedWorkers++;
+          this.slots[index] = this.spawn();
+          const retry = await Promise.race([
+            this.slots[index]!.api.run(jobId, part, progress),
+            this.slots[index]!.exited.then((code) => ({ died: code }) as const),
+          ]);
+          if ('died' in retry) {
+            this.slots[index] = this.spawn();
+            for (const replication of mine) {
+              failures.push({ scenario: job.scenario.name, seed: job.seed, replication, error: `worker thread died (exit code ${retry.died}) twice running it` });
+            }
+            continue;
+          }
+          collect(retry);
+          continue;
+        }
+        collect(outcome);
+      }
+    };
+    const collect = (r: JobResult): void => {
+      results.push(...r.results);
+      failures.push(...r.failures);
+      if (r.trace) trace = r.trace;
+      if (r.cancelled) cancelled = true;
+    };
+
+    try {
+      await Promise.all(this.slots.map((_, i) => drive(i)));
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+    results.sort((a, b) => a.replication - b.replication);
+    failures.sort((a, b) => a.replication - b.replication);
+    return { results, failures, cancelled: cancelled || results.length + failures.length < total, ...(trace ? { trace } : {}) };
+  }
+
+  /** Stops every worker thread. */
+  async close(): Promise<void> {
+    await Promise.all(
+      this.slots.map(async (s) => {
+        s.api[releaseProxy]();
+        await s.worker.terminate();
+      }),
+    );
+    this.slots.length = 0;
+  }
+}

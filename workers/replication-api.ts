@@ -1,0 +1,92 @@
+/**
+ * The one API every host exposes: the main thread, a browser Web Worker and a
+ * Node worker thread all run replications through these functions, so a
+ * replication's figures cannot depend on where it ran.
+ */
+import { TraceBuffer, type HospitalModel, type TraceData } from '../sim-core/index.js';
+import { compileScenario, parseScenario, ScenarioError, type Scenario, type ScenarioIssue } from '../scenarios/index.js';
+import { runReplication, type ReplicationResult } from './run-replications.js';
+
+export type Validation = { ok: true; scenario: Scenario } | { ok: false; message: string; issues: ScenarioIssue[] };
+
+export interface ReplicationJob {
+  /** A validated scenario (as returned by `validate`). */
+  scenario: Scenario;
+  seed: number | string;
+  /** The replication numbers to run, in any order. */
+  replications: number[];
+  /** Keep the trace of this replication number. */
+  traceReplication?: number;
+  /** Stop a replication with an error past this many patients in the hospital at once (see runHospital). */
+  maxPatientsInSystem?: number;
+}
+
+/** A replication that threw, with what is needed to reproduce it. */
+export interface ReplicationFailure {
+  scenario: string;
+  seed: number | string;
+  replication: number;
+  error: string;
+}
+
+export interface JobResult {
+  results: ReplicationResult[];
+  failures: ReplicationFailure[];
+  trace?: TraceData;
+  cancelled: boolean;
+}
+
+export interface ReplicationApi {
+  validate(document: unknown, source: string): Validation;
+  /** Runs the job's replications; `onDone` hears each finished replication number. */
+  run(jobId: number, job: ReplicationJob, onDone?: (replication: number) => void): Promise<JobResult>;
+  /** Stops a job between replications; what finished is returned. */
+  cancel(jobId: number): void;
+}
+
+/** The API as plain functions, for any host to expose. */
+export function createReplicationApi(): ReplicationApi {
+  const cancelled = new Set<number>();
+  const models = new WeakMap<Scenario, HospitalModel>();
+  return {
+    validate(document, source) {
+      try {
+        return { ok: true, scenario: parseScenario(document, source) };
+      } catch (e) {
+        if (e instanceof ScenarioError) return { ok: false, message: e.message, issues: [...e.issues] };
+        throw e;
+      }
+    },
+    async run(jobId, job, onDone) {
+      // Scenarios arrive structured-cloned from another thread: re-validate, which also compiles defaults.
+      const scenario = parseScenario(job.scenario, job.scenario.name);
+      let model = models.get(scenario);
+      if (!model) {
+        model = compileScenario(scenario);
+        models.set(scenario, model);
+      }
+      const out: JobResult = { results: [], failures: [], cancelled: false };
+      for (const replication of job.replications) {
+        if (cancelled.has(jobId)) {
+          out.cancelled = true;
+          break;
+        }
+        const buffer = job.traceReplication === replication ? new TraceBuffer() : undefined;
+        try {
+          out.results.push(runReplication(model, job.seed, replication, buffer, job.maxPatientsInSystem));
+          if (buffer) out.trace = buffer.toData();
+        } catch (e) {
+          out.failures.push({ scenario: scenario.name, seed: job.seed, replication, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+        }
+        await onDone?.(replication);
+        // Yield so that a cancel message can be handled between replications.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      cancelled.delete(jobId);
+      return out;
+    },
+    cancel(jobId) {
+      cancelled.add(jobId);
+    },
+  };
+}
