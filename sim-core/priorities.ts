@@ -15,4 +15,6 @@ export const PRIORITY = {
   DEFAULT: 5,
   /** Arrivals come last, so that they see the state after everything else at t. */
   ARRIVAL: 8,
+  /** Observers (snapshots for charts and warm-up detection) see the state each instant ends in. */
+  SNAPSHOT: 9,
 } as const;

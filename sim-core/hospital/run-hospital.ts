@@ -31,6 +31,11 @@ export interface HospitalRunOptions {
    * queue until memory runs out. Default 1,000,000.
    */
   maxPatientsInSystem?: number;
+  /**
+   * Record the number of patients in the hospital every this many minutes from
+   * time 0 (warm-up included), for warm-up detection and charts. Off by default.
+   */
+  snapshotEvery?: number;
 }
 
 export interface HospitalRunResult {
@@ -39,6 +44,8 @@ export interface HospitalRunResult {
   ledger: CostLedger;
   events: number;
   patients: number;
+  /** Patients in the hospital at times 0, snapshotEvery, 2·snapshotEvery, … (when asked for). */
+  snapshots?: { every: number; inSystem: number[] };
 }
 
 type Sampler = (patient: number) => number;
@@ -518,6 +525,18 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
   }
 
   // --- run ---
+  let snapshots: { every: number; inSystem: number[] } | undefined;
+  if (options.snapshotEvery !== undefined && options.snapshotEvery > 0) {
+    const every = options.snapshotEvery;
+    const taken: number[] = [];
+    snapshots = { every, inSystem: taken };
+    // After everything else at the same minute, so a snapshot sees the state that minute ends in.
+    const snapshot = sim.register('snapshot', () => {
+      taken.push(inSystem);
+      if (sim.now + every <= end) sim.schedule(every, snapshot, 0, 0, PRIORITY.SNAPSHOT);
+    });
+    sim.schedule(0, snapshot, 0, 0, PRIORITY.SNAPSHOT);
+  }
   if (warmupEnd > 0) {
     sim.run(warmupEnd);
     book.resetStats(sim.now);
@@ -535,5 +554,5 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     chargeUse(claim, resources[key % 4096]!, claimOwner[claim]!, since);
   }
   const figures = collectFigures(state, end, departmentOf);
-  return { figures, ledger, events: sim.eventsProcessed, patients: patientCount };
+  return { figures, ledger, events: sim.eventsProcessed, patients: patientCount, ...(snapshots ? { snapshots } : {}) };
 }
