@@ -92,8 +92,10 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
     }
   });
 
+  const emergencyRooms = new Set(s.operatingRooms.filter((r) => r.emergencyOnly).map((r) => r.id));
   for (const [name, steps] of Object.entries(s.pathways)) {
-    checkPathway(name, steps, { kindOf, items, attributeValues, resourceList, problem });
+    const classPriorities = s.patientClasses.filter((c) => c.pathway === name).map((c) => c.priority);
+    checkPathway(name, steps, { kindOf, items, attributeValues, resourceList, problem, emergencyRooms, classPriorities });
   }
   return issues;
 }
@@ -104,6 +106,9 @@ interface PathwayContext {
   attributeValues: Map<string, Set<string>>;
   resourceList: () => string;
   problem: (path: string, message: string) => void;
+  emergencyRooms: Set<string>;
+  /** Priorities of the classes that follow this pathway. */
+  classPriorities: number[];
 }
 
 function checkPathway(name: string, steps: PathwayStep[], ctx: PathwayContext): void {
@@ -150,6 +155,19 @@ function checkPathway(name: string, steps: PathwayStep[], ctx: PathwayContext): 
     const at = `${base}[${k}]`;
     if ('seize' in st) {
       st.seize.forEach((id, j) => checkResource(id, `${at}.seize[${j}]`));
+      if (!st.oneOf) {
+        const lowest =
+          st.priority === undefined
+            ? Math.min(...ctx.classPriorities)
+            : typeof st.priority === 'number'
+              ? st.priority
+              : Math.min(st.priority.otherwise, ...Object.values(st.priority.cases));
+        st.seize.forEach((id, j) => {
+          if (ctx.emergencyRooms.has(id) && lowest <= 0) {
+            ctx.problem(`${at}.seize[${j}]`, `seizes the emergency-only room "${id}" at priority ${lowest}: give the step or its classes a priority above 0, or use oneOf with other rooms`);
+          }
+        });
+      }
       if (st.priority !== undefined && typeof st.priority !== 'number') {
         checkAttribute(st.priority.byAttribute, Object.keys(st.priority.cases), `${at}.priority.byAttribute`);
       }

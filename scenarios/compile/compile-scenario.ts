@@ -119,6 +119,7 @@ function compileResources(s: Scenario): ResourceModel[] {
       roster: weeklyRoster(r.sessions.map((x) => ({ ...x, count: 1 }))),
       turnover: toSpec(r.turnover),
       overrun: r.overrun,
+      emergencyOnly: r.emergencyOnly,
       costPerBusyHour: r.costPerHour,
       costPerIdleHour: 0,
       overtimePremiumPerHour: 0,

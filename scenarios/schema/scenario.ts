@@ -39,7 +39,13 @@ const OperatingRoom = z.strictObject({
   turnover: DistributionSchema,
   /** A case that would run past the session end: start it and pay overtime, or cancel it. */
   overrun: z.enum(['startAnyway', 'cancel']),
-  /** Kept free of elective cases for emergencies. */
+  /**
+   * Kept free of elective cases for emergencies: when a step seizes `oneOf` several
+   * rooms, only patients of priority above 0 may take this one (and a plain seize of
+   * it must have such a priority). The other emergency policy, bumping, needs no flag:
+   * give emergencies a higher priority, so they go first, and electives that then
+   * would overrun their session are cancelled (`overrun: cancel`).
+   */
   emergencyOnly: z.boolean().default(false),
   costPerHour: nonNegative(),
   fixedCostPerDay: nonNegative().default(0),

@@ -23,6 +23,8 @@ export interface ResourceModel {
   turnover?: DistributionSpec;
   /** What a room does with a case that would run past its session. */
   overrun?: 'startAnyway' | 'cancel';
+  /** A room kept for emergencies: in a `oneOf` choice only patients of priority above 0 may take it. */
+  emergencyOnly?: boolean;
   /** Cost of one busy unit-hour (staff pay, room or device use, a bed-hour). */
   costPerBusyHour: number;
   /** Cost of one on-duty but idle unit-hour (capacity cost; for staff the same pay). */

@@ -178,6 +178,12 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
   );
   const seizeSets = model.pathways.map((p) => p.steps.map((s) => (s.op === 'seize' ? s.resources.map((i) => resources[i]!) : [])));
   const oneOfSets = model.pathways.map((p) => p.steps.map((s) => (s.op === 'seize' ? s.resources.map((i) => resources[i]!.asSet) : [])));
+  const electiveOneOfSets = oneOfSets.map((steps) =>
+    steps.map((options) => {
+      const open = options.filter((o) => !model.resources[o[0]!.id]!.emergencyOnly);
+      return open.length > 0 ? open : options;
+    }),
+  );
 
   // --- stock ---
   const items: StockItem[] = [];
@@ -377,13 +383,14 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
   function seize(p: number, s: Extract<StepModel, { op: 'seize' }>, i: number): boolean {
     const pw = pathwayOf[p]!;
     let set: readonly Resource[] = seizeSets[pw]![i]!;
-    if (s.oneOf) set = chooseOne(oneOfSets[pw]![i]!);
     const priority =
       s.priority === null
         ? model.classes[klass[p]!]!.priority
         : typeof s.priority === 'number'
           ? s.priority
           : (s.priority.byValue[attrs[p * nAttr + s.priority.attribute]!] ?? s.priority.otherwise);
+    // Emergency-only rooms are kept for patients of priority above 0; others choose among the rest.
+    if (s.oneOf) set = chooseOne(priority > 0 ? oneOfSets[pw]![i]! : electiveOneOfSets[pw]![i]!);
     if (trace) trace.record(sim.now, p, codes.request, places.resource[set[0]!.id]!);
     const claim = book.seize(p, set, { onGrant: granted, priority });
     if (claim === REFUSED) {
