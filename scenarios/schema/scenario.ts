@@ -35,6 +35,12 @@ const Ward = z.strictObject({
 
 const OperatingRoom = z.strictObject({
   id: Id,
+  /**
+   * When the room is open. `specialty` labels a session for reports and the viewer;
+   * it does not restrict who may use it. To reserve blocks for a specialty, declare
+   * one room id per block (e.g. `or1-ortho` with Monday sessions, `or1-general` with
+   * Tuesday's) and point each specialty's pathway at its own blocks, with `oneOf`.
+   */
   sessions: z.array(Hours.extend({ specialty: z.string().optional() })).min(1),
   turnover: DistributionSchema,
   /** A case that would run past the session end: start it and pay overtime, or cancel it. */
