@@ -1,0 +1,119 @@
+/**
+ * A class's pathway as a Markov-style routing: a block of steps per activity
+ * (seize its pool, hold its fitted duration, release; or a ward stay), then a
+ * branch to the next activity with the log's probabilities; where the time
+ * between two activities matters, a hold for it on the way.
+ *
+ * One time per event (most hospital systems): activities are instants (a hold
+ * of 0 that marks the event in the trace) and all time is between events; an
+ * admission takes a ward bed that is kept until a release or the next admission.
+ */
+import type { Flow } from '../read/flow.js';
+import { slug } from '../read/flow.js';
+import { END, gapKey, START } from '../fit/observations.js';
+import type { DurationFit } from '../fit/fit-duration.js';
+import type { AttributeDurationFit, ClassFit } from './fit-class.js';
+import type { DurationInput, StepInput } from './scenario-types.js';
+
+export interface PathwayContext {
+  flow: Flow;
+  /** Pool id serving each timed activity (interval logs). */
+  poolOf: Map<string, string>;
+  /** Every ward id (released together at a release or before the next admission). */
+  wards: string[];
+}
+
+/** The label of the transition hold for `from → to`, as it appears in a simulated trace. */
+export function transitionActivity(from: string, to: string): string {
+  return `${from} → ${to}`;
+}
+
+export function buildPathway(fit: ClassFit, ctx: PathwayContext): StepInput[] {
+  const { flow } = ctx;
+  const ids = new Set<string>();
+  const unique = (base: string): string => {
+    let id = base;
+    for (let k = 2; ids.has(id); k++) id = `${base}-${k}`;
+    ids.add(id);
+    return id;
+  };
+  const blockId = new Map<string, string>(fit.activities.map((a) => [a, unique(`a-${slug(a) || 'activity'}`)]));
+  const steps: StepInput[] = [];
+  const pending: StepInput[][] = [];
+
+  /** Where a route goes: straight to the next activity's block, or to a hold for the time between. */
+  const target = (from: string, to: string): string => {
+    const gap = fit.gaps.get(gapKey(from, to));
+    if (gap?.material && gap.fit) {
+      const id = unique(`t-${from === START ? 'start' : slug(from)}--${to === END ? 'end' : slug(to)}`);
+      const hold: StepInput = { hold: duration(gap.fit, flow.options.durationsBy), activity: transitionActivity(from, to), id };
+      pending.push([hold, to === END ? { leave: true } : { goto: blockId.get(to)! }]);
+      return id;
+    }
+    return to === END ? '' : blockId.get(to)!;
+  };
+
+  /** A branch over the routes out of `from`; the remainder goes to the most frequent route. */
+  const route = (from: string): StepInput[] => {
+    const routes = fit.routing.from.get(from) ?? [];
+    if (routes.length === 0) return [{ leave: true }];
+    const endRoute = routes.find((r) => r.to === END);
+    const fallthrough = endRoute ?? routes[0]!;
+    const options = routes.filter((r) => r !== fallthrough).map((r) => ({ p: floor6(r.p), goto: target(from, r.to) }));
+    const last = target(from, fallthrough.to);
+    const out: StepInput[] = [];
+    if (options.length > 0) out.push({ branch: normalise(options) });
+    out.push(last === '' ? { leave: true } : { goto: last });
+    return out;
+  };
+
+  steps.push(...route(START));
+  for (const a of fit.activities) {
+    const id = blockId.get(a)!;
+    const block = activityBlock(a, fit, ctx);
+    block[0] = { ...block[0]!, id } as StepInput;
+    steps.push(...block, ...route(a));
+  }
+  for (const p of pending) steps.push(...p);
+  return steps;
+}
+
+function activityBlock(a: string, fit: ClassFit, ctx: PathwayContext): StepInput[] {
+  const { flow } = ctx;
+  const ward = flow.stayWard.get(a);
+  const d = fit.durations.get(a) ?? null;
+  const instant: StepInput = { hold: { type: 'constant', value: 0 }, activity: a };
+  if (flow.log.kind === 'events') {
+    if (ward) return [{ release: ctx.wards }, { seize: [ward.ward] }, instant];
+    if (flow.stayEnds.has(a)) return [{ release: ctx.wards }, instant];
+    return [instant];
+  }
+  if (!d) return [instant];
+  const hold = duration(d, flow.options.durationsBy);
+  if (ward) {
+    if (a === `${flow.options.stays.prefix ?? ''}${ward.ward}`) return [{ stay: ward.ward, lengthOfStay: hold }];
+    return [{ seize: [ward.ward] }, { hold, activity: a }, { release: [ward.ward] }];
+  }
+  const pool = ctx.poolOf.get(a);
+  if (!pool) return [{ hold, activity: a }];
+  return [{ seize: [pool] }, { hold, activity: a }, { release: [pool] }];
+}
+
+/** The scenario's duration: the chosen fit, or one per attribute value with the pooled fit for the rest. */
+export function duration(f: AttributeDurationFit, by: string | undefined): DurationInput {
+  if (by === undefined || f.byValue.size === 0) return f.fit.spec;
+  const cases: Record<string, DurationFit['spec']> = {};
+  for (const [v, fit] of f.byValue) cases[v] = fit.spec;
+  return { byAttribute: by, cases, otherwise: f.fit.spec };
+}
+
+function floor6(p: number): number {
+  return Math.floor(p * 1e6) / 1e6;
+}
+
+/** Rounded probabilities must not sum above 1 (the schema refuses it). */
+function normalise(options: { p: number; goto: string }[]): { p: number; goto: string }[] {
+  const total = options.reduce((s, o) => s + o.p, 0);
+  if (total <= 1) return options;
+  return options.map((o) => ({ ...o, p: floor6(o.p / total) }));
+}

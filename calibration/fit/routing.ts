@@ -1,0 +1,42 @@
+/**
+ * Routing: the probability of each next step after each step, from the
+ * directly-follows counts, with Wilson 95% intervals. Transitions seen fewer
+ * than `minCount` times are left out and the rest renormalised (reported).
+ */
+import { wilsonInterval } from './intervals.js';
+import type { Observations } from './observations.js';
+
+export interface Route {
+  from: string;
+  to: string;
+  count: number;
+  /** count / (all transitions out of `from` that were kept). */
+  p: number;
+  ci: [number, number];
+}
+
+export interface Routing {
+  /** Kept routes by step, most frequent first. */
+  from: Map<string, Route[]>;
+  /** Transitions left out as too rare. */
+  pruned: { from: string; to: string; count: number }[];
+  /** Cases whose next step after `from` is unknown (open when the log ends): not in the counts. */
+  unknownNext: Map<string, number>;
+}
+
+export function fitRouting(o: Observations, minCount = 1): Routing {
+  const from = new Map<string, Route[]>();
+  const pruned: Routing['pruned'] = [];
+  for (const [a, row] of o.transitions) {
+    const entries = [...row].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    // Always keep the most frequent route, so every step has somewhere to go.
+    const kept = entries.filter(([, n], i) => i === 0 || n >= minCount);
+    for (const [b, n] of entries) if (!kept.some(([k]) => k === b)) pruned.push({ from: a, to: b, count: n });
+    const total = kept.reduce((s, [, n]) => s + n, 0);
+    from.set(
+      a,
+      kept.map(([b, n]) => ({ from: a, to: b, count: n, p: n / total, ci: wilsonInterval(n, total) })),
+    );
+  }
+  return { from, pruned, unknownNext: o.unknownNext };
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { createStream, logGamma, makeDistribution, type DistributionSpec } from '../sim-core/index.js';
+import { fitFamily } from './fit/mle.js';
+import { fitDuration } from './fit/fit-duration.js';
+import { digamma, trigamma, logUpperGamma, erfc } from './fit/special.js';
+import type { Family } from './fit/families.js';
+
+function sample(spec: DistributionSpec, n: number, seed: string): number[] {
+  const rng = createStream(1, seed);
+  const d = makeDistribution(spec);
+  return Array.from({ length: n }, () => d.sample(rng));
+}
+
+describe('special functions the fits rest on', () => {
+  it('digamma and trigamma match their known values at 1 and 0.5', () => {
+    // ψ(1) = −γ, ψ(½) = −γ − 2 ln 2, ψ′(1) = π²/6, ψ′(½) = π²/2 (Abramowitz & Stegun 6.3.2, 6.3.3, 6.4.2, 6.4.4).
+    const gamma = 0.5772156649015329;
+    expect(digamma(1)).toBeCloseTo(-gamma, 10);
+    expect(digamma(0.5)).toBeCloseTo(-gamma - 2 * Math.LN2, 10);
+    expect(trigamma(1)).toBeCloseTo((Math.PI * Math.PI) / 6, 10);
+    expect(trigamma(0.5)).toBeCloseTo((Math.PI * Math.PI) / 2, 9);
+  });
+
+  it('the upper incomplete gamma and erfc agree with closed forms', () => {
+    // Q(1, x) = e^{−x}; erfc(1) = 0.157299207050285.
+    expect(logUpperGamma(1, 3)).toBeCloseTo(-3, 10);
+    expect(logUpperGamma(1, 50)).toBeCloseTo(-50, 8);
+    expect(erfc(1)).toBeCloseTo(0.157299207050285, 6);
+    expect(erfc(-1)).toBeCloseTo(2 - 0.157299207050285, 6);
+  });
+});
+
+describe('maximum-likelihood fits on hand-checked samples', () => {
+  it('exponential: the mean; with censoring, the total time over the number observed', () => {
+    expect(fitFamily('exponential', [1, 2, 3])!.params[0]).toBeCloseTo(2, 12);
+    expect(fitFamily('exponential', [1, 2, 3], [false, false, true])!.params[0]).toBeCloseTo(3, 12);
+  });
+
+  it('lognormal: μ and σ are the mean and (1/n) sd of the logs', () => {
+    // ln [1, e, e²] = [0, 1, 2]: μ = 1, σ = √(2/3).
+    const f = fitFamily('lognormal', [1, Math.E, Math.E * Math.E])!;
+    expect(f.params[0]).toBeCloseTo(1, 12);
+    expect(f.params[1]).toBeCloseTo(Math.sqrt(2 / 3), 12);
+  });
+
+  it('gamma: the shape solves ln k − ψ(k) = ln x̄ − mean(ln x)', () => {
+    const x = [0.5, 1, 1.5, 4, 7];
+    const f = fitFamily('gamma', x)!;
+    const [k, scale] = f.params as [number, number];
+    const xbar = x.reduce((a, b) => a + b) / x.length;
+    const s = Math.log(xbar) - x.reduce((a, b) => a + Math.log(b), 0) / x.length;
+    expect(Math.log(k) - digamma(k)).toBeCloseTo(s, 10);
+    expect(k * scale).toBeCloseTo(xbar, 10);
+  });
+
+  it('Weibull: the shape solves the profile equation, the scale its closed form', () => {
+    const x = [0.5, 1, 1.5, 4, 7];
+    const [k, lambda] = fitFamily('weibull', x)!.params as [number, number];
+    const a = x.reduce((s, v) => s + Math.pow(v, k) * Math.log(v), 0);
+    const b = x.reduce((s, v) => s + Math.pow(v, k), 0);
+    const c = x.reduce((s, v) => s + Math.log(v), 0) / x.length;
+    expect(a / b - 1 / k - c).toBeCloseTo(0, 10);
+    expect(lambda).toBeCloseTo(Math.pow(b / x.length, 1 / k), 10);
+  });
+});
+
+describe('fits recover the parameters a sample was drawn with', () => {
+  // n = 3000 draws from a known distribution; each true parameter and the true mean must lie in the
+  // fit's 95% Wald/delta-method interval, and the interval must be narrow (under ±10%) so a loose one cannot pass.
+  const cases: { family: Family; spec: DistributionSpec; truth: number[]; mean: number }[] = [
+    { family: 'exponential', spec: { type: 'exponential', mean: 10 }, truth: [10], mean: 10 },
+    { family: 'gamma', spec: { type: 'gamma', shape: 2.5, scale: 40 }, truth: [2.5, 40], mean: 100 },
+    { family: 'lognormal', spec: { type: 'lognormal', mean: 2880, sd: 1440 }, truth: [Math.log(2880) - Math.log(1.25) / 2, Math.sqrt(Math.log(1.25))], mean: 2880 },
+    { family: 'weibull', spec: { type: 'weibull', shape: 1.7, scale: 300 }, truth: [1.7, 300], mean: 300 * Math.exp(logGamma(1 + 1 / 1.7)) },
+  ];
+  for (const c of cases) {
+    it(`${c.family}`, () => {
+      const x = sample(c.spec, 3000, `mle-${c.family}`);
+      const f = fitFamily(c.family, x)!;
+      c.truth.forEach((t, i) => {
+        const [lo, hi] = f.paramsCi[i]!;
+        expect(t).toBeGreaterThanOrEqual(lo);
+        expect(t).toBeLessThanOrEqual(hi);
+        expect((hi - lo) / 2).toBeLessThan(0.1 * Math.abs(t));
+      });
+      expect(c.mean).toBeGreaterThanOrEqual(f.meanCi[0]);
+      expect(c.mean).toBeLessThanOrEqual(f.meanCi[1]);
+    });
+  }
+
+  it('a censored lognormal stay is recovered, where dropping the censored values would bias it low', () => {
+    // Stays of mean 2880 min observed up to a cut-off at 4000 min: about 20% still open.
+    const stays = sample({ type: 'lognormal', mean: 2880, sd: 1440 }, 2000, 'censored-stays');
+    const cut = 4000;
+    const values = stays.map((x) => Math.min(x, cut));
+    const censored = stays.map((x) => x > cut);
+    expect(censored.filter(Boolean).length).toBeGreaterThan(200);
+    const f = fitFamily('lognormal', values, censored)!;
+    expect(2880).toBeGreaterThanOrEqual(f.meanCi[0]);
+    expect(2880).toBeLessThanOrEqual(f.meanCi[1]);
+    const naive = fitFamily('lognormal', values.filter((_, i) => !censored[i]))!;
+    expect(naive.meanCi[1]).toBeLessThan(2880);
+  });
+
+  it('the family with the smallest AIC is the one the sample came from', () => {
+    const x = sample({ type: 'lognormal', mean: 60, sd: 90 }, 2000, 'aic-choice');
+    const d = fitDuration(x, [], { minFit: 10, choose: 'aic', resolution: 1 / 60 });
+    expect(d.chosen).toBe('lognormal');
+    expect(d.fits.map((f) => f.family)[0]).toBe('lognormal');
+  });
+
+  it('too few values are not fitted: the empirical distribution is used and says why', () => {
+    const d = fitDuration([3, 5, 9], [], { minFit: 10, choose: 'aic', resolution: 1 });
+    expect(d.chosen).toBe('empirical');
+    expect(d.spec).toEqual({ type: 'empiricalContinuous', values: [3, 5, 9] });
+    expect(d.reason).toMatch(/too few/);
+  });
+
+  it('zeros (events at the same recorded time) become half the time step, and are counted', () => {
+    const d = fitDuration([0, 2, 3, 4, 0], [], { minFit: 3, choose: 'aic', resolution: 1 });
+    expect(d.zeros).toBe(2);
+    expect(Math.min(...d.values)).toBe(0.5);
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * The mapping file: which columns of a hospital's event log hold what, how its
+ * times are written, and how the log's activities become a model (what to drop,
+ * which activities are ward stays, where a case starts and ends). YAML or JSON.
+ */
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { formatPath } from '../../scenarios/index.js';
+import { CalibrationError } from '../errors.js';
+
+const Column = z.string().min(1, 'must name a column');
+const Name = z.string().min(1, 'must not be empty');
+const WardId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must be an id: a letter, then letters, digits, _ or -');
+
+const Attribute = z.union([
+  Column,
+  z.strictObject({
+    column: Column,
+    /** Name in the scenario (default: the column's name). */
+    name: Name.optional(),
+    /** Cut points for a numeric column: [65, 80] makes three groups, below 65, 65 to 79, 80 and over. */
+    bins: z.array(z.number().finite()).min(1).optional(),
+    /** One label per group (bins.length + 1). */
+    labels: z.array(Name).optional(),
+  }),
+]);
+
+const Stays = z.strictObject({
+  /** Activities that put the patient in a ward bed (an admission), each with its ward. */
+  activities: z
+    .array(z.strictObject({ activity: Name, ward: WardId, type: z.enum(['general', 'icu', 'stepdown', 'ed']).default('general') }))
+    .default([]),
+  /** Activities named `<prefix><ward>` are stays in that ward (the export-log convention is "stay:"). */
+  prefix: z.string().min(1).optional(),
+  /** Activities that end a stay (a release or discharge). Without them a stay ends at the next admission or at the end of the case. */
+  endAt: z.array(Name).default([]),
+});
+
+const ModelOptions = z.strictObject({
+  /** Scenario name (default: from the log's file name). */
+  name: z.string().min(1).optional(),
+  department: WardId.default('hospital'),
+  /** The cases are emergency patients (counted against the 4-hour target in figures). */
+  emergencyDepartment: z.boolean().default(false),
+  /** An attribute whose values become separate patient classes, each with its own arrivals, routing and durations. */
+  classBy: Name.optional(),
+  /** An attribute by whose values activity durations are fitted separately (where each value has enough cases). */
+  durationsBy: Name.optional(),
+  /** Activities left out of the flow (measurements such as lab draws): time between the others spans them. */
+  drop: z.array(Name).default([]),
+  /** If given, only these activities are kept. */
+  keep: z.array(Name).optional(),
+  /** Marker activities giving the time a case starts (an "arrive" row); not steps of the pathway. */
+  caseStart: z.array(Name).default([]),
+  /** Marker activities giving the time a case ends (a "leave" row); not steps of the pathway. */
+  caseEnd: z.array(Name).default([]),
+  stays: Stays.prefault({}),
+  /** How the length of stay is measured for the report and validation: from the first `from` to the first `to` after it. */
+  lengthOfStay: z.strictObject({ from: z.array(Name).min(1), to: z.array(Name).min(1) }).optional(),
+  /**
+   * Stays still open when the log ends: `censor` fits them as right-censored at the log's last time;
+   * `exclude` leaves them out (when an open stay more likely means a missing record than a patient still in bed).
+   */
+  openEnded: z.enum(['censor', 'exclude']).default('censor'),
+  /** Transitions seen fewer times than this are left out of the routing (and the rest renormalised). */
+  minTransitions: z.number().int().min(1).default(1),
+  /** Fewer observations than this are not fitted: their empirical distribution is used. */
+  minFit: z.number().int().min(3).default(10),
+  /**
+   * How a duration's distribution is chosen: the family with the smallest AIC (`aic`); the same unless even
+   * that family is rejected by the Kolmogorov–Smirnov test at 1% with 30 or more observations, then the
+   * empirical distribution (`aic-or-empirical`); or always the empirical distribution (`empirical`).
+   */
+  choose: z.enum(['aic', 'aic-or-empirical', 'empirical']).default('aic-or-empirical'),
+  /** Use the hour-of-day and day-of-week patterns of arrivals when their chi-square test rejects a flat rate at this level (1: always). */
+  patternLevel: z.number().min(0).max(1).default(0.05),
+  replications: z.number().int().positive().default(10),
+  seed: z.number().int().default(1),
+});
+
+export const MappingSchema = z.strictObject({
+  /** Field separator. */
+  delimiter: z.enum([',', ';', '\t', '|']).default(','),
+  columns: z
+    .strictObject({
+      case: Column,
+      activity: Column,
+      /** Logs with a start and an end per activity. */
+      start: Column.optional(),
+      end: Column.optional(),
+      /** Logs with one time per event (most hospital systems): durations are the times between events. */
+      timestamp: Column.optional(),
+      resource: Column.optional(),
+      lifecycle: Column.optional(),
+    })
+    .refine((c) => (c.timestamp === undefined) !== (c.start === undefined), {
+      message: 'must name either a timestamp column (one time per event) or a start column (and an end column)',
+    })
+    .refine((c) => c.end === undefined || c.start !== undefined, { message: 'an end column needs a start column', path: ['end'] }),
+  /** Patient attributes (acuity, procedure, age group): columns, or "*" for every column not otherwise named. */
+  attributes: z.union([z.literal('*'), z.array(Attribute)]).default([]),
+  /** Keep only rows whose lifecycle column has one of these values (e.g. [complete]). */
+  lifecycle: z.array(Name).optional(),
+  time: z
+    .strictObject({
+      /** "iso" (2026-01-05T08:30:00, with or without an offset) or a pattern such as "DD/MM/YYYY HH:mm". */
+      format: z.string().min(1).default('iso'),
+      /**
+       * The hospital's time zone (IANA name such as Europe/Amsterdam, UTC, or an offset like +01:00): times
+       * written without an offset are read in it, and hours of the day are counted on its clock. Without it,
+       * times are taken as written and no daylight-saving change is applied.
+       */
+      zone: z.string().min(1).optional(),
+    })
+    .prefault({}),
+  /** What the person who knows the log wants every report to say about it (how it was recorded, what it cannot tell). */
+  notes: z.array(z.string().min(1)).default([]),
+  /** Refuse the log when more than this share of its rows are bad. */
+  maxBadShare: z.number().min(0).max(1).default(0.5),
+  model: ModelOptions.prefault({}),
+});
+
+export type Mapping = z.output<typeof MappingSchema>;
+export type MappingInput = z.input<typeof MappingSchema>;
+export type ModelOptions = Mapping['model'];
+
+/** A mapping from a document already parsed from YAML or JSON; throws CalibrationError listing every problem. */
+export function parseMapping(document: unknown, source = 'mapping'): Mapping {
+  const result = MappingSchema.safeParse(document);
+  if (!result.success) {
+    throw new CalibrationError(
+      source,
+      result.error.issues.map((i) => `${formatPath(i.path) || '(document)'}: ${i.message}`),
+    );
+  }
+  const m = result.data;
+  const problems: string[] = [];
+  if (m.time.zone !== undefined && !validZone(m.time.zone)) {
+    problems.push(`time.zone: "${m.time.zone}" is not a time zone (use an IANA name such as Europe/Amsterdam, UTC, or an offset like +01:00)`);
+  }
+  if (Array.isArray(m.attributes)) {
+    m.attributes.forEach((a, i) => {
+      if (typeof a !== 'string' && a.labels && a.bins && a.labels.length !== a.bins.length + 1) {
+        problems.push(`attributes[${i}].labels: must have one label per group (${a.bins.length + 1}), got ${a.labels.length}`);
+      }
+      if (typeof a !== 'string' && a.labels && !a.bins) problems.push(`attributes[${i}].labels: needs bins`);
+    });
+  }
+  const wards = new Set<string>();
+  m.model.stays.activities.forEach((s, i) => {
+    if (wards.has(s.ward)) problems.push(`model.stays.activities[${i}].ward: "${s.ward}" is already the ward of another activity`);
+    wards.add(s.ward);
+  });
+  if (problems.length > 0) throw new CalibrationError(source, problems);
+  return m;
+}
+
+/** A mapping from the text of a YAML or JSON file. */
+export function parseMappingText(text: string, source = 'mapping'): Mapping {
+  const doc = parseDocument(text, { schema: 'core', logLevel: 'silent' });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const where = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
+    throw new CalibrationError(source, [`cannot be read as YAML or JSON${where}: ${problem.message.split('\n')[0]!}`]);
+  }
+  return parseMapping(doc.toJS({ maxAliasCount: 100 }), source);
+}
+
+/** The names attributes get in the model, with how each is read from its column. */
+export interface AttributeColumn {
+  column: string;
+  name: string;
+  bins?: number[];
+  labels?: string[];
+}
+
+/** The attribute columns a mapping asks for, given the log's header (for "*"). */
+export function attributeColumns(m: Mapping, header: readonly string[]): AttributeColumn[] {
+  if (m.attributes === '*') {
+    const named = new Set(Object.values(m.columns).filter((c): c is string => c !== undefined));
+    return header.filter((h) => !named.has(h) && h !== '').map((h) => ({ column: h, name: h }));
+  }
+  return m.attributes.map((a) => {
+    if (typeof a === 'string') return { column: a, name: a };
+    const bins = a.bins ? [...a.bins].sort((x, y) => x - y) : undefined;
+    const labels = a.labels ?? (bins ? binLabels(bins) : undefined);
+    return { column: a.column, name: a.name ?? a.column, ...(bins ? { bins } : {}), ...(labels ? { labels } : {}) };
+  });
+}
+
+function binLabels(bins: number[]): string[] {
+  const out = [`<${bins[0]!}`];
+  for (let i = 1; i < bins.length; i++) out.push(`${bins[i - 1]!}-${bins[i]!}`);
+  out.push(`${bins[bins.length - 1]!}+`);
+  return out;
+}
+
+function validZone(zone: string): boolean {
+  if (/^(Z|UTC|[+-]\d{2}:?\d{2})$/i.test(zone)) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

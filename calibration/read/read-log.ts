@@ -1,0 +1,226 @@
+/**
+ * An event log from CSV text and its mapping. Every row is either used,
+ * filtered out by the mapping (lifecycle), or counted as bad with its line
+ * number and why; a file that is mostly bad is refused.
+ */
+import { parse } from 'csv-parse/sync';
+import { CalibrationError } from '../errors.js';
+import { attributeColumns, type AttributeColumn, type Mapping } from './mapping.js';
+import { timeReader } from './timestamps.js';
+
+/** One activity of one case: an interval, or an instant when the log has one time per event. */
+export interface LogRow {
+  case: string;
+  activity: string;
+  /** Instants in minutes since the Unix epoch. */
+  start: number;
+  /** null: still open when the log ends (an interval log row with an empty end). */
+  end: number | null;
+  /** Wall clock minus instant at the start, minutes (the hospital's offset from UTC then). */
+  wallOffset: number;
+  resource: string | null;
+  /** Attribute values on this row (empty cells left out). */
+  attributes: Record<string, string>;
+  /** Line of the file (1 is the header), or the order of the row for logs not read from a file. */
+  line: number;
+}
+
+export interface BadRow {
+  line: number;
+  reason: string;
+}
+
+export interface EventLog {
+  source: string;
+  /** `intervals`: a start and an end per activity; `events`: one time per event (durations are the times between events). */
+  kind: 'intervals' | 'events';
+  rows: LogRow[];
+  attributeNames: string[];
+  /** The finest time step written in the log, minutes (1/60: seconds). */
+  resolution: number;
+  counts: {
+    /** Data rows in the file (after the header, empty lines not counted). */
+    records: number;
+    used: number;
+    /** Left out by the mapping's lifecycle filter. */
+    filtered: number;
+    /** Interval rows with an empty end: still open when the log was taken. */
+    open: number;
+  };
+  bad: BadRow[];
+}
+
+/** Reads CSV text with the mapping; throws CalibrationError for a missing column or a mostly bad file. */
+export function readEventLog(text: string, mapping: Mapping, source = 'log'): EventLog {
+  const bad: BadRow[] = [];
+  let previousEnd = 0;
+  const records: { fields: string[]; line: number }[] = [];
+  const parsed = parse(text, {
+    delimiter: mapping.delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+    raw: true,
+    skip_records_with_error: true,
+    on_skip: (err, raw) => {
+      const line = previousEnd + 1 + leadingBreaks(raw ?? '');
+      const message = err?.message.replace(/ at line \d+.*$/, '').replace(/:.*$/, '') ?? 'malformed';
+      bad.push({ line, reason: `cannot be read as CSV (${message})${err?.code === 'CSV_QUOTE_NOT_CLOSED' ? `: a quote opened here is never closed, so lines ${line} to ${String(err.lines)} are lost` : ''}` });
+      if (typeof err?.lines === 'number') previousEnd = err.lines;
+      return undefined;
+    },
+  }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
+  for (const r of parsed) {
+    records.push({ fields: r.record, line: previousEnd + 1 + leadingBreaks(r.raw) });
+    previousEnd = r.info.lines;
+  }
+  const headerRecord = records.shift();
+  if (!headerRecord) throw new CalibrationError(source, ['the file is empty: it has no header row']);
+  const header = headerRecord.fields.map((h) => h.trim());
+
+  const cols = mapping.columns;
+  const attributes = attributeColumns(mapping, header);
+  const wanted: [string, string | undefined][] = [
+    ['columns.case', cols.case],
+    ['columns.activity', cols.activity],
+    ['columns.start', cols.start],
+    ['columns.end', cols.end],
+    ['columns.timestamp', cols.timestamp],
+    ['columns.resource', cols.resource],
+    ['columns.lifecycle', cols.lifecycle],
+    ...attributes.map((a, i): [string, string] => [`attributes[${i}]`, a.column]),
+  ];
+  const missing = wanted.filter(([, c]) => c !== undefined && !header.includes(c));
+  if (missing.length > 0) {
+    const delimiterHint = header.length === 1 ? ` (the header has a single column: is the delimiter "${mapping.delimiter}" right?)` : '';
+    throw new CalibrationError(source, [
+      ...missing.map(([field, c]) => `${field}: the log has no column "${c!}"${delimiterHint}`),
+      `the log's columns are: ${header.map((h) => `"${h}"`).join(', ')}`,
+    ]);
+  }
+  const index = (c: string | undefined): number => (c === undefined ? -1 : header.indexOf(c));
+  const at = {
+    case: index(cols.case),
+    activity: index(cols.activity),
+    start: index(cols.start ?? cols.timestamp),
+    end: index(cols.end),
+    resource: index(cols.resource),
+    lifecycle: index(cols.lifecycle),
+  };
+  const attributeAt = attributes.map((a) => ({ ...a, at: header.indexOf(a.column) }));
+  const keepLifecycle = mapping.lifecycle ? new Set(mapping.lifecycle.map((l) => l.toLowerCase())) : null;
+  const read = timeReader(mapping.time.format, mapping.time.zone);
+  const kind = cols.timestamp !== undefined ? 'events' : 'intervals';
+
+  const rows: LogRow[] = [];
+  let filtered = 0;
+  let open = 0;
+  let resolution = 1;
+  for (const { fields, line } of records) {
+    if (fields.length !== header.length) {
+      bad.push({ line, reason: `has ${fields.length} field${fields.length === 1 ? '' : 's'}, the header has ${header.length}` });
+      continue;
+    }
+    const cell = (i: number): string => (i < 0 ? '' : fields[i]!.trim());
+    if (keepLifecycle && !keepLifecycle.has(cell(at.lifecycle).toLowerCase())) {
+      filtered++;
+      continue;
+    }
+    const problems: string[] = [];
+    const id = cell(at.case);
+    const activity = cell(at.activity);
+    if (id === '') problems.push(`no case id (column "${cols.case}")`);
+    if (activity === '') problems.push(`no activity (column "${cols.activity}")`);
+    const startText = cell(at.start);
+    const start = read(startText);
+    const startColumn = cols.start ?? cols.timestamp!;
+    if (start === null) problems.push(startText === '' ? `no time (column "${startColumn}")` : `time "${startText}" cannot be read as ${mapping.time.format} (column "${startColumn}")`);
+    let end: number | null = start ? start.instant : null;
+    if (kind === 'intervals') {
+      const endText = cell(at.end);
+      if (at.end < 0) end = start ? start.instant : null;
+      else if (endText === '') end = null;
+      else {
+        const e = read(endText);
+        if (e === null) problems.push(`end time "${endText}" cannot be read as ${mapping.time.format} (column "${cols.end!}")`);
+        else {
+          end = e.instant;
+          resolution = Math.min(resolution, e.resolution);
+          if (start && e.instant < start.instant) problems.push(`ends (${endText}) before it starts (${startText})`);
+        }
+      }
+    }
+    if (problems.length > 0 || start === null) {
+      bad.push({ line, reason: problems.join('; ') });
+      continue;
+    }
+    resolution = Math.min(resolution, start.resolution);
+    if (kind === 'intervals' && at.end >= 0 && cell(at.end) === '') open++;
+    rows.push({
+      case: id,
+      activity,
+      start: start.instant,
+      end,
+      wallOffset: start.wall - start.instant,
+      resource: at.resource >= 0 && cell(at.resource) !== '' ? cell(at.resource) : null,
+      attributes: readAttributes(fields, attributeAt),
+      line,
+    });
+  }
+
+  const total = records.length + bad.filter((b) => b.reason.startsWith('cannot be read as CSV')).length;
+  const considered = total - filtered;
+  if (rows.length === 0) {
+    throw new CalibrationError(source, [
+      considered === 0 ? 'no rows to read (every row was filtered out by the lifecycle filter, or the file has only a header)' : `none of its ${considered} rows could be read`,
+      ...firstProblems(bad),
+    ]);
+  }
+  if (bad.length > mapping.maxBadShare * considered) {
+    throw new CalibrationError(source, [
+      `${bad.length} of its ${considered} rows (${Math.round((100 * bad.length) / considered)}%) are bad, more than the ${Math.round(mapping.maxBadShare * 100)}% allowed: refusing to calibrate from a file that is mostly bad (is the mapping right?)`,
+      ...firstProblems(bad),
+    ]);
+  }
+  return {
+    source,
+    kind,
+    rows,
+    attributeNames: attributes.map((a) => a.name),
+    resolution,
+    counts: { records: total, used: rows.length, filtered, open },
+    bad,
+  };
+}
+
+function readAttributes(fields: string[], columns: (AttributeColumn & { at: number })[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of columns) {
+    const text = fields[a.at]!.trim();
+    if (text === '') continue;
+    if (a.bins) {
+      const x = Number(text);
+      if (!Number.isFinite(x)) continue;
+      let k = 0;
+      while (k < a.bins.length && x >= a.bins[k]!) k++;
+      out[a.name] = a.labels![k]!;
+    } else {
+      out[a.name] = text;
+    }
+  }
+  return out;
+}
+
+function firstProblems(bad: BadRow[]): string[] {
+  const shown = bad.slice(0, 10).map((b) => `line ${b.line}: ${b.reason}`);
+  if (bad.length > 10) shown.push(`... and ${bad.length - 10} more bad rows`);
+  return shown;
+}
+
+/** Line breaks before a record's first character (the empty lines the parser skipped). */
+function leadingBreaks(raw: string): number {
+  const m = /^[\r\n]+/.exec(raw);
+  return m ? (m[0].match(/\r\n|\r|\n/g) ?? []).length : 0;
+}

@@ -1,0 +1,74 @@
+import { compileScenario } from '../../scenarios/index.js';
+import { TraceBuffer } from '../../sim-core/index.js';
+import { runReplication } from '../../workers/index.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { csvLine } from '../csv.js';
+import { eventLogCsvLines, eventLogHeader, eventLogRows } from '../event-log.js';
+import { EXIT } from '../exit-codes.js';
+import { listenForInterrupt } from '../interrupt.js';
+import { checkOutputFile } from '../output-paths.js';
+import { createProgress } from '../progress.js';
+import { resolveScenario } from '../resolve-scenario.js';
+
+export interface ExportLogOptions {
+  replications?: number;
+  seed?: number | string;
+  out?: string;
+}
+
+/** `export-log [scenario]`: the simulated event log as CSV (format in ../event-log.ts), to a file or stdout. */
+export async function exportLogCommand(scenarioArg: string | undefined, o: ExportLogOptions): Promise<number> {
+  const scenario = await resolveScenario(scenarioArg);
+  if (o.out !== undefined) await checkOutputFile(o.out, '--out');
+  const replications = o.replications ?? 1;
+  const seed = o.seed ?? scenario.seed;
+  const model = compileScenario(scenario);
+  const attributes = model.attributes.map((a) => a.name);
+
+  const interrupt = listenForInterrupt(() => process.stderr.write('\nStopping after the replication under way (Ctrl-C again to quit at once)...\n'));
+  const progress = createProgress();
+  let finished = 0;
+  let activities = 0;
+  async function* lines(): AsyncGenerator<string> {
+    yield csvLine(eventLogHeader(attributes));
+    progress.start(scenario.name, replications);
+    try {
+      for (let replication = 1; replication <= replications && !interrupt.signal.aborted; replication++) {
+        const trace = new TraceBuffer();
+        runReplication(model, seed, replication, trace);
+        const rows = eventLogRows(trace.toData(), { replication, warmup: model.warmup, attributes });
+        activities += rows.length;
+        yield* eventLogCsvLines(rows, scenario.start);
+        progress.update(++finished);
+        // Let Ctrl-C be heard between replications.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } finally {
+      progress.stop();
+    }
+    // A log of no replication at all is not worth a file.
+    if (finished === 0) throw new NothingFinished();
+  }
+
+  try {
+    if (o.out !== undefined) {
+      await writeFileAtomic(o.out, lines());
+      process.stderr.write(`Wrote ${o.out}: ${activities} rows from ${finished} replication${finished === 1 ? '' : 's'} of ${scenario.name}.\n`);
+    } else {
+      for await (const line of lines()) if (!process.stdout.write(line)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    }
+  } catch (e) {
+    if (!(e instanceof NothingFinished)) throw e;
+    process.stderr.write('Interrupted before a replication finished: nothing exported.\n');
+    return EXIT.interrupted;
+  } finally {
+    interrupt.dispose();
+  }
+  if (finished < replications) {
+    process.stderr.write(`Interrupted: ${finished} of ${replications} replications exported.\n`);
+    return EXIT.interrupted;
+  }
+  return EXIT.ok;
+}
+
+class NothingFinished extends Error {}

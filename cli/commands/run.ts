@@ -1,0 +1,69 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
+import { EXIT } from '../exit-codes.js';
+import { figuresCsv, perReplicationCsv } from '../figures-csv.js';
+import { listenForInterrupt } from '../interrupt.js';
+import { runJson } from '../json-output.js';
+import { checkOutputFile, checkOutputFolder } from '../output-paths.js';
+import { createProgress } from '../progress.js';
+import { resolveScenario } from '../resolve-scenario.js';
+import { createPool, runExperiment } from '../run-experiment.js';
+import { renderRunReport } from '../run-report.js';
+import { contextOf } from '../scenario-context.js';
+import { traceJson } from '../trace-json.js';
+
+export interface RunCommandOptions {
+  replications?: number;
+  seed?: number | string;
+  json?: boolean;
+  csv?: string;
+  trace?: string;
+  workers?: number;
+}
+
+/** `run [scenario]`: replications, then the report (or JSON), CSV files and the trace. */
+export async function runCommand(scenarioArg: string | undefined, o: RunCommandOptions): Promise<number> {
+  // Everything that can be refused is refused here, before anything runs.
+  const scenario = await resolveScenario(scenarioArg);
+  if (o.csv !== undefined) await checkOutputFolder(o.csv, '--csv');
+  if (o.trace !== undefined) await checkOutputFile(o.trace, '--trace');
+  const replications = o.replications ?? scenario.replications;
+  const seed = o.seed ?? scenario.seed;
+
+  const interrupt = listenForInterrupt(() => process.stderr.write('\nStopping after the replications under way (Ctrl-C again to quit at once)...\n'));
+  const pool = createPool(replications, o.workers);
+  let result;
+  try {
+    result = await runExperiment(scenario, {
+      replications,
+      seed,
+      trace: o.trace !== undefined,
+      label: scenario.name,
+      progress: createProgress(),
+      signal: interrupt.signal,
+      pool,
+    });
+  } finally {
+    await pool.close();
+    interrupt.dispose();
+  }
+  if (result.replications === 0) {
+    process.stderr.write('Interrupted before any replication finished: nothing to report.\n');
+    return EXIT.interrupted;
+  }
+
+  if (o.csv !== undefined) {
+    await mkdir(o.csv, { recursive: true });
+    await writeFileAtomic(join(o.csv, 'figures.csv'), figuresCsv(result));
+    await writeFileAtomic(join(o.csv, 'per-replication.csv'), perReplicationCsv(result));
+  }
+  if (o.trace !== undefined) {
+    if (result.trace) await writeFileAtomic(o.trace, traceJson({ scenario: scenario.name, seed, replication: 1, start: scenario.start }, result.trace));
+    else process.stderr.write(`Replication 1 did not finish: no trace written to ${o.trace}.\n`);
+  }
+  process.stdout.write(
+    o.json ? `${JSON.stringify(runJson(result), null, 2)}\n` : renderRunReport(result, scenario, contextOf(scenario), { requested: replications }),
+  );
+  return result.cancelled ? EXIT.interrupted : EXIT.ok;
+}

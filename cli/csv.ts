@@ -1,0 +1,16 @@
+/**
+ * RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes
+ * doubled; lines end with \n. Numbers are written in full (shortest exact
+ * form); a missing or non-finite number is an empty field.
+ */
+export type CsvValue = string | number | null | undefined;
+
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function csvLine(values: readonly CsvValue[]): string {
+  return `${values.map(csvField).join(',')}\n`;
+}

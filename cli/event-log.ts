@@ -1,0 +1,106 @@
+/**
+ * The simulated event log, in the shape a hospital's own log is read in by
+ * calibration: one CSV row per activity of a patient (a "case").
+ *
+ *   case      patient id, "r<replication>-p<patient number>" (unique across replications)
+ *   activity  "arrive"; then each timed pathway step by its `activity` name
+ *             ("triage", "CT scan", "stay:<ward>" for a ward stay); then how the
+ *             patient left: "leave" (pathway completed), "left-unseen",
+ *             "cancelled" or "turned-away"
+ *   start     local date-time "YYYY-MM-DDTHH:MM:SS" (scenario start + simulated minutes, to the second)
+ *   end       same; equal to start for arrive and the leaving rows
+ *   resource  resources the patient held during the activity, ";"-separated in
+ *             the order taken (empty for arrive and leaving rows)
+ *   class     the patient class
+ *   then one column per patient attribute (e.g. acuity), the same value on every row of a case
+ *
+ * Rows are in order of start time. Only patients who arrived after the warm-up
+ * are included (as in the figures), and an activity still running when the run
+ * ends has no row; a case in the hospital at the end has no leaving row. The
+ * waits between activities are the gaps between one row's end and the next
+ * row's start. Each replication simulates the same calendar period again.
+ */
+import type { TraceData } from '../sim-core/index.js';
+import { csvLine } from './csv.js';
+import { localDateTime } from './local-time.js';
+
+export interface EventLogRow {
+  case: string;
+  activity: string;
+  /** Minutes from the scenario start. */
+  start: number;
+  /** Minutes from the scenario start; NaN while the activity runs. */
+  end: number;
+  resource: string;
+  patient: CaseState;
+}
+
+interface CaseState {
+  klass: string;
+  /** Attribute values by column, '' where the patient has none. */
+  attributes: string[];
+  held: string[];
+  running: EventLogRow | null;
+}
+
+const LEAVING = new Set(['leave', 'left-unseen', 'cancelled', 'turned-away']);
+
+export interface EventLogOptions {
+  replication: number;
+  /** Minutes of warm-up: patients who arrived before are left out. */
+  warmup: number;
+  /** The scenario's patient attributes, in column order. */
+  attributes: readonly string[];
+}
+
+/** The completed activities of one replication's trace, in order of start. */
+export function eventLogRows(trace: TraceData, o: EventLogOptions): EventLogRow[] {
+  const attributeColumn = new Map(o.attributes.map((a, i) => [`attr:${a}`, i]));
+  const cases = new Map<number, CaseState>();
+  const rows: EventLogRow[] = [];
+  const caseId = (p: number): string => `r${o.replication}-p${p}`;
+  for (let i = 0; i < trace.length; i++) {
+    const p = trace.entity[i]!;
+    if (p < 0) continue;
+    const what = trace.whatNames[trace.what[i]!]!;
+    const where = trace.whereNames[trace.where[i]!]!;
+    const time = trace.time[i]!;
+    if (what === 'arrive') {
+      if (time < o.warmup) continue;
+      const patient: CaseState = { klass: where, attributes: o.attributes.map(() => ''), held: [], running: null };
+      cases.set(p, patient);
+      rows.push({ case: caseId(p), activity: 'arrive', start: time, end: time, resource: '', patient });
+      continue;
+    }
+    const patient = cases.get(p);
+    if (!patient) continue;
+    const column = attributeColumn.get(what);
+    if (column !== undefined) patient.attributes[column] = where;
+    else if (what === 'seize') patient.held.push(where);
+    else if (what === 'release') {
+      const k = patient.held.indexOf(where);
+      if (k >= 0) patient.held.splice(k, 1);
+    } else if (what === 'start') {
+      patient.running = { case: caseId(p), activity: where, start: time, end: NaN, resource: patient.held.join(';'), patient };
+      rows.push(patient.running);
+    } else if (what === 'finish') {
+      if (patient.running) patient.running.end = time;
+      patient.running = null;
+    } else if (LEAVING.has(what)) {
+      rows.push({ case: caseId(p), activity: what, start: time, end: time, resource: '', patient });
+      cases.delete(p);
+    }
+  }
+  return rows.filter((r) => !Number.isNaN(r.end));
+}
+
+/** The header: case,activity,start,end,resource,class, then the attributes ("class" is renamed "patientClass" if an attribute took the name). */
+export function eventLogHeader(attributes: readonly string[]): string[] {
+  return ['case', 'activity', 'start', 'end', 'resource', attributes.includes('class') ? 'patientClass' : 'class', ...attributes];
+}
+
+export function* eventLogCsvLines(rows: Iterable<EventLogRow>, start: string): Generator<string> {
+  for (const r of rows) {
+    yield csvLine([r.case, r.activity, localDateTime(start, r.start), localDateTime(start, r.end), r.resource, r.patient.klass, ...r.patient.attributes]);
+  }
+}

@@ -1,0 +1,37 @@
+import { InvalidArgumentError } from 'commander';
+
+/** The schema's own cap on replications. */
+const MAX_REPLICATIONS = 100_000;
+
+/** `--replications N`: a whole number from 1 to 100000. */
+export function parseReplications(text: string): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < 1 || n > MAX_REPLICATIONS) {
+    throw new InvalidArgumentError(`must be a whole number from 1 to ${MAX_REPLICATIONS}, got "${text}"`);
+  }
+  return n;
+}
+
+/** `--workers N`: a whole number of threads from 1 to 256. */
+export function parseWorkers(text: string): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || n < 1 || n > 256) throw new InvalidArgumentError(`must be a whole number from 1 to 256, got "${text}"`);
+  return n;
+}
+
+/**
+ * `--seed S`: a whole number, or a name (as a scenario's `seed` may be). A
+ * number with a fraction or exponent is refused rather than read as a name.
+ */
+export function parseSeed(text: string): number | string {
+  const t = text.trim();
+  if (/^-?\d+$/.test(t)) {
+    const n = Number(t);
+    if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`must be a whole number within ±${Number.MAX_SAFE_INTEGER} or a name, got "${text}"`);
+    return n;
+  }
+  if (t === '' || /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) || /^[-+]?(Infinity|NaN)$/.test(t)) {
+    throw new InvalidArgumentError(`must be a whole number or a name, got "${text}"`);
+  }
+  return t;
+}

@@ -1,0 +1,76 @@
+/**
+ * The commands and their options. Option values are checked here, so a bad
+ * value is refused (exit 2) before any scenario is loaded or run.
+ */
+import { Command, Option } from 'commander';
+import { compareCommand } from './commands/compare.js';
+import { exportLogCommand } from './commands/export-log.js';
+import { listCommand } from './commands/list.js';
+import { runCommand } from './commands/run.js';
+import { parseReplications, parseSeed, parseWorkers } from './option-values.js';
+
+const SCENARIO = 'a built-in scenario name (see `list`) or a .json/.yaml/.yml scenario file';
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('hospital-twin')
+    .description('A deterministic discrete-event digital twin of a hospital: run scenarios, compare them, export simulated event logs.')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 done; 1 failed while running or writing; 2 input refused before anything ran (scenario, name or option); 130 stopped by Ctrl-C after reporting what finished.',
+    );
+
+  const replications = (what: string): Option => new Option('-r, --replications <n>', what).argParser(parseReplications);
+  const seed = (fallback = "the scenario's seed"): Option => new Option('-s, --seed <seed>', `master seed, a whole number or a name (default: ${fallback})`).argParser(parseSeed);
+  const workers = (): Option => new Option('-w, --workers <n>', 'worker threads (default: one per core)').argParser(parseWorkers);
+
+  program
+    .command('list')
+    .description('the built-in scenarios and what each is for')
+    .action(() => {
+      process.exitCode = listCommand();
+    });
+
+  program
+    .command('run')
+    .description('run a scenario and print every figure with its 95% confidence interval')
+    .argument('[scenario]', `${SCENARIO} (default: the first built-in)`)
+    .addOption(replications("number of replications (default: the scenario's)"))
+    .addOption(seed())
+    .option('--json', 'print every figure as JSON: {"scenario", "seed", "replications", "figures": {id: {"mean", "ci95": [lo, hi], "n"}}}')
+    .option('--csv <dir>', 'write figures.csv and per-replication.csv into this folder (made if needed)')
+    .option('--trace <file>', "write replication 1's event trace as JSON")
+    .addOption(workers())
+    .action(async (scenario: string | undefined, o: Parameters<typeof runCommand>[1]) => {
+      process.exitCode = await runCommand(scenario, o);
+    });
+
+  program
+    .command('compare')
+    .description('run two scenarios with common random numbers and report each figure\'s paired difference B − A')
+    .argument('<a>', SCENARIO)
+    .argument('<b>', SCENARIO)
+    .addOption(replications("number of paired replications (default: A's)"))
+    .addOption(seed("A's seed; B always runs with the same seed"))
+    .option('--json', 'print every paired difference as JSON')
+    .option('--all', 'show every figure, not only those that differ')
+    .addOption(workers())
+    .action(async (a: string, b: string, o: Parameters<typeof compareCommand>[2]) => {
+      process.exitCode = await compareCommand(a, b, o);
+    });
+
+  program
+    .command('export-log')
+    .description('write the simulated event log as CSV (case,activity,start,end,resource,class,<attributes>), for calibration')
+    .argument('[scenario]', `${SCENARIO} (default: the first built-in)`)
+    .addOption(replications('replications to export (default: 1)'))
+    .addOption(seed())
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .action(async (scenario: string | undefined, o: Parameters<typeof exportLogCommand>[1]) => {
+      process.exitCode = await exportLogCommand(scenario, o);
+    });
+
+  return program;
+}

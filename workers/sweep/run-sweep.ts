@@ -1,0 +1,168 @@
+/**
+ * Running a sweep: every point's replications through an injected runner (this
+ * thread or a worker pool), each finished point appended to the results log at
+ * once, points already in the log skipped, and the tables written at the end.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Scenario } from '../../scenarios/index.js';
+import { loadBaseDocument } from './load-sweep.js';
+import { planSweep, type PlannedPoint, type SweepPlan } from './plan-sweep.js';
+import { appendRecord, readLog, repairLog, type PointRecord } from './results-log.js';
+import { figureIdsOf, figureIssues, keptFigures } from './sweep-figures.js';
+import { buildReport, reportCsv, reportJson, type SweepReport } from './sweep-report.js';
+import { SweepSpecError, type SweepSpec } from './sweep-spec.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export interface SweepRunOptions {
+  replications: number;
+  seed: number | string;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** What the sweep needs of a run: `runScenario` and the worker pool's `runScenarioParallel` both give it. */
+export interface SweepRunResult {
+  perReplication: readonly { replication: number; figures: Record<string, number> }[];
+  failures?: readonly { replication: number; error: string }[];
+  cancelled?: boolean;
+}
+
+export type SweepRunner = (scenario: Scenario, options: SweepRunOptions) => Promise<SweepRunResult>;
+
+export interface SweepProgress {
+  pointsTotal: number;
+  /** Finished points, those found in the log included. */
+  pointsDone: number;
+  /** Points found in the log, not run again. */
+  pointsSkipped: number;
+  replicationsTotal: number;
+  /** Replications of finished points (skipped ones included) and of the point running. */
+  replicationsDone: number;
+  /** The point running now. */
+  point?: string;
+}
+
+export interface RunSweepOptions {
+  runner: SweepRunner;
+  /** Where sweep.jsonl (the log), sweep.csv and sweep.json go; created if missing. */
+  outDir: string;
+  onProgress?: (progress: SweepProgress) => void;
+  /** Stops between replications; finished points stay in the log for the next run. */
+  signal?: AbortSignal;
+  /** Names the sweep in error messages (default: its name). */
+  source?: string;
+}
+
+export interface SweepOutcome {
+  plan: SweepPlan;
+  /** Every point has results and sweep.csv and sweep.json were written. */
+  complete: boolean;
+  cancelled: boolean;
+  /** Point ids run now, and found already done in the log. */
+  ran: string[];
+  skipped: string[];
+  /** Points whose run failed: not logged, so the next run tries them again. */
+  failed: { point: string; error: string }[];
+  report?: SweepReport;
+  files: { log: string; csv?: string; json?: string };
+}
+
+export const SWEEP_FILES = { log: 'sweep.jsonl', csv: 'sweep.csv', json: 'sweep.json' } as const;
+
+/** Validates the sweep (throwing SweepSpecError before anything is written), then runs the points not yet done. */
+export async function runSweep(spec: SweepSpec, options: RunSweepOptions): Promise<SweepOutcome> {
+  const source = options.source ?? spec.name;
+  const plan = planSweep(spec, await loadBaseDocument(spec.base, source), source);
+  const available = figureIdsOf(plan.points[0]!.scenario);
+  const issues = figureIssues(plan, available);
+  if (issues.length > 0) throw new SweepSpecError(source, issues);
+  const wanted = keptFigures(plan, available);
+
+  await mkdir(options.outDir, { recursive: true });
+  const files: SweepOutcome['files'] = { log: join(options.outDir, SWEEP_FILES.log) };
+  await repairLog(files.log);
+  const done = new Map<string, PointRecord>();
+  for (const r of (await readLog(files.log)).records) {
+    // A record made when fewer figures were kept does not count as done.
+    if (r.replications === plan.replications && wanted.every((id) => Object.hasOwn(r.figures, id))) done.set(r.key, r);
+  }
+
+  const todo = plan.points.filter((p) => !done.has(p.key));
+  const skipped = plan.points.filter((p) => done.has(p.key)).map((p) => p.id);
+  const progress: SweepProgress = {
+    pointsTotal: plan.points.length,
+    pointsDone: skipped.length,
+    pointsSkipped: skipped.length,
+    replicationsTotal: plan.points.length * plan.replications,
+    replicationsDone: skipped.length * plan.replications,
+  };
+  options.onProgress?.({ ...progress });
+  const outcome: SweepOutcome = { plan, complete: false, cancelled: false, ran: [], skipped, failed: [], files };
+
+  for (const point of todo) {
+    if (options.signal?.aborted) break;
+    const before = progress.replicationsDone;
+    const result = await runPoint(point, plan, options, (n) => options.onProgress?.({ ...progress, replicationsDone: before + n, point: point.id }));
+    if ('error' in result) {
+      if (result.cancelled) break;
+      outcome.failed.push({ point: point.id, error: result.error });
+      continue;
+    }
+    const record = toRecord(point, plan, result.rows, wanted);
+    await appendRecord(files.log, record);
+    done.set(point.key, record);
+    outcome.ran.push(point.id);
+    progress.pointsDone++;
+    progress.replicationsDone = before + plan.replications;
+    options.onProgress?.({ ...progress });
+  }
+
+  outcome.cancelled = options.signal?.aborted ?? false;
+  if (plan.points.every((p) => done.has(p.key))) {
+    outcome.report = buildReport(plan, done);
+    files.csv = join(options.outDir, SWEEP_FILES.csv);
+    files.json = join(options.outDir, SWEEP_FILES.json);
+    await writeFileAtomic(files.csv, reportCsv(outcome.report));
+    await writeFileAtomic(files.json, reportJson(outcome.report));
+    outcome.complete = true;
+  }
+  return outcome;
+}
+
+type PointResult = { rows: Record<string, number>[] } | { error: string; cancelled: boolean };
+
+async function runPoint(point: PlannedPoint, plan: SweepPlan, options: RunSweepOptions, onReplications: (done: number) => void): Promise<PointResult> {
+  let result: SweepRunResult;
+  try {
+    result = await options.runner(point.scenario, {
+      replications: plan.replications,
+      seed: plan.seed,
+      onProgress: onReplications,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e), cancelled: false };
+  }
+  if (result.failures && result.failures.length > 0) {
+    const first = result.failures[0]!;
+    return { error: `${result.failures.length} replication(s) failed, e.g. replication ${first.replication}: ${first.error.split('\n')[0]}`, cancelled: false };
+  }
+  const byNumber = new Map(result.perReplication.map((r) => [r.replication, r.figures]));
+  const rows: Record<string, number>[] = [];
+  for (let rep = 1; rep <= plan.replications; rep++) {
+    const figures = byNumber.get(rep);
+    if (!figures) {
+      const cancelled = result.cancelled === true || options.signal?.aborted === true;
+      return { error: cancelled ? 'cancelled' : `the runner returned no replication ${rep}`, cancelled };
+    }
+    rows.push(figures);
+  }
+  return { rows };
+}
+
+function toRecord(point: PlannedPoint, plan: SweepPlan, rows: Record<string, number>[], wanted: readonly string[]): PointRecord {
+  const figures: Record<string, number[]> = {};
+  for (const id of wanted) Object.defineProperty(figures, id, { value: rows.map((r) => r[id] ?? Number.NaN), enumerable: true, writable: true, configurable: true });
+  return { key: point.key, point: point.id, values: point.values, seed: plan.seed, replications: plan.replications, figures };
+}
