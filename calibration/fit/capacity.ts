@@ -98,7 +98,7 @@ export function capacityHints(flow: Flow, stays: readonly StaySegment[]): Capaci
         byActivity.set(e.activity, list);
       }
       if (e.resource === null) continue;
-      for (const name of e.resource.split('+')) {
+      for (const name of e.resource.split(';')) {
         let r = byResource.get(name);
         if (!r) byResource.set(name, (r = { intervals: [], byHour: new Array<number>(24).fill(0), events: 0 }));
         r.events++;

@@ -236,10 +236,10 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     waitingClaim[p] = -1;
     renegeTimer[p] = -1;
     const s = model.pathways[pathwayOf[p]!]!.steps[step[p]!]! as Extract<StepModel, { op: 'seize' }>;
-    seizeTally[pathwayOf[p]!]![step[p]!]!.add(sim.now - book.requestedAt(claim));
+    if (measuring()) seizeTally[pathwayOf[p]!]![step[p]!]!.add(sim.now - book.requestedAt(claim));
     endBoarding(p);
     if (s.onTimeout === 'leftUnseen') {
-      state.leftUnseen[klass[p]!]!++;
+      if (measuring()) state.leftUnseen[klass[p]!]!++;
       chargePenalty(p, model.penalties.leftUnseen);
       exit(p, codes.leftUnseen, false);
     } else {
@@ -401,7 +401,7 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     claimOwner[claim] = p;
     claimStepFigure[claim] = s.figure;
     if (book.isHeld(claim)) {
-      seizeTally[pw]![i]!.add(0);
+      if (measuring()) seizeTally[pw]![i]!.add(0);
       return took(p, claim, s);
     }
     waitingClaim[p] = claim;
@@ -419,7 +419,7 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     endBoarding(p);
     const i = step[p]!;
     const s = model.pathways[pathwayOf[p]!]!.steps[i]! as Extract<StepModel, { op: 'seize' }>;
-    seizeTally[pathwayOf[p]!]![i]!.add(sim.now - book.requestedAt(claim));
+    if (measuring()) seizeTally[pathwayOf[p]!]![i]!.add(sim.now - book.requestedAt(claim));
     if (took(p, claim, s)) {
       step[p] = i + 1;
       advance(p);
@@ -487,7 +487,7 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     if (minutes <= 0) return;
     const m = model.resources[r.id]!;
     ledger.charge(p, pathwayOf[p]!, resourceDept[r.id]!, r.id, COST_TYPE_OF_KIND[m.kind], (minutes / 60) * m.costPerBusyHour);
-    if (m.kind === 'device' && since === claimGrantedAt[claim] && sim.now <= end) state.turnaround[r.id]!.add(sim.now - book.requestedAt(claim));
+    if (m.kind === 'device' && since === claimGrantedAt[claim] && measuring() && sim.now <= end) state.turnaround[r.id]!.add(sim.now - book.requestedAt(claim));
   }
 
   function chargeConsumable(p: number, item: number, quantity: number): void {

@@ -92,6 +92,10 @@ function plainIssue(issue: z.core.$ZodIssue): ScenarioIssue[] {
 }
 
 function unionExpected(issue: z.core.$ZodIssueInvalidUnion): string {
-  const kinds = issue.errors.map((errs) => (errs.length === 1 && errs[0]!.path.length === 0 && errs[0]!.code === 'invalid_type' ? errs[0]!.expected : 'an object of the documented form'));
+  const article: Record<string, string> = { string: 'a string', record: 'an object', object: 'an object', array: 'a list', number: 'a number', int: 'a whole number' };
+  const kinds = issue.errors.map((errs) => {
+    const only = errs.length === 1 ? errs[0]! : undefined;
+    return only && only.path.length === 0 && only.code === 'invalid_type' ? (article[only.expected] ?? only.expected) : 'an object of the documented form';
+  });
   return [...new Set(kinds)].join(' or ');
 }
