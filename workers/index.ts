@@ -1,3 +1,4 @@
 export { runScenario, runReplication, type ExperimentResult, type ReplicationResult, type RunOptions } from './run-replications.js';
 export { compareResults, type FigureDifference } from './compare.js';
 export { createReplicationApi, type ReplicationApi, type ReplicationJob, type JobResult, type ReplicationFailure, type Validation } from './replication-api.js';
+export { mser, detectWarmup, detectWarmupFromSeries, replicateToPrecision, welchDifferenceInterval, type MserResult, type DetectWarmupOptions, type WarmupEstimate, type WarmupFromSeries, type PrecisionOptions, type PrecisionResult, type WelchInterval } from './analysis/index.js';

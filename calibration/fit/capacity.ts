@@ -111,10 +111,12 @@ export function capacityHints(flow: Flow, stays: readonly StaySegment[]): Capaci
     .filter(([, list]) => list.some((iv) => iv.end === null || iv.end > iv.start))
     .map(([name, list]) => concurrency(name, list, flow.window, openUntil));
   const wardNames = [...new Set(stays.map((s) => s.ward))].sort();
+  // Open stays run to the end of the log only if the mapping says they are real (censored), not missing records.
+  const counted = flow.options.openEnded === 'censor' ? stays : stays.filter((s) => s.end !== null);
   const wards = wardNames.map((w) =>
     concurrency(
       w,
-      stays.filter((s) => s.ward === w).map((s) => ({ start: s.start + s.offset, end: s.end === null ? null : s.end + s.offset })),
+      counted.filter((s) => s.ward === w).map((s) => ({ start: s.start + s.offset, end: s.end === null ? null : s.end + s.offset })),
       flow.window,
       openUntil,
     ),

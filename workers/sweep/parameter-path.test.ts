@@ -45,11 +45,10 @@ describe('parameter paths', () => {
     expect(document.staff[0]!.shifts.map((s) => s.count)).toEqual([2, 1]); // the base is not touched
   });
 
-  it('may name a field the base leaves to its default, creating the objects on the way', () => {
+  it('may name a field the base leaves to its default, but not a path through a part it leaves out', () => {
     expect(resolve('patientClasses.ed.arrivals.multiplier')).toEqual([['patientClasses', 0, 'arrivals', 'multiplier']]);
-    expect(resolve('costs.penalties.leftUnseen')).toEqual([['costs', 'penalties', 'leftUnseen']]);
-    const out = setAtLocations(document, [['costs', 'penalties', 'leftUnseen']], 100) as Record<string, unknown>;
-    expect(out['costs']).toEqual({ penalties: { leftUnseen: 100 } });
+    expect(resolve('costs')).toEqual([['costs']]);
+    expect(resolve('costs.penalties.leftUnseen')).toBe('the scenario has no field "costs" (it has "wards", "staff", "resources", "patientClasses", "pathways")');
   });
 
   it('refuses a path to nothing, saying what is there', () => {

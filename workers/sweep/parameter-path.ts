@@ -53,9 +53,9 @@ const ELEMENT_NOUN: Record<string, string> = {
 
 /**
  * Every place `segments` reaches in `document`, or a message saying why it reaches none.
- * A missing key is allowed only where the rest of the path is plain keys (a field left
- * to its default, or an object to be created): the scenario's own validation then
- * refuses a name the schema does not know.
+ * Only the last key may be missing (a field the base leaves to its default): the
+ * scenario's own validation then refuses a name the schema does not know. A part
+ * the base leaves out altogether is set whole, by a parameter naming that part.
  */
 export function resolveParameterPath(document: unknown, segments: readonly PathSegment[]): Location[] | string {
   let places: { value: unknown; at: Location }[] = [{ value: document, at: [] }];
@@ -84,12 +84,10 @@ export function resolveParameterPath(document: unknown, segments: readonly PathS
         }
         next.push({ value: value[i], at: [...at, i] });
       } else if (isObject(value)) {
-        if (!Object.hasOwn(value, segment.key) && !segments.slice(s + 1).every((later) => 'key' in later)) {
+        if (!Object.hasOwn(value, segment.key) && s < segments.length - 1) {
           return `${where} has no field "${segment.key}" (it has ${Object.keys(value).map((k) => JSON.stringify(k)).join(', ') || 'none'})`;
         }
-        next.push({ value: Object.hasOwn(value, segment.key) ? value[segment.key] : undefined, at: [...at, segment.key] });
-      } else if (value === undefined) {
-        next.push({ value: undefined, at: [...at, segment.key] });
+        next.push({ value: value[segment.key], at: [...at, segment.key] });
       } else {
         return `${where} is ${describe(value)}, so it has no field "${segment.key}"`;
       }
@@ -99,16 +97,12 @@ export function resolveParameterPath(document: unknown, segments: readonly PathS
   return places.map((p) => p.at);
 }
 
-/** A copy of `document` with `value` written at every location (objects on the way created as needed). */
+/** A copy of `document` with `value` written at every location. */
 export function setAtLocations(document: unknown, locations: readonly Location[], value: unknown): unknown {
   const copy: unknown = structuredClone(document);
   for (const location of locations) {
     let node = copy as Record<string | number, unknown>;
-    for (let i = 0; i < location.length - 1; i++) {
-      const key = location[i]!;
-      if (node[key] === undefined) node[key] = {};
-      node = node[key] as Record<string | number, unknown>;
-    }
+    for (let i = 0; i < location.length - 1; i++) node = node[location[i]!] as Record<string | number, unknown>;
     const last = location[location.length - 1]!;
     // A key such as "__proto__" is data, never the prototype.
     Object.defineProperty(node, last, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });

@@ -43,7 +43,7 @@ describe('ranking sweep points', () => {
     expect(p4.versusBest!.mean).toBeCloseTo(20, 0);
     expect(r.points.find((p) => p.point === 'p1')!.constraints).toEqual([{ figure: 'ed.within4h', mean: 0.9, bound: 0.95, kind: 'atLeast', met: false }]);
     expect(r.method).toMatch(/mean over replications of ed\.within4h is at least 0\.95 \(the point estimate, not a confidence bound/);
-    expect(r.method).toMatch(/98\.33% paired t-interval .* Bonferroni-adjusted for the 3 comparisons/);
+    expect(r.method).toMatch(/98\.33% paired t-interval .* each of the 3 comparisons with the best is made at 98\.33% so that all hold together with 95% confidence \(Bonferroni\)/);
   });
 
   it('ranks by the highest mean when asked, with a list of constraints', () => {

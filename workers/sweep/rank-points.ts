@@ -100,10 +100,13 @@ function describeMethod(spec: RankSpec, constraints: RankConstraint[], feasible:
     : 'Feasible: every point (no constraint).';
   const bestRule = `Best: the feasible point with the ${spec.order === 'min' ? 'lowest' : 'highest'} mean ${spec.by}.`;
   const m = Math.max(0, feasible - 1);
+  const paired = `paired t-interval of its difference from the best in ${spec.by} contains 0 (paired by replication: every point ran the same seed and replication numbers, i.e. common random numbers)`;
   const indistinguishable =
     m === 0
       ? 'Indistinguishable: no other feasible point to compare.'
-      : `Indistinguishable from the best: the ${pct(level)} paired t-interval of its difference from the best in ${spec.by} (common random numbers: every point ran the same seed and replication numbers, so replication i of each is paired), contains 0; ${pct(level)} is ${pct(family)} Bonferroni-adjusted for the ${m} comparison${m === 1 ? '' : 's'} with the best.`;
+      : m === 1
+        ? `Indistinguishable from the best: the ${pct(level)} ${paired}.`
+        : `Indistinguishable from the best: the ${pct(level)} ${paired}; each of the ${m} comparisons with the best is made at ${pct(level)} so that all hold together with ${pct(family)} confidence (Bonferroni).`;
   return `${feasibility} ${bestRule} ${indistinguishable}`;
 }
 

@@ -1,0 +1,105 @@
+/**
+ * How a fitted duration is shown: a line in the overview table, and a detail
+ * with the observed distribution against each family (cumulative, and as a
+ * histogram on a log scale) and every fit's AIC, KS and AD.
+ */
+import { continuousCdf, type DistributionSpec } from '../../sim-core/index.js';
+import { cdf, logDensity, type Family } from '../fit/families.js';
+import type { DurationFit } from '../fit/fit-duration.js';
+import { fmtP, fmt } from '../fit/fit-duration.js';
+import { kaplanMeier } from '../fit/goodness-of-fit.js';
+import { chart, DURATION_TICKS, esc, type Series } from './svg.js';
+
+export const FAMILY_COLOR: Record<Family | 'empirical', string> = {
+  exponential: '#8c8c8c',
+  gamma: '#1f77b4',
+  lognormal: '#d62728',
+  weibull: '#2ca02c',
+  empirical: '#9467bd',
+};
+
+/** Minutes in the unit a person would say them in. */
+export function humanDuration(minutes: number): string {
+  if (!Number.isFinite(minutes)) return '–';
+  if (minutes < 1) return `${(minutes * 60).toFixed(0)} s`;
+  if (minutes < 120) return `${fmt(minutes)} min`;
+  if (minutes < 2880) return `${fmt(minutes / 60)} h`;
+  return `${fmt(minutes / 1440)} d`;
+}
+
+export function meanWithInterval(d: DurationFit): string {
+  const ci = Number.isFinite(d.meanCi[0]) ? ` (${humanDuration(d.meanCi[0])}–${humanDuration(d.meanCi[1])})` : '';
+  return `${humanDuration(d.mean)}${ci}`;
+}
+
+export function overviewRow(name: string, d: DurationFit, anchor: string): string {
+  const notes: string[] = [];
+  if (d.censoredCount > 0) notes.push(`${d.censoredCount} censored`);
+  if (d.zeros > 0) notes.push(`${d.zeros} zero${d.zeros === 1 ? '' : 's'} taken as ½ step`);
+  return `<tr><td><a href="#${anchor}">${esc(name)}</a></td><td class="n">${d.n}</td><td>${esc(d.chosen)}</td><td class="n">${esc(meanWithInterval(d))}</td><td>${esc([d.reason, ...notes].join('; '))}</td></tr>`;
+}
+
+export function detail(name: string, d: DurationFit, anchor: string): string {
+  const rows = d.fits
+    .map((f) => {
+      const chosen = f.family === d.chosen ? ' class="chosen"' : '';
+      const params = Object.entries(f.spec)
+        .filter(([k]) => k !== 'type')
+        .map(([k, v]) => `${k} ${fmt(v as number)}`)
+        .join(', ');
+      const best = d.fits[0]!.aic;
+      return `<tr${chosen}><td><span class="swatch" style="background:${FAMILY_COLOR[f.family]}"></span>${f.family}</td><td>${esc(params)}</td><td class="n">${esc(humanDuration(f.mean))} (${esc(humanDuration(f.meanCi[0]))}–${esc(humanDuration(f.meanCi[1]))})</td><td class="n">${fmt(f.aic)}</td><td class="n">${fmt(f.aic - best)}</td><td class="n">${fmt(f.ks.statistic)}</td><td class="n">${fmtP(f.ks.pValue)}</td><td class="n">${f.ad ? fmt(f.ad.statistic) : '–'}</td><td class="n">${f.ad ? fmtP(f.ad.pValue) : '–'}</td></tr>`;
+    })
+    .join('');
+  const table = d.fits.length
+    ? `<table><thead><tr><th>family</th><th>parameters</th><th>mean (95% CI)</th><th>AIC</th><th>ΔAIC</th><th>KS D</th><th>KS p</th><th>AD A²</th><th>AD p</th></tr></thead><tbody>${rows}</tbody></table>`
+    : '';
+  const charts = d.n >= 5 ? `<div class="charts">${cdfChart(name, d)}${histogramChart(name, d)}</div>` : '';
+  return `<details id="${anchor}"><summary>${esc(name)}: ${esc(d.chosen)}, mean ${esc(meanWithInterval(d))}, n = ${d.n}</summary>${charts}${table}<p class="small">${esc(d.reason)}. KS and AD p-values treat the fitted parameters as known, so they are conservative (too large); with censored values KS compares the Kaplan–Meier curve and AD is not computed.</p></details>`;
+}
+
+function gridFor(d: DurationFit): number[] {
+  const lo = Math.max(1e-3, Math.min(...d.values));
+  const hi = Math.max(...d.values);
+  const a = Math.log10(lo) - 0.2;
+  const b = Math.log10(hi) + 0.2;
+  return Array.from({ length: 90 }, (_, i) => Math.pow(10, a + ((b - a) * i) / 89));
+}
+
+function cdfChart(name: string, d: DurationFit): string {
+  const grid = gridFor(d);
+  const series: Series[] = [];
+  if (d.censoredCount > 0) {
+    const km = kaplanMeier(d.values, d.censored);
+    series.push({ name: 'observed (Kaplan–Meier)', color: '#000', kind: 'step', points: km.times.map((t, i): [number, number] => [t, km.cdf[i]!]) });
+  } else {
+    const sorted = [...d.values].sort((a, b) => a - b);
+    series.push({ name: 'observed', color: '#000', kind: 'step', points: sorted.map((x, i): [number, number] => [x, (i + 1) / sorted.length]) });
+  }
+  for (const f of d.fits) series.push({ name: f.family, color: FAMILY_COLOR[f.family], kind: 'line', dash: f.family !== d.chosen, points: grid.map((x): [number, number] => [x, cdf(f.family, f.params, x)]) });
+  if (d.chosen === 'empirical') {
+    const F = continuousCdf(d.spec as DistributionSpec);
+    if (F) series.push({ name: 'empirical (used)', color: FAMILY_COLOR.empirical, kind: 'line', points: grid.map((x): [number, number] => [x, F(x)]) });
+  }
+  return chart({ title: `${name}: cumulative`, xLabel: 'duration (log scale)', yLabel: 'share at most', series, logX: true, xTicks: DURATION_TICKS, xMin: grid[0]!, xMax: grid[grid.length - 1]!, yMin: 0, yMax: 1, width: 470 });
+}
+
+function histogramChart(name: string, d: DurationFit): string {
+  const grid = gridFor(d);
+  const observed = d.values.filter((_, i) => !d.censored[i]);
+  const a = Math.log10(grid[0]!);
+  const b = Math.log10(grid[grid.length - 1]!);
+  const bins = Math.max(6, Math.min(30, Math.round(Math.sqrt(observed.length) * 1.5)));
+  const width = (b - a) / bins;
+  const counts = new Array<number>(bins).fill(0);
+  for (const x of observed) counts[Math.min(bins - 1, Math.max(0, Math.floor((Math.log10(x) - a) / width)))]!++;
+  // Densities per unit of log10(x), so a family's curve is f(x)·x·ln 10 (scaled to the observed share).
+  const share = observed.length / d.values.length;
+  const bars: [number, number][] = counts.map((c, i) => [Math.pow(10, a + (i + 0.5) * width), c / (d.values.length * width)]);
+  const edges = counts.map((_, i): [number, number] => [Math.pow(10, a + i * width), Math.pow(10, a + (i + 1) * width)]);
+  const series: Series[] = [{ name: 'observed', color: '#bbb', kind: 'bars', points: bars, edges }];
+  for (const f of d.fits) {
+    series.push({ name: f.family, color: FAMILY_COLOR[f.family], kind: 'line', dash: f.family !== d.chosen, points: grid.map((x): [number, number] => [x, share * Math.exp(logDensity(f.family, f.params, x)) * x * Math.LN10]) });
+  }
+  return chart({ title: `${name}: histogram`, xLabel: 'duration (log scale)', yLabel: 'density per log₁₀ unit', series, logX: true, xTicks: DURATION_TICKS, xMin: grid[0]!, xMax: grid[grid.length - 1]!, yMin: 0, width: 470, barWidth: 0 });
+}

@@ -1,0 +1,171 @@
+/**
+ * The calibration report: one self-contained HTML page with inline SVG charts.
+ * What was read and what was refused, what the log cannot tell, arrivals,
+ * routing, durations, lengths of stay, capacity hints, and the validation of
+ * the calibrated scenario against the log.
+ */
+import type { Calibration } from '../build/build-scenario.js';
+import { END, START } from '../fit/observations.js';
+import { formatWall } from '../read/timestamps.js';
+import type { Validation } from '../validate/validate.js';
+import { detail, overviewRow } from './duration-section.js';
+import { arrivalCharts, arrivalTests, capacityCharts, validationCharts } from './report-charts.js';
+import { esc, heatmap } from './svg.js';
+import { validationHtml, validationVerdict } from './validation-table.js';
+
+export interface ReportMeta {
+  logPath: string;
+  mapPath: string;
+  scenarioPath: string;
+}
+
+export function renderReport(cal: Calibration, validation: Validation | null, meta: ReportMeta): string {
+  const { flow } = cal;
+  const log = flow.log;
+  const sections: string[] = [];
+  const day = (wall: number): string => formatWall(wall).slice(0, 10);
+
+  sections.push(`<h1>Calibration of ${esc(String(cal.scenario.name))}</h1>
+<p>From <code>${esc(meta.logPath)}</code> with the mapping <code>${esc(meta.mapPath)}</code> to the scenario <code>${esc(meta.scenarioPath)}</code>.
+${flow.cases.length} cases arriving from ${day(flow.window.from)} to ${day(flow.window.to - 1)} (${flow.window.days} days);
+${log.kind === 'events' ? 'one time per event' : 'a start and an end per activity'}; ${flow.activities.length} activities in the flow.</p>
+${validation ? `<p class="verdict">${esc(validationVerdict(validation))} <a href="#validation">Validation</a></p>` : ''}`);
+
+  sections.push(`<h2>What this log cannot tell</h2><ul>${cal.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
+
+  const badRows = log.bad
+    .slice(0, 50)
+    .map((b) => `<tr><td class="n">${b.line}</td><td>${esc(b.reason)}</td></tr>`)
+    .join('');
+  sections.push(`<h2>Reading the log</h2>
+<table><tbody>
+<tr><td>data rows</td><td class="n">${log.counts.records}</td></tr>
+<tr><td>used</td><td class="n">${log.counts.used}</td></tr>
+<tr><td>left out by the lifecycle filter</td><td class="n">${log.counts.filtered}</td></tr>
+<tr><td>bad (listed below by line)</td><td class="n">${log.bad.length}</td></tr>
+<tr><td>activities still open (no end)</td><td class="n">${log.counts.open}</td></tr>
+<tr><td>rows left out of the flow (dropped activities)</td><td class="n">${flow.dropped.rows}</td></tr>
+<tr><td>cases in the window</td><td class="n">${flow.cases.length}</td></tr>
+<tr><td>cases still open at the end of the log</td><td class="n">${flow.cases.filter((c) => c.open).length}</td></tr>
+<tr><td>time step of the log</td><td class="n">${log.resolution >= 1 ? '1 minute' : log.resolution >= 1 / 60 ? '1 second' : '1 millisecond'}</td></tr>
+</tbody></table>
+${log.bad.length > 0 ? `<h3>Bad rows</h3><table><thead><tr><th>line</th><th>problem</th></tr></thead><tbody>${badRows}</tbody></table>${log.bad.length > 50 ? `<p>… and ${log.bad.length - 50} more.</p>` : ''}` : '<p>No bad rows.</p>'}`);
+
+  for (const c of cal.classes) {
+    const title = cal.classes.length > 1 ? ` — ${esc(c.name)}` : '';
+    const a = c.arrivals;
+    sections.push(`<h2>Arrivals${title}</h2>
+<p>${a.count} arrivals in ${a.days} days: <b>${a.perDay.toFixed(3)} per day</b> (95% CI ${a.perDayCi[0].toFixed(3)}–${a.perDayCi[1].toFixed(3)}).
+The scenario's profile is a non-homogeneous Poisson process: ${a.usesHourOfDay ? "the log's hour-of-day pattern" : 'a flat rate over the day'} × ${a.usesDayOfWeek ? "the log's day-of-week pattern" : 'the same rate every day of the week'}.</p>
+<div class="charts">${arrivalCharts(c)}</div>
+${arrivalTests(a)}`);
+
+    const routes = c.routing;
+    const rowsFrom = [START, ...c.activities];
+    const cols = [...c.activities, END];
+    const p = (r: number, k: number): number | null => routes.from.get(rowsFrom[r]!)?.find((x) => x.to === cols[k])?.p ?? null;
+    const routeRows = [...routes.from.values()]
+      .flat()
+      .map((r) => `<tr><td>${esc(r.from)}</td><td>${esc(r.to)}</td><td class="n">${r.count}</td><td class="n">${(100 * r.p).toFixed(1)}%</td><td class="n">${(100 * r.ci[0]).toFixed(1)}–${(100 * r.ci[1]).toFixed(1)}%</td></tr>`)
+      .join('');
+    const pruned = routes.pruned.length
+      ? `<p>Left out as rarer than ${flow.options.minTransitions} (the rest renormalised): ${routes.pruned.map((r) => `${esc(r.from)} → ${esc(r.to)} (${r.count})`).join(', ')}.</p>`
+      : '';
+    const unknown = routes.unknownNext.size
+      ? `<p>Cases open at the end of the log, next step unknown and not counted: ${[...routes.unknownNext].map(([a, n]) => `after ${esc(a)} ${n}`).join(', ')}.</p>`
+      : '';
+    sections.push(`<h2>Routing${title}</h2>
+<p>The probability of each next step after each step (directly-follows counts). The scenario routes patients with these probabilities, one step at a time (a first-order Markov chain): it keeps each step-to-step share but not longer patterns (a step recorded out of order can be skipped).</p>
+${heatmap('Next step after each step (% of departures)', rowsFrom, cols, p, (r, k) => `${rowsFrom[r]} → ${cols[k]}: ${((p(r, k) ?? 0) * 100).toFixed(1)}%`)}
+${pruned}${unknown}
+<details><summary>All routes with 95% Wilson intervals</summary><table><thead><tr><th>from</th><th>to</th><th>count</th><th>share</th><th>95% CI</th></tr></thead><tbody>${routeRows}</tbody></table></details>`);
+
+    const overview: string[] = [];
+    const details: string[] = [];
+    let k = 0;
+    for (const [activity, d] of c.durations) {
+      if (!d) continue;
+      const anchor = `d-${c.id}-${k++}`;
+      overview.push(overviewRow(activity, d.fit, anchor));
+      details.push(detail(activity, d.fit, anchor));
+      for (const [v, f] of d.byValue) {
+        const sub = `d-${c.id}-${k++}`;
+        overview.push(overviewRow(`${activity} (${flow.options.durationsBy} ${v})`, f, sub));
+        details.push(detail(`${activity} (${flow.options.durationsBy} ${v})`, f, sub));
+      }
+    }
+    for (const g of c.gaps.values()) {
+      if (!g.fit) continue;
+      const anchor = `g-${c.id}-${k++}`;
+      const name = `${g.from} → ${g.to}`;
+      overview.push(overviewRow(name, g.fit.fit, anchor));
+      details.push(detail(name, g.fit.fit, anchor));
+    }
+    sections.push(`<h2>Durations${title}</h2>
+<p>${log.kind === 'events' ? 'Each row is the time from one event to the next (the log has one time per event).' : "Activities' own durations, then the times between activities where they matter."}
+Maximum-likelihood fits of exponential, gamma, lognormal and Weibull; the family with the smallest AIC is used unless the mapping says otherwise or even it is rejected by Kolmogorov–Smirnov at 1% (then the empirical distribution). Open a row for its charts and every fit.</p>
+<table><thead><tr><th>duration</th><th>n</th><th>used</th><th>mean (95% CI)</th><th>why</th></tr></thead><tbody>${overview.join('')}</tbody></table>
+${details.join('')}`);
+  }
+
+  if (cal.lengthsOfStay.length > 0) {
+    const overview: string[] = [];
+    const details: string[] = [];
+    cal.lengthsOfStay.forEach((l, i) => {
+      overview.push(overviewRow(l.name, l.fit.fit, `los-${i}`));
+      details.push(detail(l.name, l.fit.fit, `los-${i}`));
+      let j = 0;
+      for (const [v, f] of l.fit.byValue) {
+        const id = `los-${i}-${j++}`;
+        overview.push(overviewRow(`${l.name} (${flow.options.durationsBy} ${v})`, f, id));
+        details.push(detail(`${l.name} (${flow.options.durationsBy} ${v})`, f, id));
+      }
+    });
+    const how = flow.options.lengthOfStay
+      ? `from the first of ${flow.options.lengthOfStay.from.join(', ')} to the first of ${flow.options.lengthOfStay.to.join(', ')} after it`
+      : 'each ward stay';
+    const modelled =
+      log.kind === 'events'
+        ? 'In the scenario the length of stay is not one fitted distribution: it is the sum of the times between the events of a stay (so transfers between wards are kept), and the validation checks that the sum comes out right.'
+        : 'In the scenario each ward stay is a hold for the fitted length of stay.';
+    sections.push(`<h2>Lengths of stay</h2><p>Measured ${esc(how)}. ${modelled}</p>
+<table><thead><tr><th>length of stay</th><th>n</th><th>best fit</th><th>mean (95% CI)</th><th>why</th></tr></thead><tbody>${overview.join('')}</tbody></table>${details.join('')}`);
+  }
+
+  const sizing = cal.sizing
+    .map((s) => `<tr><td>${esc(s.id)}</td><td>${s.kind === 'ward' ? 'ward beds' : 'pool units'}</td><td>${esc(s.activity)}</td><td class="n">${s.mostAtOnce}</td><td class="n">${s.units}</td></tr>`)
+    .join('');
+  const activityRows = cal.capacity.activities
+    .map((a) => `<tr><td>${esc(a.name)}</td><td class="n">${a.max}</td><td>${esc(formatWall(a.maxAt).replace('T', ' '))}</td><td class="n">${a.mean.toFixed(2)}</td></tr>`)
+    .join('');
+  sections.push(`<h2>Capacity hints</h2>
+<p>The most cases seen at once in each ward and activity, and how busy each named resource was by hour of the day. A log shows use, not capacity: these are lower bounds. The scenario sizes each ward and pool above the most seen at once so that the calibrated flow is not throttled.</p>
+${sizing ? `<table><thead><tr><th>in the scenario</th><th>kind</th><th>from</th><th>most at once in the log</th><th>units</th></tr></thead><tbody>${sizing}</tbody></table>` : ''}
+${activityRows ? `<table><thead><tr><th>activity</th><th>most at once</th><th>when</th><th>mean at once</th></tr></thead><tbody>${activityRows}</tbody></table>` : ''}
+<div class="charts">${capacityCharts(cal)}</div>`);
+
+  if (validation) {
+    sections.push(`<h2 id="validation">Validation: the calibrated scenario against the log</h2>
+<p>${validation.replications} replications of the scenario (seed ${esc(String(validation.seed))}), each simulating the log's own period and run on for as long as the log goes on after its last arrival; each replication's trace is read back as an event log of the same shape and summarised exactly as the log is.
+<b>z</b> is the difference over its standard error (the log's own sampling error and the simulated mean's together; where the log's has no simple formula, one replication's spread stands in for it).
+${esc(validationVerdict(validation))}</p>
+${validationHtml(validation)}
+<div class="charts">${validationCharts(cal, validation)}</div>`);
+  }
+
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Calibration of ${esc(String(cal.scenario.name))}</title>
+<style>
+body { font: 14px/1.45 system-ui, sans-serif; max-width: 1000px; margin: 2em auto; padding: 0 1em; color: #222; }
+h1 { font-size: 1.6em; } h2 { margin-top: 2em; border-bottom: 1px solid #ddd; padding-bottom: .2em; }
+table { border-collapse: collapse; margin: .8em 0; } td, th { padding: .2em .6em; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; } td.mark { text-align: center; }
+tr.group th { background: #f4f4f4; } tr.differs td { background: #fdecea; } tr.borderline td { background: #fff8e1; } tr.chosen td { font-weight: 600; }
+.charts { display: flex; flex-wrap: wrap; gap: 12px; } details { margin: .4em 0; } summary { cursor: pointer; }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 4px; } .small { font-size: 12px; color: #555; } .verdict { font-weight: 600; }
+code { background: #f4f4f4; padding: 0 .2em; }
+</style></head><body>
+${sections.join('\n')}
+</body></html>
+`;
+}

@@ -1,0 +1,72 @@
+/**
+ * The validation table, as Markdown (for a README or a terminal) and as HTML
+ * (for the report): each figure in the log and in the simulation, the
+ * difference and whether it is within sampling error.
+ */
+import type { Validation, ValidationRow } from '../validate/validate.js';
+import { esc } from './svg.js';
+
+const MARK: Record<ValidationRow['verdict'], string> = { agrees: '✓', borderline: '~', differs: '✗' };
+
+export function formatNumber(x: number, unit?: string): string {
+  if (!Number.isFinite(x)) return '–';
+  if (unit === 'share') return `${(100 * x).toFixed(1)}%`;
+  const a = Math.abs(x);
+  if (a >= 1000) return x.toFixed(0);
+  if (a >= 100) return x.toFixed(1);
+  if (a >= 10) return x.toFixed(2);
+  if (a >= 0.01 || a === 0) return x.toFixed(3);
+  return x.toPrecision(2);
+}
+
+function difference(r: ValidationRow): string {
+  const d = r.unit === 'share' ? `${(100 * r.difference).toFixed(1)} pts` : formatNumber(r.difference);
+  return r.difference > 0 && !d.startsWith('+') ? `+${d}` : d.replace('-', '−');
+}
+
+function simulated(r: ValidationRow): string {
+  const ci = Number.isFinite(r.simCi[0]) ? ` (${formatNumber(r.simCi[0], r.unit)}–${formatNumber(r.simCi[1], r.unit)})` : '';
+  return `${formatNumber(r.sim, r.unit)}${ci}`;
+}
+
+function label(r: ValidationRow): string {
+  return r.unit === 'share' || r.unit === 'patients' || r.unit === 'per day' ? r.figure : `${r.figure} (${r.unit})`;
+}
+
+export function validationMarkdown(v: Validation): string {
+  const lines = [
+    `| figure | log | simulated: mean of ${v.replications} replications (95% CI) | difference | z | fits |`,
+    '| --- | ---: | ---: | ---: | ---: | :---: |',
+  ];
+  let group = '';
+  for (const r of v.rows) {
+    if (r.group !== group) {
+      group = r.group;
+      lines.push(`| **${group}** | | | | | |`);
+    }
+    lines.push(`| ${label(r).replace(/\|/g, '\\|')} | ${formatNumber(r.log, r.unit)} | ${simulated(r)} | ${difference(r)} | ${Number.isFinite(r.z) ? r.z.toFixed(1) : '–'} | ${MARK[r.verdict]} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function validationHtml(v: Validation): string {
+  const rows: string[] = [];
+  let group = '';
+  for (const r of v.rows) {
+    if (r.group !== group) {
+      group = r.group;
+      rows.push(`<tr class="group"><th colspan="6">${esc(group)}</th></tr>`);
+    }
+    rows.push(
+      `<tr class="${r.verdict}"><td>${esc(label(r))}</td><td class="n">${formatNumber(r.log, r.unit)}</td><td class="n">${esc(simulated(r))}</td><td class="n">${esc(difference(r))}</td><td class="n">${Number.isFinite(r.z) ? r.z.toFixed(1) : '–'}</td><td class="mark">${MARK[r.verdict]}</td></tr>`,
+    );
+  }
+  return `<table class="validation"><thead><tr><th>figure</th><th>log</th><th>simulated: mean of ${v.replications} replications (95% CI)</th><th>difference</th><th>z</th><th>fits</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** One line a person reads first: how many figures agree. */
+export function validationVerdict(v: Validation): string {
+  const n = v.rows.length;
+  const count = (k: ValidationRow['verdict']): number => v.rows.filter((r) => r.verdict === k).length;
+  return `${count('agrees')} of ${n} figures agree with the log within sampling error (|z| ≤ 2), ${count('borderline')} are borderline (2 < |z| ≤ 3), ${count('differs')} differ (|z| > 3).`;
+}

@@ -1,0 +1,134 @@
+/**
+ * Validation: run the calibrated scenario, turn each replication's trace into
+ * an event log of the same shape as the hospital's, summarise both the same
+ * way, and set the figures side by side with their differences.
+ *
+ * Each replication simulates the log's own period (its arrival window), run on
+ * for as long as the log goes on after its last arrival, so that a replication
+ * and the log are the same kind of sample: the log's own sampling error is
+ * then about one replication's standard deviation.
+ */
+import { compileScenario, parseScenario, type ScenarioInput } from '../../scenarios/index.js';
+import { meanConfidenceInterval, TraceBuffer } from '../../sim-core/index.js';
+import { runReplication } from '../../workers/index.js';
+import type { Calibration } from '../build/build-scenario.js';
+import { prepareFlow } from '../read/flow.js';
+import type { EventLog, LogRow } from '../read/read-log.js';
+import { figureDefinitions, summarise, type LogSummary, type Unit } from './summary.js';
+import { traceToEventLog } from './trace-to-log.js';
+
+export interface ValidationRow {
+  group: string;
+  figure: string;
+  unit: Unit;
+  log: number;
+  /** The log's own standard error (NaN: one replication's sd is used in its place). */
+  logSe: number;
+  sim: number;
+  simCi: [number, number];
+  difference: number;
+  /** Difference over its standard error: the log's and the simulated mean's together. */
+  z: number;
+  verdict: 'agrees' | 'borderline' | 'differs';
+}
+
+export interface Validation {
+  replications: number;
+  seed: number | string;
+  rows: ValidationRow[];
+  log: LogSummary;
+  sims: LogSummary[];
+}
+
+export interface ValidateOptions {
+  replications?: number;
+  seed?: number | string;
+}
+
+export async function validate(cal: Calibration, options: ValidateOptions = {}): Promise<Validation> {
+  const { flow } = cal;
+  const replications = options.replications ?? cal.flow.options.replications;
+  const seed = options.seed ?? cal.flow.options.seed;
+  const log = summarise(flow);
+
+  // Run on after the last arrival for as long as the log does, then count only the window's arrivals.
+  const lastWall = flow.observedUntil + (flow.log.rows[0]?.wallOffset ?? 0);
+  const tailDays = Math.max(0, Math.ceil((lastWall - flow.window.to) / 1440));
+  const extended: ScenarioInput = { ...cal.scenario, horizonDays: Math.min(3660, flow.window.days + tailDays) };
+  const scenario = parseScenario(extended, `${cal.scenario.name} (validation run)`);
+  const model = compileScenario(scenario);
+
+  const keep = new Set([...flow.activities]);
+  const startName = flow.options.caseStart[0];
+  const endName = flow.options.caseEnd[0];
+  const className = new Map(cal.classes.map((c) => [c.id, c.name]));
+  const sims: LogSummary[] = [];
+  for (let r = 1; r <= replications; r++) {
+    const buffer = new TraceBuffer();
+    runReplication(model, seed, r, buffer);
+    const rows = traceToEventLog(buffer.toData(), {
+      start: flow.window.from,
+      prefix: `r${r}-`,
+      ...(flow.options.classBy !== undefined ? { classAttribute: { name: flow.options.classBy, valueOf: (id: string) => className.get(id) ?? id } } : {}),
+    });
+    const simLog = asLogOfSameShape(rows, flow.log, keep, startName, endName);
+    sims.push(summarise(prepareFlow(simLog, flow.options, flow.window)));
+    // Let the caller's event loop breathe between replications.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return { replications, seed, rows: compare(log, sims, flow.log.kind), log, sims };
+}
+
+/** The simulated rows the hospital's log would have had: its activities, its markers, one time per event if it has one. */
+function asLogOfSameShape(rows: LogRow[], original: EventLog, keep: Set<string>, startName: string | undefined, endName: string | undefined): EventLog {
+  const out: LogRow[] = [];
+  for (const r of rows) {
+    let activity = r.activity;
+    if (activity === 'arrive') {
+      if (startName === undefined) continue;
+      activity = startName;
+    } else if (activity === 'leave' || activity === 'left-unseen' || activity === 'cancelled' || activity === 'turned-away') {
+      if (endName === undefined) continue;
+      activity = activity === 'leave' ? endName : activity;
+    } else if (!keep.has(activity)) continue;
+    out.push({ ...r, activity, end: original.kind === 'events' ? r.start : r.end });
+  }
+  return {
+    source: 'simulated',
+    kind: original.kind,
+    rows: out,
+    attributeNames: original.attributeNames,
+    resolution: original.resolution,
+    counts: { records: out.length, used: out.length, filtered: 0, open: out.filter((r) => r.end === null).length },
+    bad: [],
+  };
+}
+
+function compare(log: LogSummary, sims: LogSummary[], kind: EventLog['kind']): ValidationRow[] {
+  const rows: ValidationRow[] = [];
+  for (const def of figureDefinitions(log, kind)) {
+    const l = def.of(log);
+    const values = sims.map((s) => def.of(s).value).filter((v) => Number.isFinite(v));
+    if (!Number.isFinite(l.value) || values.length === 0) continue;
+    const ci = values.length >= 2 ? meanConfidenceInterval(values) : { mean: values[0]!, lo: NaN, hi: NaN, sd: NaN };
+    const simSd = values.length >= 2 ? ci.sd : NaN;
+    const logSe = Number.isFinite(l.se) ? l.se : simSd;
+    const se = Math.sqrt(logSe * logSe + (simSd * simSd) / values.length);
+    const difference = ci.mean - l.value;
+    const z = se > 0 ? difference / se : difference === 0 ? 0 : Infinity * Math.sign(difference);
+    const a = Math.abs(z);
+    rows.push({
+      group: def.group,
+      figure: def.name,
+      unit: def.unit,
+      log: l.value,
+      logSe: l.se,
+      sim: ci.mean,
+      simCi: [ci.lo, ci.hi],
+      difference,
+      z,
+      verdict: a <= 2 ? 'agrees' : a <= 3 ? 'borderline' : 'differs',
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,73 @@
+/** The floor plan the viewer draws: zones (departments) holding blocks of slots (beds, rooms, devices, staff). */
+
+export type ZoneKind = 'ed' | 'imaging' | 'theatres' | 'icu' | 'ward' | 'other';
+
+/** How a slot is drawn. */
+export type SlotShape = 'bed' | 'trolley' | 'room' | 'device' | 'staff' | 'unit';
+
+export type ResourceKind = 'ward' | 'staff' | 'room' | 'device' | 'pool';
+
+export interface Rect {
+  x0: number;
+  z0: number;
+  x1: number;
+  z1: number;
+}
+
+export interface Zone extends Rect {
+  /** The department id. */
+  id: string;
+  label: string;
+  kind: ZoneKind;
+  /** -1: north of the corridor (clinical areas), +1: south (wards). */
+  side: -1 | 1;
+}
+
+/** One resource of the scenario: its slots in a grid, and the line where its patients wait. */
+export interface ResourceBlock extends Rect {
+  /** The resource id, as the trace names it. */
+  name: string;
+  label: string;
+  kind: ResourceKind;
+  zone: number;
+  shape: SlotShape;
+  units: number;
+  /** Index of its first slot in the layout's slot arrays. */
+  firstSlot: number;
+  /** Patients held here lie down (beds, operating tables, scanners). */
+  lying: boolean;
+  /** Waiting line: first spot, spacing, spots per row; rows grow towards (and across) the corridor. */
+  queue: { x: number; z: number; dx: number; dz: number; cols: number };
+  /** Units open by minute of the week, for rostered resources (ORs, imaging, staff); null = always open. */
+  profile: Uint16Array | null;
+  /** Minutes a room is cleaned after a case (mean of its turnover), 0 if none. */
+  cleaningMinutes: number;
+}
+
+export interface HospitalLayout {
+  zones: Zone[];
+  blocks: ResourceBlock[];
+  /** Block index by resource name. */
+  blockOf: Map<string, number>;
+  slotCount: number;
+  slotX: Float32Array;
+  slotZ: Float32Array;
+  slotBlock: Int32Array;
+  /** Where patients come in and go out. */
+  entrance: { x: number; z: number };
+  /** Half-width of the corridor that runs along x at z = 0. */
+  corridor: number;
+  bounds: Rect;
+  /** Minute of the week at simulated time 0. */
+  startMinuteOfWeek: number;
+}
+
+/** Footprint and spacing of each shape, in metres. */
+export const SHAPES: Record<SlotShape, { w: number; d: number; dx: number; dz: number; maxCols: number }> = {
+  bed: { w: 0.95, d: 2.0, dx: 1.5, dz: 2.8, maxCols: 12 },
+  trolley: { w: 0.8, d: 1.9, dx: 1.4, dz: 2.7, maxCols: 12 },
+  room: { w: 3.6, d: 3.6, dx: 4.4, dz: 4.4, maxCols: 4 },
+  device: { w: 2.4, d: 2.4, dx: 3.3, dz: 3.3, maxCols: 4 },
+  staff: { w: 0.7, d: 0.7, dx: 1.0, dz: 1.0, maxCols: 6 },
+  unit: { w: 1.0, d: 1.0, dx: 1.5, dz: 1.5, maxCols: 10 },
+};
