@@ -53,7 +53,6 @@ export interface EventLog {
 /** Reads CSV text with the mapping; throws CalibrationError for a missing column or a mostly bad file. */
 export function readEventLog(text: string, mapping: Mapping, source = 'log'): EventLog {
   const bad: BadRow[] = [];
-  let previousEnd = 0;
   const records: { fields: string[]; line: number }[] = [];
   const parsed = parse(text, {
     delimiter: mapping.delimiter,
@@ -65,17 +64,14 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
     raw: true,
     skip_records_with_error: true,
     on_skip: (err, raw) => {
-      const line = previousEnd + 1 + leadingBreaks(raw ?? '');
+      const end = typeof err?.lines === 'number' ? err.lines : 0;
+      const line = firstLine(end, raw ?? '');
       const message = err?.message.replace(/ at line \d+.*$/, '').replace(/:.*$/, '') ?? 'malformed';
-      bad.push({ line, reason: `cannot be read as CSV (${message})${err?.code === 'CSV_QUOTE_NOT_CLOSED' ? `: a quote opened here is never closed, so lines ${line} to ${String(err.lines)} are lost` : ''}` });
-      if (typeof err?.lines === 'number') previousEnd = err.lines;
+      bad.push({ line, reason: `cannot be read as CSV (${message})${err?.code === 'CSV_QUOTE_NOT_CLOSED' ? `: a quote opened here is never closed, so lines ${line} to ${end} are lost` : ''}` });
       return undefined;
     },
   }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
-  for (const r of parsed) {
-    records.push({ fields: r.record, line: previousEnd + 1 + leadingBreaks(r.raw) });
-    previousEnd = r.info.lines;
-  }
+  for (const r of parsed) records.push({ fields: r.record, line: firstLine(r.info.lines, r.raw) });
   const headerRecord = records.shift();
   if (!headerRecord) throw new CalibrationError(source, ['the file is empty: it has no header row']);
   const header = headerRecord.fields.map((h) => h.trim());
@@ -219,8 +215,13 @@ function firstProblems(bad: BadRow[]): string[] {
   return shown;
 }
 
-/** Line breaks before a record's first character (the empty lines the parser skipped). */
-function leadingBreaks(raw: string): number {
-  const m = /^[\r\n]+/.exec(raw);
-  return m ? (m[0].match(/\r\n|\r|\n/g) ?? []).length : 0;
+/**
+ * The line a record starts on, from the line it ends on and its raw text: the
+ * line breaks inside it (not the one that ends it) back, the empty lines the
+ * parser skipped before it forward.
+ */
+function firstLine(endLine: number, raw: string): number {
+  const breaks = (t: string): number => (t.match(/\r\n|\r|\n/g) ?? []).length;
+  const leading = /^[\r\n]+/.exec(raw)?.[0] ?? '';
+  return endLine - breaks(raw.replace(/[\r\n]+$/, '')) + breaks(leading);
 }

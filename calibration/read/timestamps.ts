@@ -159,10 +159,12 @@ function offsetFunction(zone: string): ZoneOffset {
   return {
     at,
     instantOf(wall) {
-      // Two rounds find the offset in force at the instant (Java's and Temporal's "earlier" rule in a gap).
-      const first = wall - at(wall);
-      const second = wall - at(first);
-      return Math.min(first, second);
+      // The offsets in force a day before and a day after; an offset is right if the zone has it at wall − offset.
+      const before = at(wall - 1440);
+      const after = at(wall + 1440);
+      const fits = [before, after].filter((o) => at(wall - o) === o);
+      // Two fit when the clock goes back (the earlier instant is taken); none in the hour skipped when it goes forward.
+      return fits.length > 0 ? wall - Math.max(...fits) : wall - before;
     },
   };
 }

@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { hashSeed } from './seed-hash.js';
 
 /**
  * A reproducible source of uniform numbers in [0, 1).
@@ -17,7 +18,7 @@ export interface RandomStream {
  * that is what common random numbers across scenarios rest on.
  */
 export function createStream(masterSeed: number | string, name: string): RandomStream {
-  const prng = seedrandom.alea(`${String(masterSeed)}\u0000${name}`);
+  const prng = seedrandom.alea(hashSeed(`${String(masterSeed)}\u0000${name}`));
   return {
     next: () => prng(),
     nextDouble: () => prng.double(),

@@ -27,20 +27,24 @@ function synthetic(): RankInput[] {
 describe('ranking sweep points', () => {
   it('ranks feasible points by the mean, and names those the replications cannot tell from the best', () => {
     const r = rankPoints(synthetic(), { by: 'cost.total', order: 'min', constraint: { figure: 'ed.within4h', atLeast: 0.95 } });
-    expect(r.best).toBe('p2');
-    expect(r.indistinguishable).toEqual(['p2', 'p3']);
-    expect(r.points.map((p) => [p.point, p.rank, p.feasible])).toEqual([
-      ['p2', 1, true],
-      ['p3', 2, true],
-      ['p4', 3, true],
-      ['p5', 4, true],
-      ['p1', undefined, false],
+    // p2 and p3 cost the same: which comes out on top is chance; the other must be indistinguishable from it.
+    expect(['p2', 'p3']).toContain(r.best);
+    expect([...r.indistinguishable].sort()).toEqual(['p2', 'p3']);
+    expect(r.points.slice(0, 2).map((p) => p.point).sort()).toEqual(['p2', 'p3']);
+    expect(r.points.map((p) => [p.rank, p.feasible])).toEqual([
+      [1, true],
+      [2, true],
+      [3, true],
+      [4, true],
+      [undefined, false],
     ]);
+    expect(r.points.slice(2).map((p) => p.point)).toEqual(['p4', 'p5', 'p1']);
     const p4 = r.points.find((p) => p.point === 'p4')!;
     // Three comparisons with the best: each at 1 − 0.05/3.
     expect(p4.versusBest!.level).toBeCloseTo(1 - 0.05 / 3, 12);
     expect(p4.versusBest!.lo).toBeGreaterThan(0);
-    expect(p4.versusBest!.mean).toBeCloseTo(20, 0);
+    // Paired difference of two points with own noise sd 1 over 20 replications: sd √2/√20 ≈ 0.32.
+    expect(Math.abs(p4.versusBest!.mean - 20)).toBeLessThan(3.29 * Math.sqrt(2 / 20));
     expect(r.points.find((p) => p.point === 'p1')!.constraints).toEqual([{ figure: 'ed.within4h', mean: 0.9, bound: 0.95, kind: 'atLeast', met: false }]);
     expect(r.method).toMatch(/mean over replications of ed\.within4h is at least 0\.95 \(the point estimate, not a confidence bound/);
     expect(r.method).toMatch(/98\.33% paired t-interval .* each of the 3 comparisons with the best is made at 98\.33% so that all hold together with 95% confidence \(Bonferroni\)/);

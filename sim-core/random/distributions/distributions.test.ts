@@ -173,6 +173,21 @@ describe('random streams', () => {
     expect(createStream(8, 'arrivals').next()).not.toBe(first[0]);
   });
 
+  it('the first draws of streams named alike (one per replication) are independent uniforms', () => {
+    const n = 2000;
+    const first = Array.from({ length: n }, (_, i) => createStream(1, `arrivals:patient#${i + 1}`).next());
+    expect(ksStatistic(first, (x) => x)).toBeLessThan(KS_CRITICAL / Math.sqrt(n));
+    // Replications 1, 2, 3 of one source: Alea alone makes the steps x2 - x1 and x3 - x2 equal (evenly
+    // spaced first draws); independent streams make the difference of the steps uniform on [0, 1).
+    const m = 500;
+    const stepChange = Array.from({ length: m }, (_, seed) => {
+      const [x1, x2, x3] = [1, 2, 3].map((rep) => createStream(seed, `arrivals:patient#${rep}`).next()) as [number, number, number];
+      const mod = (v: number): number => v - Math.floor(v);
+      return mod(mod(x3 - x2) - mod(x2 - x1));
+    });
+    expect(ksStatistic(stepChange, (x) => x)).toBeLessThan(KS_CRITICAL / Math.sqrt(m));
+  });
+
   it('streams with different names are uncorrelated', () => {
     const a = createStream(1, 'x');
     const b = createStream(1, 'y');

@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../scenarios/index.js';
+import { runScenario } from '../workers/index.js';
+import { calibrate, type CalibrationResult } from './index.js';
+
+/** The real Sepsis Cases log (Mannhardt 2016, CC BY 4.0): see ../shared/data/sepsis/SOURCE.md. */
+const LOG = new URL('../../shared/data/sepsis/sepsis-events.csv', import.meta.url).pathname;
+const MAP = new URL('./maps/sepsis.yaml', import.meta.url).pathname;
+
+let result: CalibrationResult & { reportPath: string };
+let out: string;
+
+beforeAll(async () => {
+  out = join(mkdtempSync(join(tmpdir(), 'sepsis-')), 'sepsis.yaml');
+  result = await calibrate(LOG, MAP, out, { replications: 5 });
+});
+
+describe('the Sepsis log: from ER registration to release', () => {
+  it('reads every row and case of the log, with no bad row', () => {
+    const { log } = result.calibration.flow;
+    expect(log.counts).toMatchObject({ records: 10767, used: 10767 });
+    expect(log.bad).toEqual([]);
+    expect(result.calibration.flow.cases).toHaveLength(736);
+  });
+
+  it('writes a scenario that passes the schema and runs as it is', async () => {
+    const scenario = parseScenarioText(readFileSync(out, 'utf8'), out);
+    expect(scenario.wards.map((w) => w.id).sort()).toEqual(['intensive-care', 'normal-care']);
+    const run = await runScenario(scenario, { replications: 1 });
+    expect(run.figures['arrivals.patients']!.mean).toBeGreaterThan(500);
+  });
+
+  it('calibrates the steps the issue names: triage, antibiotics, admission to normal or intensive care, release, return', () => {
+    const steps = result.calibration.classes[0]!.activities;
+    for (const a of ['ER Registration', 'ER Triage', 'IV Antibiotics', 'Admission NC', 'Admission IC', 'Release A', 'Return ER']) expect(steps).toContain(a);
+    expect(result.calibration.lengthsOfStay[0]!.fit.fit.n).toBeGreaterThan(500);
+  });
+
+  it('the simulation reproduces arrivals, admissions, returns and the length of stay within sampling error', () => {
+    const rows = new Map(result.validation!.rows.map((r) => [r.figure, r]));
+    for (const figure of [
+      'arrivals per day',
+      'arrivals 00–06 h',
+      'arrivals 12–18 h',
+      'cases with Admission NC',
+      'cases with Admission IC',
+      'cases with Return ER',
+      'mean length of stay',
+      'median length of stay',
+      'patients in normal-care (mean)',
+      'Admission NC → Release A',
+    ]) {
+      const r = rows.get(figure);
+      expect(r, figure).toBeDefined();
+      expect(Math.abs(r!.z), `${figure}: log ${r!.log}, simulated ${r!.sim}`).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('says in the report what the log cannot tell, and shows its charts', () => {
+    const html = readFileSync(result.reportPath, 'utf8');
+    expect(html).toContain('Waiting cannot be told from working');
+    expect(html).toContain('randomised');
+    expect(html).toContain('<svg');
+    expect(result.validationTable).toContain('| mean length of stay (days) |');
+  });
+});

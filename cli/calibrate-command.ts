@@ -1,0 +1,63 @@
+/**
+ * `calibrate LOG --map MAP --out SCENARIO [--report FILE]`: a scenario from a
+ * hospital's event log, and a report that holds the two side by side. Bad input
+ * (a mapping that is wrong, a log that cannot be read or is mostly bad, an
+ * output path that cannot be written) is refused with exit code 2 before
+ * anything is written; both files are written whole (temp file + rename).
+ */
+import { type Command, Option } from 'commander';
+import { calibrate, CalibrationError } from '../calibration/index.js';
+import { EXIT } from './exit-codes.js';
+import { parseReplications, parseSeed } from './option-values.js';
+
+export interface CalibrateCommandOptions {
+  map: string;
+  out: string;
+  report?: string;
+  replications?: number;
+  seed?: number | string;
+  validate: boolean;
+}
+
+export function registerCalibrateCommand(program: Command): Command {
+  return program
+    .command('calibrate')
+    .description('fit a scenario to an event log (CSV) and report how the simulation compares with the log')
+    .argument('<log>', 'the event log: CSV (or .csv.gz), one row per activity or per event')
+    .requiredOption('--map <file>', 'the mapping file (YAML) naming the columns, time format and model choices (examples in calibration/maps/)')
+    .requiredOption('--out <file>', 'where to write the calibrated scenario (.yaml, .yml or .json)')
+    .option('--report <file>', 'where to write the HTML report (default: <out>.report.html beside the scenario)')
+    .addOption(new Option('-r, --replications <n>', "replications of the validation run (default: the mapping's, else 10)").argParser(parseReplications))
+    .addOption(new Option('-s, --seed <seed>', "master seed of the validation run (default: the mapping's, else 1)").argParser(parseSeed))
+    .option('--no-validate', 'skip running the calibrated scenario against the log')
+    .action(async (log: string, o: CalibrateCommandOptions) => {
+      process.exitCode = await calibrateCommand(log, o);
+    });
+}
+
+export async function calibrateCommand(log: string, o: CalibrateCommandOptions): Promise<number> {
+  try {
+    const r = await calibrate(log, o.map, o.out, {
+      ...(o.report !== undefined ? { reportPath: o.report } : {}),
+      ...(o.replications !== undefined ? { replications: o.replications } : {}),
+      ...(o.seed !== undefined ? { seed: o.seed } : {}),
+      validate: o.validate,
+    });
+    const { flow } = r.calibration;
+    const bad = flow.log.bad.length;
+    process.stderr.write(
+      `Read ${flow.log.counts.used} of ${flow.log.counts.records} rows of ${log}` +
+        (bad > 0 ? ` (${bad} bad, listed by line in the report)` : '') +
+        `: ${flow.cases.length} cases over ${flow.window.days} days.\n` +
+        `Wrote ${o.out} and ${r.reportPath}.\n`,
+    );
+    if (r.validation) process.stdout.write(`\n${r.validationTable}`);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CalibrationError) {
+      process.stderr.write(`${e.message}\n`);
+      return EXIT.badInput;
+    }
+    throw e;
+  }
+}
