@@ -14,7 +14,7 @@ async function run(args: string[]): Promise<{ code: number; stderr: string; stdo
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
   try {
-    await program.parseAsync(args, { from: 'user' });
+    await program.parseAsync(['calibrate', ...args], { from: 'user' });
   } finally {
     err.mockRestore();
     out.mockRestore();
@@ -69,6 +69,7 @@ describe('calibrate LOG --map MAP --out SCENARIO', () => {
     writeFileSync(join(dir, 'out.yaml'), 'earlier\n');
     const r = await run([join(dir, 'log.csv'), '--map', MAP, '--out', join(dir, 'out.yaml')]);
     expect(r.code).toBe(2);
+    console.log(r.stderr);
     expect(r.stderr).toMatch(/mostly bad/);
     expect(r.stderr).toMatch(/line 2: time "05\/01\/2026 08:00:00" cannot be read as iso/);
     expect(readFileSync(join(dir, 'out.yaml'), 'utf8')).toBe('earlier\n');

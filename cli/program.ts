@@ -7,6 +7,7 @@ import { compareCommand } from './commands/compare.js';
 import { exportLogCommand } from './commands/export-log.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
+import { registerSweepCommand } from './sweep-command.js';
 import { parseReplications, parseSeed, parseWorkers } from './option-values.js';
 
 const SCENARIO = 'a built-in scenario name (see `list`) or a .json/.yaml/.yml scenario file';
@@ -71,6 +72,8 @@ export function buildProgram(): Command {
     .action(async (scenario: string | undefined, o: Parameters<typeof exportLogCommand>[1]) => {
       process.exitCode = await exportLogCommand(scenario, o);
     });
+
+  registerSweepCommand(program);
 
   return program;
 }

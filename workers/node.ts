@@ -1,3 +1,4 @@
 // Node-only entry: worker threads. The browser uses ./browser/ instead; ./index.ts stays free of Node APIs.
 export { NodeWorkerPool, defaultWorkerCount, type PoolRunOptions } from './pool/node-pool.js';
 export { runScenarioParallel, type ParallelRunOptions, type ParallelExperimentResult } from './pool/run-parallel.js';
+export * from './sweep/index.js';
