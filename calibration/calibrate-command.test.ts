@@ -63,14 +63,14 @@ describe('calibrate LOG --map MAP --out SCENARIO', () => {
     expect(readdirSync(dir)).toEqual(['log.csv']);
   });
 
-  it('a mostly bad log is refused with exit 2 and an earlier scenario is kept', async () => {
+  it('a log that cannot be read is refused with exit 2 and an earlier scenario is kept', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'calibrate-cli-'));
     writeFileSync(join(dir, 'log.csv'), LOG.replace(/2026-01-0(\d)T/g, '0$1/01/2026 '));
     writeFileSync(join(dir, 'out.yaml'), 'earlier\n');
     const r = await run([join(dir, 'log.csv'), '--map', MAP, '--out', join(dir, 'out.yaml')]);
     expect(r.code).toBe(2);
-    console.log(r.stderr);
-    expect(r.stderr).toMatch(/mostly bad/);
+    expect(r.stderr).toMatch(/none of its 120 rows could be read: refusing/);
+    expect(r.stderr).toMatch(/check time.format in the mapping/);
     expect(r.stderr).toMatch(/line 2: time "05\/01\/2026 08:00:00" cannot be read as iso/);
     expect(readFileSync(join(dir, 'out.yaml'), 'utf8')).toBe('earlier\n');
   });

@@ -8,6 +8,7 @@ import { exportLogCommand } from './commands/export-log.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { registerSweepCommand } from './sweep-command.js';
+import { parsePrecision, parseWarmup } from './output-analysis.js';
 import { parseReplications, parseSeed, parseWorkers } from './option-values.js';
 
 const SCENARIO = 'a built-in scenario name (see `list`) or a .json/.yaml/.yml scenario file';
@@ -43,6 +44,11 @@ export function buildProgram(): Command {
     .option('--json', 'print every figure as JSON: {"scenario", "seed", "replications", "figures": {id: {"mean", "ci95": [lo, hi], "n"}}}')
     .option('--csv <dir>', 'write figures.csv and per-replication.csv into this folder (made if needed)')
     .option('--trace <file>', "write replication 1's event trace as JSON")
+    .addOption(new Option('--warmup <days|auto>', 'warm-up in days, or "auto" to find it by MSER-5 on pilot replications (default: the scenario\'s)').argParser(parseWarmup))
+    .addOption(
+      new Option('--precision <figure:fraction>', 'add replications until that figure\'s 95% CI half-width is within the fraction of its mean, e.g. ed.los.mean:0.02').argParser(parsePrecision),
+    )
+    .addOption(new Option('--max-replications <n>', 'cap for --precision (default: 1000)').argParser(parseReplications))
     .addOption(workers())
     .action(async (scenario: string | undefined, o: Parameters<typeof runCommand>[1]) => {
       process.exitCode = await runCommand(scenario, o);

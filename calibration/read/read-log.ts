@@ -168,15 +168,23 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
 
   const total = records.length + bad.filter((b) => b.reason.startsWith('cannot be read as CSV')).length;
   const considered = total - filtered;
+  const hints = (): string[] => {
+    const times = bad.filter((b) => / cannot be read as (?!CSV)/.test(b.reason)).length;
+    return times > bad.length / 2 ? [`most of the bad rows have times that cannot be read as "${mapping.time.format}": check time.format in the mapping`] : [];
+  };
   if (rows.length === 0) {
     throw new CalibrationError(source, [
-      considered === 0 ? 'no rows to read (every row was filtered out by the lifecycle filter, or the file has only a header)' : `none of its ${considered} rows could be read`,
+      considered === 0
+        ? 'no rows to read (every row was filtered out by the lifecycle filter, or the file has only a header)'
+        : `none of its ${considered} rows could be read: refusing to calibrate from a file that is all bad (is the mapping right?)`,
+      ...hints(),
       ...firstProblems(bad),
     ]);
   }
   if (bad.length > mapping.maxBadShare * considered) {
     throw new CalibrationError(source, [
       `${bad.length} of its ${considered} rows (${Math.round((100 * bad.length) / considered)}%) are bad, more than the ${Math.round(mapping.maxBadShare * 100)}% allowed: refusing to calibrate from a file that is mostly bad (is the mapping right?)`,
+      ...hints(),
       ...firstProblems(bad),
     ]);
   }

@@ -12,6 +12,7 @@ import { createPool, runExperiment } from '../run-experiment.js';
 import { renderRunReport } from '../run-report.js';
 import { contextOf } from '../scenario-context.js';
 import { traceJson } from '../trace-json.js';
+import { runToPrecision, withDetectedWarmup, type PrecisionTarget } from '../output-analysis.js';
 
 export interface RunCommandOptions {
   replications?: number;
@@ -20,22 +21,35 @@ export interface RunCommandOptions {
   csv?: string;
   trace?: string;
   workers?: number;
+  warmup?: number | 'auto';
+  precision?: PrecisionTarget;
+  maxReplications?: number;
 }
 
 /** `run [scenario]`: replications, then the report (or JSON), CSV files and the trace. */
 export async function runCommand(scenarioArg: string | undefined, o: RunCommandOptions): Promise<number> {
   // Everything that can be refused is refused here, before anything runs.
-  const scenario = await resolveScenario(scenarioArg);
+  let scenario = await resolveScenario(scenarioArg);
+  if (typeof o.warmup === 'number') {
+    if (o.warmup >= scenario.horizonDays) {
+      process.stderr.write(`--warmup: must be shorter than the scenario's horizon (${scenario.horizonDays} days), got ${o.warmup}\n`);
+      return EXIT.badInput;
+    }
+    scenario = { ...scenario, warmupDays: o.warmup };
+  }
   if (o.csv !== undefined) await checkOutputFolder(o.csv, '--csv');
   if (o.trace !== undefined) await checkOutputFile(o.trace, '--trace');
   const replications = o.replications ?? scenario.replications;
   const seed = o.seed ?? scenario.seed;
 
   const interrupt = listenForInterrupt(() => process.stderr.write('\nStopping after the replications under way (Ctrl-C again to quit at once)...\n'));
-  const pool = createPool(replications, o.workers);
+  const pool = createPool(o.precision ? Number.MAX_SAFE_INTEGER : replications, o.workers);
   let result;
   try {
-    result = await runExperiment(scenario, {
+    if (o.warmup === 'auto') scenario = await withDetectedWarmup(scenario, seed, interrupt.signal);
+    result = o.precision
+      ? await runToPrecision(scenario, { seed, target: o.precision, maxReplications: o.maxReplications ?? 1000, pool, signal: interrupt.signal })
+      : await runExperiment(scenario, {
       replications,
       seed,
       trace: o.trace !== undefined,
