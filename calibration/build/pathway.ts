@@ -75,7 +75,8 @@ export function buildPathway(fit: ClassFit, ctx: PathwayContext): StepInput[] {
     steps.push(...block, ...route(a));
   }
   for (const p of pending) steps.push(...p);
-  return steps;
+  // A goto to the very next step says nothing: leave it out (no step refers to a goto by id).
+  return steps.filter((s, i) => !('goto' in s && s.id === undefined && steps[i + 1]?.id === s.goto));
 }
 
 function activityBlock(a: string, fit: ClassFit, ctx: PathwayContext): StepInput[] {

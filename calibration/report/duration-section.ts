@@ -52,9 +52,9 @@ export function detail(name: string, d: DurationFit, anchor: string): string {
     })
     .join('');
   const table = d.fits.length
-    ? `<table><thead><tr><th>family</th><th>parameters</th><th>mean (95% CI)</th><th>AIC</th><th>ΔAIC</th><th>KS D</th><th>KS p</th><th>AD A²</th><th>AD p</th></tr></thead><tbody>${rows}</tbody></table>`
+    ? `<table><thead><tr><th>family</th><th>parameters (minutes)</th><th>mean (95% CI)</th><th>AIC</th><th>ΔAIC</th><th>KS D</th><th>KS p</th><th>AD A²</th><th>AD p</th></tr></thead><tbody>${rows}</tbody></table>`
     : '';
-  const charts = d.n >= 5 ? `<div class="charts">${cdfChart(name, d)}${histogramChart(name, d)}</div>` : '';
+  const charts = d.n >= 10 ? `<div class="charts">${cdfChart(name, d)}${histogramChart(name, d)}</div>` : '';
   return `<details id="${anchor}"><summary>${esc(name)}: ${esc(d.chosen)}, mean ${esc(meanWithInterval(d))}, n = ${d.n}</summary>${charts}${table}<p class="small">${esc(d.reason)}. KS and AD p-values treat the fitted parameters as known, so they are conservative (too large); with censored values KS compares the Kaplan–Meier curve and AD is not computed.</p></details>`;
 }
 
@@ -74,7 +74,10 @@ function cdfChart(name: string, d: DurationFit): string {
     series.push({ name: 'observed (Kaplan–Meier)', color: '#000', kind: 'step', points: km.times.map((t, i): [number, number] => [t, km.cdf[i]!]) });
   } else {
     const sorted = [...d.values].sort((a, b) => a - b);
-    series.push({ name: 'observed', color: '#000', kind: 'step', points: sorted.map((x, i): [number, number] => [x, (i + 1) / sorted.length]) });
+    // At most 400 steps: a chart cannot show more, and the report stays small.
+    const every = Math.max(1, Math.ceil(sorted.length / 400));
+    const points = sorted.map((x, i): [number, number] => [x, (i + 1) / sorted.length]).filter((_, i) => i % every === every - 1 || i === sorted.length - 1);
+    series.push({ name: 'observed', color: '#000', kind: 'step', points });
   }
   for (const f of d.fits) series.push({ name: f.family, color: FAMILY_COLOR[f.family], kind: 'line', dash: f.family !== d.chosen, points: grid.map((x): [number, number] => [x, cdf(f.family, f.params, x)]) });
   if (d.chosen === 'empirical') {

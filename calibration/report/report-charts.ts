@@ -88,7 +88,7 @@ export function capacityCharts(cal: Calibration): string {
         title: 'Patients in each ward by hour of the day (log)',
         xLabel: 'hour of the day',
         yLabel: 'patients at once (mean)',
-        xTicks: [0, 6, 12, 18, 23].map((h) => ({ value: h, label: `${h}:00` })),
+        xTicks: [0, 6, 12, 18].map((h) => ({ value: h, label: `${h}:00` })),
         series: cal.capacity.wards.map((w, i) => ({ name: w.name, color: palette[i % palette.length]!, kind: 'line', points: w.byHour.map((v, h): [number, number] => [h, v]) })),
       }),
     );
@@ -101,7 +101,7 @@ export function capacityCharts(cal: Calibration): string {
         title: intervals ? 'Busy resources by hour of the day' : 'Events recorded by each resource by hour of the day',
         xLabel: 'hour of the day',
         yLabel: intervals ? 'busy at once (mean)' : 'events per day in that hour',
-        xTicks: [0, 6, 12, 18, 23].map((h) => ({ value: h, label: `${h}:00` })),
+        xTicks: [0, 6, 12, 18].map((h) => ({ value: h, label: `${h}:00` })),
         series: busy.map((r, i) => ({ name: r.name, color: palette[i % palette.length]!, kind: 'line', points: (r.busy ? r.busy.byHour : r.eventsByHour).map((v, h): [number, number] => [h, v]) })),
       }),
     );
@@ -120,7 +120,7 @@ function across(values: number[][]): { mean: number; lo: number; hi: number }[] 
   });
 }
 
-export function validationCharts(cal: Calibration, v: Validation): string {
+export function validationCharts(v: Validation): string {
   const out: string[] = [];
   const hourly = across(v.sims.map((s) => s.byHour));
   out.push(
@@ -138,7 +138,10 @@ export function validationCharts(cal: Calibration, v: Validation): string {
   );
   if (v.log.lengthsOfStay.length > 0) {
     const sim = v.sims.flatMap((s) => s.lengthsOfStay).sort((a, b) => a - b);
-    const ecdf = (xs: number[]): [number, number][] => xs.map((x, i) => [Math.max(x, 1), (i + 1) / xs.length]);
+    const ecdf = (xs: number[]): [number, number][] => {
+      const every = Math.max(1, Math.ceil(xs.length / 400));
+      return xs.map((x, i): [number, number] => [Math.max(x, 1), (i + 1) / xs.length]).filter((_, i) => i % every === every - 1 || i === xs.length - 1);
+    };
     out.push(
       chart({
         title: 'Length of stay: log and simulation',
@@ -162,7 +165,7 @@ export function validationCharts(cal: Calibration, v: Validation): string {
         title: `Patients ${ward.name === 'in the process' ? 'in the process' : `in ${ward.name}`} by hour: log and simulation`,
         xLabel: 'hour of the day',
         yLabel: 'patients at once (mean)',
-        xTicks: [0, 6, 12, 18, 23].map((h) => ({ value: h, label: `${h}:00` })),
+        xTicks: [0, 6, 12, 18].map((h) => ({ value: h, label: `${h}:00` })),
         yMin: 0,
         series: [
           { name: 'log', color: LOG, kind: 'line', points: ward.byHour.map((x, h): [number, number] => [h, x]) },
@@ -179,6 +182,5 @@ export function validationCharts(cal: Calibration, v: Validation): string {
     ];
     out.push(chart({ title: 'Shares: log (x) against simulation (y)', xLabel: 'share in the log', yLabel: 'share in the simulation', xMin: 0, xMax: 1, yMin: 0, yMax: 1, series, width: 360, height: 330 }));
   }
-  void cal;
   return out.join('');
 }

@@ -150,7 +150,7 @@ ${activityRows ? `<table><thead><tr><th>activity</th><th>most at once</th><th>wh
 <b>z</b> is the difference over its standard error (the log's own sampling error and the simulated mean's together; where the log's has no simple formula, one replication's spread stands in for it).
 ${esc(validationVerdict(validation))}</p>
 ${validationHtml(validation)}
-<div class="charts">${validationCharts(cal, validation)}</div>`);
+<div class="charts">${validationCharts(validation)}</div>`);
   }
 
   return `<!doctype html>

@@ -24,6 +24,10 @@ function difference(r: ValidationRow): string {
   return r.difference > 0 && !d.startsWith('+') ? `+${d}` : d.replace('-', '−');
 }
 
+function zText(z: number): string {
+  return Number.isFinite(z) ? z.toFixed(1).replace('-', '−') : '–';
+}
+
 function simulated(r: ValidationRow): string {
   const ci = Number.isFinite(r.simCi[0]) ? ` (${formatNumber(r.simCi[0], r.unit)}–${formatNumber(r.simCi[1], r.unit)})` : '';
   return `${formatNumber(r.sim, r.unit)}${ci}`;
@@ -44,7 +48,7 @@ export function validationMarkdown(v: Validation): string {
       group = r.group;
       lines.push(`| **${group}** | | | | | |`);
     }
-    lines.push(`| ${label(r).replace(/\|/g, '\\|')} | ${formatNumber(r.log, r.unit)} | ${simulated(r)} | ${difference(r)} | ${Number.isFinite(r.z) ? r.z.toFixed(1) : '–'} | ${MARK[r.verdict]} |`);
+    lines.push(`| ${label(r).replace(/\|/g, '\\|')} | ${formatNumber(r.log, r.unit)} | ${simulated(r)} | ${difference(r)} | ${zText(r.z)} | ${MARK[r.verdict]} |`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -58,7 +62,7 @@ export function validationHtml(v: Validation): string {
       rows.push(`<tr class="group"><th colspan="6">${esc(group)}</th></tr>`);
     }
     rows.push(
-      `<tr class="${r.verdict}"><td>${esc(label(r))}</td><td class="n">${formatNumber(r.log, r.unit)}</td><td class="n">${esc(simulated(r))}</td><td class="n">${esc(difference(r))}</td><td class="n">${Number.isFinite(r.z) ? r.z.toFixed(1) : '–'}</td><td class="mark">${MARK[r.verdict]}</td></tr>`,
+      `<tr class="${r.verdict}"><td>${esc(label(r))}</td><td class="n">${formatNumber(r.log, r.unit)}</td><td class="n">${esc(simulated(r))}</td><td class="n">${esc(difference(r))}</td><td class="n">${zText(r.z)}</td><td class="mark">${MARK[r.verdict]}</td></tr>`,
     );
   }
   return `<table class="validation"><thead><tr><th>figure</th><th>log</th><th>simulated: mean of ${v.replications} replications (95% CI)</th><th>difference</th><th>z</th><th>fits</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;

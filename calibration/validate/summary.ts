@@ -130,8 +130,8 @@ export function figureDefinitions(log: LogSummary, kind: Flow['log']['kind']): F
   for (const [a] of reached) defs.push({ group: 'Who reaches each step', name: `cases with ${a}`, unit: 'share', of: (s) => share(s.reach.get(a) ?? 0, s.cases) });
   for (const [a, k] of reached) {
     const times = log.timeToFirst.get(a) ?? [];
-    if (k < 0.1 * log.cases || times.every((t) => t === 0)) continue;
     const median = quantile([...times].sort((x, y) => x - y), 0.5);
+    if (k < 0.1 * log.cases || median === 0) continue;
     const unit: Unit = median > 2880 ? 'days' : median > 120 ? 'hours' : 'minutes';
     defs.push({ group: 'Times from arrival', name: `median time to first ${a}`, unit, of: (s) => medianOf(s.timeToFirst.get(a) ?? [], unit) });
   }
@@ -149,6 +149,18 @@ export function figureDefinitions(log: LogSummary, kind: Flow['log']['kind']): F
     defs.push({ group: 'Length of stay', name: '90th percentile of length of stay', unit, of: (s) => quantileOf(s.lengthsOfStay, 0.9, unit) });
   }
   for (const c of log.occupancy) {
+    const where = c.name === 'in the process' ? 'in the process' : `in ${c.name}`;
+    for (const [a, b] of [[0, 6], [6, 12], [12, 18], [18, 24]] as const) {
+      defs.push({
+        group: 'Occupancy',
+        name: `patients ${where}, ${String(a).padStart(2, '0')}–${String(b).padStart(2, '0')} h (mean)`,
+        unit: 'patients',
+        of: (s) => {
+          const x = s.occupancy.find((o) => o.name === c.name);
+          return { value: x ? x.byHour.slice(a, b).reduce((p, q) => p + q, 0) / 6 : 0, se: NaN };
+        },
+      });
+    }
     defs.push({
       group: 'Occupancy',
       name: c.name === 'in the process' ? 'patients in the process at once (mean)' : `patients in ${c.name} (mean)`,
@@ -160,7 +172,7 @@ export function figureDefinitions(log: LogSummary, kind: Flow['log']['kind']): F
       },
     });
   }
-  const threshold = Math.max(10, 0.02 * log.cases);
+  const threshold = Math.max(20, 0.03 * log.cases);
   const routes = [...log.routes.values()].filter((r) => r.count >= threshold && r.from !== START && r.fromTotal > r.count).sort((x, y) => y.count - x.count);
   for (const r of routes) {
     defs.push({

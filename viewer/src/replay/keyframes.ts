@@ -75,16 +75,16 @@ export function buildKeyframes(stations: readonly number[][], options: KeyframeO
       let px = x0;
       let pz = z0;
       for (let q = 0; q < points; q++) {
-        total += Math.hypot(path.x[q]! - px, path.z[q]! - pz);
+        total += dist(path.x[q]! - px, path.z[q]! - pz);
         px = path.x[q]!;
         pz = path.z[q]!;
       }
-      total += Math.hypot(x1 - px, z1 - pz);
+      total += dist(x1 - px, z1 - pz);
       px = x0;
       pz = z0;
       let walked = 0;
       for (let q = 0; q < points; q++) {
-        walked += Math.hypot(path.x[q]! - px, path.z[q]! - pz);
+        walked += dist(path.x[q]! - px, path.z[q]! - pz);
         px = path.x[q]!;
         pz = path.z[q]!;
         push(t + (total > 0 ? (w * walked) / total : 0), px, pz, 0);
@@ -94,4 +94,8 @@ export function buildKeyframes(stations: readonly number[][], options: KeyframeO
   }
   kfStart[n] = k;
   return { kfStart, kfT: kfT.slice(0, k), kfX: kfX.slice(0, k), kfZ: kfZ.slice(0, k), kfLying: kfLying.slice(0, k) };
+}
+
+function dist(dx: number, dz: number): number {
+  return Math.sqrt(dx * dx + dz * dz);
 }

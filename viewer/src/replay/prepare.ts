@@ -13,6 +13,7 @@ import type { TraceData } from '../../../sim-core/index.js';
 import { queueSpot } from '../layout/hospital-layout.js';
 import type { HospitalLayout } from '../layout/types.js';
 import { colourEntities } from './colours.js';
+import { SpotPool } from './spot-pool.js';
 import { buildKeyframes, STATION_STRIDE } from './keyframes.js';
 import { SLOT_BUSY, SLOT_CLEANING, SLOT_FREE, type Replay } from './types.js';
 
@@ -61,7 +62,7 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
   const holder = new Int32Array(layout.slotCount).fill(-1);
   const cleanUntil = new Float64Array(layout.slotCount).fill(-Infinity);
   const slotEvents: number[][] = Array.from({ length: layout.slotCount }, () => []);
-  const queues: number[][] = layout.blocks.map(() => []);
+  const queues = layout.blocks.map(() => new SpotPool());
   const breakdowns: number[][] = layout.blocks.map(() => []);
   const { entrance } = layout;
 
@@ -80,7 +81,7 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
   };
   const leaveQueue = (e: number): void => {
     const b = pendingBlock[e]!;
-    if (b >= 0 && pendingSpot[e]! >= 0) queues[b]![pendingSpot[e]!] = -1;
+    if (b >= 0 && pendingSpot[e]! >= 0) queues[b]!.give(pendingSpot[e]!);
     pendingBlock[e] = -1;
     pendingSpot[e] = -1;
   };
@@ -163,10 +164,7 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
       const block = layout.blocks[b]!;
       const stays = heldPlaces[e]!.length > 0 && (block.kind === 'staff' || block.kind === 'ward');
       if (stays) continue;
-      const q = queues[b]!;
-      let k = q.indexOf(-1);
-      if (k < 0) k = q.push(-1) - 1;
-      q[k] = e;
+      const k = queues[b]!.take();
       pendingSpot[e] = k;
       const p = queueSpot(block, k);
       station(e, t, p.x, p.z, false, block.zone);

@@ -1,0 +1,143 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario, type Scenario } from '../../../scenarios/index.js';
+import { smallHospital } from '../../../scenarios/fixtures/small-hospital.js';
+import type { TraceData } from '../../../sim-core/index.js';
+import { runScenario } from '../../../workers/index.js';
+import { buildLayout } from '../layout/hospital-layout.js';
+import type { HospitalLayout } from '../layout/types.js';
+import { fillEntityFrame, slotStateAt } from './frame.js';
+import { prepareReplay } from './prepare.js';
+import { nextPeak, runSeries } from './series.js';
+import { patientStory } from './story.js';
+import { SYNTHETIC_SCENARIO, syntheticTrace } from './synthetic-trace.js';
+import { createEntityFrame, SLOT_BUSY, SLOT_CLOSED, type Replay } from './types.js';
+
+let scenario: Scenario;
+let layout: HospitalLayout;
+let trace: TraceData;
+let replay: Replay;
+const end = (7 + 1) * 1440;
+
+beforeAll(async () => {
+  scenario = parseScenario(smallHospital, 'small-hospital');
+  layout = buildLayout(scenario);
+  const result = await runScenario(scenario, { replications: 1, trace: true });
+  trace = result.trace!;
+  replay = prepareReplay(trace, layout, { endTime: end });
+});
+
+/** Units of `resource` held at time t, straight from the trace. */
+function inUse(resource: string, t: number): number {
+  let n = 0;
+  for (let i = 0; i < trace.length && trace.time[i]! <= t; i++) {
+    if (trace.whereNames[trace.where[i]!] !== resource) continue;
+    const what = trace.whatNames[trace.what[i]!];
+    if (what === 'seize') n++;
+    else if (what === 'release') n--;
+  }
+  return n;
+}
+
+describe('replay of a run', () => {
+  it('gives every resource its own slots, none overlapping', () => {
+    expect(layout.zones.map((z) => z.kind).sort()).toEqual(['ed', 'icu', 'imaging', 'theatres', 'ward']);
+    const seen = new Set<string>();
+    for (let s = 0; s < layout.slotCount; s++) {
+      const key = `${layout.slotX[s]!.toFixed(2)},${layout.slotZ[s]!.toFixed(2)}`;
+      expect(seen.has(key), `slot ${s} overlaps another`).toBe(false);
+      seen.add(key);
+    }
+  });
+
+  it('shows as many busy beds as the trace has patients in beds, at any time', () => {
+    for (const t of [1500, 3000, 4321.5, 6000, 9000, 11000]) {
+      for (const name of ['ward', 'icu', 'cubicle']) {
+        const b = layout.blocks[layout.blockOf.get(name)!]!;
+        let busy = 0;
+        for (let s = b.firstSlot; s < b.firstSlot + b.units; s++) if (slotStateAt(replay, s, t) === SLOT_BUSY) busy++;
+        expect(busy, `${name} at ${t}`).toBe(inUse(name, t));
+      }
+    }
+  });
+
+  it('shows an operating room as closed outside its sessions when no case runs', () => {
+    const or = layout.blocks[layout.blockOf.get('or1')!]!;
+    // Sunday 03:00 of the first week (start is Monday 00:00).
+    expect(slotStateAt(replay, or.firstSlot, 6 * 1440 + 180)).toBe(SLOT_CLOSED);
+  });
+
+  it('puts on screen exactly the patients in the hospital, forwards and after a scrub back', () => {
+    const frame = createEntityFrame(replay.maxAlive);
+    const expected = (t: number): number => {
+      let n = 0;
+      for (let e = 0; e < replay.entityCount; e++) if (replay.appear[e]! <= t && t <= replay.vanish[e]!) n++;
+      return n;
+    };
+    for (const t of [100, 2000, 2001, 5000, 800, 10_000, 3]) {
+      expect(fillEntityFrame(replay, t, frame), `at ${t}`).toBe(expected(t));
+    }
+    expect(replay.maxAlive).toBeGreaterThan(0);
+  });
+
+  it('lays a patient in a ward bed on that bed', () => {
+    const ward = layout.blocks[layout.blockOf.get('ward')!]!;
+    const t = 5000;
+    const frame = createEntityFrame(replay.maxAlive);
+    fillEntityFrame(replay, t, frame);
+    let checked = 0;
+    for (let s = ward.firstSlot; s < ward.firstSlot + ward.units; s++) {
+      if (slotStateAt(replay, s, t) !== SLOT_BUSY) continue;
+      const holder = replay.slotEntity[replay.slotCursor[s]!]!;
+      const i = Array.from(frame.ids.subarray(0, frame.count)).indexOf(holder);
+      expect(i).toBeGreaterThanOrEqual(0);
+      // Unless it walked in during the last few minutes, it lies on the bed.
+      if (frame.lying[i] === 1) {
+        expect(frame.positions[i * 2]).toBeCloseTo(layout.slotX[s]!, 4);
+        expect(frame.positions[i * 2 + 1]).toBeCloseTo(layout.slotZ[s]!, 4);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('tells a patient story that starts with the arrival and sums the waits', () => {
+    const story = patientStory(trace, 0);
+    expect(story.lines[0]!.text).toMatch(/^arrives/);
+    expect(story.className).toBe('ed');
+    expect(story.waited).toBeGreaterThanOrEqual(0);
+  });
+
+  it('charts ward occupancy as a share between 0 and 1 and finds the next busy peak', () => {
+    const s = runSeries(trace, layout, end);
+    const occupancy = s.charts.find((c) => c.id === 'occupancy')!;
+    for (const v of occupancy.series[0]!.values) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1 + 1e-6);
+    expect(s.hours).toBe(end / 60);
+    const busy = Float32Array.from([0, 1, 5, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 2, 0]);
+    expect(nextPeak(busy, 60, 0)).toBe(2.5 * 60);
+    expect(nextPeak(busy, 60, 3 * 60)).toBe(16.5 * 60);
+    expect(nextPeak(busy, 60, 17 * 60)).toBeNull();
+  });
+});
+
+describe('the crowd benchmark scenario', () => {
+  it('keeps 10,000 patients on screen at once', () => {
+    const crowd = prepareReplay(syntheticTrace(10_000), buildLayout(parseScenario(SYNTHETIC_SCENARIO, 'synthetic')), { endTime: 2880 });
+    const frame = createEntityFrame(crowd.maxAlive);
+    expect(fillEntityFrame(crowd, 1000, frame)).toBe(10_000);
+    let lying = 0;
+    for (let i = 0; i < frame.count; i++) lying += frame.lying[i]!;
+    expect(lying).toBe(0);
+  });
+});
+
+describe('waiting spots', () => {
+  it('hands out the lowest free spot first', async () => {
+    const { SpotPool } = await import('./spot-pool.js');
+    const pool = new SpotPool();
+    expect([pool.take(), pool.take(), pool.take(), pool.take()]).toEqual([0, 1, 2, 3]);
+    pool.give(2);
+    pool.give(0);
+    pool.give(3);
+    expect([pool.take(), pool.take(), pool.take(), pool.take()]).toEqual([0, 2, 3, 4]);
+  });
+});

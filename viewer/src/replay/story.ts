@@ -1,0 +1,96 @@
+/**
+ * What happened to one patient, or on one bed, room or device, in words:
+ * read straight from the trace (patients) or from the replay's slot timeline.
+ */
+import type { TraceData } from '../../../sim-core/index.js';
+import { SLOT_BUSY, SLOT_CLEANING, SLOT_FREE, type Replay } from './types.js';
+
+export interface StoryLine {
+  t: number;
+  text: string;
+}
+
+export interface PatientStory {
+  entity: number;
+  className: string;
+  attributes: Record<string, string>;
+  arrived: number;
+  /** When it left (NaN: still in the hospital at the end). */
+  left: number;
+  outcome: string;
+  /** Minutes spent waiting for resources. */
+  waited: number;
+  lines: StoryLine[];
+}
+
+const OUTCOME: Record<string, string> = {
+  leave: 'went home',
+  'left-unseen': 'left without being seen',
+  cancelled: 'case cancelled',
+  'turned-away': 'turned away (no room)',
+};
+
+export function patientStory(trace: TraceData, entity: number): PatientStory {
+  const story: PatientStory = { entity, className: '', attributes: {}, arrived: NaN, left: NaN, outcome: 'still in the hospital', waited: 0, lines: [] };
+  let requestedAt = NaN;
+  for (let i = 0; i < trace.length; i++) {
+    if (trace.entity[i] !== entity) continue;
+    const t = trace.time[i]!;
+    const what = trace.whatNames[trace.what[i]!]!;
+    const where = trace.whereNames[trace.where[i]!]!;
+    let text: string;
+    if (what === 'arrive') {
+      story.className = where;
+      story.arrived = t;
+      text = `arrives (${where})`;
+    } else if (what.startsWith('attr:')) {
+      story.attributes[what.slice(5)] = where;
+      text = `${what.slice(5)}: ${where}`;
+    } else if (what === 'request') {
+      requestedAt = t;
+      text = `waits for ${where}`;
+    } else if (what === 'seize') {
+      if (!Number.isNaN(requestedAt)) {
+        story.waited += t - requestedAt;
+        requestedAt = NaN;
+      }
+      text = `takes ${where}`;
+    } else if (what === 'release') text = `gives back ${where}`;
+    else if (what === 'start') text = `starts ${where}`;
+    else if (what === 'finish') text = `finishes ${where}`;
+    else if (what === 'stock-out') text = `stock-out of ${where}`;
+    else if (what in OUTCOME) {
+      if (!Number.isNaN(requestedAt)) story.waited += t - requestedAt;
+      story.left = t;
+      story.outcome = OUTCOME[what]!;
+      text = OUTCOME[what]!;
+    } else text = `${what} ${where}`;
+    story.lines.push({ t, text });
+  }
+  return story;
+}
+
+export interface SlotStory {
+  slot: number;
+  resource: string;
+  unit: number;
+  /** Patients who used it during the run. */
+  uses: number;
+  lines: StoryLine[];
+}
+
+/** The history of one slot: who took it and when it came free. */
+export function slotStory(r: Replay, slot: number, limit = 200): SlotStory {
+  const block = r.layout.blocks[r.layout.slotBlock[slot]!]!;
+  const lines: StoryLine[] = [];
+  let uses = 0;
+  for (let k = r.slotStart[slot]! + 1; k < r.slotStart[slot + 1]!; k++) {
+    const state = r.slotState[k]!;
+    const e = r.slotEntity[k]!;
+    const name = e >= 0 ? `patient #${e} (${r.classNames[r.klass[e]!] ?? '?'})` : '';
+    if (state === SLOT_BUSY) uses++;
+    const text = state === SLOT_BUSY ? `taken by ${name}` : state === SLOT_CLEANING ? `cleaning after ${name}` : state === SLOT_FREE ? 'free' : 'changes';
+    lines.push({ t: r.slotT[k]!, text });
+  }
+  return { slot, resource: block.name, unit: slot - block.firstSlot + 1, uses, lines: lines.slice(-limit) };
+}
