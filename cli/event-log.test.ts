@@ -31,18 +31,20 @@ describe('event log from a trace', () => {
     [140, -1, 'breakdown', 'ct'],
     [150, 2, 'arrive', 'elective'],
     [150, 2, 'seize', 'or1'],
-    [150, 2, 'start', 'surgery'], // still running at the end: no row
+    [150, 2, 'start', 'surgery'], // still running at the end: a row with no end
   ]);
   const rows = eventLogRows(data, { replication: 3, warmup: 30, attributes: ['acuity'] });
 
-  it('has one row per completed activity, with the resources held during it, plus arrive and leave', () => {
+  it('has one row per activity, with the resources held during it, plus arrive and leave; a running one has no end', () => {
     expect(rows.map((r) => [r.case, r.activity, r.start, r.end, r.resource])).toEqual([
       ['r3-p1', 'arrive', 60, 60, ''],
       ['r3-p1', 'assessment', 80, 100, 'cubicle;doctor'],
       ['r3-p1', 'waiting room', 100, 130, 'cubicle'],
       ['r3-p1', 'leave', 130, 130, ''],
       ['r3-p2', 'arrive', 150, 150, ''],
+      ['r3-p2', 'surgery', 150, NaN, 'or1'],
     ]);
+    expect([...eventLogCsvLines(rows, '2026-01-05T08:00')][5]).toBe('r3-p2,surgery,2026-01-05T10:30:00,,or1,elective,\n');
   });
 
   it('writes local date-times from the scenario start, the class and the attributes on every row', () => {

@@ -15,8 +15,10 @@
  *   then one column per patient attribute (e.g. acuity), the same value on every row of a case
  *
  * Rows are in order of start time. Only patients who arrived after the warm-up
- * are included (as in the figures), and an activity still running when the run
- * ends has no row; a case in the hospital at the end has no leaving row. The
+ * are included (as in the figures). An activity still running when the run ends
+ * has an empty end, as a hospital's log shows a patient still in a bed, so that
+ * calibration can treat it as censored rather than lose it; a case in the
+ * hospital at the end has no leaving row. The
  * waits between activities are the gaps between one row's end and the next
  * row's start. Each replication simulates the same calendar period again.
  */
@@ -53,7 +55,7 @@ export interface EventLogOptions {
   attributes: readonly string[];
 }
 
-/** The completed activities of one replication's trace, in order of start. */
+/** The activities of one replication's trace, in order of start (end NaN for those still running). */
 export function eventLogRows(trace: TraceData, o: EventLogOptions): EventLogRow[] {
   const attributeColumn = new Map(o.attributes.map((a, i) => [`attr:${a}`, i]));
   const cases = new Map<number, CaseState>();
@@ -91,7 +93,7 @@ export function eventLogRows(trace: TraceData, o: EventLogOptions): EventLogRow[
       cases.delete(p);
     }
   }
-  return rows.filter((r) => !Number.isNaN(r.end));
+  return rows;
 }
 
 /** The header: case,activity,start,end,resource,class, then the attributes ("class" is renamed "patientClass" if an attribute took the name). */
@@ -101,6 +103,6 @@ export function eventLogHeader(attributes: readonly string[]): string[] {
 
 export function* eventLogCsvLines(rows: Iterable<EventLogRow>, start: string): Generator<string> {
   for (const r of rows) {
-    yield csvLine([r.case, r.activity, localDateTime(start, r.start), localDateTime(start, r.end), r.resource, r.patient.klass, ...r.patient.attributes]);
+    yield csvLine([r.case, r.activity, localDateTime(start, r.start), Number.isNaN(r.end) ? '' : localDateTime(start, r.end), r.resource, r.patient.klass, ...r.patient.attributes]);
   }
 }

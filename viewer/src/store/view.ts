@@ -1,0 +1,18 @@
+/** What the page shows: one run or a comparison, how patients are coloured, and what is selected. */
+import { create } from 'zustand';
+import type { ColourMode } from '../replay/index.js';
+
+export interface Selection {
+  /** 0: the run (or side A), 1: side B. */
+  side: 0 | 1;
+  kind: 'patient' | 'slot';
+  id: number;
+}
+
+interface ViewState {
+  mode: 'run' | 'compare';
+  colourMode: ColourMode;
+  selection: Selection | null;
+}
+
+export const useView = create<ViewState>(() => ({ mode: 'run', colourMode: 'acuity', selection: null }));
