@@ -227,6 +227,7 @@ function compilePathway(name: string, steps: PathwayStep[], ctx: PathwayContext)
   steps.forEach((s, k) => {
     if ('seize' in s) {
       const idx = s.seize.map((r) => ctx.resourceIndex.get(r)!);
+      const expected = expectedNextHold(steps, k, ctx);
       out.push({
         op: 'seize',
         figure: s.id ?? `${name}.${s.seize.join('+')}`,
@@ -241,7 +242,8 @@ function compilePathway(name: string, steps: PathwayStep[], ctx: PathwayContext)
         maxWait: s.maxWait ?? Infinity,
         onTimeout: s.onTimeout,
         boarding: s.boarding,
-        expectedMinutes: expectedNextHold(steps, k, ctx),
+        expectedMinutes: expected.minutes,
+        ...(expected.byValue ? { expectedMinutesByValue: expected.byValue } : {}),
       });
     } else if ('hold' in s) {
       out.push({ op: 'hold', activity: s.activity, duration: compileDuration(s.hold, ctx) });
@@ -301,18 +303,24 @@ function compileDuration(d: DurationInput, ctx: PathwayContext): DurationModel {
   return { kind: 'byAttribute', attribute: a, byValue, otherwise: d.otherwise ? toSpec(d.otherwise) : null };
 }
 
-/** Expected minutes of the first hold after step k (the longest mean if it depends on an attribute). */
-function expectedNextHold(steps: PathwayStep[], k: number, ctx: PathwayContext): number {
+/**
+ * Expected minutes of the first hold after step k. When it depends on an
+ * attribute, the mean for each value (the patient's own procedure) and, for
+ * a patient without a case, the longest mean.
+ */
+function expectedNextHold(steps: PathwayStep[], k: number, ctx: PathwayContext): { minutes: number; byValue?: { attribute: number; minutes: number[] } } {
   for (let j = k + 1; j < steps.length; j++) {
     const s = steps[j]!;
     if ('hold' in s) {
       const d = compileDuration(s.hold, ctx);
-      if (d.kind === 'fixed') return makeDistribution(d.distribution).mean;
-      const means = [...d.byValue, d.otherwise].filter((x): x is DistributionSpec => x !== null).map((x) => makeDistribution(x).mean);
-      return Math.max(...means);
+      if (d.kind === 'fixed') return { minutes: makeDistribution(d.distribution).mean };
+      const mean = (x: DistributionSpec | null): number => (x === null ? -1 : makeDistribution(x).mean);
+      const otherwise = mean(d.otherwise);
+      const longest = Math.max(otherwise, ...d.byValue.map(mean));
+      return { minutes: longest, byValue: { attribute: d.attribute, minutes: d.byValue.map((x) => (x === null ? otherwise : mean(x))) } };
     }
   }
-  return 0;
+  return { minutes: 0 };
 }
 
 /** A schema distribution as the kernel's spec (drops absent optional fields). */

@@ -23,7 +23,12 @@ export interface HospitalRunState {
   los: Tally[];
   arrivals: number[];
   departures: number[];
+  /** ED patients whose time in the ED ended (admitted to a ward of another department, or discharged). */
+  edDepartures: number[];
+  /** Of those, the ones out of the ED within 4 hours of arrival. */
   within4h: number[];
+  /** Minutes from arrival to leaving the ED (admission to a ward or discharge), all ED classes. */
+  edTime: Tally;
   leftUnseen: number[];
   cancelled: number[];
   turnedAway: number[];
@@ -58,7 +63,7 @@ export function collectFigures(state: HospitalRunState, end: number, departmentO
   });
 
   let totalArrivals = 0;
-  let ed = { arrivals: 0, departures: 0, within4h: 0, leftUnseen: 0 };
+  let ed = { arrivals: 0, edDepartures: 0, within4h: 0, leftUnseen: 0 };
   let cancellations = 0;
   model.classes.forEach((c, i) => {
     f[`arrivals.${c.name}`] = state.arrivals[i]!;
@@ -72,7 +77,7 @@ export function collectFigures(state: HospitalRunState, end: number, departmentO
     if (c.emergencyDepartment) {
       ed = {
         arrivals: ed.arrivals + state.arrivals[i]!,
-        departures: ed.departures + state.departures[i]!,
+        edDepartures: ed.edDepartures + state.edDepartures[i]!,
         within4h: ed.within4h + state.within4h[i]!,
         leftUnseen: ed.leftUnseen + state.leftUnseen[i]!,
       };
@@ -80,11 +85,11 @@ export function collectFigures(state: HospitalRunState, end: number, departmentO
   });
   if (model.classes.some((c) => c.emergencyDepartment)) {
     f['ed.arrivals'] = ed.arrivals;
-    f['ed.within4h'] = ed.departures > 0 ? ed.within4h / ed.departures : NaN;
+    // Time in the ED: to admission (a bed in a ward of another department) or discharge, as the 4-hour standard counts it.
+    f['ed.within4h'] = ed.edDepartures > 0 ? ed.within4h / ed.edDepartures : NaN;
     f['ed.leftUnseen'] = ed.leftUnseen;
     f['ed.leftUnseenShare'] = ed.arrivals > 0 ? ed.leftUnseen / ed.arrivals : NaN;
-    const edLos = model.classes.flatMap((c, i) => (c.emergencyDepartment ? [state.los[i]!] : []));
-    f['ed.los.mean'] = weightedMean(edLos) / 60;
+    f['ed.los.mean'] = state.edTime.count > 0 ? state.edTime.mean / 60 : NaN;
   }
   f['cancellations'] = cancellations;
   f['boarding.hours'] = state.boardingMinutes / 60;
@@ -135,14 +140,4 @@ function putQuantiles(f: Record<string, number>, id: string, tally: Tally, scale
   f[`${id}.p50`] = n > 0 ? tally.quantile(0.5) * scale : NaN;
   f[`${id}.p90`] = n > 0 ? tally.quantile(0.9) * scale : NaN;
   f[`${id}.p95`] = n > 0 ? tally.quantile(0.95) * scale : NaN;
-}
-
-function weightedMean(tallies: Tally[]): number {
-  let s = 0;
-  let n = 0;
-  for (const t of tallies) {
-    s += t.sum;
-    n += t.count;
-  }
-  return n > 0 ? s / n : NaN;
 }

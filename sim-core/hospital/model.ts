@@ -18,6 +18,7 @@ export interface ResourceModel {
   /** Capacity over the week (staff shifts, OR sessions, imaging opening hours). */
   roster?: Roster;
   queueCapacity?: number;
+  /** Failures of one unit at a time: a failure takes one unit out of service until it is repaired. */
   breakdowns?: { timeBetweenFailures: DistributionSpec; timeToRepair: DistributionSpec };
   /** Cleaning after each use, during which the unit stays busy (OR turnover). */
   turnover?: DistributionSpec;
@@ -68,6 +69,8 @@ export type StepModel =
       boarding: boolean;
       /** For rooms that cancel overrunning cases: expected minutes of the case that follows. */
       expectedMinutes: number;
+      /** The same by the patient's value of an attribute (a procedure's own mean); -1 or absent: `expectedMinutes`. */
+      expectedMinutesByValue?: { attribute: number; minutes: number[] };
     }
   | { op: 'hold'; activity: string; duration: DurationModel }
   | { op: 'release'; resources: number[] | 'all' }

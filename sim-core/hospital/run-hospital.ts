@@ -80,6 +80,7 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
   );
   const resourceDept = model.resources.map((r) => departmentOf(r.department));
   const turnover: (Distribution | null)[] = model.resources.map((r) => (r.turnover ? makeDistribution(r.turnover) : null));
+  const turnoverRng = model.resources.map((r) => (r.turnover ? sim.stream(`turnover:${r.name}${rep}`) : null));
   const scheduledCapacity = model.resources.map((r) => r.capacity);
   /** Rosters of rooms that cancel cases which would overrun their session. */
   const cancellingRosters = model.resources.map((r) =>
@@ -88,7 +89,8 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
   /** Rooms being cleaned, by key claim * 4096 + resource id: when cleaning began. */
   const inTurnover = new Map<number, number>();
   const broken = model.resources.map(() => false);
-  const applyCapacity = (i: number): void => book.setCapacity(resources[i]!, broken[i] ? 0 : scheduledCapacity[i]!);
+  // A failure takes one unit out of service (one of two scanners), not the whole device.
+  const applyCapacity = (i: number): void => book.setCapacity(resources[i]!, broken[i] ? Math.max(0, scheduledCapacity[i]! - 1) : scheduledCapacity[i]!);
   model.resources.forEach((r, i) => {
     const roster = r.roster ? { ...r.roster, offset: model.startMinuteOfWeek } : undefined;
     if (roster) {
@@ -220,6 +222,10 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
   const claimGrantedAt: number[] = [];
   const claimOwner: number[] = [];
   const claimStepFigure: (string | undefined)[] = [];
+  /** 1 while an ED patient is still in the ED: until admitted to a ward of another department, or gone. */
+  const inEd: number[] = [];
+  const classDept = model.classes.map((c) => departmentOf(c.department));
+  const admitsFromEd = model.resources.map((r) => r.kind === 'ward');
   let patientCount = 0;
   const attributeRng = sim.stream(`attributes${rep}`);
   const routingRng = sim.stream(`routing${rep}`);
@@ -263,7 +269,9 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     los: model.classes.map(() => new Tally({ keepValues: true })),
     arrivals: model.classes.map(() => 0),
     departures: model.classes.map(() => 0),
+    edDepartures: model.classes.map(() => 0),
     within4h: model.classes.map(() => 0),
+    edTime: new Tally({ keepValues: true }),
     leftUnseen: model.classes.map(() => 0),
     cancelled: model.classes.map(() => 0),
     turnedAway: model.classes.map(() => 0),
@@ -290,6 +298,7 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     waitingClaim[p] = -1;
     renegeTimer[p] = -1;
     boardingSince[p] = -1;
+    inEd[p] = cls.emergencyDepartment ? 1 : 0;
     for (let a = 0; a < nAttr; a++) attrs[p * nAttr + a] = -1;
     cls.attributes.forEach((a, k) => (attrs[p * nAttr + a.attribute] = attributeSamplers[c]![k]!.sample(attributeRng)));
     if (entry >= 0 && cls.arrivals.type === 'list') {
@@ -431,23 +440,44 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     claimGrantedAt[claim] = sim.now;
     for (const r of book.resourcesOf(claim)) {
       const roster = cancellingRosters[r.id];
-      if (roster && s.expectedMinutes > minutesUntilCapacityDrop(roster, sim.now)) {
+      if (roster && expectedMinutes(p, s) > minutesUntilCapacityDrop(roster, sim.now)) {
         book.release(claim);
         cancel(p);
         return false;
       }
     }
     held[p]!.push(claim);
+    if (inEd[p] === 1) {
+      for (const r of book.resourcesOf(claim)) {
+        if (admitsFromEd[r.id] && resourceDept[r.id] !== classDept[klass[p]!]) {
+          leaveEd(p);
+          break;
+        }
+      }
+    }
     if (trace) for (const r of book.resourcesOf(claim)) trace.record(sim.now, p, codes.seize, places.resource[r.id]!);
     return true;
   }
 
+  /** Expected minutes of the case about to start: the patient's own procedure's mean when it depends on one. */
+  function expectedMinutes(p: number, s: Extract<StepModel, { op: 'seize' }>): number {
+    const by = s.expectedMinutesByValue;
+    if (by === undefined) return s.expectedMinutes;
+    const v = attrs[p * nAttr + by.attribute]!;
+    const m = v >= 0 ? by.minutes[v]! : -1;
+    return m >= 0 ? m : s.expectedMinutes;
+  }
+
+  /** The first free option, else the shortest line among those on duty (a closed room's line only moves when it opens). */
   function chooseOne(options: readonly (readonly Resource[])[]): readonly Resource[] {
     let best = options[0]!;
     for (const o of options) {
       const r = o[0]!;
       if (r.free > 0 && r.waiting.length === 0) return o;
-      if (r.waiting.length < best[0]!.waiting.length) best = o;
+      const b = best[0]!;
+      const open = r.capacity > 0;
+      const bestOpen = b.capacity > 0;
+      if ((open && !bestOpen) || (open === bestOpen && r.waiting.length < b.waiting.length)) best = o;
     }
     return best;
   }
@@ -465,7 +495,7 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
           // The room stays busy for cleaning, charged to this case; the patient moves on.
           chargeUse(claim, r, p, claimGrantedAt[claim]!);
           inTurnover.set(claim * 4096 + r.id, sim.now);
-          sim.schedule(t.sample(sim.stream(`turnover:${r.name}${rep}`)), turnoverEnd, claim, r.id, PRIORITY.RELEASE);
+          sim.schedule(t.sample(turnoverRng[r.id]!), turnoverEnd, claim, r.id, PRIORITY.RELEASE);
         } else {
           releaseResourceNow(claim, r);
         }
@@ -516,18 +546,35 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     exit(p, codes.cancelled, false);
   }
 
+  /**
+   * The ED patient's time in the ED ends (the 4-hour clock stops): admitted to
+   * a ward of another department, or discharged. Counted for arrivals after warm-up.
+   */
+  function leaveEd(p: number): void {
+    inEd[p] = 0;
+    if (!measuring() || arrivedAt[p]! < warmupEnd) return;
+    const c = klass[p]!;
+    const minutes = sim.now - arrivedAt[p]!;
+    state.edDepartures[c]!++;
+    state.edTime.add(minutes);
+    if (minutes <= 240) state.within4h[c]!++;
+  }
+
   /** The patient leaves: everything held is given back. */
   function exit(p: number, code: number, completed: boolean): void {
     inSystem--;
     release(p, 'all');
     if (trace) trace.record(sim.now, p, code, places.klass[klass[p]!]!);
+    if (inEd[p] === 1) {
+      // Left unseen, cancelled or turned away: out of the ED, but not a completed ED stay.
+      if (completed) leaveEd(p);
+      else inEd[p] = 0;
+    }
     if (!measuring() || arrivedAt[p]! < warmupEnd) return;
     const c = klass[p]!;
     if (completed) {
       state.departures[c]!++;
-      const los = sim.now - arrivedAt[p]!;
-      state.los[c]!.add(los);
-      if (los <= 240) state.within4h[c]!++;
+      state.los[c]!.add(sim.now - arrivedAt[p]!);
     }
   }
 

@@ -13,7 +13,7 @@ import { ZONE_ORDER, zoneKind, zoneLabel, type DepartmentFacts } from './zone-ki
 const CORRIDOR = 1.6;
 /** Depth of the waiting area between a zone and the corridor. */
 const QUEUE_BAND = 4.2;
-const PAD = 1.2;
+const PAD = 1.4;
 const LABEL_BAND = 2.6;
 const ZONE_GAP = 2.5;
 const QUEUE_SPACING = 0.62;

@@ -68,6 +68,6 @@ export const SHAPES: Record<SlotShape, { w: number; d: number; dx: number; dz: n
   trolley: { w: 0.8, d: 1.9, dx: 1.4, dz: 2.7, maxCols: 12 },
   room: { w: 3.6, d: 3.6, dx: 4.4, dz: 4.4, maxCols: 4 },
   device: { w: 2.4, d: 2.4, dx: 3.3, dz: 3.3, maxCols: 4 },
-  staff: { w: 0.7, d: 0.7, dx: 1.0, dz: 1.0, maxCols: 6 },
+  staff: { w: 0.8, d: 0.8, dx: 1.1, dz: 1.1, maxCols: 6 },
   unit: { w: 1.0, d: 1.0, dx: 1.5, dz: 1.5, maxCols: 10 },
 };

@@ -9,9 +9,14 @@ export type ColourMode = 'acuity' | 'class';
 
 export type Rgb = readonly [number, number, number];
 
+/** A "#rrggbb" colour as linear r, g, b (what a renderer with colour management expects in instance colours). */
 export function hexToRgb(hex: string): Rgb {
   const v = Number.parseInt(hex.slice(1), 16);
-  return [((v >> 16) & 255) / 255, ((v >> 8) & 255) / 255, (v & 255) / 255];
+  return [linear(((v >> 16) & 255) / 255), linear(((v >> 8) & 255) / 255), linear((v & 255) / 255)];
+}
+
+function linear(c: number): number {
+  return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
 }
 
 /** Triage scale colours, most urgent first. */
@@ -21,7 +26,7 @@ export const CLASS_HEX = ['#e15759', '#4e79a7', '#f28e2b', '#59a14f', '#b07aa1',
 export const NO_ACUITY_HEX = '#9aa5b1';
 
 /** free, busy, cleaning, broken, closed */
-export const SLOT_HEX = ['#c8e6c9', '#1f5fa8', '#f4a259', '#c0392b', '#4a4f57'];
+export const SLOT_HEX = ['#8fd19e', '#1f5fa8', '#f4a259', '#c0392b', '#4a4f57'];
 export const SLOT_RGB: readonly Rgb[] = SLOT_HEX.map(hexToRgb);
 
 /** Acuity values in triage order: numbers ascending (1 first), others as they came. */

@@ -73,6 +73,8 @@ export function patientStory(trace: TraceData, entity: number): PatientStory {
 export interface SlotStory {
   slot: number;
   resource: string;
+  /** "Medical ward bed 12", "or2", "ct (CT) unit 1", "ED doctors station 3". */
+  title: string;
   unit: number;
   /** Patients who used it during the run. */
   uses: number;
@@ -92,5 +94,8 @@ export function slotStory(r: Replay, slot: number, limit = 200): SlotStory {
     const text = state === SLOT_BUSY ? `taken by ${name}` : state === SLOT_CLEANING ? `cleaning after ${name}` : state === SLOT_FREE ? 'free' : 'changes';
     lines.push({ t: r.slotT[k]!, text });
   }
-  return { slot, resource: block.name, unit: slot - block.firstSlot + 1, uses, lines: lines.slice(-limit) };
+  const unit = slot - block.firstSlot + 1;
+  const noun = { bed: 'bed', trolley: 'cubicle', room: 'room', device: 'unit', staff: 'station', unit: 'unit' }[block.shape];
+  const title = block.units === 1 && block.shape !== 'staff' ? block.label : `${block.label} · ${noun} ${unit}`;
+  return { slot, resource: block.name, title, unit, uses, lines: lines.slice(-limit) };
 }

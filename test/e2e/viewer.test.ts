@@ -1,0 +1,164 @@
+/**
+ * The viewer as a manager uses it, in Debian's Chromium: open the app, run the
+ * built-in hospital, watch the clock advance and patients move, load a broken
+ * file, compare two scenarios by cost, edit and export. Screenshots are kept
+ * in test-artifacts/ for a person to look at.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../scenarios/index.js';
+import { buildViewer, viewerDist } from '../../viewer/node/build-viewer.js';
+import { CHROMIUM, chromiumAvailable, launchChromium } from '../../viewer/node/chromium.js';
+import { serveStatic, type StaticServer } from '../../viewer/node/static-server.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ARTIFACTS = `${ROOT}test-artifacts`;
+const BROKEN = fileURLToPath(new URL('./fixtures/broken-scenario.yaml', import.meta.url));
+const DEMO = fileURLToPath(new URL('./fixtures/demo-hospital.yaml', import.meta.url));
+const available = chromiumAvailable();
+if (!available) console.warn(`[e2e] ${CHROMIUM} is not installed: the browser tests are skipped (.ci/run installs Debian's chromium).`);
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+async function shot(name: string, selector?: string): Promise<Buffer> {
+  const path = `${ARTIFACTS}/viewer-${name}.png`;
+  return selector ? page.locator(selector).screenshot({ path }) : page.screenshot({ path });
+}
+
+async function clock(): Promise<string> {
+  return (await page.textContent('[data-testid=clock]')) ?? '';
+}
+
+describe.skipIf(!available)('the viewer in Chromium', () => {
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    await buildViewer();
+    server = await serveStatic(viewerDist());
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=app-ready]');
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('runs the built-in hospital with a progress bar; the clock advances and the patients move', async () => {
+    const options = await page.locator('[data-testid=scenario-select] option').allTextContents();
+    expect(options.length).toBeGreaterThan(0);
+    await page.click('[data-testid=quick-run]');
+    await page.waitForSelector('[data-testid=progress]', { timeout: 10_000 });
+    await shot('01-running');
+    await page.waitForSelector('[data-testid=scene-view-0] canvas', { timeout: 120_000 });
+    expect(await page.textContent('[data-testid=run-status]')).toMatch(/Run \d+ finished/);
+    await page.waitForTimeout(1500);
+
+    // Paused, the scene holds still: two screenshots are the same picture.
+    const still1 = await shot('02-paused-a', '[data-testid=scene-view-0] canvas');
+    await page.waitForTimeout(600);
+    const still2 = await shot('02-paused-b', '[data-testid=scene-view-0] canvas');
+    expect(Buffer.compare(still1, still2)).toBe(0);
+
+    await page.click('[data-testid=next-peak]');
+    await page.selectOption('[data-testid=speed]', { label: '10 min/s' });
+    const before = await clock();
+    await page.click('[data-testid=play]');
+    await page.waitForTimeout(1500);
+    const moving1 = await shot('03-playing-a', '[data-testid=scene-view-0] canvas');
+    await page.waitForTimeout(1500);
+    const moving2 = await shot('03-playing-b', '[data-testid=scene-view-0] canvas');
+    const after = await clock();
+    await shot('04-replay');
+    expect(after).not.toBe(before);
+    expect(Buffer.compare(moving1, moving2)).not.toBe(0);
+    await page.click('[data-testid=play]');
+    expect(await page.locator('[data-testid=figures] [data-testid="figure-cost.total"]').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('shows the errors of a broken scenario file, as the CLI words them, and keeps working', async () => {
+    const selectedBefore = await page.inputValue('[data-testid=scenario-select]');
+    await page.setInputFiles('[data-testid=scenario-file]', BROKEN);
+    const errors = page.locator('[data-testid=load-errors]');
+    await errors.waitFor();
+    const text = await errors.textContent();
+    expect(text).toContain('broken-scenario.yaml is not a valid scenario');
+    expect(text).toContain('wards[0].beds');
+    expect(text).toContain('must be a positive integer, got -4');
+    await shot('05-broken-file');
+    expect(await page.inputValue('[data-testid=scenario-select]')).toBe(selectedBefore);
+    expect(await page.locator('[data-testid=scene-view-0] canvas').count()).toBe(1);
+    const t0 = await clock();
+    await page.click('[data-testid=play]');
+    await page.waitForTimeout(800);
+    await page.click('[data-testid=play]');
+    expect(await clock()).not.toBe(t0);
+  }, 60_000);
+
+  it('compares two scenarios side by side and reads a cost difference with its paired CI', async () => {
+    await page.click('[data-testid=tab-compare]');
+    const keys = await page.locator('[data-testid=compare-a] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const builtins = keys.filter((k) => k.startsWith('builtin:'));
+    await page.selectOption('[data-testid=compare-a]', builtins[0]!);
+    await page.selectOption('[data-testid=compare-b]', builtins[1] ?? builtins[0]!);
+    await page.click('[data-testid=compare-run]');
+    const total = page.locator('[data-testid="diff-cost.total"]');
+    await total.waitFor({ timeout: 150_000 });
+    const row = (await total.textContent()) ?? '';
+    // "cost.total  1,234,567  1,250,000  +15,433 [+9,000 – +21,000] *"
+    expect(row).toMatch(/cost\.total.*[+-]?[\d,]+.*\[.*–.*\]/);
+    expect(await page.locator('[data-testid=cost-bars] rect').count()).toBe(12);
+    expect(await page.locator('[data-testid=scene-view-0] canvas').count()).toBe(1);
+    expect(await page.locator('[data-testid=scene-view-1] canvas').count()).toBe(1);
+    await page.click('[data-testid=next-peak]');
+    await page.waitForTimeout(1000);
+    await shot('06-compare');
+  }, 180_000);
+
+  it('edits beds, runs the edit against the previous run, and exports a file the CLI runs', async () => {
+    await page.click('[data-testid=tab-run]');
+    await page.click('[data-testid=edit-start]');
+    let beds = page.locator('[data-testid^=edit-beds-]').first();
+    if ((await beds.count()) === 0) {
+      // The default scenario has no wards (only the textbook queues are built in): edit a hospital loaded from a file.
+      await page.click('text=Close');
+      await page.setInputFiles('[data-testid=scenario-file]', DEMO);
+      await page.click('[data-testid=quick-run]');
+      await page.waitForSelector('[data-testid=run-status] >> text=/Run \\d+ finished/', { timeout: 120_000 });
+      await page.click('[data-testid=edit-start]');
+      beds = page.locator('[data-testid^=edit-beds-]').first();
+    }
+    const ward = ((await beds.getAttribute('data-testid')) ?? '').replace('edit-beds-', '');
+    const old = Number(await beds.inputValue());
+    await beds.fill(String(old + 5));
+    await beds.press('Enter');
+    await page.locator('[data-testid=edit-changes]').waitFor();
+    expect(await page.textContent('[data-testid=edit-changes]')).toContain(`${ward} beds: ${old} → ${old + 5}`);
+    await shot('07-edit');
+
+    await page.click('[data-testid=edit-run-compare]');
+    await page.locator(`[data-testid="diff-cost.beds"]`).waitFor({ timeout: 150_000 });
+    expect(await page.locator('[data-testid=differences]').textContent()).toContain('cost.beds');
+    await shot('08-edit-compared');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=edit-export]')]);
+    const file = `${ARTIFACTS}/viewer-exported.yaml`;
+    await download.saveAs(file);
+    const exported = parseScenarioText(await readFile(file, 'utf8'), 'viewer-exported.yaml', 'yaml');
+    expect(exported.wards.find((w) => w.id === ward)?.beds).toBe(old + 5);
+    // The CLI itself runs it (one replication).
+    const { stdout } = await promisify(execFile)(process.execPath, [`${ROOT}dist/cli/main.js`, 'run', file, '--replications', '1', '--json'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    expect(JSON.parse(stdout).figures['cost.total'].mean).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+});

@@ -1,0 +1,66 @@
+/** Choose scenarios A and B and run both with the same seed (common random numbers). */
+import { useEffect, useState } from 'react';
+import { quickSettings } from '../model/run-actions.js';
+import type { RunSettings } from '../model/runner.js';
+import { useCompare } from '../store/compare.js';
+import { useRuns } from '../store/runs.js';
+import { choiceByKey, useScenarios } from '../store/scenarios.js';
+import { runComparison } from './compare-actions.js';
+
+export function CompareSetup() {
+  const choices = useScenarios((s) => s.choices);
+  const selected = useScenarios((s) => s.selected);
+  const { aKey, bKey, status, progress, message } = useCompare();
+  const lastSettings = useRuns((s) => s.settings);
+  const [a, setA] = useState(aKey ?? selected ?? choices[0]?.key ?? '');
+  const [b, setB] = useState(bKey ?? choices.find((c) => c.key !== (aKey ?? selected))?.key ?? '');
+  useEffect(() => {
+    if (aKey) setA(aKey);
+    if (bKey) setB(bKey);
+  }, [aKey, bKey]);
+  const base = choiceByKey(a)?.scenario;
+  const [settings, setSettings] = useState<RunSettings | null>(null);
+  useEffect(() => {
+    if (base && !settings) setSettings(lastSettings ?? quickSettings(base));
+  }, [base, settings, lastSettings]);
+  const pick = (value: string, set: (k: string) => void, testid: string) => (
+    <select value={value} data-testid={testid} onChange={(e) => set(e.target.value)}>
+      {choices.map((c) => (
+        <option key={c.key} value={c.key}>
+          {c.label}
+        </option>
+      ))}
+    </select>
+  );
+  const running = status === 'running';
+  return (
+    <section className="card compare-setup">
+      <h2>Compare</h2>
+      <label>A {pick(a, setA, 'compare-a')}</label>
+      <label>B {pick(b, setB, 'compare-b')}</label>
+      {settings && (
+        <div className="grid2">
+          <label>
+            Replications <input type="number" min={2} value={settings.replications} onChange={(e) => setSettings({ ...settings, replications: Math.max(2, Number(e.target.value) || 2) })} />
+          </label>
+          <label>
+            Days <input type="number" min={1} value={settings.horizonDays} onChange={(e) => setSettings({ ...settings, horizonDays: Math.max(1, Number(e.target.value) || 1) })} />
+          </label>
+        </div>
+      )}
+      <p className="muted">Both run with seed {String(settings?.seed ?? '')}: each replication of A is paired with the same replication of B.</p>
+      <button className="primary" data-testid="compare-run" disabled={running || !settings || !a || !b} onClick={() => settings && void runComparison(a, b, settings)}>
+        Run both and compare
+      </button>
+      {running && (
+        <div className="progress" data-testid="compare-progress">
+          <progress max={(settings?.replications ?? 1) * 2} value={progress[0] + progress[1]} />
+          <span>
+            A {progress[0]} · B {progress[1]} of {settings?.replications}
+          </span>
+        </div>
+      )}
+      {message && <p className="status failed">{message}</p>}
+    </section>
+  );
+}

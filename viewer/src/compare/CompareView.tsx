@@ -1,0 +1,37 @@
+/** Two scenes side by side on one clock, and the panel of differences. */
+import { Charts } from '../panels/Charts.js';
+import { SceneView } from '../scene/SceneView.js';
+import { useCompare } from '../store/compare.js';
+import { runById } from '../store/runs.js';
+import { CostBars } from './CostBars.js';
+import { DifferencesPanel } from './DifferencesPanel.js';
+
+export function useComparedRuns() {
+  const { aRun, bRun } = useCompare();
+  return [runById(aRun), runById(bRun)] as const;
+}
+
+export function CompareScenes() {
+  const [a, b] = useComparedRuns();
+  const status = useCompare((s) => s.status);
+  if (!a || !b) return <div className="empty">{status === 'running' ? 'Running both scenarios…' : 'Choose A and B on the left and press “Run both and compare”.'}</div>;
+  return (
+    <div className="scenes two">
+      {a.replay && <SceneView replay={a.replay} side={0} title={`A · ${a.label}`} />}
+      {b.replay && <SceneView replay={b.replay} side={1} title={`B · ${b.label}`} />}
+    </div>
+  );
+}
+
+export function ComparePanels() {
+  const [a, b] = useComparedRuns();
+  const diff = useCompare((s) => s.diff);
+  if (!a || !b || !diff) return null;
+  return (
+    <>
+      <CostBars diff={diff} />
+      <DifferencesPanel diff={diff} n={Math.min(a.result.replications, b.result.replications)} />
+      <Charts a={a.series} b={b.series} />
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * The changes managers make most, as pure functions from a scenario to a new
+ * one: staff on each shift, beds per ward, OR sessions (the block schedule),
+ * imaging opening hours, reorder points. Each also says what it changed.
+ */
+import type { Scenario } from '../../../scenarios/index.js';
+
+export interface Edited {
+  scenario: Scenario;
+  change: string;
+}
+
+type Hours = Scenario['imaging'][number]['openingHours'][number];
+type Session = Scenario['operatingRooms'][number]['sessions'][number];
+export type Days = Hours['days'];
+
+const replaceAt = <T,>(list: readonly T[], i: number, value: T): T[] => list.map((x, k) => (k === i ? value : x));
+
+export function daysText(days: Days): string {
+  return typeof days === 'string' ? days : days.join(',');
+}
+
+/** "weekdays", "all", "weekend" or a list like "mon,wed,fri"; null if it is none of those. */
+export function parseDays(text: string): Days | null {
+  const t = text.trim().toLowerCase();
+  if (t === 'all' || t === 'weekdays' || t === 'weekend') return t;
+  const days = t.split(/[\s,]+/).filter(Boolean);
+  const valid = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+  if (days.length === 0 || !days.every((d) => (valid as readonly string[]).includes(d))) return null;
+  return days as (typeof valid)[number][];
+}
+
+function hoursText(h: { days: Days; start: string; end: string }): string {
+  return `${daysText(h.days)} ${h.start}-${h.end}`;
+}
+
+export function setShiftCount(s: Scenario, staff: number, shift: number, count: number): Edited {
+  const g = s.staff[staff]!;
+  const old = g.shifts[shift]!;
+  const shifts = replaceAt(g.shifts, shift, { ...old, count });
+  return { scenario: { ...s, staff: replaceAt(s.staff, staff, { ...g, shifts }) }, change: `${g.id}, ${hoursText(old)}: ${old.count} → ${count}` };
+}
+
+export function setWardBeds(s: Scenario, ward: number, beds: number): Edited {
+  const w = s.wards[ward]!;
+  return { scenario: { ...s, wards: replaceAt(s.wards, ward, { ...w, beds }) }, change: `${w.id} beds: ${w.beds} → ${beds}` };
+}
+
+export function setSession(s: Scenario, room: number, session: number, patch: Partial<Session>): Edited {
+  const r = s.operatingRooms[room]!;
+  const old = r.sessions[session]!;
+  const next = { ...old, ...patch };
+  return { scenario: { ...s, operatingRooms: replaceAt(s.operatingRooms, room, { ...r, sessions: replaceAt(r.sessions, session, next) }) }, change: `${r.id} session ${hoursText(old)} → ${hoursText(next)}` };
+}
+
+export function addSession(s: Scenario, room: number): Edited {
+  const r = s.operatingRooms[room]!;
+  const last = r.sessions[r.sessions.length - 1];
+  const session: Session = last ? { ...last } : { days: 'weekdays', start: '08:00', end: '16:00' };
+  return { scenario: { ...s, operatingRooms: replaceAt(s.operatingRooms, room, { ...r, sessions: [...r.sessions, session] }) }, change: `${r.id}: session added (${hoursText(session)})` };
+}
+
+export function removeSession(s: Scenario, room: number, session: number): Edited {
+  const r = s.operatingRooms[room]!;
+  const old = r.sessions[session]!;
+  return { scenario: { ...s, operatingRooms: replaceAt(s.operatingRooms, room, { ...r, sessions: r.sessions.filter((_, k) => k !== session) }) }, change: `${r.id}: session ${hoursText(old)} removed` };
+}
+
+export function setOpeningHours(s: Scenario, device: number, entry: number, patch: Partial<Hours>): Edited {
+  const d = s.imaging[device]!;
+  const old = d.openingHours[entry]!;
+  const next = { ...old, ...patch };
+  return { scenario: { ...s, imaging: replaceAt(s.imaging, device, { ...d, openingHours: replaceAt(d.openingHours, entry, next) }) }, change: `${d.id} open ${hoursText(old)} → ${hoursText(next)}` };
+}
+
+type Policy = Scenario['items'][number]['policy'];
+
+/** The numbers of a reorder policy that a manager sets, by policy type. */
+export const POLICY_FIELDS: Record<Policy['type'], { key: string; label: string }[]> = {
+  sS: [
+    { key: 's', label: 'reorder point s' },
+    { key: 'S', label: 'order up to S' },
+  ],
+  RQ: [
+    { key: 'R', label: 'reorder point R' },
+    { key: 'Q', label: 'order quantity Q' },
+  ],
+  periodic: [
+    { key: 'everyDays', label: 'review every (days)' },
+    { key: 'upTo', label: 'order up to' },
+  ],
+};
+
+export function setPolicyValue(s: Scenario, item: number, key: string, value: number): Edited {
+  const it = s.items[item]!;
+  const old = (it.policy as Record<string, unknown>)[key];
+  const policy = { ...it.policy, [key]: value } as Policy;
+  return { scenario: { ...s, items: replaceAt(s.items, item, { ...it, policy }) }, change: `${it.id} ${key}: ${String(old)} → ${value}` };
+}

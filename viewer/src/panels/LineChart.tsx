@@ -1,0 +1,85 @@
+/** A small SVG line chart over simulated time, with the playback time as a cursor; a click seeks there. */
+import { memo } from 'react';
+import type { Chart } from '../replay/index.js';
+import { formatNumber } from '../format/number.js';
+
+const W = 320;
+const H = 96;
+const PAD = { l: 34, r: 6, t: 6, b: 16 };
+
+export interface ChartLine {
+  label: string;
+  colour: string;
+  values: Float32Array;
+  dashed?: boolean;
+}
+
+function path(values: Float32Array, step: number, max: number, end: number): string {
+  const x = (t: number): number => PAD.l + (t / end) * (W - PAD.l - PAD.r);
+  const y = (v: number): number => PAD.t + (1 - v / max) * (H - PAD.t - PAD.b);
+  // At most ~2 points per pixel: take the max of each bucket so peaks survive.
+  const per = Math.max(1, Math.floor(values.length / ((W - PAD.l - PAD.r) * 2)));
+  let d = '';
+  for (let i = 0; i < values.length; i += per) {
+    let v = 0;
+    for (let k = i; k < Math.min(values.length, i + per); k++) v = Math.max(v, values[k]!);
+    d += `${d ? 'L' : 'M'}${x((i + per / 2) * step).toFixed(1)},${y(v).toFixed(1)}`;
+  }
+  return d;
+}
+
+/** Day boundaries to label: about six of them. */
+function dayTicks(end: number): number[] {
+  const days = Math.floor(end / 1440);
+  const every = Math.max(1, Math.ceil(days / 6));
+  const out: number[] = [];
+  for (let d = 0; d < days; d += every) out.push(d);
+  return out;
+}
+
+export const LineChart = memo(function LineChart({ chart, lines, step, end, time, onSeek }: { chart: Chart; lines: ChartLine[]; step: number; end: number; time: number; onSeek: (t: number) => void }) {
+  const share = chart.unit === 'share';
+  let max = 1;
+  for (const l of lines) for (const v of l.values) max = Math.max(max, v);
+  if (!share) max = Math.ceil(max);
+  const cursor = PAD.l + (Math.min(time, end) / end) * (W - PAD.l - PAD.r);
+  return (
+    <figure className="chart" data-testid={`chart-${chart.id}`}>
+      <figcaption>
+        {chart.title}
+        <span className="keys">
+          {lines.map((l) => (
+            <span key={l.label} style={{ color: l.colour }}>
+              {l.dashed ? '┅' : '━'} {l.label}
+            </span>
+          ))}
+        </span>
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        onClick={(e) => {
+          const box = e.currentTarget.getBoundingClientRect();
+          const fx = ((e.clientX - box.left) / box.width) * W;
+          onSeek(((fx - PAD.l) / (W - PAD.l - PAD.r)) * end);
+        }}
+      >
+        <line x1={PAD.l} x2={W - PAD.r} y1={H - PAD.b} y2={H - PAD.b} stroke="#b8c0ca" />
+        <text x={PAD.l - 4} y={PAD.t + 8} textAnchor="end" className="tick">
+          {share ? '100%' : formatNumber(max, 0)}
+        </text>
+        <text x={PAD.l - 4} y={H - PAD.b} textAnchor="end" className="tick">
+          0
+        </text>
+        {dayTicks(end).map((day) => (
+          <text key={day} x={PAD.l + ((day * 1440) / end) * (W - PAD.l - PAD.r)} y={H - 3} className="tick" textAnchor="middle">
+            {day === 0 ? 'day 1' : day + 1}
+          </text>
+        ))}
+        {lines.map((l) => (
+          <path key={l.label} d={path(l.values, step, max, end)} fill="none" stroke={l.colour} strokeWidth={1.3} strokeDasharray={l.dashed ? '4 3' : undefined} />
+        ))}
+        <line x1={cursor} x2={cursor} y1={PAD.t} y2={H - PAD.b} stroke="#ff2d95" strokeWidth={1.5} />
+      </svg>
+    </figure>
+  );
+});

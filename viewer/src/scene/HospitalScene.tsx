@@ -1,0 +1,61 @@
+/** One hospital in 3D: the floor plan, its beds/rooms/devices, and the patients of a run's replay. */
+import { Canvas, useFrame } from '@react-three/fiber';
+import { useRef } from 'react';
+import type { Mesh } from 'three';
+import type { EntityFrame, Replay } from '../replay/index.js';
+import { FIGURE_HEIGHT } from '../replay/index.js';
+import { useView, type Selection } from '../store/view.js';
+import { CameraRig } from './CameraRig.js';
+import { FloorPlan } from './FloorPlan.js';
+import { PatientMeshes } from './PatientMeshes.js';
+import { SlotMeshes } from './SlotMeshes.js';
+
+function SelectionRing({ replay, side, frameRef }: { replay: Replay; side: 0 | 1; frameRef: { current: EntityFrame | null } }) {
+  const ring = useRef<Mesh>(null);
+  useFrame(() => {
+    const m = ring.current;
+    if (!m) return;
+    const sel: Selection | null = useView.getState().selection;
+    m.visible = false;
+    if (!sel || sel.side !== side) return;
+    if (sel.kind === 'slot') {
+      m.position.set(replay.layout.slotX[sel.id]!, 0.05, replay.layout.slotZ[sel.id]!);
+      m.scale.setScalar(2.2);
+      m.visible = true;
+      return;
+    }
+    const f = frameRef.current;
+    if (!f) return;
+    for (let i = 0; i < f.count; i++) {
+      if (f.ids[i] !== sel.id) continue;
+      const lying = f.lying[i] === 1;
+      m.position.set(f.positions[i * 2]!, lying ? 0.7 : 0.05, f.positions[i * 2 + 1]! + (lying ? FIGURE_HEIGHT / 2 : 0));
+      m.scale.setScalar(lying ? 1.4 : 1);
+      m.visible = true;
+      return;
+    }
+  });
+  return (
+    <mesh ref={ring} rotation={[-Math.PI / 2, 0, 0]} visible={false} renderOrder={5}>
+      <ringGeometry args={[0.42, 0.62, 32]} />
+      <meshBasicMaterial color="#ff2d95" depthTest={false} transparent />
+    </mesh>
+  );
+}
+
+export function HospitalScene({ replay, side }: { replay: Replay; side: 0 | 1 }) {
+  const frameRef = useRef<EntityFrame | null>(null);
+  const select = (kind: Selection['kind'], id: number): void => useView.setState({ selection: { side, kind, id } });
+  return (
+    <Canvas flat dpr={[1, 2]} camera={{ fov: 40, position: [0, 60, 60] }} onPointerMissed={() => useView.setState({ selection: null })} data-testid={`scene-${side}`}>
+      <color attach="background" args={['#e4e8ec']} />
+      <ambientLight intensity={1.9} />
+      <directionalLight position={[30, 80, 50]} intensity={1.6} />
+      <CameraRig bounds={replay.layout.bounds} />
+      <FloorPlan layout={replay.layout} />
+      <SlotMeshes replay={replay} onPick={(slot) => select('slot', slot)} />
+      <PatientMeshes replay={replay} frameRef={frameRef} onPick={(e) => select('patient', e)} />
+      <SelectionRing replay={replay} side={side} frameRef={frameRef} />
+    </Canvas>
+  );
+}
