@@ -1,0 +1,139 @@
+/**
+ * M/M/1 at utilisation 0.9 (λ = 0.9, μ = 1 per minute): the kernel through its
+ * public API, a bare hand-written loop of the same model, and SimPy when it is
+ * installed. Each runs independent replications, so each mean wait has a 95%
+ * confidence interval, and the three are held against each other and against
+ * theory (Wq = ρ / (μ − λ) = 9 minutes).
+ */
+import { execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { exponential, meanConfidenceInterval } from '../sim-core/index.js';
+import { runStationNetwork } from '../test/validation/station-network.js';
+import { welchDifferenceInterval } from '../workers/index.js';
+import { mm1BareLoop } from './mm1-bare-loop.js';
+import type { Figures } from './hospital.js';
+
+const LAMBDA = 0.9;
+const MU = 1;
+const THEORY = LAMBDA / MU / (MU - LAMBDA);
+const WARMUP = 5_000;
+
+interface Measured {
+  waits: number[];
+  patients: number;
+  seconds: number;
+}
+
+function kernel(reps: number, patientsPerRep: number): Measured {
+  const horizon = patientsPerRep / LAMBDA;
+  const waits: number[] = [];
+  let patients = 0;
+  const t0 = performance.now();
+  for (let r = 1; r <= reps; r++) {
+    const out = runStationNetwork([{ name: 'server', servers: 1, service: exponential(1 / MU), arrivalRate: LAMBDA }], { seed: r, warmup: WARMUP, horizon });
+    waits.push(out.stations[0]!.meanWait);
+    patients += out.stations[0]!.granted;
+  }
+  return { waits, patients, seconds: (performance.now() - t0) / 1000 };
+}
+
+function bareLoop(reps: number, patientsPerRep: number): Measured {
+  const waits: number[] = [];
+  let patients = 0;
+  const t0 = performance.now();
+  for (let r = 1; r <= reps; r++) {
+    const out = mm1BareLoop(LAMBDA, MU, WARMUP, patientsPerRep / LAMBDA, String(r));
+    waits.push(out.meanWait);
+    patients += out.patients;
+  }
+  return { waits, patients, seconds: (performance.now() - t0) / 1000 };
+}
+
+function findSimpyPython(): string | null {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    try {
+      execFileSync(python, ['-c', 'import simpy'], { stdio: 'ignore' });
+      return python;
+    } catch {
+      // try the next one
+    }
+  }
+  return null;
+}
+
+function simpy(python: string, reps: number, patientsPerRep: number): Measured {
+  const script = fileURLToPath(new URL('../../bench/mm1_simpy.py', import.meta.url));
+  const waits: number[] = [];
+  let patients = 0;
+  let seconds = 0;
+  for (let r = 1; r <= reps; r++) {
+    const out = JSON.parse(execFileSync(python, [script, String(LAMBDA), String(MU), String(WARMUP), String(patientsPerRep / LAMBDA), String(r)], { encoding: 'utf8' })) as {
+      meanWait: number;
+      patients: number;
+      seconds: number;
+    };
+    waits.push(out.meanWait);
+    patients += out.patients;
+    seconds += out.seconds;
+  }
+  return { waits, patients, seconds };
+}
+
+function agree(name: string, a: number[], b: number[]): string {
+  const d = welchDifferenceInterval(a, b, 0.95);
+  const ok = d.lo <= 0 && d.hi >= 0;
+  return `${ok ? 'AGREE' : 'DIFFER'}: ${name} difference ${d.mean.toFixed(3)} [${d.lo.toFixed(3)}, ${d.hi.toFixed(3)}]`;
+}
+
+export async function benchMm1(log: (line: string) => void): Promise<Figures> {
+  const reps = 10;
+  const perRep = 200_000;
+  // Warm the JIT on a short run of each before timing.
+  kernel(2, 50_000);
+  bareLoop(2, 50_000);
+  const k = kernel(reps, perRep);
+  const b = bareLoop(reps, perRep);
+  const kernelRate = k.patients / k.seconds;
+  const bareRate = b.patients / b.seconds;
+  const kci = meanConfidenceInterval(k.waits, 0.95);
+  const bci = meanConfidenceInterval(b.waits, 0.95);
+  log(`kernel:    ${(kernelRate / 1e6).toFixed(2)} M patients/s (${k.patients} patients in ${k.seconds.toFixed(2)} s); mean wait ${kci.mean.toFixed(3)} ± ${kci.halfWidth.toFixed(3)}`);
+  log(`bare loop: ${(bareRate / 1e6).toFixed(2)} M patients/s; mean wait ${bci.mean.toFixed(3)} ± ${bci.halfWidth.toFixed(3)}; kernel is ${(bareRate / kernelRate).toFixed(2)}x slower`);
+  const figures: Figures = {
+    'mm1.patients': k.patients,
+    'mm1.patientsPerSecond': kernelRate,
+    'mm1.bareLoop.patientsPerSecond': bareRate,
+    'mm1.ratioToBareLoop': bareRate / kernelRate,
+    'mm1.meanWait.theory': THEORY,
+    'mm1.meanWait.kernel': kci.mean,
+    'mm1.meanWait.kernel.halfWidth': kci.halfWidth,
+    'mm1.meanWait.bareLoop': bci.mean,
+    'mm1.meanWait.bareLoop.halfWidth': bci.halfWidth,
+    'mm1.ratioToSimpy': null,
+    'mm1.meanWait.simpy': null,
+  };
+  const theoryOk = (ci: { lo: number; hi: number }): string => (ci.lo <= THEORY && THEORY <= ci.hi ? 'AGREE' : 'DIFFER');
+  log(`${theoryOk(kci)}: kernel mean wait vs theory ${THEORY}`);
+  log(`${theoryOk(bci)}: bare loop mean wait vs theory ${THEORY}`);
+  log(agree('kernel − bare loop', k.waits, b.waits));
+
+  const python = findSimpyPython();
+  if (python === null) {
+    log("SimPy: skipped (neither python3 nor /usr/bin/python3 can import simpy; on Debian: apt-get install python3-simpy3)");
+    return figures;
+  }
+  const s = simpy(python, 4, 50_000);
+  const simpyRate = s.patients / s.seconds;
+  const sci = meanConfidenceInterval(s.waits, 0.95);
+  log(`SimPy (${python}): ${(simpyRate / 1e3).toFixed(0)} k patients/s; mean wait ${sci.mean.toFixed(3)} ± ${sci.halfWidth.toFixed(3)}; kernel is ${(kernelRate / simpyRate).toFixed(1)}x faster`);
+  log(`${theoryOk(sci)}: SimPy mean wait vs theory ${THEORY}`);
+  log(agree('kernel − SimPy', k.waits, s.waits));
+  return {
+    ...figures,
+    'mm1.simpy.patientsPerSecond': simpyRate,
+    'mm1.ratioToSimpy': kernelRate / simpyRate,
+    'mm1.meanWait.simpy': sci.mean,
+    'mm1.meanWait.simpy.halfWidth': sci.halfWidth,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: speed figures and ratios measured in one run (machines are
+ * shared and noisy, so compare ratios, not absolute times). Prints each section
+ * and writes every figure to bench/results.json. `--only NAME` runs one section.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { benchHospitalParallel, benchHospitalYear, type Figures } from './hospital.js';
+import { benchMm1 } from './mm1.js';
+import { benchViewer } from './viewer.js';
+
+interface Section {
+  name: string;
+  run: (log: (line: string) => void) => Promise<Figures>;
+}
+
+const SECTIONS: Section[] = [
+  { name: 'mm1', run: benchMm1 },
+  { name: 'hospital', run: () => benchHospitalYear() },
+  { name: 'parallel', run: () => benchHospitalParallel() },
+  { name: 'viewer', run: () => benchViewer() },
+];
+
+async function main(): Promise<void> {
+  const at = process.argv.indexOf('--only');
+  const only = at >= 0 ? process.argv[at + 1] : undefined;
+  const chosen = only ? SECTIONS.filter((s) => s.name === only) : SECTIONS;
+  if (chosen.length === 0) throw new Error(`--only: no section "${only}" (sections: ${SECTIONS.map((s) => s.name).join(', ')})`);
+  const all: Figures = {};
+  for (const section of chosen) {
+    console.log(`\n== ${section.name} ==`);
+    const figures = await section.run((line) => console.log(`  ${line}`));
+    for (const [id, value] of Object.entries(figures)) {
+      console.log(`  ${id.padEnd(44)} ${typeof value === 'number' ? formatNumber(value) : String(value)}`);
+      all[id] = value;
+    }
+  }
+  const path = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
+  writeFileSync(path, `${JSON.stringify(all, null, 2)}\n`);
+  console.log(`\nwrote ${path}`);
+}
+
+function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Math.abs(x) >= 1000) return Math.round(x).toLocaleString('en-GB');
+  return x.toPrecision(4);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
