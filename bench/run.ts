@@ -3,7 +3,7 @@
  * shared and noisy, so compare ratios, not absolute times). Prints each section
  * and writes every figure to bench/results.json. `--only NAME` runs one section.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchHospitalParallel, benchHospitalYear, type Figures } from './hospital.js';
 import { benchMm1 } from './mm1.js';
@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   const only = at >= 0 ? process.argv[at + 1] : undefined;
   const chosen = only ? SECTIONS.filter((s) => s.name === only) : SECTIONS;
   if (chosen.length === 0) throw new Error(`--only: no section "${only}" (sections: ${SECTIONS.map((s) => s.name).join(', ')})`);
-  const all: Figures = {};
+  const path = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
+  // With --only, the other sections' figures from an earlier run are kept.
+  const all: Figures = only && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Figures) : {};
   for (const section of chosen) {
     console.log(`\n== ${section.name} ==`);
     const figures = await section.run((line) => console.log(`  ${line}`));
@@ -35,7 +37,6 @@ async function main(): Promise<void> {
       all[id] = value;
     }
   }
-  const path = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
   writeFileSync(path, `${JSON.stringify(all, null, 2)}\n`);
   console.log(`\nwrote ${path}`);
 }
