@@ -25,7 +25,8 @@ export const GENERAL_HOSPITAL_ITEMS: Item[] = [
   { id: 'ctContrast', name: 'Iodinated contrast 100 ml', unitCost: 18, initialStock: 450, policy: { type: 'periodic', everyDays: 7, upTo: 450 }, leadTimeDays: leadDays(2, 3, 5), onStockOut: 'wait' },
   { id: 'mriContrast', name: 'Gadolinium contrast dose', unitCost: 40, initialStock: 130, policy: { type: 'RQ', R: 70, Q: 60 }, leadTimeDays: leadDays(2, 4, 7), onStockOut: 'wait' },
   // Theatre implants and kit (cancel the case on a stock-out): weekly use hip 10, knee 5, stapler reloads 9, ports 15, mesh 12, TURP loops 6.
-  { id: 'hipProsthesis', name: 'Hip prosthesis (cemented, set)', unitCost: 1300, initialStock: 14, policy: { type: 'RQ', R: 6, Q: 8 }, leadTimeDays: leadDays(1, 2, 4), onStockOut: 'cancel' },
+  // The hip reorder point covers four hips a day: block schedule B runs two arthroplasty lists on Mondays and Tuesdays.
+  { id: 'hipProsthesis', name: 'Hip prosthesis (cemented, set)', unitCost: 1300, initialStock: 16, policy: { type: 'RQ', R: 8, Q: 8 }, leadTimeDays: leadDays(1, 2, 4), onStockOut: 'cancel' },
   { id: 'kneeProsthesis', name: 'Knee prosthesis (total, set)', unitCost: 1600, initialStock: 8, policy: { type: 'sS', s: 3, S: 8 }, leadTimeDays: leadDays(1, 2, 4), onStockOut: 'cancel' },
   { id: 'staplerReload', name: 'Linear stapler reload', unitCost: 150, initialStock: 24, policy: { type: 'sS', s: 9, S: 24 }, leadTimeDays: leadDays(2, 3, 5), onStockOut: 'cancel' },
   { id: 'laparoscopicPortSet', name: 'Laparoscopic port set', unitCost: 85, initialStock: 30, policy: { type: 'RQ', R: 10, Q: 20 }, leadTimeDays: leadDays(1, 3, 5), onStockOut: 'cancel' },

@@ -5,7 +5,7 @@ import { GENERAL_HOSPITAL_ITEMS } from './general-hospital-stock.js';
 import type { BuiltinScenario } from './types.js';
 
 /**
- * A district general hospital of about 330 beds for one year: an emergency
+ * A district general hospital of about 230 beds for one year: an emergency
  * department of about 40,000 attendances, two CT scanners and an MRI, four
  * theatres (three elective, one kept for emergencies), an ICU, a step-down
  * unit and medical and surgical wards, with rosters, costs and stock. Where
@@ -128,9 +128,9 @@ const CT_SHARE: Record<string, number> = { '1': 0.7, '2': 0.45, '3': 0.25, '4': 
  * space is kept meanwhile), then the patient waits for a bed in the cubicle or
  * bay (boarding), then gives the ED space back.
  */
-const admit = (ward: string, id: string): Step[] => [
+const admit = (ward: string, id: string, priority = 0): Step[] => [
   { hold: logn(60, 40), activity: 'specialty review', id },
-  { seize: [ward], boarding: true, id: `${id}Bed` },
+  { seize: [ward], boarding: true, id: `${id}Bed`, priority },
   { release: ['edCubicle', 'minorsBay'] },
 ];
 
@@ -140,13 +140,17 @@ const ED_PATHWAY: Step[] = [
   { hold: logn(8, 4), activity: 'triage' },
   { release: ['triageNurse'] },
   { branchOn: 'acuity', cases: { '4': 'minors', '5': 'minors' } },
-  // Majors (acuity 2–3) and resus (1): a cubicle and a doctor together.
-  { seize: ['edCubicle', 'edDoctor'], id: 'majors', priority: priorityByAcuity({ '2': 8, '3': 6 }) },
-  { goto: 'assessment' },
-  { seize: ['edCubicle', 'edDoctor'], id: 'resus', priority: 10 },
-  { hold: byAcuity({ '1': logn(60, 25), '2': logn(40, 15) }, logn(30, 12)), activity: 'doctor assessment', id: 'assessment' },
+  // Majors (acuity 2–3): rapid assessment by a doctor in the assessment area, then a cubicle for the work-up.
+  { seize: ['edDoctor'], id: 'majors', priority: priorityByAcuity({ '2': 8, '3': 6 }) },
+  { hold: byAcuity({ '2': logn(40, 15) }, logn(30, 12)), activity: 'doctor assessment' },
   { release: ['edDoctor'] },
-  { consume: 'ivCannula' },
+  { seize: ['edCubicle'], id: 'majorsCubicle', priority: priorityByAcuity({ '2': 8, '3': 6 }) },
+  { goto: 'workup' },
+  // Resus (acuity 1): a cubicle and a doctor at once.
+  { seize: ['edCubicle', 'edDoctor'], id: 'resus', priority: 10 },
+  { hold: logn(60, 25), activity: 'doctor assessment' },
+  { release: ['edDoctor'] },
+  { consume: 'ivCannula', id: 'workup' },
   { consume: 'bloodSampleSet' },
   { consume: 'ecgElectrodeSet' },
   { branchOn: 'acuity', cases: { '3': 'nursing' } },
@@ -212,7 +216,8 @@ const ED_PATHWAY: Step[] = [
   { seize: ['medicalWard'], id: 'stepDownToWard' },
   { release: ['stepDown'] },
   { goto: 'medicalStay' },
-  ...admit('icu', 'toIcu'),
+  // Patients in ED resus go before post-operative patients, who wait for the ICU in a ward bed.
+  ...admit('icu', 'toIcu', 5),
   ...icuStay('icuCare', 'medicalWard', 'medicalStay'),
 ];
 
@@ -311,7 +316,7 @@ export const generalHospitalDocument: ScenarioInput = {
   replications: 10,
   seed: 1,
   wards: [
-    { id: 'medicalWard', name: 'Medical wards', type: 'general', department: 'medicine', beds: 140, costPerBedDay: 380 },
+    { id: 'medicalWard', name: 'Medical wards', type: 'general', department: 'medicine', beds: 148, costPerBedDay: 380 },
     { id: 'surgicalWard', name: 'Surgical wards', type: 'general', department: 'surgery', beds: 72, costPerBedDay: 420 },
     { id: 'stepDown', name: 'Step-down unit (level 2)', type: 'stepdown', department: 'criticalCare', beds: 7, costPerBedDay: 1100 },
     { id: 'icu', name: 'Intensive care unit (level 3)', type: 'icu', department: 'criticalCare', beds: 7, costPerBedDay: 1900 },
@@ -402,7 +407,7 @@ export const generalHospitalDocument: ScenarioInput = {
     },
   ],
   resources: [
-    { id: 'edCubicle', department: 'ed', units: 14, costPerHour: 6 },
+    { id: 'edCubicle', department: 'ed', units: 16, costPerHour: 6 },
     { id: 'minorsBay', department: 'ed', units: 8, costPerHour: 4 },
     { id: 'dayUnit', department: 'theatres', units: 10, costPerHour: 10 },
   ],

@@ -501,8 +501,14 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
         }
         if (trace) trace.record(sim.now, p, codes.release, places.resource[r.id]!);
       }
-      if (!set.some((r) => book.holds(claim, r) && !inTurnover.has(claim * 4096 + r.id))) claims.splice(c, 1);
+      if (!stillHolds(claim, set)) claims.splice(c, 1);
     }
+  }
+
+  /** Whether the claim still holds some resource of its set that is not being cleaned. */
+  function stillHolds(claim: number, set: readonly Resource[]): boolean {
+    for (const r of set) if (book.holds(claim, r) && !inTurnover.has(claim * 4096 + r.id)) return true;
+    return false;
   }
 
   function releaseResourceNow(claim: number, r: Resource): void {

@@ -32,6 +32,11 @@ async function shot(name: string, selector?: string): Promise<Buffer> {
   return selector ? page.locator(selector).screenshot({ path }) : page.screenshot({ path });
 }
 
+/** Text as a person reads it (figure ids carry invisible line-break hints after their dots). */
+async function text(selector: string): Promise<string> {
+  return ((await page.textContent(selector)) ?? '').replaceAll('\u200b', '');
+}
+
 async function clock(): Promise<string> {
   return (await page.textContent('[data-testid=clock]')) ?? '';
 }
@@ -114,10 +119,10 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
     await page.click('[data-testid=compare-run]');
     const total = page.locator('[data-testid="diff-cost.total"]');
     await total.waitFor({ timeout: 150_000 });
-    const row = (await total.textContent()) ?? '';
+    const row = await text('[data-testid="diff-cost.total"]');
     // "cost.total  1,234,567  1,250,000  +15,433 [+9,000 – +21,000] *"
     expect(row).toMatch(/cost\.total.*[+-]?[\d,]+.*\[.*–.*\]/);
-    expect(await page.locator('[data-testid=cost-bars] rect').count()).toBe(12);
+    expect(await page.locator('[data-testid=cost-bars] .bar').count()).toBe(12);
     expect(await page.locator('[data-testid=scene-view-0] canvas').count()).toBe(1);
     expect(await page.locator('[data-testid=scene-view-1] canvas').count()).toBe(1);
     await page.click('[data-testid=next-peak]');
@@ -148,7 +153,7 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
 
     await page.click('[data-testid=edit-run-compare]');
     await page.locator(`[data-testid="diff-cost.beds"]`).waitFor({ timeout: 150_000 });
-    expect(await page.locator('[data-testid=differences]').textContent()).toContain('cost.beds');
+    expect(await text('[data-testid=differences]')).toContain('cost.beds');
     await shot('08-edit-compared');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=edit-export]')]);
@@ -161,4 +166,18 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
     expect(JSON.parse(stdout).figures['cost.total'].mean).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   }, 240_000);
+
+  it('cancels a long run from its progress bar, and a run stays on screen to watch', async () => {
+    await page.click('[data-testid=tab-run]');
+    const shownBefore = await page.textContent('.scene-title');
+    await page.click('[data-testid=run]');
+    await page.waitForSelector('[data-testid=cancel]');
+    await shot('04b-cancelling');
+    await page.click('[data-testid=cancel]');
+    await page.waitForSelector('[data-testid=run-status].cancelled', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid=run-status]')).toMatch(/cancel/i);
+    // The page still shows a run: the earlier one, or what finished of the cancelled one.
+    expect(await page.locator('[data-testid=scene-view-0] canvas').count()).toBe(1);
+    expect(shownBefore).toMatch(/^Run \d+/);
+  }, 90_000);
 });

@@ -1,9 +1,11 @@
 /** The page: scenario and run controls on the left, the 3D replay in the middle, figures on the right. */
+import { useEffect } from 'react';
 import { ComparePanels, CompareScenes, useComparedRuns } from './compare/CompareView.js';
 import { CompareSetup } from './compare/CompareSetup.js';
 import { EditPanel } from './edit/EditPanel.js';
 import { Charts } from './panels/Charts.js';
 import { FiguresTable } from './panels/FiguresTable.js';
+import { Legend } from './panels/Legend.js';
 import { PlaybackDriver } from './panels/PlaybackDriver.js';
 import { RunControls } from './panels/RunControls.js';
 import { ScenarioPicker } from './panels/ScenarioPicker.js';
@@ -27,6 +29,8 @@ function Tabs() {
 }
 
 export function App() {
+  // For the bench: when the page first became usable.
+  useEffect(() => void performance.mark('hospital-twin:ready'), []);
   const mode = useView((s) => s.mode);
   const shownId = useRuns((s) => s.shown);
   const status = useRuns((s) => s.status);
@@ -58,6 +62,7 @@ export function App() {
           <CompareScenes />
         )}
         <SelectionCard runs={mode === 'run' ? [shown] : [a, b]} />
+        {timelineRun?.replay && <Legend replay={timelineRun.replay} />}
         {timelineRun?.replay && <Timeline start={timelineRun.scenario.start} series={timelineRun.series} />}
       </main>
       <aside className="right">

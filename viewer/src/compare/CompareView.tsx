@@ -1,4 +1,5 @@
 /** Two scenes side by side on one clock, and the panel of differences. */
+import { useState } from 'react';
 import { Charts } from '../panels/Charts.js';
 import { SceneView } from '../scene/SceneView.js';
 import { useCompare } from '../store/compare.js';
@@ -14,9 +15,17 @@ export function useComparedRuns() {
 export function CompareScenes() {
   const [a, b] = useComparedRuns();
   const status = useCompare((s) => s.status);
+  const [arrangement, setArrangement] = useState<'auto' | 'stacked' | 'side'>('auto');
   if (!a || !b) return <div className="empty">{status === 'running' ? 'Running both scenarios…' : 'Choose A and B on the left and press “Run both and compare”.'}</div>;
+  const bounds = a.replay?.layout.bounds;
+  // A wide floor plan reads better with one scene above the other.
+  const wide = bounds ? (bounds.x1 - bounds.x0) / (bounds.z1 - bounds.z0) > 1.5 : false;
+  const stacked = arrangement === 'stacked' || (arrangement === 'auto' && wide);
   return (
-    <div className="scenes two">
+    <div className={`scenes two ${stacked ? 'stacked' : ''}`}>
+      <div className="scene-tools">
+        <button onClick={() => setArrangement(stacked ? 'side' : 'stacked')}>{stacked ? 'Side by side' : 'One above the other'}</button>
+      </div>
       {a.replay && <SceneView replay={a.replay} side={0} title={`A · ${a.label}`} />}
       {b.replay && <SceneView replay={b.replay} side={1} title={`B · ${b.label}`} />}
     </div>

@@ -1,4 +1,4 @@
-/** Cost by type for A and B as bars, with the paired difference and its 95% CI beside each. */
+/** Cost by type for A and B as bars, with the paired difference B − A and its 95% CI beside each. */
 import type { FigureDifference } from '../../../workers/compare.js';
 import { formatFigure } from '../format/number.js';
 
@@ -17,30 +17,35 @@ export const B_COLOUR = '#f28e2b';
 export function CostBars({ diff }: { diff: Record<string, FigureDifference> }) {
   const rows = COST_TYPES.map(([type, label]) => ({ id: `cost.${type}`, label, d: diff[`cost.${type}`] }));
   const max = Math.max(1, ...rows.flatMap((r) => (r.d ? [r.d.meanA, r.d.meanB] : [])));
-  const W = 300;
-  const label = 92;
-  const bar = 7;
-  const rowH = 2 * bar + 14;
-  const scale = (v: number): number => (Math.max(0, v) / max) * (W - label - 4);
+  const pct = (v: number): string => `${(Math.max(0, v) / max) * 100}%`;
   return (
     <figure className="cost-bars" data-testid="cost-bars">
       <figcaption>
-        Cost by type <span style={{ color: A_COLOUR }}>■ A</span> <span style={{ color: B_COLOUR }}>■ B</span>
+        Cost by type <span style={{ color: A_COLOUR }}>■ A</span> <span style={{ color: B_COLOUR }}>■ B</span> <span className="muted">B − A [95% CI]</span>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${rows.length * rowH}`}>
-        {rows.map((r, i) => (
-          <g key={r.id} transform={`translate(0 ${i * rowH})`}>
-            <text x={0} y={bar + 3} className="tick">
-              {r.label}
-            </text>
-            <rect x={label} y={0} width={scale(r.d?.meanA ?? 0)} height={bar} fill={A_COLOUR} />
-            <rect x={label} y={bar + 1} width={scale(r.d?.meanB ?? 0)} height={bar} fill={B_COLOUR} />
-            <text x={label} y={2 * bar + 10} className="tick">
-              {r.d ? `${formatFigure(r.id, r.d.mean, true)} [${formatFigure(r.id, r.d.ci95[0], true)} – ${formatFigure(r.id, r.d.ci95[1], true)}]${r.d.significant ? ' *' : ''}` : 'not in both runs'}
-            </text>
-          </g>
-        ))}
-      </svg>
+      {rows.map((r) => (
+        <div key={r.id} className="cost-row" data-testid={`cost-${r.id}`}>
+          <span className="cost-label">{r.label}</span>
+          <span className="cost-bars-pair">
+            <i className="bar" style={{ width: pct(r.d?.meanA ?? 0), background: A_COLOUR }} title={r.d ? `A ${formatFigure(r.id, r.d.meanA)}` : ''} />
+            <i className="bar" style={{ width: pct(r.d?.meanB ?? 0), background: B_COLOUR }} title={r.d ? `B ${formatFigure(r.id, r.d.meanB)}` : ''} />
+          </span>
+          <span className={`cost-diff${r.d?.significant ? ' significant' : ''}`}>
+            {r.d ? (
+              <>
+                {formatFigure(r.id, r.d.mean, true)}
+                {r.d.significant ? ' *' : ''}
+                <br />
+                <span className="ci">
+                  [{formatFigure(r.id, r.d.ci95[0], true)} – {formatFigure(r.id, r.d.ci95[1], true)}]
+                </span>
+              </>
+            ) : (
+              'not in both'
+            )}
+          </span>
+        </div>
+      ))}
     </figure>
   );
 }

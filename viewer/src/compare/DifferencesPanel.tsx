@@ -26,33 +26,26 @@ export function DifferencesPanel({ diff, n }: { diff: Record<string, FigureDiffe
         <span className="muted">paired over {n} replications · * = 95% CI excludes 0</span>
       </div>
       <input type="search" placeholder="Filter all figures" value={filter} onChange={(e) => setFilter(e.target.value)} />
-      <div className="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th>figure</th>
-              <th>A</th>
-              <th>B</th>
-              <th>B − A [95% CI]</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ids.map((id) => {
-              const d = diff[id]!;
-              return (
-                <tr key={id} data-testid={`diff-${id}`} className={d.significant ? 'significant' : ''}>
-                  <td className="id">{id}</td>
-                  <td className="num">{formatFigure(id, d.meanA)}</td>
-                  <td className="num">{formatFigure(id, d.meanB)}</td>
-                  <td className="num diff">
-                    {formatFigure(id, d.mean, true)} <span className="ci">[{formatFigure(id, d.ci95[0], true)} – {formatFigure(id, d.ci95[1], true)}]</span>
-                    {d.significant ? ' *' : ''}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <div className="scroll diff-list">
+        <div className="diff-head">
+          <span>A</span>
+          <span>B</span>
+          <span>B − A [95% CI]</span>
+        </div>
+        {ids.map((id) => {
+          const d = diff[id]!;
+          return (
+            <div key={id} data-testid={`diff-${id}`} className={`diff-row${d.significant ? ' significant' : ''}`}>
+              <span className="id">{id}</span>
+              <span className="num">{formatFigure(id, d.meanA)}</span>
+              <span className="num">{formatFigure(id, d.meanB)}</span>
+              <span className="num diff">
+                {formatFigure(id, d.mean, true)}
+                {d.significant ? ' *' : ''} <span className="ci">[{formatFigure(id, d.ci95[0], true)} – {formatFigure(id, d.ci95[1], true)}]</span>
+              </span>
+            </div>
+          );
+        })}
       </div>
     </section>
   );

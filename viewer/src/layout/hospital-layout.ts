@@ -6,7 +6,7 @@
 import type { Scenario } from '../../../scenarios/index.js';
 import { startMinuteOfWeek } from '../../../scenarios/index.js';
 import { distributionMean, type DistributionLike } from './distribution-mean.js';
-import { SHAPES, type HospitalLayout, type ResourceBlock, type ResourceKind, type SlotShape, type Zone } from './types.js';
+import { SHAPES, type HospitalLayout, type ResourceBlock, type ResourceKind, type SlotShape, type Zone, type ZoneKind } from './types.js';
 import { profileMax, weekProfile } from './week-profile.js';
 import { ZONE_ORDER, zoneKind, zoneLabel, type DepartmentFacts } from './zone-kind.js';
 
@@ -68,6 +68,42 @@ function shapeOf(r: ResourceSpec, zone: Zone['kind']): SlotShape {
   }
 }
 
+interface ZonePlan {
+  department: string;
+  kind: ZoneKind;
+  side: -1 | 1;
+  width: number;
+  depth: number;
+  /** Blocks with their offset from the zone's left edge. */
+  members: { spec: ResourceSpec; shape: SlotShape; cols: number; w: number; d: number; x: number }[];
+}
+
+/** Columns of a block: beds and cubicles in a roughly square grid, rooms and devices in a row of up to four. */
+function columns(shape: SlotShape, units: number): number {
+  const g = SHAPES[shape];
+  if (shape === 'bed' || shape === 'trolley' || shape === 'unit') return Math.max(1, Math.min(units, g.maxCols, Math.ceil(Math.sqrt(units * 2.4))));
+  return Math.max(1, Math.min(units, g.maxCols));
+}
+
+/** The blocks of a department side by side, places first and staff stations last. */
+function planZone(department: string, kind: ZoneKind, specs: ResourceSpec[]): ZonePlan {
+  const members: ZonePlan['members'] = [];
+  let x = PAD;
+  let depth = 0;
+  const list = specs.filter((r) => r.department === department).sort((a, b) => Number(a.kind === 'staff') - Number(b.kind === 'staff'));
+  for (const spec of list) {
+    const shape = shapeOf(spec, kind);
+    const g = SHAPES[shape];
+    const cols = columns(shape, spec.units);
+    const w = Math.max(cols * g.dx, shape === 'staff' ? 1.6 : 2.2);
+    const d = Math.ceil(spec.units / cols) * g.dz;
+    members.push({ spec, shape, cols, w, d, x });
+    depth = Math.max(depth, d);
+    x += w + (shape === 'staff' ? PAD * 0.7 : PAD);
+  }
+  return { department, kind, side: -1, width: Math.max(x, 9), depth, members };
+}
+
 export function buildLayout(scenario: Scenario): HospitalLayout {
   const specs = resourceSpecs(scenario);
   const departments = [...new Set(specs.map((r) => r.department))];
@@ -84,6 +120,15 @@ export function buildLayout(scenario: Scenario): HospitalLayout {
   const kinds = new Map(departments.map((d) => [d, zoneKind(d, facts.get(d)!)]));
   const ordered = [...departments].sort((a, b) => ZONE_ORDER[kinds.get(a)!] - ZONE_ORDER[kinds.get(b)!] || departments.indexOf(a) - departments.indexOf(b));
 
+  const plans = ordered.map((department) => planZone(department, kinds.get(department)!, specs));
+  // Departments go north of the corridor in order until that side holds half the width; the rest go south.
+  const total = plans.reduce((sum, p) => sum + p.width + ZONE_GAP, 0);
+  let northWidth = 0;
+  for (const p of plans) {
+    p.side = northWidth < total / 2 ? -1 : 1;
+    if (p.side === -1) northWidth += p.width + ZONE_GAP;
+  }
+
   const zones: Zone[] = [];
   const blocks: ResourceBlock[] = [];
   const slotsX: number[] = [];
@@ -92,56 +137,43 @@ export function buildLayout(scenario: Scenario): HospitalLayout {
   const cursor = { [-1]: 0, [1]: 0 } as Record<-1 | 1, number>;
   const near = CORRIDOR + QUEUE_BAND;
 
-  for (const department of ordered) {
-    const kind = kinds.get(department)!;
-    const side: -1 | 1 = kind === 'icu' || kind === 'ward' ? 1 : -1;
-    // Places first, staff stations at the end of the zone.
-    const members = specs.filter((r) => r.department === department).sort((a, b) => Number(a.kind === 'staff') - Number(b.kind === 'staff'));
+  for (const plan of plans) {
+    const { side, kind, department } = plan;
     const zoneIndex = zones.length;
     const x0 = cursor[side];
-    let x = x0 + PAD;
-    let depth = 0;
-    for (const r of members) {
-      const shape = shapeOf(r, kind);
-      const g = SHAPES[shape];
-      const cols = Math.max(1, Math.min(r.units, g.maxCols));
-      const rows = Math.ceil(r.units / cols);
-      const w = Math.max(cols * g.dx, 2.2);
-      const d = rows * g.dz;
+    for (const m of plan.members) {
+      const g = SHAPES[m.shape];
+      const x = x0 + m.x;
       const firstSlot = slotsX.length;
-      for (let i = 0; i < r.units; i++) {
-        const col = i % cols;
-        const row = Math.floor(i / cols);
-        slotsX.push(x + (w - cols * g.dx) / 2 + (col + 0.5) * g.dx);
+      for (let i = 0; i < m.spec.units; i++) {
+        const col = i % m.cols;
+        const row = Math.floor(i / m.cols);
+        slotsX.push(x + (m.w - m.cols * g.dx) / 2 + (col + 0.5) * g.dx);
         slotsZ.push(side * (near + PAD + (row + 0.5) * g.dz));
         slotsBlock.push(blocks.length);
       }
-      const qz = side * (near - 0.5);
       blocks.push({
-        name: r.name,
-        label: r.label,
-        kind: r.kind,
+        name: m.spec.name,
+        label: m.spec.label,
+        kind: m.spec.kind,
         zone: zoneIndex,
-        shape,
-        units: r.units,
+        shape: m.shape,
+        units: m.spec.units,
         firstSlot,
-        lying: shape !== 'staff' && shape !== 'unit',
-        queue: { x: x + 0.35, z: qz, dx: QUEUE_SPACING, dz: -side * QUEUE_SPACING, cols: Math.max(2, Math.floor((w - 0.1) / QUEUE_SPACING)) },
-        profile: r.profile,
-        cleaningMinutes: r.cleaningMinutes,
+        lying: m.shape !== 'staff' && m.shape !== 'unit',
+        queue: { x: x + 0.35, z: side * (near - 0.5), dx: QUEUE_SPACING, dz: -side * QUEUE_SPACING, cols: Math.max(2, Math.floor((m.w - 0.1) / QUEUE_SPACING)) },
+        profile: m.spec.profile,
+        cleaningMinutes: m.spec.cleaningMinutes,
         x0: x,
-        x1: x + w,
-        z0: Math.min(side * (near + PAD), side * (near + PAD + d)),
-        z1: Math.max(side * (near + PAD), side * (near + PAD + d)),
+        x1: x + m.w,
+        z0: Math.min(side * (near + PAD), side * (near + PAD + m.d)),
+        z1: Math.max(side * (near + PAD), side * (near + PAD + m.d)),
       });
-      depth = Math.max(depth, d);
-      x += w + PAD;
     }
-    const x1 = Math.max(x, x0 + 9);
-    const far = near + PAD + depth + LABEL_BAND;
+    const far = near + PAD + plan.depth + LABEL_BAND;
     const wardNames = scenario.wards.filter((w) => (w.department ?? w.id) === department).map((w) => w.name ?? w.id);
-    zones.push({ id: department, label: zoneLabel(kind, department, wardNames), kind, side, x0, x1, z0: Math.min(side * near, side * far), z1: Math.max(side * near, side * far) });
-    cursor[side] = x1 + ZONE_GAP;
+    zones.push({ id: department, label: zoneLabel(kind, department, wardNames), kind, side, x0, x1: x0 + plan.width, z0: Math.min(side * near, side * far), z1: Math.max(side * near, side * far) });
+    cursor[side] = x0 + plan.width + ZONE_GAP;
   }
 
   const entrance = { x: -6, z: 0 };

@@ -19,7 +19,7 @@ export interface Zone extends Rect {
   id: string;
   label: string;
   kind: ZoneKind;
-  /** -1: north of the corridor (clinical areas), +1: south (wards). */
+  /** -1: north of the corridor, +1: south (departments fill the north side first, in the order ED, imaging, theatres, other, ICU, wards). */
   side: -1 | 1;
 }
 
@@ -64,10 +64,10 @@ export interface HospitalLayout {
 
 /** Footprint and spacing of each shape, in metres. */
 export const SHAPES: Record<SlotShape, { w: number; d: number; dx: number; dz: number; maxCols: number }> = {
-  bed: { w: 0.95, d: 2.0, dx: 1.5, dz: 2.8, maxCols: 12 },
-  trolley: { w: 0.8, d: 1.9, dx: 1.4, dz: 2.7, maxCols: 12 },
+  bed: { w: 0.95, d: 2.0, dx: 1.4, dz: 2.7, maxCols: 24 },
+  trolley: { w: 0.8, d: 1.9, dx: 1.3, dz: 2.6, maxCols: 16 },
   room: { w: 3.6, d: 3.6, dx: 4.4, dz: 4.4, maxCols: 4 },
   device: { w: 2.4, d: 2.4, dx: 3.3, dz: 3.3, maxCols: 4 },
-  staff: { w: 0.8, d: 0.8, dx: 1.1, dz: 1.1, maxCols: 6 },
+  staff: { w: 0.8, d: 0.8, dx: 1.1, dz: 1.1, maxCols: 8 },
   unit: { w: 1.0, d: 1.0, dx: 1.5, dz: 1.5, maxCols: 10 },
 };

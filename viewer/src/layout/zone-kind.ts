@@ -20,6 +20,13 @@ export function zoneKind(department: string, facts: DepartmentFacts): ZoneKind {
 /** Left to right along the corridor. */
 export const ZONE_ORDER: Record<ZoneKind, number> = { ed: 0, imaging: 1, theatres: 2, other: 3, icu: 4, ward: 5 };
 
+/** "criticalCare" → "Critical care", "ed" → "ED". */
+export function prettyId(id: string): string {
+  if (id.length <= 3) return id.toUpperCase();
+  const words = id.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function zoneLabel(kind: ZoneKind, department: string, wardNames: string[]): string {
   switch (kind) {
     case 'ed':
@@ -29,10 +36,9 @@ export function zoneLabel(kind: ZoneKind, department: string, wardNames: string[
     case 'theatres':
       return 'Operating theatres';
     case 'icu':
-      return wardNames.length === 1 && wardNames[0] !== department ? wardNames[0]! : department.length <= 4 ? department.toUpperCase() : department;
     case 'ward':
-      return wardNames.length === 1 ? `Ward: ${wardNames[0]!}` : `Wards: ${department}`;
+      return wardNames.length === 1 ? wardNames[0]! : prettyId(department);
     case 'other':
-      return department;
+      return prettyId(department);
   }
 }

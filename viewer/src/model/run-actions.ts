@@ -16,9 +16,12 @@ export function defaultSettings(s: Scenario): RunSettings {
   return { replications: s.replications, seed: s.seed, horizonDays: s.horizonDays };
 }
 
-/** A quick look: 3 replications of at most two weeks after the warm-up. */
+/**
+ * A quick look: 3 replications of a few weeks after the scenario's own warm-up
+ * (two weeks, or a week longer than the warm-up: scenarios need the horizon to exceed it).
+ */
 export function quickSettings(s: Scenario): RunSettings {
-  return { replications: Math.min(3, s.replications), seed: s.seed, horizonDays: Math.min(14, s.horizonDays) };
+  return { replications: Math.min(3, s.replications), seed: s.seed, horizonDays: Math.min(s.horizonDays, Math.max(14, Math.ceil(s.warmupDays) + 7)) };
 }
 
 /** Runs a scenario choice; resolves to the new run (null if cancelled or failed). `lane` picks the worker. */
@@ -35,7 +38,7 @@ export async function executeRun(key: string, settings: RunSettings, onProgress:
       return null;
     }
     const scenario = withSettings(choice.scenario, settings);
-    const record: RunRecord = { id: nextId++, key, label: choice.label, scenario, settings, result, ...prepareRun(scenario, result) };
+    const record: RunRecord = { id: nextId++, key, label: choice.label, scenario, settings, result, ...(await prepareRun(scenario, result)) };
     useRuns.setState((s) => ({ runs: [...s.runs, record].slice(-KEEP_RUNS) }));
     return record;
   } finally {

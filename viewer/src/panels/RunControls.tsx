@@ -30,7 +30,7 @@ export function RunControls() {
         <button className="primary" data-testid="run" disabled={busy} onClick={() => void startRun(selected, settings)}>
           Run
         </button>
-        <button data-testid="quick-run" disabled={busy} onClick={() => void startRun(selected, quickSettings(scenario))} title="3 replications of at most 14 days">
+        <button data-testid="quick-run" disabled={busy} onClick={() => void startRun(selected, quickSettings(scenario))} title="3 replications of a few weeks after the warm-up">
           Quick run
         </button>
       </div>

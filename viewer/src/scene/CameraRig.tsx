@@ -1,44 +1,68 @@
 /** Orbit and zoom (three's OrbitControls), starting from a view that fits the whole floor plan. */
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
-import { PerspectiveCamera } from 'three';
+import { Vector3, type Camera } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { Rect } from '../layout/types.js';
 
 /** Looking down at this angle from the south side. */
-const ELEVATION = (56 * Math.PI) / 180;
+const ELEVATION = (55 * Math.PI) / 180;
+
+/** Places the camera on its line of sight to the plan's centre, at the nearest distance where every corner is on screen. */
+function fit(camera: Camera, bounds: Rect, margin: number): void {
+  const cx = (bounds.x0 + bounds.x1) / 2;
+  const cz = (bounds.z0 + bounds.z1) / 2;
+  const corners = [
+    [bounds.x0, bounds.z0],
+    [bounds.x1, bounds.z0],
+    [bounds.x0, bounds.z1],
+    [bounds.x1, bounds.z1],
+  ].map(([x, z]) => new Vector3(x, 0, z));
+  const p = new Vector3();
+  const fits = (d: number): boolean => {
+    camera.position.set(cx, d * Math.sin(ELEVATION), cz + d * Math.cos(ELEVATION));
+    camera.lookAt(cx, 0, cz);
+    camera.updateMatrixWorld();
+    return corners.every((c) => {
+      p.copy(c).project(camera);
+      return Math.abs(p.x) <= margin && Math.abs(p.y) <= margin && p.z < 1;
+    });
+  };
+  let lo = 1;
+  let hi = 4 * Math.max(bounds.x1 - bounds.x0, bounds.z1 - bounds.z0, 10);
+  for (let i = 0; i < 30; i++) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) hi = mid;
+    else lo = mid;
+  }
+  fits(hi);
+}
 
 export function CameraRig({ bounds }: { bounds: Rect }) {
   const camera = useThree((s) => s.camera);
   const dom = useThree((s) => s.gl.domElement);
-  const aspect = useThree((s) => s.size.width / Math.max(1, s.size.height));
+  const size = useThree((s) => s.size);
   const controls = useRef<OrbitControls | null>(null);
   useEffect(() => {
     const c = new OrbitControls(camera, dom);
-    const cx = (bounds.x0 + bounds.x1) / 2;
-    const cz = (bounds.z0 + bounds.z1) / 2;
-    const width = bounds.x1 - bounds.x0 + 2;
-    const depth = bounds.z1 - bounds.z0 + 2;
-    const vfov = camera instanceof PerspectiveCamera ? (camera.fov * Math.PI) / 180 : Math.PI / 4;
-    const hfov = 2 * Math.atan(Math.tan(vfov / 2) * aspect);
-    // Far enough that the width fits across and the (foreshortened) depth fits up and down.
-    const distance = Math.max(width / 2 / Math.tan(hfov / 2), ((depth / 2) * Math.sin(ELEVATION) + 2) / Math.tan(vfov / 2)) * 1.04;
-    camera.position.set(cx, distance * Math.sin(ELEVATION), cz + distance * Math.cos(ELEVATION));
+    const span = Math.max(bounds.x1 - bounds.x0, bounds.z1 - bounds.z0);
     camera.near = 0.5;
-    camera.far = distance * 10;
-    camera.updateProjectionMatrix();
-    c.target.set(cx, 0, cz);
+    camera.far = span * 20;
+    if ('aspect' in camera) (camera as { aspect: number }).aspect = size.width / Math.max(1, size.height);
+    (camera as { updateProjectionMatrix?: () => void }).updateProjectionMatrix?.();
+    fit(camera, { x0: bounds.x0 + 1.5, x1: bounds.x1, z0: bounds.z0, z1: bounds.z1 }, 0.96);
+    c.target.set((bounds.x0 + bounds.x1) / 2, 0, (bounds.z0 + bounds.z1) / 2);
     c.enableDamping = true;
     c.maxPolarAngle = Math.PI * 0.47;
     c.minDistance = 3;
-    c.maxDistance = distance * 3;
+    c.maxDistance = span * 4;
     c.update();
     controls.current = c;
     return () => {
       c.dispose();
       controls.current = null;
     };
-  }, [bounds, camera, dom, aspect]);
+  }, [bounds, camera, dom, size.width, size.height]);
   useFrame(() => controls.current?.update());
   return null;
 }

@@ -23,6 +23,10 @@ function Rect({ x0, z0, x1, z1, y, colour }: { x0: number; z0: number; x1: numbe
 
 export const FloorPlan = memo(function FloorPlan({ layout }: { layout: HospitalLayout }) {
   const { bounds, corridor, entrance } = layout;
+  // Text grows with the plan, so that names stay readable in the overall view.
+  const span = bounds.x1 - bounds.x0;
+  const zoneText = Math.max(1.1, span / 70);
+  const blockText = Math.max(0.7, span / 150);
   return (
     <group>
       <Rect x0={bounds.x0 - 6} z0={bounds.z0 - 6} x1={bounds.x1 + 6} z1={bounds.z1 + 6} y={-0.02} colour="#d9dee4" />
@@ -32,7 +36,7 @@ export const FloorPlan = memo(function FloorPlan({ layout }: { layout: HospitalL
         return (
           <group key={z.id}>
             <Rect x0={z.x0} z0={z.z0} x1={z.x1} z1={z.z1} y={0.005} colour={ZONE_TINT[z.kind]} />
-            <Label text={z.label} position={[(z.x0 + z.x1) / 2, 0.6, far - z.side * 1.1]} height={1.1} background="rgba(255,255,255,0.85)" />
+            <Label text={z.label} position={[(z.x0 + z.x1) / 2, 0.6, far - z.side * 1.1]} height={zoneText} maxWidth={z.x1 - z.x0} background="rgba(255,255,255,0.85)" />
           </group>
         );
       })}
@@ -44,7 +48,7 @@ export const FloorPlan = memo(function FloorPlan({ layout }: { layout: HospitalL
           <group key={b.name}>
             {/* The waiting area in front of the block: patients queue here. */}
             <Rect x0={b.x0} z0={Math.min(nearEdge, nearEdge - zone.side * 3.6)} x1={b.x1} z1={Math.max(nearEdge, nearEdge - zone.side * 3.6)} y={0.008} colour="#f3efe6" />
-            {layout.blocks.filter((o) => o.zone === b.zone).length > 1 && <Label text={b.label} position={[(b.x0 + b.x1) / 2, 0.45, blockNear - zone.side * 0.55]} height={0.75} colour="#1d2733" background="rgba(255,255,255,0.7)" />}
+            {layout.blocks.filter((o) => o.zone === b.zone).length > 1 && <Label text={b.label} position={[(b.x0 + b.x1) / 2, 0.45, blockNear - zone.side * 0.55]} height={blockText} maxWidth={b.x1 - b.x0 + 0.8} colour="#1d2733" background="rgba(255,255,255,0.7)" />}
           </group>
         );
       })}
@@ -52,7 +56,7 @@ export const FloorPlan = memo(function FloorPlan({ layout }: { layout: HospitalL
         <boxGeometry args={[1.6, 0.1, corridor * 2]} />
         <meshLambertMaterial color="#2eb872" />
       </mesh>
-      <Label text="Entrance" position={[entrance.x, 1.6, entrance.z]} height={0.7} background="rgba(255,255,255,0.85)" />
+      <Label text="Entrance" position={[entrance.x, 1.6, entrance.z]} height={blockText} background="rgba(255,255,255,0.85)" />
     </group>
   );
 });

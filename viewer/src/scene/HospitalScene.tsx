@@ -47,7 +47,7 @@ export function HospitalScene({ replay, side }: { replay: Replay; side: 0 | 1 })
   const frameRef = useRef<EntityFrame | null>(null);
   const select = (kind: Selection['kind'], id: number): void => useView.setState({ selection: { side, kind, id } });
   return (
-    <Canvas flat dpr={[1, 2]} camera={{ fov: 40, position: [0, 60, 60] }} onPointerMissed={() => useView.setState({ selection: null })} data-testid={`scene-${side}`}>
+    <Canvas flat dpr={[1, 2]} camera={{ fov: 30, position: [0, 60, 60] }} onPointerMissed={() => useView.setState({ selection: null })} data-testid={`scene-${side}`}>
       <color attach="background" args={['#e4e8ec']} />
       <ambientLight intensity={1.9} />
       <directionalLight position={[30, 80, 50]} intensity={1.6} />

@@ -1,6 +1,5 @@
-/** A scene with its title, legend and colouring; the scene itself never re-renders for time. */
+/** A scene with its title and patient colouring; the scene itself never re-renders for time. */
 import { useEffect } from 'react';
-import { Legend } from '../panels/Legend.js';
 import { colourEntities, type Replay } from '../replay/index.js';
 import { useView } from '../store/view.js';
 import { HospitalScene } from './HospitalScene.js';
@@ -12,7 +11,6 @@ export function SceneView({ replay, side, title }: { replay: Replay; side: 0 | 1
     <div className="scene" data-testid={`scene-view-${side}`}>
       {title && <div className="scene-title">{title}</div>}
       <HospitalScene replay={replay} side={side} />
-      <Legend replay={replay} />
     </div>
   );
 }

@@ -9,6 +9,8 @@ interface LabelProps {
   height: number;
   colour?: string;
   background?: string;
+  /** Shrink the text to fit this width (metres). */
+  maxWidth?: number;
 }
 
 function drawLabel(text: string, colour: string, background: string | undefined): { texture: CanvasTexture; aspect: number } {
@@ -37,11 +39,12 @@ function drawLabel(text: string, colour: string, background: string | undefined)
   return { texture, aspect: canvas.width / canvas.height };
 }
 
-export function Label({ text, position, height, colour = '#1d2733', background }: LabelProps) {
+export function Label({ text, position, height, colour = '#1d2733', background, maxWidth = Infinity }: LabelProps) {
   const { texture, aspect } = useMemo(() => drawLabel(text, colour, background), [text, colour, background]);
   useEffect(() => () => texture.dispose(), [texture]);
+  const h = Math.min(height * 1.5, maxWidth / aspect);
   return (
-    <sprite position={position} scale={[height * 1.5 * aspect, height * 1.5, 1]} renderOrder={10}>
+    <sprite position={position} scale={[h * aspect, h, 1]} renderOrder={10}>
       <spriteMaterial map={texture} transparent depthWrite={false} />
     </sprite>
   );

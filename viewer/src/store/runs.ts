@@ -33,9 +33,9 @@ export function runById(id: number | null): RunRecord | undefined {
   return useRuns.getState().runs.find((r) => r.id === id);
 }
 
-/** A run of the same scenario with the same settings, to reuse instead of running again. */
+/** A finished (not cancelled) run of the same scenario with the same settings, to reuse instead of running again. */
 export function findRun(key: string, settings: RunSettings): RunRecord | undefined {
   return [...useRuns.getState().runs]
     .reverse()
-    .find((r) => r.key === key && r.settings.replications === settings.replications && r.settings.seed === settings.seed && r.settings.horizonDays === settings.horizonDays);
+    .find((r) => !r.result.cancelled && r.key === key && r.settings.replications === settings.replications && r.settings.seed === settings.seed && r.settings.horizonDays === settings.horizonDays);
 }

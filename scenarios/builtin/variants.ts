@@ -1,0 +1,107 @@
+import type { ScenarioInput } from '../schema/scenario.js';
+import { generalHospitalDocument } from './general-hospital.js';
+import { caseList, roomSessions, SCHEDULE_B, type ElectiveRoom, type Specialty } from './or-block-schedule.js';
+import type { BuiltinScenario } from './types.js';
+
+/**
+ * What-if variants of the general hospital: each is a deep copy of the base
+ * document with one change, so that a comparison with the base (same seed,
+ * common random numbers) shows the effect of that change alone.
+ */
+function variant(name: string, summary: string, change: (d: ScenarioInput) => void, base: ScenarioInput = generalHospitalDocument): BuiltinScenario {
+  const document = structuredClone(base);
+  change(document);
+  document.name = name;
+  document.description = `${generalHospitalDocument.description ?? ''} Variant: ${summary}`.trim();
+  return { name, summary, document };
+}
+
+function staffGroup(d: ScenarioInput, id: string): NonNullable<ScenarioInput['staff']>[number] {
+  const group = d.staff?.find((g) => g.id === id);
+  if (!group) throw new Error(`general-hospital has no staff group ${id}`);
+  return group;
+}
+
+/** Adds `extra` people to the shift of `id` that starts and ends at these times. */
+function addToShift(d: ScenarioInput, id: string, start: string, end: string, extra: number): void {
+  const shift = staffGroup(d, id).shifts.find((s) => s.start === start && s.end === end);
+  if (!shift) throw new Error(`staff group ${id} has no ${start}–${end} shift`);
+  shift.count += extra;
+}
+
+export const fluSeason = variant(
+  'flu-season',
+  'Flu season, 20% more ED arrivals: what happens to ED waits, the 4-hour share, boarding and ward occupancy with today\'s staff and beds?',
+  (d) => {
+    for (const c of d.patientClasses) if (c.emergencyDepartment && c.arrivals.type === 'weekly') c.arrivals.multiplier = 1.2;
+  },
+);
+
+export const fluSeasonMoreStaff = variant(
+  'flu-season-more-staff',
+  'Flu season plus 2 ED doctors (one more on the 11:00–21:00 and the 14:00–24:00 shift) and 3 nurses (one more triage nurse 10:00–22:00, one more ED nurse on the day and on the night shift): do ED waits and the 4-hour share come back, and at what staff cost?',
+  (d) => {
+    addToShift(d, 'edDoctor', '11:00', '21:00', 1);
+    addToShift(d, 'edDoctor', '14:00', '24:00', 1);
+    addToShift(d, 'triageNurse', '10:00', '22:00', 1);
+    addToShift(d, 'edNurse', '07:30', '20:00', 1);
+    addToShift(d, 'edNurse', '19:30', '08:00', 1);
+  },
+  fluSeason.document,
+);
+
+const SPECIALTY_CLASSES: Record<string, Specialty> = { electiveGeneral: 'general', electiveOrtho: 'ortho', electiveGynae: 'gynae', electiveUrology: 'urology' };
+
+export const orBlockScheduleB = variant(
+  'or-block-schedule-b',
+  'OR block schedule B, the same 15 lists a week but joint replacements and bowel surgery Monday–Wednesday and short-stay lists Thursday–Friday: fewer cancellations and less overtime than schedule A, and what does it do to surgical-ward beds?',
+  (d) => {
+    for (const room of d.operatingRooms ?? []) {
+      if (room.id === 'or1' || room.id === 'or2' || room.id === 'or3') room.sessions = roomSessions(SCHEDULE_B, room.id satisfies ElectiveRoom);
+    }
+    for (const c of d.patientClasses) {
+      const specialty = SPECIALTY_CLASSES[c.id];
+      if (specialty) c.arrivals = caseList(SCHEDULE_B, specialty);
+    }
+  },
+);
+
+export const ctExtendedHours = variant(
+  'ct-extended-hours',
+  'Second CT scanner open 08:00–20:00 on weekdays (was 09:00–17:00) and 09:00–17:00 on Saturdays: how much do ED waits for CT, outpatient scan cancellations and CT cost change?',
+  (d) => {
+    const ct = d.imaging?.find((x) => x.id === 'ct');
+    if (!ct) throw new Error('general-hospital has no CT');
+    ct.openingHours = [
+      { days: 'all', start: '00:00', end: '24:00' },
+      { days: 'weekdays', start: '08:00', end: '20:00' },
+      { days: ['sat'], start: '09:00', end: '17:00' },
+    ];
+  },
+);
+
+/** Lean reorder points and levels for the theatre implants and kit, the high-value items (the others are unchanged). */
+const LEAN_POLICIES: Record<string, NonNullable<ScenarioInput['items']>[number]['policy']> = {
+  hipProsthesis: { type: 'RQ', R: 4, Q: 5 },
+  kneeProsthesis: { type: 'sS', s: 2, S: 5 },
+  staplerReload: { type: 'sS', s: 6, S: 15 },
+  laparoscopicPortSet: { type: 'RQ', R: 6, Q: 12 },
+  herniaMesh: { type: 'sS', s: 4, S: 12 },
+  turpLoopElectrode: { type: 'RQ', R: 3, Q: 6 },
+};
+
+export const leanStock = variant(
+  'lean-stock',
+  'Leaner stock of theatre implants and kit (reorder points and order-up-to levels about halved): how much stock is saved, and how many operations are cancelled for stock-outs?',
+  (d) => {
+    for (const item of d.items ?? []) {
+      const policy = LEAN_POLICIES[item.id];
+      if (!policy) continue;
+      item.policy = policy;
+      item.initialStock = policy.type === 'sS' ? policy.S : policy.type === 'RQ' ? policy.R + policy.Q : policy.upTo;
+    }
+  },
+);
+
+/** The variants, in the order `hospital-twin list` shows them. */
+export const GENERAL_HOSPITAL_VARIANTS: readonly BuiltinScenario[] = [fluSeason, fluSeasonMoreStaff, orBlockScheduleB, ctExtendedHours, leanStock];
