@@ -148,11 +148,27 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
   // --- compiled steps: samplers built once ---
   const nAttr = model.attributes.length;
   const attributeSamplers = model.classes.map((c) => c.attributes.map((a) => categorical(a.weights)));
-  const durationSamplers = model.pathways.map((p) =>
-    p.steps.map((s) => (s.op === 'hold' ? buildDuration(s.duration) : null)),
-  );
-  function buildDuration(d: DurationModel): Sampler {
-    const rng = sim.stream(`durations${rep}`);
+  /**
+   * Each source of randomness has its own stream, named by what it is (the
+   * pathway and activity, the k-th branch of a pathway, a class's attributes),
+   * so that changing one part of a scenario leaves the others' numbers alone:
+   * that is what makes common random numbers work between scenarios.
+   */
+  const occurrenceName = (pathway: string, label: string, seen: Map<string, number>): string => {
+    const k = (seen.get(label) ?? 0) + 1;
+    seen.set(label, k);
+    return `${pathway}/${label}${k > 1 ? `#${k}` : ''}`;
+  };
+  const durationSamplers = model.pathways.map((p) => {
+    const seen = new Map<string, number>();
+    return p.steps.map((s) => (s.op === 'hold' ? buildDuration(s.duration, `hold:${occurrenceName(p.name, s.activity, seen)}`) : null));
+  });
+  const routingRngs = model.pathways.map((p) => {
+    const seen = new Map<string, number>();
+    return p.steps.map((s) => (s.op === 'branch' ? sim.stream(`routing:${occurrenceName(p.name, 'branch', seen)}${rep}`) : null));
+  });
+  function buildDuration(d: DurationModel, name: string): Sampler {
+    const rng = sim.stream(`${name}${rep}`);
     if (d.kind === 'fixed') {
       const dist = makeDistribution(d.distribution);
       return () => dist.sample(rng);
@@ -227,8 +243,7 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
   const classDept = model.classes.map((c) => departmentOf(c.department));
   const admitsFromEd = model.resources.map((r) => r.kind === 'ward');
   let patientCount = 0;
-  const attributeRng = sim.stream(`attributes${rep}`);
-  const routingRng = sim.stream(`routing${rep}`);
+  const attributeRngs = model.classes.map((c) => sim.stream(`attributes:${c.name}${rep}`));
   const holdEnd = sim.register('hold-end', (p) => {
     const s = model.pathways[pathwayOf[p]!]!.steps[step[p]!]!;
     if (trace && s.op === 'hold') trace.record(sim.now, p, codes.finish, activityPlace(s.activity));
@@ -300,7 +315,7 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     boardingSince[p] = -1;
     inEd[p] = cls.emergencyDepartment ? 1 : 0;
     for (let a = 0; a < nAttr; a++) attrs[p * nAttr + a] = -1;
-    cls.attributes.forEach((a, k) => (attrs[p * nAttr + a.attribute] = attributeSamplers[c]![k]!.sample(attributeRng)));
+    cls.attributes.forEach((a, k) => (attrs[p * nAttr + a.attribute] = attributeSamplers[c]![k]!.sample(attributeRngs[c]!)));
     if (entry >= 0 && cls.arrivals.type === 'list') {
       cls.arrivals.entries[entry]!.attributes.forEach((v, a) => {
         if (v >= 0) attrs[p * nAttr + a] = v;
@@ -361,7 +376,7 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
           return;
         }
         case 'branch': {
-          let u = routingRng.next();
+          let u = routingRngs[pathwayOf[p]!]![i]!.next();
           let target = i + 1;
           for (let k = 0; k < s.probabilities.length; k++) {
             u -= s.probabilities[k]!;
