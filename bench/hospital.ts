@@ -49,28 +49,26 @@ export async function benchHospitalParallel(replications = 200): Promise<Figures
   const numbers = Array.from({ length: replications }, (_, i) => i + 1);
   const cores = availableParallelism();
 
-  // Main thread, same replications as one worker runs, for the per-replication overhead of a worker.
-  const sample = Math.min(replications, 20);
-  runReplication(model, 1, 1000);
-  const t0 = performance.now();
-  for (let rep = 1; rep <= sample; rep++) runReplication(model, 1, rep);
-  const mainPerRep = (performance.now() - t0) / sample;
-
-  const timed = async (workers: number, count: number): Promise<number> => {
-    const pool = new NodeWorkerPool(workers);
-    try {
-      await pool.run({ scenario, seed: 1, replications: [1000 + workers] }); // start-up and JIT warm-up
-      const start = performance.now();
-      const out = await pool.run({ scenario, seed: 1, replications: numbers.slice(0, count) });
-      if (out.failures.length > 0) throw new Error(`replication ${out.failures[0]!.replication} failed: ${out.failures[0]!.error}`);
-      return performance.now() - start;
-    } finally {
-      await pool.close();
+  const overhead = await workerOverhead(scenario, model);
+  // One worker and all cores take turns on blocks of the replications, so that a
+  // change in the machine's load falls on both alike.
+  const single = new NodeWorkerPool(1);
+  const every = new NodeWorkerPool(cores);
+  let one = 0;
+  let all = 0;
+  try {
+    await single.run({ scenario, seed: 1, replications: [1000] }); // start-up and JIT warm-up
+    await every.run({ scenario, seed: 1, replications: Array.from({ length: cores }, (_, i) => 1000 + i) });
+    const blocks = 4;
+    for (let b = 0; b < blocks; b++) {
+      const reps = numbers.filter((_, i) => i % blocks === b);
+      one += await timedRun(single, scenario, reps);
+      all += await timedRun(every, scenario, reps);
     }
-  };
-  const oneWorkerSample = await timed(1, sample);
-  const one = await timed(1, replications);
-  const all = await timed(cores, replications);
+  } finally {
+    await single.close();
+    await every.close();
+  }
   return {
     'parallel.replications': replications,
     'parallel.cores': cores,
@@ -78,6 +76,42 @@ export async function benchHospitalParallel(replications = 200): Promise<Figures
     'parallel.secondsAllCores': all / 1000,
     'parallel.speedUp': one / all,
     'parallel.speedUpPerCore': one / all / cores,
-    'parallel.workerOverheadPerReplication': oneWorkerSample / sample / mainPerRep - 1,
+    'parallel.workerOverheadPerReplication': overhead,
   };
+}
+
+async function timedRun(pool: NodeWorkerPool, scenario: ReturnType<typeof generalHospital>, replications: number[]): Promise<number> {
+  const start = performance.now();
+  const out = await pool.run({ scenario, seed: 1, replications });
+  if (out.failures.length > 0) throw new Error(`replication ${out.failures[0]!.replication} failed: ${out.failures[0]!.error}`);
+  return performance.now() - start;
+}
+
+/**
+ * The cost of running a replication in a worker rather than on the main thread:
+ * the same replications, alternating in small blocks between the main thread and
+ * one worker, so that a change in the machine's load falls on both alike.
+ */
+async function workerOverhead(scenario: ReturnType<typeof generalHospital>, model: ReturnType<typeof compileScenario>, rounds = 6, block = 4): Promise<number> {
+  const pool = new NodeWorkerPool(1);
+  try {
+    runReplication(model, 1, 1000);
+    await pool.run({ scenario, seed: 1, replications: [1000] });
+    let main = 0;
+    let worker = 0;
+    for (let round = 0; round < rounds; round++) {
+      const reps = Array.from({ length: block }, (_, i) => round * block + i + 1);
+      const t0 = performance.now();
+      for (const rep of reps) runReplication(model, 1, rep);
+      const t1 = performance.now();
+      const out = await pool.run({ scenario, seed: 1, replications: reps });
+      const t2 = performance.now();
+      if (out.failures.length > 0) throw new Error(`replication ${out.failures[0]!.replication} failed: ${out.failures[0]!.error}`);
+      main += t1 - t0;
+      worker += t2 - t1;
+    }
+    return worker / main - 1;
+  } finally {
+    await pool.close();
+  }
 }
