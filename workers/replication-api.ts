@@ -47,7 +47,20 @@ export interface ReplicationApi {
 /** The API as plain functions, for any host to expose. */
 export function createReplicationApi(): ReplicationApi {
   const cancelled = new Set<number>();
-  const models = new WeakMap<Scenario, HospitalModel>();
+  // A pool sends the same scenario chunk after chunk, each a fresh structured clone:
+  // compiled models are kept by the scenario's text, so each is checked and compiled once.
+  const compiled = new Map<string, { scenario: Scenario; model: HospitalModel }>();
+  const compile = (document: Scenario): { scenario: Scenario; model: HospitalModel } => {
+    const key = JSON.stringify(document);
+    let entry = compiled.get(key);
+    if (!entry) {
+      const scenario = parseScenario(document, document.name);
+      entry = { scenario, model: compileScenario(scenario) };
+      if (compiled.size >= 8) compiled.delete(compiled.keys().next().value!);
+      compiled.set(key, entry);
+    }
+    return entry;
+  };
   return {
     validate(document, source) {
       try {
@@ -58,13 +71,7 @@ export function createReplicationApi(): ReplicationApi {
       }
     },
     async run(jobId, job, onDone) {
-      // Scenarios arrive structured-cloned from another thread: re-validate, which also compiles defaults.
-      const scenario = parseScenario(job.scenario, job.scenario.name);
-      let model = models.get(scenario);
-      if (!model) {
-        model = compileScenario(scenario);
-        models.set(scenario, model);
-      }
+      const { scenario, model } = compile(job.scenario);
       const out: JobResult = { results: [], failures: [], cancelled: false };
       for (const replication of job.replications) {
         if (cancelled.has(jobId)) {

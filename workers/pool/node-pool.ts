@@ -55,8 +55,9 @@ export class NodeWorkerPool {
     const jobId = this.nextJobId++;
     const queue = [...job.replications];
     const total = queue.length;
-    // Small chunks balance the load; several per worker keep the message overhead low on tiny models.
-    const chunk = Math.max(1, Math.min(16, Math.floor(total / (this.size * 8))));
+    // Guided chunks: large while much is left (few messages on tiny models), shrinking to
+    // one replication at the end, so no worker is left idle while another finishes a long chunk.
+    const nextChunk = (): number => Math.max(1, Math.min(16, Math.floor(queue.length / (this.size * 4))));
     const results: ReplicationResult[] = [];
     const failures: ReplicationFailure[] = [];
     let trace: TraceData | undefined;
@@ -76,7 +77,7 @@ export class NodeWorkerPool {
 
     const drive = async (index: number): Promise<void> => {
       while (queue.length > 0 && !cancelled) {
-        const mine = queue.splice(0, chunk);
+        const mine = queue.splice(0, nextChunk());
         const slot = this.slots[index]!;
         const part = { ...job, replications: mine };
         const outcome = await Promise.race([slot.api.run(jobId, part, progress), slot.exited.then((code) => ({ died: code }) as const)]);
