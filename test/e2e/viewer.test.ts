@@ -91,6 +91,27 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
     expect(pageErrors).toEqual([]);
   }, 180_000);
 
+  it('clicking a bed, room or patient in the scene shows its story and figures', async () => {
+    const canvas = page.locator('[data-testid=scene-view-0] canvas');
+    const box = (await canvas.boundingBox())!;
+    const card = page.locator('[data-testid=selection]');
+    // Scan the middle of the scene, where the wards' beds are, until a click lands on something.
+    search: for (let row = 0; row < 12; row++) {
+      for (let col = 0; col < 16; col++) {
+        await canvas.click({ position: { x: box.width * (0.25 + col * 0.035), y: box.height * (0.35 + row * 0.03) } });
+        if ((await card.count()) > 0) break search;
+      }
+    }
+    expect(await card.count()).toBe(1);
+    const heading = (await card.locator('h3').textContent()) ?? '';
+    expect(heading.length).toBeGreaterThan(0);
+    // A story: at least one timed line, each a link that moves the clock there.
+    expect(await card.locator('ol.story li').count()).toBeGreaterThan(0);
+    await shot('04c-selection');
+    await card.locator('button.close').click();
+    expect(await card.count()).toBe(0);
+  }, 120_000);
+
   it('shows the errors of a broken scenario file, as the CLI words them, and keeps working', async () => {
     const selectedBefore = await page.inputValue('[data-testid=scenario-select]');
     await page.setInputFiles('[data-testid=scenario-file]', BROKEN);
