@@ -25,6 +25,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), cleanAssets()],
   worker: { format: 'es' },
+  // csv-parse's Node build uses Buffer; its browser build carries what it needs (calibration runs in a Web Worker).
+  resolve: { alias: [{ find: /^csv-parse\/sync$/, replacement: 'csv-parse/browser/esm/sync' }] },
   server: { fs: { allow: [repo] } },
   build: { outDir, emptyOutDir: false, chunkSizeWarningLimit: 2000, sourcemap: false },
 });

@@ -1,5 +1,6 @@
 /** The page: scenario and run controls on the left, the 3D replay in the middle, figures on the right. */
 import { useEffect } from 'react';
+import { CalibratePanel } from './calibrate/CalibratePanel.js';
 import { ComparePanels, CompareScenes, useComparedRuns } from './compare/CompareView.js';
 import { CompareSetup } from './compare/CompareSetup.js';
 import { EditPanel } from './edit/EditPanel.js';
@@ -48,6 +49,7 @@ export function App() {
         <ScenarioPicker />
         {mode === 'run' ? <RunControls /> : <CompareSetup />}
         <EditPanel />
+        <CalibratePanel />
       </aside>
       <main className="centre">
         {mode === 'run' ? (

@@ -3,6 +3,8 @@ import { useRef } from 'react';
 import { loadScenarioFile } from '../model/run-actions.js';
 import { useScenarios } from '../store/scenarios.js';
 
+const GROUP_LABELS = { builtin: 'Built-in', file: 'Loaded files', calibrated: 'Calibrated from logs', edited: 'Edited' } as const;
+
 export function ScenarioPicker() {
   const { choices, selected, loadError } = useScenarios();
   const input = useRef<HTMLInputElement>(null);
@@ -11,11 +13,11 @@ export function ScenarioPicker() {
     <section className="card">
       <h2>Scenario</h2>
       <select data-testid="scenario-select" value={selected ?? ''} onChange={(e) => useScenarios.setState({ selected: e.target.value, loadError: null })}>
-        {(['builtin', 'file', 'edited'] as const).map((origin) => {
+        {(['builtin', 'file', 'calibrated', 'edited'] as const).map((origin) => {
           const list = choices.filter((c) => c.origin === origin);
           if (list.length === 0) return null;
           return (
-            <optgroup key={origin} label={origin === 'builtin' ? 'Built-in' : origin === 'file' ? 'Loaded files' : 'Edited'}>
+            <optgroup key={origin} label={GROUP_LABELS[origin]}>
               {list.map((c) => (
                 <option key={c.key} value={c.key}>
                   {c.label}

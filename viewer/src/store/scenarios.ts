@@ -5,7 +5,7 @@ import { BUILTIN_SCENARIOS, parseScenario, ScenarioError, type Scenario, type Sc
 export interface ScenarioChoice {
   key: string;
   label: string;
-  origin: 'builtin' | 'file' | 'edited';
+  origin: 'builtin' | 'file' | 'edited' | 'calibrated';
   summary: string;
   scenario: Scenario;
 }

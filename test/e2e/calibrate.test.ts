@@ -1,0 +1,87 @@
+/**
+ * Calibration in the viewer, as a manager uses it in Debian's Chromium: upload
+ * the real Sepsis log with its built-in mapping, read the report, run the
+ * calibrated scenario; and a log that is mostly bad is refused with its lines.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildViewer, viewerDist } from '../../viewer/node/build-viewer.js';
+import { CHROMIUM, chromiumAvailable, launchChromium } from '../../viewer/node/chromium.js';
+import { serveStatic, type StaticServer } from '../../viewer/node/static-server.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ARTIFACTS = `${ROOT}test-artifacts`;
+const SEPSIS = fileURLToPath(new URL('../../../shared/data/sepsis/sepsis-events.csv', import.meta.url));
+const BROKEN_LOG = fileURLToPath(new URL('./fixtures/broken-log.csv', import.meta.url));
+const available = chromiumAvailable();
+if (!available) console.warn(`[e2e] ${CHROMIUM} is not installed: the calibration browser tests are skipped.`);
+const sepsisThere = existsSync(SEPSIS);
+if (!sepsisThere) console.warn(`[e2e] ${SEPSIS} is missing: calibrating the Sepsis log in the viewer is skipped.`);
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+describe.skipIf(!available)('calibration in the viewer', () => {
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    await buildViewer();
+    server = await serveStatic(viewerDist());
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=app-ready]');
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('refuses a log that is mostly bad, naming its lines, and keeps working', async () => {
+    await page.setInputFiles('[data-testid=calibrate-log]', BROKEN_LOG);
+    await page.selectOption('[data-testid=calibrate-mapping]', 'sepsis');
+    await page.click('[data-testid=calibrate-run]');
+    const errors = page.locator('[data-testid=calibrate-errors]');
+    await errors.waitFor({ timeout: 60_000 });
+    const text = (await errors.textContent()) ?? '';
+    expect(text).toContain('broken-log.csv could not be calibrated');
+    expect(text).toMatch(/line \d/);
+    await errors.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/viewer-10-calibration-broken-log.png` });
+    await page.click('[data-testid=calibrate-errors] >> text=Dismiss');
+    expect(await errors.count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it.skipIf(!sepsisThere)('calibrates the real Sepsis log, shows the report, and runs the calibrated scenario', async () => {
+    await page.setInputFiles('[data-testid=calibrate-log]', SEPSIS);
+    await page.selectOption('[data-testid=calibrate-mapping]', 'sepsis');
+    await page.click('[data-testid=calibrate-run]');
+    await page.waitForSelector('[data-testid=calibrate-progress]', { timeout: 10_000 });
+    const report = page.frameLocator('[data-testid=calibration-report-frame]');
+    await page.waitForSelector('[data-testid=calibration-report]', { timeout: 240_000 });
+    await expect.poll(async () => (await report.locator('body').textContent()) ?? '', { timeout: 10_000 }).toContain('Validation: the calibrated scenario against the log');
+    const body = (await report.locator('body').textContent()) ?? '';
+    expect(body).toContain('ER Triage');
+    expect(body).toContain('What this log cannot tell');
+    await page.screenshot({ path: `${ARTIFACTS}/viewer-09-calibration-report.png` });
+    await page.click('[data-testid=calibration-report] >> text=Close');
+
+    // The calibrated scenario is in the picker, selected, and runs like any other.
+    const selected = await page.inputValue('[data-testid=scenario-select]');
+    expect(selected).toBe('calibrated:sepsis-events.csv');
+    expect(await page.textContent('[data-testid=calibrate-result]')).toMatch(/[\d,]+ cases/);
+    await page.click('[data-testid=quick-run]');
+    await page.waitForSelector('[data-testid=run-status] >> text=/Run \\d+ finished/', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid=scene-view-0] canvas');
+    await page.waitForTimeout(2000); // the scene's first frames
+    await page.screenshot({ path: `${ARTIFACTS}/viewer-11-calibrated-run.png` });
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
+});
