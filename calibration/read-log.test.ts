@@ -18,6 +18,16 @@ function refusal(f: () => unknown): CalibrationError {
 }
 
 describe('reading an event log', () => {
+  it('takes the case id from the first case column that is not empty, a fallback id marked with its column', () => {
+    const csv = ['hadm,transfer,activity,start,end', 'h1,t1,ED,2026-01-05T08:00:00,2026-01-05T09:00:00', ',t2,ED,2026-01-05T08:30:00,2026-01-05T09:30:00', ',,ED,2026-01-05T10:00:00,2026-01-05T11:00:00'].join('\n');
+    const log = readEventLog(csv, parseMapping({ columns: { case: ['hadm', 'transfer'], activity: 'activity', start: 'start', end: 'end' } }), 'log.csv');
+    expect(log.rows.map((r) => r.case)).toEqual(['h1', 'transfer:t2']);
+    expect(log.bad).toEqual([{ line: 4, reason: 'no case id (columns "hadm", "transfer")' }]);
+    const missing = refusal(() => readEventLog(csv, parseMapping({ columns: { case: ['hadm', 'visit'], activity: 'activity', start: 'start', end: 'end' } }), 'log.csv'));
+    expect(missing.problems[0]).toBe('columns.case[1]: the log has no column "visit"');
+    expect(refusal(() => parseMapping({ columns: { case: [], activity: 'a', start: 's' } })).problems[0]).toBe('columns.case: must name at least one column');
+  });
+
   it('counts every bad row by its line and why, and reads the rest', () => {
     const csv = [
       'case,activity,start,end,resource,acuity', // line 1

@@ -48,7 +48,7 @@ export async function calibrateCommand(log: string, o: CalibrateCommandOptions):
     process.stderr.write(
       `Read ${flow.log.counts.used} of ${flow.log.counts.records} rows of ${log}` +
         (bad > 0 ? ` (${bad} bad, listed by line in the report)` : '') +
-        `: ${flow.cases.length} cases over ${flow.window.days} days.\n` +
+        `: ${flow.cases.length} cases ${flow.options.datesShifted ? "(dates shifted case by case)" : `over ${flow.window.days} days`}.\n` +
         `Wrote ${o.out} and ${r.reportPath}.\n`,
     );
     if (r.validation) process.stdout.write(`\n${r.validationTable}`);

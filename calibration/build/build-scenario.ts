@@ -8,7 +8,8 @@ import type { ScenarioInput } from '../../scenarios/index.js';
 import type { Flow } from '../read/flow.js';
 import { slug } from '../read/flow.js';
 import { formatWall } from '../read/timestamps.js';
-import { capacityHints, type CapacityHints } from '../fit/capacity.js';
+import type { ArrivalFit } from '../fit/arrivals.js';
+import { capacityHints, type CapacityHints, type Concurrency } from '../fit/capacity.js';
 import { observe, type Observations } from '../fit/observations.js';
 import { fitByAttribute, fitClass, type AttributeDurationFit, type ClassFit } from './fit-class.js';
 import { buildPathway, type PathwayContext } from './pathway.js';
@@ -47,13 +48,19 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
     return id;
   };
 
+  // With dates shifted case by case, "the most at once" in the log means nothing: the number in an
+  // activity at the given arrival rate follows from Little's law, L = λW, the log's own time-average
+  // scaled from its (meaningless) rate to the given one.
+  const shifted = options.datesShifted;
+  const rateScale = shifted ? (shifted.arrivalsPerDay * flow.window.days) / Math.max(1, flow.cases.length) : 1;
+  const atOnce = (c: Concurrency | undefined): number => (c === undefined ? 1 : shifted ? Math.ceil(c.mean * rateScale) : c.max);
   const sizing: Calibration['sizing'] = [];
   const wardTypes = new Map<string, WardInput['type']>();
   for (const [activity, w] of flow.stayWard) {
     if (!flow.activities.includes(activity) || wardTypes.has(w.ward)) continue;
     wardTypes.set(w.ward, w.type);
     ids.add(w.ward);
-    const most = capacity.wards.find((c) => c.name === w.ward)?.max ?? 1;
+    const most = atOnce(capacity.wards.find((c) => c.name === w.ward));
     sizing.push({ id: w.ward, kind: 'ward', units: headroom(most), mostAtOnce: most, activity });
   }
   const wards: WardInput[] = sizing.map((s) => ({ id: s.id, type: wardTypes.get(s.id)!, beds: s.units, costPerBedDay: 0 }));
@@ -65,9 +72,10 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
       if (flow.stayWard.has(c.name)) continue;
       const id = unique(slug(c.name) || 'pool');
       poolOf.set(c.name, id);
-      const units = headroom(c.max);
+      const most = atOnce(c);
+      const units = headroom(most);
       pools.push({ id, department: options.department, units });
-      sizing.push({ id, kind: 'pool', units, mostAtOnce: c.max, activity: c.name });
+      sizing.push({ id, kind: 'pool', units, mostAtOnce: most, activity: c.name });
     }
   }
 
@@ -94,7 +102,7 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
       ...(cls !== id ? { name: cls } : {}),
       department: options.department,
       emergencyDepartment: options.emergencyDepartment,
-      arrivals: fit.arrivals.spec,
+      arrivals: shifted ? shiftedArrivals(fit.arrivals, shifted.arrivalsPerDay * (fit.cases.length / Math.max(1, flow.cases.length))) : fit.arrivals.spec,
       attributes,
       pathway: id,
     });
@@ -123,9 +131,11 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
 
   const scenario: ScenarioInput = {
     name,
-    description: `Calibrated from the event log ${flow.log.source}: ${flow.cases.length} cases arriving ${formatWall(flow.window.from).slice(0, 10)} to ${formatWall(flow.window.to - 1).slice(0, 10)}. Beds and pools are the most seen at once plus headroom, not known capacity; costs are not in the log and are 0.`,
+    description: shifted
+      ? `Calibrated from the event log ${flow.log.source}: ${flow.cases.length} cases, dates shifted case by case. ${shifted.arrivalsPerDay} arrivals a day as the mapping gives; beds and pools sized by Little's law at that rate plus headroom, not known capacity; costs are not in the log and are 0.`
+      : `Calibrated from the event log ${flow.log.source}: ${flow.cases.length} cases arriving ${formatWall(flow.window.from).slice(0, 10)} to ${formatWall(flow.window.to - 1).slice(0, 10)}. Beds and pools are the most seen at once plus headroom, not known capacity; costs are not in the log and are 0.`,
     start: formatWall(flow.window.from).slice(0, 16),
-    horizonDays: flow.window.days,
+    horizonDays: shifted ? shifted.horizonDays : flow.window.days,
     warmupDays: 0,
     replications: options.replications,
     seed: options.seed,
@@ -135,6 +145,11 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
     pathways,
   };
   return { flow, classes, all, lengthsOfStay, capacity, sizing, scenario, notes: [...mappingNotes, ...notesOn(flow, all)] };
+}
+
+/** The given rate, with the hour-of-day pattern if the log shows one; a weekday pattern cannot survive shifted dates. */
+function shiftedArrivals(fit: ArrivalFit, perDay: number): ArrivalFit['spec'] {
+  return { type: 'weekly', perDay: Math.round(perDay * 1e6) / 1e6, ...(fit.spec.hourOfDay ? { hourOfDay: fit.spec.hourOfDay } : {}) };
 }
 
 /** What the log cannot tell, said plainly, with the counts behind it. */
@@ -151,9 +166,16 @@ function notesOn(flow: Flow, all: Observations): string[] {
       'The log has a start and an end per activity. The time between the end of one activity and the start of the next is modelled as a delay where it matters; it may be waiting for a resource, which the model then reproduces as a fixed delay rather than a queue.',
     );
   }
-  notes.push(
-    'The log shows how many patients were in each ward or activity at once, not how many beds or staff there were. Beds and pools are sized above the most seen at once so that the calibrated flow is not throttled; set real capacities before asking capacity questions. Costs are not in the log and are set to 0.',
-  );
+  const shifted = flow.options.datesShifted;
+  if (shifted) {
+    notes.push(
+      `The mapping says the log's dates were shifted case by case (de-identification): times within a case are true, but arrivals per day, weekday patterns and how many cases were in at once are not in the log. Arrivals come at the ${shifted.arrivalsPerDay} a day the mapping gives${flow.classes.length > 1 ? ', shared between the classes as their cases are' : ''}, with no weekday pattern; beds and pools are sized by Little's law at that rate, plus headroom; the scenario runs ${shifted.horizonDays} days. Validation leaves out arrivals per day and hour and occupancy. Costs are not in the log and are set to 0.`,
+    );
+  } else {
+    notes.push(
+      'The log shows how many patients were in each ward or activity at once, not how many beds or staff there were. Beds and pools are sized above the most seen at once so that the calibrated flow is not throttled; set real capacities before asking capacity questions. Costs are not in the log and are set to 0.',
+    );
+  }
   const open = flow.cases.filter((c) => c.open).length;
   if (open > 0) {
     const how =

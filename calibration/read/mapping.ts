@@ -76,6 +76,20 @@ const ModelOptions = z.strictObject({
   patternLevel: z.number().min(0).max(1).default(0.05),
   replications: z.number().int().positive().default(10),
   seed: z.number().int().default(1),
+  /**
+   * The log's dates were shifted case by case when it was de-identified (MIMIC-IV moves each patient to
+   * somewhere in 2110–2202): times within a case are true, but arrivals per day, weekday patterns and how
+   * many cases were in at once cannot be read from it. Then arrivals come at `arrivalsPerDay` (with the
+   * hour-of-day pattern if its test finds one, never a weekday pattern), beds and pools are sized by
+   * Little's law at that rate, the scenario runs `horizonDays`, and validation leaves out the figures that
+   * depend on dates across cases (arrivals per day and hour, occupancy) and says so.
+   */
+  datesShifted: z
+    .strictObject({
+      arrivalsPerDay: z.number().positive().finite(),
+      horizonDays: z.number().int().positive().max(3660).default(365),
+    })
+    .optional(),
 });
 
 export const MappingSchema = z.strictObject({
@@ -83,7 +97,11 @@ export const MappingSchema = z.strictObject({
   delimiter: z.enum([',', ';', '\t', '|']).default(','),
   columns: z
     .strictObject({
-      case: Column,
+      /**
+       * The case id's column; or several, the first that is not empty on a row giving the id (MIMIC's ED
+       * visits that led to no admission have no hadm_id: `[hadm_id, transfer_id]` keeps each as a case).
+       */
+      case: z.union([Column, z.array(Column).min(1, 'must name at least one column')]),
       activity: Column,
       /** Logs with a start and an end per activity. */
       start: Column.optional(),

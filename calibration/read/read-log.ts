@@ -77,9 +77,10 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
   const header = headerRecord.fields.map((h) => h.trim());
 
   const cols = mapping.columns;
+  const caseColumns = typeof cols.case === 'string' ? [cols.case] : cols.case;
   const attributes = attributeColumns(mapping, header);
   const wanted: [string, string | undefined][] = [
-    ['columns.case', cols.case],
+    ...caseColumns.map((c, i): [string, string] => [typeof cols.case === 'string' ? 'columns.case' : `columns.case[${i}]`, c]),
     ['columns.activity', cols.activity],
     ['columns.start', cols.start],
     ['columns.end', cols.end],
@@ -98,7 +99,7 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
   }
   const index = (c: string | undefined): number => (c === undefined ? -1 : header.indexOf(c));
   const at = {
-    case: index(cols.case),
+    cases: caseColumns.map((c) => index(c)),
     activity: index(cols.activity),
     start: index(cols.start ?? cols.timestamp),
     end: index(cols.end),
@@ -125,9 +126,9 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
       continue;
     }
     const problems: string[] = [];
-    const id = cell(at.case);
+    const id = caseId(at.cases.map(cell), caseColumns);
     const activity = cell(at.activity);
-    if (id === '') problems.push(`no case id (column "${cols.case}")`);
+    if (id === '') problems.push(`no case id (column${caseColumns.length > 1 ? 's' : ''} ${caseColumns.map((c) => `"${c}"`).join(', ')})`);
     if (activity === '') problems.push(`no activity (column "${cols.activity}")`);
     const startText = cell(at.start);
     const start = read(startText);
@@ -197,6 +198,16 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
     counts: { records: total, used: rows.length, filtered, open },
     bad,
   };
+}
+
+/**
+ * The case id: the first case column that is not empty. An id from a fallback
+ * column carries that column's name, so it cannot be taken for an id of the first.
+ */
+function caseId(values: string[], columns: string[]): string {
+  const k = values.findIndex((v) => v !== '');
+  if (k < 0) return '';
+  return k === 0 ? values[0]! : `${columns[k]!}:${values[k]!}`;
 }
 
 function readAttributes(fields: string[], columns: (AttributeColumn & { at: number })[]): Record<string, string> {

@@ -50,6 +50,7 @@ export function validationMarkdown(v: Validation): string {
     }
     lines.push(`| ${label(r).replace(/\|/g, '\\|')} | ${formatNumber(r.log, r.unit)} | ${simulated(r)} | ${difference(r)} | ${zText(r.z)} | ${MARK[r.verdict]} |`);
   }
+  if (v.leftOut) lines.push('', `Not compared: ${v.leftOut.groups.join(', ').toLowerCase()} (${v.leftOut.reason}).`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -65,7 +66,8 @@ export function validationHtml(v: Validation): string {
       `<tr class="${r.verdict}"><td>${esc(label(r))}</td><td class="n">${formatNumber(r.log, r.unit)}</td><td class="n">${esc(simulated(r))}</td><td class="n">${esc(difference(r))}</td><td class="n">${zText(r.z)}</td><td class="mark">${MARK[r.verdict]}</td></tr>`,
     );
   }
-  return `<table class="validation"><thead><tr><th>figure</th><th>log</th><th>simulated: mean of ${v.replications} replications (95% CI)</th><th>difference</th><th>z</th><th>fits</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const leftOut = v.leftOut ? `<p class="left-out">Not compared: ${esc(v.leftOut.groups.join(', ').toLowerCase())} (${esc(v.leftOut.reason)}).</p>` : '';
+  return `${leftOut}<table class="validation"><thead><tr><th>figure</th><th>log</th><th>simulated: mean of ${v.replications} replications (95% CI)</th><th>difference</th><th>z</th><th>fits</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** One line a person reads first: how many figures agree. */

@@ -36,6 +36,8 @@ export interface Validation {
   replications: number;
   seed: number | string;
   rows: ValidationRow[];
+  /** Figures that cannot be compared with this log, and why (e.g. its dates were shifted case by case). */
+  leftOut: { groups: string[]; reason: string } | null;
   log: LogSummary;
   sims: LogSummary[];
 }
@@ -52,9 +54,12 @@ export async function validate(cal: Calibration, options: ValidateOptions = {}):
   const log = summarise(flow);
 
   // Run on after the last arrival for as long as the log does, then count only the window's arrivals.
+  // With dates shifted case by case the log's window means nothing: the scenario's own horizon is the window.
+  const shifted = flow.options.datesShifted;
+  const window = shifted ? { from: flow.window.from, to: flow.window.from + shifted.horizonDays * 1440, days: shifted.horizonDays } : flow.window;
   const lastWall = flow.observedUntil + (flow.log.rows[0]?.wallOffset ?? 0);
-  const tailDays = Math.max(0, Math.ceil((lastWall - flow.window.to) / 1440));
-  const extended: ScenarioInput = { ...cal.scenario, horizonDays: Math.min(3660, flow.window.days + tailDays) };
+  const tailDays = shifted ? 60 : Math.max(0, Math.ceil((lastWall - flow.window.to) / 1440));
+  const extended: ScenarioInput = { ...cal.scenario, horizonDays: Math.min(3660, window.days + tailDays) };
   const scenario = parseScenario(extended, `${cal.scenario.name} (validation run)`);
   const model = compileScenario(scenario);
 
@@ -72,11 +77,21 @@ export async function validate(cal: Calibration, options: ValidateOptions = {}):
       ...(flow.options.classBy !== undefined ? { classAttribute: { name: flow.options.classBy, valueOf: (id: string) => className.get(id) ?? id } } : {}),
     });
     const simLog = asLogOfSameShape(rows, flow.log, keep, startName, endName);
-    sims.push(summarise(prepareFlow(simLog, flow.options, flow.window)));
+    sims.push(summarise(prepareFlow(simLog, flow.options, window)));
     // Let the caller's event loop breathe between replications.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return { replications, seed, rows: compare(log, sims, flow.log.kind), log, sims };
+  const rows = compare(log, sims, flow.log.kind);
+  if (!shifted) return { replications, seed, rows, leftOut: null, log, sims };
+  const groups = ['Arrivals', 'Occupancy'];
+  return {
+    replications,
+    seed,
+    rows: rows.filter((r) => !groups.includes(r.group)),
+    leftOut: { groups: groups.filter((g) => rows.some((r) => r.group === g)), reason: "the log's dates were shifted case by case, so arrivals per day and hour and the number in at once are not the hospital's" },
+    log,
+    sims,
+  };
 }
 
 /** The simulated rows the hospital's log would have had: its activities, its markers, one time per event if it has one. */

@@ -15,10 +15,13 @@ import { serveStatic, type StaticServer } from '../../viewer/node/static-server.
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ARTIFACTS = `${ROOT}test-artifacts`;
 const SEPSIS = fileURLToPath(new URL('../../../shared/data/sepsis/sepsis-events.csv', import.meta.url));
+const MIMIC = fileURLToPath(new URL('../../../shared/data/mimic-iv-demo/hosp/transfers.csv.gz', import.meta.url));
 const BROKEN_LOG = fileURLToPath(new URL('./fixtures/broken-log.csv', import.meta.url));
 const available = chromiumAvailable();
 if (!available) console.warn(`[e2e] ${CHROMIUM} is not installed: the calibration browser tests are skipped.`);
 const sepsisThere = existsSync(SEPSIS);
+const mimicThere = existsSync(MIMIC);
+if (!mimicThere) console.warn(`[e2e] ${MIMIC} is missing: calibrating the MIMIC-IV demo in the viewer is skipped.`);
 if (!sepsisThere) console.warn(`[e2e] ${SEPSIS} is missing: calibrating the Sepsis log in the viewer is skipped.`);
 
 let server: StaticServer;
@@ -82,6 +85,22 @@ describe.skipIf(!available)('calibration in the viewer', () => {
     await page.waitForSelector('[data-testid=scene-view-0] canvas');
     await page.waitForTimeout(2000); // the scene's first frames
     await page.screenshot({ path: `${ARTIFACTS}/viewer-11-calibrated-run.png` });
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
+
+  it.skipIf(!mimicThere)('calibrates the gzipped MIMIC-IV transfers table, and the report says what its shifted dates cannot give', async () => {
+    await page.setInputFiles('[data-testid=calibrate-log]', MIMIC);
+    await page.selectOption('[data-testid=calibrate-mapping]', 'mimic-iv-transfers');
+    await page.click('[data-testid=calibrate-run]');
+    await page.waitForSelector('[data-testid=calibration-report]', { timeout: 240_000 });
+    const report = page.frameLocator('[data-testid=calibration-report-frame]');
+    await expect.poll(async () => (await report.locator('body').textContent()) ?? '', { timeout: 10_000 }).toContain('Not compared: arrivals');
+    const body = (await report.locator('body').textContent()) ?? '';
+    expect(body).toContain('Emergency Department');
+    expect(body).toContain('shifted case by case');
+    await page.screenshot({ path: `${ARTIFACTS}/viewer-12-calibration-mimic.png` });
+    await page.click('[data-testid=calibration-report] >> text=Close');
+    expect(await page.inputValue('[data-testid=scenario-select]')).toBe('calibrated:transfers.csv.gz');
     expect(pageErrors).toEqual([]);
   }, 300_000);
 });

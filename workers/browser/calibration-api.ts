@@ -41,7 +41,7 @@ export function createCalibrationApi(): CalibrationApi {
     async calibrate(request) {
       try {
         const mapping = parseMappingText(request.mappingText, request.mappingName);
-        const scenarioPath = `${request.logName.replace(/\.(csv|txt)$/i, '')}.yaml`;
+        const scenarioPath = `${request.logName.replace(/\.(csv|txt)(\.gz)?$/i, '')}.yaml`;
         const result = await calibrateText(request.logText, mapping, {
           logSource: request.logName,
           mapSource: request.mappingName,

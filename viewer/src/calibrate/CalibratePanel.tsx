@@ -42,7 +42,7 @@ export function CalibratePanel() {
           {log ? log.name : 'no log chosen'}
         </span>
       </div>
-      <input ref={logInput} type="file" accept=".csv,.txt" hidden data-testid="calibrate-log" onChange={(e) => setLog(e.target.files?.[0] ?? null)} />
+      <input ref={logInput} type="file" accept=".csv,.txt,.gz" hidden data-testid="calibrate-log" onChange={(e) => setLog(e.target.files?.[0] ?? null)} />
       <label className="field">
         How to read it
         <select data-testid="calibrate-mapping" value={mappingKey} onChange={(e) => setMappingKey(e.target.value)} disabled={running}>

@@ -17,6 +17,7 @@ interface CalibrationState {
 export const useCalibration = create<CalibrationState>(() => ({ status: 'idle', result: null, error: null, reportOpen: false }));
 
 let active: CalibrationHandle | null = null;
+let starting = false;
 
 export interface CalibrationInput {
   log: File;
@@ -26,12 +27,13 @@ export interface CalibrationInput {
 }
 
 export async function calibrateLog(input: CalibrationInput): Promise<void> {
-  if (active) return;
+  if (active || starting) return;
+  starting = true;
   useCalibration.setState({ status: 'running', error: null });
-  const logText = await input.log.text();
-  const handle = startCalibration({ logText, logName: input.log.name, mappingText: input.mappingText, mappingName: input.mappingName, replications: input.replications });
-  active = handle;
   try {
+    const logText = await readLogText(input.log);
+    const handle = startCalibration({ logText, logName: input.log.name, mappingText: input.mappingText, mappingName: input.mappingName, replications: input.replications });
+    active = handle;
     const outcome = await handle.promise;
     if (!outcome) {
       useCalibration.setState({ status: 'cancelled' });
@@ -51,7 +53,14 @@ export async function calibrateLog(input: CalibrationInput): Promise<void> {
     useCalibration.setState({ status: 'failed', error: { source: input.log.name, message, problems: [] } });
   } finally {
     active = null;
+    starting = false;
   }
+}
+
+/** The log's text; a .gz file (as MIMIC ships its tables) is unzipped by the browser itself. */
+async function readLogText(file: File): Promise<string> {
+  if (!file.name.toLowerCase().endsWith('.gz')) return file.text();
+  return new Response(file.stream().pipeThrough(new DecompressionStream('gzip'))).text();
 }
 
 export function cancelCalibration(): void {

@@ -1,0 +1,109 @@
+/**
+ * The real MIMIC-IV demo (PhysioNet, ODbL 1.0; see ../shared/data/mimic-iv-demo/SOURCE.md):
+ * its transfers between care units calibrate to a scenario that runs, whose
+ * lengths of stay and routing reproduce the log's, while the figures its
+ * shifted dates cannot give are left out of the validation and said to be.
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../scenarios/index.js';
+import { runScenario } from '../workers/index.js';
+import { END } from './fit/observations.js';
+import { calibrate, type CalibrationResult } from './index.js';
+
+const LOG = new URL('../../shared/data/mimic-iv-demo/hosp/transfers.csv.gz', import.meta.url).pathname;
+const MAP = new URL('./maps/mimic-iv-transfers.yaml', import.meta.url).pathname;
+const there = existsSync(LOG);
+if (!there) console.warn(`[calibration] ${LOG} is missing: the MIMIC-IV demo tests are skipped.`);
+
+let result: CalibrationResult & { reportPath: string };
+let out: string;
+
+/** Hours in each care unit, read here independently of calibration. */
+function staysByUnit(): Map<string, number[]> {
+  const rows = parse(gunzipSync(readFileSync(LOG)).toString('utf8'), { columns: true }) as Record<string, string>[];
+  const byUnit = new Map<string, number[]>();
+  for (const r of rows) {
+    if (r.eventtype === 'discharge' || r.outtime === '') continue;
+    const hours = (Date.parse(`${r.outtime!.replace(' ', 'T')}Z`) - Date.parse(`${r.intime!.replace(' ', 'T')}Z`)) / 3.6e6;
+    byUnit.set(r.careunit!, [...(byUnit.get(r.careunit!) ?? []), hours]);
+  }
+  return byUnit;
+}
+
+/** A distribution-free 99% interval for the median: order statistics at n/2 ± 2.576·√n/2. */
+function medianInterval(values: number[]): [number, number] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const k = Math.max(0, Math.floor(n / 2 - (2.576 * Math.sqrt(n)) / 2));
+  return [sorted[k]!, sorted[Math.min(n - 1, n - 1 - k)]!];
+}
+
+describe.skipIf(!there)('the MIMIC-IV demo: transfers between care units', () => {
+  beforeAll(async () => {
+    out = join(mkdtempSync(join(tmpdir(), 'mimic-')), 'mimic.yaml');
+    result = await calibrate(LOG, MAP, out, { replications: 5 });
+  }, 120_000);
+
+  it('keeps ED visits with no admission as cases of their own, and drops only the discharge markers', () => {
+    const { log } = result.calibration.flow;
+    expect(log.bad).toEqual([]);
+    expect(log.counts.filtered).toBeGreaterThan(0); // the discharge rows
+    const edOnly = result.calibration.flow.cases.filter((c) => c.id.startsWith('transfer_id:'));
+    expect(edOnly.length).toBeGreaterThan(0);
+    expect(edOnly.every((c) => c.events.every((e) => e.activity === 'Emergency Department'))).toBe(true);
+  });
+
+  it('writes a scenario that passes the schema and runs at the given arrival rate', async () => {
+    const scenario = parseScenarioText(readFileSync(out, 'utf8'), out);
+    expect(scenario.horizonDays).toBe(365);
+    const run = await runScenario(scenario, { replications: 1 });
+    // 40 a day for a year, Poisson: 14,600 ± 4 sd of √14,600.
+    expect(Math.abs(run.figures['arrivals.patients']!.mean - 14_600)).toBeLessThan(4 * Math.sqrt(14_600));
+  });
+
+  it("the log's lengths of stay per unit hold the medians SOURCE.md gives for the whole demo", () => {
+    const byUnit = staysByUnit();
+    // SOURCE.md, hours: Emergency Department 5.75, Medicine 46.6, MICU 68.6 (100 patients; here 76 of them).
+    for (const [unit, median] of [
+      ['Emergency Department', 5.75],
+      ['Medicine', 46.6],
+      ['Medical Intensive Care Unit (MICU)', 68.6],
+    ] as const) {
+      const [lo, hi] = medianInterval(byUnit.get(unit)!);
+      expect(median, unit).toBeGreaterThanOrEqual(lo);
+      expect(median, unit).toBeLessThanOrEqual(hi);
+    }
+  });
+
+  it('the simulation reproduces who reaches each unit, the stays and the routing within sampling error', () => {
+    const rows = result.validation!.rows;
+    for (const group of ['Who reaches each step', 'Activity durations', 'Routing (next step after a step)']) {
+      const inGroup = rows.filter((r) => r.group === group);
+      expect(inGroup.length, group).toBeGreaterThan(3);
+      expect(inGroup.filter((r) => r.verdict === 'differs').map((r) => r.figure), group).toEqual([]);
+    }
+    const ed = rows.find((r) => r.figure === 'mean Emergency Department')!;
+    expect(ed.unit).toBe('hours');
+    const edHours = staysByUnit().get('Emergency Department')!;
+    expect(ed.log).toBeCloseTo(edHours.reduce((a, b) => a + b, 0) / edHours.length, 6);
+  });
+
+  it('routes admissions from the ED mostly to Medicine and ED Observation, as SOURCE.md counts them (25 and 24)', () => {
+    const routes = result.calibration.classes[0]!.routing.from.get('Emergency Department')!;
+    const toUnits = routes.filter((r) => r.to !== END).map((r) => r.to);
+    expect(toUnits.slice(0, 2).sort()).toEqual(['Emergency Department Observation', 'Medicine']);
+  });
+
+  it('leaves out of the validation what shifted dates cannot give, and says so', () => {
+    const v = result.validation!;
+    expect(v.leftOut?.groups).toEqual(expect.arrayContaining(['Arrivals']));
+    expect(v.rows.some((r) => r.group === 'Arrivals' || r.group === 'Occupancy')).toBe(false);
+    expect(result.validationTable).toContain('Not compared: arrivals');
+    expect(result.report).toContain('shifted case by case');
+  });
+});
