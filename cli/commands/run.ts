@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '../../scenarios/write-file-atomic.js';
 import { EXIT } from '../exit-codes.js';
 import { figuresCsv, perReplicationCsv } from '../figures-csv.js';
 import { listenForInterrupt } from '../interrupt.js';

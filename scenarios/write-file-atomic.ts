@@ -3,6 +3,9 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /**
+ * Here, in the lowest folder that the CLI, the workers and calibration may all
+ * import (Node only; not exported to the browser through scenarios/index.ts).
+ *
  * Writes a file so that it is either wholly there or not changed at all: the
  * text goes to a temporary file beside it, which is renamed over the target
  * only once complete. A failure leaves no partial file and keeps the old one.

@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test/run-cli.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 
 describe('atomic file output', () => {
   it('replaces a file only once the new one is complete', async () => {
