@@ -27,7 +27,7 @@ export function renderReport(cal: Calibration, validation: Validation | null, me
 
   sections.push(`<h1>Calibration of ${esc(String(cal.scenario.name))}</h1>
 <p>From <code>${esc(meta.logPath)}</code> with the mapping <code>${esc(meta.mapPath)}</code> to the scenario <code>${esc(meta.scenarioPath)}</code>.
-${flow.cases.length} cases arriving from ${day(flow.window.from)} to ${day(flow.window.to - 1)} (${flow.window.days} days);
+${flow.cases.length} cases ${flow.options.datesShifted ? `whose dates were shifted case by case (they span ${day(flow.window.from)} to ${day(flow.window.to - 1)} only because of that)` : `arriving from ${day(flow.window.from)} to ${day(flow.window.to - 1)} (${flow.window.days} days)`};
 ${log.kind === 'events' ? 'one time per event' : 'a start and an end per activity'}; ${flow.activities.length} activities in the flow.</p>
 ${validation ? `<p class="verdict">${esc(validationVerdict(validation))} <a href="#validation">Validation</a></p>` : ''}`);
 
