@@ -4,16 +4,12 @@
  * calibrated scenario; and a log that is mostly bad is refused with its lines.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildViewer, viewerDist } from '../../viewer/node/build-viewer.js';
-import { CHROMIUM, chromiumAvailable, launchChromium } from '../../viewer/node/chromium.js';
-import { serveStatic, type StaticServer } from '../../viewer/node/static-server.js';
+import { CHROMIUM, chromiumAvailable } from '../../viewer/node/chromium.js';
+import { ARTIFACTS, openViewer, type OpenViewer } from './open-viewer.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ARTIFACTS = `${ROOT}test-artifacts`;
 const SEPSIS = fileURLToPath(new URL('../../../shared/data/sepsis/sepsis-events.csv', import.meta.url));
 const MIMIC = fileURLToPath(new URL('../../../shared/data/mimic-iv-demo/hosp/transfers.csv.gz', import.meta.url));
 const BROKEN_LOG = fileURLToPath(new URL('./fixtures/broken-log.csv', import.meta.url));
@@ -24,26 +20,18 @@ const mimicThere = existsSync(MIMIC);
 if (!mimicThere) console.warn(`[e2e] ${MIMIC} is missing: calibrating the MIMIC-IV demo in the viewer is skipped.`);
 if (!sepsisThere) console.warn(`[e2e] ${SEPSIS} is missing: calibrating the Sepsis log in the viewer is skipped.`);
 
-let server: StaticServer;
-let browser: Browser;
+let viewer: OpenViewer | undefined;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 describe.skipIf(!available)('calibration in the viewer', () => {
   beforeAll(async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
-    await buildViewer();
-    server = await serveStatic(viewerDist());
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
-    await page.waitForSelector('[data-testid=app-ready]');
+    viewer = await openViewer();
+    ({ page, pageErrors } = viewer);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await viewer?.close();
   });
 
   it('refuses a log that is mostly bad, naming its lines, and keeps working', async () => {
@@ -74,6 +62,17 @@ describe.skipIf(!available)('calibration in the viewer', () => {
     expect(body).toContain('ER Triage');
     expect(body).toContain('What this log cannot tell');
     await page.screenshot({ path: `${ARTIFACTS}/viewer-09-calibration-report.png` });
+
+    // The report's own link to its validation table scrolls the report, and does not load the viewer into the frame.
+    await report.locator('a[href="#validation"]').click();
+    const headingInView = (h: Element): boolean => {
+      // An anchor scroll leaves the heading at the top, give or take a fraction of a pixel.
+      const top = h.getBoundingClientRect().top;
+      return window.scrollY > 0 && top > -2 && top < window.innerHeight / 2;
+    };
+    await expect.poll(() => report.locator('#validation').evaluate(headingInView, undefined, { timeout: 5_000 }), { timeout: 10_000 }).toBe(true);
+    expect((await report.locator('body').textContent()) ?? '').toContain('What this log cannot tell');
+    await page.screenshot({ path: `${ARTIFACTS}/viewer-09b-calibration-validation.png` });
     await page.click('[data-testid=calibration-report] >> text=Close');
 
     // The calibrated scenario is in the picker, selected, and runs like any other.

@@ -5,27 +5,23 @@
  * in test-artifacts/ for a person to look at.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../scenarios/index.js';
-import { buildViewer, viewerDist } from '../../viewer/node/build-viewer.js';
-import { CHROMIUM, chromiumAvailable, launchChromium } from '../../viewer/node/chromium.js';
-import { serveStatic, type StaticServer } from '../../viewer/node/static-server.js';
+import { CHROMIUM, chromiumAvailable } from '../../viewer/node/chromium.js';
+import { ARTIFACTS, openViewer, ROOT, type OpenViewer } from './open-viewer.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ARTIFACTS = `${ROOT}test-artifacts`;
 const BROKEN = fileURLToPath(new URL('./fixtures/broken-scenario.yaml', import.meta.url));
 const DEMO = fileURLToPath(new URL('./fixtures/demo-hospital.yaml', import.meta.url));
 const available = chromiumAvailable();
 if (!available) console.warn(`[e2e] ${CHROMIUM} is not installed: the browser tests are skipped (.ci/run installs Debian's chromium).`);
 
-let server: StaticServer;
-let browser: Browser;
+let viewer: OpenViewer | undefined;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 async function shot(name: string, selector?: string): Promise<Buffer> {
   const path = `${ARTIFACTS}/viewer-${name}.png`;
@@ -43,19 +39,12 @@ async function clock(): Promise<string> {
 
 describe.skipIf(!available)('the viewer in Chromium', () => {
   beforeAll(async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
-    await buildViewer();
-    server = await serveStatic(viewerDist());
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
-    await page.waitForSelector('[data-testid=app-ready]');
+    viewer = await openViewer();
+    ({ page, pageErrors } = viewer);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await viewer?.close();
   });
 
   it('runs the built-in hospital with a progress bar; the clock advances and the patients move', async () => {

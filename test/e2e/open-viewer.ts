@@ -1,0 +1,41 @@
+/**
+ * The built viewer open in Debian's Chromium, as the browser tests share it:
+ * build with Vite, serve dist/viewer on a free port, open a 1600×900 page and
+ * wait until the app is ready. Errors the page throws are collected.
+ */
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { buildViewer, viewerDist } from '../../viewer/node/build-viewer.js';
+import { launchChromium } from '../../viewer/node/chromium.js';
+import { serveStatic } from '../../viewer/node/static-server.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Screenshots a person looks at, kept by CI. */
+export const ARTIFACTS = `${ROOT}test-artifacts`;
+
+export interface OpenViewer {
+  page: Page;
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function openViewer(): Promise<OpenViewer> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await buildViewer();
+  const server = await serveStatic(viewerDist());
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=app-ready]');
+  return {
+    page,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
