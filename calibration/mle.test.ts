@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createStream, logGamma, makeDistribution, type DistributionSpec } from '../sim-core/index.js';
 import { fitFamily } from './fit/mle.js';
 import { fitDuration } from './fit/fit-duration.js';
-import { digamma, trigamma, logUpperGamma, erfc } from './fit/special.js';
+import { logRegularizedGammaQ as logUpperGamma } from '../sim-core/index.js';
+import { digamma, trigamma, erfc } from './fit/special.js';
 import type { Family } from './fit/families.js';
 
 function sample(spec: DistributionSpec, n: number, seed: string): number[] {

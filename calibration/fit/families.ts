@@ -4,8 +4,8 @@
  * Parameters: exponential [mean]; gamma [shape, scale]; lognormal [μ, σ] of ln x;
  * Weibull [shape, scale].
  */
-import { logGamma, normalCdf, regularizedGammaP } from '../../sim-core/index.js';
-import { logNormalSurvival, logUpperGamma } from './special.js';
+import { logGamma, logRegularizedGammaQ, normalCdf, regularizedGammaP } from '../../sim-core/index.js';
+import { logNormalSurvival } from './special.js';
 
 export type Family = 'exponential' | 'gamma' | 'lognormal' | 'weibull';
 export const FAMILIES: readonly Family[] = ['exponential', 'gamma', 'lognormal', 'weibull'];
@@ -42,7 +42,7 @@ export function logSurvival(family: Family, p: readonly number[], x: number): nu
     case 'exponential':
       return -x / a;
     case 'gamma':
-      return logUpperGamma(a, x / b);
+      return logRegularizedGammaQ(a, x / b);
     case 'lognormal':
       return logNormalSurvival((Math.log(x) - a) / b);
     case 'weibull':

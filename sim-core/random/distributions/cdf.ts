@@ -3,11 +3,11 @@ import { normalCdf } from './normal-sampler.js';
 import { logGamma } from './special-functions.js';
 
 /**
- * Regularised lower incomplete gamma P(a, x): series below a + 1, continued
- * fraction (Lentz) above, as in Numerical Recipes §6.2.
+ * The incomplete gamma at (a, x), x > 0, as Numerical Recipes §6.2 computes it:
+ * below a + 1 the series gives P(a, x); above, Lentz's continued fraction gives
+ * ln Q(a, x) = ln(1 − P), kept on the log scale so far tails do not underflow.
  */
-export function regularizedGammaP(a: number, x: number): number {
-  if (x <= 0) return 0;
+function incompleteGamma(a: number, x: number): { p: number } | { logQ: number } {
   const logPrefix = -x + a * Math.log(x) - logGamma(a);
   if (x < a + 1) {
     let term = 1 / a;
@@ -17,7 +17,7 @@ export function regularizedGammaP(a: number, x: number): number {
       sum += term;
       if (Math.abs(term) < Math.abs(sum) * 1e-15) break;
     }
-    return sum * Math.exp(logPrefix);
+    return { p: Math.min(1, sum * Math.exp(logPrefix)) };
   }
   const tiny = 1e-300;
   let b = x + 1 - a;
@@ -36,7 +36,21 @@ export function regularizedGammaP(a: number, x: number): number {
     h *= delta;
     if (Math.abs(delta - 1) < 1e-15) break;
   }
-  return 1 - Math.exp(logPrefix) * h;
+  return { logQ: logPrefix + Math.log(h) };
+}
+
+/** Regularised lower incomplete gamma P(a, x). */
+export function regularizedGammaP(a: number, x: number): number {
+  if (x <= 0) return 0;
+  const g = incompleteGamma(a, x);
+  return 'p' in g ? g.p : 1 - Math.exp(g.logQ);
+}
+
+/** ln Q(a, x), the log of the regularised upper incomplete gamma 1 − P(a, x), accurate far into the tail. */
+export function logRegularizedGammaQ(a: number, x: number): number {
+  if (x <= 0) return 0;
+  const g = incompleteGamma(a, x);
+  return 'p' in g ? Math.log1p(-g.p) : g.logQ;
 }
 
 /**

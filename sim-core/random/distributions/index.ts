@@ -4,4 +4,4 @@ export { truncatedNormal } from './truncated-normal.js';
 export { makeDistribution, type DistributionSpec } from './spec.js';
 export { standardNormal, normalCdf } from './normal-sampler.js';
 export { logGamma } from './special-functions.js';
-export { continuousCdf, regularizedGammaP } from './cdf.js';
+export { continuousCdf, logRegularizedGammaQ, regularizedGammaP } from './cdf.js';
