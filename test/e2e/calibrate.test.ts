@@ -50,6 +50,26 @@ describe.skipIf(!available)('calibration in the viewer', () => {
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
+  it.skipIf(!sepsisThere)('shows a busy bar while calibrating, and Cancel stops the worker at once', async () => {
+    await page.setInputFiles('[data-testid=calibrate-log]', SEPSIS);
+    await page.selectOption('[data-testid=calibrate-mapping]', 'sepsis');
+    // 50 validation replications of the Sepsis log take many seconds: time enough to see the bar and cancel.
+    await page.fill('[data-testid=calibrate-replications]', '50');
+    await page.click('[data-testid=calibrate-run]');
+    const progress = page.locator('[data-testid=calibrate-progress]');
+    await progress.waitFor({ timeout: 10_000 });
+    expect(await progress.textContent()).toContain('50 replications');
+    expect((await progress.locator('progress').boundingBox())?.width ?? 0).toBeGreaterThan(100);
+    expect(page.workers().some((w) => w.url().includes('calibrate-worker'))).toBe(true);
+    await progress.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/viewer-09a-calibrating.png` });
+    await page.click('[data-testid=calibrate-cancel]');
+    await page.waitForSelector('text=Calibration cancelled.', { timeout: 5_000 });
+    await expect.poll(() => page.workers().some((w) => w.url().includes('calibrate-worker')), { timeout: 5_000 }).toBe(false);
+    await page.fill('[data-testid=calibrate-replications]', '3');
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
   it.skipIf(!sepsisThere)('calibrates the real Sepsis log, shows the report, and runs the calibrated scenario', async () => {
     await page.setInputFiles('[data-testid=calibrate-log]', SEPSIS);
     await page.selectOption('[data-testid=calibrate-mapping]', 'sepsis');

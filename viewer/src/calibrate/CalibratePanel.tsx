@@ -65,7 +65,7 @@ export function CalibratePanel() {
       <input ref={mapInput} type="file" accept=".yaml,.yml,.json" hidden data-testid="calibrate-mapping-file" onChange={(e) => setMappingFile(e.target.files?.[0] ?? null)} />
       <label className="field">
         Validation replications
-        <input type="number" min={1} max={50} value={replications} onChange={(e) => setReplications(Math.max(1, Math.min(50, Math.round(Number(e.target.value)) || 1)))} disabled={running} />
+        <input type="number" data-testid="calibrate-replications" min={1} max={50} value={replications} onChange={(e) => setReplications(Math.max(1, Math.min(50, Math.round(Number(e.target.value)) || 1)))} disabled={running} />
       </label>
       <div className="buttons">
         <button className="primary" data-testid="calibrate-run" disabled={!ready} onClick={() => void start()}>
@@ -78,7 +78,7 @@ export function CalibratePanel() {
         )}
       </div>
       {running && (
-        <div className="progress" data-testid="calibrate-progress">
+        <div className="progress stacked" data-testid="calibrate-progress">
           <progress />
           <span>Fitting, then running {replications} replication{replications === 1 ? '' : 's'} to validate…</span>
         </div>
