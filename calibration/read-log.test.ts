@@ -51,7 +51,7 @@ describe('reading an event log', () => {
     expect(log.bad[2]!.reason).toMatch(/ends .* before it starts/);
     expect(log.bad[3]!.reason).toMatch(/has 3 fields, the header has 6/);
     expect(log.bad[4]!.reason).toMatch(/2026-02-30T09:00:00/);
-    expect(log.counts).toEqual({ records: 10, used: 5, filtered: 0, open: 1 });
+    expect(log.counts).toEqual({ records: 10, used: 5, filtered: 0, open: 1, fallbackIds: {} });
     expect(log.rows.find((r) => r.case === 'c6')!.end).toBeNull();
     expect(log.rows.find((r) => r.case === 'c1')!.attributes).toEqual({ acuity: '2' });
   });
@@ -144,5 +144,31 @@ describe('from rows to cases', () => {
     expect(flow.stayWard.get('stay:ward')).toEqual({ ward: 'ward', type: 'general' });
     expect(flow.dropped.byActivity).toEqual({ lab: 1 });
     expect(flow.window.days).toBe(2);
+  });
+
+  it('stays.others makes a ward of every other activity, ids from sorted names so row order cannot change them', () => {
+    const m = intervalMap({ model: { stays: { activities: [{ activity: 'Intensive Care', ward: 'icu', type: 'icu' }], others: 'general', endAt: ['discharge'] } } });
+    const rows = [
+      'p1,Medicine,2026-01-05T08:00:00,2026-01-06T08:00:00,,2',
+      'p1,Intensive Care,2026-01-06T08:00:00,2026-01-07T08:00:00,,2',
+      'p1,discharge,2026-01-07T08:00:00,2026-01-07T08:00:00,,2',
+      'p2,Medicine!,2026-01-05T09:00:00,2026-01-05T19:00:00,,1',
+      'p2,icu,2026-01-05T19:00:00,2026-01-06T19:00:00,,1',
+    ];
+    const header = 'case,activity,start,end,resource,acuity';
+    const wards = (lines: string[]) => {
+      const flow = prepareFlow(readEventLog([header, ...lines].join('\n'), m, 'x.csv'), m.model);
+      return Object.fromEntries([...flow.stayWard].map(([a, w]) => [a, `${w.ward}/${w.type}`]));
+    };
+    const forward = wards(rows);
+    expect(forward).toEqual({ 'Intensive Care': 'icu/icu', icu: 'icu-2/general', Medicine: 'Medicine/general', 'Medicine!': 'medicine/general' });
+    expect(wards([...rows].reverse())).toEqual(forward);
+  });
+
+  it('a length of stay must start at its from activities or after its fromFirstOtherThan ones, not both or neither', () => {
+    const both = refusal(() => intervalMap({ model: { lengthOfStay: { from: ['a'], fromFirstOtherThan: ['b'] } } }));
+    expect(both.problems.join('\n')).toMatch(/model.lengthOfStay: must say where a stay starts/);
+    const neither = refusal(() => intervalMap({ model: { lengthOfStay: { to: ['b'] } } }));
+    expect(neither.problems.join('\n')).toMatch(/model.lengthOfStay: must say where a stay starts/);
   });
 });

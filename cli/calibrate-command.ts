@@ -6,7 +6,7 @@
  * anything is written; both files are written whole (temp file + rename).
  */
 import { type Command, Option } from 'commander';
-import { calibrate, CalibrationError } from '../calibration/index.js';
+import { calibrate, CalibrationError, type EventLog } from '../calibration/index.js';
 import { EXIT } from './exit-codes.js';
 import { parseReplications, parseSeed } from './option-values.js';
 
@@ -48,6 +48,7 @@ export async function calibrateCommand(log: string, o: CalibrateCommandOptions):
     process.stderr.write(
       `Read ${flow.log.counts.used} of ${flow.log.counts.records} rows of ${log}` +
         (bad > 0 ? ` (${bad} bad, listed by line in the report)` : '') +
+        fallbackNote(flow.log) +
         `: ${flow.cases.length} cases ${flow.options.datesShifted ? "(dates shifted case by case)" : `over ${flow.window.days} days`}.\n` +
         `Wrote ${o.out} and ${r.reportPath}.\n`,
     );
@@ -60,4 +61,11 @@ export async function calibrateCommand(log: string, o: CalibrateCommandOptions):
     }
     throw e;
   }
+}
+
+/** Rows that had no id in the first case column and took one from a fallback column: a count, so none go silently. */
+function fallbackNote(log: EventLog): string {
+  return Object.entries(log.counts.fallbackIds)
+    .map(([column, rows]) => ` (${rows} with no ${log.caseColumns[0]!}, identified by ${column})`)
+    .join('');
 }

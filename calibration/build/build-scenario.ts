@@ -176,6 +176,13 @@ function notesOn(flow: Flow, all: Observations): string[] {
       'The log shows how many patients were in each ward or activity at once, not how many beds or staff there were. Beds and pools are sized above the most seen at once so that the calibrated flow is not throttled; set real capacities before asking capacity questions. Costs are not in the log and are set to 0.',
     );
   }
+  for (const column of Object.keys(flow.log.counts.fallbackIds)) {
+    const k = flow.cases.filter((c) => c.id.startsWith(`${column}:`)).length;
+    if (k === 0) continue;
+    notes.push(
+      `${k} cases (${pct(k)}) have no ${flow.log.caseColumns[0]!}: as the mapping's columns.case says, each is identified by its ${column} instead (shown as "${column}:<value>") and kept as a case of its own, not joined to any other.`,
+    );
+  }
   const open = flow.cases.filter((c) => c.open).length;
   if (open > 0) {
     const how =

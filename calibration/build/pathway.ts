@@ -92,7 +92,8 @@ function activityBlock(a: string, fit: ClassFit, ctx: PathwayContext): StepInput
   if (!d) return [instant];
   const hold = duration(d, flow.options.durationsBy);
   if (ward) {
-    if (a === `${flow.options.stays.prefix ?? ''}${ward.ward}`) return [{ stay: ward.ward, lengthOfStay: hold }];
+    // A stay step is traced as "stay:<ward>": only an activity of that name is reproduced by one.
+    if (a === `stay:${ward.ward}`) return [{ stay: ward.ward, lengthOfStay: hold }];
     return [{ seize: [ward.ward] }, { hold, activity: a }, { release: [ward.ward] }];
   }
   const pool = ctx.poolOf.get(a);

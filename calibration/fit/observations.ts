@@ -120,7 +120,7 @@ export function observe(flow: Flow, cases: LogCase[] = flow.cases): Observations
     const segments = staySegments(c, flow, intervals);
     o.stays.push(...segments);
     if (flow.options.lengthOfStay) {
-      const los = lengthOfStay(c.events, flow.options.lengthOfStay);
+      const los = lengthOfStay(c, flow.options.lengthOfStay);
       if (los) {
         if (los.end !== null) o.lengthsOfStay.push({ value: los.end - los.start, censored: false, attributes: c.attributes });
         else {
@@ -170,12 +170,20 @@ function staySegments(c: LogCase, flow: Flow, intervals: boolean): StaySegment[]
   return out;
 }
 
-function lengthOfStay(events: readonly CaseEvent[], def: { from: string[]; to: string[] }): { start: number; end: number | null } | null {
-  const from = new Set(def.from);
-  const to = new Set(def.to);
-  const k = events.findIndex((e) => from.has(e.activity));
+/** The case's length of stay as the mapping defines it; null when the case never starts one (an ED visit with no admission). */
+function lengthOfStay(c: LogCase, def: NonNullable<Flow['options']['lengthOfStay']>): { start: number; end: number | null } | null {
+  const { events } = c;
+  const from = def.from ? new Set(def.from) : null;
+  const before = new Set(def.fromFirstOtherThan ?? []);
+  const k = events.findIndex((e) => (from ? from.has(e.activity) : !before.has(e.activity)));
   if (k < 0) return null;
   const start = events[k]!.start;
+  if (def.to === undefined) {
+    // To the end of the case: unknown while the case is open.
+    const last = events[events.length - 1]!;
+    return { start, end: c.open ? null : (c.endMarker ?? last.end ?? last.start) };
+  }
+  const to = new Set(def.to);
   for (let j = k + 1; j < events.length; j++) if (to.has(events[j]!.activity)) return { start, end: events[j]!.start };
   return { start, end: null };
 }

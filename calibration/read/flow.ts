@@ -115,6 +115,7 @@ export function prepareFlow(log: EventLog, options: ModelOptions, window?: Flow[
     const cls = options.classBy === undefined ? SINGLE_CLASS : (attributes[options.classBy] ?? 'unknown');
     cases.push({ id, cls, attributes, arrival: arrival.at, arrivalWall: arrival.wall, endMarker, open: false, events });
   }
+  if (options.stays.others !== undefined) addOtherStays(stayWard, [...frequency.keys()].filter((a) => !stayEnds.has(a)), options.stays.others);
   for (const c of cases) c.open = isOpen(c, log.kind, options, stayWard, stayEnds);
 
   const arrivals = cases.map((c) => c.arrivalWall);
@@ -154,6 +155,23 @@ function isOpen(c: LogCase, kind: EventLog['kind'], options: ModelOptions, stayW
     return inStay;
   }
   return false;
+}
+
+/**
+ * `stays.others`: each activity not yet a stay gets a ward of its own. Names are taken in sorted order and an
+ * id already taken gets -2, -3, so the same activities give the same ids whatever order the rows came in
+ * (the validation's simulated log is read with the same options).
+ */
+function addOtherStays(stayWard: Map<string, StayWard>, activities: string[], type: StayWard['type']): void {
+  const taken = new Set([...stayWard.values()].map((w) => w.ward));
+  for (const a of [...activities].sort()) {
+    if (stayWard.has(a)) continue;
+    const base = wardId(a);
+    let id = base;
+    for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
+    taken.add(id);
+    stayWard.set(a, { ward: id, type });
+  }
 }
 
 /** A ward id from free text: letters, digits, _ and -, starting with a letter. */

@@ -25,13 +25,21 @@ const Attribute = z.union([
   }),
 ]);
 
+const WardType = z.enum(['general', 'icu', 'stepdown', 'ed']);
+
 const Stays = z.strictObject({
   /** Activities that put the patient in a ward bed (an admission), each with its ward. */
   activities: z
-    .array(z.strictObject({ activity: Name, ward: WardId, type: z.enum(['general', 'icu', 'stepdown', 'ed']).default('general') }))
+    .array(z.strictObject({ activity: Name, ward: WardId, type: WardType.default('general') }))
     .default([]),
   /** Activities named `<prefix><ward>` are stays in that ward (the export-log convention is "stay:"). */
   prefix: z.string().min(1).optional(),
+  /**
+   * Every other activity is a stay in a ward of its own, of this type, its id made from the activity's name
+   * (a log whose every row is a stay in a care unit, such as MIMIC's transfers table). `activities` and
+   * `prefix` still come first; `endAt` activities are never stays.
+   */
+  others: WardType.optional(),
   /** Activities that end a stay (a release or discharge). Without them a stay ends at the next admission or at the end of the case. */
   endAt: z.array(Name).default([]),
 });
@@ -55,8 +63,21 @@ const ModelOptions = z.strictObject({
   /** Marker activities giving the time a case ends (a "leave" row); not steps of the pathway. */
   caseEnd: z.array(Name).default([]),
   stays: Stays.prefault({}),
-  /** How the length of stay is measured for the report and validation: from the first `from` to the first `to` after it. */
-  lengthOfStay: z.strictObject({ from: z.array(Name).min(1), to: z.array(Name).min(1) }).optional(),
+  /**
+   * How the length of stay is measured for the report and validation: from the first `from` (or the first
+   * activity that is not one of `fromFirstOtherThan`: the first unit after the ED) to the first `to` after it;
+   * without `to`, to the end of the case (its end marker, else its last activity's end: a discharge).
+   */
+  lengthOfStay: z
+    .strictObject({
+      from: z.array(Name).min(1).optional(),
+      fromFirstOtherThan: z.array(Name).min(1).optional(),
+      to: z.array(Name).min(1).optional(),
+    })
+    .refine((l) => (l.from === undefined) !== (l.fromFirstOtherThan === undefined), {
+      message: 'must say where a stay starts: either from (its first activities) or fromFirstOtherThan (the activities before it), not both',
+    })
+    .optional(),
   /**
    * Stays still open when the log ends: `censor` fits them as right-censored at the log's last time;
    * `exclude` leaves them out (when an open stay more likely means a missing record than a patient still in bed).

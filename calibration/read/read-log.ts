@@ -35,6 +35,8 @@ export interface EventLog {
   /** `intervals`: a start and an end per activity; `events`: one time per event (durations are the times between events). */
   kind: 'intervals' | 'events';
   rows: LogRow[];
+  /** The columns a case id is read from: the first not empty on a row. */
+  caseColumns: string[];
   attributeNames: string[];
   /** The finest time step written in the log, minutes (1/60: seconds). */
   resolution: number;
@@ -46,6 +48,8 @@ export interface EventLog {
     filtered: number;
     /** Interval rows with an empty end: still open when the log was taken. */
     open: number;
+    /** Used rows whose first case column was empty, by the fallback column that gave their id (`columns.case` as a list). */
+    fallbackIds: Record<string, number>;
   };
   bad: BadRow[];
 }
@@ -114,6 +118,7 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
   const rows: LogRow[] = [];
   let filtered = 0;
   let open = 0;
+  const fallbackIds: Record<string, number> = {};
   let resolution = 1;
   for (const { fields, line } of records) {
     if (fields.length !== header.length) {
@@ -126,7 +131,8 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
       continue;
     }
     const problems: string[] = [];
-    const id = caseId(at.cases.map(cell), caseColumns);
+    const ids = at.cases.map(cell);
+    const id = caseId(ids, caseColumns);
     const activity = cell(at.activity);
     if (id === '') problems.push(`no case id (column${caseColumns.length > 1 ? 's' : ''} ${caseColumns.map((c) => `"${c}"`).join(', ')})`);
     if (activity === '') problems.push(`no activity (column "${cols.activity}")`);
@@ -155,6 +161,8 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
     }
     resolution = Math.min(resolution, start.resolution);
     if (kind === 'intervals' && at.end >= 0 && cell(at.end) === '') open++;
+    const from = ids.findIndex((v) => v !== '');
+    if (from > 0) fallbackIds[caseColumns[from]!] = (fallbackIds[caseColumns[from]!] ?? 0) + 1;
     rows.push({
       case: id,
       activity,
@@ -193,9 +201,10 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
     source,
     kind,
     rows,
+    caseColumns,
     attributeNames: attributes.map((a) => a.name),
     resolution,
-    counts: { records: total, used: rows.length, filtered, open },
+    counts: { records: total, used: rows.length, filtered, open, fallbackIds },
     bad,
   };
 }

@@ -7,6 +7,7 @@ import type { Calibration } from '../build/build-scenario.js';
 import type { ClassFit } from '../build/fit-class.js';
 import type { ArrivalFit } from '../fit/arrivals.js';
 import { fmtP } from '../fit/fit-duration.js';
+import { wilsonInterval } from '../fit/intervals.js';
 import type { Validation } from '../validate/validate.js';
 import { chart, DURATION_TICKS, esc, type Series } from './svg.js';
 
@@ -67,13 +68,47 @@ export function arrivalCharts(c: ClassFit): string {
   return hour + day + trend + week;
 }
 
-export function arrivalTests(a: ArrivalFit): string {
+/**
+ * With dates shifted case by case only the hour of the day may be the hospital's: the share of arrivals in
+ * each hour (the rate per day would be the shift's artefact), log against the scenario's profile.
+ */
+export function shiftedArrivalChart(c: ClassFit): string {
+  const a = c.arrivals;
+  const fittedByHour = HOURS.map((h) => a.fittedPerHour.filter((_, k) => k % 24 === h).reduce((x, y) => x + y, 0));
+  const fittedTotal = fittedByHour.reduce((x, y) => x + y, 0);
+  const pct = (k: number): number => (100 * k) / Math.max(1, a.count);
+  return chart({
+    title: 'Share of arrivals by hour of the day',
+    xLabel: 'hour of the day',
+    yLabel: '% of arrivals in that hour',
+    barWidth: 1,
+    xTicks: [0, 3, 6, 9, 12, 15, 18, 21].map((h) => ({ value: h, label: `${h}:00` })),
+    series: [
+      {
+        name: 'log (95% CI)',
+        color: '#9ecae1',
+        kind: 'bars',
+        points: a.byHourOfDay.map((r, h): [number, number] => [h, pct(r.count)]),
+        whiskers: a.byHourOfDay.map((r, h): [number, number, number] => {
+          const [lo, hi] = wilsonInterval(r.count, a.count);
+          return [h, 100 * lo, 100 * hi];
+        }),
+      },
+      { name: 'scenario', color: FIT, kind: 'step', points: [...fittedByHour.map((r, h): [number, number] => [h - 0.5, (100 * r) / fittedTotal]), [23.5, (100 * fittedByHour[23]!) / fittedTotal]] },
+    ],
+  });
+}
+
+/** The tests of the arrival profile; with dates shifted case by case only the hour-of-day test means anything. */
+export function arrivalTests(a: ArrivalFit, datesShifted = false): string {
   const t = a.tests;
   const row = (name: string, x: { statistic: number; df: number; pValue: number }, meaning: string): string =>
-    `<tr><td>${esc(name)}</td><td class="n">${x.statistic.toFixed(1)}</td><td class="n">${x.df}</td><td class="n">${fmtP(x.pValue)}</td><td>${esc(meaning)}</td></tr>`;
-  return `<table><thead><tr><th>chi-square test</th><th>χ²</th><th>df</th><th>p</th><th>reading</th></tr></thead><tbody>
+    `<tr><td>${esc(name)}</td><td class="n">${x.statistic.toFixed(1)}</td><td class="n">${x.df}</td><td class="n">${esc(fmtP(x.pValue))}</td><td>${esc(meaning)}</td></tr>`;
+  const head = `<table><thead><tr><th>chi-square test</th><th>χ²</th><th>df</th><th>p</th><th>reading</th></tr></thead><tbody>
 ${row('flat over the hours of the day', t.hourOfDay, t.hourOfDay.pValue < 0.05 ? 'arrivals follow a daily pattern' : 'no daily pattern shown')}
-${row('flat over the days of the week', t.dayOfWeek, t.dayOfWeek.pValue < 0.05 ? 'arrivals follow a weekly pattern' : 'no weekly pattern shown')}
+`;
+  if (datesShifted) return `${head}</tbody></table><p class="small">The tests of the days of the week, of day × hour and of the daily counts need true dates: not run.</p>`;
+  return `${head}${row('flat over the days of the week', t.dayOfWeek, t.dayOfWeek.pValue < 0.05 ? 'arrivals follow a weekly pattern' : 'no weekly pattern shown')}
 ${row('day × hour independent (the scenario’s product form)', t.separable, t.separable.pValue < 0.05 ? 'the daily pattern differs between days: the product form is an approximation' : 'the product of a daily and a weekly pattern is enough')}
 ${row('daily counts Poisson about the fitted rate', t.dispersion, t.dispersion.pValue < 0.05 ? `overdispersed (index ${t.dispersion.index.toFixed(2)}): days vary more than a Poisson process with this profile, e.g. from trends or seasons the scenario does not have` : `consistent with Poisson (index ${t.dispersion.index.toFixed(2)})`)}
 </tbody></table><p class="small">Expected counts in some day × hour cells are small; read that test as a guide.</p>`;

@@ -9,7 +9,7 @@ import { END, START } from '../fit/observations.js';
 import { formatWall } from '../read/timestamps.js';
 import type { Validation } from '../validate/validate.js';
 import { detail, overviewRow } from './duration-section.js';
-import { arrivalCharts, arrivalTests, capacityCharts, validationCharts } from './report-charts.js';
+import { arrivalCharts, arrivalTests, capacityCharts, shiftedArrivalChart, validationCharts } from './report-charts.js';
 import { esc, heatmap } from './svg.js';
 import { validationHtml, validationVerdict } from './validation-table.js';
 
@@ -41,6 +41,7 @@ ${validation ? `<p class="verdict">${esc(validationVerdict(validation))} <a href
 <table><tbody>
 <tr><td>data rows</td><td class="n">${log.counts.records}</td></tr>
 <tr><td>used</td><td class="n">${log.counts.used}</td></tr>
+${fallbackRows(cal)}
 <tr><td>left out by the lifecycle filter</td><td class="n">${log.counts.filtered}</td></tr>
 <tr><td>bad (listed below by line)</td><td class="n">${log.bad.length}</td></tr>
 <tr><td>activities still open (no end)</td><td class="n">${log.counts.open}</td></tr>
@@ -54,11 +55,21 @@ ${log.bad.length > 0 ? `<h3>Bad rows</h3><table><thead><tr><th>line</th><th>prob
   for (const c of cal.classes) {
     const title = cal.classes.length > 1 ? ` — ${esc(c.name)}` : '';
     const a = c.arrivals;
-    sections.push(`<h2>Arrivals${title}</h2>
+    const shifted = flow.options.datesShifted;
+    const hours = a.usesHourOfDay ? "the log's hour-of-day pattern" : 'a flat rate over the day';
+    sections.push(
+      shifted
+        ? `<h2>Arrivals${title}</h2>
+<p>${a.count} arrivals, but their dates were shifted case by case: spread over ${a.days} days by the shift alone, they give no rate, no weekday pattern and no trend. The scenario's arrivals come at <b>${scenarioPerDay(cal, c.id) ?? shifted.arrivalsPerDay} a day, as the mapping gives</b> (model.datesShifted.arrivalsPerDay), with ${hours} and the same rate every day of the week.
+Only the hour of the day is read from the log, on the assumption that the shift kept it.</p>
+<div class="charts">${shiftedArrivalChart(c)}</div>
+${arrivalTests(a, true)}`
+        : `<h2>Arrivals${title}</h2>
 <p>${a.count} arrivals in ${a.days} days: <b>${a.perDay.toFixed(3)} per day</b> (95% CI ${a.perDayCi[0].toFixed(3)}–${a.perDayCi[1].toFixed(3)}).
-The scenario's profile is a non-homogeneous Poisson process: ${a.usesHourOfDay ? "the log's hour-of-day pattern" : 'a flat rate over the day'} × ${a.usesDayOfWeek ? "the log's day-of-week pattern" : 'the same rate every day of the week'}.</p>
+The scenario's profile is a non-homogeneous Poisson process: ${hours} × ${a.usesDayOfWeek ? "the log's day-of-week pattern" : 'the same rate every day of the week'}.</p>
 <div class="charts">${arrivalCharts(c)}</div>
-${arrivalTests(a)}`);
+${arrivalTests(a)}`,
+    );
 
     const routes = c.routing;
     const rowsFrom = [START, ...c.activities];
@@ -121,13 +132,16 @@ ${details.join('')}`);
         details.push(detail(`${l.name} (${flow.options.durationsBy} ${v})`, f, id));
       }
     });
-    const how = flow.options.lengthOfStay
-      ? `from the first of ${flow.options.lengthOfStay.from.join(', ')} to the first of ${flow.options.lengthOfStay.to.join(', ')} after it`
+    const def = flow.options.lengthOfStay;
+    const how = def
+      ? `from the first ${def.from ? `of ${def.from.join(', ')}` : `activity other than ${def.fromFirstOtherThan!.join(', ')}`} ${def.to ? `to the first of ${def.to.join(', ')} after it` : 'to the end of the case'}`
       : 'each ward stay';
     const modelled =
       log.kind === 'events'
         ? 'In the scenario the length of stay is not one fitted distribution: it is the sum of the times between the events of a stay (so transfers between wards are kept), and the validation checks that the sum comes out right.'
-        : 'In the scenario each ward stay is a hold for the fitted length of stay.';
+        : def
+          ? 'In the scenario the length of stay is not one fitted distribution: it is the sum of the stays and steps it spans, each with its own fit, routed one step at a time; the validation checks that the sum comes out right.'
+          : 'In the scenario each ward stay is a hold for the fitted length of stay.';
     sections.push(`<h2>Lengths of stay</h2><p>Measured ${esc(how)}. ${modelled}</p>
 <table><thead><tr><th>length of stay</th><th>n</th><th>best fit</th><th>mean (95% CI)</th><th>why</th></tr></thead><tbody>${overview.join('')}</tbody></table>${details.join('')}`);
   }
@@ -168,4 +182,22 @@ code { background: #f4f4f4; padding: 0 .2em; }
 ${sections.join('\n')}
 </body></html>
 `;
+}
+
+/** Rows kept although their case id column was empty, because the mapping names a fallback column: said, not silent. */
+function fallbackRows(cal: Calibration): string {
+  const { flow } = cal;
+  const columns = flow.log.caseColumns;
+  return Object.entries(flow.log.counts.fallbackIds)
+    .map(([column, rows]) => {
+      const cases = flow.cases.filter((c) => c.id.startsWith(`${column}:`)).length;
+      return `<tr><td>of them with no ${esc(columns[0]!)}, identified by ${esc(column)}: rows (cases)</td><td class="n">${rows} (${cases})</td></tr>`;
+    })
+    .join('');
+}
+
+/** The rate per day the scenario gives a class's arrivals (with shifted dates, the mapping's rate, shared out between classes). */
+function scenarioPerDay(cal: Calibration, id: string): number | undefined {
+  const arrivals = cal.scenario.patientClasses.find((p) => p.id === id)?.arrivals;
+  return arrivals && 'perDay' in arrivals ? arrivals.perDay : undefined;
 }

@@ -112,9 +112,10 @@ function asLogOfSameShape(rows: LogRow[], original: EventLog, keep: Set<string>,
     source: 'simulated',
     kind: original.kind,
     rows: out,
+    caseColumns: original.caseColumns,
     attributeNames: original.attributeNames,
     resolution: original.resolution,
-    counts: { records: out.length, used: out.length, filtered: 0, open: out.filter((r) => r.end === null).length },
+    counts: { records: out.length, used: out.length, filtered: 0, open: out.filter((r) => r.end === null).length, fallbackIds: {} },
     bad: [],
   };
 }
