@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runHospital } from '../sim-core/index.js';
+import { runHospital, TraceBuffer } from '../sim-core/index.js';
 import { compileScenario, parseScenario, type ScenarioInput } from '../scenarios/index.js';
 
 /**
@@ -76,5 +76,40 @@ describe('activity-based costs', () => {
     const cuts = ledger.cutTotals();
     for (const total of Object.values(cuts)) expect(total).toBeCloseTo(ledger.total, 6);
     expect(ledger.total).toBeGreaterThan(0);
+  });
+
+  it('charge each patient by arrival number while places are reused, a room in cleaning to the patient who left it', () => {
+    // A room cleaned for 10 minutes after each 20-minute visit: the patient leaves before the
+    // cleaning ends, and the next one may already have taken over their place in the arrays.
+    const roomClinic: ScenarioInput = {
+      ...clinic,
+      operatingRooms: [
+        { id: 'room', sessions: [{ days: 'weekdays', start: '08:00', end: '16:00' }], turnover: { type: 'constant', value: 10 }, overrun: 'startAnyway', costPerHour: 60 },
+      ],
+      pathways: { visit: [{ seize: ['nurse', 'room'] }, { consume: 'gloves' }, { hold: { type: 'constant', value: 20 }, activity: 'visit' }, { release: 'all' }] },
+    };
+    const trace = new TraceBuffer();
+    const { ledger, patients } = runHospital(compileScenario(parseScenario(roomClinic)), { seed: 3, replication: 1, trace });
+    expect(patients).toBe(12 * 20);
+    // 20 minutes of nurse at 40 an hour, 30 of room at 60 an hour, one pair of gloves at 2.
+    const each = (20 / 60) * 40 + (30 / 60) * 60 + 2;
+    expect(ledger.byPatient.length).toBe(patients);
+    for (const cost of ledger.byPatient) expect(cost).toBeCloseTo(each, 9);
+
+    // In the trace patients are numbered by arrival, and nothing happens to one after they leave.
+    const t = trace.toData();
+    const arrive = t.whatNames.indexOf('arrive');
+    const leave = t.whatNames.indexOf('leave');
+    const arrivals: number[] = [];
+    const left = new Set<number>();
+    for (let i = 0; i < t.time.length; i++) {
+      const who = t.entity[i]!;
+      if (who < 0) continue;
+      expect(left.has(who), `event ${t.whatNames[t.what[i]!]} for patient ${who} after they left`).toBe(false);
+      if (t.what[i] === arrive) arrivals.push(who);
+      if (t.what[i] === leave) left.add(who);
+    }
+    expect(arrivals).toEqual(Array.from({ length: patients }, (_, k) => k));
+    expect(left.size).toBe(patients);
   });
 });

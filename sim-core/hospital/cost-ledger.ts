@@ -11,13 +11,15 @@ export type CostType = (typeof COST_TYPES)[number];
 export const NONE = -1;
 
 export class CostLedger {
-  readonly byPatient: number[] = [];
+  /** Cost of each patient by serial number; grown by doubling, so a charge allocates nothing. */
+  private patientCost = new Float64Array(1024);
+  private patientsSeen = 0;
   /** Costs no patient caused: idle capacity, fixed daily costs, overtime premium. */
   unattributed = 0;
-  readonly byPathway: number[];
-  readonly byDepartment: number[];
-  readonly byResource: number[];
-  readonly byType: number[];
+  readonly byPathway: Float64Array;
+  readonly byDepartment: Float64Array;
+  readonly byResource: Float64Array;
+  readonly byType: Float64Array;
   capacityCost = 0;
   total = 0;
 
@@ -26,20 +28,22 @@ export class CostLedger {
     readonly departmentNames: readonly string[],
     readonly resourceNames: readonly string[],
   ) {
-    this.byPathway = new Array<number>(pathwayNames.length + 1).fill(0);
-    this.byDepartment = new Array<number>(departmentNames.length).fill(0);
-    this.byResource = new Array<number>(resourceNames.length + 1).fill(0);
-    this.byType = new Array<number>(COST_TYPES.length).fill(0);
+    this.byPathway = new Float64Array(pathwayNames.length + 1);
+    this.byDepartment = new Float64Array(departmentNames.length);
+    this.byResource = new Float64Array(resourceNames.length + 1);
+    this.byType = new Float64Array(COST_TYPES.length);
   }
 
-  /** Books `amount` on every cut; pathway and resource may be NONE. */
+  /** Books `amount` on every cut; patient, pathway and resource may be NONE. */
   charge(patient: number, pathway: number, department: number, resource: number, type: number, amount: number): void {
     if (amount === 0) return;
     if (patient === NONE) {
       this.unattributed += amount;
       this.capacityCost += amount;
     } else {
-      this.byPatient[patient] = (this.byPatient[patient] ?? 0) + amount;
+      if (patient >= this.patientCost.length) this.growTo(patient);
+      this.patientCost[patient]! += amount;
+      if (patient >= this.patientsSeen) this.patientsSeen = patient + 1;
     }
     this.byPathway[pathway === NONE ? this.pathwayNames.length : pathway]! += amount;
     this.byDepartment[department]! += amount;
@@ -48,9 +52,14 @@ export class CostLedger {
     this.total += amount;
   }
 
+  /** Cost caused by each patient, by serial number (0 for one who caused none). */
+  get byPatient(): Float64Array {
+    return this.patientCost.subarray(0, this.patientsSeen);
+  }
+
   /** Sum of each cut; all equal `total` up to rounding. */
   cutTotals(): { patient: number; pathway: number; department: number; resource: number; type: number } {
-    const sum = (xs: readonly (number | undefined)[]): number => xs.reduce<number>((s, x) => s + (x ?? 0), 0);
+    const sum = (xs: Float64Array): number => xs.reduce((s, x) => s + x, 0);
     return {
       patient: sum(this.byPatient) + this.unattributed,
       pathway: sum(this.byPathway),
@@ -58,6 +67,14 @@ export class CostLedger {
       resource: sum(this.byResource),
       type: sum(this.byType),
     };
+  }
+
+  private growTo(patient: number): void {
+    let length = this.patientCost.length;
+    while (length <= patient) length *= 2;
+    const grown = new Float64Array(length);
+    grown.set(this.patientCost);
+    this.patientCost = grown;
   }
 }
 

@@ -1,8 +1,13 @@
 /**
  * The pathway interpreter: runs a `HospitalModel` for one replication. A
- * patient is a row in a few arrays plus its position in its pathway; `advance`
- * executes steps until one has to wait (for a resource, a hold, stock), so
- * nothing is allocated per event beyond the patient's list of held claims.
+ * patient is a slot in a few arrays plus its position in its pathway; `advance`
+ * executes steps until one has to wait (for a resource, a hold, stock). A slot
+ * is given back when its patient leaves and reused by the next arrival, so the
+ * arrays stay as long as the most patients ever in at once (hundreds), not the
+ * year's arrivals (tens of thousands): a replication then works in a few
+ * kilobytes that stay in cache, which is what lets replications on several
+ * cores run side by side without fighting over memory. Patients are still
+ * numbered by arrival (their serial) in the trace and the cost ledger.
  */
 import { ClaimBook, REFUSED } from '../resources/claim-book.js';
 import type { Resource } from '../resources/resource.js';
@@ -207,7 +212,8 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
   const items: StockItem[] = [];
   const delivery = sim.register('delivery', (item, quantity) => {
     const served = items[item]!.deliver(quantity);
-    for (const p of served) {
+    for (let k = 0; k < served.length; k++) {
+      const p = served[k]!;
       chargeConsumable(p, item, waitingQuantity[p]!);
       step[p]!++;
       advance(p);
@@ -224,29 +230,62 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     sim.schedule(0, review, 0, 0, PRIORITY.DEFAULT);
   });
 
-  // --- patients ---
-  const klass: number[] = [];
-  const pathwayOf: number[] = [];
-  const step: number[] = [];
-  const arrivedAt: number[] = [];
-  const attrs: number[] = [];
+  // --- patients, by slot ---
+  /** The patient's number by arrival (0, 1, 2, …): its id in the trace and the ledger. */
+  // Typed columns, grown by doubling: numbers in them are stored unboxed, so
+  // writing a time allocates nothing.
+  let serialOf = new Int32Array(0);
+  const freeSlots: number[] = [];
+  let slotsUsed = 0;
+  let klass = new Int32Array(0);
+  let pathwayOf = new Int32Array(0);
+  let step = new Int32Array(0);
+  let arrivedAt = new Float64Array(0);
+  /** Attribute value indices, nAttr per slot; -1 for none. */
+  let attrs = new Int32Array(0);
+  /** Claims each patient holds, in the order taken; the arrays are kept and reused with the slot. */
   const held: number[][] = [];
-  const waitingClaim: number[] = [];
-  const renegeTimer: number[] = [];
-  const boardingSince: number[] = [];
-  const waitingQuantity: number[] = [];
-  const claimGrantedAt: number[] = [];
-  const claimOwner: number[] = [];
-  const claimStepFigure: (string | undefined)[] = [];
+  let waitingClaim = new Int32Array(0);
+  /** Event handles are doubles (slot · 2³² + sequence). */
+  let renegeTimer = new Float64Array(0);
+  let boardingSince = new Float64Array(0);
+  let waitingQuantity = new Float64Array(0);
   /** 1 while an ED patient is still in the ED: until admitted to a ward of another department, or gone. */
-  const inEd: number[] = [];
+  let inEd = new Uint8Array(0);
+  const growSlots = (): void => {
+    const n = Math.max(256, 2 * serialOf.length);
+    serialOf = resized(serialOf, n);
+    klass = resized(klass, n);
+    pathwayOf = resized(pathwayOf, n);
+    step = resized(step, n);
+    arrivedAt = resized(arrivedAt, n);
+    attrs = resized(attrs, n * nAttr);
+    waitingClaim = resized(waitingClaim, n);
+    renegeTimer = resized(renegeTimer, n);
+    boardingSince = resized(boardingSince, n);
+    waitingQuantity = resized(waitingQuantity, n);
+    inEd = resized(inEd, n);
+  };
+  // By claim id (the book reuses ids, so these stay as long as the most claims ever open at once).
+  let claimGrantedAt = new Float64Array(0);
+  /** The serial and pathway of the patient a claim was made for: a room in turnover outlives its patient's slot. */
+  let claimOwner = new Int32Array(0);
+  let claimPathway = new Int32Array(0);
+  const roomForClaim = (claim: number): void => {
+    if (claim < claimOwner.length) return;
+    let n = Math.max(256, 2 * claimOwner.length);
+    while (n <= claim) n *= 2;
+    claimGrantedAt = resized(claimGrantedAt, n);
+    claimOwner = resized(claimOwner, n);
+    claimPathway = resized(claimPathway, n);
+  };
   const classDept = model.classes.map((c) => departmentOf(c.department));
   const admitsFromEd = model.resources.map((r) => r.kind === 'ward');
   let patientCount = 0;
   const attributeRngs = model.classes.map((c) => sim.stream(`attributes:${c.name}${rep}`));
   const holdEnd = sim.register('hold-end', (p) => {
     const s = model.pathways[pathwayOf[p]!]!.steps[step[p]!]!;
-    if (trace && s.op === 'hold') trace.record(sim.now, p, codes.finish, activityPlace(s.activity));
+    if (trace && s.op === 'hold') trace.record(sim.now, serialOf[p]!, codes.finish, activityPlace(s.activity));
     step[p]!++;
     advance(p);
   });
@@ -270,7 +309,7 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
   const turnoverEnd = sim.register('turnover-end', (claim, r) => {
     const since = inTurnover.get(claim * 4096 + r)!;
     inTurnover.delete(claim * 4096 + r);
-    chargeUse(claim, resources[r]!, claimOwner[claim]!, since);
+    chargeUse(claim, resources[r]!, since);
     book.releaseOne(claim, resources[r]!);
   });
 
@@ -304,18 +343,22 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
         `more than ${maxInSystem} patients in the hospital at once at minute ${Math.round(sim.now)}: a resource is probably never available or far too small`,
       );
     }
-    const p = patientCount++;
+    if (freeSlots.length === 0 && slotsUsed === serialOf.length) growSlots();
+    const p = freeSlots.length > 0 ? freeSlots.pop()! : slotsUsed++;
+    serialOf[p] = patientCount++;
     klass[p] = c;
     pathwayOf[p] = cls.pathway;
     step[p] = 0;
     arrivedAt[p] = sim.now;
-    held[p] = [];
+    if (held[p] === undefined) held[p] = [];
+    else held[p]!.length = 0;
     waitingClaim[p] = -1;
     renegeTimer[p] = -1;
     boardingSince[p] = -1;
     inEd[p] = cls.emergencyDepartment ? 1 : 0;
     for (let a = 0; a < nAttr; a++) attrs[p * nAttr + a] = -1;
-    cls.attributes.forEach((a, k) => (attrs[p * nAttr + a.attribute] = attributeSamplers[c]![k]!.sample(attributeRngs[c]!)));
+    const samplers = attributeSamplers[c]!;
+    for (let k = 0; k < cls.attributes.length; k++) attrs[p * nAttr + cls.attributes[k]!.attribute] = samplers[k]!.sample(attributeRngs[c]!);
     if (entry >= 0 && cls.arrivals.type === 'list') {
       cls.arrivals.entries[entry]!.attributes.forEach((v, a) => {
         if (v >= 0) attrs[p * nAttr + a] = v;
@@ -323,11 +366,11 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     }
     if (measuring()) state.arrivals[c]!++;
     if (trace) {
-      trace.record(sim.now, p, codes.arrive, places.klass[c]!);
+      trace.record(sim.now, serialOf[p]!, codes.arrive, places.klass[c]!);
       // Attributes go into the trace as "attr:<name>" at the value's name, for event-log export.
       for (let a = 0; a < nAttr; a++) {
         const v = attrs[p * nAttr + a]!;
-        if (v >= 0) trace.record(sim.now, p, attributeCodes[a]!, trace.place(String(model.attributes[a]!.values[v])));
+        if (v >= 0) trace.record(sim.now, serialOf[p]!, attributeCodes[a]!, trace.place(String(model.attributes[a]!.values[v])));
       }
     }
     advance(p);
@@ -351,7 +394,7 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
           break;
         case 'hold': {
           const d = durationSamplers[pathwayOf[p]!]![i]!(p);
-          if (trace) trace.record(sim.now, p, codes.start, activityPlace(s.activity));
+          if (trace) trace.record(sim.now, serialOf[p]!, codes.start, activityPlace(s.activity));
           sim.schedule(d, holdEnd, p, 0, PRIORITY.RELEASE);
           return;
         }
@@ -366,7 +409,7 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
             step[p] = i + 1;
             break;
           }
-          if (trace) trace.record(sim.now, p, codes.stockout, activityPlace(item.model.name));
+          if (trace) trace.record(sim.now, serialOf[p]!, codes.stockout, activityPlace(item.model.name));
           if (item.model.onStockOut === 'wait') {
             waitingQuantity[p] = s.quantity;
             item.wait(p, s.quantity);
@@ -403,6 +446,9 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     }
   }
 
+  /** One options object for every seize (the book reads it and keeps nothing): no garbage per request. */
+  const seizeOptions: { onGrant: number; priority: number } = { onGrant: granted, priority: 0 };
+
   /** Returns true if the patient may go on now; false if it waits (or left). */
   function seize(p: number, s: Extract<StepModel, { op: 'seize' }>, i: number): boolean {
     const pw = pathwayOf[p]!;
@@ -415,15 +461,17 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
           : (s.priority.byValue[attrs[p * nAttr + s.priority.attribute]!] ?? s.priority.otherwise);
     // Emergency-only rooms are kept for patients of priority above 0; others choose among the rest.
     if (s.oneOf) set = chooseOne(priority > 0 ? oneOfSets[pw]![i]! : electiveOneOfSets[pw]![i]!);
-    if (trace) trace.record(sim.now, p, codes.request, places.resource[set[0]!.id]!);
-    const claim = book.seize(p, set, { onGrant: granted, priority });
+    if (trace) trace.record(sim.now, serialOf[p]!, codes.request, places.resource[set[0]!.id]!);
+    seizeOptions.priority = priority;
+    const claim = book.seize(p, set, seizeOptions);
     if (claim === REFUSED) {
       if (measuring()) state.turnedAway[klass[p]!]!++;
       exit(p, codes.turnedAway, false);
       return false;
     }
-    claimOwner[claim] = p;
-    claimStepFigure[claim] = s.figure;
+    roomForClaim(claim);
+    claimOwner[claim] = serialOf[p]!;
+    claimPathway[claim] = pw;
     if (book.isHeld(claim)) {
       if (measuring()) seizeTally[pw]![i]!.add(0);
       return took(p, claim, s);
@@ -453,8 +501,9 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
   /** The claim is granted: record it, or cancel a case that would overrun its session. */
   function took(p: number, claim: number, s: Extract<StepModel, { op: 'seize' }>): boolean {
     claimGrantedAt[claim] = sim.now;
-    for (const r of book.resourcesOf(claim)) {
-      const roster = cancellingRosters[r.id];
+    const set = book.resourcesOf(claim);
+    for (let k = 0; k < set.length; k++) {
+      const roster = cancellingRosters[set[k]!.id];
       if (roster && expectedMinutes(p, s) > minutesUntilCapacityDrop(roster, sim.now)) {
         book.release(claim);
         cancel(p);
@@ -463,14 +512,15 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     }
     held[p]!.push(claim);
     if (inEd[p] === 1) {
-      for (const r of book.resourcesOf(claim)) {
+      for (let k = 0; k < set.length; k++) {
+        const r = set[k]!;
         if (admitsFromEd[r.id] && resourceDept[r.id] !== classDept[klass[p]!]) {
           leaveEd(p);
           break;
         }
       }
     }
-    if (trace) for (const r of book.resourcesOf(claim)) trace.record(sim.now, p, codes.seize, places.resource[r.id]!);
+    if (trace) for (let k = 0; k < set.length; k++) trace.record(sim.now, serialOf[p]!, codes.seize, places.resource[set[k]!.id]!);
     return true;
   }
 
@@ -486,7 +536,8 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
   /** The first free option, else the shortest line among those on duty (a closed room's line only moves when it opens). */
   function chooseOne(options: readonly (readonly Resource[])[]): readonly Resource[] {
     let best = options[0]!;
-    for (const o of options) {
+    for (let k = 0; k < options.length; k++) {
+      const o = options[k]!;
       const r = o[0]!;
       if (r.free > 0 && r.waiting.length === 0) return o;
       const b = best[0]!;
@@ -502,54 +553,55 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     for (let c = claims.length - 1; c >= 0; c--) {
       const claim = claims[c]!;
       const set = book.resourcesOf(claim);
-      for (const r of set) {
+      for (let k = 0; k < set.length; k++) {
+        const r = set[k]!;
         if (which !== 'all' && !which.includes(r.id)) continue;
         if (!book.holds(claim, r) || inTurnover.has(claim * 4096 + r.id)) continue;
         const t = turnover[r.id];
         if (t) {
           // The room stays busy for cleaning, charged to this case; the patient moves on.
-          chargeUse(claim, r, p, claimGrantedAt[claim]!);
+          chargeUse(claim, r, claimGrantedAt[claim]!);
           inTurnover.set(claim * 4096 + r.id, sim.now);
           sim.schedule(t.sample(turnoverRng[r.id]!), turnoverEnd, claim, r.id, PRIORITY.RELEASE);
         } else {
           releaseResourceNow(claim, r);
         }
-        if (trace) trace.record(sim.now, p, codes.release, places.resource[r.id]!);
+        if (trace) trace.record(sim.now, serialOf[p]!, codes.release, places.resource[r.id]!);
       }
-      if (!stillHolds(claim, set)) claims.splice(c, 1);
+      if (!stillHolds(claim, set)) removeAt(claims, c);
     }
   }
 
   /** Whether the claim still holds some resource of its set that is not being cleaned. */
   function stillHolds(claim: number, set: readonly Resource[]): boolean {
-    for (const r of set) if (book.holds(claim, r) && !inTurnover.has(claim * 4096 + r.id)) return true;
+    for (let k = 0; k < set.length; k++) if (book.holds(claim, set[k]!) && !inTurnover.has(claim * 4096 + set[k]!.id)) return true;
     return false;
   }
 
   function releaseResourceNow(claim: number, r: Resource): void {
-    chargeUse(claim, r, claimOwner[claim]!, claimGrantedAt[claim]!);
+    chargeUse(claim, r, claimGrantedAt[claim]!);
     book.releaseOne(claim, r);
   }
 
-  /** Books the busy time of `r` under `claim` from `since` (or from the end of warm-up) to now. */
-  function chargeUse(claim: number, r: Resource, p: number, since: number): void {
+  /** Books the busy time of `r` under `claim` from `since` (or from the end of warm-up) to now, to the claim's patient. */
+  function chargeUse(claim: number, r: Resource, since: number): void {
     const from = Math.max(since, warmupEnd);
     const minutes = Math.min(sim.now, end) - from;
     if (minutes <= 0) return;
     const m = model.resources[r.id]!;
-    ledger.charge(p, pathwayOf[p]!, resourceDept[r.id]!, r.id, COST_TYPE_OF_KIND[m.kind], (minutes / 60) * m.costPerBusyHour);
+    ledger.charge(claimOwner[claim]!, claimPathway[claim]!, resourceDept[r.id]!, r.id, COST_TYPE_OF_KIND[m.kind], (minutes / 60) * m.costPerBusyHour);
     if (m.kind === 'device' && since === claimGrantedAt[claim] && measuring() && sim.now <= end) state.turnaround[r.id]!.add(sim.now - book.requestedAt(claim));
   }
 
   function chargeConsumable(p: number, item: number, quantity: number): void {
     if (!measuring()) return;
     const cls = model.classes[klass[p]!]!;
-    ledger.charge(p, pathwayOf[p]!, departmentOf(cls.department), NONE, consumableType, quantity * model.items[item]!.unitCost);
+    ledger.charge(serialOf[p]!, pathwayOf[p]!, departmentOf(cls.department), NONE, consumableType, quantity * model.items[item]!.unitCost);
   }
 
   function chargePenalty(p: number, amount: number): void {
     if (!measuring()) return;
-    ledger.charge(p, pathwayOf[p]!, departmentOf(model.classes[klass[p]!]!.department), NONE, penaltyType, amount);
+    ledger.charge(serialOf[p]!, pathwayOf[p]!, departmentOf(model.classes[klass[p]!]!.department), NONE, penaltyType, amount);
   }
 
   function endBoarding(p: number): void {
@@ -585,18 +637,19 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
   function exit(p: number, code: number, completed: boolean): void {
     inSystem--;
     release(p, 'all');
-    if (trace) trace.record(sim.now, p, code, places.klass[klass[p]!]!);
+    if (trace) trace.record(sim.now, serialOf[p]!, code, places.klass[klass[p]!]!);
     if (inEd[p] === 1) {
       // Left unseen, cancelled or turned away: out of the ED, but not a completed ED stay.
       if (completed) leaveEd(p);
       else inEd[p] = 0;
     }
-    if (!measuring() || arrivedAt[p]! < warmupEnd) return;
-    const c = klass[p]!;
-    if (completed) {
+    if (measuring() && arrivedAt[p]! >= warmupEnd && completed) {
+      const c = klass[p]!;
       state.departures[c]!++;
       state.los[c]!.add(sim.now - arrivedAt[p]!);
     }
+    serialOf[p] = -1;
+    freeSlots.push(p);
   }
 
   // --- run ---
@@ -618,16 +671,33 @@ export function runHospital(model: HospitalModel, options: HospitalRunOptions): 
     for (const it of items) it.resetStats(sim.now);
   }
   sim.run(end);
-  // Claims still held at the end are charged up to the end, so costs match the time-weighted areas.
-  for (let p = 0; p < patientCount; p++) {
+  // Claims still held at the end are charged up to the end, so costs match the time-weighted areas;
+  // patients in order of arrival, so that the sums are added in the same order whatever slots they had.
+  const stillIn: number[] = [];
+  for (let p = 0; p < slotsUsed; p++) if (serialOf[p]! >= 0) stillIn.push(p);
+  stillIn.sort((a, b) => serialOf[a]! - serialOf[b]!);
+  for (const p of stillIn) {
     for (const claim of held[p]!) {
-      for (const r of book.resourcesOf(claim)) if (book.holds(claim, r) && !inTurnover.has(claim * 4096 + r.id)) chargeUse(claim, r, p, claimGrantedAt[claim]!);
+      for (const r of book.resourcesOf(claim)) if (book.holds(claim, r) && !inTurnover.has(claim * 4096 + r.id)) chargeUse(claim, r, claimGrantedAt[claim]!);
     }
   }
   for (const [key, since] of inTurnover) {
     const claim = Math.floor(key / 4096);
-    chargeUse(claim, resources[key % 4096]!, claimOwner[claim]!, since);
+    chargeUse(claim, resources[key % 4096]!, since);
   }
   const figures = collectFigures(state, end, departmentOf);
   return { figures, ledger, events: sim.eventsProcessed, patients: patientCount, ...(snapshots ? { snapshots } : {}) };
+}
+
+/** Removes `list[i]`, keeping the order, without the array `splice` would allocate for what it removed. */
+function removeAt(list: number[], i: number): void {
+  for (let k = i + 1; k < list.length; k++) list[k - 1] = list[k]!;
+  list.length--;
+}
+
+/** A copy of `a`, `length` long (longer: zeros after). */
+function resized<A extends Float64Array | Int32Array | Uint8Array>(a: A, length: number): A {
+  const b = new (a.constructor as new (n: number) => A)(length);
+  b.set(a);
+  return b;
 }

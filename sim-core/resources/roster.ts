@@ -87,8 +87,20 @@ export function minutesUntilCapacityDrop(roster: Roster, t: number): number {
   return Infinity;
 }
 
-function sortedChanges(roster: Roster): RosterChange[] {
-  return [...roster.changes].sort((a, b) => a.at - b.at);
+/**
+ * Sorted once per roster: an operating room asks "how long until the session
+ * ends" before every case, and sorting a copy each time was most of the garbage
+ * a replication made. Rosters are not changed once given to the simulation.
+ */
+const sortedCache = new WeakMap<Roster, readonly RosterChange[]>();
+
+function sortedChanges(roster: Roster): readonly RosterChange[] {
+  let sorted = sortedCache.get(roster);
+  if (sorted === undefined) {
+    sorted = [...roster.changes].sort((a, b) => a.at - b.at);
+    sortedCache.set(roster, sorted);
+  }
+  return sorted;
 }
 
 function mod(a: number, n: number): number {
