@@ -5,54 +5,82 @@ import type { ClassModel } from './model.js';
 
 const WEEK = 7 * 24 * 60;
 
+/** Who is told of each arriving patient: for list arrivals with the entry index (to apply its fixed attributes), else -1. */
+export interface ArrivalSink {
+  arrive(classIndex: number, entry: number): void;
+}
+
 /**
- * Starts the arrival process of one patient class. `arrive(entryIndex)` is
- * called for each patient at the right time; for list arrivals it receives
- * the entry index (so the caller can apply the entry's fixed attributes),
- * otherwise -1.
+ * Starts the arrival process of one patient class. The handlers are this
+ * class's methods, registered with the process as their target, so every
+ * replication runs the same functions (see Simulation.register).
  */
-export function startArrivals(
-  sim: Simulation,
-  cls: ClassModel,
-  classIndex: number,
-  startMinuteOfWeek: number,
-  rng: RandomStream,
-  arrive: (classIndex: number, entry: number) => void,
-): void {
-  const a = cls.arrivals;
-  if (a.type === 'weekly') {
-    // Non-homogeneous Poisson by thinning (Lewis & Shedler 1979): candidates at the peak rate,
-    // each kept with probability rate(t) / peak.
-    const rates = a.ratePerMinute;
-    const peak = Math.max(...rates);
-    if (!(peak > 0)) return;
-    const kind = sim.register(`arrivals:${cls.name}`, () => {
-      const hour = Math.floor((((sim.now + startMinuteOfWeek) % WEEK) + WEEK) % WEEK / 60);
-      if (rng.next() * peak < rates[hour]!) arrive(classIndex, -1);
-      sim.schedule(-Math.log(1 - rng.next()) / peak, kind, 0, 0, PRIORITY.ARRIVAL);
-    });
-    sim.schedule(-Math.log(1 - rng.next()) / peak, kind, 0, 0, PRIORITY.ARRIVAL);
-    return;
+export function startArrivals(sim: Simulation, cls: ClassModel, classIndex: number, startMinuteOfWeek: number, rng: RandomStream, sink: ArrivalSink): void {
+  new ArrivalProcess(sim, cls, classIndex, startMinuteOfWeek, rng, sink).start();
+}
+
+class ArrivalProcess {
+  private readonly rates: number[] = [];
+  private peak = 0;
+  private times: { at: number; entry: number; count: number }[] = [];
+  private candidateKind = -1;
+  private listedKind = -1;
+  private weekKind = -1;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly cls: ClassModel,
+    private readonly classIndex: number,
+    private readonly startMinuteOfWeek: number,
+    private readonly rng: RandomStream,
+    private readonly sink: ArrivalSink,
+  ) {}
+
+  start(): void {
+    const a = this.cls.arrivals;
+    if (a.type === 'weekly') {
+      // Non-homogeneous Poisson by thinning (Lewis & Shedler 1979): candidates at the peak rate,
+      // each kept with probability rate(t) / peak.
+      this.rates.push(...a.ratePerMinute);
+      this.peak = Math.max(...this.rates);
+      if (!(this.peak > 0)) return;
+      this.candidateKind = this.sim.register(`arrivals:${this.cls.name}`, this.onCandidate, this);
+      this.sim.schedule(-Math.log(1 - this.rng.next()) / this.peak, this.candidateKind, 0, 0, PRIORITY.ARRIVAL);
+      return;
+    }
+    // Lists and appointment books repeat weekly: each week, schedule that week's times.
+    this.times =
+      a.type === 'list'
+        ? a.entries.map((e, i) => ({ at: e.at, entry: i, count: e.count }))
+        : a.slots.map((at) => ({ at, entry: -1, count: a.perSlot }));
+    this.times.sort((x, y) => x.at - y.at || x.entry - y.entry);
+    this.listedKind = this.sim.register(`arrivals:${this.cls.name}`, this.onListed, this);
+    this.weekKind = this.sim.register(`arrivals-week:${this.cls.name}`, this.onWeek, this);
+    this.sim.at(0, this.weekKind, 0, 0, PRIORITY.ARRIVAL);
   }
-  // Lists and appointment books repeat weekly: each week, schedule that week's times.
-  const times: { at: number; entry: number; count: number }[] =
-    a.type === 'list'
-      ? a.entries.map((e, i) => ({ at: e.at, entry: i, count: e.count }))
-      : a.slots.map((at) => ({ at, entry: -1, count: a.perSlot }));
-  times.sort((x, y) => x.at - y.at || x.entry - y.entry);
-  const one = sim.register(`arrivals:${cls.name}`, (entry, n) => {
+
+  /** A candidate of the thinned Poisson process: kept with probability rate(now) / peak. */
+  private onCandidate(): void {
+    const hour = Math.floor(((((this.sim.now + this.startMinuteOfWeek) % WEEK) + WEEK) % WEEK) / 60);
+    if (this.rng.next() * this.peak < this.rates[hour]!) this.sink.arrive(this.classIndex, -1);
+    this.sim.schedule(-Math.log(1 - this.rng.next()) / this.peak, this.candidateKind, 0, 0, PRIORITY.ARRIVAL);
+  }
+
+  /** `n` patients of a list entry or an appointment slot (each booked patient may not show). */
+  private onListed(entry: number, n: number): void {
+    const a = this.cls.arrivals;
     for (let k = 0; k < n; k++) {
-      if (a.type === 'appointments' && rng.next() < a.noShow) continue;
-      arrive(classIndex, entry);
+      if (a.type === 'appointments' && this.rng.next() < a.noShow) continue;
+      this.sink.arrive(this.classIndex, entry);
     }
-  });
-  const week = sim.register(`arrivals-week:${cls.name}`, (weekIndex) => {
-    const weekStart = weekIndex * WEEK - startMinuteOfWeek;
-    for (const t of times) {
+  }
+
+  private onWeek(weekIndex: number): void {
+    const weekStart = weekIndex * WEEK - this.startMinuteOfWeek;
+    for (const t of this.times) {
       const at = weekStart + t.at;
-      if (at >= sim.now) sim.at(at, one, t.entry, t.count, PRIORITY.ARRIVAL);
+      if (at >= this.sim.now) this.sim.at(at, this.listedKind, t.entry, t.count, PRIORITY.ARRIVAL);
     }
-    sim.at(weekStart + WEEK, week, weekIndex + 1, 0, PRIORITY.ARRIVAL);
-  });
-  sim.at(0, week, 0, 0, PRIORITY.ARRIVAL);
+    this.sim.at(weekStart + WEEK, this.weekKind, weekIndex + 1, 0, PRIORITY.ARRIVAL);
+  }
 }

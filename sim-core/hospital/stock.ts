@@ -1,6 +1,6 @@
 import { PRIORITY } from '../priorities.js';
 import type { Distribution } from '../random/distribution.js';
-import { makeDistribution } from '../random/distributions/index.js';
+import { sharedDistribution } from '../random/distributions/index.js';
 import type { RandomStream } from '../random/stream.js';
 import type { Simulation } from '../simulation.js';
 import { TimeWeighted } from '../stats/time-weighted.js';
@@ -34,7 +34,7 @@ export class StockItem {
   ) {
     this.onHand = model.initialStock;
     this.level = new TimeWeighted(sim.now, model.initialStock);
-    this.leadTime = makeDistribution(model.leadTime);
+    this.leadTime = sharedDistribution(model.leadTime);
   }
 
   /** Inventory position: what we have and will have, less what is owed. */
