@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { quantile } from 'simple-statistics';
 import { builtinScenario, compileScenario, parseScenario } from '../scenarios/index.js';
 import { runReplication } from '../workers/index.js';
 import { NodeWorkerPool } from '../workers/node.js';
@@ -97,7 +98,9 @@ export async function benchHospitalParallel(replications = 200): Promise<Figures
     // The same speed-up for a loop that only computes: the most this machine gives.
     'parallel.machineCeilingSpeedUp': ceiling,
     'parallel.speedUpOfCeiling': one / all / ceiling,
-    'parallel.workerOverheadPerReplication': overhead,
+    'parallel.workerOverheadPerReplication': overhead.median,
+    'parallel.workerOverheadPerReplication.q1': overhead.q1,
+    'parallel.workerOverheadPerReplication.q3': overhead.q3,
     // One replication on a worker just started: start-up, loading and compiling included.
     'parallel.coldStartSeconds': coldStart,
     'parallel.warmUpReplicationsPerWorker': WARM_UP_REPLICATIONS,
@@ -113,29 +116,49 @@ async function timedRun(pool: NodeWorkerPool, scenario: ReturnType<typeof genera
 
 /**
  * The cost of running a replication in a worker rather than on the main thread:
- * the same replications, alternating in small blocks between the main thread and
- * one worker, so that a change in the machine's load falls on both alike.
+ * the same replications, in small blocks, on the main thread and on one worker,
+ * which goes first changing from round to round. The figure is the median over
+ * rounds of worker time / main-thread time − 1, with its quartiles: a burst of
+ * load from elsewhere on a shared machine lands on one side of one round and
+ * moves the median little, where it moved a ratio of totals by several percent.
  */
-async function workerOverhead(scenario: ReturnType<typeof generalHospital>, model: ReturnType<typeof compileScenario>, rounds = 10, block = 3): Promise<number> {
+async function workerOverhead(
+  scenario: ReturnType<typeof generalHospital>,
+  model: ReturnType<typeof compileScenario>,
+  rounds = 20,
+  block = 2,
+): Promise<{ median: number; q1: number; q3: number }> {
   const pool = new NodeWorkerPool(1);
   try {
     // Both warmed alike: the main thread and the worker are separate V8 isolates, each with its own JIT.
     for (const rep of warmUpNumbers(WARM_UP_REPLICATIONS)) runReplication(model, 1, rep);
     await pool.run({ scenario, seed: 1, replications: warmUpNumbers(WARM_UP_REPLICATIONS) });
-    let main = 0;
-    let worker = 0;
-    for (let round = 0; round < rounds; round++) {
-      const reps = Array.from({ length: block }, (_, i) => round * block + i + 1);
+    const onMain = async (reps: number[]): Promise<number> => {
       const t0 = performance.now();
       for (const rep of reps) runReplication(model, 1, rep);
-      const t1 = performance.now();
+      return performance.now() - t0;
+    };
+    const onWorker = async (reps: number[]): Promise<number> => {
+      const t0 = performance.now();
       const out = await pool.run({ scenario, seed: 1, replications: reps });
-      const t2 = performance.now();
       if (out.failures.length > 0) throw new Error(`replication ${out.failures[0]!.replication} failed: ${out.failures[0]!.error}`);
-      main += t1 - t0;
-      worker += t2 - t1;
+      return performance.now() - t0;
+    };
+    const ratios: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const reps = Array.from({ length: block }, (_, i) => round * block + i + 1);
+      let main: number;
+      let worker: number;
+      if (round % 2 === 0) {
+        main = await onMain(reps);
+        worker = await onWorker(reps);
+      } else {
+        worker = await onWorker(reps);
+        main = await onMain(reps);
+      }
+      ratios.push(worker / main - 1);
     }
-    return worker / main - 1;
+    return { median: quantile(ratios, 0.5), q1: quantile(ratios, 0.25), q3: quantile(ratios, 0.75) };
   } finally {
     await pool.close();
   }

@@ -4,10 +4,9 @@
  * Node, so the viewer shows the figures the CLI prints.
  */
 import { proxy, wrap, type Remote } from 'comlink';
-import { summariseReplications } from '../../sim-core/index.js';
 import type { Scenario } from '../../scenarios/index.js';
-import type { ReplicationApi, ReplicationFailure, Validation } from '../replication-api.js';
-import type { ExperimentResult } from '../run-replications.js';
+import { numberedJob, summariseJob, type JobExperimentResult } from '../job-summary.js';
+import type { ReplicationApi, Validation } from '../replication-api.js';
 
 export interface BrowserRunOptions {
   replications?: number;
@@ -18,10 +17,7 @@ export interface BrowserRunOptions {
   signal?: AbortSignal;
 }
 
-export interface BrowserExperimentResult extends ExperimentResult {
-  failures: ReplicationFailure[];
-  cancelled: boolean;
-}
+export type BrowserExperimentResult = JobExperimentResult;
 
 export interface BrowserRunner {
   validate(document: unknown, source: string): Promise<Validation>;
@@ -50,19 +46,10 @@ export function connectBrowserRunner(worker: Worker): BrowserRunner {
       try {
         const out = await api.run(
           jobId,
-          { scenario, seed, replications: Array.from({ length: replications }, (_, i) => i + 1), ...(options.trace ? { traceReplication: 1 } : {}) },
+          numberedJob(scenario, seed, replications, options.trace),
           proxy(() => options.onProgress?.(++done, replications)),
         );
-        return {
-          scenario: scenario.name,
-          seed,
-          replications: out.results.length,
-          figures: summariseReplications(out.results.map((r) => r.figures)),
-          perReplication: out.results,
-          failures: out.failures,
-          cancelled: out.cancelled,
-          ...(out.trace ? { trace: out.trace } : {}),
-        };
+        return summariseJob(scenario, seed, out);
       } finally {
         options.signal?.removeEventListener('abort', onAbort);
       }

@@ -1,7 +1,6 @@
-import { summariseReplications } from '../../sim-core/index.js';
 import type { Scenario } from '../../scenarios/index.js';
-import type { ReplicationFailure } from '../replication-api.js';
-import type { ExperimentResult, RunOptions } from '../run-replications.js';
+import { numberedJob, summariseJob, type JobExperimentResult } from '../job-summary.js';
+import type { RunOptions } from '../run-replications.js';
 import { NodeWorkerPool } from './node-pool.js';
 
 export interface ParallelRunOptions extends RunOptions {
@@ -9,12 +8,7 @@ export interface ParallelRunOptions extends RunOptions {
   workers?: number | NodeWorkerPool;
 }
 
-export interface ParallelExperimentResult extends ExperimentResult {
-  /** Replications that threw, each with its scenario, seed and number; the rest are kept. */
-  failures: ReplicationFailure[];
-  /** True if stopped (Ctrl-C, cancel) before every replication ran. */
-  cancelled: boolean;
-}
+export type ParallelExperimentResult = JobExperimentResult;
 
 /**
  * A scenario's replications on worker threads. Each replication is a pure
@@ -26,21 +20,11 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
   const seed = options.seed ?? scenario.seed;
   const pool = options.workers instanceof NodeWorkerPool ? options.workers : new NodeWorkerPool(options.workers);
   try {
-    const numbers = Array.from({ length: replications }, (_, i) => i + 1);
-    const out = await pool.run(
-      { scenario, seed, replications: numbers, ...(options.trace ? { traceReplication: 1 } : {}) },
-      { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) },
-    );
-    return {
-      scenario: scenario.name,
-      seed,
-      replications: out.results.length,
-      figures: summariseReplications(out.results.map((r) => r.figures)),
-      perReplication: out.results,
-      failures: out.failures,
-      cancelled: out.cancelled,
-      ...(out.trace ? { trace: out.trace } : {}),
-    };
+    const out = await pool.run(numberedJob(scenario, seed, replications, options.trace), {
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    return summariseJob(scenario, seed, out);
   } finally {
     if (!(options.workers instanceof NodeWorkerPool)) await pool.close();
   }

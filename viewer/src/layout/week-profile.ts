@@ -1,61 +1,20 @@
 /**
  * Units open or on duty by minute of the week, from the same blocks the
- * scenario uses for shifts, OR sessions and opening hours: a block whose end is
- * not after its start runs past midnight (as in scenarios/compile/weekly-profile).
+ * scenario uses for shifts, OR sessions and opening hours, expanded by the
+ * scenario compiler's own roster (so the scene shows what the simulation runs,
+ * overnight blocks included).
  */
-export const WEEK_MINUTES = 7 * 24 * 60;
+import { weeklyRoster, WEEK_MINUTES, type TimedBlock } from '../../../scenarios/index.js';
 
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-export type DaysSpec = 'all' | 'weekdays' | 'weekend' | readonly string[];
-
-export interface WeeklyBlock {
-  days: DaysSpec;
-  start: string;
-  end: string;
-  count: number;
-}
-
-/** Weekday indices (0 = Monday) of a `days` value. */
-export function dayIndices(days: DaysSpec): number[] {
-  if (days === 'all') return [0, 1, 2, 3, 4, 5, 6];
-  if (days === 'weekdays') return [0, 1, 2, 3, 4];
-  if (days === 'weekend') return [5, 6];
-  return days.map((d) => WEEKDAYS.indexOf(d)).filter((d) => d >= 0);
-}
-
-/** "08:30" → 510. */
-export function minutesOfDay(time: string): number {
-  const [h, m] = time.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
+export { WEEK_MINUTES };
 
 /** Units available at each minute of the week (Monday 00:00 = index 0). */
-export function weekProfile(blocks: readonly WeeklyBlock[]): Uint16Array {
-  const level = new Int32Array(WEEK_MINUTES + 1);
-  for (const b of blocks) {
-    const s = minutesOfDay(b.start);
-    let e = minutesOfDay(b.end);
-    if (e <= s) e += 1440;
-    for (const day of dayIndices(b.days)) {
-      const from = day * 1440 + s;
-      const to = day * 1440 + e;
-      if (to <= WEEK_MINUTES) {
-        level[from]! += b.count;
-        level[to]! -= b.count;
-      } else {
-        level[from]! += b.count;
-        level[WEEK_MINUTES]! -= b.count;
-        level[0]! += b.count;
-        level[to - WEEK_MINUTES]! -= b.count;
-      }
-    }
-  }
+export function weekProfile(blocks: readonly (TimedBlock & { count: number })[]): Uint16Array {
+  const { changes } = weeklyRoster(blocks);
   const out = new Uint16Array(WEEK_MINUTES);
-  let run = 0;
-  for (let m = 0; m < WEEK_MINUTES; m++) {
-    run += level[m]!;
-    out[m] = Math.max(0, run);
+  for (let k = 0; k < changes.length; k++) {
+    const until = k + 1 < changes.length ? changes[k + 1]!.at : WEEK_MINUTES;
+    out.fill(Math.max(0, changes[k]!.capacity), changes[k]!.at, until);
   }
   return out;
 }
