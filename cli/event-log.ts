@@ -22,7 +22,7 @@
  * waits between activities are the gaps between one row's end and the next
  * row's start. Each replication simulates the same calendar period again.
  */
-import type { TraceData } from '../sim-core/index.js';
+import { patientActivities, type TraceData } from '../sim-core/index.js';
 import { csvLine } from './csv.js';
 import { localDateTime } from './local-time.js';
 
@@ -34,18 +34,8 @@ export interface EventLogRow {
   /** Minutes from the scenario start; NaN while the activity runs. */
   end: number;
   resource: string;
-  patient: CaseState;
+  patient: { klass: string; /** Attribute values by column, '' where the patient has none. */ attributes: string[] };
 }
-
-interface CaseState {
-  klass: string;
-  /** Attribute values by column, '' where the patient has none. */
-  attributes: string[];
-  held: string[];
-  running: EventLogRow | null;
-}
-
-const LEAVING = new Set(['leave', 'left-unseen', 'cancelled', 'turned-away']);
 
 export interface EventLogOptions {
   replication: number;
@@ -57,43 +47,15 @@ export interface EventLogOptions {
 
 /** The activities of one replication's trace, in order of start (end NaN for those still running). */
 export function eventLogRows(trace: TraceData, o: EventLogOptions): EventLogRow[] {
-  const attributeColumn = new Map(o.attributes.map((a, i) => [`attr:${a}`, i]));
-  const cases = new Map<number, CaseState>();
-  const rows: EventLogRow[] = [];
-  const caseId = (p: number): string => `r${o.replication}-p${p}`;
-  for (let i = 0; i < trace.length; i++) {
-    const p = trace.entity[i]!;
-    if (p < 0) continue;
-    const what = trace.whatNames[trace.what[i]!]!;
-    const where = trace.whereNames[trace.where[i]!]!;
-    const time = trace.time[i]!;
-    if (what === 'arrive') {
-      if (time < o.warmup) continue;
-      const patient: CaseState = { klass: where, attributes: o.attributes.map(() => ''), held: [], running: null };
-      cases.set(p, patient);
-      rows.push({ case: caseId(p), activity: 'arrive', start: time, end: time, resource: '', patient });
-      continue;
+  const columns = new Map<number, EventLogRow['patient']>();
+  return patientActivities(trace, { arrivedFrom: o.warmup }).map((a) => {
+    let patient = columns.get(a.patient.serial);
+    if (!patient) {
+      patient = { klass: a.patient.klass, attributes: o.attributes.map((name) => a.patient.attributes.get(name) ?? '') };
+      columns.set(a.patient.serial, patient);
     }
-    const patient = cases.get(p);
-    if (!patient) continue;
-    const column = attributeColumn.get(what);
-    if (column !== undefined) patient.attributes[column] = where;
-    else if (what === 'seize') patient.held.push(where);
-    else if (what === 'release') {
-      const k = patient.held.indexOf(where);
-      if (k >= 0) patient.held.splice(k, 1);
-    } else if (what === 'start') {
-      patient.running = { case: caseId(p), activity: where, start: time, end: NaN, resource: patient.held.join(';'), patient };
-      rows.push(patient.running);
-    } else if (what === 'finish') {
-      if (patient.running) patient.running.end = time;
-      patient.running = null;
-    } else if (LEAVING.has(what)) {
-      rows.push({ case: caseId(p), activity: what, start: time, end: time, resource: '', patient });
-      cases.delete(p);
-    }
-  }
-  return rows;
+    return { case: `r${o.replication}-p${a.patient.serial}`, activity: a.activity, start: a.start, end: a.end, resource: a.resources.join(';'), patient };
+  });
 }
 
 /** The header: case,activity,start,end,resource,class, then the attributes ("class" is renamed "patientClass" if an attribute took the name). */

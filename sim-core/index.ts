@@ -12,3 +12,4 @@ export * from './stats/index.js';
 export type * from './hospital/model.js';
 export { runHospital, type HospitalRunOptions, type HospitalRunResult } from './hospital/run-hospital.js';
 export { CostLedger, COST_TYPES, type CostType } from './hospital/cost-ledger.js';
+export { patientActivities, type PatientActivity, type TracedPatient } from './hospital/trace-activities.js';
