@@ -14,6 +14,7 @@ import { observe, type Observations } from '../fit/observations.js';
 import { fitByAttribute, fitClass, type AttributeDurationFit, type ClassFit } from './fit-class.js';
 import { buildPathway, type PathwayContext } from './pathway.js';
 import type { ClassInput, PoolInput, StepInput, WardInput } from './scenario-types.js';
+import { uniqueIds } from './unique-ids.js';
 
 export interface Calibration {
   flow: Flow;
@@ -40,13 +41,7 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
   const capacity = capacityHints(flow, all.stays);
   const fitOptions = { minFit: options.minFit, choose: options.choose, resolution: flow.log.resolution };
 
-  const ids = new Set<string>();
-  const unique = (base: string): string => {
-    let id = base;
-    for (let k = 2; ids.has(id); k++) id = `${base}-${k}`;
-    ids.add(id);
-    return id;
-  };
+  const unique = uniqueIds();
 
   // With dates shifted case by case, "the most at once" in the log means nothing: the number in an
   // activity at the given arrival rate follows from Little's law, L = λW, the log's own time-average
@@ -59,7 +54,7 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
   for (const [activity, w] of flow.stayWard) {
     if (!flow.activities.includes(activity) || wardTypes.has(w.ward)) continue;
     wardTypes.set(w.ward, w.type);
-    ids.add(w.ward);
+    unique(w.ward); // reserved: ward ids come first and are already distinct, so this returns it unchanged
     const most = atOnce(capacity.wards.find((c) => c.name === w.ward));
     sizing.push({ id: w.ward, kind: 'ward', units: headroom(most), mostAtOnce: most, activity });
   }

@@ -14,6 +14,7 @@ import { END, gapKey, START } from '../fit/observations.js';
 import type { DurationFit } from '../fit/fit-duration.js';
 import type { AttributeDurationFit, ClassFit } from './fit-class.js';
 import type { DurationInput, StepInput } from './scenario-types.js';
+import { uniqueIds } from './unique-ids.js';
 
 export interface PathwayContext {
   flow: Flow;
@@ -30,13 +31,7 @@ export function transitionActivity(from: string, to: string): string {
 
 export function buildPathway(fit: ClassFit, ctx: PathwayContext): StepInput[] {
   const { flow } = ctx;
-  const ids = new Set<string>();
-  const unique = (base: string): string => {
-    let id = base;
-    for (let k = 2; ids.has(id); k++) id = `${base}-${k}`;
-    ids.add(id);
-    return id;
-  };
+  const unique = uniqueIds();
   const blockId = new Map<string, string>(fit.activities.map((a) => [a, unique(`a-${slug(a) || 'activity'}`)]));
   const steps: StepInput[] = [];
   const pending: StepInput[][] = [];

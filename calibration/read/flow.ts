@@ -5,6 +5,7 @@
  */
 import type { EventLog, LogRow } from './read-log.js';
 import type { ModelOptions } from './mapping.js';
+import { uniqueIds } from '../build/unique-ids.js';
 
 export interface CaseEvent {
   activity: string;
@@ -163,14 +164,9 @@ function isOpen(c: LogCase, kind: EventLog['kind'], options: ModelOptions, stayW
  * (the validation's simulated log is read with the same options).
  */
 function addOtherStays(stayWard: Map<string, StayWard>, activities: string[], type: StayWard['type']): void {
-  const taken = new Set([...stayWard.values()].map((w) => w.ward));
+  const unique = uniqueIds([...stayWard.values()].map((w) => w.ward));
   for (const a of [...activities].sort()) {
-    if (stayWard.has(a)) continue;
-    const base = wardId(a);
-    let id = base;
-    for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
-    taken.add(id);
-    stayWard.set(a, { ward: id, type });
+    if (!stayWard.has(a)) stayWard.set(a, { ward: unique(wardId(a)), type });
   }
 }
 
