@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHROMIUM, chromiumAvailable } from '../../viewer/node/chromium.js';
-import { ARTIFACTS, openViewer, type OpenViewer } from './open-viewer.js';
+import { ARTIFACTS, useViewer } from './open-viewer.js';
 
 const SEPSIS = fileURLToPath(new URL('../../../shared/data/sepsis/sepsis-events.csv', import.meta.url));
 const MIMIC = fileURLToPath(new URL('../../../shared/data/mimic-iv-demo/hosp/transfers.csv.gz', import.meta.url));
@@ -20,19 +20,11 @@ const mimicThere = existsSync(MIMIC);
 if (!mimicThere) console.warn(`[e2e] ${MIMIC} is missing: calibrating the MIMIC-IV demo in the viewer is skipped.`);
 if (!sepsisThere) console.warn(`[e2e] ${SEPSIS} is missing: calibrating the Sepsis log in the viewer is skipped.`);
 
-let viewer: OpenViewer | undefined;
 let page: Page;
 let pageErrors: string[] = [];
 
 describe.skipIf(!available)('calibration in the viewer', () => {
-  beforeAll(async () => {
-    viewer = await openViewer();
-    ({ page, pageErrors } = viewer);
-  }, 180_000);
-
-  afterAll(async () => {
-    await viewer?.close();
-  });
+  useViewer((viewer) => ({ page, pageErrors } = viewer));
 
   it('refuses a log that is mostly bad, naming its lines, and keeps working', async () => {
     await page.setInputFiles('[data-testid=calibrate-log]', BROKEN_LOG);

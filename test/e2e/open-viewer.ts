@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildViewer, viewerDist } from '../../viewer/node/build-viewer.js';
 import { launchChromium } from '../../viewer/node/chromium.js';
 import { serveStatic } from '../../viewer/node/static-server.js';
@@ -38,4 +39,19 @@ export async function openViewer(): Promise<OpenViewer> {
       await server.close();
     },
   };
+}
+
+/**
+ * In a `describe`: opens the viewer before the suite's tests (handing it to
+ * `opened`, which keeps the page where the tests read it) and closes it after.
+ */
+export function useViewer(opened: (viewer: OpenViewer) => void): void {
+  let viewer: OpenViewer | undefined;
+  beforeAll(async () => {
+    viewer = await openViewer();
+    opened(viewer);
+  }, 180_000);
+  afterAll(async () => {
+    await viewer?.close();
+  });
 }

@@ -9,17 +9,16 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../scenarios/index.js';
 import { CHROMIUM, chromiumAvailable } from '../../viewer/node/chromium.js';
-import { ARTIFACTS, openViewer, ROOT, type OpenViewer } from './open-viewer.js';
+import { ARTIFACTS, ROOT, useViewer } from './open-viewer.js';
 
 const BROKEN = fileURLToPath(new URL('./fixtures/broken-scenario.yaml', import.meta.url));
 const DEMO = fileURLToPath(new URL('./fixtures/demo-hospital.yaml', import.meta.url));
 const available = chromiumAvailable();
 if (!available) console.warn(`[e2e] ${CHROMIUM} is not installed: the browser tests are skipped (.ci/run installs Debian's chromium).`);
 
-let viewer: OpenViewer | undefined;
 let page: Page;
 let pageErrors: string[] = [];
 
@@ -38,14 +37,7 @@ async function clock(): Promise<string> {
 }
 
 describe.skipIf(!available)('the viewer in Chromium', () => {
-  beforeAll(async () => {
-    viewer = await openViewer();
-    ({ page, pageErrors } = viewer);
-  }, 180_000);
-
-  afterAll(async () => {
-    await viewer?.close();
-  });
+  useViewer((viewer) => ({ page, pageErrors } = viewer));
 
   it('runs the built-in hospital with a progress bar; the clock advances and the patients move', async () => {
     const options = await page.locator('[data-testid=scenario-select] option').allTextContents();
