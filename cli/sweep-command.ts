@@ -1,7 +1,8 @@
 /**
  * `hospital-twin sweep SPEC [--out DIR] [--workers N]`: every point of a sweep
- * on the worker pool, one point after another, each point's replications in
- * parallel; a rerun skips the points already in DIR's log.
+ * on the worker pool, as many points at once as there are workers, so that a
+ * sweep of few replications per point still keeps every core busy; a rerun
+ * skips the points already in DIR's log.
  */
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
@@ -32,8 +33,9 @@ export function registerSweepCommand(program: Command): Command {
 /** Runs the command; returns the exit code (see EXIT). */
 export async function sweepCommand(specPath: string, options: SweepOptions, stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): Promise<number> {
   let pool: NodeWorkerPool | undefined;
+  const workers = options.workers ?? defaultWorkerCount();
   const runner: SweepRunner = (scenario, o) => {
-    pool ??= new NodeWorkerPool(Math.max(1, Math.min(options.workers ?? defaultWorkerCount(), o.replications)));
+    pool ??= new NodeWorkerPool(workers);
     return runScenarioParallel(scenario, { ...o, workers: pool });
   };
   const interrupt = listenForInterrupt(() => stderr.write('\nStopping: points finished so far are kept in the log; run the same command again to resume. Ctrl-C again quits at once.\n'));
@@ -42,7 +44,7 @@ export async function sweepCommand(specPath: string, options: SweepOptions, stdo
   try {
     const spec = await loadSweepSpec(specPath);
     const outDir = options.out ?? `sweep-${spec.name}`;
-    outcome = await runSweep(spec, { runner, outDir, signal: interrupt.signal, source: specPath, onProgress: (p) => bar.update(spec.name, p) });
+    outcome = await runSweep(spec, { runner, outDir, pointsAtOnce: workers, signal: interrupt.signal, source: specPath, onProgress: (p) => bar.update(spec.name, p) });
   } catch (e) {
     if (e instanceof ScenarioError) {
       bar.stop();

@@ -51,6 +51,31 @@ describe('worker threads', () => {
     }
   });
 
+  it('run two jobs at once on one pool (a sweep running points side by side), each as it would alone', async () => {
+    const a = small();
+    const b = parseScenario({ ...smallHospital, horizonDays: 10, seed: 9, name: 'small-b' }, 'small-b');
+    const pool = new NodeWorkerPool(2);
+    try {
+      // Two jobs of one replication each go to the two workers, not both to the first.
+      const one = pool.run({ scenario: a, seed: 5, replications: [1] });
+      const other = pool.run({ scenario: b, seed: 9, replications: [1] });
+      expect(pool.chunksInHand()).toEqual([1, 1]);
+      await Promise.all([one, other]);
+      expect(pool.chunksInHand()).toEqual([0, 0]);
+      const [together, alsoTogether] = await Promise.all([
+        runScenarioParallel(a, { replications: 5, seed: 5, workers: pool }),
+        runScenarioParallel(b, { replications: 4, seed: 9, workers: pool }),
+      ]);
+      const alone = await runScenario(a, { replications: 5, seed: 5 });
+      const aloneB = await runScenario(b, { replications: 4, seed: 9 });
+      expect(together.figures).toEqual(alone.figures);
+      expect(alsoTogether.figures).toEqual(aloneB.figures);
+      expect(together.figures).not.toEqual(alsoTogether.figures);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('report a replication that throws with its scenario, seed and number, keep the others, and replace a dead worker', async () => {
     // Nobody is ever on duty, so every patient waits: the runaway guard stops the replications whose
     // arrivals pass the limit (about half, at a limit equal to the mean arrivals) with an error.

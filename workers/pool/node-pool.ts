@@ -31,13 +31,18 @@ export function defaultWorkerCount(): number {
 
 export class NodeWorkerPool {
   private readonly slots: Slot[] = [];
+  /** Chunks each worker has in hand, over every job running on the pool. */
+  private readonly inHand: number[] = [];
   private nextJobId = 1;
   /** Workers that died and were replaced, for reporting. */
   replacedWorkers = 0;
 
   constructor(readonly size: number = defaultWorkerCount()) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`worker pool size must be a positive integer, got ${size}`);
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    for (let i = 0; i < size; i++) {
+      this.slots.push(this.spawn());
+      this.inHand.push(0);
+    }
   }
 
   private spawn(): Slot {
@@ -75,32 +80,41 @@ export class NodeWorkerPool {
       options.onProgress?.(done, total);
     });
 
-    const drive = async (index: number): Promise<void> => {
+    // Each lane hands its next chunk to the worker with least in hand, over every job on the
+    // pool: two small jobs at once (a sweep's points side by side) go to two workers, not both to the first.
+    const lane = async (): Promise<void> => {
       while (queue.length > 0 && !cancelled) {
         const mine = queue.splice(0, nextChunk());
-        const slot = this.slots[index]!;
-        const part = { ...job, replications: mine };
-        const outcome = await Promise.race([slot.api.run(jobId, part, progress), slot.exited.then((code) => ({ died: code }) as const)]);
-        if ('died' in outcome) {
-          // The worker died with these replications in hand: replace it and run them once more, alone.
-          this.replacedWorkers++;
-          this.slots[index] = this.spawn();
-          const retry = await Promise.race([
-            this.slots[index]!.api.run(jobId, part, progress),
-            this.slots[index]!.exited.then((code) => ({ died: code }) as const),
-          ]);
-          if ('died' in retry) {
-            this.slots[index] = this.spawn();
-            for (const replication of mine) {
-              failures.push({ scenario: job.scenario.name, seed: job.seed, replication, error: `worker thread died (exit code ${retry.died}) twice running it` });
-            }
-            continue;
-          }
-          collect(retry);
-          continue;
+        const index = this.leastBusy();
+        this.inHand[index]!++;
+        try {
+          await runChunk(index, mine);
+        } finally {
+          this.inHand[index]!--;
         }
-        collect(outcome);
       }
+    };
+    const runChunk = async (index: number, mine: number[]): Promise<void> => {
+      const slot = this.slots[index]!;
+      const part = { ...job, replications: mine };
+      const outcome = await Promise.race([slot.api.run(jobId, part, progress), slot.exited.then((code) => ({ died: code }) as const)]);
+      if ('died' in outcome) {
+        // The worker died with these replications in hand: replace it and run them once more, alone.
+        // (Another job running on the same pool may have replaced it already.)
+        this.replaceDead(index, slot);
+        const retrySlot = this.slots[index]!;
+        const retry = await Promise.race([retrySlot.api.run(jobId, part, progress), retrySlot.exited.then((code) => ({ died: code }) as const)]);
+        if ('died' in retry) {
+          this.replaceDead(index, retrySlot);
+          for (const replication of mine) {
+            failures.push({ scenario: job.scenario.name, seed: job.seed, replication, error: `worker thread died (exit code ${retry.died}) twice running it` });
+          }
+          return;
+        }
+        collect(retry);
+        return;
+      }
+      collect(outcome);
     };
     const collect = (r: JobResult): void => {
       results.push(...r.results);
@@ -110,13 +124,31 @@ export class NodeWorkerPool {
     };
 
     try {
-      await Promise.all(this.slots.map((_, i) => drive(i)));
+      await Promise.all(this.slots.map(() => lane()));
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
     }
     results.sort((a, b) => a.replication - b.replication);
     failures.sort((a, b) => a.replication - b.replication);
     return { results, failures, cancelled: cancelled || results.length + failures.length < total, ...(trace ? { trace } : {}) };
+  }
+
+  /** Chunks of replications each worker has in hand now, over every job on the pool. */
+  chunksInHand(): readonly number[] {
+    return [...this.inHand];
+  }
+
+  private leastBusy(): number {
+    let best = 0;
+    for (let i = 1; i < this.inHand.length; i++) if (this.inHand[i]! < this.inHand[best]!) best = i;
+    return best;
+  }
+
+  /** Puts a new worker in place of `dead`, unless another job on this pool has done so already. */
+  private replaceDead(index: number, dead: Slot): void {
+    if (this.slots[index] !== dead) return;
+    this.replacedWorkers++;
+    this.slots[index] = this.spawn();
   }
 
   /** Stops every worker thread. */

@@ -88,6 +88,34 @@ describe('running a sweep', () => {
     expect(third.points).toEqual([]);
   });
 
+  it('runs several points at once when asked, with the same tables as one after another', async () => {
+    const outDir = join(root, 'at-once');
+    let running = 0;
+    let most = 0;
+    // Each point's replications take turns with the event loop, as a worker pool's do.
+    const overlapping: SweepRunner = async (scenario, o) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      try {
+        return await runScenario(scenario, o);
+      } finally {
+        running--;
+      }
+    };
+    const progress: SweepProgress[] = [];
+    const out = await runSweep(spec, { runner: overlapping, outDir, pointsAtOnce: 3, onProgress: (p) => progress.push(p) });
+    expect(most).toBe(3);
+    expect(out.ran).toEqual(['p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
+    expect(progress.at(-1)).toMatchObject({ pointsDone: 6, replicationsDone: 24 });
+    // Progress never goes back, though the points report in turns.
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!.replicationsDone).toBeGreaterThanOrEqual(progress[i - 1]!.replicationsDone);
+    expect((await readLog(out.files.log)).records).toHaveLength(6);
+    for (const file of ['sweep.json', 'sweep.csv']) {
+      expect(await readFile(join(outDir, file), 'utf8'), file).toBe(await readFile(join(root, 'whole', file), 'utf8'));
+    }
+  });
+
   it('ignores a torn last line of the log, runs that point again, and leaves a clean log', async () => {
     const outDir = join(root, 'torn');
     const controller = new AbortController();

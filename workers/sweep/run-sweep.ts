@@ -2,6 +2,10 @@
  * Running a sweep: every point's replications through an injected runner (this
  * thread or a worker pool), each finished point appended to the results log at
  * once, points already in the log skipped, and the tables written at the end.
+ * Several points may run at once (`pointsAtOnce`), so that on a pool the last
+ * replications of one point do not leave cores idle while the next waits; each
+ * replication's numbers depend only on (scenario, seed, number), so the results
+ * are the same whatever runs beside them.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -52,6 +56,8 @@ export interface RunSweepOptions {
   signal?: AbortSignal;
   /** Names the sweep in error messages (default: its name). */
   source?: string;
+  /** Points run at the same time (default 1: one after another). */
+  pointsAtOnce?: number;
 }
 
 export interface SweepOutcome {
@@ -100,23 +106,53 @@ export async function runSweep(spec: SweepSpec, options: RunSweepOptions): Promi
   options.onProgress?.({ ...progress });
   const outcome: SweepOutcome = { plan, complete: false, cancelled: false, ran: [], skipped, failed: [], files };
 
-  for (const point of todo) {
-    if (options.signal?.aborted) break;
-    const before = progress.replicationsDone;
-    const result = await runPoint(point, plan, options, (n) => options.onProgress?.({ ...progress, replicationsDone: before + n, point: point.id }));
-    if ('error' in result) {
-      if (result.cancelled) break;
-      outcome.failed.push({ point: point.id, error: result.error });
-      continue;
+  // Replications done by the points under way, by point id.
+  const underWay = new Map<string, number>();
+  let finishedReplications = progress.replicationsDone;
+  const report = (point?: string): void => {
+    let running = 0;
+    for (const n of underWay.values()) running += n;
+    options.onProgress?.({ ...progress, replicationsDone: finishedReplications + running, ...(point !== undefined ? { point } : {}) });
+  };
+  // Log lines are appended one at a time, in the order points finish.
+  let appending = Promise.resolve();
+  let next = 0;
+  let stopped = false;
+  const lane = async (): Promise<void> => {
+    while (next < todo.length && !stopped && !options.signal?.aborted) {
+      const point = todo[next++]!;
+      underWay.set(point.id, 0);
+      const result = await runPoint(point, plan, options, (n) => {
+        underWay.set(point.id, n);
+        report(point.id);
+      });
+      underWay.delete(point.id);
+      // Counted as finished at once, so that progress reported meanwhile by other points does not go back.
+      if (!('error' in result)) finishedReplications += plan.replications;
+      if ('error' in result) {
+        if (result.cancelled) {
+          stopped = true;
+          return;
+        }
+        outcome.failed.push({ point: point.id, error: result.error });
+        continue;
+      }
+      const record = toRecord(point, plan, result.rows, wanted);
+      appending = appending.then(() => appendRecord(files.log, record));
+      await appending;
+      done.set(point.key, record);
+      outcome.ran.push(point.id);
+      progress.pointsDone++;
+      progress.replicationsDone = finishedReplications;
+      report();
     }
-    const record = toRecord(point, plan, result.rows, wanted);
-    await appendRecord(files.log, record);
-    done.set(point.key, record);
-    outcome.ran.push(point.id);
-    progress.pointsDone++;
-    progress.replicationsDone = before + plan.replications;
-    options.onProgress?.({ ...progress });
-  }
+  };
+  const lanes = Math.max(1, Math.min(options.pointsAtOnce ?? 1, todo.length));
+  await Promise.all(Array.from({ length: lanes }, lane));
+  // Reported in the sweep's own order, whichever point finished first.
+  const order = new Map(plan.points.map((p, i) => [p.id, i]));
+  outcome.ran.sort((a, b) => order.get(a)! - order.get(b)!);
+  outcome.failed.sort((a, b) => order.get(a.point)! - order.get(b.point)!);
 
   outcome.cancelled = options.signal?.aborted ?? false;
   if (plan.points.every((p) => done.has(p.key))) {
