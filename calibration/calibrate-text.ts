@@ -28,6 +28,8 @@ export interface CalibrateOptions {
   seed?: number | string;
   /** Run the calibrated scenario against the log (default true). */
   validate?: boolean;
+  /** Hears each finished validation replication (the fitting before it is quick and not counted). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface CalibrationResult {
@@ -65,6 +67,7 @@ export async function calibrateText(
       : await validate(calibration, {
           ...(options.replications !== undefined ? { replications: options.replications } : {}),
           ...(options.seed !== undefined ? { seed: options.seed } : {}),
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         });
   const scenarioText = options.format === 'json' ? `${JSON.stringify(calibration.scenario, null, 2)}\n` : scenarioYaml(calibration, options.logSource, options.mapSource);
   const report = renderReport(calibration, validation, { logPath: options.logSource, mapPath: options.mapSource, scenarioPath: options.scenarioPath });

@@ -9,6 +9,7 @@ import { type Command, Option } from 'commander';
 import { calibrate, CalibrationError, type EventLog } from '../calibration/index.js';
 import { EXIT } from './exit-codes.js';
 import { parseReplications, parseSeed } from './option-values.js';
+import { createProgress } from './progress.js';
 
 export interface CalibrateCommandOptions {
   map: string;
@@ -36,13 +37,22 @@ export function registerCalibrateCommand(program: Command): Command {
 }
 
 export async function calibrateCommand(log: string, o: CalibrateCommandOptions): Promise<number> {
+  // A bar for the validation replications on a terminal (the fitting before them is quick).
+  const progress = createProgress();
+  let barStarted = false;
   try {
     const r = await calibrate(log, o.map, o.out, {
       ...(o.report !== undefined ? { reportPath: o.report } : {}),
       ...(o.replications !== undefined ? { replications: o.replications } : {}),
       ...(o.seed !== undefined ? { seed: o.seed } : {}),
       validate: o.validate,
+      onProgress: (done, total) => {
+        if (!barStarted) progress.start('validating', total);
+        barStarted = true;
+        progress.update(done);
+      },
     });
+    progress.stop();
     const { flow } = r.calibration;
     const bad = flow.log.bad.length;
     process.stderr.write(
@@ -56,10 +66,13 @@ export async function calibrateCommand(log: string, o: CalibrateCommandOptions):
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CalibrationError) {
+      progress.stop();
       process.stderr.write(`${e.message}\n`);
       return EXIT.badInput;
     }
     throw e;
+  } finally {
+    progress.stop();
   }
 }
 

@@ -45,6 +45,8 @@ export interface Validation {
 export interface ValidateOptions {
   replications?: number;
   seed?: number | string;
+  /** Hears each finished validation replication. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export async function validate(cal: Calibration, options: ValidateOptions = {}): Promise<Validation> {
@@ -78,6 +80,7 @@ export async function validate(cal: Calibration, options: ValidateOptions = {}):
     });
     const simLog = asLogOfSameShape(rows, flow.log, keep, startName, endName);
     sims.push(summarise(prepareFlow(simLog, flow.options, window)));
+    options.onProgress?.(r, replications);
     // Let the caller's event loop breathe between replications.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }

@@ -53,6 +53,12 @@ describe.skipIf(!available)('calibration in the viewer', () => {
     expect(await progress.textContent()).toContain('50 replications');
     expect((await progress.locator('progress').boundingBox())?.width ?? 0).toBeGreaterThan(100);
     expect(page.workers().some((w) => w.url().includes('calibrate-worker'))).toBe(true);
+    // Once fitted, the bar counts the validation replications as the worker finishes them.
+    const bar = page.locator('[data-testid=calibrate-progress-bar]');
+    await bar.waitFor({ timeout: 60_000 });
+    expect(Number(await bar.getAttribute('max'))).toBe(50);
+    expect(Number(await bar.getAttribute('value'))).toBeGreaterThanOrEqual(1);
+    expect(await progress.textContent()).toMatch(/Validating: \d+ of 50 replications run/);
     await progress.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}/viewer-09a-calibrating.png` });
     await page.click('[data-testid=calibrate-cancel]');

@@ -3,7 +3,7 @@
  * ended when it is done or cancelled (a calibration cannot be paused half-way,
  * and ending the worker is the only way to stop it at once).
  */
-import { wrap } from 'comlink';
+import { proxy, wrap } from 'comlink';
 import type { CalibrationApi, CalibrationOutcome, CalibrationRequest } from './calibration-api.js';
 
 export type { CalibrationOutcome, CalibrationRequest };
@@ -14,7 +14,8 @@ export interface CalibrationHandle {
   cancel(): void;
 }
 
-export function startCalibration(request: CalibrationRequest): CalibrationHandle {
+/** `onProgress` hears each finished validation replication. */
+export function startCalibration(request: CalibrationRequest, onProgress?: (done: number, total: number) => void): CalibrationHandle {
   const worker = new Worker(new URL('./calibrate-worker.ts', import.meta.url), { type: 'module' });
   const api = wrap<CalibrationApi>(worker);
   let cancel: () => void = () => undefined;
@@ -28,6 +29,6 @@ export function startCalibration(request: CalibrationRequest): CalibrationHandle
   const failed = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (e) => reject(new Error(`the calibration worker failed: ${e.message || 'it could not start'}`)));
   });
-  const promise = Promise.race([api.calibrate(request), cancelled, failed]).finally(() => worker.terminate());
+  const promise = Promise.race([api.calibrate(request, onProgress ? proxy(onProgress) : undefined), cancelled, failed]).finally(() => worker.terminate());
   return { promise, cancel };
 }

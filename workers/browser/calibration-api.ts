@@ -33,12 +33,13 @@ export type CalibrationOutcome =
   | { ok: false; message: string; problems: string[] };
 
 export interface CalibrationApi {
-  calibrate(request: CalibrationRequest): Promise<CalibrationOutcome>;
+  /** `onProgress` hears each finished validation replication. */
+  calibrate(request: CalibrationRequest, onProgress?: (done: number, total: number) => void): Promise<CalibrationOutcome>;
 }
 
 export function createCalibrationApi(): CalibrationApi {
   return {
-    async calibrate(request) {
+    async calibrate(request, onProgress) {
       try {
         const mapping = parseMappingText(request.mappingText, request.mappingName);
         const scenarioPath = `${request.logName.replace(/\.(csv|txt)(\.gz)?$/i, '')}.yaml`;
@@ -48,6 +49,7 @@ export function createCalibrationApi(): CalibrationApi {
           scenarioPath,
           format: 'yaml',
           ...(request.replications !== undefined ? { replications: request.replications } : {}),
+          ...(onProgress ? { onProgress: (done: number, total: number) => void onProgress(done, total) } : {}),
         });
         return {
           ok: true,

@@ -12,7 +12,7 @@ import { CalibrationReport } from './CalibrationReport.js';
 const FROM_FILE = 'file';
 
 export function CalibratePanel() {
-  const { status, result, error } = useCalibration();
+  const { status, result, error, progress } = useCalibration();
   const [log, setLog] = useState<File | null>(null);
   const [mappingKey, setMappingKey] = useState(BUILTIN_MAPPINGS[0]!.key);
   const [mappingFile, setMappingFile] = useState<File | null>(null);
@@ -79,8 +79,19 @@ export function CalibratePanel() {
       </div>
       {running && (
         <div className="progress stacked" data-testid="calibrate-progress">
-          <progress />
-          <span>Fitting, then running {replications} replication{replications === 1 ? '' : 's'} to validate…</span>
+          {progress ? (
+            <>
+              <progress value={progress.done} max={progress.total} data-testid="calibrate-progress-bar" />
+              <span>
+                Validating: {progress.done} of {progress.total} replication{progress.total === 1 ? '' : 's'} run
+              </span>
+            </>
+          ) : (
+            <>
+              <progress />
+              <span>Fitting, then running {replications} replication{replications === 1 ? '' : 's'} to validate…</span>
+            </>
+          )}
         </div>
       )}
       {status === 'cancelled' && <p className="status cancelled">Calibration cancelled.</p>}

@@ -12,9 +12,11 @@ interface CalibrationState {
   result: CalibrationDone | null;
   error: { source: string; message: string; problems: string[] } | null;
   reportOpen: boolean;
+  /** Validation replications finished, of how many (null while reading and fitting). */
+  progress: { done: number; total: number } | null;
 }
 
-export const useCalibration = create<CalibrationState>(() => ({ status: 'idle', result: null, error: null, reportOpen: false }));
+export const useCalibration = create<CalibrationState>(() => ({ status: 'idle', result: null, error: null, reportOpen: false, progress: null }));
 
 let active: CalibrationHandle | null = null;
 let starting = false;
@@ -29,10 +31,13 @@ export interface CalibrationInput {
 export async function calibrateLog(input: CalibrationInput): Promise<void> {
   if (active || starting) return;
   starting = true;
-  useCalibration.setState({ status: 'running', error: null });
+  useCalibration.setState({ status: 'running', error: null, progress: null });
   try {
     const logText = await readLogText(input.log);
-    const handle = startCalibration({ logText, logName: input.log.name, mappingText: input.mappingText, mappingName: input.mappingName, replications: input.replications });
+    const handle = startCalibration(
+      { logText, logName: input.log.name, mappingText: input.mappingText, mappingName: input.mappingName, replications: input.replications },
+      (done, total) => useCalibration.setState({ progress: { done, total } }),
+    );
     active = handle;
     const outcome = await handle.promise;
     if (!outcome) {
