@@ -12,4 +12,5 @@ export * from './stats/index.js';
 export type * from './hospital/model.js';
 export { runHospital, type HospitalRunOptions, type HospitalRunResult } from './hospital/run-hospital.js';
 export { CostLedger, COST_TYPES, type CostType } from './hospital/cost-ledger.js';
+export { surgeFactor } from './hospital/arrivals.js';
 export { patientActivities, type PatientActivity, type TracedPatient } from './hospital/trace-activities.js';

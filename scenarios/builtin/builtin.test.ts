@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runHospital } from '../../sim-core/index.js';
+import { runHospital, surgeFactor } from '../../sim-core/index.js';
 import { compileScenario } from '../compile/compile-scenario.js';
 import { parseScenario } from '../load.js';
 import { BUILTIN_SCENARIOS, builtinScenario } from './index.js';
@@ -115,11 +115,28 @@ describe('general hospital, one simulated year', () => {
     for (const type of ['staff', 'roomsAndDevices', 'beds', 'consumables', 'penalties']) expect(figures[`cost.${type}`]).toBeGreaterThan(0);
   });
 
-  it('flu season brings about 20% more ED arrivals than the base, with the same seed', () => {
+  it('flu season brings the ED the extra arrivals its winter wave promises over the measured year', () => {
+    // The promise, from the compiled model: the ED classes' rate × the surge factor, minute by minute.
+    const model = compileScenario(parseScenario(builtinScenario('flu-season')!.document));
+    let usual = 0;
+    let withWave = 0;
+    for (const c of model.classes) {
+      if (!c.emergencyDepartment || c.arrivals.type !== 'weekly') continue;
+      expect(c.arrivals.surges?.length).toBeGreaterThan(0);
+      for (let t = model.warmup; t < model.warmup + model.horizon; t++) {
+        const rate = c.arrivals.ratePerMinute[Math.floor((((t + model.startMinuteOfWeek) % 10_080) + 10_080) % 10_080 / 60)]!;
+        usual += rate;
+        withWave += rate * surgeFactor(c.arrivals.surges!, t + 0.5);
+      }
+    }
+    const promised = withWave / usual;
+    // A 16-week wave at +30% at its peak: 0.3 × 16 / 2 = 2.4 weeks' worth more in a year, about 4.6%.
+    expect(promised).toBeGreaterThan(1.03);
+    expect(promised).toBeLessThan(1.06);
     const base = run('general-hospital').figures['ed.arrivals']!;
     const flu = run('flu-season').figures['ed.arrivals']!;
-    expect(flu / base).toBeGreaterThan(1.15);
-    expect(flu / base).toBeLessThan(1.25);
+    // Two Poisson counts of about 40,000: the ratio's sd is about √(1/flu + 1/base); 4 of them.
+    expect(Math.abs(flu / base - promised)).toBeLessThan(4 * (flu / base) * Math.sqrt(1 / flu + 1 / base));
   });
 
   it('in flu season, 2 more ED doctors and 3 more nurses shorten the waits to be seen and fewer patients leave unseen', () => {

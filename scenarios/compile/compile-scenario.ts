@@ -6,6 +6,7 @@
  */
 import type {
   ArrivalModel,
+  ArrivalSurge,
   AttributeModel,
   ClassModel,
   DistributionSpec,
@@ -51,7 +52,7 @@ export function compileScenario(scenario: Scenario): HospitalModel {
     department: c.department,
     emergencyDepartment: c.emergencyDepartment,
     priority: c.priority,
-    arrivals: compileArrivals(c.arrivals, attributeIndex, valueIndex, attributes.length),
+    arrivals: compileArrivals(c.arrivals, attributeIndex, valueIndex, attributes.length, { start: scenario.start, minutes: (scenario.warmupDays + scenario.horizonDays) * 1440 }),
     attributes: Object.entries(c.attributes).map(([name, mix]) => {
       const a = attributeIndex.get(name)!;
       const weights = attributes[a]!.values.map(() => 0);
@@ -178,6 +179,7 @@ function compileArrivals(
   attributeIndex: Map<string, number>,
   valueIndex: (attribute: number, value: string | number) => number,
   attributeCount: number,
+  run: { start: string; minutes: number },
 ): ArrivalModel {
   if (a.type === 'weekly') {
     const hod = a.hourOfDay ?? new Array<number>(24).fill(1);
@@ -187,7 +189,8 @@ function compileArrivals(
     const perWeek = a.perDay * 7 * a.multiplier;
     const ratePerMinute: number[] = [];
     for (let d = 0; d < 7; d++) for (let h = 0; h < 24; h++) ratePerMinute.push((perWeek * (dow[d]! / dSum) * (hod[h]! / hSum)) / 60);
-    return { type: 'weekly', ratePerMinute };
+    if (!a.surges || a.surges.length === 0) return { type: 'weekly', ratePerMinute };
+    return { type: 'weekly', ratePerMinute, surges: a.surges.flatMap((s) => surgeEveryYear(s, run)) };
   }
   if (a.type === 'list') {
     const entries = a.entries.flatMap((e) =>
@@ -326,4 +329,23 @@ function expectedNextHold(steps: PathwayStep[], k: number, ctx: PathwayContext):
 /** A schema distribution as the kernel's spec (drops absent optional fields). */
 export function toSpec(d: DistributionInput): DistributionSpec {
   return JSON.parse(JSON.stringify(d)) as DistributionSpec;
+}
+
+/**
+ * A yearly surge as one wave per year that touches the run (warm-up included), centred at noon of its
+ * peak day; a 29 February peak falls on 1 March in other years, as Date does.
+ */
+function surgeEveryYear(s: { peak: string; weeks: number; extra: number }, run: { start: string; minutes: number }): ArrivalSurge[] {
+  const [date, time] = run.start.split('T') as [string, string];
+  const [y0, m0, d0] = date.split('-').map(Number) as [number, number, number];
+  const startMs = Date.UTC(y0, m0 - 1, d0) + minutesOfDay(time) * 60_000;
+  const [m, d] = s.peak.split('-').map(Number) as [number, number];
+  const halfWidth = (s.weeks * 7 * 1440) / 2;
+  const out: ArrivalSurge[] = [];
+  const lastYear = y0 + Math.ceil(run.minutes / (365 * 1440)) + 1;
+  for (let y = y0 - 1; y <= lastYear; y++) {
+    const center = (Date.UTC(y, m - 1, d, 12) - startMs) / 60_000;
+    if (center + halfWidth > 0 && center - halfWidth < run.minutes) out.push({ center, halfWidth, extra: s.extra });
+  }
+  return out;
 }

@@ -8,6 +8,15 @@ export const Id = z
 /** A clock time "HH:MM" within a day; "24:00" is the end of the day. */
 export const ClockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a time "HH:MM" (00:00 to 24:00)');
 
+/** A day of the year "MM-DD", any year (29 February included). */
+export const MonthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day of the year "MM-DD"')
+  .refine((md) => {
+    const [m, d] = md.split('-').map(Number) as [number, number];
+    return new Date(Date.UTC(2024, m - 1, d)).getUTCMonth() === m - 1;
+  }, 'is not a day of the year');
+
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const Weekday = z.enum(WEEKDAYS);
 

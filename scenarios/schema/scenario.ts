@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClockTime, count, Days, Id, nonNegative, positive, probability } from './common.js';
+import { ClockTime, count, Days, Id, MonthDay, nonNegative, positive, probability } from './common.js';
 import { DistributionSchema, DurationSchema } from './distribution.js';
 
 /** Hours when something is open, by weekday. `end` before `start` runs past midnight. */
@@ -104,8 +104,21 @@ const Arrivals = z.discriminatedUnion('type', [
     hourOfDay: z.array(nonNegative()).length(24, 'must have 24 hourly weights').optional(),
     /** 7 relative weights, Monday first (default flat). */
     dayOfWeek: z.array(nonNegative()).length(7, 'must have 7 daily weights').optional(),
-    /** Multiplies the rate (a flu season: 1.2). */
+    /** Multiplies the rate all year. */
     multiplier: positive().default(1),
+    /**
+     * Waves of extra arrivals that come back every year (a flu season): at `peak` ("MM-DD") the rate is
+     * 1 + `extra` times the usual, tapering to the usual over `weeks` centred on the peak.
+     */
+    surges: z
+      .array(
+        z.strictObject({
+          peak: MonthDay,
+          weeks: positive().max(52, 'must be at most 52 weeks'),
+          extra: positive().max(10, 'must be at most 10 (eleven times the usual rate at the peak)'),
+        }),
+      )
+      .optional(),
   }),
   /** A list that repeats each week: at `time` on `days`, `count` patients (an OR case list). */
   z.strictObject({

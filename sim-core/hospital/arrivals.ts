@@ -1,7 +1,7 @@
 import { PRIORITY } from '../priorities.js';
 import type { RandomStream } from '../random/stream.js';
 import type { Simulation } from '../simulation.js';
-import type { ClassModel } from './model.js';
+import type { ArrivalSurge, ClassModel } from './model.js';
 
 const WEEK = 7 * 24 * 60;
 
@@ -21,6 +21,7 @@ export function startArrivals(sim: Simulation, cls: ClassModel, classIndex: numb
 
 class ArrivalProcess {
   private readonly rates: number[] = [];
+  private surges: readonly ArrivalSurge[] = [];
   private peak = 0;
   private times: { at: number; entry: number; count: number }[] = [];
   private candidateKind = -1;
@@ -42,7 +43,9 @@ class ArrivalProcess {
       // Non-homogeneous Poisson by thinning (Lewis & Shedler 1979): candidates at the peak rate,
       // each kept with probability rate(t) / peak.
       this.rates.push(...a.ratePerMinute);
-      this.peak = Math.max(...this.rates);
+      this.surges = a.surges ?? [];
+      // Candidates come at the highest rate there can be: the weekly peak with every surge at its height.
+      this.peak = Math.max(...this.rates) * (1 + this.surges.reduce((s, w) => s + w.extra, 0));
       if (!(this.peak > 0)) return;
       this.candidateKind = this.sim.register(`arrivals:${this.cls.name}`, this.onCandidate, this);
       this.sim.schedule(-Math.log(1 - this.rng.next()) / this.peak, this.candidateKind, 0, 0, PRIORITY.ARRIVAL);
@@ -62,7 +65,8 @@ class ArrivalProcess {
   /** A candidate of the thinned Poisson process: kept with probability rate(now) / peak. */
   private onCandidate(): void {
     const hour = Math.floor(((((this.sim.now + this.startMinuteOfWeek) % WEEK) + WEEK) % WEEK) / 60);
-    if (this.rng.next() * this.peak < this.rates[hour]!) this.sink.arrive(this.classIndex, -1);
+    const rate = this.surges.length === 0 ? this.rates[hour]! : this.rates[hour]! * surgeFactor(this.surges, this.sim.now);
+    if (this.rng.next() * this.peak < rate) this.sink.arrive(this.classIndex, -1);
     this.sim.schedule(-Math.log(1 - this.rng.next()) / this.peak, this.candidateKind, 0, 0, PRIORITY.ARRIVAL);
   }
 
@@ -83,4 +87,14 @@ class ArrivalProcess {
     }
     this.sim.at(weekStart + WEEK, this.weekKind, weekIndex + 1, 0, PRIORITY.ARRIVAL);
   }
+}
+
+/** 1 + the extra of every surge under way at minute `t` (a raised cosine about each centre). */
+export function surgeFactor(surges: readonly ArrivalSurge[], t: number): number {
+  let factor = 1;
+  for (const w of surges) {
+    const x = (t - w.center) / w.halfWidth;
+    if (x > -1 && x < 1) factor += w.extra * 0.5 * (1 + Math.cos(Math.PI * x));
+  }
+  return factor;
 }

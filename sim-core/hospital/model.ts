@@ -86,9 +86,22 @@ export interface AttributeModel {
   values: (string | number)[];
 }
 
+/**
+ * A wave of extra arrivals (a flu season): at minute `center` of the run the rate is 1 + `extra` times the
+ * usual, falling to the usual along a raised cosine at `center` ± `halfWidth` minutes.
+ */
+export interface ArrivalSurge {
+  center: number;
+  halfWidth: number;
+  extra: number;
+}
+
 export type ArrivalModel =
-  /** Non-homogeneous Poisson: patients per minute for each hour of the week (Monday 00:00 first). */
-  | { type: 'weekly'; ratePerMinute: number[] }
+  /**
+   * Non-homogeneous Poisson: patients per minute for each hour of the week (Monday 00:00 first), times
+   * 1 + the surges' extra at that time (none: exactly the weekly rate).
+   */
+  | { type: 'weekly'; ratePerMinute: number[]; surges?: ArrivalSurge[] }
   /** Each week: at minute-of-week `at`, `count` patients, with fixed attribute value indices (-1: sample). */
   | { type: 'list'; entries: { at: number; count: number; attributes: number[] }[] }
   /** Booked slots at minutes-of-week, each with `perSlot` patients who come with probability 1 - noShow. */
