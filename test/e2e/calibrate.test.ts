@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CHROMIUM, chromiumAvailable } from '../../viewer/node/chromium.js';
 import { ARTIFACTS, useViewer } from './open-viewer.js';
 
@@ -25,6 +25,12 @@ let pageErrors: string[] = [];
 
 describe.skipIf(!available)('calibration in the viewer', () => {
   useViewer((viewer) => ({ page, pageErrors } = viewer));
+  beforeEach(async () => {
+    // A test that failed half-way must not hand its calibration or its report to the next one.
+    if (await page.locator('[data-testid=calibrate-cancel]').count()) await page.click('[data-testid=calibrate-cancel]');
+    if (await page.locator('[data-testid=calibration-report]').count()) await page.click('[data-testid=calibration-report] >> text=Close');
+    await page.fill('[data-testid=calibrate-replications]', '3');
+  });
 
   it('refuses a log that is mostly bad, naming its lines, and keeps working', async () => {
     await page.setInputFiles('[data-testid=calibrate-log]', BROKEN_LOG);
@@ -52,7 +58,8 @@ describe.skipIf(!available)('calibration in the viewer', () => {
     await progress.waitFor({ timeout: 10_000 });
     expect(await progress.textContent()).toContain('50 replications');
     expect((await progress.locator('progress').boundingBox())?.width ?? 0).toBeGreaterThan(100);
-    expect(page.workers().some((w) => w.url().includes('calibrate-worker'))).toBe(true);
+    // The worker starts once the browser has read the log, which under load comes after the bar.
+    await expect.poll(() => page.workers().some((w) => w.url().includes('calibrate-worker')), { timeout: 30_000 }).toBe(true);
     // Once fitted, the bar counts the validation replications as the worker finishes them.
     const bar = page.locator('[data-testid=calibrate-progress-bar]');
     await bar.waitFor({ timeout: 60_000 });
