@@ -52,6 +52,7 @@ export async function calibrateText(
   const log = readEventLog(logText, mapping, options.logSource);
   const flow = prepareFlow(log, mapping.model);
   if (flow.cases.length === 0) throw new CalibrationError(options.logSource, ['no case has an activity left once the mapping has dropped what it drops']);
+  checkRemembered(mapping, flow.activities, options.mapSource);
   const name = mapping.model.name ?? (slug(baseName(options.logSource).replace(/\.(csv|txt|gz)$/gi, '')) || 'calibrated');
   const calibration = buildCalibration(flow, name, mapping.notes);
   try {
@@ -72,6 +73,16 @@ export async function calibrateText(
   const scenarioText = options.format === 'json' ? `${JSON.stringify(calibration.scenario, null, 2)}\n` : scenarioYaml(calibration, options.logSource, options.mapSource);
   const report = renderReport(calibration, validation, { logPath: options.logSource, mapPath: options.mapSource, scenarioPath: options.scenarioPath });
   return { calibration, validation, scenario: calibration.scenario, scenarioText, report, validationTable: validation ? validationMarkdown(validation) : '' };
+}
+
+/** Routing memory names activities of the log: a misspelt one would silently remember nothing. */
+function checkRemembered(mapping: Mapping, activities: readonly string[], mapSource: string): void {
+  const known = new Set(activities);
+  const shown = activities.length > 20 ? `${activities.slice(0, 20).join(', ')}, … (${activities.length} in all)` : activities.join(', ');
+  const problems = mapping.model.remember.flatMap((a, i) =>
+    known.has(a) ? [] : [`model.remember[${i}]: "${a}" is not an activity of the log once the mapping has dropped what it drops (its activities: ${shown})`],
+  );
+  if (problems.length > 0) throw new CalibrationError(mapSource, problems);
 }
 
 function scenarioYaml(cal: Calibration, logSource: string, mapSource: string): string {

@@ -8,6 +8,7 @@ import { fitArrivals, type ArrivalFit } from '../fit/arrivals.js';
 import { fitDuration, type DurationFit, type FitOptions } from '../fit/fit-duration.js';
 import { END, gapKey, observe, START, type Observation, type Observations } from '../fit/observations.js';
 import { fitRouting, type Routing } from '../fit/routing.js';
+import { observeStates, type RoutingState } from '../fit/routing-memory.js';
 
 /** A fit, and when the mapping asks for it (`durationsBy`), one per attribute value with enough observations. */
 export interface AttributeDurationFit {
@@ -29,7 +30,11 @@ export interface ClassFit {
   cases: LogCase[];
   observations: Observations;
   arrivals: ArrivalFit;
+  /** Next step after each step, pooled over what came before (the report's table). */
   routing: Routing;
+  /** What the scenario routes by: next step after each state (a step, and the remembered steps behind the case). */
+  stateRouting: Routing;
+  states: Map<string, RoutingState>;
   /** Activities in the order a case usually meets them. */
   activities: string[];
   /** Interval logs: each activity's own duration (null: an instant). */
@@ -47,7 +52,9 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
   const fitOptions: FitOptions = { minFit: options.minFit, choose: options.choose, resolution: flow.log.resolution };
   const by = options.durationsBy;
   const fitBy = (obs: readonly Observation[]): AttributeDurationFit => fitByAttribute(obs, by, fitOptions);
-  const routing = fitRouting(o, options.minTransitions);
+  const routing = fitRouting(o.transitions, o.unknownNext, options.minTransitions);
+  const memory = observeStates(cases, options.remember);
+  const stateRouting = fitRouting(memory.transitions, memory.unknownNext, options.minTransitions);
 
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Infinity;
   const named = new Set<string>();
@@ -68,16 +75,17 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
   }
 
   const gaps = new Map<string, GapFit>();
-  for (const [from, routes] of routing.from) {
-    for (const r of routes) {
-      const obs = o.gaps.get(gapKey(from, r.to)) ?? [];
-      const nonZero = obs.filter((x) => x.value >= flow.log.resolution).length;
-      const instantBefore = from !== START && flow.log.kind === 'intervals' && durations.get(from) === null;
-      // Between events of a one-time-per-event log, and after an instant, time must pass: always modelled.
-      const forced = from !== START && r.to !== END && (flow.log.kind === 'events' || instantBefore);
-      const material = obs.length > 0 && (forced || nonZero >= 0.05 * obs.length);
-      gaps.set(gapKey(from, r.to), { from, to: r.to, n: obs.length, material, fit: material ? fitBy(obs) : null });
-    }
+  // Every route either routing takes: a state's route can be one the pooled counts left out as rare.
+  const routes = [...routing.from.values(), ...stateRouting.from.values()].flat().map((r) => ({ from: memory.states.get(r.from)?.activity ?? r.from, to: r.to }));
+  for (const { from, to } of routes) {
+    if (gaps.has(gapKey(from, to))) continue;
+    const obs = o.gaps.get(gapKey(from, to)) ?? [];
+    const nonZero = obs.filter((x) => x.value >= flow.log.resolution).length;
+    const instantBefore = from !== START && flow.log.kind === 'intervals' && durations.get(from) === null;
+    // Between events of a one-time-per-event log, and after an instant, time must pass: always modelled.
+    const forced = from !== START && to !== END && (flow.log.kind === 'events' || instantBefore);
+    const material = obs.length > 0 && (forced || nonZero >= 0.05 * obs.length);
+    gaps.set(gapKey(from, to), { from, to, n: obs.length, material, fit: material ? fitBy(obs) : null });
   }
 
   const attributes: ClassFit['attributes'] = {};
@@ -99,6 +107,8 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
     observations: o,
     arrivals: fitArrivals(cases, flow.window, options.patternLevel),
     routing,
+    stateRouting,
+    states: memory.states,
     activities,
     durations,
     gaps,

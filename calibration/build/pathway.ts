@@ -2,7 +2,9 @@
  * A class's pathway as a Markov-style routing: a block of steps per activity
  * (seize its pool, hold its fitted duration, release; or a ward stay), then a
  * branch to the next activity with the log's probabilities; where the time
- * between two activities matters, a hold for it on the way.
+ * between two activities matters, a hold for it on the way. With routing
+ * memory an activity has a block per state (which remembered activities are
+ * behind the case), each branching with its own state's probabilities.
  *
  * One time per event (most hospital systems): activities are instants (a hold
  * of 0 that marks the event in the trace) and all time is between events; an
@@ -11,6 +13,7 @@
 import type { Flow } from '../read/flow.js';
 import { slug } from '../read/flow.js';
 import { END, gapKey, START } from '../fit/observations.js';
+import { nextState, type RoutingState } from '../fit/routing-memory.js';
 import type { DurationFit } from '../fit/fit-duration.js';
 import type { AttributeDurationFit, ClassFit } from './fit-class.js';
 import type { DurationInput, StepInput } from './scenario-types.js';
@@ -31,26 +34,40 @@ export function transitionActivity(from: string, to: string): string {
 
 export function buildPathway(fit: ClassFit, ctx: PathwayContext): StepInput[] {
   const { flow } = ctx;
+  const remember = flow.options.remember;
   const unique = uniqueIds();
-  const blockId = new Map<string, string>(fit.activities.map((a) => [a, unique(`a-${slug(a) || 'activity'}`)]));
+  // Each activity has a block per routing state (one without memory); the most visited keeps the plain id.
+  const statesOf = new Map<string, RoutingState[]>();
+  for (const s of fit.states.values()) {
+    const list = statesOf.get(s.activity);
+    if (list) list.push(s);
+    else statesOf.set(s.activity, [s]);
+  }
+  for (const list of statesOf.values()) list.sort((x, y) => y.visits - x.visits || (x.key < y.key ? -1 : 1));
+  const blockId = new Map<string, string>();
+  const base = (a: string): string => `a-${slug(a) || 'activity'}`;
+  for (const a of fit.activities) for (const s of (statesOf.get(a) ?? []).slice(0, 1)) blockId.set(s.key, unique(base(a)));
+  for (const a of fit.activities) for (const s of (statesOf.get(a) ?? []).slice(1)) blockId.set(s.key, unique(base(a)));
   const steps: StepInput[] = [];
   const pending: StepInput[][] = [];
 
-  /** Where a route goes: straight to the next activity's block, or to a hold for the time between. */
-  const target = (from: string, to: string): string => {
-    const gap = fit.gaps.get(gapKey(from, to));
+  /** Where a route goes: straight to the next state's block, or to a hold for the time between. */
+  const target = (from: RoutingState | null, to: string): string => {
+    const fromActivity = from?.activity ?? START;
+    const next = to === END ? '' : blockId.get(nextState(from?.done ?? [], to, remember).key)!;
+    const gap = fit.gaps.get(gapKey(fromActivity, to));
     if (gap?.material && gap.fit) {
-      const id = unique(`t-${from === START ? 'start' : slug(from)}--${to === END ? 'end' : slug(to)}`);
-      const hold: StepInput = { hold: duration(gap.fit, flow.options.durationsBy), activity: transitionActivity(from, to), id };
-      pending.push([hold, to === END ? { leave: true } : { goto: blockId.get(to)! }]);
+      const id = unique(`t-${from === null ? 'start' : slug(fromActivity)}--${to === END ? 'end' : slug(to)}`);
+      const hold: StepInput = { hold: duration(gap.fit, flow.options.durationsBy), activity: transitionActivity(fromActivity, to), id };
+      pending.push([hold, next === '' ? { leave: true } : { goto: next }]);
       return id;
     }
-    return to === END ? '' : blockId.get(to)!;
+    return next;
   };
 
-  /** A branch over the routes out of `from`; the remainder goes to the most frequent route. */
-  const route = (from: string): StepInput[] => {
-    const routes = fit.routing.from.get(from) ?? [];
+  /** A branch over the routes out of a state; the remainder goes to the most frequent route. */
+  const route = (from: RoutingState | null): StepInput[] => {
+    const routes = fit.stateRouting.from.get(from?.key ?? START) ?? [];
     if (routes.length === 0) return [{ leave: true }];
     const endRoute = routes.find((r) => r.to === END);
     const fallthrough = endRoute ?? routes[0]!;
@@ -62,12 +79,13 @@ export function buildPathway(fit: ClassFit, ctx: PathwayContext): StepInput[] {
     return out;
   };
 
-  steps.push(...route(START));
+  steps.push(...route(null));
   for (const a of fit.activities) {
-    const id = blockId.get(a)!;
-    const block = activityBlock(a, fit, ctx);
-    block[0] = { ...block[0]!, id } as StepInput;
-    steps.push(...block, ...route(a));
+    for (const s of statesOf.get(a) ?? []) {
+      const block = activityBlock(a, fit, ctx);
+      block[0] = { ...block[0]!, id: blockId.get(s.key)! } as StepInput;
+      steps.push(...block, ...route(s));
+    }
   }
   for (const p of pending) steps.push(...p);
   // A goto to the very next step says nothing: leave it out (no step refers to a goto by id).

@@ -4,7 +4,6 @@
  * than `minCount` times are left out and the rest renormalised (reported).
  */
 import { wilsonInterval } from './intervals.js';
-import type { Observations } from './observations.js';
 
 export interface Route {
   from: string;
@@ -24,10 +23,11 @@ export interface Routing {
   unknownNext: Map<string, number>;
 }
 
-export function fitRouting(o: Observations, minCount = 1): Routing {
+/** `transitions`: from → to → count (`from` a step, or a state of routing with memory). */
+export function fitRouting(transitions: Map<string, Map<string, number>>, unknownNext: Map<string, number>, minCount = 1): Routing {
   const from = new Map<string, Route[]>();
   const pruned: Routing['pruned'] = [];
-  for (const [a, row] of o.transitions) {
+  for (const [a, row] of transitions) {
     const entries = [...row].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
     // Always keep the most frequent route, so every step has somewhere to go.
     const kept = entries.filter(([, n], i) => i === 0 || n >= minCount);
@@ -38,5 +38,5 @@ export function fitRouting(o: Observations, minCount = 1): Routing {
       kept.map(([b, n]) => ({ from: a, to: b, count: n, p: n / total, ci: wilsonInterval(n, total) })),
     );
   }
-  return { from, pruned, unknownNext: o.unknownNext };
+  return { from, pruned, unknownNext };
 }

@@ -83,6 +83,12 @@ const ModelOptions = z.strictObject({
    * `exclude` leaves them out (when an open stay more likely means a missing record than a patient still in bed).
    */
   openEnded: z.enum(['censor', 'exclude']).default('censor'),
+  /**
+   * Activities the routing remembers: the next step after a step is counted separately for each set of these
+   * a case has already had, so a case that met one of them out of order (fluids before registration) still
+   * goes on to the others, as the log's cases did. Best for steps a case has once; the report lists those.
+   */
+  remember: z.array(Name).default([]),
   /** Transitions seen fewer times than this are left out of the routing (and the rest renormalised). */
   minTransitions: z.number().int().min(1).default(1),
   /** Fewer observations than this are not fitted: their empirical distribution is used. */

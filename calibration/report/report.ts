@@ -5,7 +5,9 @@
  * the calibrated scenario against the log.
  */
 import type { Calibration } from '../build/build-scenario.js';
+import type { ClassFit } from '../build/fit-class.js';
 import { END, START } from '../fit/observations.js';
+import { onceOnlyActivities } from '../fit/routing-memory.js';
 import { formatWall } from '../read/timestamps.js';
 import type { Validation } from '../validate/validate.js';
 import { detail, overviewRow } from './duration-section.js';
@@ -86,7 +88,8 @@ ${arrivalTests(a)}`,
       ? `<p>Cases open at the end of the log, next step unknown and not counted: ${[...routes.unknownNext].map(([a, n]) => `after ${esc(a)} ${n}`).join(', ')}.</p>`
       : '';
     sections.push(`<h2>Routing${title}</h2>
-<p>The probability of each next step after each step (directly-follows counts). The scenario routes patients with these probabilities, one step at a time (a first-order Markov chain): it keeps each step-to-step share but not longer patterns (a step recorded out of order can be skipped).</p>
+<p>The probability of each next step after each step (directly-follows counts).</p>
+${routingMemory(c, flow.options.remember)}
 ${heatmap('Next step after each step (% of departures)', rowsFrom, cols, p, (r, k) => `${rowsFrom[r]} → ${cols[k]}: ${((p(r, k) ?? 0) * 100).toFixed(1)}%`)}
 ${pruned}${unknown}
 <details><summary>All routes with 95% Wilson intervals</summary><table><thead><tr><th>from</th><th>to</th><th>count</th><th>share</th><th>95% CI</th></tr></thead><tbody>${routeRows}</tbody></table></details>`);
@@ -200,4 +203,18 @@ function fallbackRows(cal: Calibration): string {
 function scenarioPerDay(cal: Calibration, id: string): number | undefined {
   const arrivals = cal.scenario.patientClasses.find((p) => p.id === id)?.arrivals;
   return arrivals && 'perDay' in arrivals ? arrivals.perDay : undefined;
+}
+
+/** How the scenario routes: step by step, or with memory of the remembered steps (and what could be remembered). */
+function routingMemory(c: ClassFit, remember: readonly string[]): string {
+  if (remember.length === 0) {
+    const once = onceOnlyActivities(c.cases).filter((a) => a !== START && a !== END);
+    const hint = once.length
+      ? ` Steps a case has at most once here: ${once.map(esc).join(', ')}. If cases meet them in different orders, naming them in the mapping's <code>model.remember</code> lets the routing remember which a case has had.`
+      : '';
+    return `<p>The scenario routes patients with these probabilities, one step at a time (a first-order Markov chain): it keeps each step-to-step share but not longer patterns (a step recorded out of order can be skipped).${hint}</p>`;
+  }
+  const states = [...c.states.values()];
+  const split = new Set(states.map((s) => s.activity)).size;
+  return `<p>The scenario's routing remembers which of ${remember.map((a) => `<b>${esc(a)}</b>`).join(', ')} a case has had (<code>model.remember</code>): the next step after a step is drawn as it was for the log's cases at that step with the same of these behind them. That makes ${states.length} states of ${split} steps; a case that meets one of them out of order still goes on to the others, as in the log. The table pools the states of each step.</p>`;
 }

@@ -74,5 +74,8 @@ export function validationHtml(v: Validation): string {
 export function validationVerdict(v: Validation): string {
   const n = v.rows.length;
   const count = (k: ValidationRow['verdict']): number => v.rows.filter((r) => r.verdict === k).length;
-  return `${count('agrees')} of ${n} figures agree with the log within sampling error (|z| ≤ 2), ${count('borderline')} are borderline (2 < |z| ≤ 3), ${count('differs')} differ (|z| > 3).`;
+  const agree = count('agrees');
+  const borderline = count('borderline');
+  const differ = count('differs');
+  return `${agree} of ${n} figures ${n === 1 ? 'agrees' : 'agree'} with the log within sampling error (|z| ≤ 2), ${borderline} ${borderline === 1 ? 'is' : 'are'} borderline (2 < |z| ≤ 3), ${differ} ${differ === 1 ? 'differs' : 'differ'} (|z| > 3).`;
 }
