@@ -1,9 +1,10 @@
 /**
- * What managers change most: staff on each shift, beds per ward, the OR block
- * schedule, imaging opening hours, reorder points. Then run the edited
- * scenario against the previous run, or export it for the CLI.
+ * What managers change most: arrivals and their seasonal waves, staff on each
+ * shift, beds per ward, the OR block schedule, imaging opening hours, reorder
+ * points. Then run the edited scenario against the previous run, or export it
+ * for the CLI.
  */
-import { daysText, parseDays, POLICY_FIELDS, setOpeningHours, setPolicyValue, setSession, setShiftCount, setWardBeds, addSession, removeSession, type Days } from './edits.js';
+import { addSurge, daysText, parseDays, POLICY_FIELDS, removeSurge, setArrivalsPerDay, setOpeningHours, setPolicyValue, setSession, setShiftCount, setSurge, setWardBeds, addSession, removeSession, type Days } from './edits.js';
 import { applyEdit, resetEdits, runEditedAndCompare, startEditing } from './edit-actions.js';
 import { CommitInput } from './CommitInput.js';
 import { download, scenarioJson, scenarioYaml } from './export.js';
@@ -12,6 +13,8 @@ import { useEdit } from '../store/edit.js';
 import { choiceByKey, useScenarios } from '../store/scenarios.js';
 
 const count = (text: string): number => Math.max(0, Math.round(Number(text)) || 0);
+/** A number as typed; what the schema refuses (0, negative, too large) is shown as a problem of the edit. */
+const amount = (text: string): number => (Number.isFinite(Number(text)) && text.trim() !== '' ? Number(text) : 0);
 
 function DaysInput({ days, onDays, label }: { days: Days; onDays: (d: Days) => void; label: string }) {
   return <CommitInput label={label} value={daysText(days)} width="6.5em" onCommit={(t) => { const d = parseDays(t); if (d) onDays(d); }} />;
@@ -25,7 +28,7 @@ export function EditPanel() {
     return (
       <section className="card">
         <h2>Edit</h2>
-        <p className="muted">Change staff, beds, OR sessions, imaging hours or reorder points, then run again and compare.</p>
+        <p className="muted">Change arrivals, staff, beds, OR sessions, imaging hours or reorder points, then run again and compare.</p>
         <button data-testid="edit-start" disabled={!selected} onClick={() => selected && startEditing(selected)}>
           Edit this scenario
         </button>
@@ -37,6 +40,41 @@ export function EditPanel() {
   return (
     <section className="card edit" data-testid="edit-panel">
       <h2>Edit: {base?.label}</h2>
+      {draft.patientClasses.some((c) => c.arrivals.type === 'weekly') && (
+        <details open>
+          <summary>Arrivals</summary>
+          {draft.patientClasses.map((c, ci) =>
+            c.arrivals.type !== 'weekly' ? null : (
+              <div key={c.id} className="edit-group">
+                <div className="edit-row">
+                  <strong>{c.name ?? c.id}</strong>
+                  <span>
+                    <CommitInput type="number" label={`${c.id} arrivals a day`} testid={`edit-arrivals-${c.id}`} width="4.5em" value={c.arrivals.perDay} onCommit={(t) => applyEdit((s) => setArrivalsPerDay(s, ci, amount(t)))} /> a day
+                    {c.arrivals.multiplier !== 1 ? <em className="muted"> × {c.arrivals.multiplier}</em> : null}
+                  </span>
+                </div>
+                {(c.arrivals.surges ?? []).map((w, wi) => (
+                  <div key={wi} className="edit-row wave" data-testid={`edit-surge-${c.id}-${wi}`}>
+                    <span className="muted">wave: peak</span>
+                    <CommitInput label={`${c.id} wave ${wi + 1} peak (MM-DD)`} testid={`edit-surge-peak-${c.id}-${wi}`} width="4.2em" value={w.peak} onCommit={(peak) => applyEdit((s) => setSurge(s, ci, wi, { peak: peak.trim() }))} />
+                    <span className="muted">over</span>
+                    <CommitInput type="number" label={`${c.id} wave ${wi + 1} weeks`} testid={`edit-surge-weeks-${c.id}-${wi}`} width="3.4em" value={w.weeks} onCommit={(t) => applyEdit((s) => setSurge(s, ci, wi, { weeks: amount(t) }))} />
+                    <span className="muted">weeks, +</span>
+                    <CommitInput type="number" label={`${c.id} wave ${wi + 1} extra at the peak (%)`} testid={`edit-surge-extra-${c.id}-${wi}`} width="3.6em" value={Number((100 * w.extra).toFixed(4))} onCommit={(t) => applyEdit((s) => setSurge(s, ci, wi, { extra: amount(t) / 100 }))} />
+                    <span className="muted">% at the peak</span>
+                    <button className="link" title="Remove this wave" onClick={() => applyEdit((s) => removeSurge(s, ci, wi))}>
+                      ✕
+                    </button>
+                  </div>
+                ))}
+                <button className="link" data-testid={`edit-add-surge-${c.id}`} title="Extra arrivals every year around a peak date (a flu season)" onClick={() => applyEdit((s) => addSurge(s, ci))}>
+                  + yearly wave
+                </button>
+              </div>
+            ),
+          )}
+        </details>
+      )}
       {draft.staff.length > 0 && (
         <details open>
           <summary>Staff on each shift</summary>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_SCENARIOS, parseScenario, parseScenarioText } from '../../../scenarios/index.js';
 import { smallHospital } from '../../../scenarios/fixtures/small-hospital.js';
-import { parseDays, setOpeningHours, setPolicyValue, setSession, setShiftCount, setWardBeds } from './edits.js';
+import { addSurge, NEW_SURGE, parseDays, removeSurge, setArrivalsPerDay, setOpeningHours, setPolicyValue, setSession, setShiftCount, setSurge, setWardBeds } from './edits.js';
 import { scenarioJson, scenarioYaml } from './export.js';
 
 const base = parseScenario(smallHospital, 'small-hospital');
@@ -40,5 +40,33 @@ describe('editing a scenario', () => {
   it('reports a reorder point above its order-up-to level as a problem of the scenario', () => {
     const s = setPolicyValue(base, 0, 's', 50).scenario;
     expect(() => parseScenario(s, 'edited')).toThrow(/items\[0\]\.policy\.S: S must be above s/);
+  });
+
+  it('raises a class’s arrivals and gives it a winter wave, which the exported file keeps and the loader accepts', () => {
+    const raised = setArrivalsPerDay(base, 0, 28.8);
+    expect(raised.change).toBe('ed arrivals: 24 → 28.8 a day (+20%)');
+    const waved = addSurge(raised.scenario, 0);
+    expect(waved.change).toBe('ed: yearly wave added (peak 01-15, 12 weeks, +20% at the peak)');
+    const moved = setSurge(waved.scenario, 0, 0, { peak: '02-01', extra: 0.3 });
+    expect(moved.change).toBe('ed wave 1: peak 01-15, 12 weeks, +20% at the peak → peak 02-01, 12 weeks, +30% at the peak');
+    const back = parseScenarioText(scenarioYaml(moved.scenario), 'edited.yaml', 'yaml');
+    expect(back.patientClasses[0]!.arrivals).toMatchObject({ type: 'weekly', perDay: 28.8, surges: [{ peak: '02-01', weeks: 12, extra: 0.3 }] });
+    // Everything else as it was; the base scenario untouched.
+    expect(back.patientClasses.slice(1)).toEqual(base.patientClasses.slice(1));
+    expect(base.patientClasses[0]!.arrivals).toMatchObject({ perDay: 24 });
+    expect('surges' in base.patientClasses[0]!.arrivals).toBe(false);
+    expect(NEW_SURGE).toEqual({ peak: '01-15', weeks: 12, extra: 0.2 });
+    // Removing the last wave leaves no empty list behind: the scenario is as before the wave.
+    const removed = removeSurge(moved.scenario, 0, 0);
+    expect(removed.change).toBe('ed: wave removed (peak 02-01, 12 weeks, +30% at the peak)');
+    expect(removed.scenario).toEqual(raised.scenario);
+  });
+
+  it('reports a wave on a day that does not exist, and no arrivals at all, as problems of the scenario', () => {
+    const waved = addSurge(base, 0).scenario;
+    expect(() => parseScenario(setSurge(waved, 0, 0, { peak: '02-30' }).scenario, 'edited')).toThrow(/patientClasses\[0\]\.arrivals\.surges\[0\]\.peak: is not a day of the year/);
+    expect(() => parseScenario(setArrivalsPerDay(base, 0, 0).scenario, 'edited')).toThrow(/patientClasses\[0\]\.arrivals\.perDay/);
+    // A class booked by list or appointment has no rate to change.
+    expect(() => setArrivalsPerDay(base, 1, 5)).toThrow(/elective does not arrive at a rate/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The changes managers make most, as pure functions from a scenario to a new
- * one: staff on each shift, beds per ward, OR sessions (the block schedule),
- * imaging opening hours, reorder points. Each also says what it changed.
+ * one: arrivals (a class's rate and its seasonal waves), staff on each shift,
+ * beds per ward, OR sessions (the block schedule), imaging opening hours,
+ * reorder points. Each also says what it changed.
  */
 import type { Scenario } from '../../../scenarios/index.js';
 
@@ -96,4 +97,54 @@ export function setPolicyValue(s: Scenario, item: number, key: string, value: nu
   const old = (it.policy as Record<string, unknown>)[key];
   const policy = { ...it.policy, [key]: value } as Policy;
   return { scenario: { ...s, items: replaceAt(s.items, item, { ...it, policy }) }, change: `${it.id} ${key}: ${String(old)} → ${value}` };
+}
+
+type PatientClass = Scenario['patientClasses'][number];
+export type WeeklyArrivals = Extract<PatientClass['arrivals'], { type: 'weekly' }>;
+export type Surge = NonNullable<WeeklyArrivals['surges']>[number];
+
+/** A new wave starts here: a winter peak, to be moved and sized by the manager. */
+export const NEW_SURGE: Surge = { peak: '01-15', weeks: 12, extra: 0.2 };
+
+function withWeekly(s: Scenario, cls: number, change: (a: WeeklyArrivals) => WeeklyArrivals): Scenario {
+  const c = s.patientClasses[cls]!;
+  if (c.arrivals.type !== 'weekly') throw new Error(`${c.id} does not arrive at a rate (its arrivals are ${c.arrivals.type})`);
+  return { ...s, patientClasses: replaceAt(s.patientClasses, cls, { ...c, arrivals: change(c.arrivals) }) };
+}
+
+const plain = (x: number): string => String(Number(x.toFixed(4)));
+
+export function surgeText(w: Surge): string {
+  return `peak ${w.peak}, ${plain(w.weeks)} weeks, +${plain(100 * w.extra)}% at the peak`;
+}
+
+export function setArrivalsPerDay(s: Scenario, cls: number, perDay: number): Edited {
+  const c = s.patientClasses[cls]!;
+  const old = c.arrivals.type === 'weekly' ? c.arrivals.perDay : NaN;
+  const change = perDay > old ? `+${plain((100 * (perDay - old)) / old)}%` : `${plain((100 * (perDay - old)) / old)}%`;
+  return { scenario: withWeekly(s, cls, (a) => ({ ...a, perDay })), change: `${c.id} arrivals: ${plain(old)} → ${plain(perDay)} a day (${change})` };
+}
+
+export function addSurge(s: Scenario, cls: number): Edited {
+  const c = s.patientClasses[cls]!;
+  return { scenario: withWeekly(s, cls, (a) => ({ ...a, surges: [...(a.surges ?? []), NEW_SURGE] })), change: `${c.id}: yearly wave added (${surgeText(NEW_SURGE)})` };
+}
+
+export function setSurge(s: Scenario, cls: number, k: number, patch: Partial<Surge>): Edited {
+  const c = s.patientClasses[cls]!;
+  const old = (c.arrivals.type === 'weekly' ? c.arrivals.surges ?? [] : [])[k]!;
+  const next = { ...old, ...patch };
+  return { scenario: withWeekly(s, cls, (a) => ({ ...a, surges: replaceAt(a.surges ?? [], k, next) })), change: `${c.id} wave ${k + 1}: ${surgeText(old)} → ${surgeText(next)}` };
+}
+
+export function removeSurge(s: Scenario, cls: number, k: number): Edited {
+  const c = s.patientClasses[cls]!;
+  const old = (c.arrivals.type === 'weekly' ? c.arrivals.surges ?? [] : [])[k]!;
+  return {
+    scenario: withWeekly(s, cls, ({ surges, ...a }) => {
+      const left = (surges ?? []).filter((_, j) => j !== k);
+      return left.length > 0 ? { ...a, surges: left } : a;
+    }),
+    change: `${c.id}: wave removed (${surgeText(old)})`,
+  };
 }
