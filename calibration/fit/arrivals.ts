@@ -47,6 +47,12 @@ export interface ArrivalFit {
   };
   usesHourOfDay: boolean;
   usesDayOfWeek: boolean;
+  /**
+   * How much the days' rates vary beyond Poisson, as the coefficient of variation of a gamma factor per day
+   * (method of moments; 0 when the days vary no more than Poisson). In the scenario when the dispersion test rejects.
+   */
+  dayToDayCv: number;
+  usesDayToDay: boolean;
   spec: Extract<ArrivalsInput, { type: 'weekly' }>;
   /** The scenario's rate per hour for each hour of the week. */
   fittedPerHour: number[];
@@ -96,10 +102,22 @@ export function fitArrivals(cases: readonly LogCase[], window: { from: number; t
   const dispersionDf = Math.max(1, days - 1 - (usesDayOfWeek ? 6 : 0));
   const dispersion = { statistic: dispersionRaw.statistic, df: dispersionDf, pValue: chiSquareTail(dispersionRaw.statistic, dispersionDf), index: dispersionRaw.statistic / dispersionDf };
 
+  // A day's count is Poisson about μ·G with G gamma of mean 1: Var = μ + cv²μ², so cv² = Σ((n − μ)² − μ) / Σ μ².
+  let excess = 0;
+  let squares = 0;
+  daily.forEach((n, d) => {
+    const mu = expectedDaily[d]!;
+    excess += (n - mu) * (n - mu) - mu;
+    squares += mu * mu;
+  });
+  const dayToDayCv = squares > 0 && excess > 0 ? Math.min(2, Math.sqrt(excess / squares)) : 0;
+  const usesDayToDay = dayToDayCv > 0 && (dispersion.pValue < level || level >= 1);
+
   const [lo, hi] = poissonInterval(count);
   const spec: ArrivalFit['spec'] = { type: 'weekly', perDay: round(Math.max(perDay, 1e-6)) };
   if (usesHourOfDay) spec.hourOfDay = hourWeights.map((w) => round(w * 24));
   if (usesDayOfWeek) spec.dayOfWeek = dayWeights.map((w) => round(w * 7));
+  if (usesDayToDay) spec.dayToDayCv = round(dayToDayCv);
   return {
     count,
     days,
@@ -112,6 +130,8 @@ export function fitArrivals(cases: readonly LogCase[], window: { from: number; t
     tests: { hourOfDay, dayOfWeek, separable, dispersion },
     usesHourOfDay,
     usesDayOfWeek,
+    dayToDayCv,
+    usesDayToDay,
     spec,
     fittedPerHour,
   };

@@ -99,6 +99,15 @@ export function shiftedArrivalChart(c: ClassFit): string {
   });
 }
 
+function dispersionReading(a: ArrivalFit): string {
+  const index = a.tests.dispersion.index.toFixed(2);
+  if (a.usesDayToDay) {
+    return `overdispersed (index ${index}): days vary more than a Poisson process with this profile. The scenario has busy and quiet days: each day's rate is the usual times a gamma factor of mean 1 and coefficient of variation ${a.dayToDayCv.toFixed(2)} (dayToDayCv, by the method of moments). Trends or seasons would also cause this spread; the scenario draws it afresh each day.`;
+  }
+  if (a.tests.dispersion.pValue < 0.05) return `overdispersed (index ${index}): days vary more than a Poisson process with this profile, e.g. from trends or seasons the scenario does not have`;
+  return `consistent with Poisson (index ${index})`;
+}
+
 /** The tests of the arrival profile; with dates shifted case by case only the hour-of-day test means anything. */
 export function arrivalTests(a: ArrivalFit, datesShifted = false): string {
   const t = a.tests;
@@ -110,7 +119,7 @@ ${row('flat over the hours of the day', t.hourOfDay, t.hourOfDay.pValue < 0.05 ?
   if (datesShifted) return `${head}</tbody></table><p class="small">The tests of the days of the week, of day × hour and of the daily counts need true dates: not run.</p>`;
   return `${head}${row('flat over the days of the week', t.dayOfWeek, t.dayOfWeek.pValue < 0.05 ? 'arrivals follow a weekly pattern' : 'no weekly pattern shown')}
 ${row('day × hour independent (the scenario’s product form)', t.separable, t.separable.pValue < 0.05 ? 'the daily pattern differs between days: the product form is an approximation' : 'the product of a daily and a weekly pattern is enough')}
-${row('daily counts Poisson about the fitted rate', t.dispersion, t.dispersion.pValue < 0.05 ? `overdispersed (index ${t.dispersion.index.toFixed(2)}): days vary more than a Poisson process with this profile, e.g. from trends or seasons the scenario does not have` : `consistent with Poisson (index ${t.dispersion.index.toFixed(2)})`)}
+${row('daily counts Poisson about the fitted rate', t.dispersion, dispersionReading(a))}
 </tbody></table><p class="small">Expected counts in some day × hour cells are small; read that test as a guide.</p>`;
 }
 

@@ -189,8 +189,12 @@ function compileArrivals(
     const perWeek = a.perDay * 7 * a.multiplier;
     const ratePerMinute: number[] = [];
     for (let d = 0; d < 7; d++) for (let h = 0; h < 24; h++) ratePerMinute.push((perWeek * (dow[d]! / dSum) * (hod[h]! / hSum)) / 60);
-    if (!a.surges || a.surges.length === 0) return { type: 'weekly', ratePerMinute };
-    return { type: 'weekly', ratePerMinute, surges: a.surges.flatMap((s) => surgeEveryYear(s, run)) };
+    return {
+      type: 'weekly',
+      ratePerMinute,
+      ...(a.surges && a.surges.length > 0 ? { surges: a.surges.flatMap((s) => surgeEveryYear(s, run)) } : {}),
+      ...(a.dayToDayCv !== undefined ? { dayToDayCv: a.dayToDayCv } : {}),
+    };
   }
   if (a.type === 'list') {
     const entries = a.entries.flatMap((e) =>

@@ -107,6 +107,11 @@ const Arrivals = z.discriminatedUnion('type', [
     /** Multiplies the rate all year. */
     multiplier: positive().default(1),
     /**
+     * Busy and quiet days: each day's rate is the usual times a factor drawn for that day (gamma, mean 1) with
+     * this coefficient of variation, so days vary more than a Poisson process allows, as ED arrivals do.
+     */
+    dayToDayCv: positive().max(2, 'must be at most 2').optional(),
+    /**
      * Waves of extra arrivals that come back every year (a flu season): at `peak` ("MM-DD") the rate is
      * 1 + `extra` times the usual, tapering to the usual over `weeks` centred on the peak.
      */

@@ -1,9 +1,11 @@
 import { PRIORITY } from '../priorities.js';
+import { gammaSample } from '../random/distributions/gamma-sampler.js';
 import type { RandomStream } from '../random/stream.js';
 import type { Simulation } from '../simulation.js';
 import type { ArrivalSurge, ClassModel } from './model.js';
 
-const WEEK = 7 * 24 * 60;
+const DAY = 24 * 60;
+const WEEK = 7 * DAY;
 
 /** Who is told of each arriving patient: for list arrivals with the entry index (to apply its fixed attributes), else -1. */
 export interface ArrivalSink {
@@ -15,14 +17,20 @@ export interface ArrivalSink {
  * class's methods, registered with the process as their target, so every
  * replication runs the same functions (see Simulation.register).
  */
-export function startArrivals(sim: Simulation, cls: ClassModel, classIndex: number, startMinuteOfWeek: number, rng: RandomStream, sink: ArrivalSink): void {
-  new ArrivalProcess(sim, cls, classIndex, startMinuteOfWeek, rng, sink).start();
+/** `dayRng` draws each day's factor when the class's days vary (`dayToDayCv`), from a stream of its own. */
+export function startArrivals(sim: Simulation, cls: ClassModel, classIndex: number, startMinuteOfWeek: number, rng: RandomStream, sink: ArrivalSink, dayRng: RandomStream | null = null): void {
+  new ArrivalProcess(sim, cls, classIndex, startMinuteOfWeek, rng, sink, dayRng).start();
 }
 
 class ArrivalProcess {
   private readonly rates: number[] = [];
   private surges: readonly ArrivalSurge[] = [];
   private peak = 0;
+  /** Candidates come at peak × dayFactor until dayEnd (Infinity: every day alike, factor 1). */
+  private dayFactor = 1;
+  private dayEnd = Infinity;
+  private dayShape = 0;
+  private dayKind = -1;
   private times: { at: number; entry: number; count: number }[] = [];
   private candidateKind = -1;
   private listedKind = -1;
@@ -35,6 +43,7 @@ class ArrivalProcess {
     private readonly startMinuteOfWeek: number,
     private readonly rng: RandomStream,
     private readonly sink: ArrivalSink,
+    private readonly dayRng: RandomStream | null,
   ) {}
 
   start(): void {
@@ -48,7 +57,14 @@ class ArrivalProcess {
       this.peak = Math.max(...this.rates) * (1 + this.surges.reduce((s, w) => s + w.extra, 0));
       if (!(this.peak > 0)) return;
       this.candidateKind = this.sim.register(`arrivals:${this.cls.name}`, this.onCandidate, this);
-      this.sim.schedule(-Math.log(1 - this.rng.next()) / this.peak, this.candidateKind, 0, 0, PRIORITY.ARRIVAL);
+      if (a.dayToDayCv !== undefined && this.dayRng) {
+        this.dayShape = 1 / (a.dayToDayCv * a.dayToDayCv);
+        this.dayKind = this.sim.register(`arrivals-day:${this.cls.name}`, this.onDay, this);
+        const intoDay = ((((this.sim.now + this.startMinuteOfWeek) % DAY) + DAY) % DAY);
+        this.dayEnd = this.sim.now + DAY - intoDay;
+        this.dayFactor = this.drawDayFactor();
+      }
+      this.scheduleCandidate();
       return;
     }
     // Lists and appointment books repeat weekly: each week, schedule that week's times.
@@ -67,7 +83,29 @@ class ArrivalProcess {
     const hour = Math.floor(((((this.sim.now + this.startMinuteOfWeek) % WEEK) + WEEK) % WEEK) / 60);
     const rate = this.surges.length === 0 ? this.rates[hour]! : this.rates[hour]! * surgeFactor(this.surges, this.sim.now);
     if (this.rng.next() * this.peak < rate) this.sink.arrive(this.classIndex, -1);
-    this.sim.schedule(-Math.log(1 - this.rng.next()) / this.peak, this.candidateKind, 0, 0, PRIORITY.ARRIVAL);
+    this.scheduleCandidate();
+  }
+
+  /**
+   * The next candidate at the day's rate, peak × dayFactor. One that would fall after midnight is not
+   * drawn at this day's rate: the process restarts at midnight at the next day's (exact, by memorylessness).
+   */
+  private scheduleCandidate(): void {
+    const dt = -Math.log(1 - this.rng.next()) / (this.peak * this.dayFactor);
+    if (this.sim.now + dt < this.dayEnd) this.sim.schedule(dt, this.candidateKind, 0, 0, PRIORITY.ARRIVAL);
+    else this.sim.at(this.dayEnd, this.dayKind, 0, 0, PRIORITY.ARRIVAL);
+  }
+
+  /** Midnight: a new day's factor. */
+  private onDay(): void {
+    this.dayEnd += DAY;
+    this.dayFactor = this.drawDayFactor();
+    this.scheduleCandidate();
+  }
+
+  /** Gamma with mean 1 and the class's coefficient of variation. */
+  private drawDayFactor(): number {
+    return gammaSample(this.dayRng!, this.dayShape) / this.dayShape;
   }
 
   /** `n` patients of a list entry or an appointment slot (each booked patient may not show). */

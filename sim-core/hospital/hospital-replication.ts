@@ -279,7 +279,11 @@ export class HospitalReplication implements ArrivalSink {
       turnaround: model.resources.map(() => new Tally()),
     };
     this.maxInSystem = options.maxPatientsInSystem ?? 1_000_000;
-    model.classes.forEach((cls, i) => startArrivals(sim, cls, i, model.startMinuteOfWeek, sim.stream(`arrivals:${cls.name}${rep}`), this));
+    model.classes.forEach((cls, i) => {
+      // Busy and quiet days draw from a stream of their own: turning them on shifts no other stream.
+      const dayRng = cls.arrivals.type === 'weekly' && cls.arrivals.dayToDayCv !== undefined ? sim.stream(`arrivals-days:${cls.name}${rep}`) : null;
+      startArrivals(sim, cls, i, model.startMinuteOfWeek, sim.stream(`arrivals:${cls.name}${rep}`), this, dayRng);
+    });
   }
 
   run(): HospitalRunResult {

@@ -101,7 +101,13 @@ export type ArrivalModel =
    * Non-homogeneous Poisson: patients per minute for each hour of the week (Monday 00:00 first), times
    * 1 + the surges' extra at that time (none: exactly the weekly rate).
    */
-  | { type: 'weekly'; ratePerMinute: number[]; surges?: ArrivalSurge[] }
+  | {
+      type: 'weekly';
+      ratePerMinute: number[];
+      surges?: ArrivalSurge[];
+      /** Each calendar day's rate times a gamma factor of mean 1 and this coefficient of variation (none: exactly Poisson). */
+      dayToDayCv?: number;
+    }
   /** Each week: at minute-of-week `at`, `count` patients, with fixed attribute value indices (-1: sample). */
   | { type: 'list'; entries: { at: number; count: number; attributes: number[] }[] }
   /** Booked slots at minutes-of-week, each with `perSlot` patients who come with probability 1 - noShow. */
