@@ -182,7 +182,11 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
     const extra = page.locator(`[data-testid=edit-surge-extra-${cls}-0]`);
     await extra.fill('50');
     await extra.press('Enter');
+    const dayCv = page.locator(`[data-testid=edit-day-cv-${cls}]`);
+    await dayCv.fill('0.2');
+    await dayCv.press('Enter');
     const changes = (await page.textContent('[data-testid=edit-changes]')) ?? '';
+    expect(changes).toContain(`${cls} day-to-day variation: none → cv 0.2`);
     expect(changes).toContain(`${cls} arrivals: ${old} → ${raised} a day`);
     expect(changes).toContain(`${cls}: yearly wave added`);
     expect(changes).toContain(`${cls} wave 1: peak 01-15, 12 weeks, +20% at the peak → peak 01-15, 12 weeks, +50% at the peak`);

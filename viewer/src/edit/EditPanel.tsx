@@ -4,7 +4,7 @@
  * points. Then run the edited scenario against the previous run, or export it
  * for the CLI.
  */
-import { addSurge, daysText, parseDays, POLICY_FIELDS, removeSurge, setArrivalsPerDay, setOpeningHours, setPolicyValue, setSession, setShiftCount, setSurge, setWardBeds, addSession, removeSession, type Days } from './edits.js';
+import { addSurge, daysText, setDayToDayCv, parseDays, POLICY_FIELDS, removeSurge, setArrivalsPerDay, setOpeningHours, setPolicyValue, setSession, setShiftCount, setSurge, setWardBeds, addSession, removeSession, type Days } from './edits.js';
 import { applyEdit, resetEdits, runEditedAndCompare, startEditing } from './edit-actions.js';
 import { CommitInput } from './CommitInput.js';
 import { download, scenarioJson, scenarioYaml } from './export.js';
@@ -52,6 +52,10 @@ export function EditPanel() {
                     <CommitInput type="number" label={`${c.id} arrivals a day`} testid={`edit-arrivals-${c.id}`} width="4.5em" value={c.arrivals.perDay} onCommit={(t) => applyEdit((s) => setArrivalsPerDay(s, ci, amount(t)))} /> a day
                     {c.arrivals.multiplier !== 1 ? <em className="muted"> × {c.arrivals.multiplier}</em> : null}
                   </span>
+                </div>
+                <div className="edit-row wave">
+                  <span className="muted" title="Busy and quiet days: each day's rate varies by this coefficient of variation (0: as Poisson)">day-to-day cv</span>
+                  <CommitInput type="number" label={`${c.id} day-to-day cv`} testid={`edit-day-cv-${c.id}`} width="3.6em" value={c.arrivals.dayToDayCv ?? 0} onCommit={(t) => applyEdit((s) => setDayToDayCv(s, ci, amount(t)))} />
                 </div>
                 {(c.arrivals.surges ?? []).map((w, wi) => (
                   <div key={wi} className="edit-row wave" data-testid={`edit-surge-${c.id}-${wi}`}>

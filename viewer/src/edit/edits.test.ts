@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_SCENARIOS, parseScenario, parseScenarioText } from '../../../scenarios/index.js';
 import { smallHospital } from '../../../scenarios/fixtures/small-hospital.js';
-import { addSurge, NEW_SURGE, parseDays, removeSurge, setArrivalsPerDay, setOpeningHours, setPolicyValue, setSession, setShiftCount, setSurge, setWardBeds } from './edits.js';
+import { addSurge, NEW_SURGE, setDayToDayCv, parseDays, removeSurge, setArrivalsPerDay, setOpeningHours, setPolicyValue, setSession, setShiftCount, setSurge, setWardBeds } from './edits.js';
 import { scenarioJson, scenarioYaml } from './export.js';
 
 const base = parseScenario(smallHospital, 'small-hospital');
@@ -68,5 +68,15 @@ describe('editing a scenario', () => {
     expect(() => parseScenario(setArrivalsPerDay(base, 0, 0).scenario, 'edited')).toThrow(/patientClasses\[0\]\.arrivals\.perDay/);
     // A class booked by list or appointment has no rate to change.
     expect(() => setArrivalsPerDay(base, 1, 5)).toThrow(/elective does not arrive at a rate/);
+  });
+
+  it('sets busy and quiet days, and 0 takes them out again', () => {
+    const busy = setDayToDayCv(base, 0, 0.25);
+    expect(busy.change).toBe('ed day-to-day variation: none → cv 0.25');
+    expect(parseScenarioText(scenarioYaml(busy.scenario), 'edited.yaml', 'yaml').patientClasses[0]!.arrivals).toMatchObject({ dayToDayCv: 0.25 });
+    const back = setDayToDayCv(busy.scenario, 0, 0);
+    expect(back.change).toBe('ed day-to-day variation: cv 0.25 → none');
+    expect(back.scenario).toEqual(base);
+    expect(() => parseScenario(setDayToDayCv(base, 0, 3).scenario, 'edited')).toThrow(/patientClasses\[0\]\.arrivals\.dayToDayCv: must be at most 2/);
   });
 });

@@ -148,3 +148,14 @@ export function removeSurge(s: Scenario, cls: number, k: number): Edited {
     change: `${c.id}: wave removed (${surgeText(old)})`,
   };
 }
+
+/** Busy and quiet days: the cv of each day's rate factor; 0 takes it out (days as Poisson). */
+export function setDayToDayCv(s: Scenario, cls: number, cv: number): Edited {
+  const c = s.patientClasses[cls]!;
+  const old = c.arrivals.type === 'weekly' ? c.arrivals.dayToDayCv : undefined;
+  const text = (x: number | undefined): string => (x === undefined || x === 0 ? 'none' : `cv ${plain(x)}`);
+  return {
+    scenario: withWeekly(s, cls, ({ dayToDayCv: _, ...a }) => (cv === 0 ? a : { ...a, dayToDayCv: cv })),
+    change: `${c.id} day-to-day variation: ${text(old)} → ${text(cv)}`,
+  };
+}
