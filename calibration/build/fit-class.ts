@@ -52,9 +52,11 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
   const fitOptions: FitOptions = { minFit: options.minFit, choose: options.choose, resolution: flow.log.resolution };
   const by = options.durationsBy;
   const fitBy = (obs: readonly Observation[]): AttributeDurationFit => fitByAttribute(obs, by, fitOptions);
-  const routing = fitRouting(o.transitions, o.unknownNext, options.minTransitions);
-  const memory = observeStates(cases, options.remember);
-  const stateRouting = fitRouting(memory.transitions, memory.unknownNext, options.minTransitions);
+  const plain = observeStates(cases, []);
+  const routing = fitRouting(plain.transitions, plain.unknownNext, options.minTransitions);
+  // Without memory every state is its step: the plain routing is the scenario's.
+  const memory = options.remember.length > 0 ? observeStates(cases, options.remember) : plain;
+  const stateRouting = memory === plain ? routing : fitRouting(memory.transitions, memory.unknownNext, options.minTransitions);
 
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Infinity;
   const named = new Set<string>();

@@ -30,14 +30,10 @@ export interface StaySegment {
 
 export interface Observations {
   cases: LogCase[];
-  /** from → to → count, with START and END. */
-  transitions: Map<string, Map<string, number>>;
   /** Times between steps by `from\u0000to` (intervals: end of one to start of the next; events: time between events). */
   gaps: Map<string, Observation[]>;
   /** Each activity's own duration (interval logs). */
   durations: Map<string, Observation[]>;
-  /** Cases whose next step after this activity is unknown (still open when the log ends). */
-  unknownNext: Map<string, number>;
   stays: StaySegment[];
   /** Lengths of stay as the mapping defines them (`lengthOfStay`), else each ward stay. */
   lengthsOfStay: Observation[];
@@ -56,10 +52,8 @@ export function gapKey(from: string, to: string): string {
 export function observe(flow: Flow, cases: LogCase[] = flow.cases): Observations {
   const o: Observations = {
     cases,
-    transitions: new Map(),
     gaps: new Map(),
     durations: new Map(),
-    unknownNext: new Map(),
     stays: [],
     lengthsOfStay: [],
     caseDurations: [],
@@ -73,11 +67,6 @@ export function observe(flow: Flow, cases: LogCase[] = flow.cases): Observations
     if (list) list.push(value);
     else map.set(key, [value]);
   };
-  const count = (from: string, to: string): void => {
-    let row = o.transitions.get(from);
-    if (!row) o.transitions.set(from, (row = new Map()));
-    row.set(to, (row.get(to) ?? 0) + 1);
-  };
 
   for (const c of cases) {
     const open = (start: number): Observation | null => (censor ? { value: flow.observedUntil - start, censored: true, attributes: c.attributes } : null);
@@ -85,7 +74,6 @@ export function observe(flow: Flow, cases: LogCase[] = flow.cases): Observations
     let prevEnd: number | null = c.arrival;
     const seen = new Set<string>();
     for (const e of c.events) {
-      count(prev, e.activity);
       if (prevEnd !== null) {
         let gap = e.start - prevEnd;
         if (gap < 0) {
@@ -109,10 +97,8 @@ export function observe(flow: Flow, cases: LogCase[] = flow.cases): Observations
       prevEnd = intervals ? e.end : e.start;
     }
     const last = c.events[c.events.length - 1]!;
-    if (c.open) {
-      o.unknownNext.set(prev, (o.unknownNext.get(prev) ?? 0) + 1);
-    } else {
-      count(prev, END);
+    // (Transitions between steps are counted by observeStates in routing-memory.ts.)
+    if (!c.open) {
       const lastEnd = last.end ?? last.start;
       push(o.gaps, gapKey(prev, END), { value: c.endMarker !== null ? Math.max(0, c.endMarker - lastEnd) : 0, censored: false, attributes: c.attributes });
       o.caseDurations.push((c.endMarker ?? lastEnd) - c.arrival);

@@ -5,7 +5,8 @@
  * be registered; with memory the state is (this step, which of the remembered
  * steps are behind the case), and a case is routed as the log's cases in that
  * same state were. With nothing to remember every state is its step, and the
- * counts are the plain directly-follows counts.
+ * counts are the plain directly-follows counts (the report's routing table and
+ * the validation's routing shares).
  */
 import type { LogCase } from '../read/flow.js';
 import { END, START } from './observations.js';
@@ -21,7 +22,6 @@ export interface RoutingState {
 }
 
 export interface StateTransitions {
-  remember: string[];
   /** State key → next activity (or END) → count; START is the state before the first step. */
   transitions: Map<string, Map<string, number>>;
   /** Cases whose next step after this state is unknown (open when the log ends). */
@@ -41,7 +41,7 @@ export function nextState(done: readonly string[], to: string, remember: readonl
 }
 
 export function observeStates(cases: readonly LogCase[], remember: readonly string[]): StateTransitions {
-  const out: StateTransitions = { remember: [...remember], transitions: new Map(), unknownNext: new Map(), states: new Map() };
+  const out: StateTransitions = { transitions: new Map(), unknownNext: new Map(), states: new Map() };
   const count = (from: string, to: string): void => {
     let row = out.transitions.get(from);
     if (!row) out.transitions.set(from, (row = new Map()));

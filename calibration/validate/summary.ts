@@ -9,6 +9,7 @@ import type { Flow } from '../read/flow.js';
 import { minuteOfWeek } from '../read/timestamps.js';
 import { concurrency, type Concurrency } from '../fit/capacity.js';
 import { observe, START } from '../fit/observations.js';
+import { observeStates } from '../fit/routing-memory.js';
 import { quantile, quantileInterval } from '../fit/intervals.js';
 
 export interface Estimate {
@@ -50,7 +51,7 @@ export function summarise(flow: Flow): LogSummary {
   const reach = new Map<string, number>();
   for (const [a, times] of o.timeToFirst) reach.set(a, times.length);
   const routes: LogSummary['routes'] = new Map();
-  for (const [from, row] of o.transitions) {
+  for (const [from, row] of observeStates(flow.cases, []).transitions) {
     const total = [...row.values()].reduce((s, n) => s + n, 0);
     for (const [to, count] of row) routes.set(`${from} → ${to}`, { from, to, count, fromTotal: total });
   }

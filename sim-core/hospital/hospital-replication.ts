@@ -44,6 +44,23 @@ const COST_TYPE_OF_KIND: Record<ResourceModel['kind'], number> = {
 const PENALTY = costTypeIndex('penalties');
 const CONSUMABLE = costTypeIndex('consumables');
 
+/** The words a hospital trace records, by the name the replication uses for each. */
+const TRACE_WORDS = {
+  arrive: 'arrive',
+  request: 'request',
+  seize: 'seize',
+  release: 'release',
+  start: 'start',
+  finish: 'finish',
+  leave: 'leave',
+  leftUnseen: 'left-unseen',
+  cancelled: 'cancelled',
+  turnedAway: 'turned-away',
+  stockout: 'stock-out',
+  breakdown: 'breakdown',
+  repair: 'repair',
+} as const;
+
 export class HospitalReplication implements ArrivalSink {
   private readonly sim: Simulation;
   private readonly trace: TraceRecorder | null;
@@ -68,10 +85,7 @@ export class HospitalReplication implements ArrivalSink {
   private readonly broken: boolean[];
 
   // --- trace names ---
-  private readonly codes: Record<
-    'arrive' | 'request' | 'seize' | 'release' | 'start' | 'finish' | 'leave' | 'leftUnseen' | 'cancelled' | 'turnedAway' | 'stockout' | 'breakdown' | 'repair',
-    number
-  >;
+  private readonly codes: Record<keyof typeof TRACE_WORDS, number>;
   private readonly resourcePlace: number[];
   private readonly classPlace: number[];
   private readonly activityPlaces = new Map<string, number>();
@@ -168,21 +182,8 @@ export class HospitalReplication implements ArrivalSink {
 
     // --- trace names (before anything can be traced) ---
     const trace = this.trace;
-    this.codes = {
-      arrive: trace?.code('arrive') ?? 0,
-      request: trace?.code('request') ?? 0,
-      seize: trace?.code('seize') ?? 0,
-      release: trace?.code('release') ?? 0,
-      start: trace?.code('start') ?? 0,
-      finish: trace?.code('finish') ?? 0,
-      leave: trace?.code('leave') ?? 0,
-      leftUnseen: trace?.code('left-unseen') ?? 0,
-      cancelled: trace?.code('cancelled') ?? 0,
-      turnedAway: trace?.code('turned-away') ?? 0,
-      stockout: trace?.code('stock-out') ?? 0,
-      breakdown: trace?.code('breakdown') ?? 0,
-      repair: trace?.code('repair') ?? 0,
-    };
+    // In this order, so every trace numbers its words alike.
+    this.codes = Object.fromEntries(Object.entries(TRACE_WORDS).map(([key, word]) => [key, trace?.code(word) ?? 0])) as Record<keyof typeof TRACE_WORDS, number>;
     this.resourcePlace = trace ? model.resources.map((r) => trace.place(r.name)) : [];
     this.classPlace = trace ? model.classes.map((c) => trace.place(c.name)) : [];
     this.attributeCodes = trace ? model.attributes.map((a) => trace.code(`attr:${a.name}`)) : [];
