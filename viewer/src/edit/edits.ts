@@ -106,10 +106,15 @@ export type Surge = NonNullable<WeeklyArrivals['surges']>[number];
 /** A new wave starts here: a winter peak, to be moved and sized by the manager. */
 export const NEW_SURGE: Surge = { peak: '01-15', weeks: 12, extra: 0.2 };
 
-function withWeekly(s: Scenario, cls: number, change: (a: WeeklyArrivals) => WeeklyArrivals): Scenario {
+/** A class and its arrivals at a rate; a class booked by list or appointment has no rate to change. */
+function weeklyOf(s: Scenario, cls: number): { c: PatientClass; a: WeeklyArrivals } {
   const c = s.patientClasses[cls]!;
   if (c.arrivals.type !== 'weekly') throw new Error(`${c.id} does not arrive at a rate (its arrivals are ${c.arrivals.type})`);
-  return { ...s, patientClasses: replaceAt(s.patientClasses, cls, { ...c, arrivals: change(c.arrivals) }) };
+  return { c, a: c.arrivals };
+}
+
+function withArrivals(s: Scenario, cls: number, arrivals: WeeklyArrivals): Scenario {
+  return { ...s, patientClasses: replaceAt(s.patientClasses, cls, { ...s.patientClasses[cls]!, arrivals }) };
 }
 
 const plain = (x: number): string => String(Number(x.toFixed(4)));
@@ -119,43 +124,35 @@ export function surgeText(w: Surge): string {
 }
 
 export function setArrivalsPerDay(s: Scenario, cls: number, perDay: number): Edited {
-  const c = s.patientClasses[cls]!;
-  const old = c.arrivals.type === 'weekly' ? c.arrivals.perDay : NaN;
-  const change = perDay > old ? `+${plain((100 * (perDay - old)) / old)}%` : `${plain((100 * (perDay - old)) / old)}%`;
-  return { scenario: withWeekly(s, cls, (a) => ({ ...a, perDay })), change: `${c.id} arrivals: ${plain(old)} → ${plain(perDay)} a day (${change})` };
+  const { c, a } = weeklyOf(s, cls);
+  const rise = `${perDay > a.perDay ? '+' : ''}${plain((100 * (perDay - a.perDay)) / a.perDay)}%`;
+  return { scenario: withArrivals(s, cls, { ...a, perDay }), change: `${c.id} arrivals: ${plain(a.perDay)} → ${plain(perDay)} a day (${rise})` };
 }
 
 export function addSurge(s: Scenario, cls: number): Edited {
-  const c = s.patientClasses[cls]!;
-  return { scenario: withWeekly(s, cls, (a) => ({ ...a, surges: [...(a.surges ?? []), NEW_SURGE] })), change: `${c.id}: yearly wave added (${surgeText(NEW_SURGE)})` };
+  const { c, a } = weeklyOf(s, cls);
+  return { scenario: withArrivals(s, cls, { ...a, surges: [...(a.surges ?? []), NEW_SURGE] }), change: `${c.id}: yearly wave added (${surgeText(NEW_SURGE)})` };
 }
 
 export function setSurge(s: Scenario, cls: number, k: number, patch: Partial<Surge>): Edited {
-  const c = s.patientClasses[cls]!;
-  const old = (c.arrivals.type === 'weekly' ? c.arrivals.surges ?? [] : [])[k]!;
+  const { c, a } = weeklyOf(s, cls);
+  const old = a.surges![k]!;
   const next = { ...old, ...patch };
-  return { scenario: withWeekly(s, cls, (a) => ({ ...a, surges: replaceAt(a.surges ?? [], k, next) })), change: `${c.id} wave ${k + 1}: ${surgeText(old)} → ${surgeText(next)}` };
+  return { scenario: withArrivals(s, cls, { ...a, surges: replaceAt(a.surges!, k, next) }), change: `${c.id} wave ${k + 1}: ${surgeText(old)} → ${surgeText(next)}` };
 }
 
 export function removeSurge(s: Scenario, cls: number, k: number): Edited {
-  const c = s.patientClasses[cls]!;
-  const old = (c.arrivals.type === 'weekly' ? c.arrivals.surges ?? [] : [])[k]!;
-  return {
-    scenario: withWeekly(s, cls, ({ surges, ...a }) => {
-      const left = (surges ?? []).filter((_, j) => j !== k);
-      return left.length > 0 ? { ...a, surges: left } : a;
-    }),
-    change: `${c.id}: wave removed (${surgeText(old)})`,
-  };
+  const { c, a } = weeklyOf(s, cls);
+  const { surges, ...rest } = a;
+  const left = surges!.filter((_, j) => j !== k);
+  // Removing the last wave leaves no empty list behind.
+  return { scenario: withArrivals(s, cls, left.length > 0 ? { ...rest, surges: left } : rest), change: `${c.id}: wave removed (${surgeText(surges![k]!)})` };
 }
 
 /** Busy and quiet days: the cv of each day's rate factor; 0 takes it out (days as Poisson). */
 export function setDayToDayCv(s: Scenario, cls: number, cv: number): Edited {
-  const c = s.patientClasses[cls]!;
-  const old = c.arrivals.type === 'weekly' ? c.arrivals.dayToDayCv : undefined;
+  const { c, a } = weeklyOf(s, cls);
+  const { dayToDayCv: old, ...rest } = a;
   const text = (x: number | undefined): string => (x === undefined || x === 0 ? 'none' : `cv ${plain(x)}`);
-  return {
-    scenario: withWeekly(s, cls, ({ dayToDayCv: _, ...a }) => (cv === 0 ? a : { ...a, dayToDayCv: cv })),
-    change: `${c.id} day-to-day variation: ${text(old)} → ${text(cv)}`,
-  };
+  return { scenario: withArrivals(s, cls, cv === 0 ? rest : { ...rest, dayToDayCv: cv }), change: `${c.id} day-to-day variation: ${text(old)} → ${text(cv)}` };
 }
