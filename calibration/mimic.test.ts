@@ -1,10 +1,10 @@
 /**
- * The real MIMIC-IV demo (PhysioNet, ODbL 1.0; see ../shared/data/mimic-iv-demo/SOURCE.md):
+ * The real MIMIC-IV demo (PhysioNet, ODbL 1.0; see examples/data/mimic-iv-demo/SOURCE.md):
  * its transfers between care units calibrate to a scenario that runs, whose
  * lengths of stay and routing reproduce the log's, while the figures its
  * shifted dates cannot give are left out of the validation and said to be.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -15,10 +15,8 @@ import { runScenario } from '../workers/index.js';
 import { END } from './fit/observations.js';
 import { calibrate, type CalibrationResult } from './index.js';
 
-const LOG = new URL('../../shared/data/mimic-iv-demo/hosp/transfers.csv.gz', import.meta.url).pathname;
+const LOG = new URL('../examples/data/mimic-iv-demo/hosp/transfers.csv.gz', import.meta.url).pathname;
 const MAP = new URL('./maps/mimic-iv-transfers.yaml', import.meta.url).pathname;
-const there = existsSync(LOG);
-if (!there) console.warn(`[calibration] ${LOG} is missing: the MIMIC-IV demo tests are skipped.`);
 
 let result: CalibrationResult & { reportPath: string };
 let out: string;
@@ -43,7 +41,7 @@ function medianInterval(values: number[]): [number, number] {
   return [sorted[k]!, sorted[Math.min(n - 1, n - 1 - k)]!];
 }
 
-describe.skipIf(!there)('the MIMIC-IV demo: transfers between care units', () => {
+describe('the MIMIC-IV demo: transfers between care units', () => {
   beforeAll(async () => {
     out = join(mkdtempSync(join(tmpdir(), 'mimic-')), 'mimic.yaml');
     result = await calibrate(LOG, MAP, out, { replications: 5 });

@@ -6,8 +6,8 @@ import { parseScenarioText } from '../scenarios/index.js';
 import { runScenario } from '../workers/index.js';
 import { calibrate, type CalibrationResult } from './index.js';
 
-/** The real Sepsis Cases log (Mannhardt 2016, CC BY 4.0): see ../shared/data/sepsis/SOURCE.md. */
-const LOG = new URL('../../shared/data/sepsis/sepsis-events.csv', import.meta.url).pathname;
+/** The real Sepsis Cases log (Mannhardt 2016, CC BY 4.0): see examples/data/sepsis/SOURCE.md. */
+const LOG = new URL('../examples/data/sepsis/sepsis-events.csv.gz', import.meta.url).pathname;
 const MAP = new URL('./maps/sepsis.yaml', import.meta.url).pathname;
 
 let result: CalibrationResult & { reportPath: string };

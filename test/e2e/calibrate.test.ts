@@ -3,22 +3,17 @@
  * the real Sepsis log with its built-in mapping, read the report, run the
  * calibrated scenario; and a log that is mostly bad is refused with its lines.
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CHROMIUM, chromiumAvailable } from '../../viewer/node/chromium.js';
 import { ARTIFACTS, useViewer } from './open-viewer.js';
 
-const SEPSIS = fileURLToPath(new URL('../../../shared/data/sepsis/sepsis-events.csv', import.meta.url));
-const MIMIC = fileURLToPath(new URL('../../../shared/data/mimic-iv-demo/hosp/transfers.csv.gz', import.meta.url));
+const SEPSIS = fileURLToPath(new URL('../../examples/data/sepsis/sepsis-events.csv.gz', import.meta.url));
+const MIMIC = fileURLToPath(new URL('../../examples/data/mimic-iv-demo/hosp/transfers.csv.gz', import.meta.url));
 const BROKEN_LOG = fileURLToPath(new URL('./fixtures/broken-log.csv', import.meta.url));
 const available = chromiumAvailable();
 if (!available) console.warn(`[e2e] ${CHROMIUM} is not installed: the calibration browser tests are skipped.`);
-const sepsisThere = existsSync(SEPSIS);
-const mimicThere = existsSync(MIMIC);
-if (!mimicThere) console.warn(`[e2e] ${MIMIC} is missing: calibrating the MIMIC-IV demo in the viewer is skipped.`);
-if (!sepsisThere) console.warn(`[e2e] ${SEPSIS} is missing: calibrating the Sepsis log in the viewer is skipped.`);
 
 let page: Page;
 let pageErrors: string[] = [];
@@ -48,7 +43,7 @@ describe.skipIf(!available)('calibration in the viewer', () => {
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
-  it.skipIf(!sepsisThere)('shows a busy bar while calibrating, and Cancel stops the worker at once', async () => {
+  it('shows a busy bar while calibrating, and Cancel stops the worker at once', async () => {
     await page.setInputFiles('[data-testid=calibrate-log]', SEPSIS);
     await page.selectOption('[data-testid=calibrate-mapping]', 'sepsis');
     // 50 validation replications of the Sepsis log take many seconds: time enough to see the bar and cancel.
@@ -75,7 +70,7 @@ describe.skipIf(!available)('calibration in the viewer', () => {
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
-  it.skipIf(!sepsisThere)('calibrates the real Sepsis log, shows the report, and runs the calibrated scenario', async () => {
+  it('calibrates the real Sepsis log, shows the report, and runs the calibrated scenario', async () => {
     await page.setInputFiles('[data-testid=calibrate-log]', SEPSIS);
     await page.selectOption('[data-testid=calibrate-mapping]', 'sepsis');
     await page.click('[data-testid=calibrate-run]');
@@ -112,7 +107,7 @@ describe.skipIf(!available)('calibration in the viewer', () => {
     expect(pageErrors).toEqual([]);
   }, 300_000);
 
-  it.skipIf(!mimicThere)('calibrates the gzipped MIMIC-IV transfers table, and the report says what its shifted dates cannot give', async () => {
+  it('calibrates the gzipped MIMIC-IV transfers table, and the report says what its shifted dates cannot give', async () => {
     await page.setInputFiles('[data-testid=calibrate-log]', MIMIC);
     await page.selectOption('[data-testid=calibrate-mapping]', 'mimic-iv-transfers');
     await page.click('[data-testid=calibrate-run]');
