@@ -3,5 +3,6 @@ export { Tally, type TallyOptions } from './tally.js';
 export { TimeWeighted } from './time-weighted.js';
 export { studentTCdf, studentTQuantile } from './student-t.js';
 export { meanConfidenceInterval, pairedDifferenceInterval, type ConfidenceInterval } from './confidence-interval.js';
+export { clipAtZero, type NonNegativeInterval } from './non-negative-interval.js';
 export { summariseReplications, type FigureSummary } from './replication-summary.js';
 export { batchMeans, type BatchMeansResult } from './batch-means.js';
