@@ -1,5 +1,6 @@
 import type { Distribution } from '../random/distribution.js';
 import { sharedDistribution } from '../random/distributions/index.js';
+import { remainingDuration } from '../random/distributions/conditional.js';
 import type { RandomStream } from '../random/stream.js';
 import type { DurationModel } from './model.js';
 
@@ -10,6 +11,8 @@ import type { DurationModel } from './model.js';
 export interface DurationSampler {
   /** `attributes` holds `attributeCount` value indices per patient slot; -1 for none. */
   sample(attributes: Int32Array, attributeCount: number, patient: number): number;
+  /** The time still to run for a patient who has been at the step `elapsed` minutes already. */
+  remaining(attributes: Int32Array, attributeCount: number, patient: number, elapsed: number): number;
 }
 
 class FixedDuration implements DurationSampler {
@@ -20,6 +23,10 @@ class FixedDuration implements DurationSampler {
 
   sample(): number {
     return this.distribution.sample(this.rng);
+  }
+
+  remaining(_attributes: Int32Array, _attributeCount: number, _patient: number, elapsed: number): number {
+    return remainingDuration(this.distribution, this.rng, elapsed);
   }
 }
 
@@ -33,10 +40,18 @@ class DurationByAttribute implements DurationSampler {
   ) {}
 
   sample(attributes: Int32Array, attributeCount: number, patient: number): number {
+    return this.distributionFor(attributes, attributeCount, patient).sample(this.rng);
+  }
+
+  remaining(attributes: Int32Array, attributeCount: number, patient: number, elapsed: number): number {
+    return remainingDuration(this.distributionFor(attributes, attributeCount, patient), this.rng, elapsed);
+  }
+
+  private distributionFor(attributes: Int32Array, attributeCount: number, patient: number): Distribution {
     const v = attributes[patient * attributeCount + this.attribute]!;
     const dist = (v >= 0 ? this.byValue[v] : null) ?? this.otherwise;
     if (dist === null) throw new Error(`no duration for attribute value index ${v}`);
-    return dist.sample(this.rng);
+    return dist;
   }
 }
 

@@ -29,7 +29,8 @@ import { CostLedger, costTypeIndex, NONE } from './cost-ledger.js';
 import { durationSampler, type DurationSampler } from './duration-samplers.js';
 import { collectFigures, type HospitalRunState } from './figures.js';
 import type { HospitalModel, ResourceModel, StepModel } from './model.js';
-import type { HospitalRunOptions, HospitalRunResult } from './run-hospital.js';
+import type { HospitalRunOptions, HospitalRunResult } from './run-options.js';
+import { placePatients, type InitialState, type PlacementTarget } from './initial-state.js';
 import { StockItem } from './stock.js';
 
 type SeizeStep = Extract<StepModel, { op: 'seize' }>;
@@ -61,7 +62,10 @@ const TRACE_WORDS = {
   repair: 'repair',
 } as const;
 
-export class HospitalReplication implements ArrivalSink {
+/** The trace word for a patient placed in the model before time 0 (in place of "arrive"). */
+export const TRACE_PLACED = 'placed';
+
+export class HospitalReplication implements ArrivalSink, PlacementTarget {
   private readonly sim: Simulation;
   private readonly trace: TraceRecorder | null;
   /** "#<replication>", appended to every stream name so replications are independent. */
@@ -90,6 +94,8 @@ export class HospitalReplication implements ArrivalSink {
   private readonly classPlace: number[];
   private readonly activityPlaces = new Map<string, number>();
   private readonly attributeCodes: number[];
+  /** The trace word of placed patients, coded when the first is placed (a run without any numbers its words as before). */
+  private placedCode = -1;
 
   // --- compiled steps ---
   private readonly nAttr: number;
@@ -127,6 +133,8 @@ export class HospitalReplication implements ArrivalSink {
   private waitingQuantity = new Float64Array(0);
   /** 1 while an ED patient is still in the ED: until admitted to a ward of another department, or gone. */
   private inEd = new Uint8Array(0);
+  /** 1 if the patient's length of stay and ED time count: arrived after warm-up (or placed, when there is none). */
+  private counted = new Uint8Array(0);
   // By claim id (the book reuses ids, so these stay as long as the most claims ever open at once).
   private claimGrantedAt = new Float64Array(0);
   /** The serial and pathway of the patient a claim was made for: a room in turnover outlives its patient's slot. */
@@ -147,11 +155,12 @@ export class HospitalReplication implements ArrivalSink {
   private readonly renegeKind: number;
   private readonly turnoverEndKind: number;
   private snapshotKind = -1;
+  private started = false;
   private snapshotEvery = 0;
   private readonly snapshotsTaken: number[] = [];
 
   constructor(
-    private readonly model: HospitalModel,
+    readonly model: HospitalModel,
     private readonly options: HospitalRunOptions,
   ) {
     const sim = new Simulation(options.trace ? { seed: options.seed, trace: options.trace } : { seed: options.seed });
@@ -280,6 +289,19 @@ export class HospitalReplication implements ArrivalSink {
       turnaround: model.resources.map(() => new Tally()),
     };
     this.maxInSystem = options.maxPatientsInSystem ?? 1_000_000;
+  }
+
+  /** Puts patients into the model before time 0 (see `placePatients`). Only before `start`. */
+  setState(state: InitialState): void {
+    if (this.started) throw new Error('setState: the replication has already started');
+    placePatients(this, state);
+  }
+
+  /** Starts the arrival processes: after `setState`, before `run`. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const { sim, model, rep } = this;
     model.classes.forEach((cls, i) => {
       // Busy and quiet days draw from a stream of their own: turning them on shifts no other stream.
       const dayRng = cls.arrivals.type === 'weekly' && cls.arrivals.dayToDayCv !== undefined ? sim.stream(`arrivals-days:${cls.name}${rep}`) : null;
@@ -288,6 +310,7 @@ export class HospitalReplication implements ArrivalSink {
   }
 
   run(): HospitalRunResult {
+    this.start();
     const { sim, book, items, options } = this;
     let snapshots: { every: number; inSystem: number[] } | undefined;
     if (options.snapshotEvery !== undefined && options.snapshotEvery > 0) {
@@ -374,12 +397,12 @@ export class HospitalReplication implements ArrivalSink {
 
   // --- patients ---
 
-  arrive(c: number, entry: number): void {
-    const { model, sim, trace, nAttr } = this;
-    const cls = model.classes[c]!;
+  /** A slot for a new patient of class `c`, its columns set for the pathway's first step. */
+  private newPatient(c: number, arrivedAt: number): number {
+    const cls = this.model.classes[c]!;
     if (++this.inSystem > this.maxInSystem) {
       throw new Error(
-        `more than ${this.maxInSystem} patients in the hospital at once at minute ${Math.round(sim.now)}: a resource is probably never available or far too small`,
+        `more than ${this.maxInSystem} patients in the hospital at once at minute ${Math.round(this.sim.now)}: a resource is probably never available or far too small`,
       );
     }
     if (this.freeSlots.length === 0 && this.slotsUsed === this.serialOf.length) this.growSlots();
@@ -388,17 +411,88 @@ export class HospitalReplication implements ArrivalSink {
     this.klass[p] = c;
     this.pathwayOf[p] = cls.pathway;
     this.step[p] = 0;
-    this.arrivedAt[p] = sim.now;
+    this.arrivedAt[p] = arrivedAt;
     if (this.held[p] === undefined) this.held[p] = [];
     else this.held[p]!.length = 0;
     this.waitingClaim[p] = -1;
     this.renegeTimer[p] = -1;
     this.boardingSince[p] = -1;
     this.inEd[p] = cls.emergencyDepartment ? 1 : 0;
-    const attrs = this.attrs;
-    for (let a = 0; a < nAttr; a++) attrs[p * nAttr + a] = -1;
+    this.counted[p] = arrivedAt >= this.warmupEnd ? 1 : 0;
+    const nAttr = this.nAttr;
+    for (let a = 0; a < nAttr; a++) this.attrs[p * nAttr + a] = -1;
+    return p;
+  }
+
+  /** Draws the attributes of the class that the patient has none of yet. */
+  private sampleAttributes(p: number, c: number): void {
+    const cls = this.model.classes[c]!;
+    const nAttr = this.nAttr;
     const samplers = this.attributeSamplers[c]!;
-    for (let k = 0; k < cls.attributes.length; k++) attrs[p * nAttr + cls.attributes[k]!.attribute] = samplers[k]!.sample(this.attributeRngs[c]!);
+    for (let k = 0; k < cls.attributes.length; k++) this.attrs[p * nAttr + cls.attributes[k]!.attribute] = samplers[k]!.sample(this.attributeRngs[c]!);
+  }
+
+  /** Records the patient's attributes in the trace as "attr:<name>" at the value's name, for event-log export. */
+  private traceAttributes(p: number): void {
+    const trace = this.trace!;
+    const nAttr = this.nAttr;
+    for (let a = 0; a < nAttr; a++) {
+      const v = this.attrs[p * nAttr + a]!;
+      if (v >= 0) trace.record(this.sim.now, this.serialOf[p]!, this.attributeCodes[a]!, trace.place(String(this.model.attributes[a]!.values[v])));
+    }
+  }
+
+  placePatient(c: number, attributes: readonly number[] | undefined, arrivedAt: number, step: number): number {
+    const p = this.newPatient(c, arrivedAt);
+    // Placed before time 0: their stays count when nothing is thrown away as warm-up.
+    this.counted[p] = this.warmupEnd <= 0 ? 1 : 0;
+    this.step[p] = step;
+    const cls = this.model.classes[c]!;
+    if (attributes === undefined) this.sampleAttributes(p, c);
+    else attributes.forEach((v, k) => (this.attrs[p * this.nAttr + cls.attributes[k]!.attribute] = v));
+    if (this.trace) {
+      if (this.placedCode < 0) this.placedCode = this.trace.code(TRACE_PLACED);
+      this.trace.record(this.sim.now, this.serialOf[p]!, this.placedCode, this.classPlace[c]!);
+      this.traceAttributes(p);
+    }
+    return p;
+  }
+
+  placeHolding(p: number, r: number): void {
+    const resource = this.resources[r]!;
+    const claim = this.book.place(p, resource, this.grantedKind, this.sim.now);
+    this.roomForClaim(claim);
+    this.claimOwner[claim] = this.serialOf[p]!;
+    this.claimPathway[claim] = this.pathwayOf[p]!;
+    this.claimGrantedAt[claim] = this.sim.now;
+    this.held[p]!.push(claim);
+    // Already in a ward of another department: admitted before time 0, out of the ED.
+    if (this.admitsFromEd[r] && this.resourceDept[r] !== this.classDept[this.klass[p]!]) this.inEd[p] = 0;
+    if (this.trace) this.trace.record(this.sim.now, this.serialOf[p]!, this.codes.seize, this.resourcePlace[r]!);
+  }
+
+  startPlaced(p: number, since: number): void {
+    const i = this.step[p]!;
+    const s = this.model.pathways[this.pathwayOf[p]!]!.steps[i]!;
+    if (s.op === 'hold') {
+      const d = this.durationSamplers[this.pathwayOf[p]!]![i]!.remaining(this.attrs, this.nAttr, p, this.sim.now - since);
+      if (this.trace) this.trace.record(this.sim.now, this.serialOf[p]!, this.codes.start, this.activityPlace(s.activity));
+      this.sim.schedule(d, this.holdEndKind, p, 0, PRIORITY.RELEASE);
+      return;
+    }
+    if (s.op === 'seize') {
+      if (!this.seize(p, s, i, since)) return;
+      this.step[p] = i + 1;
+    }
+    this.advance(p);
+  }
+
+  arrive(c: number, entry: number): void {
+    const { model, sim, trace, nAttr } = this;
+    const cls = model.classes[c]!;
+    const p = this.newPatient(c, sim.now);
+    const attrs = this.attrs;
+    this.sampleAttributes(p, c);
     if (entry >= 0 && cls.arrivals.type === 'list') {
       cls.arrivals.entries[entry]!.attributes.forEach((v, a) => {
         if (v >= 0) attrs[p * nAttr + a] = v;
@@ -407,11 +501,7 @@ export class HospitalReplication implements ArrivalSink {
     if (this.measuring()) this.state.arrivals[c]!++;
     if (trace) {
       trace.record(sim.now, this.serialOf[p]!, this.codes.arrive, this.classPlace[c]!);
-      // Attributes go into the trace as "attr:<name>" at the value's name, for event-log export.
-      for (let a = 0; a < nAttr; a++) {
-        const v = attrs[p * nAttr + a]!;
-        if (v >= 0) trace.record(sim.now, this.serialOf[p]!, this.attributeCodes[a]!, trace.place(String(model.attributes[a]!.values[v])));
-      }
+      this.traceAttributes(p);
     }
     this.advance(p);
   }
@@ -428,7 +518,7 @@ export class HospitalReplication implements ArrivalSink {
       const s = steps[i]!;
       switch (s.op) {
         case 'seize':
-          if (!this.seize(p, s, i)) return;
+          if (!this.seize(p, s, i, this.sim.now)) return;
           this.step[p] = i + 1;
           break;
         case 'hold': {
@@ -485,8 +575,8 @@ export class HospitalReplication implements ArrivalSink {
     }
   }
 
-  /** Returns true if the patient may go on now; false if it waits (or left). */
-  private seize(p: number, s: SeizeStep, i: number): boolean {
+  /** Returns true if the patient may go on now; false if it waits (or left). It asked at `since` (now, unless placed). */
+  private seize(p: number, s: SeizeStep, i: number, since: number): boolean {
     const pw = this.pathwayOf[p]!;
     let set: readonly Resource[] = this.seizeSets[pw]![i]!;
     const priority =
@@ -508,13 +598,15 @@ export class HospitalReplication implements ArrivalSink {
     this.roomForClaim(claim);
     this.claimOwner[claim] = this.serialOf[p]!;
     this.claimPathway[claim] = pw;
+    const now = this.sim.now;
+    if (since !== now) this.book.backdate(claim, since);
     if (this.book.isHeld(claim)) {
-      if (this.measuring()) this.seizeTally[pw]![i]!.add(0);
+      if (this.measuring()) this.seizeTally[pw]![i]!.add(now - since);
       return this.took(p, claim, s);
     }
     this.waitingClaim[p] = claim;
-    if (s.boarding && this.held[p]!.length > 0) this.boardingSince[p] = this.sim.now;
-    if (s.maxWait < Infinity) this.renegeTimer[p] = this.sim.schedule(s.maxWait, this.renegeKind, p, 0, PRIORITY.DEFAULT);
+    if (s.boarding && this.held[p]!.length > 0) this.boardingSince[p] = since;
+    if (s.maxWait < Infinity) this.renegeTimer[p] = this.sim.schedule(Math.max(0, s.maxWait - (now - since)), this.renegeKind, p, 0, PRIORITY.DEFAULT);
     return false;
   }
 
@@ -647,7 +739,7 @@ export class HospitalReplication implements ArrivalSink {
    */
   private leaveEd(p: number): void {
     this.inEd[p] = 0;
-    if (!this.measuring() || this.arrivedAt[p]! < this.warmupEnd) return;
+    if (!this.measuring() || this.counted[p] === 0) return;
     const c = this.klass[p]!;
     const minutes = this.sim.now - this.arrivedAt[p]!;
     this.state.edDepartures[c]!++;
@@ -665,7 +757,7 @@ export class HospitalReplication implements ArrivalSink {
       if (completed) this.leaveEd(p);
       else this.inEd[p] = 0;
     }
-    if (this.measuring() && this.arrivedAt[p]! >= this.warmupEnd && completed) {
+    if (this.measuring() && this.counted[p] === 1 && completed) {
       const c = this.klass[p]!;
       this.state.departures[c]!++;
       this.state.los[c]!.add(this.sim.now - this.arrivedAt[p]!);
@@ -726,6 +818,7 @@ export class HospitalReplication implements ArrivalSink {
     this.boardingSince = resized(this.boardingSince, n);
     this.waitingQuantity = resized(this.waitingQuantity, n);
     this.inEd = resized(this.inEd, n);
+    this.counted = resized(this.counted, n);
   }
 
   private roomForClaim(claim: number): void {

@@ -44,7 +44,7 @@ export function patientActivities(trace: TraceData, options: { arrivedFrom?: num
     const what = trace.whatNames[trace.what[i]!]!;
     const where = trace.whereNames[trace.where[i]!]!;
     const time = trace.time[i]!;
-    if (what === 'arrive') {
+    if (what === 'arrive' || what === 'placed') {
       if (time < from) continue;
       const patient: TracedPatient = { serial: p, klass: where, attributes: new Map() };
       open.set(p, { patient, held: [], running: null });

@@ -99,6 +99,27 @@ export class ClaimBook {
     return claim;
   }
 
+  /**
+   * A claim already holding one unit of `resource` when the run starts (a
+   * patient placed in the model before time 0), whatever the capacity: units
+   * held beyond it count as overtime. It asked at `since` (<= now).
+   */
+  place(entity: number, resource: Resource, onGrant: number, since: number): number {
+    const set = resource.asSet;
+    const claim = this.newClaim(entity, 0, set, ONE, { onGrant }, since);
+    const now = this.sim.now;
+    resource.busy += 1;
+    resource.noteBusy(now);
+    if (resource.preemptive) resource.holders.push(claim);
+    this.state[claim] = HELD;
+    return claim;
+  }
+
+  /** Records that a claim asked at `since`, earlier than when it was made (a placed patient already waiting). */
+  backdate(claim: number, since: number): void {
+    this.requestTime[claim] = since;
+  }
+
   isHeld(claim: number): boolean {
     return this.state[claim] === HELD;
   }
