@@ -20,8 +20,25 @@ export type DistributionSpec =
   | { type: 'poisson'; mean: number }
   | { type: 'categorical'; weights: number[] };
 
+/**
+ * Which spec each sampler was made from, so that a draw conditional on time
+ * already spent (conditional.ts) can use the family's own formula.
+ */
+const specs = new WeakMap<Distribution, DistributionSpec>();
+
+/** The spec a sampler was made from by makeDistribution (undefined for one built by hand). */
+export function specOf(d: Distribution): DistributionSpec | undefined {
+  return specs.get(d);
+}
+
 /** The sampler for a spec. */
 export function makeDistribution(spec: DistributionSpec): Distribution {
+  const d = samplerFor(spec);
+  specs.set(d, spec);
+  return d;
+}
+
+function samplerFor(spec: DistributionSpec): Distribution {
   switch (spec.type) {
     case 'constant':
       return constant(spec.value);
