@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createStream, logGamma, makeDistribution, type DistributionSpec } from '../sim-core/index.js';
 import { fitFamily } from './fit/mle.js';
-import { fitDuration } from './fit/fit-duration.js';
+import { absurdity, fitDuration } from './fit/fit-duration.js';
 import { logRegularizedGammaQ as logUpperGamma } from '../sim-core/index.js';
 import { digamma, trigamma, erfc } from './fit/special.js';
-import type { Family } from './fit/families.js';
+import { quantileOf, standardDeviation, type Family } from './fit/families.js';
 
 function sample(spec: DistributionSpec, n: number, seed: string): number[] {
   const rng = createStream(1, seed);
@@ -130,9 +130,50 @@ describe('fits recover the parameters a sample was drawn with', () => {
     expect(d.reason).toMatch(/too few/);
   });
 
-  it('zeros (events at the same recorded time) become half the time step, and are counted', () => {
-    const d = fitDuration([0, 2, 3, 4, 0], [], { minFit: 3, choose: 'aic', resolution: 1 });
-    expect(d.zeros).toBe(2);
-    expect(Math.min(...d.values)).toBe(0.5);
+  it('zeros (events at the same recorded time) are a point mass at 0, counted apart: the family is fitted to the rest', () => {
+    const rest = sample({ type: 'lognormal', mean: 30, sd: 20 }, 300, 'zeros-rest');
+    const d = fitDuration([...new Array<number>(100).fill(0), ...rest], [], { minFit: 10, choose: 'aic', resolution: 1 });
+    expect(d.zeros).toBe(100);
+    expect(d.zeroShare).toBeCloseTo(0.25, 10);
+    // No half-step stand-in: the lognormal is fitted to the 300 values above 0 alone.
+    expect(d.chosen).toBe('lognormal');
+    const f = d.fits.find((x) => x.family === 'lognormal')!;
+    const direct = fitFamily('lognormal', rest)!;
+    expect(f.params[0]).toBeCloseTo(direct.params[0]!, 10);
+    // The whole mean is 3/4 of the part above 0.
+    expect(d.mean).toBeCloseTo(0.75 * direct.mean, 6);
+    expect(d.reason).toMatch(/100 zeros \(25\.0%\) drawn as a point mass at 0/);
+  });
+
+  it('an absurd fit is set aside for the next family or the empirical one, and says why (IV Antibiotics → IV Liquid in the Sepsis log)', () => {
+    // 46 gaps like the issue's: 16 zeros, most under a minute, a few of hours, the longest 21 h.
+    const gaps = [...new Array<number>(16).fill(0), ...[0.02, 0.03, 0.03, 0.05, 0.05, 0.06, 0.06, 0.07, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.5, 0.8, 1, 2, 3, 5, 12, 30, 45, 90, 180, 400, 700, 1000, 1260]];
+    const d = fitDuration(gaps, [], { minFit: 10, choose: 'aic', resolution: 1 / 60 });
+    const longest = 1260;
+    expect(d.longest).toBe(longest);
+    expect(d.rejected.length).toBeGreaterThan(0);
+    expect(d.reason).toMatch(/set aside as absurd/);
+    if (d.chosen !== 'empirical' && d.chosen !== 'constant') {
+      const f = d.fits.find((x) => x.family === d.chosen)!;
+      expect(quantileOf(f.family, f.params, 0.99)).toBeLessThanOrEqual(10 * longest);
+      expect(f.mean).toBeLessThanOrEqual(longest);
+    } else expect(Math.max(...(d.spec as { values: number[] }).values)).toBeLessThanOrEqual(longest);
+  });
+
+  it('the guard leaves a sane fit alone', () => {
+    const x = sample({ type: 'gamma', shape: 2, scale: 15 }, 500, 'sane-gamma');
+    const d = fitDuration(x, [], { minFit: 10, choose: 'aic', resolution: 1 / 60 });
+    expect(d.rejected).toEqual([]);
+    expect(absurdity(d.fits[0]!, Math.max(...x))).toBeNull();
+  });
+
+  it('quantiles and sds of the families are their textbook ones', () => {
+    expect(quantileOf('exponential', [10], 0.5)).toBeCloseTo(10 * Math.LN2, 9);
+    expect(quantileOf('lognormal', [1, 0.5], 0.99)).toBeCloseTo(Math.exp(1 + 0.5 * 2.3263478740408408), 4); // sim-core's Φ is good to about 1e-7
+    expect(quantileOf('weibull', [2, 3], 0.5)).toBeCloseTo(3 * Math.sqrt(Math.LN2), 9);
+    // Gamma of shape 1 is the exponential.
+    expect(quantileOf('gamma', [1, 10], 0.99)).toBeCloseTo(-10 * Math.log(0.01), 6);
+    expect(standardDeviation('gamma', [4, 2])).toBeCloseTo(4, 9);
+    expect(standardDeviation('weibull', [1, 5])).toBeCloseTo(5, 6);
   });
 });

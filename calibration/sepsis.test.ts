@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../scenarios/index.js';
 import { runScenario } from '../workers/index.js';
 import { calibrate, type CalibrationResult } from './index.js';
+import { absurdity } from './fit/fit-duration.js';
 
 /** The real Sepsis Cases log (Mannhardt 2016, CC BY 4.0): see examples/data/sepsis/SOURCE.md. */
 const LOG = new URL('../examples/data/sepsis/sepsis-events.csv.gz', import.meta.url).pathname;
@@ -73,5 +74,27 @@ describe('the Sepsis log: from ER registration to release', () => {
     expect(html).toContain('randomised');
     expect(html).toContain('<svg');
     expect(result.validationTable).toContain('| mean length of stay (days) |');
+  });
+});
+
+describe('the Sepsis log: fits that stay within the data', () => {
+  it('sets aside the absurd lognormal of IV Antibiotics → IV Liquid (mean of days for gaps of at most 21 h), flags it, and draws its zeros as a point mass', () => {
+    const gap = result.calibration.classes[0]!.gaps.get('IV Antibiotics\u0000IV Liquid')!.fit!.fit;
+    expect(gap.n).toBe(46);
+    expect(gap.zeros).toBe(16);
+    expect(gap.zeroShare).toBeCloseTo(16 / 46, 10);
+    expect(gap.rejected.map((r) => r.family)).toContain('lognormal');
+    expect(gap.chosen).not.toBe('lognormal');
+    expect(readFileSync(result.reportPath, 'utf8')).toContain('set aside as absurd');
+  });
+
+  it('no fitted distribution in the scenario reaches a 99th percentile above 10× the longest value seen, or a mean above it', () => {
+    const c = result.calibration.classes[0]!;
+    for (const g of c.gaps.values()) {
+      const d = g.fit?.fit;
+      if (!d || d.chosen === 'empirical' || d.chosen === 'constant') continue;
+      const f = d.fits.find((x) => x.family === d.chosen)!;
+      expect(absurdity(f, d.longest), `${g.from} → ${g.to}`).toBeNull();
+    }
   });
 });

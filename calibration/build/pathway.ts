@@ -58,8 +58,14 @@ export function buildPathway(fit: ClassFit, ctx: PathwayContext): StepInput[] {
     const gap = fit.gaps.get(gapKey(fromActivity, to));
     if (gap?.material && gap.fit) {
       const id = unique(`t-${from === null ? 'start' : slug(fromActivity)}--${to === END ? 'end' : slug(to)}`);
-      const hold: StepInput = { hold: duration(gap.fit, flow.options.durationsBy), activity: transitionActivity(fromActivity, to), id };
-      pending.push([hold, next === '' ? { leave: true } : { goto: next }]);
+      const hold: StepInput = { hold: duration(gap.fit, flow.options.durationsBy), activity: transitionActivity(fromActivity, to) };
+      const onward: StepInput = next === '' ? { leave: true } : { goto: next };
+      const p0 = zeroShare(gap.fit);
+      if (p0 > 0) {
+        // The point mass at 0: with its probability the case goes straight on, with no time between.
+        const after = unique(`${id}-0`);
+        pending.push([{ branch: [{ p: floor6(p0), goto: after }], id }, hold, { ...onward, id: after }]);
+      } else pending.push([{ ...hold, id }, onward]);
       return id;
     }
     return next;
@@ -82,9 +88,11 @@ export function buildPathway(fit: ClassFit, ctx: PathwayContext): StepInput[] {
   steps.push(...route(null));
   for (const a of fit.activities) {
     for (const s of statesOf.get(a) ?? []) {
-      const block = activityBlock(a, fit, ctx);
+      const { steps: block, join } = activityBlock(a, fit, ctx, unique);
       block[0] = { ...block[0]!, id: blockId.get(s.key)! } as StepInput;
-      steps.push(...block, ...route(s));
+      const onward = route(s);
+      if (join !== undefined) onward[0] = { ...onward[0]!, id: join } as StepInput;
+      steps.push(...block, ...onward);
     }
   }
   for (const p of pending) steps.push(...p);
@@ -92,26 +100,39 @@ export function buildPathway(fit: ClassFit, ctx: PathwayContext): StepInput[] {
   return steps.filter((s, i) => !('goto' in s && s.id === undefined && steps[i + 1]?.id === s.goto));
 }
 
-function activityBlock(a: string, fit: ClassFit, ctx: PathwayContext): StepInput[] {
+/** An activity's steps; `join`: the id the step after the block must carry (both ways through a point mass at 0 meet there). */
+function activityBlock(a: string, fit: ClassFit, ctx: PathwayContext, unique: (id: string) => string): { steps: StepInput[]; join?: string } {
   const { flow } = ctx;
   const ward = flow.stayWard.get(a);
   const d = fit.durations.get(a) ?? null;
   const instant: StepInput = { hold: { type: 'constant', value: 0 }, activity: a };
   if (flow.log.kind === 'events') {
-    if (ward) return [{ release: ctx.wards }, { seize: [ward.ward] }, instant];
-    if (flow.stayEnds.has(a)) return [{ release: ctx.wards }, instant];
-    return [instant];
+    if (ward) return { steps: [{ release: ctx.wards }, { seize: [ward.ward] }, instant] };
+    if (flow.stayEnds.has(a)) return { steps: [{ release: ctx.wards }, instant] };
+    return { steps: [instant] };
   }
-  if (!d) return [instant];
+  if (!d) return { steps: [instant] };
   const hold = duration(d, flow.options.durationsBy);
+  const p0 = zeroShare(d);
+  // With a point mass at 0: a branch to a step of no time, else the fitted one; both meet at `join`.
+  const either = (timed: StepInput, none: StepInput, after: StepInput[]): { steps: StepInput[]; join?: string } => {
+    if (p0 === 0) return { steps: [timed, ...after] };
+    const zero = unique(`z-${slug(a) || 'activity'}`);
+    const join = unique(`j-${slug(a) || 'activity'}`);
+    if (after.length === 0) return { steps: [{ branch: [{ p: floor6(p0), goto: zero }] }, timed, { goto: join }, { ...none, id: zero }], join };
+    return { steps: [{ branch: [{ p: floor6(p0), goto: zero }] }, timed, { goto: join }, { ...none, id: zero }, { ...after[0]!, id: join } as StepInput, ...after.slice(1)] };
+  };
+  const zeroHold: StepInput = { hold: { type: 'constant', value: 0 }, activity: a };
   if (ward) {
     // A stay step is traced as "stay:<ward>": only an activity of that name is reproduced by one.
-    if (a === `stay:${ward.ward}`) return [{ stay: ward.ward, lengthOfStay: hold }];
-    return [{ seize: [ward.ward] }, { hold, activity: a }, { release: [ward.ward] }];
+    if (a === `stay:${ward.ward}`) return either({ stay: ward.ward, lengthOfStay: hold }, { stay: ward.ward, lengthOfStay: { type: 'constant', value: 0 } }, []);
+    const b = either({ hold, activity: a }, zeroHold, [{ release: [ward.ward] }]);
+    return { ...b, steps: [{ seize: [ward.ward] }, ...b.steps] };
   }
   const pool = ctx.poolOf.get(a);
-  if (!pool) return [{ hold, activity: a }];
-  return [{ seize: [pool] }, { hold, activity: a }, { release: [pool] }];
+  if (!pool) return either({ hold, activity: a }, zeroHold, []);
+  const b = either({ hold, activity: a }, zeroHold, [{ release: [pool] }]);
+  return { ...b, steps: [{ seize: [pool] }, ...b.steps] };
 }
 
 /** The scenario's duration: the chosen fit, or one per attribute value with the pooled fit for the rest. */
@@ -120,6 +141,11 @@ export function duration(f: AttributeDurationFit, by: string | undefined): Durat
   const cases: Record<string, DurationFit['spec']> = {};
   for (const [v, fit] of f.byValue) cases[v] = fit.spec;
   return { byAttribute: by, cases, otherwise: f.fit.spec };
+}
+
+/** The point mass at 0 of a duration (pooled over attribute values when it is drawn by attribute). */
+export function zeroShare(f: AttributeDurationFit): number {
+  return f.fit.zeroShare;
 }
 
 function floor6(p: number): number {

@@ -116,3 +116,58 @@ export function logLikelihood(family: Family, p: readonly number[], values: read
   }
   return sum;
 }
+
+/** Standard deviation of the family with these parameters (Infinity where it overflows). */
+export function standardDeviation(family: Family, p: readonly number[]): number {
+  const [a, b] = p as [number, number];
+  switch (family) {
+    case 'exponential':
+      return a;
+    case 'gamma':
+      return Math.sqrt(a) * b;
+    case 'lognormal':
+      return Math.exp(a + (b * b) / 2) * Math.sqrt(Math.expm1(b * b));
+    case 'weibull': {
+      const g1 = Math.exp(logGamma(1 + 1 / a));
+      const g2 = Math.exp(logGamma(1 + 2 / a));
+      return b * Math.sqrt(Math.max(0, g2 - g1 * g1));
+    }
+  }
+}
+
+/** The q-quantile (0 < q < 1): closed form but for the gamma, found by bisection on its CDF. */
+export function quantileOf(family: Family, p: readonly number[], q: number): number {
+  const [a, b] = p as [number, number];
+  switch (family) {
+    case 'exponential':
+      return -a * Math.log1p(-q);
+    case 'lognormal':
+      return Math.exp(a + b * normalQuantile(q));
+    case 'weibull':
+      return b * Math.pow(-Math.log1p(-q), 1 / a);
+    case 'gamma': {
+      let lo = 0;
+      let hi = Math.max(1e-12, a * b);
+      for (let i = 0; i < 2000 && regularizedGammaP(a, hi / b) < q; i++) hi *= 2;
+      for (let i = 0; i < 200; i++) {
+        const mid = (lo + hi) / 2;
+        if (regularizedGammaP(a, mid / b) < q) lo = mid;
+        else hi = mid;
+        if (hi - lo < 1e-12 * hi) break;
+      }
+      return (lo + hi) / 2;
+    }
+  }
+}
+
+/** Φ⁻¹(q) by bisection on Φ (only a few quantiles are asked for, so speed does not matter). */
+function normalQuantile(q: number): number {
+  let lo = -40;
+  let hi = 40;
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (normalCdf(mid) < q) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}

@@ -35,7 +35,6 @@ export function meanWithInterval(d: DurationFit): string {
 export function overviewRow(name: string, d: DurationFit, anchor: string): string {
   const notes: string[] = [];
   if (d.censoredCount > 0) notes.push(`${d.censoredCount} censored`);
-  if (d.zeros > 0) notes.push(`${d.zeros} zero${d.zeros === 1 ? '' : 's'} taken as ½ step`);
   return `<tr><td><a href="#${anchor}">${esc(name)}</a></td><td class="n">${d.n}</td><td>${esc(d.chosen)}</td><td class="n">${esc(meanWithInterval(d))}</td><td>${esc([d.reason, ...notes].join('; '))}</td></tr>`;
 }
 
@@ -59,7 +58,7 @@ export function detail(name: string, d: DurationFit, anchor: string): string {
 }
 
 function gridFor(d: DurationFit): number[] {
-  const lo = Math.max(1e-3, Math.min(...d.values));
+  const lo = Math.max(1e-3, Math.min(...d.values.filter((x) => x > 0)));
   const hi = Math.max(...d.values);
   const a = Math.log10(lo) - 0.2;
   const b = Math.log10(hi) + 0.2;
@@ -76,20 +75,23 @@ function cdfChart(name: string, d: DurationFit): string {
     const sorted = [...d.values].sort((a, b) => a - b);
     // At most 400 steps: a chart cannot show more, and the report stays small.
     const every = Math.max(1, Math.ceil(sorted.length / 400));
-    const points = sorted.map((x, i): [number, number] => [x, (i + 1) / sorted.length]).filter((_, i) => i % every === every - 1 || i === sorted.length - 1);
+    const points = sorted.map((x, i): [number, number] => [x, (i + 1) / sorted.length]).filter(([x], i) => x > 0 && (i % every === every - 1 || i === sorted.length - 1));
     series.push({ name: 'observed', color: '#000', kind: 'step', points });
   }
-  for (const f of d.fits) series.push({ name: f.family, color: FAMILY_COLOR[f.family], kind: 'line', dash: f.family !== d.chosen, points: grid.map((x): [number, number] => [x, cdf(f.family, f.params, x)]) });
+  // Families are fitted to the values above 0: the whole distribution starts at the point mass at 0.
+  const p0 = d.zeroShare;
+  for (const f of d.fits) series.push({ name: f.family, color: FAMILY_COLOR[f.family], kind: 'line', dash: f.family !== d.chosen, points: grid.map((x): [number, number] => [x, p0 + (1 - p0) * cdf(f.family, f.params, x)]) });
   if (d.chosen === 'empirical') {
     const F = continuousCdf(d.spec as DistributionSpec);
-    if (F) series.push({ name: 'empirical (used)', color: FAMILY_COLOR.empirical, kind: 'line', points: grid.map((x): [number, number] => [x, F(x)]) });
+    if (F) series.push({ name: 'empirical (used)', color: FAMILY_COLOR.empirical, kind: 'line', points: grid.map((x): [number, number] => [x, p0 + (1 - p0) * F(x)]) });
   }
   return chart({ title: `${name}: cumulative`, xLabel: 'duration (log scale)', yLabel: 'share at most', series, logX: true, xTicks: DURATION_TICKS, xMin: grid[0]!, xMax: grid[grid.length - 1]!, yMin: 0, yMax: 1, width: 470 });
 }
 
 function histogramChart(name: string, d: DurationFit): string {
   const grid = gridFor(d);
-  const observed = d.values.filter((_, i) => !d.censored[i]);
+  // The point mass at 0 has no place on a log scale: the bars are the values above 0, their share of all.
+  const observed = d.values.filter((x, i) => !d.censored[i] && x > 0);
   const a = Math.log10(grid[0]!);
   const b = Math.log10(grid[grid.length - 1]!);
   const bins = Math.max(6, Math.min(30, Math.round(Math.sqrt(observed.length) * 1.5)));

@@ -9,8 +9,7 @@
  * then about one replication's standard deviation.
  */
 import { compileScenario, parseScenario, type ScenarioInput } from '../../scenarios/index.js';
-import { meanConfidenceInterval, TraceBuffer } from '../../sim-core/index.js';
-import { runReplication } from '../../workers/index.js';
+import { meanConfidenceInterval, runHospital, TraceBuffer } from '../../sim-core/index.js';
 import type { Calibration } from '../build/build-scenario.js';
 import { prepareFlow } from '../read/flow.js';
 import type { EventLog, LogRow } from '../read/read-log.js';
@@ -72,7 +71,7 @@ export async function validate(cal: Calibration, options: ValidateOptions = {}):
   const sims: LogSummary[] = [];
   for (let r = 1; r <= replications; r++) {
     const buffer = new TraceBuffer();
-    runReplication(model, seed, r, buffer);
+    runHospital(model, { seed, replication: r, trace: buffer });
     const rows = traceToEventLog(buffer.toData(), {
       start: flow.window.from,
       prefix: `r${r}-`,
