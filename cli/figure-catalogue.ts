@@ -59,6 +59,7 @@ const SECTION_OF_KIND: Record<ResourceKind, SectionId> = {
   device: 'imaging',
   staff: 'staff',
   pool: 'otherResources',
+  unlimited: 'otherResources',
 };
 
 const COST_LABEL: Record<string, string> = {

@@ -4,49 +4,25 @@
  * overtime, cancellations, turnaround, stock and cost. Capacity costs (idle
  * time, overtime premium, fixed daily costs) are booked here, at the close.
  */
-import type { ClaimBook } from '../resources/claim-book.js';
 import type { Resource } from '../resources/resource.js';
-import type { Tally } from '../stats/tally.js';
 import { COST_TYPES, costTypeIndex, type CostLedger, NONE } from './cost-ledger.js';
+import type { FigureObserver } from './figure-observer.js';
 import type { HospitalModel } from './model.js';
+import { RESOURCE_KINDS } from './resource-kinds.js';
 import type { StockItem } from './stock.js';
+import type { Tally } from '../stats/tally.js';
 
 export interface HospitalRunState {
   model: HospitalModel;
-  book: ClaimBook;
-  resources: Resource[];
-  items: StockItem[];
+  resources: readonly Resource[];
+  items: readonly StockItem[];
   ledger: CostLedger;
-  /** Waits (minutes) per seize step figure name. */
-  waitTallies: Map<string, Tally>;
-  /** Lengths of stay (minutes) of patients who completed their pathway, per class. */
-  los: Tally[];
-  arrivals: number[];
-  departures: number[];
-  /** ED patients whose time in the ED ended (admitted to a ward of another department, or discharged). */
-  edDepartures: number[];
-  /** Of those, the ones out of the ED within 4 hours of arrival. */
-  within4h: number[];
-  /** Minutes from arrival to leaving the ED (admission to a ward or discharge), all ED classes. */
-  edTime: Tally;
-  leftUnseen: number[];
-  cancelled: number[];
-  turnedAway: number[];
-  boardingMinutes: number;
-  /** Request to end of exam, per imaging device (minutes). */
-  turnaround: Tally[];
+  /** The counts and tallies heard during the run. */
+  observed: FigureObserver;
 }
 
-const KIND_COST: Record<string, number> = {
-  staff: costTypeIndex('staff'),
-  room: costTypeIndex('roomsAndDevices'),
-  device: costTypeIndex('roomsAndDevices'),
-  pool: costTypeIndex('roomsAndDevices'),
-  ward: costTypeIndex('beds'),
-};
-
 export function collectFigures(state: HospitalRunState, end: number, departmentOf: (name: string) => number): Record<string, number> {
-  const { model, resources, ledger } = state;
+  const { model, resources, ledger, observed } = state;
   const f: Record<string, number> = {};
   const horizonDays = model.horizon / 1440;
 
@@ -57,29 +33,31 @@ export function collectFigures(state: HospitalRunState, end: number, departmentO
     const onDuty = r.onDuty.area(end) / 60;
     const busy = r.busyUnits.area(end) / 60;
     const overtime = r.overtimeUnits.area(end) / 60;
-    ledger.charge(NONE, NONE, dept, i, KIND_COST[m.kind]!, Math.max(0, onDuty - (busy - overtime)) * m.costPerIdleHour);
+    const kind = RESOURCE_KINDS[m.kind];
+    const costType = costTypeIndex(kind.costType);
+    if (kind.idleCost) ledger.charge(NONE, NONE, dept, i, costType, Math.max(0, onDuty - (busy - overtime)) * m.costPerIdleHour);
     ledger.charge(NONE, NONE, dept, i, costTypeIndex('overtime'), overtime * m.overtimePremiumPerHour);
-    ledger.charge(NONE, NONE, dept, i, KIND_COST[m.kind]!, horizonDays * m.fixedCostPerDay);
+    ledger.charge(NONE, NONE, dept, i, costType, horizonDays * m.fixedCostPerDay);
   });
 
   let totalArrivals = 0;
   let ed = { arrivals: 0, edDepartures: 0, within4h: 0, leftUnseen: 0 };
   let cancellations = 0;
   model.classes.forEach((c, i) => {
-    f[`arrivals.${c.name}`] = state.arrivals[i]!;
-    f[`throughput.${c.name}`] = state.departures[i]!;
-    f[`cancellations.${c.name}`] = state.cancelled[i]!;
-    f[`turnedAway.${c.name}`] = state.turnedAway[i]!;
-    f[`leftUnseen.${c.name}`] = state.leftUnseen[i]!;
-    putQuantiles(f, `los.${c.name}`, state.los[i]!, 1 / 60);
-    totalArrivals += state.arrivals[i]!;
-    cancellations += state.cancelled[i]!;
+    f[`arrivals.${c.name}`] = observed.arrivals[i]!;
+    f[`throughput.${c.name}`] = observed.departures[i]!;
+    f[`cancellations.${c.name}`] = observed.cancelledCount[i]!;
+    f[`turnedAway.${c.name}`] = observed.turnedAwayCount[i]!;
+    f[`leftUnseen.${c.name}`] = observed.leftUnseenCount[i]!;
+    putQuantiles(f, `los.${c.name}`, observed.los[i]!, 1 / 60);
+    totalArrivals += observed.arrivals[i]!;
+    cancellations += observed.cancelledCount[i]!;
     if (c.emergencyDepartment) {
       ed = {
-        arrivals: ed.arrivals + state.arrivals[i]!,
-        edDepartures: ed.edDepartures + state.edDepartures[i]!,
-        within4h: ed.within4h + state.within4h[i]!,
-        leftUnseen: ed.leftUnseen + state.leftUnseen[i]!,
+        arrivals: ed.arrivals + observed.arrivals[i]!,
+        edDepartures: ed.edDepartures + observed.edDepartures[i]!,
+        within4h: ed.within4h + observed.within4h[i]!,
+        leftUnseen: ed.leftUnseen + observed.leftUnseenCount[i]!,
       };
     }
   });
@@ -89,28 +67,31 @@ export function collectFigures(state: HospitalRunState, end: number, departmentO
     f['ed.within4h'] = ed.edDepartures > 0 ? ed.within4h / ed.edDepartures : NaN;
     f['ed.leftUnseen'] = ed.leftUnseen;
     f['ed.leftUnseenShare'] = ed.arrivals > 0 ? ed.leftUnseen / ed.arrivals : NaN;
-    f['ed.los.mean'] = state.edTime.count > 0 ? state.edTime.mean / 60 : NaN;
+    f['ed.los.mean'] = observed.edTime.count > 0 ? observed.edTime.mean / 60 : NaN;
   }
   f['cancellations'] = cancellations;
-  f['boarding.hours'] = state.boardingMinutes / 60;
+  f['boarding.hours'] = observed.boardingMinutes / 60;
 
-  for (const [name, tally] of state.waitTallies) putQuantiles(f, `wait.${name}`, tally, 1);
+  for (const [name, tally] of observed.waitTallies) putQuantiles(f, `wait.${name}`, tally, 1);
 
   let staffOvertime = 0;
   resources.forEach((r, i) => {
     const m = model.resources[i]!;
-    if (m.kind === 'ward') {
+    const kind = RESOURCE_KINDS[m.kind];
+    if (kind.share === 'occupancy') {
       f[`occupancy.${m.name}`] = r.busyUnits.mean(end) / m.capacity;
       f[`beds.${m.name}.meanOccupied`] = r.busyUnits.mean(end);
+    } else if (kind.share === 'census') {
+      f[`census.${m.name}.mean`] = r.busyUnits.mean(end);
     } else {
       f[`utilisation.${m.name}`] = r.utilisation(end);
     }
     f[`queue.${m.name}.mean`] = r.queueLength.mean(end);
     f[`refused.${m.name}`] = r.refused;
     const overtimeHours = r.overtimeUnits.area(end) / 60;
-    if (m.kind === 'staff' || m.kind === 'room') f[`overtime.${m.name}.hours`] = overtimeHours;
-    if (m.kind === 'staff') staffOvertime += overtimeHours;
-    if (m.kind === 'device') f[`imaging.${m.name}.turnaround.mean`] = state.turnaround[i]!.mean;
+    if (kind.overtime) f[`overtime.${m.name}.hours`] = overtimeHours;
+    if (kind.staffOvertime) staffOvertime += overtimeHours;
+    if (kind.turnaround) f[`imaging.${m.name}.turnaround.mean`] = observed.turnaround[i]!.mean;
   });
   f['overtime.hours'] = staffOvertime;
 

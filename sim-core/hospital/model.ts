@@ -7,7 +7,8 @@
 import type { DistributionSpec } from '../random/distributions/index.js';
 import type { Roster } from '../resources/roster.js';
 
-export type ResourceKind = 'ward' | 'staff' | 'room' | 'device' | 'pool';
+export type { ResourceKind } from './resource-kinds.js';
+import type { ResourceKind } from './resource-kinds.js';
 
 export interface ResourceModel {
   name: string;
@@ -35,50 +36,11 @@ export interface ResourceModel {
   fixedCostPerDay: number;
 }
 
-export type StockPolicy =
-  | { type: 'sS'; s: number; S: number }
-  | { type: 'RQ'; R: number; Q: number }
-  | { type: 'periodic'; every: number; upTo: number };
+export type { ItemModel, StockPolicy } from './stock.js';
+import type { ItemModel } from './stock.js';
 
-export interface ItemModel {
-  name: string;
-  unitCost: number;
-  initialStock: number;
-  policy: StockPolicy;
-  /** Minutes from order to delivery. */
-  leadTime: DistributionSpec;
-  onStockOut: 'wait' | 'cancel';
-}
-
-/** A duration that may depend on one attribute: `byValue[valueIndex]`, else `otherwise`. */
-export type DurationModel =
-  | { kind: 'fixed'; distribution: DistributionSpec }
-  | { kind: 'byAttribute'; attribute: number; byValue: (DistributionSpec | null)[]; otherwise: DistributionSpec | null };
-
-export type StepModel =
-  | {
-      op: 'seize';
-      /** Figure name for waits at this step. */
-      figure: string;
-      resources: number[];
-      oneOf: boolean;
-      /** Fixed priority, or by attribute value index; null: the patient's class priority. */
-      priority: number | { attribute: number; byValue: number[]; otherwise: number } | null;
-      maxWait: number;
-      onTimeout: 'leftUnseen' | 'cancelled';
-      boarding: boolean;
-      /** For rooms that cancel overrunning cases: expected minutes of the case that follows. */
-      expectedMinutes: number;
-      /** The same by the patient's value of an attribute (a procedure's own mean); -1 or absent: `expectedMinutes`. */
-      expectedMinutesByValue?: { attribute: number; minutes: number[] };
-    }
-  | { op: 'hold'; activity: string; duration: DurationModel }
-  | { op: 'release'; resources: number[] | 'all' }
-  | { op: 'consume'; item: number; quantity: number }
-  | { op: 'branch'; probabilities: number[]; targets: number[] }
-  | { op: 'branchOn'; attribute: number; targetByValue: number[]; otherwise: number }
-  | { op: 'goto'; target: number }
-  | { op: 'leave' };
+export type { DurationModel, StepModel } from '../verbs/index.js';
+import type { StepModel } from '../verbs/index.js';
 
 /** An attribute (acuity, procedure): its values, shared by every class that has it. */
 export interface AttributeModel {

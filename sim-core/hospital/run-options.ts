@@ -5,6 +5,7 @@
 import type { TraceRecorder } from '../trace.js';
 import type { CostLedger } from './cost-ledger.js';
 import type { InitialState } from './initial-state.js';
+import type { RunObserver } from './observer.js';
 
 export interface HospitalRunOptions {
   seed: number | string;
@@ -24,6 +25,8 @@ export interface HospitalRunOptions {
   snapshotEvery?: number;
   /** Patients in the hospital at time 0 (at a pathway step, holding resources, with time already spent); none: an empty hospital. */
   initialState?: InitialState;
+  /** More observers of the run's events, told after the costs, figures, trace and snapshots. */
+  observers?: readonly RunObserver[];
 }
 
 export interface HospitalRunResult {

@@ -4,7 +4,22 @@ import { sharedDistribution } from '../random/distributions/index.js';
 import type { RandomStream } from '../random/stream.js';
 import type { Simulation } from '../simulation.js';
 import { TimeWeighted } from '../stats/time-weighted.js';
-import type { ItemModel } from './model.js';
+import type { DistributionSpec } from '../random/distributions/index.js';
+
+export type StockPolicy =
+  | { type: 'sS'; s: number; S: number }
+  | { type: 'RQ'; R: number; Q: number }
+  | { type: 'periodic'; every: number; upTo: number };
+
+export interface ItemModel {
+  name: string;
+  unitCost: number;
+  initialStock: number;
+  policy: StockPolicy;
+  /** Minutes from order to delivery. */
+  leadTime: DistributionSpec;
+  onStockOut: 'wait' | 'cancel';
+}
 
 /**
  * Stock of one consumable: on hand, on order, and who waits for it. Orders

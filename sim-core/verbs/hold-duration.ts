@@ -1,8 +1,13 @@
 import type { Distribution } from '../random/distribution.js';
+import type { DistributionSpec } from '../random/distributions/index.js';
 import { sharedDistribution } from '../random/distributions/index.js';
 import { remainingDuration } from '../random/distributions/conditional.js';
 import type { RandomStream } from '../random/stream.js';
-import type { DurationModel } from './model.js';
+
+/** A duration that may depend on one attribute: `byValue[valueIndex]`, else `otherwise`. */
+export type DurationModel =
+  | { kind: 'fixed'; distribution: DistributionSpec }
+  | { kind: 'byAttribute'; attribute: number; byValue: (DistributionSpec | null)[]; otherwise: DistributionSpec | null };
 
 /**
  * How long a hold step lasts for one patient. Two small classes rather than

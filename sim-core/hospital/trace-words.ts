@@ -1,0 +1,47 @@
+/**
+ * The words of a hospital trace, in one public place: what the interpreter
+ * writes and what every reader (event-log export, validation, the viewer's
+ * replay) reads. A patient's rows, by entity (its serial):
+ *   arrive | placed (at the class)   attr:<name> (at the value)
+ *   request, seize, release (at a resource)   start, finish (at an activity)
+ *   stock-out (at an item)   then one exit word (at the class).
+ * Rows of no patient (entity -1): breakdown, repair (at a resource).
+ */
+
+/** The words by the name the interpreter uses for each, in the order every trace codes them. */
+export const TRACE_WORDS = {
+  arrive: 'arrive',
+  request: 'request',
+  seize: 'seize',
+  release: 'release',
+  start: 'start',
+  finish: 'finish',
+  leave: 'leave',
+  leftUnseen: 'left-unseen',
+  cancelled: 'cancelled',
+  turnedAway: 'turned-away',
+  stockout: 'stock-out',
+  breakdown: 'breakdown',
+  repair: 'repair',
+} as const;
+
+export type TraceWordKey = keyof typeof TRACE_WORDS;
+export type TraceWord = (typeof TRACE_WORDS)[TraceWordKey];
+
+/** A patient placed in the model before time 0 (instead of "arrive"); coded only in runs that place someone. */
+export const TRACE_PLACED = 'placed';
+
+/** The prefix of an attribute's word: "attr:<attribute name>", at the value's name. */
+export const TRACE_ATTRIBUTE_PREFIX = 'attr:';
+
+/** How a patient leaves: by the end of its pathway, or not. */
+export const EXIT_KINDS = ['leave', 'leftUnseen', 'cancelled', 'turnedAway'] as const;
+export type ExitKind = (typeof EXIT_KINDS)[number];
+
+/** The exit words: the last row of every patient who left. */
+export const EXIT_WORDS: ReadonlySet<string> = new Set(EXIT_KINDS.map((k) => TRACE_WORDS[k]));
+
+/** Whether the exit word means the patient completed its pathway. */
+export function completedExit(word: string): boolean {
+  return word === TRACE_WORDS.leave;
+}

@@ -1,0 +1,20 @@
+/** branchOn: go to the step for the patient's value of an attribute (else `otherwise`). */
+import type { Run, StepRunner, Verb } from './verb.js';
+
+export interface BranchOnStep {
+  op: 'branchOn';
+  attribute: number;
+  targetByValue: number[];
+  otherwise: number;
+}
+
+class BranchOnRunner implements StepRunner<BranchOnStep> {
+  constructor(private readonly r: Run) {}
+
+  run(p: number, s: BranchOnStep): number {
+    const v = this.r.patients.attribute(p, s.attribute);
+    return v >= 0 && s.targetByValue[v]! >= 0 ? s.targetByValue[v]! : s.otherwise;
+  }
+}
+
+export const branchOn: Verb<BranchOnStep> = { op: 'branchOn', create: (run) => new BranchOnRunner(run) };

@@ -1,0 +1,35 @@
+/**
+ * The step verbs of the pathway interpreter, in one table: the interpreter
+ * builds each verb's runner per replication and `advance` dispatches through
+ * them. A new verb is one file (its step type and runner) and one line here,
+ * plus its scenario half in scenarios/verbs/.
+ */
+import { branch, type BranchStep } from './branch.js';
+import { branchOn, type BranchOnStep } from './branch-on.js';
+import { consume, type ConsumeStep } from './consume.js';
+import { goto, type GotoStep } from './goto.js';
+import { hold, type HoldStep } from './hold.js';
+import { leave, type LeaveStep } from './leave.js';
+import { release, type ReleaseStep } from './release.js';
+import { seize, type SeizeStep } from './seize.js';
+import type { Verb } from './verb.js';
+
+export type StepModel = SeizeStep | HoldStep | ReleaseStep | ConsumeStep | BranchStep | BranchOnStep | GotoStep | LeaveStep;
+
+export type StepOp = StepModel['op'];
+
+/** Every verb by its op; `satisfies` makes the table list each step type's op exactly once. */
+export const VERBS = {
+  seize,
+  hold,
+  release,
+  consume,
+  branch,
+  branchOn,
+  goto,
+  leave,
+} as const satisfies { [K in StepOp]: Verb<Extract<StepModel, { op: K }>> };
+
+export type { BranchStep, BranchOnStep, ConsumeStep, GotoStep, HoldStep, LeaveStep, ReleaseStep, SeizeStep };
+export type { DurationModel } from './hold-duration.js';
+export { WAIT, type Run, type StepRunner, type Verb } from './verb.js';

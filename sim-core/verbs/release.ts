@@ -1,0 +1,18 @@
+/** release: give back the named resources (or all); a room with a turnover stays busy for cleaning. */
+import type { Run, StepRunner, Verb } from './verb.js';
+
+export interface ReleaseStep {
+  op: 'release';
+  resources: number[] | 'all';
+}
+
+class ReleaseRunner implements StepRunner<ReleaseStep> {
+  constructor(private readonly r: Run) {}
+
+  run(p: number, s: ReleaseStep, i: number): number {
+    this.r.holdings.release(p, s.resources);
+    return i + 1;
+  }
+}
+
+export const release: Verb<ReleaseStep> = { op: 'release', create: (run) => new ReleaseRunner(run) };

@@ -1,0 +1,84 @@
+/**
+ * A step verb of the pathway interpreter: its step's model type lives in its
+ * own file with the handler that runs it; the table in index.ts lists them.
+ * The interpreter knows no verb by name: `advance` asks the step's runner what
+ * comes next.
+ */
+import type { Holdings } from '../hospital/holdings.js';
+import type { EdClock } from '../hospital/ed-clock.js';
+import type { RunObserver } from '../hospital/observer.js';
+import type { PatientTable } from '../hospital/patients.js';
+import type { StockRoom } from '../hospital/stock-room.js';
+import type { ExitKind } from '../hospital/trace-words.js';
+import type { RandomStream } from '../random/stream.js';
+import type { ClaimBook } from '../resources/claim-book.js';
+import type { Resource } from '../resources/resource.js';
+import type { Roster } from '../resources/roster.js';
+import type { Simulation } from '../simulation.js';
+
+/** What a runner returns when the patient goes no further for now (it waits, or left). */
+export const WAIT = -1;
+
+/** The shape of a pathway as verbs see it: each verb reads its own steps. */
+export interface PathwayShape {
+  readonly name: string;
+  readonly steps: readonly { readonly op: string }[];
+}
+
+/** One replication, as its verbs see it. */
+export interface Run {
+  readonly sim: Simulation;
+  readonly book: ClaimBook;
+  readonly resources: readonly Resource[];
+  readonly patients: PatientTable;
+  readonly observe: RunObserver;
+  readonly holdings: Holdings;
+  readonly ed: EdClock;
+  readonly stock: StockRoom;
+  readonly pathways: readonly PathwayShape[];
+  /** Priority of each class's patients. */
+  readonly classPriority: readonly number[];
+  /** Per resource: kept for emergencies in a oneOf choice. */
+  readonly emergencyOnly: readonly boolean[];
+  /** Per resource: the roster of a room that cancels cases which would overrun its session; null for none. */
+  readonly cancellingRoster: readonly (Roster | null)[];
+  /** The replication's random stream for a named source (the replication's number is appended). */
+  stream(name: string): RandomStream;
+  /** The patient goes on at step `next` (after a wait ended). */
+  proceed(p: number, next: number): void;
+  /** The patient leaves: everything held is given back. */
+  exit(p: number, how: ExitKind, completed: boolean): void;
+  /** The patient's case is cancelled (a penalty), and it leaves. */
+  cancel(p: number): void;
+}
+
+/** The verb's work in one replication: built once per replication, then run for every patient at one of its steps. */
+export interface StepRunner<S> {
+  /** Does the step for patient `p` at step index `i`; returns the next step's index, or WAIT. */
+  run(p: number, step: S, i: number): number;
+  /** A patient placed at this step before time 0 carries on, having begun it at `since`; absent: as `run`. */
+  resume?(p: number, step: S, i: number, since: number): number;
+}
+
+export interface Verb<S extends { op: string }> {
+  readonly op: S['op'];
+  /** Builds the verb's runner for one replication (its streams, samplers, event kinds). */
+  create(run: Run): StepRunner<S>;
+}
+
+/**
+ * The stream name of the n-th step of a kind in a pathway: "<pathway>/<label>",
+ * then "#2", "#3" for repeats. Each source of randomness has its own stream,
+ * named by what it is, so that changing one part of a scenario leaves the
+ * others' numbers alone: that is what makes common random numbers work.
+ */
+export function occurrenceNames(pathway: PathwayShape, label: (step: { op: string }) => string | null): (string | null)[] {
+  const seen = new Map<string, number>();
+  return pathway.steps.map((s) => {
+    const l = label(s);
+    if (l === null) return null;
+    const k = (seen.get(l) ?? 0) + 1;
+    seen.set(l, k);
+    return `${pathway.name}/${l}${k > 1 ? `#${k}` : ''}`;
+  });
+}
