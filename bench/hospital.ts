@@ -10,6 +10,8 @@ import { builtinScenario, compileScenario, parseScenario } from '../scenarios/in
 import { runReplication } from '../workers/index.js';
 import { NodeWorkerPool } from '../workers/node.js';
 import { cpuCeilingSpeedUp } from './cpu-ceiling.js';
+import { cpuSeconds } from './cpu-time.js';
+import { mm1BareLoop } from './mm1-bare-loop.js';
 
 /**
  * Replications each worker (and the main thread) runs before anything is timed.
@@ -31,18 +33,34 @@ function generalHospital() {
   return parseScenario(builtin.document, builtin.name);
 }
 
-/** Wall time per simulated year and events per second, main thread. */
+/**
+ * Wall time per simulated year and events per second, main thread. After each
+ * replication the bare M/M/1 loop (bench/mm1-bare-loop.ts) runs too, so the
+ * hospital's time per event is also given as a ratio to the bare loop's, measured
+ * in the same run: a slower or busier machine moves both alike, a slower kernel
+ * or interpreter moves only the ratio.
+ */
 export async function benchHospitalYear(replications = 5): Promise<Figures> {
   const scenario = generalHospital();
   const model = compileScenario(scenario);
+  const bareLoop = (rep: number) => mm1BareLoop(0.9, 1, 5_000, 300_000 / 0.9, String(rep));
   runReplication(model, 1, 1000); // warm the JIT
+  bareLoop(1000);
   const seconds: number[] = [];
   let events = 0;
+  let cpu = 0;
+  let bareCpu = 0;
+  let bareEvents = 0;
   for (let rep = 1; rep <= replications; rep++) {
     const t0 = performance.now();
+    const c0 = cpuSeconds();
     const r = runReplication(model, 1, rep);
+    const c1 = cpuSeconds();
     seconds.push((performance.now() - t0) / 1000);
+    cpu += c1 - c0;
     events += r.events;
+    bareEvents += bareLoop(rep).events;
+    bareCpu += cpuSeconds() - c1;
   }
   const total = seconds.reduce((a, b) => a + b, 0);
   const years = (scenario.horizonDays + scenario.warmupDays) / 365;
@@ -51,8 +69,11 @@ export async function benchHospitalYear(replications = 5): Promise<Figures> {
     'hospital.simulatedDaysPerReplication': scenario.horizonDays + scenario.warmupDays,
     'hospital.secondsPerReplication.median': sorted[Math.floor(sorted.length / 2)]!,
     'hospital.secondsPerSimulatedYear': total / replications / years,
+    // CPU seconds per event of the hospital over those of the bare M/M/1 loop.
+    'hospital.ratioToBareLoop': cpu / events / (bareCpu / bareEvents),
     'hospital.eventsPerSecond': events / total,
     'hospital.eventsPerReplication': events / replications,
+    'hospital.cpuSecondsPerSimulatedYear': cpu / replications / years,
   };
 }
 

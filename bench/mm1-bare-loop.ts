@@ -11,6 +11,8 @@ const DEPARTURE = 1;
 export interface BareLoopResult {
   meanWait: number;
   patients: number;
+  /** Events popped, warm-up included (the unit of `hospital.ratioToBareLoop`). */
+  events: number;
 }
 
 /** Runs `warmup` minutes, then measures the wait in queue of patients who arrive until `warmup + horizon`. */
@@ -74,9 +76,11 @@ export function mm1BareLoop(lambda: number, mu: number, warmup: number, horizon:
   let measured = 0;
   const exp = (rng: () => number, rate: number): number => -Math.log(1 - rng()) / rate;
 
+  let events = 0;
   push(exp(arrivals, lambda), ARRIVAL);
   while (size > 0) {
     pop();
+    events++;
     const now = topTime;
     if (now > end) break;
     if (topKind === ARRIVAL) {
@@ -106,5 +110,5 @@ export function mm1BareLoop(lambda: number, mu: number, warmup: number, horizon:
       busy = false;
     }
   }
-  return { meanWait: waitSum / measured, patients: measured };
+  return { meanWait: waitSum / measured, patients: measured, events };
 }

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchHospitalParallel, benchHospitalYear, type Figures } from './hospital.js';
 import { benchMm1 } from './mm1.js';
+import { benchMmc1000 } from './mmc.js';
 import { benchViewer } from './viewer.js';
 
 interface Section {
@@ -16,6 +17,7 @@ interface Section {
 
 const SECTIONS: Section[] = [
   { name: 'mm1', run: benchMm1 },
+  { name: 'mmc1000', run: benchMmc1000 },
   { name: 'hospital', run: () => benchHospitalYear() },
   { name: 'parallel', run: () => benchHospitalParallel() },
   { name: 'viewer', run: () => benchViewer() },

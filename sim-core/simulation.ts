@@ -99,9 +99,7 @@ export class Simulation {
     const handlers = this.handlers;
     const targets = this.handlerTargets;
     this.stopRequested = false;
-    while (!this.stopRequested) {
-      if (calendar.peekTime() > until) break;
-      if (!calendar.pop()) break;
+    while (!this.stopRequested && calendar.popUntil(until)) {
       this.now = calendar.poppedTime;
       this.eventCount++;
       const kind = calendar.poppedKind;

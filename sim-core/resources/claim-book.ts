@@ -47,7 +47,6 @@ export class ClaimBook {
   /** Bit i set: the claim has given back set[i] already (partial release). */
   private releasedMask: number[] = [];
   private freeIds: number[] = [];
-  private readonly priorityOf = (claim: number): number => this.priority[claim]!;
 
   constructor(private readonly sim: Simulation) {}
 
@@ -92,7 +91,7 @@ export class ClaimBook {
     }
     for (let i = 0; i < set.length; i++) {
       const r = set[i]!;
-      r.waiting.insert(claim, priority, this.priorityOf);
+      r.waiting.insert(claim, priority);
       r.queueLength.update(now, r.waiting.length);
     }
     this.state[claim] = WAITING;

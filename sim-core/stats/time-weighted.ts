@@ -38,11 +38,20 @@ export class TimeWeighted {
    * @throws RangeError when `now` is before the last change, or the value is not finite.
    */
   update(now: number, newValue: number): void {
-    if (!Number.isFinite(newValue)) throw new RangeError(`TimeWeighted.update: value must be finite, got ${newValue}`);
-    this.advance(now, 'update');
+    const dt = now - this.lastChange;
+    if (!Number.isFinite(newValue) || !(dt >= 0) || dt === Infinity) this.refuseUpdate(now, newValue);
+    // At the same instant nothing accrues (v * 0 adds exactly nothing), so skip the sums.
+    if (dt > 0) {
+      const v = this.current;
+      const d = v - this.shift;
+      this.integral += v * dt;
+      this.shiftedIntegral += d * dt;
+      this.shiftedSquares += d * d * dt;
+      this.lastChange = now;
+    }
     this.current = newValue;
     if (newValue > this.peak) this.peak = newValue;
-    if (newValue < this.trough) this.trough = newValue;
+    else if (newValue < this.trough) this.trough = newValue;
   }
 
   /** The value now. */
@@ -104,14 +113,11 @@ export class TimeWeighted {
     this.trough = this.current;
   }
 
-  private advance(now: number, caller: string): void {
-    const dt = this.elapsedSinceChange(now, caller);
-    const v = this.current;
-    const d = v - this.shift;
-    this.integral += v * dt;
-    this.shiftedIntegral += d * dt;
-    this.shiftedSquares += d * d * dt;
-    this.lastChange = now;
+  /** Throws the error `update` found, kept out of the hot path. */
+  private refuseUpdate(now: number, newValue: number): never {
+    if (!Number.isFinite(newValue)) throw new RangeError(`TimeWeighted.update: value must be finite, got ${newValue}`);
+    this.elapsedSinceChange(now, 'update');
+    throw new RangeError(`TimeWeighted.update: time ${now} is invalid`);
   }
 
   private elapsedSinceChange(now: number, caller: string): number {
