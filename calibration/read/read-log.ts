@@ -238,12 +238,17 @@ function readAttributes(fields: string[], columns: (AttributeColumn & { at: numb
       if (!Number.isFinite(x)) continue;
       let k = 0;
       while (k < a.bins.length && x >= a.bins[k]!) k++;
-      out[a.name] = a.labels![k]!;
+      define(out, a.name, a.labels![k]!);
     } else {
-      out[a.name] = text;
+      define(out, a.name, text);
     }
   }
   return out;
+}
+
+/** A value under a name from the user's mapping, an own key even when the name is "__proto__". */
+function define(record: Record<string, string>, key: string, value: string): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function firstProblems(bad: BadRow[]): string[] {
