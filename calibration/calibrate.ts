@@ -6,28 +6,31 @@
  * not at all.
  */
 export { calibrateText, type CalibrateOptions, type CalibrationResult } from './calibrate-text.js';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { calibrateText, type CalibrateOptions, type CalibrationResult } from './calibrate-text.js';
 import { CalibrationError } from './errors.js';
 import { parseMappingText } from './read/mapping.js';
 import { writeFileAtomic } from '../scenarios/write-file-atomic.js';
+import { outputProblems } from '../scenarios/output-checks.js';
 
 /** Reads LOG and MAP, calibrates, and writes the scenario to `outPath` and the report beside it. */
 export async function calibrate(logPath: string, mapPath: string, outPath: string, options: CalibrateOptions = {}): Promise<CalibrationResult & { reportPath: string }> {
   const ext = extname(outPath).toLowerCase();
   if (ext !== '.yaml' && ext !== '.yml' && ext !== '.json') throw new CalibrationError(outPath, [`the scenario must be a .yaml, .yml or .json file, got "${ext || 'no extension'}"`]);
   const reportPath = options.reportPath ?? resolve(dirname(outPath), `${basename(outPath, extname(outPath))}.report.html`);
-  for (const [path, what] of [
-    [outPath, 'the scenario'],
-    [reportPath, 'the report'],
-  ] as const) {
-    const here = await stat(resolve(path)).catch(() => undefined);
-    if (here?.isDirectory()) throw new CalibrationError(path, [`${what} must be a file, but this is a folder`]);
-    const folder = await stat(dirname(resolve(path))).catch(() => undefined);
-    if (!folder?.isDirectory()) throw new CalibrationError(path, [`the folder ${dirname(resolve(path))} for ${what} does not exist`]);
-  }
+  const problems = await outputProblems(
+    [
+      { path: logPath, what: 'the log' },
+      { path: mapPath, what: 'the mapping' },
+    ],
+    [
+      { path: outPath, what: '--out' },
+      { path: reportPath, what: '--report' },
+    ],
+  );
+  if (problems.length > 0) throw new CalibrationError(outPath, problems);
   const mapping = parseMappingText(await readText(mapPath, 'mapping'), mapPath);
   const logText = await readText(logPath, 'log');
   const result = await calibrateText(logText, mapping, { ...options, logSource: logPath, mapSource: mapPath, scenarioPath: outPath, format: ext === '.json' ? 'json' : 'yaml' });

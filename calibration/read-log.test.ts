@@ -56,13 +56,30 @@ describe('reading an event log', () => {
     expect(log.rows.find((r) => r.case === 'c1')!.attributes).toEqual({ acuity: '2' });
   });
 
-  it('reports a quote never closed with the line it opens on, and does not crash', () => {
+  it('refuses a quote never closed, naming the line it opens on, rather than dropping the lines after it', () => {
     const csv = ['case,activity,start,end,resource,acuity', 'c1,triage,2026-01-05T08:00:00,2026-01-05T08:10:00,nurse,2', 'c2,triage,2026-01-05T08:00:00,2026-01-05T08:10:00,nurse,2', 'c3,triage,2026-01-05T08:00:00,2026-01-05T08:10:00,nurse,2', 'c4,"triage,2026-01-05T09:00:00,2026-01-05T09:10:00,nurse,1', 'c5,triage,2026-01-05T10:00:00,2026-01-05T10:05:00,nurse,1'].join('\n');
+    const e = refusal(() => readEventLog(csv, intervalMap(), 'log.csv'));
+    expect(e.problems[0]).toMatch(/^line 5: a quote opened on this line is never closed, so lines 5 to 6/);
+  });
+
+  it('refuses a log whose quote opened at line 502 is closed 7,000 lines later (most of the log one row), naming line 502', () => {
+    const rows = ['case,activity,start,end,resource,acuity'];
+    for (let i = 2; i <= 7768; i++) {
+      const day = String(5 + (i % 20)).padStart(2, '0');
+      const note = i === 502 ? '"triage' : i === 7500 ? 'triage"' : 'triage';
+      rows.push(`c${i},${note},2026-01-${day}T08:00:00,2026-01-${day}T08:10:00,nurse,2`);
+    }
+    const e = refusal(() => readEventLog(rows.join('\n') + '\n', intervalMap(), 'log.csv'));
+    expect(e.problems[0]).toMatch(/^line 502: one row runs over lines 502 to 7500/);
+  });
+
+  it('still reads a quoted field with a few line breaks in it (a note), and a trailing blank line', () => {
+    const csv = 'case,activity,start,end,resource,acuity\nc1,"triage\nwith a note\nof three lines",2026-01-05T08:00:00,2026-01-05T08:10:00,nurse,2\nc2,triage,2026-01-05T09:00:00,2026-01-05T09:10:00,nurse,2\n\n\n';
     const log = readEventLog(csv, intervalMap(), 'log.csv');
-    expect(log.bad).toHaveLength(1);
-    expect(log.bad[0]!.line).toBe(5);
-    expect(log.bad[0]!.reason).toMatch(/never closed/);
-    expect(log.rows).toHaveLength(3);
+    expect(log.rows.map((r) => [r.case, r.line])).toEqual([
+      ['c1', 2],
+      ['c2', 5],
+    ]);
   });
 
   it('refuses a file that is mostly bad, saying how much and showing the first bad lines', () => {

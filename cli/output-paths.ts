@@ -1,22 +1,20 @@
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { builtinScenario } from '../scenarios/index.js';
+import { outputProblems, type NamedFile, type NamedFolder } from '../scenarios/output-checks.js';
 import { UsageError } from './exit-codes.js';
 
 /**
- * Checks, before anything runs, that an output file can be put where asked:
- * its folder exists and the path is not a folder. (Whether the disk has room
- * is only known when writing.)
+ * Checks, before anything runs, that every output can be put where asked: its
+ * folder exists (or can be made) and takes files, it is not a folder, a device,
+ * a FIFO or a symbolic link, and it is not the same file as an input or another
+ * output. Throws UsageError (exit 2) listing every problem. (Whether the disk
+ * has room is only known when writing.)
  */
-export async function checkOutputFile(path: string, option: string): Promise<void> {
-  const full = resolve(path);
-  const here = await stat(full).catch(() => undefined);
-  if (here?.isDirectory()) throw new UsageError(`${option} ${path}: is a folder; give a file name`);
-  const folder = await stat(dirname(full)).catch(() => undefined);
-  if (!folder?.isDirectory()) throw new UsageError(`${option} ${path}: the folder ${dirname(full)} does not exist`);
+export async function checkOutputs(o: { inputs?: readonly NamedFile[]; files?: readonly NamedFile[]; folders?: readonly NamedFolder[] }): Promise<void> {
+  const problems = await outputProblems(o.inputs ?? [], o.files ?? [], o.folders ?? []);
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
 }
 
-/** An output folder: it may not exist yet (it is made when writing), but must not be a file. */
-export async function checkOutputFolder(path: string, option: string): Promise<void> {
-  const here = await stat(resolve(path)).catch(() => undefined);
-  if (here && !here.isDirectory()) throw new UsageError(`${option} ${path}: is a file, not a folder`);
+/** The scenario file a command reads, if the argument names a file rather than a built-in. */
+export function scenarioInputs(...args: (string | undefined)[]): NamedFile[] {
+  return args.filter((a): a is string => a !== undefined && !builtinScenario(a)).map((path) => ({ path, what: 'the scenario' }));
 }

@@ -8,10 +8,11 @@ import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ScenarioError } from '../scenarios/index.js';
-import { defaultWorkerCount, loadSweepSpec, NodeWorkerPool, runScenarioParallel, runSweep, type SweepOutcome, type SweepProgress, type SweepRunner } from '../workers/node.js';
+import { defaultWorkerCount, loadSweepSpec, NodeWorkerPool, runScenarioParallel, runSweep, SWEEP_FILES, type SweepOutcome, type SweepProgress, type SweepRunner } from '../workers/node.js';
 import { EXIT } from './exit-codes.js';
 import { listenForInterrupt } from './interrupt.js';
 import { parseWorkers } from './option-values.js';
+import { checkOutputs, scenarioInputs } from './output-paths.js';
 
 interface SweepOptions {
   out?: string;
@@ -44,6 +45,10 @@ export async function sweepCommand(specPath: string, options: SweepOptions, stdo
   try {
     const spec = await loadSweepSpec(specPath);
     const outDir = options.out ?? `sweep-${spec.name}`;
+    await checkOutputs({
+      inputs: [{ path: specPath, what: 'the sweep' }, ...(typeof spec.base === 'string' ? scenarioInputs(spec.base) : [])],
+      folders: [{ path: outDir, what: '--out', files: Object.values(SWEEP_FILES) }],
+    });
     outcome = await runSweep(spec, { runner, outDir, pointsAtOnce: workers, signal: interrupt.signal, source: specPath, onProgress: (p) => bar.update(spec.name, p) });
   } catch (e) {
     if (e instanceof ScenarioError) {

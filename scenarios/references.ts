@@ -1,4 +1,5 @@
 import { minutesOfDay } from './schema/common.js';
+import { hasOwnKey } from './own-key.js';
 import type { ScenarioIssue } from './schema/errors.js';
 import type { PathwayStep, Scenario } from './schema/scenario.js';
 import type { DistributionInput, DurationInput } from './schema/distribution.js';
@@ -61,7 +62,7 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
   s.patientClasses.forEach((c, i) => {
     if (classIds.has(c.id)) problem(`patientClasses[${i}].id`, `"${c.id}" is already used by another patient class`);
     classIds.add(c.id);
-    if (!(c.pathway in s.pathways)) {
+    if (!hasOwnKey(s.pathways, c.pathway)) {
       problem(`patientClasses[${i}].pathway`, `refers to a pathway "${c.pathway}" that is not defined (pathways: ${quoteList(Object.keys(s.pathways))})`);
     }
     for (const [name, mix] of Object.entries(c.attributes)) {
@@ -145,7 +146,7 @@ function checkPathway(name: string, steps: PathwayStep[], ctx: PathwayContext): 
       if (d.otherwise) checkNonNegativeSupport(d.otherwise, `${path}.otherwise`, ctx.problem);
       else {
         const values = ctx.attributeValues.get(d.byAttribute);
-        const missing = values ? [...values].filter((v) => !(v in d.cases)) : [];
+        const missing = values ? [...values].filter((v) => !hasOwnKey(d.cases, v)) : [];
         if (missing.length > 0) ctx.problem(`${path}.otherwise`, `is required: no case for ${d.byAttribute} ${quoteList(missing)}`);
       }
     } else checkNonNegativeSupport(d, path, ctx.problem);

@@ -21,7 +21,9 @@ import { randomBytes } from 'node:crypto';
 export async function writeFileAtomic(path: string, content: string | Iterable<string> | AsyncIterable<string>): Promise<void> {
   await refuseSpecialFile(path);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(tmp, 'wx');
+  const handle = await open(tmp, 'wx').catch((e: unknown) => {
+    throw namingTheFile(path, e);
+  });
   try {
     try {
       if (typeof content === 'string') await writeAll(handle, content);
@@ -44,8 +46,16 @@ export async function writeFileAtomic(path: string, content: string | Iterable<s
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw e;
+    throw e instanceof NotARegularFileError ? e : namingTheFile(path, e);
   }
+}
+
+/** The error, its message naming the file that could not be written (its code kept, for callers that test it). */
+function namingTheFile(path: string, e: unknown): Error {
+  if (!(e instanceof Error) || !('code' in e)) return e instanceof Error ? e : new Error(String(e));
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOSPC' ? 'no space left on the disk' : code === 'EROFS' ? 'the disk is read-only' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : e.message;
+  return Object.assign(new Error(`${path} could not be written (${why}); any earlier file of that name is left as it was`), { code });
 }
 
 /** Thrown for an output that exists and is not a regular file. */

@@ -84,7 +84,7 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
       cls,
       flow.cases.filter((c) => c.cls === cls),
     );
-    if (options.durationsBy !== undefined && !(options.durationsBy in fit.attributes)) {
+    if (options.durationsBy !== undefined && !Object.hasOwn(fit.attributes, options.durationsBy)) {
       for (const d of [...fit.durations.values(), ...[...fit.gaps.values()].map((g) => g.fit)]) d?.byValue.clear();
     }
     const id = unique(slug(cls) || 'patients');

@@ -95,12 +95,12 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
     if (attr === options.classBy) continue;
     const counts = new Map<string, number>();
     for (const c of cases) {
-      const v = c.attributes[attr];
+      const v = Object.hasOwn(c.attributes, attr) ? c.attributes[attr] : undefined;
       if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     if (counts.size === 0 || counts.size > MAX_ATTRIBUTE_VALUES) continue;
     const entries = [...counts].sort((x, y) => naturalCompare(x[0], y[0]));
-    attributes[attr] = { values: entries.map(([v]) => v), weights: entries.map(([, n]) => n) };
+    Object.defineProperty(attributes, attr, { enumerable: true, writable: true, configurable: true, value: { values: entries.map(([v]) => v), weights: entries.map(([, n]) => n) } });
   }
 
   return {

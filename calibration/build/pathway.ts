@@ -138,8 +138,8 @@ function activityBlock(a: string, fit: ClassFit, ctx: PathwayContext, unique: (i
 /** The scenario's duration: the chosen fit, or one per attribute value with the pooled fit for the rest. */
 export function duration(f: AttributeDurationFit, by: string | undefined): DurationInput {
   if (by === undefined || f.byValue.size === 0) return f.fit.spec;
-  const cases: Record<string, DurationFit['spec']> = {};
-  for (const [v, fit] of f.byValue) cases[v] = fit.spec;
+  // fromEntries makes own keys even of "__proto__", a value a log may hold.
+  const cases: Record<string, DurationFit['spec']> = Object.fromEntries([...f.byValue].map(([v, fit]) => [v, fit.spec]));
   return { byAttribute: by, cases, otherwise: f.fit.spec };
 }
 

@@ -82,7 +82,7 @@ export function prepareFlow(log: EventLog, options: ModelOptions, window?: Flow[
     rows.sort((a, b) => a.start - b.start || a.line - b.line);
     const attributes: Record<string, string> = {};
     for (const r of rows) {
-      for (const [k, v] of Object.entries(r.attributes)) if (!(k in attributes)) attributes[k] = v;
+      for (const [k, v] of Object.entries(r.attributes)) if (!Object.hasOwn(attributes, k)) Object.defineProperty(attributes, k, { value: v, enumerable: true, writable: true, configurable: true });
       observedUntil = Math.max(observedUntil, r.end ?? r.start);
     }
     let arrival: { at: number; wall: number } | null = null;

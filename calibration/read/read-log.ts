@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { CalibrationError } from '../errors.js';
 import { attributeColumns, type AttributeColumn, type Mapping } from './mapping.js';
 import { timeReader } from './timestamps.js';
+import { RecordExtent } from './record-extent.js';
 
 /** One activity of one case: an interval, or an instant when the log has one time per event. */
 export interface LogRow {
@@ -58,6 +59,7 @@ export interface EventLog {
 export function readEventLog(text: string, mapping: Mapping, source = 'log'): EventLog {
   const bad: BadRow[] = [];
   const records: { fields: string[]; line: number }[] = [];
+  const extent = new RecordExtent();
   const parsed = parse(text, {
     delimiter: mapping.delimiter,
     bom: true,
@@ -70,12 +72,19 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
     on_skip: (err, raw) => {
       const end = typeof err?.lines === 'number' ? err.lines : 0;
       const line = firstLine(end, raw ?? '');
+      extent.add(line, end, err?.code === 'CSV_QUOTE_NOT_CLOSED');
       const message = err?.message.replace(/ at line \d+.*$/, '').replace(/:.*$/, '') ?? 'malformed';
       bad.push({ line, reason: `cannot be read as CSV (${message})${err?.code === 'CSV_QUOTE_NOT_CLOSED' ? `: a quote opened here is never closed, so lines ${line} to ${end} are lost` : ''}` });
       return undefined;
     },
   }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
-  for (const r of parsed) records.push({ fields: r.record, line: firstLine(r.info.lines, r.raw) });
+  for (const r of parsed) {
+    const line = firstLine(r.info.lines, r.raw);
+    extent.add(line, r.info.lines, false);
+    records.push({ fields: r.record, line });
+  }
+  const lost = extent.problem(text);
+  if (lost) throw new CalibrationError(source, [lost]);
   const headerRecord = records.shift();
   if (!headerRecord) throw new CalibrationError(source, ['the file is empty: it has no header row']);
   const header = headerRecord.fields.map((h) => h.trim());
@@ -229,12 +238,17 @@ function readAttributes(fields: string[], columns: (AttributeColumn & { at: numb
       if (!Number.isFinite(x)) continue;
       let k = 0;
       while (k < a.bins.length && x >= a.bins[k]!) k++;
-      out[a.name] = a.labels![k]!;
+      define(out, a.name, a.labels![k]!);
     } else {
-      out[a.name] = text;
+      define(out, a.name, text);
     }
   }
   return out;
+}
+
+/** A value under a name from the user's mapping, an own key even when the name is "__proto__". */
+function define(record: Record<string, string>, key: string, value: string): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function firstProblems(bad: BadRow[]): string[] {

@@ -6,7 +6,7 @@ import { csvLine } from '../csv.js';
 import { eventLogCsvLines, eventLogHeader, eventLogRows } from '../event-log.js';
 import { EXIT } from '../exit-codes.js';
 import { listenForInterrupt } from '../interrupt.js';
-import { checkOutputFile } from '../output-paths.js';
+import { checkOutputs, scenarioInputs } from '../output-paths.js';
 import { createProgress } from '../progress.js';
 import { resolveScenario } from '../resolve-scenario.js';
 
@@ -19,7 +19,7 @@ export interface ExportLogOptions {
 /** `export-log [scenario]`: the simulated event log as CSV (format in ../event-log.ts), to a file or stdout. */
 export async function exportLogCommand(scenarioArg: string | undefined, o: ExportLogOptions): Promise<number> {
   const scenario = await resolveScenario(scenarioArg);
-  if (o.out !== undefined) await checkOutputFile(o.out, '--out');
+  await checkOutputs({ inputs: scenarioInputs(scenarioArg), files: o.out !== undefined ? [{ path: o.out, what: '--out' }] : [] });
   const replications = o.replications ?? 1;
   const seed = o.seed ?? scenario.seed;
   const model = compileScenario(scenario);

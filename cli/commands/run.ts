@@ -5,7 +5,7 @@ import { EXIT } from '../exit-codes.js';
 import { figuresCsv, perReplicationCsv } from '../figures-csv.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { runJson } from '../json-output.js';
-import { checkOutputFile, checkOutputFolder } from '../output-paths.js';
+import { checkOutputs, scenarioInputs } from '../output-paths.js';
 import { createProgress } from '../progress.js';
 import { resolveScenario } from '../resolve-scenario.js';
 import { createPool, runExperiment } from '../run-experiment.js';
@@ -37,8 +37,11 @@ export async function runCommand(scenarioArg: string | undefined, o: RunCommandO
     }
     scenario = { ...scenario, warmupDays: o.warmup };
   }
-  if (o.csv !== undefined) await checkOutputFolder(o.csv, '--csv');
-  if (o.trace !== undefined) await checkOutputFile(o.trace, '--trace');
+  await checkOutputs({
+    inputs: scenarioInputs(scenarioArg),
+    files: o.trace !== undefined ? [{ path: o.trace, what: '--trace' }] : [],
+    folders: o.csv !== undefined ? [{ path: o.csv, what: '--csv', files: ['figures.csv', 'per-replication.csv'] }] : [],
+  });
   const replications = o.replications ?? scenario.replications;
   const seed = o.seed ?? scenario.seed;
 
@@ -67,6 +70,10 @@ export async function runCommand(scenarioArg: string | undefined, o: RunCommandO
     return EXIT.interrupted;
   }
 
+  // The report first: a file that then cannot be written (a full disk) loses nothing of what was run.
+  process.stdout.write(
+    o.json ? `${JSON.stringify(runJson(result), null, 2)}\n` : renderRunReport(result, scenario, contextOf(scenario), { requested: replications }),
+  );
   if (o.csv !== undefined) {
     await mkdir(o.csv, { recursive: true });
     await writeFileAtomic(join(o.csv, 'figures.csv'), figuresCsv(result));
@@ -76,8 +83,5 @@ export async function runCommand(scenarioArg: string | undefined, o: RunCommandO
     if (result.trace) await writeFileAtomic(o.trace, traceJson({ scenario: scenario.name, seed, replication: 1, start: scenario.start }, result.trace));
     else process.stderr.write(`Replication 1 did not finish: no trace written to ${o.trace}.\n`);
   }
-  process.stdout.write(
-    o.json ? `${JSON.stringify(runJson(result), null, 2)}\n` : renderRunReport(result, scenario, contextOf(scenario), { requested: replications }),
-  );
   return result.cancelled ? EXIT.interrupted : EXIT.ok;
 }

@@ -4,6 +4,7 @@
  * shifts and sessions become rosters, "stay" becomes seize-hold-release.
  * The document is only read as data.
  */
+import { ownValue } from '../own-key.js';
 import type {
   ArrivalModel,
   ArrivalSurge,
@@ -296,7 +297,7 @@ function compilePathway(name: string, steps: PathwayStep[], ctx: PathwayContext)
 
 function compilePriority(p: { byAttribute: string; cases: Record<string, number>; otherwise: number }, ctx: PathwayContext): StepModel & { op: 'seize' } extends { priority: infer P } ? Exclude<P, number | null> : never {
   const a = ctx.attributeIndex.get(p.byAttribute)!;
-  const byValue = ctx.attributes[a]!.values.map((v) => p.cases[String(v)] ?? p.otherwise);
+  const byValue = ctx.attributes[a]!.values.map((v) => ownValue(p.cases, String(v)) ?? p.otherwise);
   return { attribute: a, byValue, otherwise: p.otherwise };
 }
 
@@ -304,7 +305,7 @@ function compileDuration(d: DurationInput, ctx: PathwayContext): DurationModel {
   if ('type' in d) return { kind: 'fixed', distribution: toSpec(d) };
   const a = ctx.attributeIndex.get(d.byAttribute)!;
   const byValue = ctx.attributes[a]!.values.map((v) => {
-    const c = d.cases[String(v)];
+    const c = ownValue(d.cases, String(v));
     return c ? toSpec(c) : null;
   });
   return { kind: 'byAttribute', attribute: a, byValue, otherwise: d.otherwise ? toSpec(d.otherwise) : null };

@@ -17,6 +17,26 @@ export const MonthDay = z
     return new Date(Date.UTC(2024, m - 1, d)).getUTCMonth() === m - 1;
   }, 'is not a day of the year');
 
+/** A local date and time "YYYY-MM-DDTHH:MM" that is on the calendar: no 13th month, 30 February or 99:99. */
+export const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a date and time "YYYY-MM-DDTHH:MM"')
+  .superRefine((text, ctx) => {
+    const problem = calendarProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${problem}, got ${JSON.stringify(text)}`, input: undefined });
+  });
+
+/** Why "YYYY-MM-DDTHH:MM" is not a real date and time, or undefined. */
+function calendarProblem(text: string): string | undefined {
+  const [y, mo, d, h, mi] = text.match(/\d+/g)!.map(Number) as [number, number, number, number, number];
+  if (mo < 1 || mo > 12) return `has no month ${mo} (months are 01 to 12)`;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > days) return `has no day ${d} in that month (${String(mo).padStart(2, '0')}/${y} has ${days} days)`;
+  if (h > 23) return `has no hour ${h} (hours are 00 to 23)`;
+  if (mi > 59) return `has no minute ${mi} (minutes are 00 to 59)`;
+  return undefined;
+}
+
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const Weekday = z.enum(WEEKDAYS);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClockTime, count, Days, Id, MonthDay, nonNegative, positive, probability } from './common.js';
+import { ClockTime, count, Days, Id, LocalDateTime, MonthDay, nonNegative, positive, probability } from './common.js';
 import { DistributionSchema, DurationSchema } from './distribution.js';
 
 /** Hours when something is open, by weekday. `end` before `start` runs past midnight. */
@@ -206,7 +206,7 @@ export const ScenarioSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   /** Start of simulated time: a local date and time, "YYYY-MM-DDTHH:MM". */
-  start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a date and time "YYYY-MM-DDTHH:MM"'),
+  start: LocalDateTime,
   /** Capped at ten years: longer runs are better split into replications. */
   horizonDays: positive().max(3660, 'must be at most 3660 days (ten years)'),
   warmupDays: nonNegative().default(0),
