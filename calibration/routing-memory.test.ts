@@ -8,6 +8,7 @@ import { calibrateText } from './calibrate-text.js';
 import { CalibrationError } from './errors.js';
 import { END, START } from './fit/observations.js';
 import { nextState, observeStates, onceOnlyActivities, stateKey } from './fit/routing-memory.js';
+import { fitRouting } from './fit/routing.js';
 import type { LogCase } from './read/flow.js';
 import { parseMapping } from './read/mapping.js';
 
@@ -45,6 +46,24 @@ describe('routing states', () => {
     expect([...s.states.keys()].sort()).toEqual(['a', 'b']);
     expect(Object.fromEntries(s.transitions.get('a')!)).toEqual({ b: 1, [END]: 2 });
     expect(Object.fromEntries(s.transitions.get('b')!)).toEqual({ a: 2 });
+  });
+
+  it('hold a split step’s routes to the pooled count, so memory does not prune a route the log shows often enough', () => {
+    // 'x' → 'rare' happens 4 times, but 2 from each of two states: with minTransitions 3 it is kept in both.
+    const cases = [
+      ...Array.from({ length: 2 }, (_, i) => logCase(`a${i}`, ['a', 'x', 'rare'])),
+      ...Array.from({ length: 2 }, (_, i) => logCase(`b${i}`, ['b', 'x', 'rare'])),
+      ...Array.from({ length: 20 }, (_, i) => logCase(`c${i}`, ['a', 'x'])),
+      ...Array.from({ length: 20 }, (_, i) => logCase(`d${i}`, ['b', 'x'])),
+    ];
+    const memory = observeStates(cases, ['a', 'b']);
+    const plain = observeStates(cases, []);
+    const pooled = (state: string, to: string): number => plain.transitions.get(memory.states.get(state)?.activity ?? state)?.get(to) ?? 0;
+    const routes = fitRouting(memory.transitions, memory.unknownNext, 3, pooled);
+    expect(routes.from.get(stateKey('x', ['a']))!.map((r) => r.to)).toContain('rare');
+    expect(routes.from.get(stateKey('x', ['b']))!.map((r) => r.to)).toContain('rare');
+    // Held to its own state's count, it was pruned from both.
+    expect(fitRouting(memory.transitions, memory.unknownNext, 3).pruned.filter((r) => r.to === 'rare')).toHaveLength(2);
   });
 
   it('suggest the steps a case has at most once', () => {

@@ -98,3 +98,24 @@ describe('the Sepsis log: fits that stay within the data', () => {
     }
   });
 });
+
+describe('the Sepsis log: paths it never shows', () => {
+  it('no more than 0.2% of simulated cases break an order every logged case keeps (a release with no admission: 1.6% before admissions were remembered)', () => {
+    const r = result.validation!.rows.find((x) => x.figure === 'cases that break an order every logged case keeps')!;
+    expect(r.group).toBe('Paths');
+    expect(r.sim).toBeLessThanOrEqual(0.002);
+    // The log's own value is leave-one-out: cases that break an order all the other cases keep.
+    expect(r.log).toBeLessThan(0.01);
+    const release = result.validation!.sims.flatMap((s) => s.paths).filter((c) => c.steps.some((a) => a.startsWith('Release')) && !c.steps.some((a) => a.startsWith('Admission')));
+    expect(release).toEqual([]);
+  });
+
+  it('simulated paths the log never shows are as common as the log’s own leave-one-out share, within sampling error', () => {
+    const r = result.validation!.rows.find((x) => x.figure === 'cases whose path the log never shows')!;
+    expect(Math.abs(r.z), `log ${r.log}, simulated ${r.sim}`).toBeLessThanOrEqual(3);
+  });
+
+  it('the report says every order the log keeps starts from a remembered step', () => {
+    expect(readFileSync(result.reportPath, 'utf8')).toContain('starts from a remembered step, so no simulated case can break one');
+  });
+});

@@ -56,7 +56,8 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
   const routing = fitRouting(plain.transitions, plain.unknownNext, options.minTransitions);
   // Without memory every state is its step: the plain routing is the scenario's.
   const memory = options.remember.length > 0 ? observeStates(cases, options.remember) : plain;
-  const stateRouting = memory === plain ? routing : fitRouting(memory.transitions, memory.unknownNext, options.minTransitions);
+  const pooled = (state: string, to: string): number => plain.transitions.get(memory.states.get(state)?.activity ?? state)?.get(to) ?? 0;
+  const stateRouting = memory === plain ? routing : fitRouting(memory.transitions, memory.unknownNext, options.minTransitions, pooled);
 
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Infinity;
   const named = new Set<string>();

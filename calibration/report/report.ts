@@ -7,6 +7,7 @@
 import type { Calibration } from '../build/build-scenario.js';
 import type { ClassFit } from '../build/fit-class.js';
 import { END, START } from '../fit/observations.js';
+import { orderRules } from '../fit/path-rules.js';
 import { onceOnlyActivities } from '../fit/routing-memory.js';
 import { formatWall } from '../read/timestamps.js';
 import type { Validation } from '../validate/validate.js';
@@ -205,6 +206,20 @@ function scenarioPerDay(cal: Calibration, id: string): number | undefined {
   return arrivals && 'perDay' in arrivals ? arrivals.perDay : undefined;
 }
 
+/**
+ * Orders every logged case keeps (A before B) whose first step the routing does not remember:
+ * a chain that forgets A can send a case to B without it (a release with no admission).
+ */
+function orderHint(c: ClassFit, remember: readonly string[]): string {
+  const rules = orderRules(c.cases.map((x) => ({ steps: x.events.map((e) => e.activity) })));
+  const loose = rules.filter((r) => !remember.includes(r.before));
+  if (rules.length === 0) return '';
+  if (loose.length === 0) return ` Every order all the log's cases keep (${rules.length}, such as ${esc(rules[0]!.before)} before ${esc(rules[0]!.step)}) starts from a remembered step, so no simulated case can break one (the validation counts them).`;
+  const steps = [...new Set(loose.map((r) => r.before))];
+  const shown = loose.slice(0, 6).map((r) => `${esc(r.before)} before ${esc(r.step)} (all ${r.cases} cases)`);
+  return ` Orders every logged case keeps but the routing does not remember: ${shown.join(', ')}${loose.length > 6 ? `, and ${loose.length - 6} more` : ''}. A simulated case can break them (the validation counts how many do); naming ${steps.map(esc).join(', ')} in <code>model.remember</code> keeps them.`;
+}
+
 /** How the scenario routes: step by step, or with memory of the remembered steps (and what could be remembered). */
 function routingMemory(c: ClassFit, remember: readonly string[]): string {
   if (remember.length === 0) {
@@ -212,9 +227,9 @@ function routingMemory(c: ClassFit, remember: readonly string[]): string {
     const hint = once.length
       ? ` Steps a case has at most once here: ${once.map(esc).join(', ')}. If cases meet them in different orders, naming them in the mapping's <code>model.remember</code> lets the routing remember which a case has had.`
       : '';
-    return `<p>The scenario routes patients with these probabilities, one step at a time (a first-order Markov chain): it keeps each step-to-step share but not longer patterns (a step recorded out of order can be skipped).${hint}</p>`;
+    return `<p>The scenario routes patients with these probabilities, one step at a time (a first-order Markov chain): it keeps each step-to-step share but not longer patterns (a step recorded out of order can be skipped).${hint}${orderHint(c, remember)}</p>`;
   }
   const states = [...c.states.values()];
   const split = new Set(states.map((s) => s.activity)).size;
-  return `<p>The scenario's routing remembers which of ${remember.map((a) => `<b>${esc(a)}</b>`).join(', ')} a case has had (<code>model.remember</code>): the next step after a step is drawn as it was for the log's cases at that step with the same of these behind them. That makes ${states.length} states of ${split} steps; a case that meets one of them out of order still goes on to the others, as in the log. The table pools the states of each step.</p>`;
+  return `<p>The scenario's routing remembers which of ${remember.map((a) => `<b>${esc(a)}</b>`).join(', ')} a case has had (<code>model.remember</code>): the next step after a step is drawn as it was for the log's cases at that step with the same of these behind them. That makes ${states.length} states of ${split} steps; a case that meets one of them out of order still goes on to the others, as in the log. The table pools the states of each step.${orderHint(c, remember)}</p>`;
 }

@@ -11,6 +11,7 @@ import { concurrency, type Concurrency } from '../fit/capacity.js';
 import { observe, START } from '../fit/observations.js';
 import { observeStates } from '../fit/routing-memory.js';
 import { quantile, quantileInterval } from '../fit/intervals.js';
+import { breaksRule, leaveOneOutBreaks, leaveOneOutUnseen, orderRules, pathKey, unseenShare, type PathCase } from '../fit/path-rules.js';
 
 export interface Estimate {
   value: number;
@@ -36,6 +37,8 @@ export interface LogSummary {
   lengthsOfStay: number[];
   /** Patients in each ward at once (or in the process, when the log has no stays). */
   occupancy: Concurrency[];
+  /** Each case's steps in order. */
+  paths: PathCase[];
 }
 
 export function summarise(flow: Flow): LogSummary {
@@ -92,6 +95,7 @@ export function summarise(flow: Flow): LogSummary {
     routes,
     lengthsOfStay: o.lengthsOfStay.filter((x) => !x.censored).map((x) => x.value).sort((a, b) => a - b),
     occupancy,
+    paths: flow.cases.map((c) => ({ steps: c.events.map((e) => e.activity) })),
   };
 }
 
@@ -103,6 +107,8 @@ export interface FigureDefinition {
   name: string;
   unit: Unit;
   of: (s: LogSummary) => Estimate;
+  /** The log's own value where it is not `of` (a leave-one-out counterpart of a figure held against the log). */
+  ofLog?: (s: LogSummary) => Estimate;
 }
 
 /** The figures to compare, chosen from the log's own summary (so the table says what this log can show). */
@@ -173,6 +179,7 @@ export function figureDefinitions(log: LogSummary, kind: Flow['log']['kind']): F
       },
     });
   }
+  defs.push(...pathFigures(log));
   const threshold = Math.max(20, 0.03 * log.cases);
   const routes = [...log.routes.values()].filter((r) => r.count >= threshold && r.from !== START && r.fromTotal > r.count).sort((x, y) => y.count - x.count);
   for (const r of routes) {
@@ -208,4 +215,33 @@ function quantileOf(sorted: readonly number[], q: number, unit: Unit): Estimate 
   if (sorted.length === 0) return { value: NaN, se: NaN };
   const [lo, hi] = quantileInterval(sorted, q);
   return { value: quantile(sorted, q) / PER[unit], se: (hi - lo) / 3.92 / PER[unit] };
+}
+
+/**
+ * Paths of a kind the log never shows: cases that break an order every logged case keeps, and
+ * cases whose path no logged case took. The log's values are leave-one-out (what a model that
+ * draws cases as the hospital does would give), with binomial standard errors.
+ */
+function pathFigures(log: LogSummary): FigureDefinition[] {
+  const rules = orderRules(log.paths);
+  const known = new Set(log.paths.map((c) => pathKey(c.steps)));
+  const share = (p: number, n: number): Estimate => ({ value: p, se: n > 0 ? Math.sqrt((p * (1 - p)) / n) : NaN });
+  const defs: FigureDefinition[] = [];
+  if (rules.length > 0) {
+    defs.push({
+      group: 'Paths',
+      name: 'cases that break an order every logged case keeps',
+      unit: 'share',
+      of: (s) => share(s.paths.length > 0 ? s.paths.filter((c) => breaksRule(c, rules)).length / s.paths.length : NaN, s.paths.length),
+      ofLog: (s) => share(leaveOneOutBreaks(s.paths), s.paths.length),
+    });
+  }
+  defs.push({
+    group: 'Paths',
+    name: 'cases whose path the log never shows',
+    unit: 'share',
+    of: (s) => share(unseenShare(s.paths, known), s.paths.length),
+    ofLog: (s) => share(leaveOneOutUnseen(s.paths), s.paths.length),
+  });
+  return defs;
 }

@@ -125,7 +125,7 @@ function asLogOfSameShape(rows: LogRow[], original: EventLog, keep: Set<string>,
 function compare(log: LogSummary, sims: LogSummary[], kind: EventLog['kind']): ValidationRow[] {
   const rows: ValidationRow[] = [];
   for (const def of figureDefinitions(log, kind)) {
-    const l = def.of(log);
+    const l = (def.ofLog ?? def.of)(log);
     const values = sims.map((s) => def.of(s).value).filter((v) => Number.isFinite(v));
     if (!Number.isFinite(l.value) || values.length === 0) continue;
     const ci = values.length >= 2 ? meanConfidenceInterval(values) : { mean: values[0]!, lo: NaN, hi: NaN, sd: NaN };
