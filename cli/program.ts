@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import { compareCommand } from './commands/compare.js';
 import { exportLogCommand } from './commands/export-log.js';
+import { forecastCommand, parseHours } from './commands/forecast.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { registerSweepCommand } from './sweep-command.js';
@@ -78,6 +79,22 @@ export function buildProgram(): Command {
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .action(async (scenario: string | undefined, o: Parameters<typeof exportLogCommand>[1]) => {
       process.exitCode = await exportLogCommand(scenario, o);
+    });
+
+  program
+    .command('forecast')
+    .description('the next hours from the patients in the hospital now: census per ward by hour, ED waiting and boarding, booked cases at risk, overtime today')
+    .argument('<scenario>', SCENARIO)
+    .requiredOption('--state <file>', 'the hospital now: a state snapshot (.json/.yaml; see README "The twin of today")')
+    .addOption(new Option('--hours <h>', 'hours ahead, 0 to 168').argParser(parseHours).default(72))
+    .addOption(replications('number of replications').default(500))
+    .addOption(seed())
+    .option('--json', 'print the forecast as JSON')
+    .option('--csv <dir>', 'write census.csv, ed.csv, booked.csv, overtime.csv (and differences.csv) into this folder')
+    .option('--compare <scenario>', 'also forecast the same patients under this scenario, with common random numbers, and give paired differences')
+    .addOption(workers())
+    .action(async (scenario: string, o: Parameters<typeof forecastCommand>[1]) => {
+      process.exitCode = await forecastCommand(scenario, o);
     });
 
   registerSweepCommand(program);
