@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { compareCommand } from './commands/compare.js';
 import { exportLogCommand } from './commands/export-log.js';
 import { forecastCommand, parseHours } from './commands/forecast.js';
+import { exportStateCommand, parseMoment } from './commands/export-state.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { registerSweepCommand } from './sweep-command.js';
@@ -95,6 +96,18 @@ export function buildProgram(): Command {
     .addOption(workers())
     .action(async (scenario: string, o: Parameters<typeof forecastCommand>[1]) => {
       process.exitCode = await forecastCommand(scenario, o);
+    });
+
+  program
+    .command('export-state')
+    .description("write the hospital's state at a moment of replication 1 (patients, steps, beds, since when) for forecast --state")
+    .argument('<scenario>', SCENARIO)
+    .addOption(new Option('--at <day>', 'days from the scenario\'s start (e.g. 60.25 = day 60 at 06:00) or a date and time "YYYY-MM-DDTHH:MM"').argParser(parseMoment).makeOptionMandatory())
+    .addOption(seed())
+    .option('-o, --out <file>', 'write the state (JSON) to this file instead of stdout')
+    .option('--csv <file>', 'put the patients in this CSV file, one row each, named by the JSON')
+    .action(async (scenario: string, o: Parameters<typeof exportStateCommand>[1]) => {
+      process.exitCode = await exportStateCommand(scenario, o);
     });
 
   registerSweepCommand(program);

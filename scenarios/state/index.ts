@@ -3,3 +3,4 @@ export { parseState } from './parse-state.js';
 export { StateError } from './state-error.js';
 export { readPatientsCsv, writePatientsCsv } from './state-csv.js';
 export { forecastModel, MAX_FORECAST_HOURS, type ForecastModel, type BookedCase, type PlacedPatientInput } from './forecast-model.js';
+export { stateFromTrace, type TraceState } from './state-from-trace.js';
