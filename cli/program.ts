@@ -93,6 +93,8 @@ export function buildProgram(): Command {
     .option('--json', 'print the forecast as JSON')
     .option('--csv <dir>', 'write census.csv, ed.csv, booked.csv, overtime.csv (and differences.csv) into this folder')
     .option('--compare <scenario>', 'also forecast the same patients under this scenario, with common random numbers, and give paired differences')
+    .option('--fhir-map <file>', 'the state is FHIR R4 (a Bundle .json, an .ndjson file or a folder of them from $export): map it with this file')
+    .option('--as-of <time>', 'for FHIR NDJSON: the moment of the export, "YYYY-MM-DDTHH:MM" (a Bundle gives its timestamp)')
     .addOption(workers())
     .action(async (scenario: string, o: Parameters<typeof forecastCommand>[1]) => {
       process.exitCode = await forecastCommand(scenario, o);

@@ -21,6 +21,8 @@ export interface ForecastCommandOptions {
   csv?: string;
   compare?: string;
   workers?: number;
+  fhirMap?: string;
+  asOf?: string;
 }
 
 /** `--hours H`: a whole number of hours from 0 to 168. */
@@ -38,7 +40,7 @@ export function parseHours(text: string): number {
 export async function forecastCommand(scenarioArg: string, o: ForecastCommandOptions): Promise<number> {
   const scenario = await resolveScenario(scenarioArg);
   const other = o.compare !== undefined ? await resolveScenario(o.compare) : undefined;
-  const state = await loadStateFile(o.state);
+  const state = await loadStateFile(o.state, { ...(o.fhirMap ? { fhirMap: o.fhirMap } : {}), ...(o.asOf ? { asOf: o.asOf } : {}) });
   if (o.csv) await checkOutputFolder(o.csv, '--csv');
   const seed = o.seed ?? scenario.seed;
   // Refused here, before any thread starts, if a name in the state is not in a scenario.
