@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { benchHospitalParallel, benchHospitalYear, type Figures } from './hospital.js';
 import { benchMm1 } from './mm1.js';
 import { benchMmc1000 } from './mmc.js';
+import { benchForecast } from './forecast.js';
 import { benchViewer } from './viewer.js';
 
 interface Section {
@@ -21,6 +22,7 @@ const SECTIONS: Section[] = [
   { name: 'hospital', run: () => benchHospitalYear() },
   { name: 'parallel', run: () => benchHospitalParallel() },
   { name: 'viewer', run: () => benchViewer() },
+  { name: 'forecast', run: benchForecast },
 ];
 
 async function main(): Promise<void> {

@@ -5,6 +5,8 @@
 import { Command, Option } from 'commander';
 import { compareCommand } from './commands/compare.js';
 import { exportLogCommand } from './commands/export-log.js';
+import { forecastCommand, parseHours } from './commands/forecast.js';
+import { exportStateCommand, parseMoment } from './commands/export-state.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { registerSweepCommand } from './sweep-command.js';
@@ -78,6 +80,36 @@ export function buildProgram(): Command {
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .action(async (scenario: string | undefined, o: Parameters<typeof exportLogCommand>[1]) => {
       process.exitCode = await exportLogCommand(scenario, o);
+    });
+
+  program
+    .command('forecast')
+    .description('the next hours from the patients in the hospital now: census per ward by hour, ED waiting and boarding, booked cases at risk, overtime today')
+    .argument('<scenario>', SCENARIO)
+    .requiredOption('--state <file>', 'the hospital now: a state snapshot (.json/.yaml; see README "The twin of today")')
+    .addOption(new Option('--hours <h>', 'hours ahead, 0 to 168').argParser(parseHours).default(72))
+    .addOption(replications('number of replications').default(500))
+    .addOption(seed())
+    .option('--json', 'print the forecast as JSON')
+    .option('--csv <dir>', 'write census.csv, ed.csv, booked.csv, overtime.csv (and differences.csv) into this folder')
+    .option('--compare <scenario>', 'also forecast the same patients under this scenario, with common random numbers, and give paired differences')
+    .option('--fhir-map <file>', 'the state is FHIR R4 (a Bundle .json, an .ndjson file or a folder of them from $export): map it with this file')
+    .option('--as-of <time>', 'for FHIR NDJSON: the moment of the export, "YYYY-MM-DDTHH:MM" (a Bundle gives its timestamp)')
+    .addOption(workers())
+    .action(async (scenario: string, o: Parameters<typeof forecastCommand>[1]) => {
+      process.exitCode = await forecastCommand(scenario, o);
+    });
+
+  program
+    .command('export-state')
+    .description("write the hospital's state at a moment of replication 1 (patients, steps, beds, since when) for forecast --state")
+    .argument('<scenario>', SCENARIO)
+    .addOption(new Option('--at <day>', 'days from the scenario\'s start (e.g. 60.25 = day 60 at 06:00) or a date and time "YYYY-MM-DDTHH:MM"').argParser(parseMoment).makeOptionMandatory())
+    .addOption(seed())
+    .option('-o, --out <file>', 'write the state (JSON) to this file instead of stdout')
+    .option('--csv <file>', 'put the patients in this CSV file, one row each, named by the JSON')
+    .action(async (scenario: string, o: Parameters<typeof exportStateCommand>[1]) => {
+      process.exitCode = await exportStateCommand(scenario, o);
     });
 
   registerSweepCommand(program);

@@ -4,3 +4,4 @@ export { parseScenario, parseScenarioText } from './load.js';
 export { ScenarioError, formatPath, type ScenarioIssue } from './schema/errors.js';
 export { BUILTIN_SCENARIOS, builtinScenario, type BuiltinScenario } from './builtin/index.js';
 export { weeklyRoster, WEEK_MINUTES, type TimedBlock } from './compile/weekly-profile.js';
+export * from './state/index.js';

@@ -43,7 +43,7 @@ function readYaml(text: string): unknown {
   return doc.toJS({ maxAliasCount: 100 });
 }
 
-function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): ScenarioIssue[] {
+export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];

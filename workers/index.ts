@@ -2,3 +2,4 @@ export { runScenario, runReplication, type ExperimentResult, type ReplicationRes
 export { compareResults, type FigureDifference } from './compare.js';
 export { createReplicationApi, type ReplicationApi, type ReplicationJob, type JobResult, type ReplicationFailure, type Validation } from './replication-api.js';
 export { mser, detectWarmup, detectWarmupFromSeries, replicateToPrecision, welchDifferenceInterval, type MserResult, type DetectWarmupOptions, type WarmupEstimate, type WarmupFromSeries, type PrecisionOptions, type PrecisionResult, type WelchInterval } from './analysis/index.js';
+export * from './forecast/index.js';

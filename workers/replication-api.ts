@@ -6,6 +6,7 @@
 import { TraceBuffer, type HospitalModel, type TraceData } from '../sim-core/index.js';
 import { compileScenario, parseScenario, ScenarioError, type Scenario, type ScenarioIssue } from '../scenarios/index.js';
 import { runReplication, type ReplicationResult } from './run-replications.js';
+import { preparedForecast, runForecastReplication, type ForecastJob } from './forecast/run-forecast.js';
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; message: string; issues: ScenarioIssue[] };
 
@@ -19,6 +20,8 @@ export interface ReplicationJob {
   traceReplication?: number;
   /** Stop a replication with an error past this many patients in the hospital at once (see runHospital). */
   maxPatientsInSystem?: number;
+  /** Run from a hospital state for some hours instead (a forecast): results carry `forecast`. */
+  forecast?: ForecastJob;
 }
 
 /** A replication that threw, with what is needed to reproduce it. */
@@ -80,7 +83,11 @@ export function createReplicationApi(): ReplicationApi {
         }
         const buffer = job.traceReplication === replication ? new TraceBuffer() : undefined;
         try {
-          out.results.push(runReplication(model, job.seed, replication, buffer, job.maxPatientsInSystem));
+          if (job.forecast) {
+            const fm = preparedForecast(scenario, job.forecast);
+            const r = runForecastReplication(fm, job.forecast.hours, job.seed, replication);
+            out.results.push({ replication, figures: r.figures, events: r.events, patients: r.patients, forecast: r.forecast });
+          } else out.results.push(runReplication(model, job.seed, replication, buffer, job.maxPatientsInSystem));
           if (buffer) out.trace = buffer.toData();
         } catch (e) {
           out.failures.push({ scenario: scenario.name, seed: job.seed, replication, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });

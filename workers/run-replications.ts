@@ -6,12 +6,15 @@
  */
 import { runHospital, summariseReplications, TraceBuffer, type FigureSummary, type HospitalModel, type TraceData } from '../sim-core/index.js';
 import { compileScenario, type Scenario } from '../scenarios/index.js';
+import type { ForecastReplication } from './forecast/forecast-recorder.js';
 
 export interface ReplicationResult {
   replication: number;
   figures: Record<string, number>;
   events: number;
   patients: number;
+  /** For a forecast job: the hourly census, ED, booked cases and overtime of this replication. */
+  forecast?: ForecastReplication;
 }
 
 export interface ExperimentResult {

@@ -1,0 +1,58 @@
+/**
+ * The twin of today: how long a bed manager waits for 72 hours × 500
+ * replications of the general hospital from a state (warm worker pool, all
+ * cores), and the backtest against a long reference run: coverage of the 80%
+ * band and the median forecast's error against persistence and last week.
+ */
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { builtinScenario, parseScenario } from '../scenarios/index.js';
+import { backtestStates, scoreBacktest } from '../workers/index.js';
+import { NodeWorkerPool, runForecastParallel } from '../workers/node.js';
+import type { Figures } from './hospital.js';
+
+/** The backtest's size: 50 snapshots 61 hours apart (so at every hour of the day), 72 hours each. */
+export const BACKTEST = { firstDay: 28, snapshots: 50, spacingHours: 61, hours: 72, referenceSeed: 'reference' } as const;
+const BACKTEST_REPLICATIONS = 100;
+
+export async function benchForecast(log: (line: string) => void): Promise<Figures> {
+  const builtin = builtinScenario('general-hospital')!;
+  const scenario = parseScenario(builtin.document, builtin.name);
+  const cores = availableParallelism();
+  const pool = new NodeWorkerPool(cores);
+  try {
+    const { model, census, at, states } = backtestStates(scenario, BACKTEST);
+    const state = states[8]!;
+    // Warm the workers (compile, JIT) as a bed manager's open session would be.
+    await runForecastParallel(scenario, state, { hours: 72, replications: 8 * cores, seed: 'warm', workers: pool });
+    const t0 = performance.now();
+    const run = await runForecastParallel(scenario, state, { hours: 72, replications: 500, seed: 1, workers: pool });
+    const seconds = (performance.now() - t0) / 1000;
+    log(`72 h × 500 replications from ${state.asOf} (${state.patients.length} patients): ${seconds.toFixed(2)} s on ${cores} cores`);
+    if (run.failures.length > 0) throw new Error(`forecast: ${run.failures.length} replications failed`);
+
+    const t1 = performance.now();
+    const forecasts = [];
+    for (const [k, s] of states.entries()) {
+      const r = await runForecastParallel(scenario, s, { hours: BACKTEST.hours, replications: BACKTEST_REPLICATIONS, seed: `backtest-${k}`, workers: pool });
+      forecasts.push({ summary: r.summary, replications: r.perReplication });
+    }
+    const score = scoreBacktest(model, census, at, forecasts, BACKTEST.hours);
+    log(`backtest: ${BACKTEST.snapshots} snapshots × ${BACKTEST.hours} h × ${BACKTEST_REPLICATIONS} replications in ${((performance.now() - t1) / 1000).toFixed(0)} s`);
+    log(`coverage of the 80% band by ward: ${Object.entries(score.coverage80.byWard).map(([w, c]) => `${w} ${(c * 100).toFixed(1)}%`).join(', ')}`);
+    return {
+      'forecast.seconds72h500': seconds,
+      'forecast.cores': cores,
+      'forecast.backtestSnapshots': BACKTEST.snapshots,
+      'forecast.backtestReplications': BACKTEST_REPLICATIONS,
+      'forecast.coverage80': score.coverage80.pooled,
+      ...Object.fromEntries(Object.entries(score.coverage80.byWard).map(([w, c]) => [`forecast.coverage80.${w}`, c])),
+      'forecast.coverage80Band': score.coverage80Band.pooled,
+      'forecast.maeBeds': score.mae.forecast,
+      'forecast.maeRatioToPersistence': score.maeRatioToPersistence,
+      'forecast.maeRatioToLastWeek': score.maeRatioToLastWeek,
+    };
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,91 @@
+import { InvalidArgumentError } from 'commander';
+import { forecastModel, MAX_FORECAST_HOURS } from '../../scenarios/index.js';
+import { compareForecasts, type ForecastComparison } from '../../workers/index.js';
+import { runForecastParallel, type ForecastRun } from '../../workers/node.js';
+import { EXIT } from '../exit-codes.js';
+import { writeForecastCsv } from '../forecast-csv.js';
+import { renderForecast, renderForecastComparison } from '../forecast-report.js';
+import { listenForInterrupt } from '../interrupt.js';
+import { checkOutputFolder } from '../output-paths.js';
+import { createProgress } from '../progress.js';
+import { resolveScenario } from '../resolve-scenario.js';
+import { createPool } from '../run-experiment.js';
+import { loadStateFile } from '../state-file.js';
+
+export interface ForecastCommandOptions {
+  state: string;
+  hours: number;
+  replications: number;
+  seed?: number | string;
+  json?: boolean;
+  csv?: string;
+  compare?: string;
+  workers?: number;
+  fhirMap?: string;
+  asOf?: string;
+}
+
+/** `--hours H`: a whole number of hours from 0 to 168. */
+export function parseHours(text: string): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || n > MAX_FORECAST_HOURS) throw new InvalidArgumentError(`must be a whole number of hours from 0 to ${MAX_FORECAST_HOURS}, got "${text}"`);
+  return n;
+}
+
+/**
+ * `forecast SCENARIO --state FILE`: the next hours from the patients in the
+ * hospital now. The scenario, the state (and B's, with --compare) are all
+ * checked before any replication runs.
+ */
+export async function forecastCommand(scenarioArg: string, o: ForecastCommandOptions): Promise<number> {
+  const scenario = await resolveScenario(scenarioArg);
+  const other = o.compare !== undefined ? await resolveScenario(o.compare) : undefined;
+  const state = await loadStateFile(o.state, { ...(o.fhirMap ? { fhirMap: o.fhirMap } : {}), ...(o.asOf ? { asOf: o.asOf } : {}) });
+  if (o.csv) await checkOutputFolder(o.csv, '--csv');
+  const seed = o.seed ?? scenario.seed;
+  // Refused here, before any thread starts, if a name in the state is not in a scenario.
+  forecastModel(scenario, state, o.hours, o.state);
+  if (other) forecastModel(other, state, o.hours, o.state);
+
+  const interrupt = listenForInterrupt(() => process.stderr.write('\nStopping after the replications under way (Ctrl-C again to quit at once)...\n'));
+  const pool = createPool(o.replications, o.workers);
+  const progress = createProgress();
+  let a: ForecastRun;
+  let b: ForecastRun | undefined;
+  try {
+    const run = async (sc: typeof scenario, label: string): Promise<ForecastRun> => {
+      progress.start(label, o.replications);
+      try {
+        return await runForecastParallel(sc, state, { hours: o.hours, replications: o.replications, seed, workers: pool, signal: interrupt.signal, onProgress: (done) => progress.update(done) });
+      } finally {
+        progress.stop();
+      }
+    };
+    a = await run(scenario, other ? `A: ${scenario.name}` : scenario.name);
+    if (other) b = await run(other, `B: ${other.name}`);
+  } finally {
+    await pool.close();
+    interrupt.dispose();
+  }
+  const failures = [...a.failures, ...(b?.failures ?? [])];
+  if (failures.length > 0) {
+    process.stderr.write(`${failures.length} replication(s) failed:\n${failures.map((f) => `  ${f.scenario} replication ${f.replication}: ${f.error.split('\n')[0]}`).join('\n')}\n`);
+    return EXIT.failed;
+  }
+  if (a.summary.replications === 0) {
+    process.stderr.write('Interrupted before a replication finished: nothing to report.\n');
+    return EXIT.interrupted;
+  }
+  const comparison: ForecastComparison | undefined = b ? compareForecasts(a.summary, a.perReplication, b.summary, b.perReplication) : undefined;
+  if (o.json) {
+    process.stdout.write(`${JSON.stringify({ scenario: scenario.name, seed, forecast: a.summary, ...(b && comparison ? { compare: { scenario: b.scenario, forecast: b.summary, differences: comparison } } : {}) }, null, 2)}\n`);
+  } else {
+    process.stdout.write(renderForecast(a.summary, scenario.name, seed));
+    if (b && comparison) process.stdout.write(renderForecastComparison(comparison, scenario.name, b.scenario, o.hours));
+  }
+  if (o.csv) {
+    const written = await writeForecastCsv(o.csv, a.summary, comparison);
+    process.stderr.write(`Wrote ${written.join(', ')}\n`);
+  }
+  return a.cancelled || b?.cancelled ? EXIT.interrupted : EXIT.ok;
+}

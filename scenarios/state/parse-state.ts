@@ -1,0 +1,49 @@
+import { formatPath, type ScenarioIssue } from '../schema/errors.js';
+import { zodIssues } from '../load.js';
+import { readPatientsCsv } from './state-csv.js';
+import { StatePatientSchema, StateSchema, localMinutes, type HospitalState, type StatePatient } from './state-schema.js';
+import { StateError } from './state-error.js';
+
+/**
+ * A state document checked in full: its shape, then its times (nobody since
+ * after `asOf`, nobody arrived after starting a step, no booking before
+ * `asOf`). Patients come from the document or, when it names `patientsCsv`,
+ * from `csv` (the caller reads the file: nothing here touches a disk).
+ * Throws StateError with every problem by its path; nothing is run.
+ */
+export function parseState(document: unknown, source = 'state', csv?: { text: string; file: string }): HospitalState {
+  const result = StateSchema.safeParse(document, { reportInput: true });
+  if (!result.success) throw new StateError(source, zodIssues(result.error.issues));
+  const doc = result.data;
+  const issues: ScenarioIssue[] = [];
+  let patients: StatePatient[] = doc.patients ?? [];
+  let pathOf = (k: number, field?: string): string => formatPath(['patients', k, ...(field ? [field] : [])]);
+  if (doc.patients !== undefined && doc.patientsCsv !== undefined) issues.push({ path: 'patientsCsv', message: 'give the patients either in "patients" or in a CSV file, not both' });
+  if (doc.patients === undefined && doc.patientsCsv === undefined) issues.push({ path: 'patients', message: 'is required (or "patientsCsv", a CSV file of them)' });
+  if (doc.patientsCsv !== undefined && doc.patients === undefined) {
+    if (!csv) issues.push({ path: 'patientsCsv', message: 'names a CSV file that was not read' });
+    else {
+      const read = readPatientsCsv(csv.text, csv.file);
+      issues.push(...read.issues);
+      pathOf = (k, field) => `${csv.file} line ${read.lines[k]}${field ? `, ${field}` : ''}`;
+      patients = [];
+      read.patients.forEach((row, k) => {
+        const r = StatePatientSchema.safeParse(row, { reportInput: true });
+        if (r.success) patients.push(r.data);
+        else for (const i of zodIssues(r.error.issues)) issues.push({ path: `${pathOf(k)}${i.path ? `, ${i.path}` : ''}`, message: i.message });
+      });
+      if (issues.length > 0) throw new StateError(source, issues);
+    }
+  }
+  const asOf = localMinutes(doc.asOf);
+  patients.forEach((p, k) => {
+    const since = localMinutes(p.since);
+    if (since > asOf) issues.push({ path: pathOf(k, 'since'), message: `must be at or before asOf (${doc.asOf}), got ${p.since}` });
+    if (localMinutes(p.arrived) > since) issues.push({ path: pathOf(k, 'arrived'), message: `must be at or before since (${p.since}), got ${p.arrived}` });
+  });
+  doc.booked.forEach((b, k) => {
+    if (localMinutes(b.at) < asOf) issues.push({ path: formatPath(['booked', k, 'at']), message: `must be at or after asOf (${doc.asOf}): a booking in the past is a patient who came or did not, got ${b.at}` });
+  });
+  if (issues.length > 0) throw new StateError(source, issues);
+  return { asOf: doc.asOf, ...(doc.scenario !== undefined ? { scenario: doc.scenario } : {}), booked: doc.booked, bookedClasses: doc.bookedClasses, patients, patientPaths: patients.map((_, k) => pathOf(k)) };
+}

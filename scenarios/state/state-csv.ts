@@ -1,0 +1,69 @@
+/**
+ * Patients as CSV, one row per patient, for a state whose JSON names a
+ * `patientsCsv` file. Columns (header names, any order; only class, step,
+ * since and arrived are required):
+ *
+ *   id, class, step, occurrence, waiting (yes/no), ward, bed,
+ *   holding (resource ids separated by "+"), since, arrived,
+ *   attr.<name> (one column per attribute; empty: drawn as on arrival)
+ *
+ * Problems are reported by line and column name: `patients.csv line 7, since`.
+ */
+import { parse } from 'csv-parse/sync';
+import type { ScenarioIssue } from '../schema/errors.js';
+
+const KNOWN = new Set(['id', 'class', 'step', 'occurrence', 'waiting', 'ward', 'bed', 'holding', 'since', 'arrived']);
+const REQUIRED = ['class', 'step', 'since', 'arrived'];
+
+/** The rows as patient objects for the schema to check, and the problems of the file's form. */
+export function readPatientsCsv(text: string, file: string): { patients: unknown[]; lines: number[]; issues: ScenarioIssue[] } {
+  let rows: string[][];
+  try {
+    rows = parse(text, { relax_column_count: false, skip_empty_lines: true, trim: true, bom: true }) as string[][];
+  } catch (e) {
+    return { patients: [], lines: [], issues: [{ path: file, message: `cannot be read as CSV: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+  const header = rows[0];
+  if (!header) return { patients: [], lines: [], issues: [{ path: file, message: 'is empty: needs a header line' }] };
+  const issues: ScenarioIssue[] = [];
+  for (const h of header) {
+    if (!KNOWN.has(h) && !h.startsWith('attr.')) issues.push({ path: `${file} header`, message: `"${h}" is not a known column (${[...KNOWN].join(', ')}, attr.<name>)` });
+  }
+  for (const r of REQUIRED) if (!header.includes(r)) issues.push({ path: `${file} header`, message: `column "${r}" is required` });
+  const patients: unknown[] = [];
+  const lines: number[] = [];
+  rows.slice(1).forEach((row, k) => {
+    const line = k + 2;
+    const p: Record<string, unknown> = {};
+    const attributes: Record<string, string | number> = {};
+    header.forEach((h, c) => {
+      const v = row[c] ?? '';
+      if (v === '') return;
+      if (h.startsWith('attr.')) attributes[h.slice(5)] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+      else if (h === 'occurrence') p[h] = /^\d+$/.test(v) ? Number(v) : v;
+      else if (h === 'waiting') p[h] = /^(yes|true|1)$/i.test(v) ? true : /^(no|false|0)$/i.test(v) ? false : v;
+      else if (h === 'holding') p[h] = v.split('+').map((x) => x.trim()).filter((x) => x !== '');
+      else if (KNOWN.has(h)) p[h] = v;
+    });
+    if (Object.keys(attributes).length > 0) p['attributes'] = attributes;
+    patients.push(p);
+    lines.push(line);
+  });
+  return { patients, lines, issues };
+}
+
+/** Writes patients as that CSV (the snapshot writer's form), header first. */
+export function writePatientsCsv(patients: readonly { [k: string]: unknown }[]): string {
+  const attrNames = [...new Set(patients.flatMap((p) => Object.keys((p['attributes'] as object | undefined) ?? {})))].sort();
+  const header = ['id', 'class', 'step', 'occurrence', 'waiting', 'ward', 'bed', 'holding', 'since', 'arrived', ...attrNames.map((a) => `attr.${a}`)];
+  const cell = (v: unknown): string => {
+    if (v === undefined || v === null) return '';
+    const s = Array.isArray(v) ? v.join('+') : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = patients.map((p) => {
+    const attrs = (p['attributes'] as Record<string, unknown> | undefined) ?? {};
+    return [...header.slice(0, 10).map((h) => cell(p[h])), ...attrNames.map((a) => cell(attrs[a]))].join(',');
+  });
+  return [header.join(','), ...lines].join('\n') + '\n';
+}

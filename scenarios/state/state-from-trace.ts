@@ -1,0 +1,139 @@
+/**
+ * A hospital state read from a run's event trace at minute `at`: every
+ * patient in the hospital then, with class, attributes, the step it is at
+ * (found by following its pathway with what the trace shows it did), the
+ * resources it holds and since when. What `run --snapshot-at` writes, so a
+ * realistic state can be made from any scenario.
+ */
+import type { HospitalModel, TraceData } from '../../sim-core/index.js';
+import { locateInPathway } from './locate-in-pathway.js';
+import { resolveStep } from './resolve-step.js';
+import { formatLocal, type StateDocumentInput, type StatePatient } from './state-schema.js';
+
+interface Seen {
+  klass: string;
+  arrived: number;
+  attributes: Map<string, string>;
+  held: string[];
+  activities: string[];
+  running: number;
+  request: { resource: string; at: number } | null;
+  waitingForStock: boolean;
+}
+
+export interface TraceState {
+  state: StateDocumentInput & { patients: (StateDocumentInput['patients'] & object)[number][] };
+  /** Patients left out, with why (waiting for stock, between steps, a step that cannot be named). */
+  skipped: { patient: number; reason: string }[];
+}
+
+const GONE = new Set(['leave', 'left-unseen', 'cancelled', 'turned-away']);
+
+/** `startLocal`: the run's time 0 as minutes since 1970 in local time (localMinutes of the scenario's start). */
+export function stateFromTrace(model: HospitalModel, trace: TraceData, at: number, startLocal: number): TraceState {
+  const open = new Map<number, Seen>();
+  for (let i = 0; i < trace.length && trace.time[i]! <= at; i++) {
+    const e = trace.entity[i]!;
+    if (e < 0) continue;
+    const what = trace.whatNames[trace.what[i]!]!;
+    const where = trace.whereNames[trace.where[i]!]!;
+    const t = trace.time[i]!;
+    if (what === 'arrive' || what === 'placed') {
+      open.set(e, { klass: where, arrived: t, attributes: new Map(), held: [], activities: [], running: NaN, request: null, waitingForStock: false });
+      continue;
+    }
+    const p = open.get(e);
+    if (!p) continue;
+    if (what.startsWith('attr:')) p.attributes.set(what.slice(5), where);
+    else if (what === 'request') {
+      p.request = { resource: where, at: t };
+      p.waitingForStock = false;
+    } else if (what === 'seize') {
+      p.held.push(where);
+      p.request = null;
+    } else if (what === 'release') {
+      const k = p.held.indexOf(where);
+      if (k >= 0) p.held.splice(k, 1);
+    } else if (what === 'start') {
+      p.activities.push(where);
+      p.running = t;
+      p.waitingForStock = false;
+    } else if (what === 'finish') p.running = NaN;
+    else if (what === 'stock-out') p.waitingForStock = true;
+    else if (GONE.has(what)) open.delete(e);
+  }
+  const patients: StatePatient[] = [];
+  const skipped: TraceState['skipped'] = [];
+  const when = (t: number): string => formatLocal(startLocal + Math.floor(t));
+  for (const [serial, p] of open) {
+    const c = model.classes.findIndex((x) => x.name === p.klass);
+    const cls = model.classes[c];
+    if (!cls) {
+      skipped.push({ patient: serial, reason: `class ${p.klass} is not in the model` });
+      continue;
+    }
+    const inStep = !Number.isNaN(p.running);
+    const waitingFor = p.request ? model.resources.findIndex((r) => r.name === p.request!.resource) : -1;
+    if (!inStep && (p.waitingForStock || waitingFor < 0)) {
+      skipped.push({ patient: serial, reason: p.waitingForStock ? 'waiting for stock' : 'between steps' });
+      continue;
+    }
+    const valueOf = (a: number): number => {
+      const attribute = model.attributes[a]!;
+      const v = p.attributes.get(attribute.name);
+      return v === undefined ? -1 : attribute.values.findIndex((x) => String(x) === v);
+    };
+    const steps = model.pathways[cls.pathway]!.steps;
+    const found = locateInPathway(steps, valueOf, p.activities, inStep ? { in: true } : { in: false, waitingFor });
+    const label = found.length > 0 ? nameOf(model, c, found[0]!, !inStep) : null;
+    if (!label) {
+      skipped.push({ patient: serial, reason: `its step in pathway ${model.pathways[cls.pathway]!.name} cannot be named` });
+      continue;
+    }
+    const wards = p.held.filter((r) => model.resources.find((x) => x.name === r)?.kind === 'ward');
+    const ward = wards[0];
+    const holding = [...p.held];
+    if (ward !== undefined) holding.splice(holding.indexOf(ward), 1);
+    const attributes: Record<string, string | number> = {};
+    for (const x of cls.attributes) {
+      const a = model.attributes[x.attribute]!;
+      const v = p.attributes.get(a.name);
+      if (v !== undefined) attributes[a.name] = a.values.find((y) => String(y) === v) ?? v;
+    }
+    const complete = Object.keys(attributes).length === cls.attributes.length;
+    patients.push({
+      id: `P${serial}`,
+      class: p.klass,
+      ...(complete && cls.attributes.length > 0 ? { attributes } : {}),
+      step: label.step,
+      ...(label.occurrence !== undefined ? { occurrence: label.occurrence } : {}),
+      waiting: !inStep,
+      ...(ward !== undefined ? { ward } : {}),
+      holding,
+      since: when(inStep ? p.running : p.request!.at),
+      arrived: when(p.arrived),
+    });
+  }
+  return { state: { asOf: when(at), patients }, skipped };
+}
+
+/** The name (and occurrence) by which resolveStep finds step `index` again. */
+function nameOf(model: HospitalModel, c: number, index: number, waiting: boolean): { step: string; occurrence?: number } | null {
+  const cls = model.classes[c]!;
+  const steps = model.pathways[cls.pathway]!.steps;
+  const s = steps[index]!;
+  const names: string[] = [];
+  if (s.op === 'hold') names.push(s.activity.replace(/^stay:/, ''));
+  if (s.op === 'seize') {
+    names.push(s.figure);
+    const next = steps.slice(index + 1).find((x) => x.op === 'hold' || x.op === 'seize');
+    if (next?.op === 'hold') names.push(next.activity.replace(/^stay:/, ''));
+  }
+  for (const step of names) {
+    for (const occurrence of [undefined, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {
+      const probe = { class: cls.name, step, waiting, holding: [], since: '', arrived: '', ...(occurrence !== undefined ? { occurrence } : {}) } as StatePatient;
+      if (resolveStep(model, cls, probe) === index) return occurrence !== undefined ? { step, occurrence } : { step };
+    }
+  }
+  return null;
+}

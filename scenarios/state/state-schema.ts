@@ -1,0 +1,104 @@
+/**
+ * The state of a hospital at a moment (`asOf`): who is in it, where, since
+ * when, and who is booked to come. The document a forecast starts from: our
+ * own format (JSON, or JSON with the patients in a CSV file, one row each),
+ * which `run --snapshot-at` writes and which a hospital's systems can be
+ * mapped to (see ../../README.md, "The twin of today").
+ *
+ * Everything is named as the scenario names it (classes, wards, resources,
+ * attributes and their values, steps by their activity or id); placeStatePatients
+ * turns names into the model's indices and refuses unknown names by path.
+ */
+import { z } from 'zod';
+
+/** A local date and time as the scenario's `start` is written: "YYYY-MM-DDTHH:MM" (seconds allowed). */
+export const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'must be a local date and time "YYYY-MM-DDTHH:MM"')
+  .refine((s) => !Number.isNaN(localMinutes(s)), 'is not a date and time that exists');
+
+const AttributeValues = z.record(z.string(), z.union([z.string(), z.number()]));
+
+export const StatePatientSchema = z.strictObject({
+  /** The hospital's own reference (shown in reports; never used to match). */
+  id: z.string().min(1).optional(),
+  /** The patient class id. */
+  class: z.string().min(1),
+  /** Attribute values by name (acuity, procedure); any left out are drawn as on arrival. */
+  attributes: AttributeValues.optional(),
+  /**
+   * Where in the pathway: the activity of the timed step the patient is in
+   * ("triage", "surgery"), a stay's ward ("medicalWard" for "stay:medicalWard"),
+   * or the id of a seize step the patient waits at.
+   */
+  step: z.string().min(1),
+  /** When the same step comes more than once in the pathway: which one (1 = first). */
+  occurrence: z.number().int('must be a whole number').positive('must be 1 or more').optional(),
+  /** Waiting for the resources of that step (a bed, a doctor) rather than in it. */
+  waiting: z.boolean().default(false),
+  /** The ward whose bed the patient is in (counted in `holding`). */
+  ward: z.string().min(1).optional(),
+  /** The bed's label, for people: not used by the model. */
+  bed: z.string().min(1).optional(),
+  /** Other resources the patient holds now, one unit each (an ED cubicle while waiting for a ward bed). */
+  holding: z.array(z.string().min(1)).default([]),
+  /** When the patient began the current step (or began waiting at it). */
+  since: LocalDateTime,
+  /** When the patient arrived in the hospital. */
+  arrived: LocalDateTime,
+});
+
+export const BookingSchema = z.strictObject({
+  id: z.string().min(1).optional(),
+  class: z.string().min(1),
+  /** When the patient is due. */
+  at: LocalDateTime,
+  count: z.number().int('must be a whole number').positive('must be 1 or more').default(1),
+  attributes: AttributeValues.optional(),
+});
+
+export const StateSchema = z.strictObject({
+  /** The moment the state describes: the forecast starts here. */
+  asOf: LocalDateTime,
+  /** The scenario the names refer to (informative). */
+  scenario: z.string().optional(),
+  /** The patients in the hospital at `asOf`. */
+  patients: z.array(StatePatientSchema).optional(),
+  /** Instead of `patients`: a CSV file beside this one, one row per patient (see state-csv.ts). */
+  patientsCsv: z.string().min(1).optional(),
+  /**
+   * Dated arrivals for the coming days (elective lists, appointments). A class with any
+   * booking arrives exactly as booked over the forecast: its weekly template is not used.
+   */
+  booked: z.array(BookingSchema).default([]),
+  /** Classes whose bookings are complete even with none listed (nobody booked: nobody comes). */
+  bookedClasses: z.array(z.string().min(1)).default([]),
+});
+
+export type StatePatient = z.output<typeof StatePatientSchema>;
+export type Booking = z.output<typeof BookingSchema>;
+export type StateDocument = z.output<typeof StateSchema>;
+export type StateDocumentInput = z.input<typeof StateSchema>;
+/** A state with its patients read (from the document or its CSV file). */
+export type HospitalState = Omit<StateDocument, 'patients' | 'patientsCsv'> & {
+  patients: StatePatient[];
+  /** Where each patient was written, for problems found later ("patients[3]", "patients.csv line 5"). */
+  patientPaths: string[];
+};
+
+/** Minutes since 1970-01-01 00:00 of a local date-time string (NaN if it does not exist). */
+export function localMinutes(s: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(s);
+  if (!m) return NaN;
+  const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  if (h > 23 || mi > 59 || se > 59) return NaN;
+  const ms = Date.UTC(y, mo - 1, d, h, mi, se);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return NaN;
+  return ms / 60_000;
+}
+
+/** The local date-time "YYYY-MM-DDTHH:MM" at `minutes` since 1970 (seconds dropped). */
+export function formatLocal(minutes: number): string {
+  return new Date(Math.round(minutes) * 60_000).toISOString().slice(0, 16);
+}

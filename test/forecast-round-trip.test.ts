@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { compileScenario, forecastModel, localMinutes, parseScenario, parseState, builtinScenario, stateFromTrace } from '../scenarios/index.js';
+import { runHospital, TraceBuffer } from '../sim-core/index.js';
+import { runForecastReplication, summariseForecast } from '../workers/index.js';
+
+const hospital = parseScenario(builtinScenario('general-hospital')!.document, 'general-hospital');
+const at = 45 * 1440 + 7 * 60; // day 45, 07:00
+
+/** Replication 1 of the general hospital run to `at`, with its trace. */
+function reference(): { model: ReturnType<typeof compileScenario>; trace: ReturnType<TraceBuffer['toData']> } {
+  const model = compileScenario({ ...hospital, warmupDays: 0, horizonDays: at / 1440 });
+  const trace = new TraceBuffer();
+  runHospital(model, { seed: 1, replication: 1, trace });
+  return { model, trace: trace.toData() };
+}
+
+describe('a state taken from a run', () => {
+  const { model, trace } = reference();
+  const taken = stateFromTrace(model, trace, at, localMinutes(hospital.start));
+
+  it('has every patient the run had in a bed, in the right ward', () => {
+    // Beds held at `at` by the trace's own count of seizes and releases.
+    const held = new Map<string, number>();
+    for (let i = 0; i < trace.length && trace.time[i]! <= at; i++) {
+      const what = trace.whatNames[trace.what[i]!]!;
+      const where = trace.whereNames[trace.where[i]!]!;
+      if (what === 'seize') held.set(where, (held.get(where) ?? 0) + 1);
+      if (what === 'release') held.set(where, (held.get(where) ?? 0) - 1);
+    }
+    for (const r of model.resources.filter((x) => x.kind === 'ward')) {
+      expect(taken.state.patients.filter((p) => p.ward === r.name).length, r.name).toBe(held.get(r.name) ?? 0);
+    }
+    expect(taken.state.patients.length).toBeGreaterThan(150);
+    expect(taken.skipped).toEqual([]);
+  });
+
+  it('round trip: run -> state -> forecast at horizon 0 gives back the state\'s census exactly', () => {
+    const state = parseState(taken.state, 'taken');
+    const fm = forecastModel(hospital, state, 0);
+    for (let rep = 1; rep <= 3; rep++) {
+      const r = runForecastReplication(fm, 0, 7, rep).forecast;
+      const wards = fm.model.resources.filter((x) => x.kind === 'ward');
+      wards.forEach((w, k) => expect(r.census[k], w.name).toEqual([state.patients.filter((p) => p.ward === w.name).length]));
+    }
+  });
+
+  it('the forecast starts where the state is and its band widens with the hours', () => {
+    const state = parseState(taken.state, 'taken');
+    const fm = forecastModel(hospital, state, 24);
+    const reps = Array.from({ length: 20 }, (_, i) => runForecastReplication(fm, 24, 1, i + 1).forecast);
+    const s = summariseForecast(fm.model, state.asOf, 24, fm.booked, reps);
+    const medical = s.wards.find((w) => w.ward === 'medicalWard')!;
+    expect(medical.byHour[0]!.p90 - medical.byHour[0]!.p10).toBe(0);
+    expect(medical.byHour[24]!.p90 - medical.byHour[24]!.p10).toBeGreaterThan(0);
+    expect(medical.byHour).toHaveLength(25);
+  });
+});

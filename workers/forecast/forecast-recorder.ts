@@ -1,0 +1,277 @@
+/**
+ * What a forecast needs from one replication, read from the run as it goes
+ * through the kernel's trace recorder interface (the same words the event
+ * trace writes), so nothing is stored per event: each ward's census at every
+ * hour mark, ED patients waiting and boarding at every hour mark, what became
+ * of each booked patient, and staff overtime until midnight of the first day.
+ *
+ * The census at hour h is the state after everything that happened at minute
+ * 60·h: hour 0 is the snapshot itself, with placed patients in their beds.
+ */
+import { rosterCapacityAt, type HospitalModel, type TraceRecorder } from '../../sim-core/index.js';
+import type { BookedCase } from '../../scenarios/index.js';
+
+/** Why a booked patient did not go ahead, or 0 if it did. */
+export const OUTCOME = { went: 0, cancelledBed: 1, cancelledTheatre: 2, cancelledStock: 3, cancelledOther: 4, notArrived: 5 } as const;
+
+/** One replication of a forecast, as plain data. */
+export interface ForecastReplication {
+  replication: number;
+  /** census[ward][h]: beds held at hour mark h (h = 0..hours), wards in model order. */
+  census: number[][];
+  /** ED patients waiting (to be seen, treated or scanned) at each hour mark. */
+  edWaiting: number[];
+  /** ED patients boarding (admitted, waiting for a ward bed in the ED) at each hour mark. */
+  edBoarding: number[];
+  /** Per booked case: OUTCOME code. */
+  bookedOutcome: number[];
+  /** Per booked case: longest wait for a bed or trolley, minutes (NaN if none asked). */
+  bookedBedWait: number[];
+  /** Staff overtime hours until midnight of asOf's day, per staff group (model order of staff). */
+  overtimeToday: number[];
+}
+
+const NONE = -1;
+
+export class ForecastRecorder implements TraceRecorder {
+  private readonly whatNames: string[] = [];
+  private readonly placeNames: string[] = [];
+  private readonly placeIndex = new Map<string, number>();
+  // Per place: resource index, or class index, or -1.
+  private resourceOfPlace: number[] = [];
+  private classOfPlace: number[] = [];
+  private readonly wards: number[];
+  private readonly staff: number[];
+  private readonly held: number[];
+  private readonly census: number[][];
+  private readonly edWaiting: number[] = [];
+  private readonly edBoarding: number[] = [];
+  private nextMark = 0;
+  // Per patient serial.
+  private readonly isEd: number[] = [];
+  private readonly admitted: number[] = [];
+  private readonly holds: number[] = [];
+  private readonly requestOf: number[] = [];
+  private readonly requestAt: number[] = [];
+  private readonly requestKind: number[] = [];
+  private readonly bookedIndex: number[] = [];
+  private readonly stockOut: number[] = [];
+  private waitingNow = 0;
+  private boardingNow = 0;
+  private readonly arrivalsOfClass: number[];
+  private readonly bookingOf: Map<number, number>[];
+  private readonly outcome: number[];
+  private readonly bedWait: number[];
+  // Overtime until midnight.
+  private readonly dayEnd: number;
+  private readonly overtime: number[];
+  private readonly capacityNow: number[];
+  private readonly breaks: { at: number; slot: number }[] = [];
+  private nextBreak = 0;
+  private clock = 0;
+  private now = 0;
+
+  constructor(
+    private readonly model: HospitalModel,
+    private readonly hours: number,
+    booked: readonly BookedCase[],
+  ) {
+    this.wards = model.resources.flatMap((r, i) => (r.kind === 'ward' ? [i] : []));
+    this.staff = model.resources.flatMap((r, i) => (r.kind === 'staff' ? [i] : []));
+    this.held = model.resources.map(() => 0);
+    this.census = this.wards.map(() => []);
+    this.arrivalsOfClass = model.classes.map(() => 0);
+    this.bookingOf = model.classes.map(() => new Map());
+    booked.forEach((b, k) => this.bookingOf[b.classIndex]!.set(b.arrivalOfClass, k));
+    this.outcome = booked.map(() => OUTCOME.notArrived);
+    this.bedWait = booked.map(() => NaN);
+    this.dayEnd = 1440 - (model.startMinuteOfWeek % 1440);
+    this.overtime = this.staff.map(() => 0);
+    this.capacityNow = this.staff.map((r) => capacityAt(model, r, 0));
+    this.staff.forEach((r, slot) => {
+      const roster = model.resources[r]!.roster;
+      if (!roster) return;
+      for (const c of roster.changes) {
+        // The replication runs rosters from the model's start in the week.
+        let at = (((c.at - model.startMinuteOfWeek) % roster.cycle) + roster.cycle) % roster.cycle;
+        for (; at < this.dayEnd; at += roster.cycle) if (at > 0) this.breaks.push({ at, slot });
+      }
+    });
+    this.breaks.sort((a, b) => a.at - b.at);
+  }
+
+  code(name: string): number {
+    let i = this.whatNames.indexOf(name);
+    if (i < 0) i = this.whatNames.push(name) - 1;
+    return i;
+  }
+
+  place(name: string): number {
+    let i = this.placeIndex.get(name);
+    if (i === undefined) {
+      i = this.placeNames.push(name) - 1;
+      this.placeIndex.set(name, i);
+      this.resourceOfPlace[i] = this.model.resources.findIndex((r) => r.name === name);
+      this.classOfPlace[i] = this.model.classes.findIndex((c) => c.name === name);
+    }
+    return i;
+  }
+
+  record(time: number, entity: number, what: number, where: number): void {
+    while (this.nextMark <= this.hours && this.nextMark * 60 < time) this.mark();
+    if (time > this.clock) this.overtimeTo(Math.min(time, this.dayEnd));
+    this.now = time;
+    if (entity < 0) return;
+    const word = this.whatNames[what]!;
+    switch (word) {
+      case 'arrive':
+      case 'placed':
+        this.born(entity, this.classOfPlace[where]!, word === 'arrive');
+        break;
+      case 'request':
+        this.asked(entity, this.resourceOfPlace[where]!, time);
+        break;
+      case 'seize':
+        this.took(entity, this.resourceOfPlace[where]!, time);
+        break;
+      case 'release':
+        this.gaveBack(entity, this.resourceOfPlace[where]!);
+        break;
+      case 'stock-out':
+        this.stockOut[entity] = 1;
+        break;
+      case 'cancelled':
+        this.gone(entity, true);
+        break;
+      case 'leave':
+      case 'left-unseen':
+      case 'turned-away':
+        this.gone(entity, false);
+        break;
+    }
+  }
+
+  /** The replication's results, once the run has ended. */
+  finish(replication: number): ForecastReplication {
+    while (this.nextMark <= this.hours) this.mark();
+    this.overtimeTo(this.dayEnd);
+    return {
+      replication,
+      census: this.census,
+      edWaiting: this.edWaiting,
+      edBoarding: this.edBoarding,
+      bookedOutcome: this.outcome,
+      bookedBedWait: this.bedWait,
+      overtimeToday: this.overtime.map((m) => m / 60),
+    };
+  }
+
+  private mark(): void {
+    this.wards.forEach((r, k) => this.census[k]!.push(this.held[r]!));
+    this.edWaiting.push(this.waitingNow);
+    this.edBoarding.push(this.boardingNow);
+    this.nextMark++;
+  }
+
+  private born(p: number, c: number, arrived: boolean): void {
+    this.isEd[p] = c >= 0 && this.model.classes[c]!.emergencyDepartment ? 1 : 0;
+    this.admitted[p] = 0;
+    this.holds[p] = 0;
+    this.requestOf[p] = NONE;
+    this.bookedIndex[p] = NONE;
+    if (arrived && c >= 0) {
+      const k = this.bookingOf[c]!.get(this.arrivalsOfClass[c]!++);
+      if (k !== undefined) {
+        this.bookedIndex[p] = k;
+        this.outcome[k] = OUTCOME.went;
+      }
+    }
+  }
+
+  private asked(p: number, r: number, time: number): void {
+    this.settleRequest(p, time);
+    this.requestOf[p] = r;
+    this.requestAt[p] = time;
+    this.countRequest(p, 1);
+  }
+
+  private took(p: number, r: number, time: number): void {
+    this.settleRequest(p, time);
+    this.held[r]!++;
+    this.holds[p]!++;
+    if (this.model.resources[r]!.kind === 'ward') this.admitted[p] = 1;
+  }
+
+  private gaveBack(p: number, r: number): void {
+    this.held[r]!--;
+    this.holds[p]!--;
+  }
+
+  /** The patient's open request ends (granted, or the patient goes): its wait is counted for a booked case. */
+  private settleRequest(p: number, time: number): void {
+    const r = this.requestOf[p]!;
+    if (r === NONE || r === undefined) return;
+    this.countRequest(p, -1);
+    const k = this.bookedIndex[p]!;
+    if (k !== NONE && isBed(this.model, r)) this.bedWait[k] = Math.max(Number.isNaN(this.bedWait[k]!) ? 0 : this.bedWait[k]!, time - this.requestAt[p]!);
+    this.requestOf[p] = NONE;
+  }
+
+  /** An ED patient's request counts as waiting (1) or boarding (2) from when it is made until it ends. */
+  private countRequest(p: number, sign: 1 | -1): void {
+    if (sign === 1) {
+      const r = this.requestOf[p]!;
+      this.requestKind[p] = this.isEd[p] !== 1 || this.admitted[p] === 1 ? 0 : this.model.resources[r]!.kind === 'ward' && this.holds[p]! > 0 ? 2 : 1;
+    }
+    const kind = this.requestKind[p];
+    if (kind === 1) this.waitingNow += sign;
+    else if (kind === 2) this.boardingNow += sign;
+  }
+
+  private gone(p: number, cancelled: boolean): void {
+    const r = this.requestOf[p]!;
+    const k = this.bookedIndex[p]!;
+    if (k !== NONE && cancelled) {
+      this.outcome[k] =
+        this.stockOut[p] === 1
+          ? OUTCOME.cancelledStock
+          : r !== NONE && isBed(this.model, r)
+            ? OUTCOME.cancelledBed
+            : r !== NONE && this.model.resources[r]!.kind === 'room'
+              ? OUTCOME.cancelledTheatre
+              : OUTCOME.cancelledOther;
+    }
+    this.settleRequest(p, this.now);
+  }
+
+  /** Integrates staff working past their rostered numbers up to `t` (not past midnight). */
+  private overtimeTo(t: number): void {
+    while (this.nextBreak < this.breaks.length && this.breaks[this.nextBreak]!.at <= t) {
+      const b = this.breaks[this.nextBreak++]!;
+      this.accrue(b.at);
+      this.capacityNow[b.slot] = capacityAt(this.model, this.staff[b.slot]!, b.at);
+    }
+    this.accrue(t);
+  }
+
+  private accrue(t: number): void {
+    if (t <= this.clock) return;
+    const dt = t - this.clock;
+    this.staff.forEach((r, s) => {
+      const excess = this.held[r]! - this.capacityNow[s]!;
+      if (excess > 0) this.overtime[s]! += excess * dt;
+    });
+    this.clock = t;
+  }
+}
+
+function capacityAt(model: HospitalModel, r: number, t: number): number {
+  const m = model.resources[r]!;
+  return m.roster ? rosterCapacityAt({ ...m.roster, offset: model.startMinuteOfWeek }, t) : m.capacity;
+}
+
+/** A bed or a trolley: what an admission waits for. */
+function isBed(model: HospitalModel, r: number): boolean {
+  const kind = model.resources[r]!.kind;
+  return kind === 'ward' || kind === 'pool';
+}

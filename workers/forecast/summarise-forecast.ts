@@ -1,0 +1,116 @@
+/**
+ * Replications of a forecast summed up for a bed manager: per ward and hour,
+ * the census's 10th, 50th and 90th percentiles across replications (an 80%
+ * band), its mean and the chance the ward is full; ED waiting and boarding
+ * the same way; each booked case's chance of cancellation by cause; staff
+ * overtime expected before midnight.
+ */
+import type { HospitalModel } from '../../sim-core/index.js';
+import { formatLocal, localMinutes, type BookedCase } from '../../scenarios/index.js';
+import { OUTCOME, type ForecastReplication } from './forecast-recorder.js';
+
+export interface Band {
+  mean: number;
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+export interface WardHour extends Band {
+  hour: number;
+  /** Local date and time of the hour mark. */
+  at: string;
+  /** Share of replications in which every bed is taken. */
+  pFull: number;
+}
+
+export interface ForecastSummary {
+  asOf: string;
+  hours: number;
+  replications: number;
+  wards: { ward: string; beds: number; byHour: WardHour[] }[];
+  ed: { byHour: { hour: number; at: string; waiting: Band; boarding: Band }[] };
+  booked: {
+    booking: string;
+    class: string;
+    at: string;
+    pCancelled: number;
+    pCancelledForBed: number;
+    pCancelledForTheatre: number;
+    pCancelledForStock: number;
+    pCancelledOther: number;
+    /** Waited more than an hour for a bed or trolley (and was not cancelled). */
+    pDelayedForBed: number;
+    meanBedWaitMinutes: number;
+  }[];
+  overtimeToday: { staff: string; meanHours: number }[];
+  overtimeTodayHours: number;
+}
+
+/** The q-quantile of sorted values, interpolated between order statistics (Hyndman and Fan type 7, R's default). */
+export function quantileSorted(sorted: readonly number[], q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+export function band(values: readonly number[]): Band {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    mean: values.reduce((s, x) => s + x, 0) / Math.max(1, values.length),
+    p10: quantileSorted(sorted, 0.1),
+    p50: quantileSorted(sorted, 0.5),
+    p90: quantileSorted(sorted, 0.9),
+  };
+}
+
+export function summariseForecast(model: HospitalModel, asOf: string, hours: number, booked: readonly BookedCase[], reps: readonly ForecastReplication[]): ForecastSummary {
+  const start = localMinutes(asOf.slice(0, 16));
+  const at = (h: number): string => formatLocal(start + h * 60);
+  const marks = Array.from({ length: hours + 1 }, (_, h) => h);
+  const wardIndices = model.resources.flatMap((r, i) => (r.kind === 'ward' ? [i] : []));
+  const wards = wardIndices.map((r, k) => {
+    const beds = model.resources[r]!.capacity;
+    return {
+      ward: model.resources[r]!.name,
+      beds,
+      byHour: marks.map((h) => {
+        const values = reps.map((x) => x.census[k]![h]!);
+        return { hour: h, at: at(h), ...band(values), pFull: values.filter((v) => v >= beds).length / reps.length };
+      }),
+    };
+  });
+  const ed = { byHour: marks.map((h) => ({ hour: h, at: at(h), waiting: band(reps.map((x) => x.edWaiting[h]!)), boarding: band(reps.map((x) => x.edBoarding[h]!)) })) };
+  const share = (k: number, codes: number[]): number => reps.filter((x) => codes.includes(x.bookedOutcome[k]!)).length / reps.length;
+  const cancelledCodes = [OUTCOME.cancelledBed, OUTCOME.cancelledTheatre, OUTCOME.cancelledStock, OUTCOME.cancelledOther];
+  const bookedOut = booked.map((b, k) => {
+    const waits = reps.map((x) => x.bookedBedWait[k]!).filter((w) => !Number.isNaN(w));
+    return {
+      booking: b.label,
+      class: model.classes[b.classIndex]!.name,
+      at: at(b.at / 60),
+      pCancelled: share(k, cancelledCodes),
+      pCancelledForBed: share(k, [OUTCOME.cancelledBed]),
+      pCancelledForTheatre: share(k, [OUTCOME.cancelledTheatre]),
+      pCancelledForStock: share(k, [OUTCOME.cancelledStock]),
+      pCancelledOther: share(k, [OUTCOME.cancelledOther]),
+      pDelayedForBed: reps.filter((x) => x.bookedOutcome[k] === OUTCOME.went && x.bookedBedWait[k]! > 60).length / reps.length,
+      meanBedWaitMinutes: waits.length > 0 ? waits.reduce((s, w) => s + w, 0) / waits.length : NaN,
+    };
+  });
+  const staff = model.resources.filter((r) => r.kind === 'staff');
+  const overtimeToday = staff.map((r, s) => ({ staff: r.name, meanHours: reps.reduce((t, x) => t + x.overtimeToday[s]!, 0) / Math.max(1, reps.length) }));
+  return {
+    asOf,
+    hours,
+    replications: reps.length,
+    wards,
+    ed,
+    booked: bookedOut,
+    overtimeToday,
+    overtimeTodayHours: overtimeToday.reduce((t, x) => t + x.meanHours, 0),
+  };
+}
