@@ -2,3 +2,4 @@
 export { NodeWorkerPool, defaultWorkerCount, type PoolRunOptions } from './pool/node-pool.js';
 export { runScenarioParallel, type ParallelRunOptions, type ParallelExperimentResult } from './pool/run-parallel.js';
 export * from './sweep/index.js';
+export * from './optimise/index.js';
