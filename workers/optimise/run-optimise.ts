@@ -30,6 +30,8 @@ export interface OptimiseProgress {
   used: number;
   /** The replication budget (Infinity when only minutes are given). */
   budget: number;
+  /** The time budget in seconds (Infinity when only replications are given). */
+  budgetSeconds: number;
   visited: number;
   best?: { values: Record<string, unknown>; mean: number; feasible: boolean };
 }
@@ -74,7 +76,7 @@ export async function runOptimise(spec: OptimiseSpec, options: RunOptimiseOption
   let best: Solution | undefined;
   const progress = (): void => {
     const b = best && scoreOf(goal, evaluations.rows(best));
-    options.onProgress?.({ phase, used: evaluations.used, budget: budgetReplications, visited: evaluations.visited().length, ...(best && b ? { best: { values: valuesOf(space, best), mean: b.mean, feasible: b.feasible } } : {}) });
+    options.onProgress?.({ phase, used: evaluations.used, budget: budgetReplications, budgetSeconds: minutes * 60, visited: evaluations.visited().length, ...(best && b ? { best: { values: valuesOf(space, best), mean: b.mean, feasible: b.feasible } } : {}) });
   };
   const evaluations: Evaluations = new Evaluations(space, plan.seed, goal.figures, options.runner, files.log, { replications: budgetReplications, deadline }, logged, options.signal, (event) => {
     const current = bestVisited(goal, evaluations);
@@ -101,6 +103,7 @@ export async function runOptimise(spec: OptimiseSpec, options: RunOptimiseOption
     selection = await selectBest(goal, evaluations, candidatesOf(plan, evaluations, spec.selection.candidates), {
       confidence: spec.selection.confidence,
       firstStage: spec.selection.firstStage,
+      name: (x) => Object.entries(valuesOf(space, x)).map(([k, v]) => `${k} = ${String(v)}`).join(', '),
       ...(spec.selection.indifference !== undefined ? { indifference: spec.selection.indifference } : {}),
     });
   }

@@ -25,6 +25,8 @@ export interface SelectionOptions {
   /** δ; default 1% of the best candidate's first-stage mean. */
   indifference?: number;
   firstStage: number;
+  /** A solution in words, for the reasons candidates leave (default: its indices). */
+  name?: (x: Solution) => string;
 }
 
 export interface CandidateResult {
@@ -105,7 +107,7 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
         for (let j = 0; j < r; j++) sum += objective(usable[i]!, j) - objective(usable[l]!, j);
         const W = Math.max(0, (h2 * s2[i]![l]!) / (2 * delta) - (delta * r) / 2);
         if (sum > W) {
-          out.set(i, { at: r, reason: `worse than ${solutionKey(usable[l]!)} by more than the indifference zone allows` });
+          out.set(i, { at: r, reason: `worse than ${(options.name ?? solutionKey)(usable[l]!)} by more than the indifference zone allows` });
           break;
         }
       }
