@@ -23,7 +23,7 @@ import { cpuCeilingSpeedUp } from './cpu-ceiling.js';
  */
 const WARM_UP_REPLICATIONS = 12;
 
-export type Figures = Record<string, number | string | null>;
+export type Figures = Record<string, number | string | boolean | null>;
 
 function generalHospital() {
   const builtin = builtinScenario('general-hospital');

@@ -4,6 +4,7 @@
  * continues from DIR's log; Ctrl-C stops between replications and still writes
  * the best solution found so far.
  */
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -36,6 +37,8 @@ export function registerOptimiseCommand(program: Command): Command {
 export async function optimiseCommand(specPath: string, options: OptimiseOptions, stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): Promise<number> {
   let pool: NodeWorkerPool | undefined;
   const interrupt = listenForInterrupt(() => stderr.write('\nStopping: replications finished so far are kept in the log and the best found so far is written; run the same command again to continue. Ctrl-C again quits at once.\n'));
+  // Solutions evaluated side by side each listen for Ctrl-C on the one signal.
+  setMaxListeners(1000, interrupt.signal);
   const bar = progressBar(stderr);
   let outcome: OptimiseOutcome;
   try {
@@ -76,8 +79,9 @@ function progressBar(stream: NodeJS.WriteStream): { update(name: string, p: Opti
     update(name, p) {
       const best = bestText(p);
       if (!stream.isTTY) {
-        if (best !== lastBest && p.best) stream.write(`${name}: ${p.used} replications, best so far ${best}\n`);
-        lastBest = best;
+        const which = JSON.stringify(p.best?.values ?? null);
+        if (which !== lastBest && p.best) stream.write(`${name}: ${p.used} replications, best so far ${best}\n`);
+        lastBest = which;
         return;
       }
       const byTime = !Number.isFinite(p.budget);
