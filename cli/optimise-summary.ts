@@ -29,7 +29,8 @@ export function optimiseSummary(o: OptimiseOutcome): string {
     const row = (k: ReportedCandidate, status: string): string[] => [values(k.values), String(k.n), num(k.objective.mean), Number.isFinite(k.objective.lo) ? `${num(k.objective.lo)} to ${num(k.objective.hi)}` : '-', ...k.constraints.map((x) => `${num(x.mean)} (${x.decision})`), status];
     const chosenKey = JSON.stringify(c.values);
     const tied = new Set(r.indistinguishable.map((t) => JSON.stringify(t.values)));
-    const rows = r.candidates.map((k) => row(k, JSON.stringify(k.values) === chosenKey ? 'chosen' : tied.has(JSON.stringify(k.values)) ? 'could not be told apart' : `left after ${k.eliminated?.at ?? '?'} replications: ${k.eliminated?.reason ?? ''}`));
+    const order = (k: ReportedCandidate): number => (JSON.stringify(k.values) === chosenKey ? 0 : tied.has(JSON.stringify(k.values)) ? 1 : 2);
+    const rows = [...r.candidates].sort((a, b) => order(a) - order(b)).map((k) => row(k, JSON.stringify(k.values) === chosenKey ? 'chosen' : tied.has(JSON.stringify(k.values)) ? 'could not be told apart' : `left after ${k.eliminated?.at ?? '?'} replications: ${k.eliminated?.reason ?? ''}`));
     const header = ['solution', 'replications', `mean ${r.objective.figure}`, `${pct(r.selection?.confidence ?? 0.95)} CI`, ...r.constraints.map((k) => k.figure), 'in the final selection'];
     lines.push(renderBlocks([{ title: 'Final selection (the best candidates of the search):', rows: [header, ...rows] }], [false, true, true, true, ...r.constraints.map(() => true), false]));
   }
