@@ -25,7 +25,7 @@ import { mm1BareLoop } from './mm1-bare-loop.js';
  */
 const WARM_UP_REPLICATIONS = 12;
 
-export type Figures = Record<string, number | string | null>;
+export type Figures = Record<string, number | string | boolean | null>;
 
 function generalHospital() {
   const builtin = builtinScenario('general-hospital');

@@ -9,6 +9,7 @@ import { benchHospitalParallel, benchHospitalYear, type Figures } from './hospit
 import { benchMm1 } from './mm1.js';
 import { benchMmc1000 } from './mmc.js';
 import { benchForecast } from './forecast.js';
+import { benchOptimise } from './optimise.js';
 import { benchViewer } from './viewer.js';
 
 interface Section {
@@ -23,6 +24,7 @@ const SECTIONS: Section[] = [
   { name: 'parallel', run: () => benchHospitalParallel() },
   { name: 'viewer', run: () => benchViewer() },
   { name: 'forecast', run: benchForecast },
+  { name: 'optimise', run: benchOptimise },
 ];
 
 async function main(): Promise<void> {

@@ -10,6 +10,7 @@ import { exportStateCommand, parseMoment } from './commands/export-state.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { registerSweepCommand } from './sweep-command.js';
+import { registerOptimiseCommand } from './optimise-command.js';
 import { registerCalibrateCommand } from './calibrate-command.js';
 import { parsePrecision, parseWarmup } from './output-analysis.js';
 import { parseReplications, parseSeed, parseWorkers } from './option-values.js';
@@ -113,6 +114,7 @@ export function buildProgram(): Command {
     });
 
   registerSweepCommand(program);
+  registerOptimiseCommand(program);
   registerCalibrateCommand(program);
 
   return program;

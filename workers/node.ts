@@ -3,3 +3,4 @@ export { NodeWorkerPool, defaultWorkerCount, type PoolRunOptions } from './pool/
 export { runScenarioParallel, type ParallelRunOptions, type ParallelExperimentResult } from './pool/run-parallel.js';
 export * from './sweep/index.js';
 export { runForecastParallel, type ForecastRun, type ForecastRunOptions } from './forecast/forecast-parallel.js';
+export * from './optimise/index.js';

@@ -76,7 +76,8 @@ export function parseSweepSpec(document: unknown, source = 'sweep'): SweepSpec {
   throw new SweepSpecError(source, result.error.issues.flatMap(plainIssue));
 }
 
-function plainIssue(issue: z.core.$ZodIssue): ScenarioIssue[] {
+/** A zod issue in plain words, by its path (unions explained by the form that matched). */
+export function plainIssue(issue: z.core.$ZodIssue): ScenarioIssue[] {
   if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'is not a known field' }));
   const input = 'input' in issue ? issue.input : undefined;
   if (issue.code === 'invalid_type' && input === undefined) return [{ path: formatPath(issue.path), message: `is required (${issue.expected})` }];
