@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchHospitalParallel, benchHospitalYear, type Figures } from './hospital.js';
 import { benchMm1 } from './mm1.js';
+import { benchQueue } from './queue.js';
 import { benchViewer } from './viewer.js';
 
 interface Section {
@@ -19,6 +20,7 @@ const SECTIONS: Section[] = [
   { name: 'hospital', run: () => benchHospitalYear() },
   { name: 'parallel', run: () => benchHospitalParallel() },
   { name: 'viewer', run: () => benchViewer() },
+  { name: 'queue', run: (log) => benchQueue(200, log) },
 ];
 
 async function main(): Promise<void> {

@@ -2,3 +2,5 @@
 export { NodeWorkerPool, defaultWorkerCount, type PoolRunOptions } from './pool/node-pool.js';
 export { runScenarioParallel, type ParallelRunOptions, type ParallelExperimentResult } from './pool/run-parallel.js';
 export * from './sweep/index.js';
+export type { ReplicationRunner, RunnerOptions } from './replication-runner.js';
+export * from './queue/index.js';
