@@ -10,6 +10,7 @@ import { benchMm1 } from './mm1.js';
 import { benchMmc1000 } from './mmc.js';
 import { benchForecast } from './forecast.js';
 import { benchOptimise } from './optimise.js';
+import { benchQueue } from './queue.js';
 import { benchViewer } from './viewer.js';
 
 interface Section {
@@ -25,6 +26,7 @@ const SECTIONS: Section[] = [
   { name: 'viewer', run: () => benchViewer() },
   { name: 'forecast', run: benchForecast },
   { name: 'optimise', run: benchOptimise },
+  { name: 'queue', run: (log) => benchQueue(200, log) },
 ];
 
 async function main(): Promise<void> {

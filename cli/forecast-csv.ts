@@ -9,6 +9,9 @@ import { csvLine } from './csv.js';
  * chance full), ed.csv, booked.csv, overtime.csv, and with --compare
  * differences.csv; each written whole or not at all.
  */
+/** The files `forecast --csv` may write (checked before the run). */
+export const FORECAST_CSV_FILES = ['census.csv', 'ed.csv', 'booked.csv', 'overtime.csv', 'differences.csv'] as const;
+
 export async function writeForecastCsv(dir: string, s: ForecastSummary, c?: ForecastComparison): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files: [string, string][] = [];

@@ -7,7 +7,7 @@ import { InvalidArgumentError } from 'commander';
 import { summariseReplications } from '../sim-core/index.js';
 import type { Scenario } from '../scenarios/index.js';
 import { detectWarmup, replicateToPrecision } from '../workers/index.js';
-import type { NodeWorkerPool, ParallelExperimentResult } from '../workers/node.js';
+import type { ParallelExperimentResult, ReplicationRunner } from '../workers/node.js';
 import { ReplicationsFailed } from './run-experiment.js';
 
 /** `--warmup DAYS|auto`. */
@@ -49,7 +49,7 @@ export async function withDetectedWarmup(scenario: Scenario, seed: number | stri
 /** Replications one pool-full at a time until the target figure's 95% CI is narrow enough, or the cap. */
 export async function runToPrecision(
   scenario: Scenario,
-  o: { seed: number | string; target: PrecisionTarget; maxReplications: number; pool: NodeWorkerPool; signal: AbortSignal },
+  o: { seed: number | string; target: PrecisionTarget; maxReplications: number; pool: ReplicationRunner; signal: AbortSignal },
 ): Promise<ParallelExperimentResult & { precisionMet: boolean }> {
   const full = new Map<number, ParallelExperimentResult['perReplication'][number]>();
   const result = await replicateToPrecision({

@@ -2,7 +2,7 @@
  * The commands and their options. Option values are checked here, so a bad
  * value is refused (exit 2) before any scenario is loaded or run.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { compareCommand } from './commands/compare.js';
 import { exportLogCommand } from './commands/export-log.js';
 import { forecastCommand, parseHours } from './commands/forecast.js';
@@ -12,6 +12,8 @@ import { runCommand } from './commands/run.js';
 import { registerSweepCommand } from './sweep-command.js';
 import { registerOptimiseCommand } from './optimise-command.js';
 import { registerCalibrateCommand } from './calibrate-command.js';
+import { workerCommand } from './commands/worker.js';
+import { queueOption } from './queue-option.js';
 import { parsePrecision, parseWarmup } from './output-analysis.js';
 import { parseReplications, parseSeed, parseWorkers } from './option-values.js';
 
@@ -54,6 +56,7 @@ export function buildProgram(): Command {
     )
     .addOption(new Option('--max-replications <n>', 'cap for --precision (default: 1000)').argParser(parseReplications))
     .addOption(workers())
+    .addOption(queueOption())
     .action(async (scenario: string | undefined, o: Parameters<typeof runCommand>[1]) => {
       process.exitCode = await runCommand(scenario, o);
     });
@@ -68,6 +71,7 @@ export function buildProgram(): Command {
     .option('--json', 'print every paired difference as JSON')
     .option('--all', 'show every figure, not only those that differ')
     .addOption(workers())
+    .addOption(queueOption())
     .action(async (a: string, b: string, o: Parameters<typeof compareCommand>[2]) => {
       process.exitCode = await compareCommand(a, b, o);
     });
@@ -111,6 +115,22 @@ export function buildProgram(): Command {
     .option('--csv <file>', 'put the patients in this CSV file, one row each, named by the JSON')
     .action(async (scenario: string, o: Parameters<typeof exportStateCommand>[1]) => {
       process.exitCode = await exportStateCommand(scenario, o);
+    });
+
+  program
+    .command('worker')
+    .description('run replications from a Redis queue (see --queue on run, compare and sweep) on this machine\'s cores, until SIGTERM or Ctrl-C')
+    .addOption(queueOption().makeOptionMandatory())
+    .addOption(new Option('-w, --workers <n>', 'worker threads, hence replications at once (default: one per core)').argParser(parseWorkers))
+    .addOption(
+      new Option('--lock-seconds <s>', 'how long a job stays with a worker that stops answering before another takes it (default: 30)').argParser((t) => {
+        const n = Number(t);
+        if (!(n >= 1 && n <= 3600)) throw new InvalidArgumentError(`must be a number of seconds from 1 to 3600, got "${t}"`);
+        return n;
+      }),
+    )
+    .action(async (o: Parameters<typeof workerCommand>[0]) => {
+      process.exitCode = await workerCommand(o);
     });
 
   registerSweepCommand(program);

@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenarios/index.js';
-import { defaultWorkerCount, NodeWorkerPool, runScenarioParallel, type ParallelExperimentResult } from '../workers/node.js';
+import { defaultWorkerCount, NodeWorkerPool, runScenarioParallel, type ParallelExperimentResult, type ReplicationRunner } from '../workers/node.js';
 import type { Progress } from './progress.js';
 
 export interface ExperimentOptions {
@@ -10,7 +10,7 @@ export interface ExperimentOptions {
   label: string;
   progress: Progress;
   signal: AbortSignal;
-  pool: NodeWorkerPool;
+  pool: ReplicationRunner;
 }
 
 /** Replications that threw: the run is not reported, since its figures would leave them out. */

@@ -8,15 +8,17 @@ import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ScenarioError } from '../scenarios/index.js';
-import { defaultWorkerCount, loadSweepSpec, NodeWorkerPool, runScenarioParallel, runSweep, SWEEP_FILES, type SweepOutcome, type SweepProgress, type SweepRunner } from '../workers/node.js';
+import { defaultWorkerCount, loadSweepSpec, NodeWorkerPool, runScenarioParallel, runSweep, SWEEP_FILES, type RedisAddress, type ReplicationRunner, type SweepOutcome, type SweepProgress, type SweepRunner } from '../workers/node.js';
 import { EXIT } from './exit-codes.js';
 import { listenForInterrupt } from './interrupt.js';
 import { parseWorkers } from './option-values.js';
 import { checkOutputs, scenarioInputs } from './output-paths.js';
+import { createRunner, queueOption } from './queue-option.js';
 
 interface SweepOptions {
   out?: string;
   workers?: number;
+  queue?: RedisAddress;
 }
 
 export function registerSweepCommand(program: Command): Command {
@@ -26,6 +28,7 @@ export function registerSweepCommand(program: Command): Command {
     .argument('<spec>', 'the sweep: a .yaml, .yml or .json file')
     .option('-o, --out <dir>', 'folder for sweep.jsonl (the log a rerun resumes from), sweep.csv and sweep.json (default: sweep-<name>)')
     .option('-w, --workers <n>', 'worker threads (default: one per core)', parseWorkers)
+    .addOption(queueOption())
     .action(async (spec: string, options: SweepOptions) => {
       process.exitCode = await sweepCommand(spec, options);
     });
@@ -33,7 +36,7 @@ export function registerSweepCommand(program: Command): Command {
 
 /** Runs the command; returns the exit code (see EXIT). */
 export async function sweepCommand(specPath: string, options: SweepOptions, stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): Promise<number> {
-  let pool: NodeWorkerPool | undefined;
+  let pool: ReplicationRunner | undefined;
   const workers = options.workers ?? defaultWorkerCount();
   const runner: SweepRunner = (scenario, o) => {
     pool ??= new NodeWorkerPool(workers);
@@ -44,12 +47,14 @@ export async function sweepCommand(specPath: string, options: SweepOptions, stdo
   let outcome: SweepOutcome;
   try {
     const spec = await loadSweepSpec(specPath);
+    // Through a queue every point is queued at once, so that every remote worker has work.
+    if (options.queue) pool = await createRunner(0, { queue: options.queue }, stderr);
     const outDir = options.out ?? `sweep-${spec.name}`;
     await checkOutputs({
       inputs: [{ path: specPath, what: 'the sweep' }, ...(typeof spec.base === 'string' ? scenarioInputs(spec.base) : [])],
       folders: [{ path: outDir, what: '--out', files: Object.values(SWEEP_FILES) }],
     });
-    outcome = await runSweep(spec, { runner, outDir, pointsAtOnce: workers, signal: interrupt.signal, source: specPath, onProgress: (p) => bar.update(spec.name, p) });
+    outcome = await runSweep(spec, { runner, outDir, pointsAtOnce: options.queue ? Number.MAX_SAFE_INTEGER : workers, signal: interrupt.signal, source: specPath, onProgress: (p) => bar.update(spec.name, p) });
   } catch (e) {
     if (e instanceof ScenarioError) {
       bar.stop();

@@ -4,3 +4,5 @@ export { runScenarioParallel, type ParallelRunOptions, type ParallelExperimentRe
 export * from './sweep/index.js';
 export { runForecastParallel, type ForecastRun, type ForecastRunOptions } from './forecast/forecast-parallel.js';
 export * from './optimise/index.js';
+export type { ReplicationRunner, RunnerOptions } from './replication-runner.js';
+export * from './queue/index.js';

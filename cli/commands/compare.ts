@@ -4,7 +4,9 @@ import { EXIT } from '../exit-codes.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { createProgress } from '../progress.js';
 import { resolveScenario } from '../resolve-scenario.js';
-import { createPool, runExperiment } from '../run-experiment.js';
+import { runExperiment } from '../run-experiment.js';
+import { createRunner } from '../queue-option.js';
+import type { RedisAddress } from '../../workers/node.js';
 import { contextOf } from '../scenario-context.js';
 
 export interface CompareCommandOptions {
@@ -13,6 +15,7 @@ export interface CompareCommandOptions {
   json?: boolean;
   all?: boolean;
   workers?: number;
+  queue?: RedisAddress;
 }
 
 /** What `compare --json` prints: every figure's paired difference B − A (null where not a finite number). */
@@ -37,8 +40,8 @@ export async function compareCommand(aArg: string, bArg: string, o: CompareComma
   const replications = o.replications ?? scenarioA.replications;
   const seed = o.seed ?? scenarioA.seed;
 
+  const pool = await createRunner(replications, o);
   const interrupt = listenForInterrupt(() => process.stderr.write('\nStopping after the replications under way (Ctrl-C again to quit at once)...\n'));
-  const pool = createPool(replications, o.workers);
   const progress = createProgress();
   let a, b;
   try {

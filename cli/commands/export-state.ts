@@ -4,7 +4,7 @@ import { compileScenario, localMinutes, stateFromTrace, writePatientsCsv } from 
 import { runHospital, TraceBuffer } from '../../sim-core/index.js';
 import { basename } from 'node:path';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { checkOutputFile } from '../output-paths.js';
+import { checkOutputs, scenarioInputs } from '../output-paths.js';
 import { resolveScenario } from '../resolve-scenario.js';
 
 export interface ExportStateOptions {
@@ -31,8 +31,10 @@ export async function exportStateCommand(scenarioArg: string, o: ExportStateOpti
   const at = /^\d+(\.\d+)?$/.test(o.at) ? Math.round(Number(o.at) * 1440) : localMinutes(o.at) - start;
   const runMinutes = (scenario.warmupDays + scenario.horizonDays) * 1440;
   if (!(at >= 0 && at <= runMinutes)) throw new UsageError(`--at ${o.at}: must fall within the run, from ${scenario.start} for ${scenario.warmupDays + scenario.horizonDays} days`);
-  if (o.out) await checkOutputFile(o.out, '--out');
-  if (o.csv) await checkOutputFile(o.csv, '--csv');
+  await checkOutputs({
+    inputs: scenarioInputs(scenarioArg),
+    files: [...(o.out ? [{ path: o.out, what: '--out' }] : []), ...(o.csv ? [{ path: o.csv, what: '--csv' }] : [])],
+  });
   const model = compileScenario({ ...scenario, warmupDays: 0, horizonDays: Math.max(at, 1) / 1440 });
   const trace = new TraceBuffer();
   runHospital(model, { seed: o.seed ?? scenario.seed, replication: 1, trace });

@@ -3,10 +3,10 @@ import { forecastModel, MAX_FORECAST_HOURS } from '../../scenarios/index.js';
 import { compareForecasts, type ForecastComparison } from '../../workers/index.js';
 import { runForecastParallel, type ForecastRun } from '../../workers/node.js';
 import { EXIT } from '../exit-codes.js';
-import { writeForecastCsv } from '../forecast-csv.js';
+import { FORECAST_CSV_FILES, writeForecastCsv } from '../forecast-csv.js';
 import { renderForecast, renderForecastComparison } from '../forecast-report.js';
 import { listenForInterrupt } from '../interrupt.js';
-import { checkOutputFolder } from '../output-paths.js';
+import { checkOutputs, scenarioInputs } from '../output-paths.js';
 import { createProgress } from '../progress.js';
 import { resolveScenario } from '../resolve-scenario.js';
 import { createPool } from '../run-experiment.js';
@@ -41,7 +41,10 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
   const scenario = await resolveScenario(scenarioArg);
   const other = o.compare !== undefined ? await resolveScenario(o.compare) : undefined;
   const state = await loadStateFile(o.state, { ...(o.fhirMap ? { fhirMap: o.fhirMap } : {}), ...(o.asOf ? { asOf: o.asOf } : {}) });
-  if (o.csv) await checkOutputFolder(o.csv, '--csv');
+  await checkOutputs({
+    inputs: [...scenarioInputs(scenarioArg, o.compare), { path: o.state, what: '--state' }, ...(o.fhirMap ? [{ path: o.fhirMap, what: '--fhir-map' }] : [])],
+    ...(o.csv ? { folders: [{ path: o.csv, what: '--csv', files: FORECAST_CSV_FILES }] } : {}),
+  });
   const seed = o.seed ?? scenario.seed;
   // Refused here, before any thread starts, if a name in the state is not in a scenario.
   forecastModel(scenario, state, o.hours, o.state);

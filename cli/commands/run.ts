@@ -8,7 +8,9 @@ import { runJson } from '../json-output.js';
 import { checkOutputs, scenarioInputs } from '../output-paths.js';
 import { createProgress } from '../progress.js';
 import { resolveScenario } from '../resolve-scenario.js';
-import { createPool, runExperiment } from '../run-experiment.js';
+import { runExperiment } from '../run-experiment.js';
+import { createRunner } from '../queue-option.js';
+import type { RedisAddress } from '../../workers/node.js';
 import { renderRunReport } from '../run-report.js';
 import { contextOf } from '../scenario-context.js';
 import { traceJson } from '../trace-json.js';
@@ -24,6 +26,7 @@ export interface RunCommandOptions {
   warmup?: number | 'auto';
   precision?: PrecisionTarget;
   maxReplications?: number;
+  queue?: RedisAddress;
 }
 
 /** `run [scenario]`: replications, then the report (or JSON), CSV files and the trace. */
@@ -45,8 +48,8 @@ export async function runCommand(scenarioArg: string | undefined, o: RunCommandO
   const replications = o.replications ?? scenario.replications;
   const seed = o.seed ?? scenario.seed;
 
+  const pool = await createRunner(o.precision ? Number.MAX_SAFE_INTEGER : replications, o);
   const interrupt = listenForInterrupt(() => process.stderr.write('\nStopping after the replications under way (Ctrl-C again to quit at once)...\n'));
-  const pool = createPool(o.precision ? Number.MAX_SAFE_INTEGER : replications, o.workers);
   let result;
   try {
     if (o.warmup === 'auto') scenario = await withDetectedWarmup(scenario, seed, interrupt.signal);

@@ -11,6 +11,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { JobResult, ReplicationApi, ReplicationFailure, ReplicationJob } from '../replication-api.js';
 import type { ReplicationResult } from '../run-replications.js';
 import type { TraceData } from '../../sim-core/index.js';
+import type { ReplicationRunner, RunnerOptions } from '../replication-runner.js';
 import { workerScriptUrl } from './worker-script.js';
 
 interface Slot {
@@ -20,16 +21,13 @@ interface Slot {
   exited: Promise<number>;
 }
 
-export interface PoolRunOptions {
-  onProgress?: (done: number, total: number) => void;
-  signal?: AbortSignal;
-}
+export type PoolRunOptions = RunnerOptions;
 
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
 
-export class NodeWorkerPool {
+export class NodeWorkerPool implements ReplicationRunner {
   private readonly slots: Slot[] = [];
   /** Chunks each worker has in hand, over every job running on the pool. */
   private readonly inHand: number[] = [];

@@ -1,11 +1,12 @@
 import type { Scenario } from '../../scenarios/index.js';
 import { numberedJob, summariseJob, type JobExperimentResult } from '../job-summary.js';
 import type { RunOptions } from '../run-replications.js';
+import type { ReplicationRunner } from '../replication-runner.js';
 import { NodeWorkerPool } from './node-pool.js';
 
 export interface ParallelRunOptions extends RunOptions {
-  /** Number of worker threads (default: the machine's cores), or a pool to reuse. */
-  workers?: number | NodeWorkerPool;
+  /** Number of worker threads (default: the machine's cores), or a runner to reuse (a pool, a queue). */
+  workers?: number | ReplicationRunner;
 }
 
 export type ParallelExperimentResult = JobExperimentResult;
@@ -18,7 +19,8 @@ export type ParallelExperimentResult = JobExperimentResult;
 export async function runScenarioParallel(scenario: Scenario, options: ParallelRunOptions = {}): Promise<ParallelExperimentResult> {
   const replications = options.replications ?? scenario.replications;
   const seed = options.seed ?? scenario.seed;
-  const pool = options.workers instanceof NodeWorkerPool ? options.workers : new NodeWorkerPool(options.workers);
+  const given = typeof options.workers === 'object' ? options.workers : undefined;
+  const pool = given ?? new NodeWorkerPool(typeof options.workers === 'number' ? options.workers : undefined);
   try {
     const out = await pool.run(numberedJob(scenario, seed, replications, options.trace), {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -26,6 +28,6 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
     });
     return summariseJob(scenario, seed, out);
   } finally {
-    if (!(options.workers instanceof NodeWorkerPool)) await pool.close();
+    if (!given) await pool.close();
   }
 }

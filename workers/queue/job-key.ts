@@ -1,0 +1,50 @@
+/**
+ * Names in Redis. A replication's key is (scenario hash, seed, replication
+ * number): the job id, and the field its result is stored under, so a job
+ * queued or run twice is the same job with the same one result.
+ */
+import { createHash } from 'node:crypto';
+import type { Scenario } from '../../scenarios/index.js';
+
+/** The scenario's identity: SHA-256 of the validated scenario as JSON. */
+export function scenarioHash(scenario: Scenario): string {
+  return createHash('sha256').update(scenarioText(scenario)).digest('hex');
+}
+
+/** The text stored for workers to read: what the hash is taken of. */
+export function scenarioText(scenario: Scenario): string {
+  return JSON.stringify(scenario);
+}
+
+/** A seed as a key part: `n42` for the number 42, `s` and its base64url for a name, so 42 and "42" differ. */
+export function seedTag(seed: number | string): string {
+  return typeof seed === 'number' ? `n${seed}` : `s${Buffer.from(seed, 'utf8').toString('base64url')}`;
+}
+
+/** The job id and result field of one replication (BullMQ ids may not hold ':'). A traced replication is another job. */
+export function replicationKey(hash: string, seed: number | string, replication: number, traced = false): string {
+  return `${hash}.${seedTag(seed)}.${replication}${traced ? '.trace' : ''}`;
+}
+
+/**
+ * Redis keys under one prefix. Workers only take jobs from the queue of their
+ * own version of the model, since another version may give other figures.
+ */
+export interface QueueNames {
+  queue: string;
+  prefix: string;
+  /** String key: the scenario text, by hash. */
+  scenario(hash: string): string;
+  /** Hash: replication key -> encoded result, written once (HSETNX). */
+  results: string;
+}
+
+export function queueNames(modelVersion: string, prefix = 'hospital-twin'): QueueNames {
+  const version = modelVersion.replace(/[^A-Za-z0-9._-]/g, '_');
+  return {
+    queue: `replications-${version}`,
+    prefix,
+    scenario: (hash) => `${prefix}:scenario:${hash}`,
+    results: `${prefix}:results:${version}`,
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The worker's side of the queue: takes replication jobs, runs them on this
+ * machine's worker-thread pool (as many at once as it has threads), and stores
+ * each result once under the job's key. A worker that dies mid-job stops
+ * renewing its lock; another worker's stalled-job check then puts the job back
+ * in the queue, and whoever runs it stores the same figures (HSETNX keeps the
+ * first; a replication's figures depend only on its key).
+ */
+import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Scenario } from '../../scenarios/index.js';
+import { NodeWorkerPool } from '../pool/node-pool.js';
+import { JOB_NAME, type ReplicationJobData } from './job-data.js';
+import { queueNames, type QueueNames } from './job-key.js';
+import { modelVersion } from './model-version.js';
+import { preflight } from './preflight.js';
+import { encodeResult } from './result-codec.js';
+import { connectionOptions, type RedisAddress } from './redis-url.js';
+
+export interface QueueWorkerOptions {
+  /** Worker threads, hence replications at once (default: the machine's cores). */
+  threads?: number;
+  /**
+   * How long a job stays with a worker that stops answering before another may
+   * take it (ms; default 30000). The lock is renewed every half of it while the
+   * worker lives; stalled jobs are looked for as often.
+   */
+  lockMs?: number;
+  /** Redis key prefix (default "hospital-twin"). */
+  prefix?: string;
+  onEvent?: (e: WorkerEvent) => void;
+}
+
+export type WorkerEvent =
+  | { kind: 'started'; key: string; scenario: string; seed: number | string; replication: number }
+  | { kind: 'done'; key: string; scenario: string; seed: number | string; replication: number; seconds: number; stored: boolean }
+  | { kind: 'failed'; key: string; replication: number; error: string }
+  | { kind: 'handedBack'; keys: string[] };
+
+interface InHand {
+  job: Job<ReplicationJobData>;
+  token: string;
+}
+
+export class QueueWorker {
+  readonly warnings: string[];
+  readonly threads: number;
+  private readonly names: QueueNames;
+  private readonly pool: NodeWorkerPool;
+  private readonly redis: Redis;
+  private readonly worker: Worker<ReplicationJobData, string>;
+  private readonly scenarios = new Map<string, Promise<Scenario>>();
+  private readonly inHand = new Map<string, InHand>();
+  private handingBack = false;
+  /** Replications this worker finished. */
+  finished = 0;
+
+  private constructor(address: RedisAddress, warnings: string[], private readonly o: QueueWorkerOptions) {
+    this.warnings = warnings;
+    this.names = queueNames(modelVersion(), o.prefix);
+    this.pool = new NodeWorkerPool(o.threads);
+    this.threads = this.pool.size;
+    const connection = connectionOptions(address);
+    this.redis = new Redis({ ...connection, maxRetriesPerRequest: null });
+    const lockMs = o.lockMs ?? 30_000;
+    this.worker = new Worker<ReplicationJobData, string>(this.names.queue, (job, token) => this.process(job, token ?? ''), {
+      connection,
+      prefix: this.names.prefix,
+      concurrency: this.pool.size,
+      lockDuration: lockMs,
+      stalledInterval: Math.max(500, Math.floor(lockMs / 2)),
+      // A job whose worker died more than this many times is failed, not retried forever.
+      maxStalledCount: 3,
+      autorun: false,
+    });
+    this.worker.on('error', () => undefined); // connection trouble: BullMQ reconnects by itself
+  }
+
+  /** Checks Redis, then starts taking jobs. */
+  static async start(address: RedisAddress, o: QueueWorkerOptions = {}): Promise<QueueWorker> {
+    const { warnings } = await preflight(address);
+    const w = new QueueWorker(address, warnings, o);
+    await w.worker.waitUntilReady();
+    void w.worker.run();
+    return w;
+  }
+
+  /** Jobs being run now, by key. */
+  jobsInHand(): string[] {
+    return [...this.inHand.keys()];
+  }
+
+  private scenario(hash: string): Promise<Scenario> {
+    let s = this.scenarios.get(hash);
+    if (!s) {
+      s = this.redis.get(this.names.scenario(hash)).then((text) => {
+        if (text === null) throw new UnrecoverableError(`the scenario ${hash} is not in Redis (was the database emptied?)`);
+        return JSON.parse(text) as Scenario;
+      });
+      s.catch(() => this.scenarios.delete(hash));
+      if (this.scenarios.size >= 16) this.scenarios.delete(this.scenarios.keys().next().value!);
+      this.scenarios.set(hash, s);
+    }
+    return s;
+  }
+
+  private async process(job: Job<ReplicationJobData>, token: string): Promise<string> {
+    const key = job.id!;
+    const d = job.data;
+    if (job.name !== JOB_NAME) throw new UnrecoverableError(`not a replication job: ${job.name}`);
+    this.inHand.set(key, { job, token });
+    try {
+      const scenario = await this.scenario(d.scenarioHash);
+      this.o.onEvent?.({ kind: 'started', key, scenario: scenario.name, seed: d.seed, replication: d.replication });
+      const t0 = performance.now();
+      let out;
+      try {
+        out = await this.pool.run({
+          scenario,
+          seed: d.seed,
+          replications: [d.replication],
+          ...(d.trace ? { traceReplication: d.replication } : {}),
+          ...(d.maxPatientsInSystem !== undefined ? { maxPatientsInSystem: d.maxPatientsInSystem } : {}),
+        });
+      } catch (e) {
+        if (this.handingBack) throw new WaitingError();
+        throw e;
+      }
+      // Handed back meanwhile: the job is in the queue again, not ours to finish.
+      if (this.handingBack) throw new WaitingError();
+      const failure = out.failures[0];
+      if (failure) {
+        this.o.onEvent?.({ kind: 'failed', key, replication: d.replication, error: failure.error.split('\n')[0] ?? '' });
+        // The same replication fails the same way anywhere: no retry.
+        throw new UnrecoverableError(failure.error);
+      }
+      const result = out.results[0];
+      if (!result) throw new Error(`replication ${d.replication} returned no result`);
+      const stored = (await this.redis.hsetnx(this.names.results, key, encodeResult(result, out.trace))) === 1;
+      this.finished++;
+      this.o.onEvent?.({ kind: 'done', key, scenario: scenario.name, seed: d.seed, replication: d.replication, seconds: (performance.now() - t0) / 1000, stored });
+      return stored ? 'stored' : 'already stored';
+    } finally {
+      this.inHand.delete(key);
+    }
+  }
+
+  /** Takes no new job; resolves when the jobs in hand are finished and stored. */
+  async stop(): Promise<void> {
+    await this.worker.close();
+    await this.shutDown();
+  }
+
+  /** Puts the jobs in hand back in the queue at once, for another worker, and stops. */
+  async handBack(): Promise<string[]> {
+    this.handingBack = true;
+    const keys: string[] = [];
+    const closing = this.worker.close(true);
+    await Promise.all(
+      [...this.inHand.entries()].map(async ([key, { job, token }]) => {
+        try {
+          await job.moveToWait(token);
+          keys.push(key);
+        } catch {
+          // Finished or lost its lock meanwhile: nothing to hand back.
+        }
+      }),
+    );
+    this.o.onEvent?.({ kind: 'handedBack', keys });
+    await closing;
+    await this.shutDown();
+    return keys;
+  }
+
+  private async shutDown(): Promise<void> {
+    await this.pool.close();
+    this.redis.disconnect();
+  }
+}
