@@ -4,3 +4,16 @@ export { parseScenario, parseScenarioText } from './load.js';
 export { ScenarioError, formatPath, type ScenarioIssue } from './schema/errors.js';
 export { BUILTIN_SCENARIOS, builtinScenario, type BuiltinScenario } from './builtin/index.js';
 export { weeklyRoster, WEEK_MINUTES, type TimedBlock } from './compile/weekly-profile.js';
+export {
+  describeFigure,
+  figureContext,
+  orderFigures,
+  shownInterval,
+  SECTIONS,
+  type FigureContext,
+  type FigureDirection,
+  type FigureInfo,
+  type FigureUnit,
+  type SectionId,
+} from './figure-catalogue.js';
+export { scenarioFigureContext, plainId } from './figure-context.js';
