@@ -1,7 +1,8 @@
 /**
  * The built viewer open in Debian's Chromium, as the browser tests share it:
- * build with Vite, serve dist/viewer on a free port, open a 1600×900 page and
- * wait until the app is ready. Errors the page throws are collected.
+ * build with Vite (once per test file), serve dist/viewer on a free port, open
+ * a page (1600×900 unless told) and wait until the app is ready. Errors the
+ * page throws are collected.
  */
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -21,12 +22,20 @@ export interface OpenViewer {
   close(): Promise<void>;
 }
 
-export async function openViewer(): Promise<OpenViewer> {
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+let built: Promise<void> | null = null;
+
+export async function openViewer(viewport: Viewport = { width: 1600, height: 900 }): Promise<OpenViewer> {
   await mkdir(ARTIFACTS, { recursive: true });
-  await buildViewer();
+  built ??= buildViewer();
+  await built;
   const server = await serveStatic(viewerDist());
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(server.url);
@@ -45,10 +54,10 @@ export async function openViewer(): Promise<OpenViewer> {
  * In a `describe`: opens the viewer before the suite's tests (handing it to
  * `opened`, which keeps the page where the tests read it) and closes it after.
  */
-export function useViewer(opened: (viewer: OpenViewer) => void): void {
+export function useViewer(opened: (viewer: OpenViewer) => void, viewport?: Viewport): void {
   let viewer: OpenViewer | undefined;
   beforeAll(async () => {
-    viewer = await openViewer();
+    viewer = await openViewer(viewport);
     opened(viewer);
   }, 180_000);
   afterAll(async () => {

@@ -1,6 +1,6 @@
 /** The story and figures of what was clicked: a patient, or a bed, room, device or staff station. */
 import { useMemo } from 'react';
-import { formatFigure } from '../format/number.js';
+import { contextOf, figureInfo, intervalText, valueText } from '../format/figure-text.js';
 import { clockText, durationText } from '../format/time.js';
 import { patientStory, slotStory, SLOT_STATE_NAMES, slotStateAt } from '../replay/index.js';
 import { seek, usePlayback } from '../store/playback.js';
@@ -10,16 +10,18 @@ import { useView } from '../store/view.js';
 function ResourceFigures({ run, resource }: { run: RunRecord; resource: string }) {
   const ids = Object.keys(run.result.figures).filter((id) => id.split('.').includes(resource));
   if (ids.length === 0) return null;
+  const ctx = contextOf(run.scenario);
   return (
     <table className="mini">
       <tbody>
         {ids.map((id) => {
           const f = run.result.figures[id]!;
+          const info = figureInfo(id, ctx);
           return (
             <tr key={id}>
-              <td>{id}</td>
-              <td className="num">{formatFigure(id, f.mean)}</td>
-              <td className="ci">{Number.isFinite(f.ci95[0]) ? `[${formatFigure(id, f.ci95[0])} – ${formatFigure(id, f.ci95[1])}]` : ''}</td>
+              <td title={id}>{info.label}</td>
+              <td className="num">{valueText(info, f.mean)}</td>
+              <td className="ci">{intervalText(info, f.ci95)}</td>
             </tr>
           );
         })}

@@ -5,3 +5,4 @@ export { colourEntities, acuityHex, acuityOrder, classHex, NO_ACUITY_HEX, SLOT_H
 export { runSeries, nextPeak, type RunSeries, type Chart, type Series } from './series.js';
 export { patientStory, slotStory, type PatientStory, type SlotStory, type StoryLine } from './story.js';
 export { createEntityFrame, SLOT_STATE_NAMES, SLOT_FREE, SLOT_BUSY, SLOT_CLEANING, SLOT_BROKEN, SLOT_CLOSED, type Replay, type EntityFrame } from './types.js';
+export { queueCountAt, type QueueCounts } from './queue-counts.js';
