@@ -11,7 +11,10 @@ export function KpiTiles({ run }: { run: RunRecord }) {
     <ul className="kpis" data-testid="kpis" aria-label="Headline figures">
       {kpis.map((k) => (
         <li key={k.id} className={`kpi${k.met === undefined ? '' : k.met ? ' met' : ' missed'}`} data-testid={`kpi-${k.id}`} title={`${k.info.label} (${k.id}): mean of ${run.result.replications} replications, 95% interval`}>
-          <span className="kpi-label">{k.short}</span>
+          <span className="kpi-label">
+            {k.short}
+            {k.info.unit === 'money' && run.scenario.currency ? ` (${run.scenario.currency})` : ''}
+          </span>
           <strong className="kpi-value">{valueText(k.info, k.mean)}</strong>
           <span className="kpi-ci">95% CI {intervalText(k.info, k.ci95)}</span>
           {k.target !== undefined && (

@@ -61,6 +61,7 @@ export function FiguresTable({ run }: { run: RunRecord }) {
               <tr key={section} className="group">
                 <th colSpan={3} scope="colgroup">
                   {TITLE.get(section) ?? section}
+                  {section === 'costs' ? ` (${run.scenario.currency ?? "in the scenario's currency"})` : ''}
                 </th>
               </tr>,
               ...rows.map(({ id, info }) => {
