@@ -129,7 +129,7 @@ export function describeFigure(id: string, ctx: FigureContext): FigureInfo {
     unit,
     quietWhenZero,
     rank,
-    label: plainLabel(id, section, ctx.names?.get(subject) ?? subject, measure),
+    label: plainLabel(id, section, ctx.names ? (ctx.names.get(subject) ?? plainId(subject)) : subject, measure),
     direction: directionOf(id),
     nonNegative: section !== 'other',
   });
@@ -242,4 +242,15 @@ export function shownInterval(info: Pick<FigureInfo, 'nonNegative'>, ci95: reado
   if (!info.nonNegative) return { lo, hi, clippedAtZero: false };
   const clipped: NonNegativeInterval = clipAtZero({ mean: (lo + hi) / 2, halfWidth: (hi - lo) / 2, lo, hi, n: 2, sd: NaN });
   return { lo: clipped.lo, hi: clipped.hi, clippedAtZero: clipped.clippedAtZero };
+}
+
+/** "edCubicle" -> "ED cubicle", "or1" -> "OR 1": ids without a name, in words. */
+export function plainId(id: string): string {
+  const words = id
+    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .split(' ')
+    .map((w) => (/^(ed|or|ct|mri|icu|gp)$/i.test(w) ? w.toUpperCase() : w.toLowerCase()));
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

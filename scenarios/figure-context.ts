@@ -1,7 +1,7 @@
 /** How to read the figures of one or more scenarios (a comparison reads both): resource kinds, surgical classes, plain names. */
 import type { ResourceKind } from '../sim-core/index.js';
 import { compileScenario } from './compile/compile-scenario.js';
-import { figureContext, type FigureContext } from './figure-catalogue.js';
+import { figureContext, plainId, type FigureContext } from './figure-catalogue.js';
 import type { Scenario } from './schema/scenario.js';
 
 export function scenarioFigureContext(...scenarios: Scenario[]): FigureContext {
@@ -21,13 +21,5 @@ export function scenarioFigureContext(...scenarios: Scenario[]): FigureContext {
   return { kindOf, surgicalClasses, names };
 }
 
-/** "edCubicle" -> "ED cubicle", "or1" -> "OR 1": ids without a name, in words. */
-export function plainId(id: string): string {
-  const words = id
-    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .split(' ')
-    .map((w) => (/^(ed|or|ct|mri|icu|gp)$/i.test(w) ? w.toUpperCase() : w.toLowerCase()));
-  const text = words.join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+
+export { plainId };

@@ -4,11 +4,12 @@
  * a page (1600×900 unless told) and wait until the app is ready. Errors the
  * page throws are collected.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { buildViewer, viewerDist } from '../../viewer/node/build-viewer.js';
+import { buildViewer } from '../../viewer/node/build-viewer.js';
 import { launchChromium } from '../../viewer/node/chromium.js';
 import { serveStatic } from '../../viewer/node/static-server.js';
 
@@ -27,13 +28,18 @@ export interface Viewport {
   height: number;
 }
 
+/**
+ * This test file's own build: test files run side by side, and a build into the
+ * shared dist/viewer would delete the assets another file's page is loading.
+ */
+const OWN_BUILD = `${ROOT}dist/viewer-e2e/${randomUUID()}`; // emptied by test/global-setup.ts
 let built: Promise<void> | null = null;
 
 export async function openViewer(viewport: Viewport = { width: 1600, height: 900 }): Promise<OpenViewer> {
   await mkdir(ARTIFACTS, { recursive: true });
-  built ??= buildViewer();
+  built ??= buildViewer(OWN_BUILD);
   await built;
-  const server = await serveStatic(viewerDist());
+  const server = await serveStatic(OWN_BUILD);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport, acceptDownloads: true });
   const pageErrors: string[] = [];

@@ -17,7 +17,7 @@ export interface Kpi {
   mean: number;
   ci95: readonly [number, number];
   target?: number;
-  /** Met or missed, by the figure's better side; undefined without a target. */
+  /** Met or missed, by the figure's better side (a ceiling where neither side is better); undefined without a target. */
   met?: boolean;
 }
 
@@ -55,7 +55,8 @@ export function headlineKpis(scenario: Scenario, result: BrowserExperimentResult
     const kpi: Kpi = { id, short, info, mean: s.mean, ci95: s.ci95 };
     if (target !== undefined) {
       kpi.target = target;
-      if (info.direction !== 'neither') kpi.met = info.direction === 'higherIsBetter' ? s.mean >= target : s.mean <= target;
+      // A target on a figure with no better side (occupancy) is a ceiling: "at most 85%".
+      kpi.met = info.direction === 'higherIsBetter' ? s.mean >= target : s.mean <= target;
     }
     out.push(kpi);
   }

@@ -86,10 +86,10 @@ export const LineChart = memo(function LineChart({ chart, lines, refs = [], step
             {day === 0 ? 'day 1' : day + 1}
           </text>
         ))}
-        {refs.map((r) => (
+        {refs.map((r, i) => (
           <g key={r.label}>
             <line x1={PAD.l} x2={W - PAD.r} y1={yOf(r.value)} y2={yOf(r.value)} stroke={r.colour} strokeDasharray="2 2" strokeWidth={1} />
-            <text x={W - PAD.r - 2} y={yOf(r.value) + (yOf(r.value) < PAD.t + 10 ? 9 : -2)} textAnchor="end" className="tick" style={{ fill: r.colour }}>
+            <text x={i % 2 === 0 ? W - PAD.r - 2 : PAD.l + 2} y={yOf(r.value) + (yOf(r.value) < PAD.t + 10 ? 9 : -2)} textAnchor={i % 2 === 0 ? 'end' : 'start'} className="tick ref" style={{ fill: r.colour }}>
               {r.label}
             </text>
           </g>

@@ -39,7 +39,7 @@ function draw(badge: Badge, n: number): void {
 export function QueueCounts({ replay }: { replay: Replay }) {
   const { layout } = replay;
   const span = layout.bounds.x1 - layout.bounds.x0;
-  const size = Math.max(0.9, span / 110);
+  const size = Math.max(1.3, span / 70);
   const badges = useMemo(
     () =>
       layout.blocks.map(() => {
