@@ -1,5 +1,7 @@
 /** How a figure's numbers are written in the terminal, by its unit. */
-export type Unit = 'share' | 'minutes' | 'hours' | 'days' | 'patients' | 'beds' | 'units' | 'events' | 'money';
+import type { FigureUnit } from '../scenarios/index.js';
+
+export type Unit = FigureUnit;
 
 export const UNIT_SUFFIX: Record<Unit, string> = {
   share: '%',

@@ -5,3 +5,16 @@ export { ScenarioError, formatPath, type ScenarioIssue } from './schema/errors.j
 export { BUILTIN_SCENARIOS, builtinScenario, type BuiltinScenario } from './builtin/index.js';
 export { weeklyRoster, WEEK_MINUTES, type TimedBlock } from './compile/weekly-profile.js';
 export * from './state/index.js';
+export {
+  describeFigure,
+  figureContext,
+  orderFigures,
+  shownInterval,
+  SECTIONS,
+  type FigureContext,
+  type FigureDirection,
+  type FigureInfo,
+  type FigureUnit,
+  type SectionId,
+} from './figure-catalogue.js';
+export { scenarioFigureContext, plainId } from './figure-context.js';

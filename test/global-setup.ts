@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -6,6 +7,8 @@ import { fileURLToPath } from 'node:url';
  * user would, and worker threads need compiled JavaScript.
  */
 export default function setup(): void {
+  // The browser tests' own viewer builds from earlier runs.
+  rmSync(fileURLToPath(new URL('../dist/viewer-e2e', import.meta.url)), { recursive: true, force: true });
   const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit', cwd: fileURLToPath(new URL('..', import.meta.url)) });
 }

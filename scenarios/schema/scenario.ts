@@ -224,6 +224,13 @@ export const ScenarioSchema = z.strictObject({
   patientClasses: z.array(PatientClass).min(1, 'must have at least one patient class'),
   pathways: z.record(Id, z.array(Step).min(1, 'must have at least one step')),
   costs: Costs.default({ penalties: { cancelledCase: 0, leftUnseen: 0, boardingHour: 0 } }),
+  /** How money is written in reports and the viewer: an ISO 4217 code ("GBP"). */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as "GBP"').optional(),
+  /**
+   * What the hospital aims for, by figure id ("ed.within4h": 0.95): the viewer shows each
+   * as met or missed, the better side taken from the figure catalogue.
+   */
+  targets: z.record(z.string().min(1), z.number()).optional(),
 });
 
 /** A scenario as written in a file (defaults not yet applied). */

@@ -68,7 +68,9 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
     expect(after).not.toBe(before);
     expect(Buffer.compare(moving1, moving2)).not.toBe(0);
     await page.click('[data-testid=play]');
+    await page.fill('[data-testid=figure-search]', 'cost.total');
     expect(await page.locator('[data-testid=figures] [data-testid="figure-cost.total"]').count()).toBe(1);
+    await page.fill('[data-testid=figure-search]', '');
     expect(pageErrors).toEqual([]);
   }, 180_000);
 

@@ -16,8 +16,10 @@ export function viewerDist(): string {
   return `${repoRoot()}dist/viewer`;
 }
 
-export async function buildViewer(): Promise<void> {
+/** Builds into dist/viewer, or into `outDir` (tests running side by side each build and serve their own). */
+export async function buildViewer(outDir?: string): Promise<void> {
   const root = repoRoot();
   const vite = `${root}node_modules/vite/bin/vite.js`;
-  await run(process.execPath, [vite, 'build', '--config', 'viewer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+  const out = outDir ? ['--outDir', outDir, '--emptyOutDir'] : [];
+  await run(process.execPath, [vite, 'build', '--config', 'viewer/vite.config.ts', '--logLevel', 'warn', ...out], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
 }

@@ -1,9 +1,16 @@
-/** The page: scenario and run controls on the left, the 3D replay in the middle, figures on the right. */
-import { useEffect } from 'react';
+/**
+ * The page: headline tiles across the top, scenario and run controls on the
+ * left, the 3D replay in the middle, figures (or the comparison) on the right,
+ * and the timeline across the whole window. In the document the timeline comes
+ * right after the tabs, so the keyboard reaches Play before the edit fields.
+ */
+import { useEffect, type KeyboardEvent } from 'react';
 import { CalibratePanel } from './calibrate/CalibratePanel.js';
 import { ComparePanels, CompareScenes, useComparedRuns } from './compare/CompareView.js';
 import { CompareSetup } from './compare/CompareSetup.js';
 import { EditPanel } from './edit/EditPanel.js';
+import { KpiTiles } from './kpi/KpiTiles.js';
+import { setMode } from './model/mode.js';
 import { Charts } from './panels/Charts.js';
 import { FiguresTable } from './panels/FiguresTable.js';
 import { Legend } from './panels/Legend.js';
@@ -16,13 +23,36 @@ import { SceneView } from './scene/SceneView.js';
 import { runById, useRuns } from './store/runs.js';
 import { useView } from './store/view.js';
 
+const MODES = [
+  ['run', 'Run and replay'],
+  ['compare', 'Compare scenarios'],
+] as const;
+
 function Tabs() {
   const mode = useView((s) => s.mode);
+  const onKey = (e: KeyboardEvent<HTMLButtonElement>): void => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    const next = mode === 'run' ? 'compare' : 'run';
+    setMode(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
   return (
-    <nav className="tabs">
-      {(['run', 'compare'] as const).map((m) => (
-        <button key={m} data-testid={`tab-${m}`} className={mode === m ? 'active' : ''} onClick={() => useView.setState({ mode: m, selection: null })}>
-          {m === 'run' ? 'Run and replay' : 'Compare scenarios'}
+    <nav className="tabs" role="tablist" aria-label="Views">
+      {MODES.map(([m, label]) => (
+        <button
+          key={m}
+          id={`tab-${m}`}
+          role="tab"
+          aria-selected={mode === m}
+          aria-controls="view-panel"
+          tabIndex={mode === m ? 0 : -1}
+          data-testid={`tab-${m}`}
+          className={mode === m ? 'active' : ''}
+          onClick={() => setMode(m)}
+          onKeyDown={onKey}
+        >
+          {label}
         </button>
       ))}
     </nav>
@@ -45,13 +75,15 @@ export function App() {
         <h1>Hospital Twin</h1>
         <Tabs />
       </header>
-      <aside className="left">
+      {timelineRun?.replay && <Timeline start={timelineRun.scenario.start} series={timelineRun.series} />}
+      <div className="kpi-row">{mode === 'run' && shown && <KpiTiles run={shown} />}</div>
+      <aside className="left" aria-label="Scenario and run">
         <ScenarioPicker />
         {mode === 'run' ? <RunControls /> : <CompareSetup />}
         <EditPanel />
         <CalibratePanel />
       </aside>
-      <main className="centre">
+      <main className="centre" id="view-panel" role="tabpanel" aria-labelledby={`tab-${mode}`}>
         {mode === 'run' ? (
           shown?.replay ? (
             <div className="scenes">
@@ -63,15 +95,14 @@ export function App() {
         ) : (
           <CompareScenes />
         )}
-        <SelectionCard runs={mode === 'run' ? [shown] : [a, b]} />
         {timelineRun?.replay && <Legend replay={timelineRun.replay} />}
-        {timelineRun?.replay && <Timeline start={timelineRun.scenario.start} series={timelineRun.series} />}
       </main>
-      <aside className="right">
+      <aside className="right" aria-label={mode === 'run' ? 'Figures of the run' : 'Comparison'}>
+        <SelectionCard runs={mode === 'run' ? [shown] : [a, b]} />
         {mode === 'run' ? (
           shown && (
             <>
-              <Charts a={shown.series} />
+              <Charts a={shown.series} scenario={shown.scenario} />
               <FiguresTable run={shown} />
             </>
           )

@@ -6,6 +6,7 @@ import { useCompare } from '../store/compare.js';
 import { useRuns } from '../store/runs.js';
 import { choiceByKey, useScenarios } from '../store/scenarios.js';
 import { runComparison } from './compare-actions.js';
+import { NumberField } from '../panels/NumberField.js';
 
 export function CompareSetup() {
   const choices = useScenarios((s) => s.choices);
@@ -24,7 +25,7 @@ export function CompareSetup() {
     if (base && !settings) setSettings(lastSettings ?? quickSettings(base));
   }, [base, settings, lastSettings]);
   const pick = (value: string, set: (k: string) => void, testid: string) => (
-    <select value={value} data-testid={testid} onChange={(e) => set(e.target.value)}>
+    <select value={value} data-testid={testid} onChange={(e) => set(e.target.value)} aria-label={testid === 'compare-a' ? 'Scenario A (the baseline)' : 'Scenario B (the change)'}>
       {choices.map((c) => (
         <option key={c.key} value={c.key}>
           {c.label}
@@ -41,10 +42,10 @@ export function CompareSetup() {
       {settings && (
         <div className="grid2">
           <label>
-            Replications <input type="number" min={2} value={settings.replications} onChange={(e) => setSettings({ ...settings, replications: Math.max(2, Number(e.target.value) || 2) })} />
+            Replications <NumberField value={settings.replications} min={2} max={1000} testid="compare-replications" onChange={(v) => setSettings({ ...settings, replications: v })} />
           </label>
           <label>
-            Days <input type="number" min={1} value={settings.horizonDays} onChange={(e) => setSettings({ ...settings, horizonDays: Math.max(1, Number(e.target.value) || 1) })} />
+            Days <NumberField value={settings.horizonDays} min={1} max={3660} testid="compare-days" onChange={(v) => setSettings({ ...settings, horizonDays: v })} />
           </label>
         </div>
       )}

@@ -1,11 +1,13 @@
 /** Two scenes side by side on one clock, and the panel of differences. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { scenarioFigureContext } from '../../../scenarios/index.js';
 import { Charts } from '../panels/Charts.js';
 import { SceneView } from '../scene/SceneView.js';
 import { useCompare } from '../store/compare.js';
 import { runById } from '../store/runs.js';
 import { CostBars } from './CostBars.js';
 import { DifferencesPanel } from './DifferencesPanel.js';
+import { costDrivers, verdictClauses } from './verdict.js';
 
 export function useComparedRuns() {
   const { aRun, bRun } = useCompare();
@@ -35,12 +37,31 @@ export function CompareScenes() {
 export function ComparePanels() {
   const [a, b] = useComparedRuns();
   const diff = useCompare((s) => s.diff);
-  if (!a || !b || !diff) return null;
+  const ctx = useMemo(() => (a && b ? scenarioFigureContext(a.scenario, b.scenario) : null), [a, b]);
+  if (!a || !b || !diff || !ctx) return null;
+  const clauses = verdictClauses(diff, ctx, a.scenario.horizonDays);
   return (
     <>
-      <CostBars diff={diff} />
-      <DifferencesPanel diff={diff} n={Math.min(a.result.replications, b.result.replications)} />
-      <Charts a={a.series} b={b.series} />
+      <section className="verdict" data-testid="verdict" aria-label="What the comparison says">
+        <h2>
+          B ({b.label}) against A ({a.label})
+        </h2>
+        <p data-testid="verdict-sentence">
+          {clauses.map((c, i) => (
+            <span key={i} className={c.tone}>
+              {i === 0 ? '' : i === 1 ? ' and ' : '; '}
+              {c.text}
+            </span>
+          ))}
+          .
+        </p>
+        <p className="muted small">
+          Green: better for the hospital; red: worse; grey: no significant change (the 95% interval of the paired difference includes 0), over {a.scenario.horizonDays} measured days.
+        </p>
+      </section>
+      <CostBars diff={diff} ctx={ctx} drivers={costDrivers(diff, ctx, a.scenario, b.scenario)} />
+      <DifferencesPanel diff={diff} n={Math.min(a.result.replications, b.result.replications)} ctx={ctx} />
+      <Charts a={a.series} b={b.series} scenario={a.scenario} />
     </>
   );
 }

@@ -1,6 +1,8 @@
-/** Cost by type for A and B as bars, with the paired difference B − A and its 95% CI beside each. */
+/** Cost by type for A and B as bars, with the paired difference B − A, its 95% CI, and what drove it. */
+import type { FigureContext } from '../../../scenarios/index.js';
 import type { FigureDifference } from '../../../workers/compare.js';
-import { formatFigure } from '../format/number.js';
+import { differenceIntervalText, differenceText, figureInfo, valueText, verdictOf } from '../format/figure-text.js';
+import type { CostDriver } from './verdict.js';
 
 export const COST_TYPES: [string, string][] = [
   ['staff', 'Staff'],
@@ -11,41 +13,44 @@ export const COST_TYPES: [string, string][] = [
   ['penalties', 'Penalties'],
 ];
 
-export const A_COLOUR = '#5b7fa6';
-export const B_COLOUR = '#f28e2b';
+export const A_COLOUR = '#4f739b';
+export const B_COLOUR = '#c46a12';
 
-export function CostBars({ diff }: { diff: Record<string, FigureDifference> }) {
-  const rows = COST_TYPES.map(([type, label]) => ({ id: `cost.${type}`, label, d: diff[`cost.${type}`] }));
+export function CostBars({ diff, ctx, drivers }: { diff: Record<string, FigureDifference>; ctx: FigureContext; drivers: CostDriver[] }) {
+  const rows = COST_TYPES.map(([type, label]) => ({ type, id: `cost.${type}`, label, d: diff[`cost.${type}`] }));
   const max = Math.max(1, ...rows.flatMap((r) => (r.d ? [r.d.meanA, r.d.meanB] : [])));
   const pct = (v: number): string => `${(Math.max(0, v) / max) * 100}%`;
   return (
     <figure className="cost-bars" data-testid="cost-bars">
       <figcaption>
-        Cost by type <span style={{ color: A_COLOUR }}>■ A</span> <span style={{ color: B_COLOUR }}>■ B</span> <span className="muted">B − A [95% CI]</span>
+        Cost by type <i className="swatch box" style={{ background: A_COLOUR }} /> A <i className="swatch box" style={{ background: B_COLOUR }} /> B <span className="muted">B − A and its 95% CI</span>
       </figcaption>
-      {rows.map((r) => (
-        <div key={r.id} className="cost-row" data-testid={`cost-${r.id}`}>
-          <span className="cost-label">{r.label}</span>
-          <span className="cost-bars-pair">
-            <i className="bar" style={{ width: pct(r.d?.meanA ?? 0), background: A_COLOUR }} title={r.d ? `A ${formatFigure(r.id, r.d.meanA)}` : ''} />
-            <i className="bar" style={{ width: pct(r.d?.meanB ?? 0), background: B_COLOUR }} title={r.d ? `B ${formatFigure(r.id, r.d.meanB)}` : ''} />
-          </span>
-          <span className={`cost-diff${r.d?.significant ? ' significant' : ''}`}>
-            {r.d ? (
-              <>
-                {formatFigure(r.id, r.d.mean, true)}
-                {r.d.significant ? ' *' : ''}
-                <br />
-                <span className="ci">
-                  [{formatFigure(r.id, r.d.ci95[0], true)} – {formatFigure(r.id, r.d.ci95[1], true)}]
-                </span>
-              </>
-            ) : (
-              'not in both'
-            )}
-          </span>
-        </div>
-      ))}
+      {rows.map((r) => {
+        const info = figureInfo(r.id, ctx);
+        const tone = r.d ? verdictOf(info, r.d.mean, r.d.significant) : 'neutral';
+        const why = drivers.find((x) => x.type === r.type);
+        return (
+          <div key={r.id} className="cost-row" data-testid={`cost-${r.id}`}>
+            <span className="cost-label">{r.label}</span>
+            <span className="cost-bars-pair">
+              <i className="bar" style={{ width: pct(r.d?.meanA ?? 0), background: A_COLOUR }} title={r.d ? `A ${valueText(info, r.d.meanA)}` : ''} />
+              <i className="bar" style={{ width: pct(r.d?.meanB ?? 0), background: B_COLOUR }} title={r.d ? `B ${valueText(info, r.d.meanB)}` : ''} />
+            </span>
+            <span className={`cost-diff${r.d?.significant ? ' significant' : ''} ${tone}`}>
+              {r.d ? (
+                <>
+                  {differenceText(info, r.d.mean)}
+                  {r.d.significant ? ' *' : ''}
+                  <span className="ci">{differenceIntervalText(info, r.d.ci95)}</span>
+                </>
+              ) : (
+                'not in both'
+              )}
+            </span>
+            {why && <span className="cost-why">{why.text}</span>}
+          </div>
+        );
+      })}
     </figure>
   );
 }

@@ -1,16 +1,23 @@
-/** Paired differences B − A with 95% CIs: costs and headline figures first, then the biggest significant changes. */
-import { useMemo, useState } from 'react';
+/**
+ * Paired differences B − A with their 95% intervals, by plain label: headline
+ * figures first, then the biggest significant changes; any figure by search.
+ * A significant change is coloured better (green) or worse (red) by the
+ * figure's direction; the intervals of differences are never clipped.
+ */
+import { useId, useMemo, useState } from 'react';
+import type { FigureContext } from '../../../scenarios/index.js';
 import type { FigureDifference } from '../../../workers/compare.js';
-import { formatFigure } from '../format/number.js';
-import { HEADLINE } from '../panels/figure-groups.js';
+import { differenceIntervalText, differenceText, figureInfo, valueText, verdictOf } from '../format/figure-text.js';
+import { matches } from '../panels/FiguresTable.js';
 
-const FIRST = ['cost.total', ...HEADLINE.filter((id) => id !== 'cost.total')];
+const FIRST = ['cost.total', 'cost.perPatient', 'ed.within4h', 'ed.los.mean', 'ed.leftUnseenShare', 'boarding.hours', 'cancellations', 'overtime.hours'];
 
-export function DifferencesPanel({ diff, n }: { diff: Record<string, FigureDifference>; n: number }) {
+export function DifferencesPanel({ diff, n, ctx }: { diff: Record<string, FigureDifference>; n: number; ctx: FigureContext }) {
   const [filter, setFilter] = useState('');
+  const searchId = useId();
   const ids = useMemo(() => {
     const all = Object.keys(diff);
-    if (filter) return all.filter((id) => id.toLowerCase().includes(filter.toLowerCase()));
+    if (filter) return all.filter((id) => matches(filter, figureInfo(id, ctx).label, id));
     const first = FIRST.filter((id) => id in diff);
     const rel = (d: FigureDifference): number => Math.abs(d.mean) / Math.max(1e-9, Math.abs(d.meanA), Math.abs(d.meanB));
     const changed = all
@@ -18,30 +25,38 @@ export function DifferencesPanel({ diff, n }: { diff: Record<string, FigureDiffe
       .sort((a, b) => rel(diff[b]!) - rel(diff[a]!))
       .slice(0, 14);
     return [...first, ...changed];
-  }, [diff, filter]);
+  }, [diff, filter, ctx]);
   return (
     <section className="differences" data-testid="differences">
       <div className="row">
         <h2>Differences B − A</h2>
-        <span className="muted">paired over {n} replications · * = 95% CI excludes 0</span>
+        <span className="muted">paired over {n} replications · bold = 95% CI excludes 0</span>
       </div>
-      <input type="search" placeholder="Filter all figures" value={filter} onChange={(e) => setFilter(e.target.value)} />
-      <div className="scroll diff-list">
-        <div className="diff-head">
+      <label htmlFor={searchId} className="visually-hidden">
+        Search differences by figure name or id
+      </label>
+      <input id={searchId} type="search" placeholder="Search all figures: 4-hour, boarding, cost…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <div className="scroll diff-list" tabIndex={0} role="region" aria-label="Differences B − A, figure by figure">
+        <div className="diff-head" aria-hidden="true">
           <span>A</span>
           <span>B</span>
           <span>B − A [95% CI]</span>
         </div>
         {ids.map((id) => {
           const d = diff[id]!;
+          const info = figureInfo(id, ctx);
+          const tone = verdictOf(info, d.mean, d.significant);
           return (
-            <div key={id} data-testid={`diff-${id}`} className={`diff-row${d.significant ? ' significant' : ''}`}>
-              <span className="id">{id}</span>
-              <span className="num">{formatFigure(id, d.meanA)}</span>
-              <span className="num">{formatFigure(id, d.meanB)}</span>
+            <div key={id} data-testid={`diff-${id}`} className={`diff-row${d.significant ? ' significant' : ''} ${tone}`}>
+              <span className="id">
+                {info.label} <span className="fid">{id}</span>
+              </span>
+              <span className="num">{valueText(info, d.meanA)}</span>
+              <span className="num">{valueText(info, d.meanB)}</span>
               <span className="num diff">
-                {formatFigure(id, d.mean, true)}
-                {d.significant ? ' *' : ''} <span className="ci">[{formatFigure(id, d.ci95[0], true)} – {formatFigure(id, d.ci95[1], true)}]</span>
+                {differenceText(info, d.mean)}
+                {d.significant ? ' *' : ''}
+                {tone !== 'neutral' && <span className="visually-hidden"> ({tone})</span>} <span className="ci">[{differenceIntervalText(info, d.ci95)}]</span>
               </span>
             </div>
           );

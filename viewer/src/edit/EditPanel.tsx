@@ -13,6 +13,8 @@ import { useEdit } from '../store/edit.js';
 import { choiceByKey, useScenarios } from '../store/scenarios.js';
 
 const count = (text: string): number => Math.max(0, Math.round(Number(text)) || 0);
+/** A whole number as typed, sign kept: -5 beds stays -5, and the problem names -5. */
+const whole = (text: string): number => (text.trim() !== '' && Number.isFinite(Number(text)) ? Math.round(Number(text)) : 0);
 /** A number as typed; what the schema refuses (0, negative, too large) is shown as a problem of the edit. */
 const amount = (text: string): number => (Number.isFinite(Number(text)) && text.trim() !== '' ? Number(text) : 0);
 
@@ -90,7 +92,7 @@ export function EditPanel() {
                   <span>
                     {daysText(sh.days)} {sh.start}–{sh.end}
                   </span>
-                  <CommitInput type="number" label={`${g.id} shift ${si + 1}`} testid={`edit-staff-${g.id}-${si}`} width="4em" value={sh.count} onCommit={(t) => applyEdit((s) => setShiftCount(s, gi, si, count(t)))} />
+                  <CommitInput type="number" label={`${g.id} shift ${si + 1}`} testid={`edit-staff-${g.id}-${si}`} width="4em" value={sh.count} onCommit={(t) => applyEdit((s) => setShiftCount(s, gi, si, whole(t)))} />
                 </div>
               ))}
             </div>
@@ -105,7 +107,7 @@ export function EditPanel() {
               <span>
                 {w.name ?? w.id} <em className="muted">{w.type}</em>
               </span>
-              <CommitInput type="number" label={`${w.id} beds`} testid={`edit-beds-${w.id}`} width="4em" value={w.beds} onCommit={(t) => applyEdit((s) => setWardBeds(s, wi, count(t)))} />
+              <CommitInput type="number" label={`${w.id} beds`} testid={`edit-beds-${w.id}`} width="4em" value={w.beds} onCommit={(t) => applyEdit((s) => setWardBeds(s, wi, whole(t)))} />
             </div>
           ))}
         </details>
@@ -119,8 +121,8 @@ export function EditPanel() {
               {r.sessions.map((se, si) => (
                 <div key={si} className="edit-row">
                   <DaysInput label={`${r.id} session ${si + 1} days`} days={se.days} onDays={(days) => applyEdit((s) => setSession(s, ri, si, { days }))} />
-                  <CommitInput label={`${r.id} session ${si + 1} start`} width="3.6em" value={se.start} onCommit={(start) => applyEdit((s) => setSession(s, ri, si, { start }))} />
-                  <CommitInput label={`${r.id} session ${si + 1} end`} width="3.6em" value={se.end} onCommit={(end) => applyEdit((s) => setSession(s, ri, si, { end }))} />
+                  <CommitInput label={`${r.id} session ${si + 1} start`} width="4.8em" value={se.start} onCommit={(start) => applyEdit((s) => setSession(s, ri, si, { start }))} />
+                  <CommitInput label={`${r.id} session ${si + 1} end`} width="4.8em" value={se.end} onCommit={(end) => applyEdit((s) => setSession(s, ri, si, { end }))} />
                   <span className="muted">{se.specialty ?? ''}</span>
                   <button className="link" title="Remove this session" onClick={() => applyEdit((s) => removeSession(s, ri, si))}>
                     ✕
@@ -145,8 +147,8 @@ export function EditPanel() {
               {d.openingHours.map((h, hi) => (
                 <div key={hi} className="edit-row">
                   <DaysInput label={`${d.id} hours ${hi + 1} days`} days={h.days} onDays={(days) => applyEdit((s) => setOpeningHours(s, di, hi, { days }))} />
-                  <CommitInput label={`${d.id} opens`} testid={`edit-open-${d.id}-${hi}`} width="3.6em" value={h.start} onCommit={(start) => applyEdit((s) => setOpeningHours(s, di, hi, { start }))} />
-                  <CommitInput label={`${d.id} closes`} testid={`edit-close-${d.id}-${hi}`} width="3.6em" value={h.end} onCommit={(end) => applyEdit((s) => setOpeningHours(s, di, hi, { end }))} />
+                  <CommitInput label={`${d.id} opens`} testid={`edit-open-${d.id}-${hi}`} width="4.8em" value={h.start} onCommit={(start) => applyEdit((s) => setOpeningHours(s, di, hi, { start }))} />
+                  <CommitInput label={`${d.id} closes`} testid={`edit-close-${d.id}-${hi}`} width="4.8em" value={h.end} onCommit={(end) => applyEdit((s) => setOpeningHours(s, di, hi, { end }))} />
                 </div>
               ))}
             </div>

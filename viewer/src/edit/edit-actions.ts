@@ -6,6 +6,7 @@ import { addChoice, choiceByKey } from '../store/scenarios.js';
 import { useEdit } from '../store/edit.js';
 import { runById, useRuns } from '../store/runs.js';
 import type { Edited } from './edits.js';
+import { addNetChange } from './net-changes.js';
 
 export function startEditing(key: string): void {
   const choice = choiceByKey(key);
@@ -24,7 +25,7 @@ export function applyEdit(edit: (s: Scenario) => Edited): void {
     if (e instanceof ScenarioError) issues = [...e.issues];
     else throw e;
   }
-  useEdit.setState({ draft: next.scenario, issues, changes: [...changes, next.change] });
+  useEdit.setState({ draft: next.scenario, issues, changes: addNetChange(changes, next.change) });
 }
 
 export function resetEdits(): void {

@@ -1,6 +1,8 @@
-/** Simulated minutes as a manager reads them: "Tue 6 Jan 14:35 (day 2)". */
+/** Simulated minutes as a manager reads them: "Tue 6 Jan 2026 14:35 (day 2)". */
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function baseMs(start: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(start);
@@ -9,10 +11,42 @@ function baseMs(start: string): number {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** "Tue 6 Jan 14:35". Simulated time has no time zone: the arithmetic is done in UTC. */
-export function clockText(start: string, minutes: number): string {
+export interface DateParts {
+  year: number;
+  /** 0 = January. */
+  month: number;
+  monthName: string;
+  day: number;
+  /** 0 = Sunday. */
+  weekday: number;
+  weekdayName: string;
+  minuteOfDay: number;
+}
+
+/** The calendar date of a simulated time. Simulated time has no time zone: the arithmetic is done in UTC. */
+export function dateParts(start: string, minutes: number): DateParts {
   const d = new Date(baseMs(start) + Math.floor(minutes) * 60_000);
-  return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth(),
+    monthName: MONTHS[d.getUTCMonth()]!,
+    day: d.getUTCDate(),
+    weekday: d.getUTCDay(),
+    weekdayName: DAYS[d.getUTCDay()]!,
+    minuteOfDay: d.getUTCHours() * 60 + d.getUTCMinutes(),
+  };
+}
+
+/** "Tue 6 Jan 14:35". */
+export function clockText(start: string, minutes: number): string {
+  const p = dateParts(start, minutes);
+  return `${p.weekdayName} ${p.day} ${p.monthName} ${pad(Math.floor(p.minuteOfDay / 60))}:${pad(p.minuteOfDay % 60)}`;
+}
+
+/** "Tuesday 6 January 2026, 14:35": what the time slider announces. */
+export function spokenDate(start: string, minutes: number): string {
+  const p = dateParts(start, minutes);
+  return `${DAY_NAMES[p.weekday]} ${p.day} ${MONTH_NAMES[p.month]} ${p.year}, ${pad(Math.floor(p.minuteOfDay / 60))}:${pad(p.minuteOfDay % 60)}`;
 }
 
 /** "day 3" (day 1 is the first simulated day). */

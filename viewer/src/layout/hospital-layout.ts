@@ -4,7 +4,7 @@
  * wards south), each resource a block of slots with its waiting line in front.
  */
 import type { Scenario } from '../../../scenarios/index.js';
-import { startMinuteOfWeek } from '../../../scenarios/index.js';
+import { plainId, startMinuteOfWeek } from '../../../scenarios/index.js';
 import { distributionMean, type DistributionLike } from './distribution-mean.js';
 import { SHAPES, type HospitalLayout, type ResourceBlock, type ResourceKind, type SlotShape, type Zone, type ZoneKind } from './types.js';
 import { profileMax, weekProfile } from './week-profile.js';
@@ -33,22 +33,22 @@ interface ResourceSpec {
 function resourceSpecs(s: Scenario): ResourceSpec[] {
   const out: ResourceSpec[] = [];
   for (const w of s.wards) {
-    out.push({ name: w.id, label: w.name ?? w.id, kind: 'ward', department: w.department ?? w.id, units: w.beds, profile: null, cleaningMinutes: 0, wardType: w.type });
+    out.push({ name: w.id, label: w.name ?? plainId(w.id), kind: 'ward', department: w.department ?? w.id, units: w.beds, profile: null, cleaningMinutes: 0, wardType: w.type });
   }
   for (const g of s.staff) {
     const profile = weekProfile(g.shifts);
-    out.push({ name: g.id, label: g.name ?? g.id, kind: 'staff', department: g.department, units: Math.max(1, profileMax(profile)), profile, cleaningMinutes: 0 });
+    out.push({ name: g.id, label: g.name ?? plainId(g.id), kind: 'staff', department: g.department, units: Math.max(1, profileMax(profile)), profile, cleaningMinutes: 0 });
   }
   for (const r of s.operatingRooms) {
     const profile = weekProfile(r.sessions.map((x) => ({ ...x, count: 1 })));
-    out.push({ name: r.id, label: r.id, kind: 'room', department: 'theatres', units: 1, profile, cleaningMinutes: distributionMean(r.turnover as DistributionLike) });
+    out.push({ name: r.id, label: plainId(r.id), kind: 'room', department: 'theatres', units: 1, profile, cleaningMinutes: distributionMean(r.turnover as DistributionLike) });
   }
   for (const d of s.imaging) {
     const profile = weekProfile(d.openingHours.map((h) => ({ ...h, count: d.units })));
-    out.push({ name: d.id, label: `${d.id} (${d.kind})`, kind: 'device', department: 'imaging', units: d.units, profile, cleaningMinutes: 0 });
+    out.push({ name: d.id, label: plainId(d.id).toLowerCase().startsWith(d.kind.toLowerCase()) ? plainId(d.id) : `${plainId(d.id)} (${d.kind})`, kind: 'device', department: 'imaging', units: d.units, profile, cleaningMinutes: 0 });
   }
   for (const p of s.resources) {
-    out.push({ name: p.id, label: p.id, kind: 'pool', department: p.department, units: p.units, profile: null, cleaningMinutes: 0 });
+    out.push({ name: p.id, label: plainId(p.id), kind: 'pool', department: p.department, units: p.units, profile: null, cleaningMinutes: 0 });
   }
   return out;
 }

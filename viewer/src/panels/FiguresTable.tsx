@@ -1,51 +1,90 @@
-/** The run's figures with their 95% confidence intervals, headline first, filterable. */
-import { useMemo, useState } from 'react';
-import { formatFigure } from '../format/number.js';
+/** Every figure of the run by its plain label, with its 95% interval, grouped as the CLI report groups them; searchable by label or id. */
+import { useId, useMemo, useState } from 'react';
+import { orderFigures, SECTIONS } from '../../../scenarios/index.js';
+import { contextOf, intervalText, valueText } from '../format/figure-text.js';
 import type { RunRecord } from '../store/runs.js';
-import { figureLabel, GROUP_ORDER, groupOf, HEADLINE } from './figure-groups.js';
+
+const TITLE = new Map<string, string>(SECTIONS.map((s) => [s.id, s.title]));
+
+/** Every word typed must appear in the label or the id ("cost patient" finds "Cost per patient"). */
+export function matches(filter: string, label: string, id: string): boolean {
+  const hay = `${label} ${id}`.toLowerCase();
+  return filter
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
+}
+
+/** Rows drawn before "Show all": the page stays light; a search reaches every figure. */
+const FIRST_ROWS = 60;
 
 export function FiguresTable({ run }: { run: RunRecord }) {
   const [filter, setFilter] = useState('');
+  const [all, setAll] = useState(false);
+  const searchId = useId();
   const figures = run.result.figures;
-  const groups = useMemo(() => {
-    const ids = Object.keys(figures).filter((id) => id.toLowerCase().includes(filter.toLowerCase()));
-    const out = new Map<string, string[]>([['Headline', HEADLINE.filter((id) => ids.includes(id))]]);
-    for (const g of GROUP_ORDER) out.set(g, []);
-    for (const id of ids) out.get(groupOf(id))!.push(id);
-    return [...out].filter(([, list]) => list.length > 0);
-  }, [figures, filter]);
+  const ctx = contextOf(run.scenario);
+  const ordered = useMemo(() => orderFigures(Object.keys(figures), ctx), [figures, ctx]);
+  const { groups, shown } = useMemo(() => {
+    const out = new Map<string, typeof ordered>();
+    let count = 0;
+    for (const row of ordered) {
+      if (!matches(filter, row.info.label, row.id)) continue;
+      count++;
+      if (!all && count > FIRST_ROWS) continue;
+      const list = out.get(row.info.section) ?? [];
+      list.push(row);
+      out.set(row.info.section, list);
+    }
+    return { groups: [...out], shown: count };
+  }, [ordered, filter, all]);
   return (
-    <section className="figures" data-testid="figures">
+    <section className="figures" data-testid="figures" aria-labelledby={`${searchId}-h`}>
       <div className="row">
-        <h2>Figures</h2>
+        <h2 id={`${searchId}-h`}>All figures</h2>
         <span className="muted">
-          {run.result.replications} replications · mean [95% CI]
+          {run.result.replications} replications · mean and 95% CI
         </span>
       </div>
-      <input type="search" placeholder="Filter figures (e.g. wait, ward, cost)" value={filter} onChange={(e) => setFilter(e.target.value)} />
-      <div className="scroll">
+      <label htmlFor={searchId} className="visually-hidden">
+        Search figures by name or id
+      </label>
+      <input id={searchId} type="search" data-testid="figure-search" placeholder="Search figures: 4-hour, bed occupancy, cost per patient…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <p className="muted small" aria-live="polite">
+        {filter ? `${shown} of ${ordered.length} figures match` : `${ordered.length} figures`}
+      </p>
+      <div className="scroll figures-scroll" tabIndex={0} role="region" aria-label="All figures, by section">
         <table>
           <tbody>
-            {groups.map(([group, ids]) => [
-              <tr key={group} className="group">
-                <th colSpan={3}>{group}</th>
+            {groups.map(([section, rows]) => [
+              <tr key={section} className="group">
+                <th colSpan={3} scope="colgroup">
+                  {TITLE.get(section) ?? section}
+                  {section === 'costs' ? ` (${run.scenario.currency ?? "in the scenario's currency"})` : ''}
+                </th>
               </tr>,
-              ...ids.map((id) => {
+              ...rows.map(({ id, info }) => {
                 const f = figures[id]!;
-                const ci = Number.isFinite(f.ci95[0]) ? `[${formatFigure(id, f.ci95[0])} – ${formatFigure(id, f.ci95[1])}]` : 'n < 2';
                 return (
-                  <tr key={`${group}:${id}`} data-testid={group === 'Headline' ? undefined : `figure-${id}`}>
-                    <td className="id" title={id}>
-                      {figureLabel(id)}
+                  <tr key={id} data-testid={`figure-${id}`}>
+                    <td className="label">
+                      {info.label}
+                      <span className="fid">{id}</span>
                     </td>
-                    <td className="num">{formatFigure(id, f.mean)}</td>
-                    <td className="ci">{ci}</td>
+                    <td className="num">{f.n > 0 ? valueText(info, f.mean) : 'no data'}</td>
+                    <td className="ci">{f.n > 0 ? intervalText(info, f.ci95) : ''}</td>
                   </tr>
                 );
               }),
             ])}
           </tbody>
         </table>
+        {!all && shown > FIRST_ROWS && (
+          <button className="show-all" data-testid="figures-show-all" onClick={() => setAll(true)}>
+            Show all {shown} figures
+          </button>
+        )}
       </div>
     </section>
   );

@@ -7,6 +7,13 @@ const W = 320;
 const H = 96;
 const PAD = { l: 34, r: 6, t: 6, b: 16 };
 
+/** A horizontal reference: a capacity or a target. */
+export interface RefLine {
+  value: number;
+  label: string;
+  colour: string;
+}
+
 export interface ChartLine {
   label: string;
   colour: string;
@@ -37,11 +44,13 @@ function dayTicks(end: number): number[] {
   return out;
 }
 
-export const LineChart = memo(function LineChart({ chart, lines, step, end, time, onSeek }: { chart: Chart; lines: ChartLine[]; step: number; end: number; time: number; onSeek: (t: number) => void }) {
+export const LineChart = memo(function LineChart({ chart, lines, refs = [], step, end, time, onSeek }: { chart: Chart; lines: ChartLine[]; refs?: RefLine[]; step: number; end: number; time: number; onSeek: (t: number) => void }) {
   const share = chart.unit === 'share';
   let max = 1;
   for (const l of lines) for (const v of l.values) max = Math.max(max, v);
+  for (const r of refs) max = Math.max(max, r.value);
   if (!share) max = Math.ceil(max);
+  const yOf = (v: number): number => PAD.t + (1 - v / max) * (H - PAD.t - PAD.b);
   const cursor = PAD.l + (Math.min(time, end) / end) * (W - PAD.l - PAD.r);
   return (
     <figure className="chart" data-testid={`chart-${chart.id}`}>
@@ -49,14 +58,16 @@ export const LineChart = memo(function LineChart({ chart, lines, step, end, time
         {chart.title}
         <span className="keys">
           {lines.map((l) => (
-            <span key={l.label} style={{ color: l.colour }}>
-              {l.dashed ? '┅' : '━'} {l.label}
+            <span key={l.label}>
+              <i className={l.dashed ? 'swatch dashed' : 'swatch'} style={{ borderColor: l.colour }} /> {l.label}
             </span>
           ))}
         </span>
       </figcaption>
       <svg
         viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`${chart.title} over time${refs.length > 0 ? `, with ${refs.map((r) => r.label).join(' and ')}` : ''}; click to move the replay there`}
         onClick={(e) => {
           const box = e.currentTarget.getBoundingClientRect();
           const fx = ((e.clientX - box.left) / box.width) * W;
@@ -74,6 +85,14 @@ export const LineChart = memo(function LineChart({ chart, lines, step, end, time
           <text key={day} x={PAD.l + ((day * 1440) / end) * (W - PAD.l - PAD.r)} y={H - 3} className="tick" textAnchor="middle">
             {day === 0 ? 'day 1' : day + 1}
           </text>
+        ))}
+        {refs.map((r, i) => (
+          <g key={r.label}>
+            <line x1={PAD.l} x2={W - PAD.r} y1={yOf(r.value)} y2={yOf(r.value)} stroke={r.colour} strokeDasharray="2 2" strokeWidth={1} />
+            <text x={i % 2 === 0 ? W - PAD.r - 2 : PAD.l + 2} y={yOf(r.value) + (yOf(r.value) < PAD.t + 10 ? 9 : -2)} textAnchor={i % 2 === 0 ? 'end' : 'start'} className="tick ref" style={{ fill: r.colour }}>
+              {r.label}
+            </text>
+          </g>
         ))}
         {lines.map((l) => (
           <path key={l.label} d={path(l.values, step, max, end)} fill="none" stroke={l.colour} strokeWidth={1.3} strokeDasharray={l.dashed ? '4 3' : undefined} />

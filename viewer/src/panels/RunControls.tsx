@@ -4,6 +4,7 @@ import { cancelRun, defaultSettings, quickSettings, showRun, startRun } from '..
 import type { RunSettings } from '../model/runner.js';
 import { useRuns } from '../store/runs.js';
 import { choiceByKey, useScenarios } from '../store/scenarios.js';
+import { NumberField } from './NumberField.js';
 
 export function RunControls() {
   const selected = useScenarios((s) => s.selected);
@@ -14,14 +15,14 @@ export function RunControls() {
   if (!scenario || !settings || !selected) return null;
   const busy = status === 'running' || status === 'cancelling';
   const num = (key: 'replications' | 'horizonDays', min: number, max: number) => (
-    <input type="number" min={min} max={max} value={settings[key]} disabled={busy} onChange={(e) => setSettings({ ...settings, [key]: Math.max(min, Math.min(max, Number(e.target.value) || min)) })} />
+    <NumberField value={settings[key]} min={min} max={max} disabled={busy} testid={`run-${key}`} onChange={(v) => setSettings({ ...settings, [key]: v })} />
   );
   return (
     <section className="card">
       <h2>Run</h2>
       <div className="grid2">
         <label>Replications {num('replications', 1, 1000)}</label>
-        <label>Days (after {scenario.warmupDays} d warm-up) {num('horizonDays', 1, 3660)}</label>
+        <label>Days (after {scenario.warmupDays} d warm-up) {num('horizonDays', Math.floor(scenario.warmupDays) + 1, 3660)}</label>
         <label>
           Seed <input value={String(settings.seed)} disabled={busy} onChange={(e) => setSettings({ ...settings, seed: /^-?\d+$/.test(e.target.value) ? Number(e.target.value) : e.target.value || 1 })} />
         </label>

@@ -1,8 +1,13 @@
-/** The story and figures of what was clicked: a patient, or a bed, room, device or staff station. */
+/**
+ * The story and figures of what was clicked (a patient, or a bed, room,
+ * device or staff station), beside the scene so it hides nothing: the events
+ * around the moment shown, in words, each saying how long ago or how soon.
+ */
 import { useMemo } from 'react';
-import { formatFigure } from '../format/number.js';
+import { plainId } from '../../../scenarios/index.js';
+import { contextOf, figureInfo, intervalText, valueText } from '../format/figure-text.js';
 import { clockText, durationText } from '../format/time.js';
-import { patientStory, slotStory, SLOT_STATE_NAMES, slotStateAt } from '../replay/index.js';
+import { patientStory, slotStory, SLOT_STATE_NAMES, slotStateAt, storyAround, type StoryLine } from '../replay/index.js';
 import { seek, usePlayback } from '../store/playback.js';
 import type { RunRecord } from '../store/runs.js';
 import { useView } from '../store/view.js';
@@ -10,21 +15,41 @@ import { useView } from '../store/view.js';
 function ResourceFigures({ run, resource }: { run: RunRecord; resource: string }) {
   const ids = Object.keys(run.result.figures).filter((id) => id.split('.').includes(resource));
   if (ids.length === 0) return null;
+  const ctx = contextOf(run.scenario);
   return (
     <table className="mini">
       <tbody>
         {ids.map((id) => {
           const f = run.result.figures[id]!;
+          const info = figureInfo(id, ctx);
           return (
             <tr key={id}>
-              <td>{id}</td>
-              <td className="num">{formatFigure(id, f.mean)}</td>
-              <td className="ci">{Number.isFinite(f.ci95[0]) ? `[${formatFigure(id, f.ci95[0])} – ${formatFigure(id, f.ci95[1])}]` : ''}</td>
+              <td title={id}>{info.label}</td>
+              <td className="num">{valueText(info, f.mean)}</td>
+              <td className="ci">{intervalText(info, f.ci95)}</td>
             </tr>
           );
         })}
       </tbody>
     </table>
+  );
+}
+
+/** Resource and class ids in the run's plain names. */
+function namer(run: RunRecord): (id: string) => string {
+  const names = new Map<string, string>();
+  for (const b of run.replay?.layout.blocks ?? []) names.set(b.name, b.label);
+  for (const c of run.scenario.patientClasses) names.set(c.id, c.name ?? plainId(c.id));
+  return (id) => names.get(id) ?? plainId(id);
+}
+
+function When({ line, time, start }: { line: StoryLine; time: number; start: string }) {
+  const d = line.t - time;
+  const rel = Math.abs(d) < 1 ? 'now' : d < 0 ? `${durationText(-d)} ago` : `in ${durationText(d)}`;
+  return (
+    <button className="link" onClick={() => seek(line.t)} title={`Go to ${clockText(start, line.t)}`}>
+      {rel}
+    </button>
   );
 }
 
@@ -34,16 +59,17 @@ export function SelectionCard({ runs }: { runs: (RunRecord | undefined)[] }) {
   const run = selection ? runs[selection.side] : undefined;
   const story = useMemo(() => {
     if (!selection || !run?.replay) return null;
-    if (selection.kind === 'patient') return { kind: 'patient' as const, story: patientStory(run.result.trace!, selection.id) };
-    return { kind: 'slot' as const, story: slotStory(run.replay, selection.id) };
+    const nameOf = namer(run);
+    if (selection.kind === 'patient') return { kind: 'patient' as const, story: patientStory(run.result.trace!, selection.id, nameOf) };
+    return { kind: 'slot' as const, story: slotStory(run.replay, selection.id, nameOf) };
   }, [selection, run]);
   if (!selection || !run?.replay || !story) return null;
   const start = run.scenario.start;
   const close = (): void => useView.setState({ selection: null });
-  const lines = story.story.lines;
+  const around = storyAround(story.story.lines, time);
   return (
-    <aside className="selection" data-testid="selection">
-      <button className="close" onClick={close} aria-label="Close">
+    <section className="selection" data-testid="selection" aria-label="Selected in the scene">
+      <button className="close" onClick={close} aria-label="Close the selection">
         ×
       </button>
       {story.kind === 'patient' ? (
@@ -59,25 +85,30 @@ export function SelectionCard({ runs }: { runs: (RunRecord | undefined)[] }) {
         </>
       ) : (
         <>
-          <h3>
-            {story.story.title}
-          </h3>
+          <h3>{story.story.title}</h3>
           <p>
             Now {SLOT_STATE_NAMES[slotStateAt(run.replay, story.story.slot, time)]} · {story.story.uses} patients in this replication
           </p>
           <ResourceFigures run={run} resource={story.story.resource} />
         </>
       )}
+      {around.earlier > 0 && <p className="muted small">{around.earlier} earlier events</p>}
       <ol className="story">
-        {lines.map((l, i) => (
-          <li key={i} className={l.t <= time ? 'past' : 'future'}>
-            <button className="link" onClick={() => seek(l.t)}>
-              {clockText(start, l.t)}
-            </button>{' '}
-            {l.text}
+        {around.past.map((l, i) => (
+          <li key={`p${i}`} className="past">
+            <When line={l} time={time} start={start} /> {l.text}
+          </li>
+        ))}
+        <li className="now" aria-label={`Now: ${clockText(start, time)}`}>
+          now · {clockText(start, time)}
+        </li>
+        {around.future.map((l, i) => (
+          <li key={`f${i}`} className="future">
+            <When line={l} time={time} start={start} /> {l.text}
           </li>
         ))}
       </ol>
-    </aside>
+      {around.later > 0 && <p className="muted small">{around.later} later events</p>}
+    </section>
   );
 }

@@ -9,6 +9,7 @@
  * line of what it asked for; a boarder (holding an ED place, waiting for a ward
  * bed) stays where it is, as do patients waiting for staff.
  */
+import { queueCounts } from './queue-counts.js';
 import type { TraceData } from '../../../sim-core/index.js';
 import { queueSpot } from '../layout/hospital-layout.js';
 import type { HospitalLayout } from '../layout/types.js';
@@ -228,6 +229,7 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
     ...slots,
     slotCursor: new Int32Array(layout.slotCount),
     ...broken,
+    queues: queueCounts(trace, layout),
   };
   colourEntities(replay, replay.acuityValues.length > 0 ? 'acuity' : 'class');
   return replay;

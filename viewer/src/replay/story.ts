@@ -3,7 +3,7 @@
  * read straight from the trace (patients) or from the replay's slot timeline.
  */
 import type { TraceData } from '../../../sim-core/index.js';
-import { SLOT_BUSY, SLOT_CLEANING, SLOT_FREE, type Replay } from './types.js';
+import { SLOT_BROKEN, SLOT_BUSY, SLOT_CLEANING, SLOT_FREE, type Replay } from './types.js';
 
 export interface StoryLine {
   t: number;
@@ -30,19 +30,21 @@ const OUTCOME: Record<string, string> = {
   'turned-away': 'turned away (no room)',
 };
 
-export function patientStory(trace: TraceData, entity: number): PatientStory {
+/** The story in plain words: resource and class ids become their names where known. */
+export function patientStory(trace: TraceData, entity: number, nameOf: (id: string) => string = (id) => id): PatientStory {
   const story: PatientStory = { entity, className: '', attributes: {}, arrived: NaN, left: NaN, outcome: 'still in the hospital', waited: 0, lines: [] };
   let requestedAt = NaN;
   for (let i = 0; i < trace.length; i++) {
     if (trace.entity[i] !== entity) continue;
     const t = trace.time[i]!;
     const what = trace.whatNames[trace.what[i]!]!;
-    const where = trace.whereNames[trace.where[i]!]!;
+    const id = trace.whereNames[trace.where[i]!]!;
+    const where = what.startsWith('attr:') ? id : nameOf(id);
     let text: string;
     if (what === 'arrive') {
       story.className = where;
       story.arrived = t;
-      text = `arrives (${where})`;
+      text = `arrives: ${where}`;
     } else if (what.startsWith('attr:')) {
       story.attributes[what.slice(5)] = where;
       text = `${what.slice(5)}: ${where}`;
@@ -54,10 +56,10 @@ export function patientStory(trace: TraceData, entity: number): PatientStory {
         story.waited += t - requestedAt;
         requestedAt = NaN;
       }
-      text = `takes ${where}`;
-    } else if (what === 'release') text = `gives back ${where}`;
-    else if (what === 'start') text = `starts ${where}`;
-    else if (what === 'finish') text = `finishes ${where}`;
+      text = `gets ${where}`;
+    } else if (what === 'release') text = `is done with ${where}`;
+    else if (what === 'start') text = `starts: ${where}`;
+    else if (what === 'finish') text = `finishes: ${where}`;
     else if (what === 'stock-out') text = `stock-out of ${where}`;
     else if (what in OUTCOME) {
       if (!Number.isNaN(requestedAt)) story.waited += t - requestedAt;
@@ -81,21 +83,34 @@ export interface SlotStory {
   lines: StoryLine[];
 }
 
-/** The history of one slot: who took it and when it came free. */
-export function slotStory(r: Replay, slot: number, limit = 200): SlotStory {
+/** The history of one slot: who took it and when it came free (all of it; the card shows the part around now). */
+export function slotStory(r: Replay, slot: number, nameOf: (id: string) => string = (id) => id): SlotStory {
   const block = r.layout.blocks[r.layout.slotBlock[slot]!]!;
   const lines: StoryLine[] = [];
   let uses = 0;
   for (let k = r.slotStart[slot]! + 1; k < r.slotStart[slot + 1]!; k++) {
     const state = r.slotState[k]!;
     const e = r.slotEntity[k]!;
-    const name = e >= 0 ? `patient #${e} (${r.classNames[r.klass[e]!] ?? '?'})` : '';
+    const klass = r.classNames[r.klass[e]!];
+    const name = e >= 0 ? `patient #${e} (${klass === undefined ? 'unknown class' : nameOf(klass)})` : '';
     if (state === SLOT_BUSY) uses++;
-    const text = state === SLOT_BUSY ? `taken by ${name}` : state === SLOT_CLEANING ? `cleaning after ${name}` : state === SLOT_FREE ? 'free' : 'changes';
+    const text = state === SLOT_BUSY ? `taken by ${name}` : state === SLOT_CLEANING ? `cleaned after ${name}` : state === SLOT_FREE ? 'free' : state === SLOT_BROKEN ? 'broken down' : 'closed';
     lines.push({ t: r.slotT[k]!, text });
   }
   const unit = slot - block.firstSlot + 1;
   const noun = { bed: 'bed', trolley: 'cubicle', room: 'room', device: 'unit', staff: 'station', unit: 'unit' }[block.shape];
   const title = block.units === 1 && block.shape !== 'staff' ? block.label : `${block.label} · ${noun} ${unit}`;
-  return { slot, resource: block.name, title, unit, uses, lines: lines.slice(-limit) };
+  return { slot, resource: block.name, title, unit, uses, lines };
+}
+
+/**
+ * The part of a story around the moment shown: up to `before` lines up to now
+ * and `after` lines after it, with how many are left out on each side.
+ */
+export function storyAround(lines: readonly StoryLine[], time: number, before = 6, after = 6): { earlier: number; past: StoryLine[]; future: StoryLine[]; later: number } {
+  let now = 0;
+  while (now < lines.length && lines[now]!.t <= time) now++;
+  const from = Math.max(0, now - before);
+  const to = Math.min(lines.length, now + after);
+  return { earlier: from, past: lines.slice(from, now), future: lines.slice(now, to), later: lines.length - to };
 }

@@ -1,4 +1,5 @@
 import type { HospitalLayout } from '../layout/types.js';
+import type { QueueCounts } from './queue-counts.js';
 
 /** What a slot (bed, room, device, staff station) is doing. */
 export const SLOT_FREE = 0;
@@ -56,6 +57,8 @@ export interface Replay {
   /** Breakdowns of block b: pairs (down, up) in brokenT[brokenStart[b] .. brokenStart[b+1]-1]. */
   brokenStart: Int32Array;
   brokenT: Float64Array;
+  /** Patients waiting in each block's line over time. */
+  queues: QueueCounts;
 }
 
 /** Buffers a frame is written into; sized once for `maxAlive` entities. */

@@ -38,31 +38,54 @@ function fit(camera: Camera, bounds: Rect, margin: number): void {
   fits(hi);
 }
 
+/**
+ * Fits the camera to the plan when the plan changes, and again on a resize
+ * only while the user has not moved the camera: a legend that grows or a
+ * window that is resized keeps the user's own view. Frames are drawn on
+ * demand: a move of the camera asks for one.
+ */
 export function CameraRig({ bounds }: { bounds: Rect }) {
   const camera = useThree((s) => s.camera);
   const dom = useThree((s) => s.gl.domElement);
   const size = useThree((s) => s.size);
+  const invalidate = useThree((s) => s.invalidate);
   const controls = useRef<OrbitControls | null>(null);
+  const touched = useRef(false);
   useEffect(() => {
     const c = new OrbitControls(camera, dom);
     const span = Math.max(bounds.x1 - bounds.x0, bounds.z1 - bounds.z0);
     camera.near = 0.5;
     camera.far = span * 20;
-    if ('aspect' in camera) (camera as { aspect: number }).aspect = size.width / Math.max(1, size.height);
-    (camera as { updateProjectionMatrix?: () => void }).updateProjectionMatrix?.();
-    fit(camera, { x0: bounds.x0 + 1.5, x1: bounds.x1, z0: bounds.z0, z1: bounds.z1 }, 0.96);
     c.target.set((bounds.x0 + bounds.x1) / 2, 0, (bounds.z0 + bounds.z1) / 2);
     c.enableDamping = true;
     c.maxPolarAngle = Math.PI * 0.47;
     c.minDistance = 3;
     c.maxDistance = span * 4;
-    c.update();
+    const moved = (): void => invalidate();
+    const started = (): void => {
+      touched.current = true;
+    };
+    c.addEventListener('change', moved);
+    c.addEventListener('start', started);
     controls.current = c;
+    touched.current = false;
     return () => {
+      c.removeEventListener('change', moved);
+      c.removeEventListener('start', started);
       c.dispose();
       controls.current = null;
     };
-  }, [bounds, camera, dom, size.width, size.height]);
+  }, [bounds, camera, dom, invalidate]);
+  useEffect(() => {
+    const c = controls.current;
+    if (!c || touched.current || size.width === 0 || size.height === 0) return;
+    if ('aspect' in camera) (camera as { aspect: number }).aspect = size.width / size.height;
+    (camera as { updateProjectionMatrix?: () => void }).updateProjectionMatrix?.();
+    fit(camera, bounds, 0.98);
+    c.target.set((bounds.x0 + bounds.x1) / 2, 0, (bounds.z0 + bounds.z1) / 2);
+    c.update();
+    invalidate();
+  }, [bounds, camera, size.width, size.height, invalidate]);
   useFrame(() => controls.current?.update());
   return null;
 }

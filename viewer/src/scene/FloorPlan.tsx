@@ -26,7 +26,7 @@ export const FloorPlan = memo(function FloorPlan({ layout }: { layout: HospitalL
   // Text grows with the plan, so that names stay readable in the overall view.
   const span = bounds.x1 - bounds.x0;
   const zoneText = Math.max(1.1, span / 70);
-  const blockText = Math.max(0.7, span / 150);
+  const blockText = Math.max(1.0, span / 95);
   return (
     <group>
       <Rect x0={bounds.x0 - 6} z0={bounds.z0 - 6} x1={bounds.x1 + 6} z1={bounds.z1 + 6} y={-0.02} colour="#d9dee4" />
@@ -48,7 +48,7 @@ export const FloorPlan = memo(function FloorPlan({ layout }: { layout: HospitalL
           <group key={b.name}>
             {/* The waiting area in front of the block: patients queue here. */}
             <Rect x0={b.x0} z0={Math.min(nearEdge, nearEdge - zone.side * 3.6)} x1={b.x1} z1={Math.max(nearEdge, nearEdge - zone.side * 3.6)} y={0.008} colour="#f3efe6" />
-            {layout.blocks.filter((o) => o.zone === b.zone).length > 1 && <Label text={b.label} position={[(b.x0 + b.x1) / 2, 0.45, blockNear - zone.side * 0.55]} height={blockText} maxWidth={b.x1 - b.x0 + 0.8} colour="#1d2733" background="rgba(255,255,255,0.7)" />}
+            {layout.blocks.filter((o) => o.zone === b.zone).length > 1 && <Label text={b.label} position={[(b.x0 + b.x1) / 2, 0.45, blockNear - zone.side * 0.55]} height={blockText} maxWidth={b.x1 - b.x0 + 3.5} colour="#1d2733" background="rgba(255,255,255,0.7)" />}
           </group>
         );
       })}

@@ -1,13 +1,15 @@
 /** One hospital in 3D: the floor plan, its beds/rooms/devices, and the patients of a run's replay. */
-import { Canvas, useFrame } from '@react-three/fiber';
-import { useRef } from 'react';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useRef } from 'react';
 import type { Mesh } from 'three';
 import type { EntityFrame, Replay } from '../replay/index.js';
 import { FIGURE_HEIGHT } from '../replay/index.js';
+import { usePlayback } from '../store/playback.js';
 import { useView, type Selection } from '../store/view.js';
 import { CameraRig } from './CameraRig.js';
 import { FloorPlan } from './FloorPlan.js';
 import { PatientMeshes } from './PatientMeshes.js';
+import { QueueCounts } from './QueueCounts.js';
 import { SlotMeshes } from './SlotMeshes.js';
 
 function SelectionRing({ replay, side, frameRef }: { replay: Replay; side: 0 | 1; frameRef: { current: EntityFrame | null } }) {
@@ -43,11 +45,40 @@ function SelectionRing({ replay, side, frameRef }: { replay: Replay; side: 0 | 1
   );
 }
 
-export function HospitalScene({ replay, side }: { replay: Replay; side: 0 | 1 }) {
+/**
+ * Paused, the scene is drawn only when something on it changes: the time (a
+ * seek), the selection, the colouring, the camera. Playing, every frame.
+ */
+function FrameRequests() {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    invalidate();
+    const offPlayback = usePlayback.subscribe(() => invalidate());
+    const offView = useView.subscribe(() => invalidate());
+    return () => {
+      offPlayback();
+      offView();
+    };
+  }, [invalidate]);
+  return null;
+}
+
+export function HospitalScene({ replay, side, label }: { replay: Replay; side: 0 | 1; label: string }) {
   const frameRef = useRef<EntityFrame | null>(null);
+  const playing = usePlayback((s) => s.playing);
   const select = (kind: Selection['kind'], id: number): void => useView.setState({ selection: { side, kind, id } });
   return (
-    <Canvas flat dpr={[1, 2]} camera={{ fov: 30, position: [0, 60, 60] }} onPointerMissed={() => useView.setState({ selection: null })} data-testid={`scene-${side}`}>
+    <Canvas
+      flat
+      dpr={[1, 2]}
+      frameloop={playing ? 'always' : 'demand'}
+      camera={{ fov: 30, position: [0, 60, 60] }}
+      onPointerMissed={() => useView.setState({ selection: null })}
+      data-testid={`scene-${side}`}
+      aria-label={label}
+      role="img"
+    >
+      <FrameRequests />
       <color attach="background" args={['#e4e8ec']} />
       <ambientLight intensity={1.9} />
       <directionalLight position={[30, 80, 50]} intensity={1.6} />
@@ -56,6 +87,7 @@ export function HospitalScene({ replay, side }: { replay: Replay; side: 0 | 1 })
       <SlotMeshes replay={replay} onPick={(slot) => select('slot', slot)} />
       <PatientMeshes replay={replay} frameRef={frameRef} onPick={(e) => select('patient', e)} />
       <SelectionRing replay={replay} side={side} frameRef={frameRef} />
+      <QueueCounts replay={replay} />
     </Canvas>
   );
 }

@@ -13,6 +13,8 @@ interface ViewState {
   mode: 'run' | 'compare';
   colourMode: ColourMode;
   selection: Selection | null;
+  /** The series "Next peak" looks for peaks of (a chart series id; ED waiting by default). */
+  peakMeasure: string;
 }
 
-export const useView = create<ViewState>(() => ({ mode: 'run', colourMode: 'acuity', selection: null }));
+export const useView = create<ViewState>(() => ({ mode: 'run', colourMode: 'acuity', selection: null, peakMeasure: 'edWaiting' }));

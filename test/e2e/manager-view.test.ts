@@ -1,0 +1,115 @@
+/**
+ * The viewer as an operations manager uses it on a laptop (1280×720) and on a
+ * large screen (1920×1080): a timeline wide enough to aim at a day, stepping
+ * by hours and days from the keyboard; headline figures found by their plain
+ * names; a comparison that leads with its verdict; no impossible negative
+ * bounds; no serious accessibility violations; and a paused replay that draws
+ * nothing. Screenshots at both sizes are kept in test-artifacts/.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../../viewer/node/chromium.js';
+import { ARTIFACTS, useViewer, type Viewport } from './open-viewer.js';
+import { countDrawCalls, drawCalls, negativeBoundsShown, seriousAxeViolations } from './page-checks.js';
+
+const SIZES: Viewport[] = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
+
+describe.skipIf(!chromiumAvailable()).each(SIZES)('the viewer at $width×$height', (size) => {
+  let page: Page;
+  let pageErrors: string[] = [];
+  useViewer((viewer) => ({ page, pageErrors } = viewer), size);
+  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: `${ARTIFACTS}/manager-${size.width}x${size.height}-${name}.png` });
+  const valueText = async (): Promise<string> => (await page.getAttribute('[data-testid=scrubber]', 'aria-valuetext')) ?? '';
+
+  it('runs the default hospital; the timeline spans at least half the window and steps by hours and days, announcing the date', async () => {
+    await page.click('[data-testid=quick-run]');
+    await page.waitForSelector('[data-testid=scene-view-0] canvas', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid=kpis]');
+    const box = (await page.locator('[data-testid=scrubber]').boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(size.width / 2);
+    // Day and week marks under it, with readable dates.
+    expect(await page.locator('.ticks .tick-label').count()).toBeGreaterThan(1);
+
+    await page.focus('[data-testid=scrubber]');
+    const t0 = await valueText();
+    expect(t0).toMatch(/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d, day \d+ of \d+$/);
+    const hourOf = (t: string): number => Number(/, (\d\d):/.exec(t)![1]);
+    const dayOf = (t: string): number => Number(/day (\d+) of/.exec(t)![1]);
+    await page.keyboard.press('ArrowRight');
+    const t1 = await valueText();
+    expect((hourOf(t1) - hourOf(t0) + 24) % 24).toBe(1);
+    await page.keyboard.press('PageUp');
+    const t2 = await valueText();
+    expect(dayOf(t2)).toBe(dayOf(t1) + 1);
+    expect(hourOf(t2)).toBe(hourOf(t1));
+    await page.keyboard.press('Shift+ArrowLeft');
+    expect(dayOf(await valueText())).toBe(dayOf(t1));
+    await shot('1-run');
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('has no serious or critical accessibility violation (axe-core) on the run view', async () => {
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  }, 60_000);
+
+  it('finds a KPI by its plain name, shows headline tiles, and no non-negative figure has a negative bound', async () => {
+    const tiles = await page.locator('[data-testid=kpis] .kpi-label').allTextContents();
+    for (const name of ['4-hour performance', 'Waiting in the ED', 'Bed occupancy', 'Elective cancellations', 'Overtime', 'Cost per patient', 'Total cost']) {
+      expect(tiles.some((t) => t.startsWith(name))).toBe(true);
+    }
+    // The scenario sets a 4-hour target: its tile says met or missed.
+    expect(await page.textContent('[data-testid="kpi-ed.within4h"] .kpi-target')).toMatch(/target (met|missed): 95\.0%/);
+    const search = page.locator('[data-testid=figure-search]');
+    for (const [words, id] of [
+      ['4-hour', 'ed.within4h'],
+      ['bed occupancy', 'occupancy.medicalWard'],
+      ['cost per patient', 'cost.perPatient'],
+    ] as const) {
+      await search.fill(words);
+      await expect.poll(() => page.locator(`[data-testid="figure-${id}"]`).count()).toBe(1);
+    }
+    await search.fill('');
+    await page.click('[data-testid=figures-show-all]');
+    expect(await page.locator('[data-testid^="figure-"] td.ci').count()).toBeGreaterThan(400);
+    expect(await negativeBoundsShown(page)).toEqual([]);
+  }, 60_000);
+
+  it('draws no frame for 2 s while the replay is paused, and draws while it plays', async () => {
+    await countDrawCalls(page);
+    await page.waitForTimeout(300);
+    const before = await drawCalls(page);
+    await page.waitForTimeout(2000);
+    expect((await drawCalls(page)) - before).toBe(0);
+    await page.click('[data-testid=play]');
+    await page.waitForTimeout(600);
+    await page.click('[data-testid=play]');
+    expect((await drawCalls(page)) - before).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('compares two scenarios and leads with a verdict sentence; back on the run, the replay spans the whole run', async () => {
+    const runEnd = await page.getAttribute('[data-testid=scrubber]', 'max');
+    await page.click('[data-testid=tab-compare]');
+    expect(await page.getAttribute('[data-testid=tab-compare]', 'aria-selected')).toBe('true');
+    await page.selectOption('[data-testid=compare-a]', 'builtin:general-hospital');
+    await page.selectOption('[data-testid=compare-b]', 'builtin:flu-season-more-staff');
+    // A shorter comparison than the run, so a timeline left at its length would cut the run short.
+    await page.fill('[data-testid=compare-days]', '22');
+    await page.click('[data-testid=compare-run]');
+    const sentence = page.locator('[data-testid=verdict-sentence]');
+    await sentence.waitFor({ timeout: 150_000 });
+    const text = (await sentence.textContent()) ?? '';
+    expect(text).toMatch(/^B (costs [\d,]+ (more|less) over 22 days \([+-][\d,]+ per patient\)|'s total cost does not differ significantly)/);
+    expect(text).toMatch(/4-hour performance/);
+    expect(text.endsWith('.')).toBe(true);
+    expect(await negativeBoundsShown(page)).toEqual([]);
+    await shot('2-compare');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.click('[data-testid=tab-run]');
+    expect(await page.getAttribute('[data-testid=scrubber]', 'max')).toBe(runEnd);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { timelineTicks } from './ticks.js';
+
+describe('marks under the timeline', () => {
+  it('labels every day when a day is wide, with Mondays marked as weeks', () => {
+    const ticks = timelineTicks('2026-01-05T00:00', 14 * 1440, 1400);
+    expect(ticks.filter((t) => t.label).length).toBe(15);
+    expect(ticks[0]!.label).toBe('Mon 5 Jan');
+  });
+  it('labels only months for a year on a laptop, so labels never overlap', () => {
+    const width = 1200;
+    const end = 386 * 1440;
+    const labelled = timelineTicks('2026-01-05T00:00', end, width).filter((t) => t.label);
+    expect(labelled[0]!.label).toBe('Feb 2026');
+    for (let i = 1; i < labelled.length; i++) expect(((labelled[i]!.t - labelled[i - 1]!.t) / end) * width).toBeGreaterThanOrEqual(64);
+  });
+});
