@@ -1,4 +1,5 @@
 import { minutesOfDay } from './schema/common.js';
+import { checkCaseMixAndTargets } from './case-mix-references.js';
 import { hasOwnKey } from './own-key.js';
 import type { ScenarioIssue } from './schema/errors.js';
 import type { PathwayStep, Scenario } from './schema/scenario.js';
@@ -98,6 +99,7 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
     const classPriorities = s.patientClasses.filter((c) => c.pathway === name).map((c) => c.priority);
     checkPathway(name, steps, { kindOf, items, attributeValues, resourceList, problem, emergencyRooms, classPriorities });
   }
+  checkCaseMixAndTargets(s, attributeValues, problem);
   return issues;
 }
 

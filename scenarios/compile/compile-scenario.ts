@@ -22,6 +22,7 @@ import { makeDistribution } from '../../sim-core/index.js';
 import { dayIndices, minutesOfDay } from '../schema/common.js';
 import type { DistributionInput, DurationInput } from '../schema/distribution.js';
 import type { PathwayStep, Scenario } from '../schema/scenario.js';
+import { compileCaseMix } from './case-mix.js';
 import { scaleDistribution } from './scale-distribution.js';
 import { WEEK_MINUTES, weeklyRoster, weeklySlots } from './weekly-profile.js';
 
@@ -73,6 +74,9 @@ export function compileScenario(scenario: Scenario): HospitalModel {
     classes,
     pathways,
     penalties: scenario.costs.penalties,
+    ...(scenario.caseMix ? { caseMix: compileCaseMix(scenario.caseMix, attributes) } : {}),
+    ...(scenario.costs.patientTimePerHour !== undefined ? { patientTimePerHour: scenario.costs.patientTimePerHour } : {}),
+    ...(scenario.waitTargets ? { waitTargets: { ...scenario.waitTargets } } : {}),
   };
 }
 
@@ -137,7 +141,7 @@ function compileResources(s: Scenario): ResourceModel[] {
       roster: weeklyRoster(d.openingHours.map((h) => ({ ...h, count: d.units }))),
       ...(d.breakdowns ? { breakdowns: { timeBetweenFailures: toSpec(d.breakdowns.timeBetweenFailures), timeToRepair: toSpec(d.breakdowns.timeToRepair) } } : {}),
       costPerBusyHour: d.costPerHour,
-      costPerIdleHour: 0,
+      costPerIdleHour: d.costPerIdleHour,
       overtimePremiumPerHour: 0,
       fixedCostPerDay: d.fixedCostPerDay,
     });
@@ -150,7 +154,7 @@ function compileResources(s: Scenario): ResourceModel[] {
       capacity: p.units,
       ...(p.queueCapacity !== undefined ? { queueCapacity: p.queueCapacity } : {}),
       costPerBusyHour: p.costPerHour,
-      costPerIdleHour: 0,
+      costPerIdleHour: p.costPerIdleHour,
       overtimePremiumPerHour: 0,
       fixedCostPerDay: 0,
     });

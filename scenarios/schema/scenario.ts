@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseMixSchema } from './case-mix.js';
 import { ClockTime, count, Days, Id, LocalDateTime, MonthDay, nonNegative, positive, probability } from './common.js';
 import { DistributionSchema, DurationSchema } from './distribution.js';
 
@@ -66,6 +67,8 @@ const ImagingDevice = z.strictObject({
     .strictObject({ timeBetweenFailures: DistributionSchema, timeToRepair: DistributionSchema })
     .optional(),
   costPerHour: nonNegative(),
+  /** Cost of an open hour in which the device stands idle (capacity cost, as staff's idle hours are paid). */
+  costPerIdleHour: nonNegative().default(0),
   fixedCostPerDay: nonNegative().default(0),
 });
 
@@ -200,6 +203,8 @@ const Costs = z.strictObject({
       boardingHour: nonNegative().default(0),
     })
     .default({ cancelledCase: 0, leftUnseen: 0, boardingHour: 0 }),
+  /** What an hour of a patient's waiting is worth: reported as patient time, apart, never in the hospital's cost. */
+  patientTimePerHour: nonNegative().optional(),
 });
 
 export const ScenarioSchema = z.strictObject({
@@ -218,7 +223,17 @@ export const ScenarioSchema = z.strictObject({
   imaging: z.array(ImagingDevice).default([]),
   /** Other resources: a plain pool of units (cubicles, a single server in a textbook queue). */
   resources: z
-    .array(z.strictObject({ id: Id, department: Id, units: z.number().int().positive(), queueCapacity: count().optional(), costPerHour: nonNegative().default(0) }))
+    .array(
+      z.strictObject({
+        id: Id,
+        department: Id,
+        units: z.number().int().positive(),
+        queueCapacity: count().optional(),
+        costPerHour: nonNegative().default(0),
+        /** Cost of a unit-hour standing idle (capacity cost, as staff's idle hours are paid). */
+        costPerIdleHour: nonNegative().default(0),
+      }),
+    )
     .default([]),
   items: z.array(Item).default([]),
   patientClasses: z.array(PatientClass).min(1, 'must have at least one patient class'),
@@ -231,6 +246,13 @@ export const ScenarioSchema = z.strictObject({
    * as met or missed, the better side taken from the figure catalogue.
    */
   targets: z.record(z.string().min(1), z.number()).optional(),
+  /** Case-mix groups (DRG/DIP) with their relative weights and the base rate: cost per case against payment. */
+  caseMix: CaseMixSchema.optional(),
+  /**
+   * Minutes within which a wait should end, by seize step id ("triage": 15): each gets the
+   * figure `wait.<id>.withinTarget`, the share of patients seen within it.
+   */
+  waitTargets: z.record(Id, positive()).optional(),
 });
 
 /** A scenario as written in a file (defaults not yet applied). */

@@ -13,6 +13,8 @@ export const NONE = -1;
 export class CostLedger {
   /** Cost of each patient by serial number; grown by doubling, so a charge allocates nothing. */
   private patientCost = new Float64Array(1024);
+  /** The same by cost type: `COST_TYPES.length` per patient, for cost per case by type. */
+  private patientTypeCost = new Float64Array(1024 * COST_TYPES.length);
   private patientsSeen = 0;
   /** Costs no patient caused: idle capacity, fixed daily costs, overtime premium. */
   unattributed = 0;
@@ -43,6 +45,7 @@ export class CostLedger {
     } else {
       if (patient >= this.patientCost.length) this.growTo(patient);
       this.patientCost[patient]! += amount;
+      this.patientTypeCost[patient * COST_TYPES.length + type]! += amount;
       if (patient >= this.patientsSeen) this.patientsSeen = patient + 1;
     }
     this.byPathway[pathway === NONE ? this.pathwayNames.length : pathway]! += amount;
@@ -55,6 +58,13 @@ export class CostLedger {
   /** Cost caused by each patient, by serial number (0 for one who caused none). */
   get byPatient(): Float64Array {
     return this.patientCost.subarray(0, this.patientsSeen);
+  }
+
+  /** What patient `serial` cost in each cost type, into `out` (COST_TYPES order). */
+  patientCostByType(serial: number, out: Float64Array): Float64Array {
+    const n = COST_TYPES.length;
+    for (let t = 0; t < n; t++) out[t] = serial < this.patientsSeen ? this.patientTypeCost[serial * n + t]! : 0;
+    return out;
   }
 
   /** Sum of each cut; all equal `total` up to rounding. */
@@ -75,6 +85,9 @@ export class CostLedger {
     const grown = new Float64Array(length);
     grown.set(this.patientCost);
     this.patientCost = grown;
+    const byType = new Float64Array(length * COST_TYPES.length);
+    byType.set(this.patientTypeCost);
+    this.patientTypeCost = byType;
   }
 }
 

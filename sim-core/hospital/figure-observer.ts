@@ -31,6 +31,8 @@ export class FigureObserver extends QuietObserver {
   boardingMinutes = 0;
   /** Request to end of use, per resource whose kind reports turnaround (minutes). */
   readonly turnaround: Tally[];
+  /** Request to end of use, per resource (time in system at the station, minutes). */
+  readonly timeInSystem: Tally[];
   private readonly seizeTally: (Tally | null)[][];
   private readonly turnaroundKind: boolean[];
 
@@ -63,6 +65,7 @@ export class FigureObserver extends QuietObserver {
     this.cancelledCount = perClass();
     this.turnedAwayCount = perClass();
     this.turnaround = model.resources.map(() => new Tally());
+    this.timeInSystem = model.resources.map(() => new Tally());
     this.turnaroundKind = model.resources.map((r) => RESOURCE_KINDS[r.kind].turnaround);
   }
 
@@ -74,16 +77,17 @@ export class FigureObserver extends QuietObserver {
     if (this.measuring()) this.arrivals[c]!++;
   }
 
-  override waited(pathway: number, step: number, minutes: number): void {
+  override waited(_p: number, pathway: number, step: number, minutes: number): void {
     if (this.measuring()) this.seizeTally[pathway]![step]!.add(minutes);
   }
 
   override used(_serial: number, _pathway: number, r: number, from: number, grantedAt: number, requestedAt: number): void {
     const now = this.sim.now;
     // Busy time the costs count (after the warm-up, before the end), from the grant: the end of one use.
-    if (!this.turnaroundKind[r] || from !== grantedAt || !this.measuring() || now > this.end) return;
+    if (from !== grantedAt || !this.measuring() || now > this.end) return;
     if (Math.min(now, this.end) - Math.max(from, this.warmupEnd) <= 0) return;
-    this.turnaround[r]!.add(now - requestedAt);
+    this.timeInSystem[r]!.add(now - requestedAt);
+    if (this.turnaroundKind[r]) this.turnaround[r]!.add(now - requestedAt);
   }
 
   override boarded(_p: number, since: number): void {

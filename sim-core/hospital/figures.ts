@@ -72,7 +72,13 @@ export function collectFigures(state: HospitalRunState, end: number, departmentO
   f['cancellations'] = cancellations;
   f['boarding.hours'] = observed.boardingMinutes / 60;
 
-  for (const [name, tally] of observed.waitTallies) putQuantiles(f, `wait.${name}`, tally, 1);
+  for (const [name, tally] of observed.waitTallies) {
+    putQuantiles(f, `wait.${name}`, tally, 1);
+    // The share who waited at all (Erlang C's P(wait)): "1 in 7 patients delayed".
+    f[`wait.${name}.pWait`] = tally.count > 0 ? tally.shareAbove(0) : NaN;
+    const target = model.waitTargets?.[name];
+    if (target !== undefined) f[`wait.${name}.withinTarget`] = tally.count > 0 ? 1 - tally.shareAbove(target) : NaN;
+  }
 
   let staffOvertime = 0;
   resources.forEach((r, i) => {
@@ -88,6 +94,8 @@ export function collectFigures(state: HospitalRunState, end: number, departmentO
     }
     f[`queue.${m.name}.mean`] = r.queueLength.mean(end);
     f[`refused.${m.name}`] = r.refused;
+    f[`requests.${m.name}`] = r.requests;
+    f[`timeInSystem.${m.name}.mean`] = observed.timeInSystem[i]!.count > 0 ? observed.timeInSystem[i]!.mean : NaN;
     const overtimeHours = r.overtimeUnits.area(end) / 60;
     if (kind.overtime) f[`overtime.${m.name}.hours`] = overtimeHours;
     if (kind.staffOvertime) staffOvertime += overtimeHours;
@@ -105,6 +113,9 @@ export function collectFigures(state: HospitalRunState, end: number, departmentO
     f[`stock.${name}.stockDays`] = usedPerDay > 0 ? avg / usedPerDay : NaN;
     f[`stock.${name}.orders`] = it.ordersPlaced;
     f[`stock.${name}.used`] = it.unitsUsed;
+    f[`stock.${name}.outOfStockShare`] = it.emptyShelf.mean(end);
+    f[`stock.${name}.meanOnOrder`] = it.onOrderLevel.mean(end);
+    f[`stock.${name}.meanBackorders`] = it.backorderLevel.mean(end);
   }
 
   f['cost.total'] = ledger.total;

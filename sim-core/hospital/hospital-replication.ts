@@ -26,6 +26,9 @@ import { VERBS, type StepModel } from '../verbs/index.js';
 import type { Run, StepRunner } from '../verbs/verb.js';
 import { startArrivals, type ArrivalSink } from './arrivals.js';
 import { Capacity } from './capacity.js';
+import { caseFigures } from './case-figures.js';
+import { CaseObserver } from './case-observer.js';
+import { CensusByHour } from './census-by-hour.js';
 import { CostObserver } from './cost-observer.js';
 import { EdClock } from './ed-clock.js';
 import { FigureObserver } from './figure-observer.js';
@@ -62,6 +65,8 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
   private readonly end: number;
   private readonly costs: CostObserver;
   private readonly figures: FigureObserver;
+  private readonly cases: CaseObserver;
+  private readonly census: CensusByHour;
   private readonly snapshots: SnapshotObserver | null;
   /** Each pathway's steps' runners, parallel to its steps. */
   private readonly runners: StepRunner<StepModel>[][];
@@ -72,7 +77,7 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
    */
   private readonly runs: StepRunner<StepModel>['run'][][];
   private readonly attributeSamplers: Distribution[][];
-  private readonly attributeRngs: RandomStream[];
+  private readonly attributeRngs: RandomStream[][];
   private readonly maxInSystem: number;
   private inSystem = 0;
   private started = false;
@@ -104,7 +109,8 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     const trace = sim.trace ? new TraceObserver(sim.trace, sim, model, this.patients) : null;
     const every = options.snapshotEvery;
     this.snapshots = every !== undefined && every > 0 ? new SnapshotObserver(sim, every, this.end) : null;
-    const others: RunObserver[] = [...(this.snapshots ? [this.snapshots] : []), ...(options.observers ?? [])];
+    this.cases = new CaseObserver(sim, this.patients, this.warmupEnd, this.end);
+    const others: RunObserver[] = [this.cases, ...(this.snapshots ? [this.snapshots] : []), ...(options.observers ?? [])];
     this.observe = new Observers(this.costs, this.figures, trace, others);
 
     // --- what the verbs share ---
@@ -120,10 +126,15 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     // Rosters and breakdowns start now, their first events scheduled in model order; then stock reviews.
     new Capacity(sim, this.book, this.resources, this.observe, model, rep);
     this.stock = new StockRoom(sim, model.items, rep);
+    this.census = new CensusByHour(sim, model, this.resources, this.patients, this.warmupEnd, this.end);
 
     // --- patients and their steps ---
     this.attributeSamplers = model.classes.map((c) => c.attributes.map((a) => sharedCategorical(a.weights)));
-    this.attributeRngs = model.classes.map((c) => sim.stream(`attributes:${c.name}${rep}`));
+    // Each attribute draws from a stream of its own, so that giving a class another attribute (a
+    // case-mix group) leaves the draws of the others alone; the first keeps the class's stream.
+    this.attributeRngs = model.classes.map((c) =>
+      c.attributes.map((a, k) => sim.stream(k === 0 ? `attributes:${c.name}${rep}` : `attributes:${c.name}/${model.attributes[a.attribute]!.name}${rep}`)),
+    );
     const built = new Map<string, StepRunner<StepModel>>();
     const runnerOf = (op: StepModel['op']): StepRunner<StepModel> => {
       let runner = built.get(op);
@@ -160,6 +171,7 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     this.start();
     const { sim, book } = this;
     this.snapshots?.start();
+    this.census.start();
     if (this.warmupEnd > 0) {
       sim.run(this.warmupEnd);
       book.resetStats(sim.now);
@@ -172,6 +184,8 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
       this.end,
       (name) => this.costs.departmentOf(name),
     );
+    caseFigures(figures, this.model, this.cases.record, this.costs.ledger);
+    this.census.putFigures(figures);
     const snapshots = this.snapshots ? { every: this.snapshots.every, inSystem: this.snapshots.inSystem } : undefined;
     return { figures, ledger: this.costs.ledger, events: sim.eventsProcessed, patients: this.patients.count, ...(snapshots ? { snapshots } : {}) };
   }
@@ -278,6 +292,7 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     const cls = this.model.classes[c]!;
     const n = this.patients.attributeCount;
     const samplers = this.attributeSamplers[c]!;
-    for (let k = 0; k < cls.attributes.length; k++) this.patients.attrs[p * n + cls.attributes[k]!.attribute] = samplers[k]!.sample(this.attributeRngs[c]!);
+    const rngs = this.attributeRngs[c]!;
+    for (let k = 0; k < cls.attributes.length; k++) this.patients.attrs[p * n + cls.attributes[k]!.attribute] = samplers[k]!.sample(rngs[k]!);
   }
 }

@@ -103,4 +103,31 @@ export interface HospitalModel {
   classes: ClassModel[];
   pathways: PathwayModel[];
   penalties: { cancelledCase: number; leftUnseen: number; boardingHour: number };
+  /** Case-mix groups (DRG/DIP) and what the payer pays for each; absent: no groups. */
+  caseMix?: CaseMixModel;
+  /** What an hour of a patient's waiting is worth (reported apart, never in the hospital's cost); absent: not valued. */
+  patientTimePerHour?: number;
+  /** Minutes within which a wait at a seize step should end, by the step's figure name (a 30-minute triage target). */
+  waitTargets?: Record<string, number>;
+}
+
+/**
+ * A case-mix group (a DRG or DIP code): payment = relative weight × base rate,
+ * plus, for a stay beyond the group's upper trim point, a relative weight per
+ * extra day (the long-stay outlier payment of DRG systems).
+ */
+export interface CaseMixGroupModel {
+  code: string;
+  name: string;
+  weight: number;
+  outlier?: { trimDays: number; perDayWeight: number };
+}
+
+/** Groups are the values of one patient attribute, in that attribute's value order. */
+export interface CaseMixModel {
+  /** Index into `HospitalModel.attributes` of the attribute whose values are the group codes. */
+  attribute: number;
+  /** Payment for a relative weight of 1. */
+  baseRate: number;
+  groups: CaseMixGroupModel[];
 }

@@ -16,8 +16,8 @@ export interface RunObserver {
   placed(p: number, classIndex: number): void;
   /** A patient asks for a set of resources; `first` is the set's first. */
   requested(p: number, first: number): void;
-  /** The wait at a seize step ended (granted, or given up), `minutes` long. */
-  waited(pathway: number, step: number, minutes: number): void;
+  /** Patient `p`'s wait at a seize step ended (granted, or given up), `minutes` long. */
+  waited(p: number, pathway: number, step: number, minutes: number): void;
   /** A patient took a unit of `resource`. */
   seized(p: number, resource: number): void;
   /** A patient gave back (or left for cleaning) a unit of `resource`. */
@@ -55,7 +55,7 @@ export class QuietObserver implements RunObserver {
   arrived(_p: number, _c: number): void {}
   placed(_p: number, _c: number): void {}
   requested(_p: number, _first: number): void {}
-  waited(_pathway: number, _step: number, _minutes: number): void {}
+  waited(_p: number, _pathway: number, _step: number, _minutes: number): void {}
   seized(_p: number, _r: number): void {}
   released(_p: number, _r: number): void {}
   turnoverEnded(_serial: number, _r: number): void {}

@@ -40,11 +40,11 @@ export class Observers implements RunObserver {
     for (let k = 0; k < this.others.length; k++) this.others[k]!.requested(p, first);
   }
 
-  waited(pathway: number, step: number, minutes: number): void {
-    this.costs.waited(pathway, step, minutes);
-    this.figures.waited(pathway, step, minutes);
-    if (this.trace !== null) this.trace.waited(pathway, step, minutes);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.waited(pathway, step, minutes);
+  waited(p: number, pathway: number, step: number, minutes: number): void {
+    this.costs.waited(p, pathway, step, minutes);
+    this.figures.waited(p, pathway, step, minutes);
+    if (this.trace !== null) this.trace.waited(p, pathway, step, minutes);
+    for (let k = 0; k < this.others.length; k++) this.others[k]!.waited(p, pathway, step, minutes);
   }
 
   seized(p: number, r: number): void {

@@ -33,6 +33,12 @@ export class StockItem {
   backorder = 0;
   readonly waiting: { patient: number; quantity: number }[] = [];
   readonly level: TimeWeighted;
+  /** Units ordered and not yet delivered, over time (mean on order). */
+  readonly onOrderLevel: TimeWeighted;
+  /** Units owed to waiting patients, over time (mean backorders). */
+  readonly backorderLevel: TimeWeighted;
+  /** 1 while nothing is on hand, else 0: its mean is the share of time out of stock. */
+  readonly emptyShelf: TimeWeighted;
   demandUnits = 0;
   filledFromStock = 0;
   stockouts = 0;
@@ -49,6 +55,9 @@ export class StockItem {
   ) {
     this.onHand = model.initialStock;
     this.level = new TimeWeighted(sim.now, model.initialStock);
+    this.onOrderLevel = new TimeWeighted(sim.now, 0);
+    this.backorderLevel = new TimeWeighted(sim.now, 0);
+    this.emptyShelf = new TimeWeighted(sim.now, model.initialStock > 0 ? 0 : 1);
     this.leadTime = sharedDistribution(model.leadTime);
   }
 
@@ -67,7 +76,7 @@ export class StockItem {
       this.onHand -= quantity;
       this.unitsUsed += quantity;
       this.filledFromStock += quantity;
-      this.level.update(this.sim.now, this.onHand);
+      this.track();
       this.reviewContinuous();
       return true;
     }
@@ -79,6 +88,7 @@ export class StockItem {
   wait(patient: number, quantity: number): void {
     this.waiting.push({ patient, quantity });
     this.backorder += quantity;
+    this.track();
     this.reviewContinuous();
   }
 
@@ -94,7 +104,7 @@ export class StockItem {
       this.unitsUsed += w.quantity;
       served.push(w.patient);
     }
-    this.level.update(this.sim.now, this.onHand);
+    this.track();
     this.reviewContinuous();
     return served;
   }
@@ -109,11 +119,23 @@ export class StockItem {
 
   resetStats(now: number): void {
     this.level.reset(now);
+    this.onOrderLevel.reset(now);
+    this.backorderLevel.reset(now);
+    this.emptyShelf.reset(now);
     this.demandUnits = 0;
     this.filledFromStock = 0;
     this.stockouts = 0;
     this.ordersPlaced = 0;
     this.unitsUsed = 0;
+  }
+
+  /** Brings the levels over time up to now. */
+  private track(): void {
+    const now = this.sim.now;
+    this.level.update(now, this.onHand);
+    this.onOrderLevel.update(now, this.onOrder);
+    this.backorderLevel.update(now, this.backorder);
+    this.emptyShelf.update(now, this.onHand > 0 ? 0 : 1);
   }
 
   private reviewContinuous(): void {
@@ -130,6 +152,7 @@ export class StockItem {
 
   private order(quantity: number): void {
     this.onOrder += quantity;
+    this.onOrderLevel.update(this.sim.now, this.onOrder);
     this.ordersPlaced++;
     this.sim.schedule(this.leadTime.sample(this.rng), this.deliveryKind, this.index, quantity, PRIORITY.DEFAULT);
   }

@@ -115,6 +115,20 @@ export class Tally {
     return x0 + (h - below) * (x1 - x0);
   }
 
+  /**
+   * The share of observations above `x` (needs kept values): 0.25 for [0, 0, 0, 5] above 0.
+   * @example waits.shareAbove(0) // P(wait): the share who waited at all
+   */
+  shareAbove(x: number): number {
+    const values = this.values;
+    if (values === null) throw new Error('Tally.shareAbove: construct the Tally with { keepValues: true }');
+    const n = this.n;
+    if (n === 0) return Number.NaN;
+    let above = 0;
+    for (let i = 0; i < n; i++) if ((values[i] as number) > x) above++;
+    return above / n;
+  }
+
   /** Forgets every observation (warm-up deletion). Kept-value storage is reused. */
   reset(): void {
     this.n = 0;

@@ -84,7 +84,7 @@ class SeizeRunner implements StepRunner<SeizeStep> {
     const now = r.sim.now;
     if (since !== now) r.book.backdate(claim, since);
     if (r.book.isHeld(claim)) {
-      r.observe.waited(pw, i, now - since);
+      r.observe.waited(p, pw, i, now - since);
       return this.took(p, claim, s);
     }
     pt.waitingClaim[p] = claim;
@@ -132,7 +132,7 @@ class SeizeRunner implements StepRunner<SeizeStep> {
     endBoarding(pt, r.observe, p);
     const i = pt.step[p]!;
     const s = r.pathways[pt.pathwayOf[p]!]!.steps[i]! as SeizeStep;
-    r.observe.waited(pt.pathwayOf[p]!, i, r.sim.now - r.book.requestedAt(claim));
+    r.observe.waited(p, pt.pathwayOf[p]!, i, r.sim.now - r.book.requestedAt(claim));
     if (this.took(p, claim, s)) r.proceed(p, i + 1);
   }
 
@@ -145,7 +145,7 @@ class SeizeRunner implements StepRunner<SeizeStep> {
     pt.renegeTimer[p] = -1;
     const i = pt.step[p]!;
     const s = r.pathways[pt.pathwayOf[p]!]!.steps[i]! as SeizeStep;
-    r.observe.waited(pt.pathwayOf[p]!, i, r.sim.now - r.book.requestedAt(claim));
+    r.observe.waited(p, pt.pathwayOf[p]!, i, r.sim.now - r.book.requestedAt(claim));
     endBoarding(pt, r.observe, p);
     if (s.onTimeout === 'leftUnseen') {
       r.observe.leftUnseen(p);

@@ -1,0 +1,30 @@
+/**
+ * Case-mix groups (DRG/DIP) and what the payer pays for each: a case of group
+ * g is paid weight(g) × baseRate, plus perDayWeight × baseRate for each day it
+ * stays beyond the group's upper trim point (the long-stay outlier payment).
+ * Which group a patient is in is a patient attribute (default `drg`), given
+ * per class as a mix like any attribute (`attributes: { drg: { values, weights } }`).
+ */
+import { z } from 'zod';
+import { Id, nonNegative, positive } from './common.js';
+
+const CaseMixGroup = z.strictObject({
+  /** The group's code as the attribute's values give it ("F62C"). */
+  code: z.union([z.string().min(1), z.number()]),
+  /** What the group is, in words ("Heart failure without complications"). */
+  name: z.string().min(1).optional(),
+  /** Relative weight (cost weight) of the group. */
+  weight: nonNegative(),
+  /** Long-stay outlier: days beyond `trimDays` are paid `perDayWeight` × base rate each. */
+  outlier: z.strictObject({ trimDays: positive(), perDayWeight: nonNegative() }).optional(),
+});
+
+export const CaseMixSchema = z.strictObject({
+  /** The patient attribute whose values are the group codes. */
+  attribute: Id.default('drg'),
+  /** Payment for a relative weight of 1 (in the scenario's currency). */
+  baseRate: nonNegative(),
+  groups: z.array(CaseMixGroup).min(1, 'must have at least one group'),
+});
+
+export type CaseMixSpec = z.output<typeof CaseMixSchema>;

@@ -1,0 +1,128 @@
+/**
+ * Cost per case, and what the payer pays for it: figures of the finished
+ * cases (case-observer.ts), each costed from the ledger by its serial, so that
+ * every cost booked to a patient counts, even one booked after it left.
+ *
+ * - `cases.<class>`; `cost.perCase.<class>.{mean,p10,p50,p90}` and by cost type
+ *   `cost.perCase.<class>.byType.<type>`; the same over all cases
+ *   (`cost.perCase.all.*`), by pathway (`cost.perCase.pathway.<pathway>.*`) and
+ *   by each value of each attribute (`cost.perCase.attribute.<attr>.<value>.*`).
+ * - With case-mix groups: `casemix.<code>.{cases,costPerCase,paymentPerCase,
+ *   marginPerCase,margin,lossShare}` and over all grouped cases
+ *   `casemix.{cases,cost,payment,margin,lossShare}`; payment = relative weight ×
+ *   base rate, plus the outlier days' weight beyond the trim point.
+ * - Patient time: `patientTime.hours` waited by finished cases, and valued at
+ *   the scenario's rate `patientTime.cost` (never part of `cost.total`).
+ */
+import { Tally } from '../stats/tally.js';
+import { COST_TYPES, type CostLedger } from './cost-ledger.js';
+import type { FinishedCases } from './case-observer.js';
+import type { CaseMixGroupModel, HospitalModel } from './model.js';
+
+type Figures = Record<string, number>;
+
+export function caseFigures(f: Figures, model: HospitalModel, cases: FinishedCases, ledger: CostLedger): void {
+  const n = cases.count;
+  const types = COST_TYPES.length;
+  const cost = new Float64Array(n);
+  const byType = new Float64Array(n * types);
+  const scratch = new Float64Array(types);
+  for (let k = 0; k < n; k++) {
+    ledger.patientCostByType(cases.serial[k]!, scratch);
+    let sum = 0;
+    for (let t = 0; t < types; t++) {
+      byType[k * types + t] = scratch[t]!;
+      sum += scratch[t]!;
+    }
+    cost[k] = sum;
+  }
+
+  putCostPerCase(f, 'cost.perCase.all', allCases(n), cost);
+  model.classes.forEach((c, i) => {
+    const mine = casesWhere(n, (k) => cases.klass[k] === i);
+    f[`cases.${c.name}`] = mine.length;
+    putCostPerCase(f, `cost.perCase.${c.name}`, mine, cost);
+    COST_TYPES.forEach((t, ti) => (f[`cost.perCase.${c.name}.byType.${t}`] = meanOver(mine, (k) => byType[k * types + ti]!)));
+  });
+  model.pathways.forEach((p, i) => putCostPerCase(f, `cost.perCase.pathway.${p.name}`, casesWhere(n, (k) => cases.pathway[k] === i), cost));
+  const attributeCount = model.attributes.length;
+  model.attributes.forEach((a, ai) => {
+    a.values.forEach((v, vi) => {
+      putCostPerCase(f, `cost.perCase.attribute.${a.name}.${v}`, casesWhere(n, (k) => cases.attrs[k * attributeCount + ai] === vi), cost);
+    });
+  });
+
+  if (model.caseMix) putCaseMix(f, model, cases, cost);
+
+  let waited = 0;
+  for (let k = 0; k < n; k++) waited += cases.waited[k]!;
+  f['patientTime.hours'] = waited / 60;
+  f['patientTime.perCase.hours'] = n > 0 ? waited / 60 / n : NaN;
+  if (model.patientTimePerHour !== undefined) f['patientTime.cost'] = (waited / 60) * model.patientTimePerHour;
+}
+
+/** What the payer pays for a case of group `g` that stayed `stayMinutes`. */
+export function casePayment(g: CaseMixGroupModel, baseRate: number, stayMinutes: number): number {
+  const days = stayMinutes / 1440;
+  const outlierDays = g.outlier && days > g.outlier.trimDays ? days - g.outlier.trimDays : 0;
+  return (g.weight + outlierDays * (g.outlier?.perDayWeight ?? 0)) * baseRate;
+}
+
+function putCaseMix(f: Figures, model: HospitalModel, cases: FinishedCases, cost: Float64Array): void {
+  const mix = model.caseMix!;
+  const attributeCount = model.attributes.length;
+  let all = { cases: 0, cost: 0, payment: 0, losing: 0 };
+  mix.groups.forEach((g, gi) => {
+    let count = 0;
+    let costSum = 0;
+    let paid = 0;
+    let losing = 0;
+    for (let k = 0; k < cases.count; k++) {
+      if (cases.attrs[k * attributeCount + mix.attribute] !== gi) continue;
+      const payment = casePayment(g, mix.baseRate, cases.stay[k]!);
+      count++;
+      costSum += cost[k]!;
+      paid += payment;
+      if (payment < cost[k]!) losing++;
+    }
+    const id = `casemix.${g.code}`;
+    f[`${id}.cases`] = count;
+    f[`${id}.costPerCase`] = count > 0 ? costSum / count : NaN;
+    f[`${id}.paymentPerCase`] = count > 0 ? paid / count : NaN;
+    f[`${id}.marginPerCase`] = count > 0 ? (paid - costSum) / count : NaN;
+    f[`${id}.margin`] = paid - costSum;
+    f[`${id}.lossShare`] = count > 0 ? losing / count : NaN;
+    all = { cases: all.cases + count, cost: all.cost + costSum, payment: all.payment + paid, losing: all.losing + losing };
+  });
+  f['casemix.cases'] = all.cases;
+  f['casemix.cost'] = all.cost;
+  f['casemix.payment'] = all.payment;
+  f['casemix.margin'] = all.payment - all.cost;
+  f['casemix.lossShare'] = all.cases > 0 ? all.losing / all.cases : NaN;
+}
+
+function putCostPerCase(f: Figures, id: string, which: readonly number[], cost: Float64Array): void {
+  const t = new Tally({ keepValues: true, initialCapacity: which.length });
+  for (const k of which) t.add(cost[k]!);
+  f[`${id}.mean`] = t.count > 0 ? t.mean : NaN;
+  f[`${id}.p10`] = t.quantile(0.1);
+  f[`${id}.p50`] = t.quantile(0.5);
+  f[`${id}.p90`] = t.quantile(0.9);
+}
+
+function allCases(n: number): number[] {
+  return Array.from({ length: n }, (_, k) => k);
+}
+
+function casesWhere(n: number, keep: (k: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < n; k++) if (keep(k)) out.push(k);
+  return out;
+}
+
+function meanOver(which: readonly number[], value: (k: number) => number): number {
+  if (which.length === 0) return NaN;
+  let sum = 0;
+  for (const k of which) sum += value(k);
+  return sum / which.length;
+}

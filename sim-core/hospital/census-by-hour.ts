@@ -1,0 +1,96 @@
+/**
+ * Census by hour of day: managers plan by the clock ("how full is medicine at
+ * 08:00 on a Monday?"), and one average over the run hides that. On the hour,
+ * every hour from the end of the warm-up to the end of the horizon, after
+ * everything else at that minute, it reads the beds occupied in each ward and
+ * the patients in the ED, and keeps them by clock hour and by weekday.
+ *
+ * Figures: `census.<ward>.h08.mean` and `.p90` for each hour 00-23 (the ED as
+ * `census.ed.*`), and `census.<ward>.<weekday>.h08.mean` / `.h16.mean` for the
+ * two moments bed meetings look at.
+ */
+import { PRIORITY } from '../priorities.js';
+import type { Resource } from '../resources/resource.js';
+import type { Simulation } from '../simulation.js';
+import { Tally } from '../stats/tally.js';
+import type { HospitalModel } from './model.js';
+import type { PatientTable } from './patients.js';
+import { RESOURCE_KINDS } from './resource-kinds.js';
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const BED_MEETINGS = [8, 16] as const;
+
+export class CensusByHour {
+  /** Wards (resources whose share figure is occupancy) by model index. */
+  private readonly wards: number[];
+  private readonly hasEd: boolean;
+  /** [place][hour]: places are the wards in order, then the ED. */
+  private readonly byHour: Tally[][];
+  /** [place][weekday][meeting]. */
+  private readonly byWeekday: Tally[][][];
+  private kind = -1;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly model: HospitalModel,
+    private readonly resources: readonly Resource[],
+    private readonly patients: PatientTable,
+    private readonly warmupEnd: number,
+    private readonly end: number,
+  ) {
+    this.wards = model.resources.flatMap((r, i) => (RESOURCE_KINDS[r.kind].share === 'occupancy' ? [i] : []));
+    this.hasEd = model.classes.some((c) => c.emergencyDepartment);
+    const places = this.wards.length + (this.hasEd ? 1 : 0);
+    this.byHour = Array.from({ length: places }, () => Array.from({ length: 24 }, () => new Tally({ keepValues: true })));
+    this.byWeekday = Array.from({ length: places }, () => WEEKDAYS.map(() => BED_MEETINGS.map(() => new Tally())));
+  }
+
+  /** Schedules the first reading on the first whole hour of the day at or after the warm-up. */
+  start(): void {
+    if (this.byHour.length === 0) return;
+    this.kind = this.sim.register('census', this.onHour, this);
+    const offset = this.model.startMinuteOfWeek % 60;
+    const first = Math.ceil((this.warmupEnd + offset) / 60) * 60 - offset;
+    if (first <= this.end) this.sim.at(first, this.kind, 0, 0, PRIORITY.SNAPSHOT);
+  }
+
+  private onHour(): void {
+    const minuteOfWeek = (this.model.startMinuteOfWeek + this.sim.now) % 10080;
+    const hour = Math.floor((minuteOfWeek % 1440) / 60);
+    const weekday = Math.floor(minuteOfWeek / 1440);
+    const meeting = BED_MEETINGS.indexOf(hour as (typeof BED_MEETINGS)[number]);
+    const record = (place: number, value: number): void => {
+      this.byHour[place]![hour]!.add(value);
+      if (meeting >= 0) this.byWeekday[place]![weekday]![meeting]!.add(value);
+    };
+    this.wards.forEach((r, k) => record(k, this.resources[r]!.busy));
+    if (this.hasEd) record(this.wards.length, this.inEd());
+    if (this.sim.now + 60 <= this.end) this.sim.schedule(60, this.kind, 0, 0, PRIORITY.SNAPSHOT);
+  }
+
+  private inEd(): number {
+    const pt = this.patients;
+    let n = 0;
+    for (let p = 0; p < pt.slotsUsed; p++) if (pt.serialOf[p]! >= 0 && pt.inEd[p] === 1 && pt.parentOf[p]! < 0) n++;
+    return n;
+  }
+
+  /** Puts the figures; the ED is `census.ed.*`. */
+  putFigures(f: Record<string, number>): void {
+    const names = [...this.wards.map((r) => this.model.resources[r]!.name), ...(this.hasEd ? ['ed'] : [])];
+    names.forEach((name, place) => {
+      for (let h = 0; h < 24; h++) {
+        const t = this.byHour[place]![h]!;
+        const hh = String(h).padStart(2, '0');
+        f[`census.${name}.h${hh}.mean`] = t.count > 0 ? t.mean : NaN;
+        f[`census.${name}.h${hh}.p90`] = t.quantile(0.9);
+      }
+      WEEKDAYS.forEach((day, d) => {
+        BED_MEETINGS.forEach((h, m) => {
+          const t = this.byWeekday[place]![d]![m]!;
+          f[`census.${name}.${day}.h${String(h).padStart(2, '0')}.mean`] = t.count > 0 ? t.mean : NaN;
+        });
+      });
+    });
+  }
+}
