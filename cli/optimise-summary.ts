@@ -3,7 +3,7 @@
  * its confidence intervals, then a table of the candidates of the final
  * selection (chosen, could not be told apart, or why each left), then the files.
  */
-import type { OptimiseOutcome, ReportedCandidate } from '../workers/node.js';
+import { valuesText, type OptimiseOutcome, type ReportedCandidate } from '../workers/node.js';
 import { renderBlocks } from './text-table.js';
 
 export function optimiseSummary(o: OptimiseOutcome): string {
@@ -40,7 +40,7 @@ export function optimiseSummary(o: OptimiseOutcome): string {
 }
 
 function values(v: Record<string, unknown>): string {
-  return Object.entries(v).map(([k, x]) => `${k} = ${String(x)}`).join(', ');
+  return valuesText(v);
 }
 
 function num(x: number): string {

@@ -4,7 +4,7 @@
  * objective and constraints, the runners-up the selection could not tell from
  * it, every solution visited, and the best so far against replications used.
  */
-import { solutionKey, valuesOf, type Solution } from './decision-space.js';
+import { solutionKey, valuesOf, valueText, type Solution } from './decision-space.js';
 import type { Evaluations } from './evaluations.js';
 import type { OptimiseSpec } from './optimise-spec.js';
 import type { OptimisePlan } from './plan-optimise.js';
@@ -121,7 +121,7 @@ export const METHOD =
 /** One row per solution visited: its values, replications, objective mean and constraint means. */
 export function optimiseCsv(report: OptimiseReport): string {
   const cell = (v: unknown): string => {
-    const text = typeof v === 'number' ? (Number.isFinite(v) ? String(+v.toPrecision(10)) : '') : String(v ?? '');
+    const text = typeof v === 'number' ? (Number.isFinite(v) ? String(+v.toPrecision(10)) : '') : v === undefined ? '' : valueText(v);
     return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   const header = [...report.variables.map((v) => v.name), 'replications', `mean ${report.objective.figure}`, ...report.constraints.map((c) => `mean ${c.figure}`), 'meets constraints on mean', 'chosen', 'indistinguishable from chosen', 'error'];
