@@ -90,7 +90,11 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
         let sum = 0;
         for (let j = 0; j < r; j++) sum += slackOf(usable[i]!, ci, j);
         const R = Math.max(0, (h2c[ci]! * s2c[i]![ci]!) / (2 * c.tolerance) - (c.tolerance * r) / 2);
-        if (sum > R) decision[i]![ci] = 'feasible';
+        if (Number.isNaN(sum)) {
+          // A replication where the figure is undefined (no ED patient left, say) cannot show the constraint met.
+          decision[i]![ci] = 'infeasible';
+          eliminated.set(i, { at: r, reason: `${c.label} is undefined in some replication` });
+        } else if (sum > R) decision[i]![ci] = 'feasible';
         else if (sum < -R) {
           decision[i]![ci] = 'infeasible';
           eliminated.set(i, { at: r, reason: `shown not to meet ${c.label} ${c.kind === 'atLeast' ? '>=' : '<='} ${c.bound}` });
@@ -98,8 +102,13 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
       });
     }
     // Comparison: a candidate shown feasible eliminates one it beats by more than W(r).
-    const still = alive();
     const out = new Map<number, { at: number; reason: string }>();
+    for (const i of alive()) {
+      for (let j = 0; j < r; j++) if (!Number.isFinite(objective(usable[i]!, j))) out.set(i, { at: r, reason: `its objective is undefined in replication ${j + 1}` });
+    }
+    for (const [i, why] of out) eliminated.set(i, why);
+    out.clear();
+    const still = alive();
     for (const i of still) {
       for (const l of still) {
         if (l === i || !shownFeasible(l)) continue;
