@@ -9,7 +9,7 @@ import type { Evaluations } from './evaluations.js';
 import type { OptimiseSpec } from './optimise-spec.js';
 import type { OptimisePlan } from './plan-optimise.js';
 import { scoreOf } from './score.js';
-import type { CandidateResult, SelectionOutcome } from './select-best.js';
+import { describeCandidate, type CandidateResult, type SelectionOutcome } from './select-best.js';
 import type { SearchOutcome } from './compass.js';
 
 export interface HistoryPoint {
@@ -70,16 +70,9 @@ export function buildOptimiseReport(input: ReportInput): OptimiseReport {
   let chosenReport: OptimiseReport['chosen'] = null;
   if (chosen) {
     const c = byKey.get(solutionKey(chosen));
-    const s = scoreOf(goal, evaluations.rows(chosen));
     chosenReport = c
       ? { ...reported(c), shownFeasible: selection?.chosenShownFeasible ?? false }
-      : {
-          values: valuesOf(space, chosen),
-          n: s.n,
-          objective: { mean: s.mean, lo: Number.NaN, hi: Number.NaN, level: spec.selection.confidence },
-          constraints: goal.constraints.map((k, i) => ({ label: k.label, kind: k.kind, bound: k.bound, mean: k.kind === 'atLeast' ? s.slacks[i]! + k.bound : k.bound - s.slacks[i]!, confidenceBound: Number.NaN, level: k.confidence, decision: 'undecided' as const })),
-          shownFeasible: false,
-        };
+      : { ...reported(describeCandidate(goal, evaluations.rows(chosen), chosen, spec.selection.confidence, goal.constraints.map(() => 'undecided'))), shownFeasible: false };
   }
   return {
     name: spec.name,

@@ -138,7 +138,7 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
   const pool = left.filter(shownFeasible).length > 0 ? left.filter(shownFeasible) : left;
   const mean = (i: number): number => finiteMean(Array.from({ length: r }, (_, j) => objective(usable[i]!, j)));
   const chosenIndex = pool.sort((a, b) => mean(a) - mean(b))[0];
-  const results = usable.map((x, i) => describe(goal, evaluations.rows(x), x, options.confidence, decision[i]!, eliminated.get(i)));
+  const results = usable.map((x, i) => describeCandidate(goal, evaluations.rows(x), x, options.confidence, decision[i]!, eliminated.get(i)));
   return {
     chosen: chosenIndex === undefined ? undefined : usable[chosenIndex],
     chosenShownFeasible: chosenIndex !== undefined && shownFeasible(chosenIndex),
@@ -150,7 +150,8 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
   };
 }
 
-function describe(goal: Goal, rows: readonly Readonly<Record<string, number>>[], x: Solution, level: number, decisions: CandidateResult['constraints'][number]['decision'][], eliminated?: { at: number; reason: string }): CandidateResult {
+/** A candidate's objective CI and constraint means with one-sided confidence bounds, from its replications. */
+export function describeCandidate(goal: Goal, rows: readonly Readonly<Record<string, number>>[], x: Solution, level: number, decisions: CandidateResult['constraints'][number]['decision'][], eliminated?: { at: number; reason: string }): CandidateResult {
   const values = rows.map((row) => measureValue(goal.measure, row)).filter(Number.isFinite);
   const n = values.length;
   const m = finiteMean(values);
