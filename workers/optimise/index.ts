@@ -5,3 +5,4 @@ export { runOptimise, OPTIMISE_FILES, type OptimiseOutcome, type OptimiseProgres
 export type { OptimiseRunner } from './evaluations.js';
 export type { OptimiseReport, ReportedCandidate } from './optimise-report.js';
 export { valuesText, valueText } from './decision-space.js';
+export { inThreadRunner } from './in-thread-runner.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../scenarios/index.js';
 import { loadOptimiseSpec, OPTIMISE_FILES, OptimiseSpecError, parseOptimiseSpec, runOptimise, type OptimiseRunner } from './index.js';
-import { inThreadRunner } from './test-runner.js';
+import { inThreadRunner } from './in-thread-runner.js';
 
 const examples = 'workers/optimise/examples';
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'optimise-'));
