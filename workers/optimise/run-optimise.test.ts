@@ -93,3 +93,15 @@ describe('optimise resumes and stops', () => {
     expect(resumed.report.chosen?.values).toEqual({ reorderPoint: 13 });
   });
 });
+
+describe('optimise on a small budget', () => {
+  it('says the selection did not finish when the budget runs out in it, and still chooses from what ran', async () => {
+    const spec = await loadOptimiseSpec(join(examples, 'base-stock.yaml'));
+    spec.budget = { replications: 40 };
+    const { report } = await runOptimise(spec, { runner: inThreadRunner, outDir: fresh() });
+    expect(report.replications.used).toBeLessThanOrEqual(40);
+    expect(report.selection?.finished).toBe(false);
+    expect(report.stopped).toBe(false);
+    expect(report.chosen).not.toBeNull();
+  });
+});

@@ -46,7 +46,7 @@ export interface SelectionOutcome {
   indistinguishable: Solution[];
   candidates: CandidateResult[];
   indifference: number;
-  /** The procedure ended by its own rule, not by the budget. */
+  /** The procedure ended by its own rule, not by the budget, with every candidate in it. */
   finished: boolean;
   replications: number;
 }
@@ -80,8 +80,9 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
   const shownFeasible = (i: number): boolean => decision[i]!.every((d) => d === 'feasible');
 
   let r = n0;
+  // No candidate has its first stage (the budget ran out): nothing to select among.
   let finished = false;
-  for (;;) {
+  for (; k > 0; ) {
     const survivors = alive();
     // Feasibility check on every undecided constraint.
     for (const i of survivors) {
@@ -139,6 +140,8 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
   const mean = (i: number): number => finiteMean(Array.from({ length: r }, (_, j) => objective(usable[i]!, j)));
   const chosenIndex = pool.sort((a, b) => mean(a) - mean(b))[0];
   const results = usable.map((x, i) => describeCandidate(goal, evaluations.rows(x), x, options.confidence, decision[i]!, eliminated.get(i)));
+  // Candidates the budget left without their first stage were never compared: the guarantee does not cover them.
+  if (usable.length < candidates.length) finished = false;
   return {
     chosen: chosenIndex === undefined ? undefined : usable[chosenIndex],
     chosenShownFeasible: chosenIndex !== undefined && shownFeasible(chosenIndex),
