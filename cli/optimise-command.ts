@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ScenarioError } from '../scenarios/index.js';
-import { defaultWorkerCount, loadOptimiseSpec, NodeWorkerPool, runOptimise, type OptimiseOutcome, type OptimiseProgress, type OptimiseRunner } from '../workers/node.js';
+import { defaultWorkerCount, loadOptimiseSpec, valueText, NodeWorkerPool, runOptimise, type OptimiseOutcome, type OptimiseProgress, type OptimiseRunner } from '../workers/node.js';
 import { EXIT } from './exit-codes.js';
 import { listenForInterrupt } from './interrupt.js';
 import { optimiseSummary } from './optimise-summary.js';
@@ -74,7 +74,7 @@ function progressBar(stream: NodeJS.WriteStream): { update(name: string, p: Opti
   let lastBest = '';
   const started = performance.now();
   const bestText = (p: OptimiseProgress): string =>
-    p.best ? `${Object.entries(p.best.values).map(([k, v]) => `${k}=${String(v)}`).join(' ')} (${+p.best.mean.toPrecision(6)}${p.best.feasible ? '' : ', misses a constraint'})` : '-';
+    p.best ? `${Object.entries(p.best.values).map(([k, v]) => `${k}=${valueText(v)}`).join(' ')} (${+p.best.mean.toPrecision(6)}${p.best.feasible ? '' : ', misses a constraint'})` : '-';
   return {
     update(name, p) {
       const best = bestText(p);

@@ -3,7 +3,7 @@
  * its confidence intervals, then a table of the candidates of the final
  * selection (chosen, could not be told apart, or why each left), then the files.
  */
-import type { OptimiseOutcome, ReportedCandidate } from '../workers/node.js';
+import { valuesText, type OptimiseOutcome, type ReportedCandidate } from '../workers/node.js';
 import { renderBlocks } from './text-table.js';
 
 export function optimiseSummary(o: OptimiseOutcome): string {
@@ -11,6 +11,7 @@ export function optimiseSummary(o: OptimiseOutcome): string {
   const lines: string[] = [];
   const used = `${r.replications.used} replications (${r.replications.ranNow} run now, ${r.replications.fromLog} from the log), ${r.search.visited} of ${count(r.spaceSize)} solutions visited in ${r.search.iterations} search iterations`;
   lines.push(`optimise ${r.name}: ${r.objective.order === 'min' ? 'minimise' : 'maximise'} ${r.objective.figure}${r.constraints.length ? ` subject to ${r.constraints.map((c) => `${c.figure} ${c.kind === 'atLeast' ? '>=' : '<='} ${c.bound} (${pct(c.confidence)} confidence)`).join(', ')}` : ''}; ${used}`);
+  if (!r.stopped && r.selection && !r.selection.finished) lines.push('The budget ran out before the final selection finished: the solution below is the best of those still in it, and those it could not yet tell apart are listed. A larger budget (or a rerun with one; the log is reused) would finish it.');
   if (r.stopped) lines.push('Stopped before the selection finished: the solution below is the best found so far, without the selection\'s guarantee. Run the same command again to continue.');
   const c = r.chosen;
   if (!c) {
@@ -40,7 +41,7 @@ export function optimiseSummary(o: OptimiseOutcome): string {
 }
 
 function values(v: Record<string, unknown>): string {
-  return Object.entries(v).map(([k, x]) => `${k} = ${String(x)}`).join(', ');
+  return valuesText(v);
 }
 
 function num(x: number): string {

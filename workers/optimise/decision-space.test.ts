@@ -46,4 +46,16 @@ describe('decision space', () => {
     const { issues } = buildDecisionSpace(spec([{ path: 'staff.nurse.shifts[*].count', range: { from: 1, to: 2 } }, { path: 'staff.nurse.shifts[1].count', range: { from: 1, to: 2 } }]), base);
     expect(issues).toEqual([{ path: 'variables[1].path', message: 'sets staff[0].shifts[1].count, as variables[0].path does: each place may be set by one variable only' }]);
   });
+
+  it('listed values may be whole parts of a scenario (a theatre block schedule), written whole and found in the base', () => {
+    const blocks = [
+      [{ days: ['mon', 'wed'], start: '08:00', end: '17:00' }],
+      [{ days: ['tue', 'thu'], start: '08:00', end: '17:00' }],
+    ];
+    const withTheatre = { ...base, operatingRooms: [{ id: 'or1', sessions: blocks[1] }] };
+    const { space, issues } = buildDecisionSpace(spec([{ path: 'operatingRooms.or1.sessions', name: 'or1Blocks', values: blocks }]), withTheatre);
+    expect(issues).toEqual([]);
+    expect(startingSolution(space)).toEqual([1]);
+    expect((documentOf(space, [0]) as typeof withTheatre).operatingRooms[0]!.sessions).toEqual(blocks[0]);
+  });
 });

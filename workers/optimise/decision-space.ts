@@ -4,14 +4,14 @@
  * search can measure distances between solutions, whatever the values are.
  */
 import { formatPath, parseScenario, ScenarioError, type Scenario, type ScenarioIssue } from '../../scenarios/index.js';
-import { parseParameterPath, resolveParameterPath, setAtLocations, type Location } from '../sweep/index.js';
+import { canonicalJson, parseParameterPath, resolveParameterPath, setAtLocations, type Location } from '../sweep/index.js';
 import type { OptimiseSpec } from './optimise-spec.js';
 
 export interface DecisionVariable {
   name: string;
   paths: string[];
-  /** Every value it may take, in order. */
-  values: (number | string | boolean)[];
+  /** Every value it may take, in order (numbers, names, or whole parts of a scenario such as a theatre's list of sessions). */
+  values: unknown[];
   /** Where the value is written, every path resolved against the base. */
   locations: Location[];
 }
@@ -69,10 +69,20 @@ function rangeValues(r: { from: number; to: number; step: number }): number[] {
 }
 
 /** The values of a solution, by variable name. */
-export function valuesOf(space: DecisionSpace, x: Solution): Record<string, number | string | boolean> {
-  const out: Record<string, number | string | boolean> = {};
-  space.variables.forEach((v, i) => Object.defineProperty(out, v.name, { value: v.values[x[i]!]!, enumerable: true, writable: true, configurable: true }));
+export function valuesOf(space: DecisionSpace, x: Solution): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  space.variables.forEach((v, i) => Object.defineProperty(out, v.name, { value: v.values[x[i]!], enumerable: true, writable: true, configurable: true }));
   return out;
+}
+
+/** A value in words: a number or name as it is, anything else as JSON. */
+export function valueText(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
+/** `name = value, …` for every variable. */
+export function valuesText(values: Record<string, unknown>): string {
+  return Object.entries(values).map(([k, v]) => `${k} = ${valueText(v)}`).join(', ');
 }
 
 /** The scenario document of a solution: the base with every variable's value written in. */
@@ -98,7 +108,7 @@ export function startingSolution(space: DecisionSpace): number[] {
     const at = v.locations[0];
     let node: unknown = space.baseDocument;
     for (const key of at ?? []) node = node === null || typeof node !== 'object' ? undefined : (node as Record<string | number, unknown>)[key];
-    const exact = v.values.findIndex((value) => value === node);
+    const exact = v.values.findIndex((value) => canonicalJson(value) === canonicalJson(node));
     if (exact >= 0) return exact;
     if (typeof node === 'number' && v.values.every((value) => typeof value === 'number')) {
       let best = 0;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOptimiseSpec, runOptimise, type OptimiseOutcome } from './index.js';
-import { inThreadRunner } from './test-runner.js';
+import { inThreadRunner } from './in-thread-runner.js';
 
 async function optimise(example: string): Promise<OptimiseOutcome> {
   const spec = await loadOptimiseSpec(join('workers/optimise/examples', `${example}.yaml`));

@@ -4,12 +4,12 @@
  * objective and constraints, the runners-up the selection could not tell from
  * it, every solution visited, and the best so far against replications used.
  */
-import { solutionKey, valuesOf, type Solution } from './decision-space.js';
+import { solutionKey, valuesOf, valueText, type Solution } from './decision-space.js';
 import type { Evaluations } from './evaluations.js';
 import type { OptimiseSpec } from './optimise-spec.js';
 import type { OptimisePlan } from './plan-optimise.js';
 import { scoreOf } from './score.js';
-import type { CandidateResult, SelectionOutcome } from './select-best.js';
+import { describeCandidate, type CandidateResult, type SelectionOutcome } from './select-best.js';
 import type { SearchOutcome } from './compass.js';
 
 export interface HistoryPoint {
@@ -70,16 +70,9 @@ export function buildOptimiseReport(input: ReportInput): OptimiseReport {
   let chosenReport: OptimiseReport['chosen'] = null;
   if (chosen) {
     const c = byKey.get(solutionKey(chosen));
-    const s = scoreOf(goal, evaluations.rows(chosen));
     chosenReport = c
       ? { ...reported(c), shownFeasible: selection?.chosenShownFeasible ?? false }
-      : {
-          values: valuesOf(space, chosen),
-          n: s.n,
-          objective: { mean: s.mean, lo: Number.NaN, hi: Number.NaN, level: spec.selection.confidence },
-          constraints: goal.constraints.map((k, i) => ({ label: k.label, kind: k.kind, bound: k.bound, mean: k.kind === 'atLeast' ? s.slacks[i]! + k.bound : k.bound - s.slacks[i]!, confidenceBound: Number.NaN, level: k.confidence, decision: 'undecided' as const })),
-          shownFeasible: false,
-        };
+      : { ...reported(describeCandidate(goal, evaluations.rows(chosen), chosen, spec.selection.confidence, goal.constraints.map(() => 'undecided'))), shownFeasible: false };
   }
   return {
     name: spec.name,
@@ -121,7 +114,7 @@ export const METHOD =
 /** One row per solution visited: its values, replications, objective mean and constraint means. */
 export function optimiseCsv(report: OptimiseReport): string {
   const cell = (v: unknown): string => {
-    const text = typeof v === 'number' ? (Number.isFinite(v) ? String(+v.toPrecision(10)) : '') : String(v ?? '');
+    const text = typeof v === 'number' ? (Number.isFinite(v) ? String(+v.toPrecision(10)) : '') : v === undefined ? '' : valueText(v);
     return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   const header = [...report.variables.map((v) => v.name), 'replications', `mean ${report.objective.figure}`, ...report.constraints.map((c) => `mean ${c.figure}`), 'meets constraints on mean', 'chosen', 'indistinguishable from chosen', 'error'];

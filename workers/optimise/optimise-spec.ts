@@ -24,7 +24,8 @@ const Variable = z
     /** Names the variable in tables (default: its first path). */
     name: z.string().min(1).optional(),
     range: Range.optional(),
-    values: z.array(z.union([z.number(), z.string(), z.boolean()])).min(1, 'is empty: must list at least one value').optional(),
+    /** Listed values, in the order the search takes as near to far: numbers, names, or whole parts of a scenario (a theatre's sessions). */
+    values: z.array(z.unknown()).min(1, 'is empty: must list at least one value').optional(),
   })
   .refine((v) => (v.range === undefined) !== (v.values === undefined), { message: 'must have either range (from, to, step) or values, not both or neither' });
 

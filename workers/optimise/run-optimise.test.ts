@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../scenarios/index.js';
 import { loadOptimiseSpec, OPTIMISE_FILES, OptimiseSpecError, parseOptimiseSpec, runOptimise, type OptimiseRunner } from './index.js';
-import { inThreadRunner } from './test-runner.js';
+import { inThreadRunner } from './in-thread-runner.js';
 
 const examples = 'workers/optimise/examples';
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'optimise-'));
@@ -91,5 +91,17 @@ describe('optimise resumes and stops', () => {
     const resumed = await runOptimise(spec, { runner: inThreadRunner, outDir: dir });
     expect(resumed.report.replications.fromLog).toBe(ran);
     expect(resumed.report.chosen?.values).toEqual({ reorderPoint: 13 });
+  });
+});
+
+describe('optimise on a small budget', () => {
+  it('says the selection did not finish when the budget runs out in it, and still chooses from what ran', async () => {
+    const spec = await loadOptimiseSpec(join(examples, 'base-stock.yaml'));
+    spec.budget = { replications: 40 };
+    const { report } = await runOptimise(spec, { runner: inThreadRunner, outDir: fresh() });
+    expect(report.replications.used).toBeLessThanOrEqual(40);
+    expect(report.selection?.finished).toBe(false);
+    expect(report.stopped).toBe(false);
+    expect(report.chosen).not.toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
 import { writeFileAtomic } from '../../scenarios/write-file-atomic.js';
 import { bestVisited, compassSearch } from './compass.js';
-import { documentOf, solutionKey, startingSolution, valuesOf, type Solution } from './decision-space.js';
+import { documentOf, solutionKey, startingSolution, valuesOf, valuesText, type Solution } from './decision-space.js';
 import { Evaluations, type OptimiseRunner } from './evaluations.js';
 import { loadOptimiseBase } from './load-optimise.js';
 import { readEvaluationLog, repairEvaluationLog } from './optimise-log.js';
@@ -103,7 +103,7 @@ export async function runOptimise(spec: OptimiseSpec, options: RunOptimiseOption
     selection = await selectBest(goal, evaluations, candidatesOf(plan, evaluations, spec.selection.candidates), {
       confidence: spec.selection.confidence,
       firstStage: spec.selection.firstStage,
-      name: (x) => Object.entries(valuesOf(space, x)).map(([k, v]) => `${k} = ${String(v)}`).join(', '),
+      name: (x) => valuesText(valuesOf(space, x)),
       ...(spec.selection.indifference !== undefined ? { indifference: spec.selection.indifference } : {}),
     });
   }
@@ -113,7 +113,7 @@ export async function runOptimise(spec: OptimiseSpec, options: RunOptimiseOption
   if (chosen) {
     files.best = join(options.outDir, OPTIMISE_FILES.best);
     const document = documentOf(space, chosen) as Record<string, unknown>;
-    const header = `# Best solution of optimisation "${spec.name}": ${Object.entries(valuesOf(space, chosen)).map(([k, v]) => `${k} = ${String(v)}`).join(', ')}\n`;
+    const header = `# Best solution of optimisation "${spec.name}": ${valuesText(valuesOf(space, chosen)).replaceAll('\n', ' ')}\n`;
     await writeFileAtomic(files.best, header + stringify(document));
   }
   await writeFileAtomic(files.json, `${JSON.stringify(report, null, 2)}\n`);

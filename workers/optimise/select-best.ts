@@ -46,7 +46,7 @@ export interface SelectionOutcome {
   indistinguishable: Solution[];
   candidates: CandidateResult[];
   indifference: number;
-  /** The procedure ended by its own rule, not by the budget. */
+  /** The procedure ended by its own rule, not by the budget, with every candidate in it. */
   finished: boolean;
   replications: number;
 }
@@ -80,8 +80,9 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
   const shownFeasible = (i: number): boolean => decision[i]!.every((d) => d === 'feasible');
 
   let r = n0;
+  // No candidate has its first stage (the budget ran out): nothing to select among.
   let finished = false;
-  for (;;) {
+  for (; k > 0; ) {
     const survivors = alive();
     // Feasibility check on every undecided constraint.
     for (const i of survivors) {
@@ -90,7 +91,11 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
         let sum = 0;
         for (let j = 0; j < r; j++) sum += slackOf(usable[i]!, ci, j);
         const R = Math.max(0, (h2c[ci]! * s2c[i]![ci]!) / (2 * c.tolerance) - (c.tolerance * r) / 2);
-        if (sum > R) decision[i]![ci] = 'feasible';
+        if (Number.isNaN(sum)) {
+          // A replication where the figure is undefined (no ED patient left, say) cannot show the constraint met.
+          decision[i]![ci] = 'infeasible';
+          eliminated.set(i, { at: r, reason: `${c.label} is undefined in some replication` });
+        } else if (sum > R) decision[i]![ci] = 'feasible';
         else if (sum < -R) {
           decision[i]![ci] = 'infeasible';
           eliminated.set(i, { at: r, reason: `shown not to meet ${c.label} ${c.kind === 'atLeast' ? '>=' : '<='} ${c.bound}` });
@@ -98,8 +103,13 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
       });
     }
     // Comparison: a candidate shown feasible eliminates one it beats by more than W(r).
-    const still = alive();
     const out = new Map<number, { at: number; reason: string }>();
+    for (const i of alive()) {
+      for (let j = 0; j < r; j++) if (!Number.isFinite(objective(usable[i]!, j))) out.set(i, { at: r, reason: `its objective is undefined in replication ${j + 1}` });
+    }
+    for (const [i, why] of out) eliminated.set(i, why);
+    out.clear();
+    const still = alive();
     for (const i of still) {
       for (const l of still) {
         if (l === i || !shownFeasible(l)) continue;
@@ -129,7 +139,9 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
   const pool = left.filter(shownFeasible).length > 0 ? left.filter(shownFeasible) : left;
   const mean = (i: number): number => finiteMean(Array.from({ length: r }, (_, j) => objective(usable[i]!, j)));
   const chosenIndex = pool.sort((a, b) => mean(a) - mean(b))[0];
-  const results = usable.map((x, i) => describe(goal, evaluations.rows(x), x, options.confidence, decision[i]!, eliminated.get(i)));
+  const results = usable.map((x, i) => describeCandidate(goal, evaluations.rows(x), x, options.confidence, decision[i]!, eliminated.get(i)));
+  // Candidates the budget left without their first stage were never compared: the guarantee does not cover them.
+  if (usable.length < candidates.length) finished = false;
   return {
     chosen: chosenIndex === undefined ? undefined : usable[chosenIndex],
     chosenShownFeasible: chosenIndex !== undefined && shownFeasible(chosenIndex),
@@ -141,7 +153,8 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
   };
 }
 
-function describe(goal: Goal, rows: readonly Readonly<Record<string, number>>[], x: Solution, level: number, decisions: CandidateResult['constraints'][number]['decision'][], eliminated?: { at: number; reason: string }): CandidateResult {
+/** A candidate's objective CI and constraint means with one-sided confidence bounds, from its replications. */
+export function describeCandidate(goal: Goal, rows: readonly Readonly<Record<string, number>>[], x: Solution, level: number, decisions: CandidateResult['constraints'][number]['decision'][], eliminated?: { at: number; reason: string }): CandidateResult {
   const values = rows.map((row) => measureValue(goal.measure, row)).filter(Number.isFinite);
   const n = values.length;
   const m = finiteMean(values);
