@@ -97,7 +97,7 @@ describe.skipIf(!available)('calibration in the viewer', () => {
 
     // The calibrated scenario is in the picker, selected, and runs like any other.
     const selected = await page.inputValue('[data-testid=scenario-select]');
-    expect(selected).toBe('calibrated:sepsis-events.csv');
+    expect(selected).toBe('calibrated:sepsis-events.csv.gz');
     expect(await page.textContent('[data-testid=calibrate-result]')).toMatch(/[\d,]+ cases/);
     await page.click('[data-testid=quick-run]');
     await page.waitForSelector('[data-testid=run-status] >> text=/Run \\d+ finished/', { timeout: 120_000 });

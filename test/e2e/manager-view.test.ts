@@ -61,7 +61,7 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('the viewer at $width×$height
       expect(tiles.some((t) => t.startsWith(name))).toBe(true);
     }
     // The scenario sets a 4-hour target: its tile says met or missed.
-    expect(await page.textContent('[data-testid="kpi-ed.within4h"] .kpi-target')).toMatch(/target (met|missed): 95\.0%/);
+    expect(await page.textContent('[data-testid="kpi-ed.within4h"] .kpi-target')).toMatch(/target (met|missed): 95%/);
     const search = page.locator('[data-testid=figure-search]');
     for (const [words, id] of [
       ['4-hour', 'ed.within4h'],

@@ -25,8 +25,8 @@ export const FloorPlan = memo(function FloorPlan({ layout }: { layout: HospitalL
   const { bounds, corridor, entrance } = layout;
   // Text grows with the plan, so that names stay readable in the overall view.
   const span = bounds.x1 - bounds.x0;
-  const zoneText = Math.max(1.1, span / 70);
-  const blockText = Math.max(1.0, span / 95);
+  const zoneText = Math.max(1.3, span / 52);
+  const blockText = Math.max(1.0, span / 80);
   return (
     <group>
       <Rect x0={bounds.x0 - 6} z0={bounds.z0 - 6} x1={bounds.x1 + 6} z1={bounds.z1 + 6} y={-0.02} colour="#d9dee4" />
