@@ -11,6 +11,7 @@
  */
 import { queueCounts } from './queue-counts.js';
 import type { TraceData } from '../../../sim-core/index.js';
+import { EXIT_WORDS, TRACE_ATTRIBUTE_PREFIX, TRACE_PLACED, TRACE_WORDS } from '../../../workers/index.js';
 import { queueSpot } from '../layout/hospital-layout.js';
 import type { HospitalLayout } from '../layout/types.js';
 import { colourEntities } from './colours.js';
@@ -27,21 +28,21 @@ export interface PrepareOptions {
   checkpointEvery?: number;
 }
 
-const EXIT_CODES = ['leave', 'left-unseen', 'cancelled', 'turned-away'];
-
 export function prepareReplay(trace: TraceData, layout: HospitalLayout, options: PrepareOptions = {}): Replay {
   const walk = options.walkMinutes ?? 5;
   const n = entityCount(trace);
   const code = (name: string): number => trace.whatNames.indexOf(name);
-  const ARRIVE = code('arrive');
-  const REQUEST = code('request');
-  const SEIZE = code('seize');
-  const RELEASE = code('release');
-  const BREAKDOWN = code('breakdown');
-  const REPAIR = code('repair');
+  const ARRIVE = code(TRACE_WORDS.arrive);
+  // A patient placed in the model before time 0 appears as one arriving then.
+  const PLACED = code(TRACE_PLACED);
+  const REQUEST = code(TRACE_WORDS.request);
+  const SEIZE = code(TRACE_WORDS.seize);
+  const RELEASE = code(TRACE_WORDS.release);
+  const BREAKDOWN = code(TRACE_WORDS.breakdown);
+  const REPAIR = code(TRACE_WORDS.repair);
   const isExit = new Uint8Array(trace.whatNames.length);
-  for (const c of EXIT_CODES) if (code(c) >= 0) isExit[code(c)] = 1;
-  const acuityCode = trace.whatNames.findIndex((w) => w.toLowerCase() === 'attr:acuity');
+  for (const w of EXIT_WORDS) if (code(w) >= 0) isExit[code(w)] = 1;
+  const acuityCode = trace.whatNames.findIndex((w) => w.toLowerCase() === `${TRACE_ATTRIBUTE_PREFIX}acuity`);
   const blockOfPlace = trace.whereNames.map((name) => layout.blockOf.get(name) ?? -1);
 
   const classNames: string[] = [];
@@ -139,7 +140,7 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
       if (b >= 0 && (what === BREAKDOWN || what === REPAIR)) breakdowns[b]!.push(t);
       continue;
     }
-    if (what === ARRIVE) {
+    if (what === ARRIVE || (what === PLACED && PLACED >= 0)) {
       let c = classOfPlace.get(where);
       if (c === undefined) {
         c = classNames.length;
