@@ -63,6 +63,7 @@ export function patientStory(trace: TraceData, entity: number, nameOf: (id: stri
     else if (what === TRACE_WORDS.start) text = `starts: ${where}`;
     else if (what === TRACE_WORDS.finish) text = `finishes: ${where}`;
     else if (what === TRACE_WORDS.stockout) text = `stock-out of ${where}`;
+    else if (what === TRACE_WORDS.turnoverEnd) text = `${where} cleaned after the case`;
     else if (what in OUTCOME) {
       const outcome = OUTCOME[what as TraceWord]!;
       if (!Number.isNaN(requestedAt)) story.waited += t - requestedAt;
