@@ -74,6 +74,20 @@ describe('loading scenarios', () => {
     expect(problems.find((p) => p.path === 'wards[0].beds')!.message).toMatch(/positive.*got -3/);
   });
 
+  it('checks a pathway of thousands of zero-time steps without overflowing the stack', () => {
+    // 6,000 releases in a row then a goto back: the search for a loop used to recurse once per step.
+    const long = mutate((d) => {
+      d.pathways.long = [...Array.from({ length: 6000 }, (_, k) => (k === 0 ? { release: 'all' as const, id: 'top' } : { release: 'all' as const })), { goto: 'top' }];
+      d.patientClasses[0]!.pathway = 'long';
+    });
+    expect(problemsOf(long).some((p) => p.path === 'pathways.long[0]' && /loop in which no time passes/.test(p.message))).toBe(true);
+    const fine = mutate((d) => {
+      d.pathways.long = [...Array.from({ length: 6000 }, () => ({ release: 'all' as const })), { hold: { type: 'constant', value: 1 }, activity: 'wait' }];
+      d.patientClasses[0]!.pathway = 'long';
+    });
+    expect(problemsOf(fine)).toEqual([]);
+  });
+
   it('refuses a pathway that could loop forever without time passing', () => {
     const d = mutate((d) => {
       d.pathways.loop = [{ release: 'all', id: 'again' }, { goto: 'again' }];

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from './schema/scenario.js';
 import { ScenarioError, formatPath, type ScenarioIssue } from './schema/errors.js';
 import { checkReferences } from './references.js';
+import { STEP_VERBS } from './verbs/index.js';
 
 /**
  * A scenario document (already parsed from JSON or YAML) validated in full:
@@ -30,7 +31,6 @@ export function parseScenarioText(text: string, source = 'scenario', format: 'js
   return parseScenario(document, source);
 }
 
-const STEP_VERBS = ['seize', 'hold', 'release', 'consume', 'branch', 'branchOn', 'goto', 'stay', 'leave'];
 
 /**
  * YAML 1.2 core schema: plain maps, lists, strings, numbers and booleans. A tag

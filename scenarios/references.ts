@@ -4,6 +4,7 @@ import { hasOwnKey } from './own-key.js';
 import type { ScenarioIssue } from './schema/errors.js';
 import type { PathwayStep, Scenario } from './schema/scenario.js';
 import type { DistributionInput, DurationInput } from './schema/distribution.js';
+import { checkNonNegativeSupport, quoteList, verbOf, type CheckContext } from './verbs/index.js';
 
 /**
  * The checks a schema of independent fields cannot make: that names refer to
@@ -114,6 +115,7 @@ interface PathwayContext {
   classPriorities: number[];
 }
 
+/** Each step checked by its own verb (verbs/), then the pathway as a whole for loops in which no time passes. */
 function checkPathway(name: string, steps: PathwayStep[], ctx: PathwayContext): void {
   const base = `pathways.${name}`;
   const labels = new Map<string, number>();
@@ -123,79 +125,48 @@ function checkPathway(name: string, steps: PathwayStep[], ctx: PathwayContext): 
     else labels.set(st.id, k);
   });
   const labelList = quoteList([...labels.keys()]);
-  const checkTarget = (label: string, path: string): void => {
-    if (!labels.has(label)) {
-      ctx.problem(path, `refers to a step "${label}" that is not in pathway ${name}${labels.size ? ` (step ids: ${labelList})` : ' (it has no step ids)'}`);
-    }
-  };
-  const checkResource = (id: string, path: string): void => {
-    if (!ctx.kindOf.has(id)) ctx.problem(path, `refers to "${id}", which is not a ward, staff group, room, device or resource (known: ${ctx.resourceList()})`);
-  };
-  const checkAttribute = (attribute: string, cases: string[], path: string): void => {
-    const values = ctx.attributeValues.get(attribute);
-    if (!values) {
-      ctx.problem(path, `refers to an attribute "${attribute}" that no patient class has (known: ${quoteList([...ctx.attributeValues.keys()])})`);
-      return;
-    }
-    for (const c of cases) {
-      if (!values.has(c)) ctx.problem(`${path.replace(/\.(byAttribute|branchOn)$/, '')}.cases.${c}`, `"${c}" is not a value of ${attribute} (values: ${quoteList([...values])})`);
-    }
-  };
-  const checkDuration = (d: DurationInput, path: string): void => {
-    if ('byAttribute' in d) {
-      checkAttribute(d.byAttribute, Object.keys(d.cases), `${path}.byAttribute`);
-      for (const [v, dist] of Object.entries(d.cases)) checkNonNegativeSupport(dist, `${path}.cases.${v}`, ctx.problem);
-      if (d.otherwise) checkNonNegativeSupport(d.otherwise, `${path}.otherwise`, ctx.problem);
-      else {
-        const values = ctx.attributeValues.get(d.byAttribute);
-        const missing = values ? [...values].filter((v) => !hasOwnKey(d.cases, v)) : [];
-        if (missing.length > 0) ctx.problem(`${path}.otherwise`, `is required: no case for ${d.byAttribute} ${quoteList(missing)}`);
+  const checks: CheckContext = {
+    pathway: name,
+    kindOf: ctx.kindOf,
+    items: ctx.items,
+    emergencyRooms: ctx.emergencyRooms,
+    classPriorities: ctx.classPriorities,
+    problem: ctx.problem,
+    checkTarget(label, path) {
+      if (!labels.has(label)) {
+        ctx.problem(path, `refers to a step "${label}" that is not in pathway ${name}${labels.size ? ` (step ids: ${labelList})` : ' (it has no step ids)'}`);
       }
-    } else checkNonNegativeSupport(d, path, ctx.problem);
+    },
+    checkResource(id, path) {
+      if (!ctx.kindOf.has(id)) ctx.problem(path, `refers to "${id}", which is not a ward, staff group, room, device or resource (known: ${ctx.resourceList()})`);
+    },
+    checkAttribute(attribute, cases, path) {
+      const values = ctx.attributeValues.get(attribute);
+      if (!values) {
+        ctx.problem(path, `refers to an attribute "${attribute}" that no patient class has (known: ${quoteList([...ctx.attributeValues.keys()])})`);
+        return;
+      }
+      for (const c of cases) {
+        if (!values.has(c)) ctx.problem(`${path.replace(/\.(byAttribute|branchOn)$/, '')}.cases.${c}`, `"${c}" is not a value of ${attribute} (values: ${quoteList([...values])})`);
+      }
+    },
+    checkDuration(d: DurationInput, path: string) {
+      if ('byAttribute' in d) {
+        checks.checkAttribute(d.byAttribute, Object.keys(d.cases), `${path}.byAttribute`);
+        for (const [v, dist] of Object.entries(d.cases)) checkNonNegativeSupport(dist, `${path}.cases.${v}`, ctx.problem);
+        if (d.otherwise) checkNonNegativeSupport(d.otherwise, `${path}.otherwise`, ctx.problem);
+        else {
+          const values = ctx.attributeValues.get(d.byAttribute);
+          const missing = values ? [...values].filter((v) => !hasOwnKey(d.cases, v)) : [];
+          if (missing.length > 0) ctx.problem(`${path}.otherwise`, `is required: no case for ${d.byAttribute} ${quoteList(missing)}`);
+        }
+      } else checkNonNegativeSupport(d, path, ctx.problem);
+    },
+    checkSteps(nested, at) {
+      nested.forEach((st, k) => verbOf(st).check(st as never, `${at}[${k}]`, checks));
+    },
   };
-
-  steps.forEach((st, k) => {
-    const at = `${base}[${k}]`;
-    if ('seize' in st) {
-      st.seize.forEach((id, j) => checkResource(id, `${at}.seize[${j}]`));
-      if (!st.oneOf) {
-        const lowest =
-          st.priority === undefined
-            ? Math.min(...ctx.classPriorities)
-            : typeof st.priority === 'number'
-              ? st.priority
-              : Math.min(st.priority.otherwise, ...Object.values(st.priority.cases));
-        st.seize.forEach((id, j) => {
-          if (ctx.emergencyRooms.has(id) && lowest <= 0) {
-            ctx.problem(`${at}.seize[${j}]`, `seizes the emergency-only room "${id}" at priority ${lowest}: give the step or its classes a priority above 0, or use oneOf with other rooms`);
-          }
-        });
-      }
-      if (st.priority !== undefined && typeof st.priority !== 'number') {
-        checkAttribute(st.priority.byAttribute, Object.keys(st.priority.cases), `${at}.priority.byAttribute`);
-      }
-    } else if ('hold' in st) {
-      checkDuration(st.hold, `${at}.hold`);
-    } else if ('release' in st) {
-      if (st.release !== 'all') st.release.forEach((id, j) => checkResource(id, `${at}.release[${j}]`));
-    } else if ('consume' in st) {
-      if (!ctx.items.has(st.consume)) ctx.problem(`${at}.consume`, `refers to an item "${st.consume}" that is not in items (known: ${quoteList([...ctx.items])})`);
-    } else if ('branch' in st) {
-      st.branch.forEach((b, j) => checkTarget(b.goto, `${at}.branch[${j}].goto`));
-      const total = st.branch.reduce((sum, b) => sum + b.p, 0);
-      if (total > 1 + 1e-9) ctx.problem(`${at}.branch`, `probabilities must sum to at most 1 (the rest go on to the next step), got ${round(total)}`);
-    } else if ('branchOn' in st) {
-      checkAttribute(st.branchOn, Object.keys(st.cases), `${at}.branchOn`);
-      for (const [v, label] of Object.entries(st.cases)) checkTarget(label, `${at}.cases.${v}`);
-      if (st.otherwise !== undefined) checkTarget(st.otherwise, `${at}.otherwise`);
-    } else if ('goto' in st) {
-      checkTarget(st.goto, `${at}.goto`);
-    } else if ('stay' in st) {
-      const kind = ctx.kindOf.get(st.stay);
-      if (kind !== 'a ward') ctx.problem(`${at}.stay`, kind ? `must name a ward, but "${st.stay}" is ${kind}` : `refers to a ward "${st.stay}" that is not in wards`);
-      checkDuration(st.lengthOfStay, `${at}.lengthOfStay`);
-    }
-  });
+  checks.checkSteps(steps, base);
 
   const loop = zeroTimeLoop(steps, labels);
   if (loop !== null) {
@@ -203,78 +174,42 @@ function checkPathway(name: string, steps: PathwayStep[], ctx: PathwayContext): 
   }
 }
 
-/** The first step of a cycle that can repeat without time passing, or null. */
-function zeroTimeLoop(steps: PathwayStep[], labels: Map<string, number>): number | null {
+/**
+ * The first step of a cycle that can repeat without time passing, or null:
+ * a depth-first search for a back edge through steps where no time need
+ * pass, with a stack of its own (recursing, a pathway of some thousands of
+ * such steps overflowed the call stack).
+ */
+export function zeroTimeLoop(steps: readonly PathwayStep[], labels: ReadonlyMap<string, number>): number | null {
+  const at = (label: string): number => labels.get(label) ?? -1;
   const next = (k: number): number[] => {
     const st = steps[k]!;
-    const at = (label: string): number => labels.get(label) ?? -1;
-    if ('leave' in st) return [];
-    if ('goto' in st) return [at(st.goto)];
-    if ('branch' in st) return [...st.branch.map((b) => at(b.goto)), k + 1];
-    if ('branchOn' in st) return [...Object.values(st.cases).map(at), st.otherwise !== undefined ? at(st.otherwise) : k + 1];
-    if ('hold' in st && durationTakesTime(st.hold)) return [];
-    if ('stay' in st && durationTakesTime(st.lengthOfStay)) return [];
-    return [k + 1];
+    const verb = verbOf(st);
+    return verb.next ? verb.next(st as never, k, at) : [k + 1];
   };
-  // Depth-first search for a back edge through steps where no time need pass.
   const state = new Uint8Array(steps.length); // 0 unseen, 1 on the path, 2 done
-  const visit = (k: number): number | null => {
-    state[k] = 1;
-    for (const j of next(k)) {
+  const stack: { k: number; next: number[]; i: number }[] = [];
+  for (let start = 0; start < steps.length; start++) {
+    if (state[start] !== 0) continue;
+    state[start] = 1;
+    stack.push({ k: start, next: next(start), i: 0 });
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.i >= top.next.length) {
+        state[top.k] = 2;
+        stack.pop();
+        continue;
+      }
+      const j = top.next[top.i++]!;
       if (j < 0 || j >= steps.length) continue;
       if (state[j] === 1) return j;
       if (state[j] === 0) {
-        const found = visit(j);
-        if (found !== null) return found;
+        state[j] = 1;
+        stack.push({ k: j, next: next(j), i: 0 });
       }
-    }
-    state[k] = 2;
-    return null;
-  };
-  for (let k = 0; k < steps.length; k++) {
-    if (state[k] === 0) {
-      const found = visit(k);
-      if (found !== null) return found;
     }
   }
   return null;
-}
-
-/** Whether every draw of a hold is positive, in every case. */
-function durationTakesTime(d: DurationInput): boolean {
-  if ('byAttribute' in d) return Object.values(d.cases).every(positiveMinimum) && (d.otherwise === undefined || positiveMinimum(d.otherwise));
-  return positiveMinimum(d);
-}
-
-/**
- * Whether every draw is positive, so a loop through it must advance the clock.
- * Exponential, gamma, lognormal and Weibull draws are positive almost surely.
- */
-function positiveMinimum(d: DistributionInput): boolean {
-  switch (d.type) {
-    case 'constant':
-      return d.value > 0;
-    case 'uniform':
-    case 'triangular':
-      return d.min > 0;
-    case 'truncatedNormal':
-      return d.min !== undefined && d.min > 0;
-    case 'empirical':
-    case 'empiricalContinuous':
-      return Math.min(...d.values) > 0;
-    case 'bernoulli':
-    case 'poisson':
-      return false;
-    default:
-      return true;
-  }
-}
-
-/** Durations must not be negative: only truncatedNormal could be, if its bound allows. */
-function checkNonNegativeSupport(d: DistributionInput, path: string, problem: (path: string, message: string) => void): void {
-  if (d.type === 'truncatedNormal') {
-    if (d.min === undefined || d.min < 0) problem(`${path}.min`, `must be set to 0 or more, since a duration cannot be negative${d.min !== undefined ? `, got ${d.min}` : ''}`);
-  }
 }
 
 function meanOf(d: DistributionInput): number {
@@ -304,10 +239,3 @@ function meanOf(d: DistributionInput): number {
   }
 }
 
-function quoteList(xs: readonly string[]): string {
-  return xs.length === 0 ? 'none' : xs.map((x) => `"${x}"`).join(', ');
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
-}

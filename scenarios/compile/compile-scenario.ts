@@ -4,27 +4,24 @@
  * shifts and sessions become rosters, "stay" becomes seize-hold-release.
  * The document is only read as data.
  */
-import { ownValue } from '../own-key.js';
 import type {
   ArrivalModel,
   ArrivalSurge,
   AttributeModel,
   ClassModel,
-  DistributionSpec,
-  DurationModel,
   HospitalModel,
   ItemModel,
   PathwayModel,
   ResourceModel,
   StepModel,
 } from '../../sim-core/index.js';
-import { makeDistribution } from '../../sim-core/index.js';
 import { dayIndices, minutesOfDay } from '../schema/common.js';
-import type { DistributionInput, DurationInput } from '../schema/distribution.js';
 import type { PathwayStep, Scenario } from '../schema/scenario.js';
 import { compileCaseMix } from './case-mix.js';
 import { scaleDistribution } from './scale-distribution.js';
 import { WEEK_MINUTES, weeklyRoster, weeklySlots } from './weekly-profile.js';
+import { toSpec, verbOf, type CompileContext } from '../verbs/index.js';
+export { toSpec } from '../verbs/index.js';
 
 export function compileScenario(scenario: Scenario): HospitalModel {
   const resources = compileResources(scenario);
@@ -217,127 +214,26 @@ function compileArrivals(
   return { type: 'appointments', slots: weeklySlots(a.days, a.start, a.end, a.slotMinutes), perSlot: a.perSlot, noShow: a.noShow };
 }
 
-interface PathwayContext {
-  resources: ResourceModel[];
-  resourceIndex: Map<string, number>;
-  attributeIndex: Map<string, number>;
-  valueIndex: (attribute: number, value: string | number) => number;
-  itemIndex: Map<string, number>;
-  attributes: AttributeModel[];
-}
+type PathwayContext = Omit<CompileContext, 'pathway' | 'target' | 'steps' | 'index' | 'at' | 'compileSteps'>;
 
+/** Each step compiled by its own verb (verbs/); labels point at the first kernel step of their step. */
 function compilePathway(name: string, steps: PathwayStep[], ctx: PathwayContext): PathwayModel {
-  // "stay" expands to three steps; labels point at the first step of their expansion.
   const labels = new Map<string, number>();
   let n = 0;
   for (const s of steps) {
     if (s.id !== undefined) labels.set(s.id, n);
-    n += 'stay' in s ? 3 : 1;
+    const verb = verbOf(s);
+    n += verb.size ? verb.size(s as never) : 1;
   }
-  const target = (label: string): number => labels.get(label)!;
-  const out: StepModel[] = [];
-  steps.forEach((s, k) => {
-    if ('seize' in s) {
-      const idx = s.seize.map((r) => ctx.resourceIndex.get(r)!);
-      const expected = expectedNextHold(steps, k, ctx);
-      out.push({
-        op: 'seize',
-        figure: s.id ?? `${name}.${s.seize.join('+')}`,
-        resources: idx,
-        oneOf: s.oneOf,
-        priority:
-          s.priority === undefined
-            ? null
-            : typeof s.priority === 'number'
-              ? s.priority
-              : compilePriority(s.priority, ctx),
-        maxWait: s.maxWait ?? Infinity,
-        onTimeout: s.onTimeout,
-        boarding: s.boarding,
-        expectedMinutes: expected.minutes,
-        ...(expected.byValue ? { expectedMinutesByValue: expected.byValue } : {}),
-      });
-    } else if ('hold' in s) {
-      out.push({ op: 'hold', activity: s.activity, duration: compileDuration(s.hold, ctx) });
-    } else if ('release' in s) {
-      out.push({ op: 'release', resources: s.release === 'all' ? 'all' : s.release.map((r) => ctx.resourceIndex.get(r)!) });
-    } else if ('consume' in s) {
-      out.push({ op: 'consume', item: ctx.itemIndex.get(s.consume)!, quantity: s.quantity });
-    } else if ('branch' in s) {
-      out.push({ op: 'branch', probabilities: s.branch.map((b) => b.p), targets: s.branch.map((b) => target(b.goto)) });
-    } else if ('branchOn' in s) {
-      const a = ctx.attributeIndex.get(s.branchOn)!;
-      const targetByValue = ctx.attributes[a]!.values.map(() => -1);
-      for (const [v, label] of Object.entries(s.cases)) {
-        const vi = ctx.valueIndex(a, v);
-        if (vi >= 0) targetByValue[vi] = target(label);
-      }
-      out.push({ op: 'branchOn', attribute: a, targetByValue, otherwise: s.otherwise !== undefined ? target(s.otherwise) : out.length + 1 });
-    } else if ('goto' in s) {
-      out.push({ op: 'goto', target: target(s.goto) });
-    } else if ('stay' in s) {
-      const ward = ctx.resourceIndex.get(s.stay)!;
-      out.push(
-        {
-          op: 'seize',
-          figure: s.id ?? `${name}.${s.stay}`,
-          resources: [ward],
-          oneOf: false,
-          priority: null,
-          maxWait: Infinity,
-          onTimeout: 'cancelled',
-          boarding: s.boarding,
-          expectedMinutes: 0,
-        },
-        { op: 'hold', activity: `stay:${s.stay}`, duration: compileDuration(s.lengthOfStay, ctx) },
-        { op: 'release', resources: [ward] },
-      );
-    } else {
-      out.push({ op: 'leave' });
-    }
-  });
-  return { name, steps: out };
-}
-
-function compilePriority(p: { byAttribute: string; cases: Record<string, number>; otherwise: number }, ctx: PathwayContext): StepModel & { op: 'seize' } extends { priority: infer P } ? Exclude<P, number | null> : never {
-  const a = ctx.attributeIndex.get(p.byAttribute)!;
-  const byValue = ctx.attributes[a]!.values.map((v) => ownValue(p.cases, String(v)) ?? p.otherwise);
-  return { attribute: a, byValue, otherwise: p.otherwise };
-}
-
-function compileDuration(d: DurationInput, ctx: PathwayContext): DurationModel {
-  if ('type' in d) return { kind: 'fixed', distribution: toSpec(d) };
-  const a = ctx.attributeIndex.get(d.byAttribute)!;
-  const byValue = ctx.attributes[a]!.values.map((v) => {
-    const c = ownValue(d.cases, String(v));
-    return c ? toSpec(c) : null;
-  });
-  return { kind: 'byAttribute', attribute: a, byValue, otherwise: d.otherwise ? toSpec(d.otherwise) : null };
-}
-
-/**
- * Expected minutes of the first hold after step k. When it depends on an
- * attribute, the mean for each value (the patient's own procedure) and, for
- * a patient without a case, the longest mean.
- */
-function expectedNextHold(steps: PathwayStep[], k: number, ctx: PathwayContext): { minutes: number; byValue?: { attribute: number; minutes: number[] } } {
-  for (let j = k + 1; j < steps.length; j++) {
-    const s = steps[j]!;
-    if ('hold' in s) {
-      const d = compileDuration(s.hold, ctx);
-      if (d.kind === 'fixed') return { minutes: makeDistribution(d.distribution).mean };
-      const mean = (x: DistributionSpec | null): number => (x === null ? -1 : makeDistribution(x).mean);
-      const otherwise = mean(d.otherwise);
-      const longest = Math.max(otherwise, ...d.byValue.map(mean));
-      return { minutes: longest, byValue: { attribute: d.attribute, minutes: d.byValue.map((x) => (x === null ? otherwise : mean(x))) } };
-    }
-  }
-  return { minutes: 0 };
-}
-
-/** A schema distribution as the kernel's spec (drops absent optional fields). */
-export function toSpec(d: DistributionInput): DistributionSpec {
-  return JSON.parse(JSON.stringify(d)) as DistributionSpec;
+  const compileSteps = (list: readonly unknown[], first: number): StepModel[] => {
+    const out: StepModel[] = [];
+    list.forEach((s, index) => {
+      const here: CompileContext = { ...ctx, pathway: name, target: (label) => labels.get(label)!, steps: list, index, at: first + out.length, compileSteps };
+      out.push(...verbOf(s).compile(s as never, here));
+    });
+    return out;
+  };
+  return { name, steps: compileSteps(steps, 0) };
 }
 
 /**

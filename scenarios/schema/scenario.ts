@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseMixSchema } from './case-mix.js';
 import { ClockTime, count, Days, Id, LocalDateTime, MonthDay, nonNegative, positive, probability } from './common.js';
 import { DistributionSchema, DurationSchema } from './distribution.js';
+import { StepSchema } from '../verbs/index.js';
 
 /** Hours when something is open, by weekday. `end` before `start` runs past midnight. */
 const Hours = z.strictObject({ days: Days, start: ClockTime, end: ClockTime });
@@ -145,43 +146,6 @@ const Arrivals = z.discriminatedUnion('type', [
   }),
 ]);
 
-const Target = z.array(Id).min(1, 'must name at least one resource');
-
-/** A pathway step, one verb each, in the spirit of simmer's trajectories. */
-const Step = z.union([
-  z.strictObject({
-    seize: Target,
-    /** Name of this step in figures (waits per step). */
-    id: Id.optional(),
-    /** Take one of the named resources (the first free, else the shortest line) instead of all of them. */
-    oneOf: z.boolean().default(false),
-    priority: z.union([z.number(), z.strictObject({ byAttribute: z.string(), cases: z.record(z.string(), z.number()), otherwise: z.number().default(0) })]).optional(),
-    /** Minutes after which a waiting patient leaves unseen. */
-    maxWait: positive().optional(),
-    /** What a patient who waited `maxWait` counts as. */
-    onTimeout: z.enum(['leftUnseen', 'cancelled']).default('leftUnseen'),
-    /** Waiting here while holding an ED resource counts as boarding. */
-    boarding: z.boolean().default(false),
-  }),
-  z.strictObject({ hold: DurationSchema, activity: z.string().min(1), id: Id.optional() }),
-  z.strictObject({ release: z.union([Target, z.literal('all')]), id: Id.optional() }),
-  z.strictObject({ consume: Id, quantity: z.number().int().positive().default(1), id: Id.optional() }),
-  z.strictObject({
-    branch: z.array(z.strictObject({ p: probability(), goto: Id })).min(1),
-    id: Id.optional(),
-  }),
-  z.strictObject({
-    branchOn: z.string().min(1),
-    cases: z.record(z.string(), Id),
-    otherwise: Id.optional(),
-    id: Id.optional(),
-  }),
-  z.strictObject({ goto: Id, id: Id.optional() }),
-  /** A stay in a ward bed for a sampled length of stay: seize a bed, hold, release. */
-  z.strictObject({ stay: Id, lengthOfStay: DurationSchema, boarding: z.boolean().default(false), id: Id.optional() }),
-  z.strictObject({ leave: z.literal(true), id: Id.optional() }),
-]);
-
 const PatientClass = z.strictObject({
   id: Id,
   name: z.string().optional(),
@@ -237,7 +201,7 @@ export const ScenarioSchema = z.strictObject({
     .default([]),
   items: z.array(Item).default([]),
   patientClasses: z.array(PatientClass).min(1, 'must have at least one patient class'),
-  pathways: z.record(Id, z.array(Step).min(1, 'must have at least one step')),
+  pathways: z.record(Id, z.array(StepSchema).min(1, 'must have at least one step')),
   costs: Costs.default({ penalties: { cancelledCase: 0, leftUnseen: 0, boardingHour: 0 } }),
   /** How money is written in reports and the viewer: an ISO 4217 code ("GBP"). */
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as "GBP"').optional(),

@@ -270,11 +270,24 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
 
   /** The patient leaves: everything held is given back, and the slot is free for the next arrival. */
   exit(p: number, how: ExitKind, completed: boolean): void {
+    if (this.patients.parentOf[p]! >= 0) {
+      // A branch of a split that could not go on (turned away, cancelled, gave up): the branch ends, not the patient.
+      this.endBranch(p);
+      return;
+    }
     this.inSystem--;
     this.holdings.release(p, 'all');
     this.observe.left(p, how, completed);
     this.ed.exit(p, completed);
     this.patients.free(p);
+  }
+
+  endBranch(branch: number): void {
+    const pt = this.patients;
+    const parent = pt.parentOf[branch]!;
+    this.holdings.release(branch, 'all');
+    pt.free(branch);
+    if (--pt.branchesLeft[parent]! === 0) this.proceed(parent, pt.joinAt[parent]!);
   }
 
   private newPatient(c: number, arrivedAt: number, counted: boolean): number {

@@ -33,6 +33,8 @@ export class PatientTable {
   branchesLeft = new Int32Array(0);
   /** For a branch of a split: the slot of the patient it runs for; -1 otherwise. */
   parentOf = new Int32Array(0);
+  /** The step a patient in parallel branches goes on at when they are all done. */
+  joinAt = new Int32Array(0);
   /** Slots in use at some time (the high-water mark). */
   slotsUsed = 0;
   /** Patients numbered so far (the next serial). */
@@ -61,6 +63,33 @@ export class PatientTable {
     this.parentOf[p] = -1;
     const n = this.attributeCount;
     for (let a = 0; a < n; a++) this.attrs[p * n + a] = -1;
+    return p;
+  }
+
+  /**
+   * A slot for one branch of patient `parent`'s split, starting at `step`: the
+   * same patient (serial, class, attributes, arrival) doing one more thing at once,
+   * holding nothing yet; its ED time stays with the parent.
+   */
+  takeBranch(parent: number, step: number): number {
+    if (this.freeSlots.length === 0 && this.slotsUsed === this.serialOf.length) this.grow();
+    const p = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.slotsUsed++;
+    this.serialOf[p] = this.serialOf[parent]!;
+    this.klass[p] = this.klass[parent]!;
+    this.pathwayOf[p] = this.pathwayOf[parent]!;
+    this.step[p] = step;
+    this.arrivedAt[p] = this.arrivedAt[parent]!;
+    if (this.held[p] === undefined) this.held[p] = [];
+    else this.held[p]!.length = 0;
+    this.waitingClaim[p] = -1;
+    this.renegeTimer[p] = -1;
+    this.boardingSince[p] = NaN;
+    this.inEd[p] = 0;
+    this.counted[p] = this.counted[parent]!;
+    this.branchesLeft[p] = 0;
+    this.parentOf[p] = parent;
+    const n = this.attributeCount;
+    for (let a = 0; a < n; a++) this.attrs[p * n + a] = this.attrs[parent * n + a]!;
     return p;
   }
 
@@ -98,6 +127,7 @@ export class PatientTable {
     this.counted = resized(this.counted, n);
     this.branchesLeft = resized(this.branchesLeft, n);
     this.parentOf = resized(this.parentOf, n);
+    this.joinAt = resized(this.joinAt, n);
   }
 }
 

@@ -1,15 +1,14 @@
 /**
  * A hospital run's trace read back as each patient's activities: the arrival,
  * each timed step with the resources held during it, and how the patient left.
- * The writer of this vocabulary is hospital-replication.ts ("arrive", "attr:<name>",
- * "seize", "release", "start", "finish", then "leave", "left-unseen", "cancelled"
- * or "turned-away"); this is its one reader, for the CLI's event-log export and
- * for calibration's validation, which reads a simulated log as it read the
- * hospital's own.
+ * The vocabulary is trace-words.ts's; this reads it for the CLI's event-log
+ * export and for calibration's validation, which reads a simulated log as it
+ * read the hospital's own. A patient in a split runs several activities at once:
+ * each "finish" ends the running activity of its name.
  */
 import type { TraceData } from '../trace.js';
+import { EXIT_WORDS, TRACE_ATTRIBUTE_PREFIX, TRACE_PLACED, TRACE_WORDS } from './trace-words.js';
 
-const LEAVING = new Set(['leave', 'left-unseen', 'cancelled', 'turned-away']);
 
 export interface TracedPatient {
   /** The patient's number by arrival (the trace's entity id). */
@@ -36,7 +35,7 @@ export interface PatientActivity {
 /** Every patient's activities in the order they started; patients who arrived before `arrivedFrom` are left out. */
 export function patientActivities(trace: TraceData, options: { arrivedFrom?: number } = {}): PatientActivity[] {
   const from = options.arrivedFrom ?? -Infinity;
-  const open = new Map<number, { patient: TracedPatient; held: string[]; running: PatientActivity | null }>();
+  const open = new Map<number, { patient: TracedPatient; held: string[]; running: PatientActivity[] }>();
   const out: PatientActivity[] = [];
   for (let i = 0; i < trace.length; i++) {
     const p = trace.entity[i]!;
@@ -44,27 +43,28 @@ export function patientActivities(trace: TraceData, options: { arrivedFrom?: num
     const what = trace.whatNames[trace.what[i]!]!;
     const where = trace.whereNames[trace.where[i]!]!;
     const time = trace.time[i]!;
-    if (what === 'arrive' || what === 'placed') {
+    if (what === TRACE_WORDS.arrive || what === TRACE_PLACED) {
       if (time < from) continue;
       const patient: TracedPatient = { serial: p, klass: where, attributes: new Map() };
-      open.set(p, { patient, held: [], running: null });
+      open.set(p, { patient, held: [], running: [] });
       out.push({ patient, kind: 'arrive', activity: 'arrive', start: time, end: time, resources: [] });
       continue;
     }
     const state = open.get(p);
     if (!state) continue;
-    if (what.startsWith('attr:')) state.patient.attributes.set(what.slice(5), where);
-    else if (what === 'seize') state.held.push(where);
-    else if (what === 'release') {
+    if (what.startsWith(TRACE_ATTRIBUTE_PREFIX)) state.patient.attributes.set(what.slice(TRACE_ATTRIBUTE_PREFIX.length), where);
+    else if (what === TRACE_WORDS.seize) state.held.push(where);
+    else if (what === TRACE_WORDS.release) {
       const k = state.held.indexOf(where);
       if (k >= 0) state.held.splice(k, 1);
-    } else if (what === 'start') {
-      state.running = { patient: state.patient, kind: 'activity', activity: where, start: time, end: NaN, resources: [...state.held] };
-      out.push(state.running);
-    } else if (what === 'finish') {
-      if (state.running) state.running.end = time;
-      state.running = null;
-    } else if (LEAVING.has(what)) {
+    } else if (what === TRACE_WORDS.start) {
+      const activity: PatientActivity = { patient: state.patient, kind: 'activity', activity: where, start: time, end: NaN, resources: [...state.held] };
+      state.running.push(activity);
+      out.push(activity);
+    } else if (what === TRACE_WORDS.finish) {
+      const k = state.running.findIndex((a) => a.activity === where);
+      if (k >= 0) state.running.splice(k, 1)[0]!.end = time;
+    } else if (EXIT_WORDS.has(what)) {
       out.push({ patient: state.patient, kind: 'leaving', activity: what, start: time, end: time, resources: [] });
       open.delete(p);
     }

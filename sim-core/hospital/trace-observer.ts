@@ -71,6 +71,10 @@ export class TraceObserver extends QuietObserver {
     this.trace.record(this.sim.now, this.patients.serialOf[p]!, this.codes[how], this.classPlace[this.patients.klass[p]!]!);
   }
 
+  override turnoverEnded(serial: number, r: number): void {
+    this.trace.record(this.sim.now, serial, this.codes.turnoverEnd, this.resourcePlace[r]!);
+  }
+
   override brokeDown(r: number, down: boolean): void {
     this.trace.record(this.sim.now, -1, down ? this.codes.breakdown : this.codes.repair, this.resourcePlace[r]!);
   }

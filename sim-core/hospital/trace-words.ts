@@ -4,7 +4,8 @@
  * replay) reads. A patient's rows, by entity (its serial):
  *   arrive | placed (at the class)   attr:<name> (at the value)
  *   request, seize, release (at a resource)   start, finish (at an activity)
- *   stock-out (at an item)   then one exit word (at the class).
+ *   stock-out (at an item)   then one exit word (at the class);
+ *   turnover-end (at a room, when the cleaning after its case ends: may come after the exit).
  * Rows of no patient (entity -1): breakdown, repair (at a resource).
  */
 
@@ -23,6 +24,8 @@ export const TRACE_WORDS = {
   stockout: 'stock-out',
   breakdown: 'breakdown',
   repair: 'repair',
+  /** A room's cleaning after a case ended (at the room; entity: the patient whose case it was). */
+  turnoverEnd: 'turnover-end',
 } as const;
 
 export type TraceWordKey = keyof typeof TRACE_WORDS;

@@ -12,9 +12,10 @@ import { hold, type HoldStep } from './hold.js';
 import { leave, type LeaveStep } from './leave.js';
 import { release, type ReleaseStep } from './release.js';
 import { seize, type SeizeStep } from './seize.js';
+import { join, split, type JoinStep, type SplitStep } from './split.js';
 import type { Verb } from './verb.js';
 
-export type StepModel = SeizeStep | HoldStep | ReleaseStep | ConsumeStep | BranchStep | BranchOnStep | GotoStep | LeaveStep;
+export type StepModel = SeizeStep | HoldStep | ReleaseStep | ConsumeStep | BranchStep | BranchOnStep | GotoStep | LeaveStep | SplitStep | JoinStep;
 
 export type StepOp = StepModel['op'];
 
@@ -28,8 +29,10 @@ export const VERBS = {
   branchOn,
   goto,
   leave,
+  split,
+  join,
 } as const satisfies { [K in StepOp]: Verb<Extract<StepModel, { op: K }>> };
 
-export type { BranchStep, BranchOnStep, ConsumeStep, GotoStep, HoldStep, LeaveStep, ReleaseStep, SeizeStep };
+export type { BranchStep, BranchOnStep, ConsumeStep, GotoStep, HoldStep, JoinStep, LeaveStep, ReleaseStep, SeizeStep, SplitStep };
 export type { DurationModel } from './hold-duration.js';
 export { WAIT, type Run, type StepRunner, type Verb } from './verb.js';

@@ -50,6 +50,8 @@ export interface Run {
   exit(p: number, how: ExitKind, completed: boolean): void;
   /** The patient's case is cancelled (a penalty), and it leaves. */
   cancel(p: number): void;
+  /** A branch of a split ends: it gives back what it holds; the last one lets its patient go on at `joinAt`. */
+  endBranch(branch: number): void;
 }
 
 /** The verb's work in one replication: built once per replication, then run for every patient at one of its steps. */

@@ -4,13 +4,15 @@
  *
  * The trace names resources, not units, so units are assigned here: a patient
  * who seizes a ward takes its lowest free bed and keeps it until the release.
- * A room released into turnover shows as cleaning for its mean turnover time.
+ * A room released into turnover shows as cleaning until the trace says its
+ * turnover ended (older traces without that word: for its mean turnover time).
  * Where a patient is: on the place it seized last and still holds; else in the
  * line of what it asked for; a boarder (holding an ED place, waiting for a ward
  * bed) stays where it is, as do patients waiting for staff.
  */
 import { queueCounts } from './queue-counts.js';
 import type { TraceData } from '../../../sim-core/index.js';
+import { EXIT_WORDS, TRACE_ATTRIBUTE_PREFIX, TRACE_PLACED, TRACE_WORDS } from '../../../workers/index.js';
 import { queueSpot } from '../layout/hospital-layout.js';
 import type { HospitalLayout } from '../layout/types.js';
 import { colourEntities } from './colours.js';
@@ -27,21 +29,22 @@ export interface PrepareOptions {
   checkpointEvery?: number;
 }
 
-const EXIT_CODES = ['leave', 'left-unseen', 'cancelled', 'turned-away'];
-
 export function prepareReplay(trace: TraceData, layout: HospitalLayout, options: PrepareOptions = {}): Replay {
   const walk = options.walkMinutes ?? 5;
   const n = entityCount(trace);
   const code = (name: string): number => trace.whatNames.indexOf(name);
-  const ARRIVE = code('arrive');
-  const REQUEST = code('request');
-  const SEIZE = code('seize');
-  const RELEASE = code('release');
-  const BREAKDOWN = code('breakdown');
-  const REPAIR = code('repair');
+  const ARRIVE = code(TRACE_WORDS.arrive);
+  // A patient placed in the model before time 0 appears as one arriving then.
+  const PLACED = code(TRACE_PLACED);
+  const REQUEST = code(TRACE_WORDS.request);
+  const SEIZE = code(TRACE_WORDS.seize);
+  const RELEASE = code(TRACE_WORDS.release);
+  const BREAKDOWN = code(TRACE_WORDS.breakdown);
+  const REPAIR = code(TRACE_WORDS.repair);
+  const TURNOVER_END = code(TRACE_WORDS.turnoverEnd);
   const isExit = new Uint8Array(trace.whatNames.length);
-  for (const c of EXIT_CODES) if (code(c) >= 0) isExit[code(c)] = 1;
-  const acuityCode = trace.whatNames.findIndex((w) => w.toLowerCase() === 'attr:acuity');
+  for (const w of EXIT_WORDS) if (code(w) >= 0) isExit[code(w)] = 1;
+  const acuityCode = trace.whatNames.findIndex((w) => w.toLowerCase() === `${TRACE_ATTRIBUTE_PREFIX}acuity`);
   const blockOfPlace = trace.whereNames.map((name) => layout.blockOf.get(name) ?? -1);
 
   const classNames: string[] = [];
@@ -62,6 +65,8 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
   // Per-slot and per-block state.
   const holder = new Int32Array(layout.slotCount).fill(-1);
   const cleanUntil = new Float64Array(layout.slotCount).fill(-Infinity);
+  /** The patient whose case a slot is being cleaned after; -1 for none. */
+  const cleaningAfter = new Int32Array(layout.slotCount).fill(-1);
   const slotEvents: number[][] = Array.from({ length: layout.slotCount }, () => []);
   const queues = layout.blocks.map(() => new SpotPool());
   const breakdowns: number[][] = layout.blocks.map(() => []);
@@ -105,6 +110,7 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
       slotEvent(best, Math.min(cleanUntil[best]!, t), SLOT_FREE, -1);
       cleanUntil[best] = -Infinity;
     }
+    cleaningAfter[best] = -1;
     holder[best] = e;
     slotEvent(best, t, SLOT_BUSY, e);
     return best;
@@ -115,7 +121,9 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
     holder[slot] = -1;
     if (block.cleaningMinutes > 0) {
       slotEvent(slot, t, SLOT_CLEANING, e);
-      cleanUntil[slot] = t + block.cleaningMinutes;
+      // Until the trace's turnover-end for this case, when it has that word.
+      cleanUntil[slot] = TURNOVER_END >= 0 ? Infinity : t + block.cleaningMinutes;
+      cleaningAfter[slot] = e;
     } else {
       slotEvent(slot, t, SLOT_FREE, -1);
     }
@@ -139,7 +147,18 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
       if (b >= 0 && (what === BREAKDOWN || what === REPAIR)) breakdowns[b]!.push(t);
       continue;
     }
-    if (what === ARRIVE) {
+    if (what === TURNOVER_END) {
+      const b = blockOfPlace[where]!;
+      if (b < 0) continue;
+      const block = layout.blocks[b]!;
+      for (let s = block.firstSlot; s < block.firstSlot + block.units; s++) {
+        if (holder[s] !== -1 || cleaningAfter[s] !== e || !(cleanUntil[s]! > -Infinity)) continue;
+        slotEvent(s, t, SLOT_FREE, -1);
+        cleanUntil[s] = -Infinity;
+        cleaningAfter[s] = -1;
+        break;
+      }
+    } else if (what === ARRIVE || (what === PLACED && PLACED >= 0)) {
       let c = classOfPlace.get(where);
       if (c === undefined) {
         c = classNames.length;
@@ -204,7 +223,7 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
   const endTime = Math.max(options.endTime ?? 0, lastTime);
   // Rooms still in cleaning at the end come free when it is done.
   for (let s = 0; s < layout.slotCount; s++) {
-    if (holder[s] === -1 && cleanUntil[s]! > -Infinity) slotEvent(s, cleanUntil[s]!, SLOT_FREE, -1);
+    if (holder[s] === -1 && cleanUntil[s]! > -Infinity) slotEvent(s, Number.isFinite(cleanUntil[s]!) ? cleanUntil[s]! : endTime, SLOT_FREE, -1);
   }
 
   const kf = buildKeyframes(stations, { walk, corridor: layout.corridor, zoneSide: layout.zones.map((z) => z.side) });

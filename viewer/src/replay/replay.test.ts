@@ -5,12 +5,12 @@ import type { TraceData } from '../../../sim-core/index.js';
 import { runScenario } from '../../../workers/index.js';
 import { buildLayout } from '../layout/hospital-layout.js';
 import type { HospitalLayout } from '../layout/types.js';
-import { fillEntityFrame, slotStateAt } from './frame.js';
+import { fillEntityFrame, slotHolderAt, slotStateAt } from './frame.js';
 import { prepareReplay } from './prepare.js';
 import { nextPeak, runSeries } from './series.js';
 import { patientStory } from './story.js';
 import { SYNTHETIC_SCENARIO, syntheticTrace } from './synthetic-trace.js';
-import { createEntityFrame, SLOT_BUSY, SLOT_CLOSED, type Replay } from './types.js';
+import { createEntityFrame, SLOT_BUSY, SLOT_CLEANING, SLOT_CLOSED, type Replay } from './types.js';
 
 let scenario: Scenario;
 let layout: HospitalLayout;
@@ -64,6 +64,29 @@ describe('replay of a run', () => {
     const or = layout.blocks[layout.blockOf.get('or1')!]!;
     // Sunday 03:00 of the first week (start is Monday 00:00).
     expect(slotStateAt(replay, or.firstSlot, 6 * 1440 + 180)).toBe(SLOT_CLOSED);
+  });
+
+  it('shows a room as cleaning until the trace says its turnover ended, not for a guessed time', async () => {
+    // Turnovers of 5 to 60 minutes: a replay guessing the mean (32.5) would be wrong almost every time.
+    const varied = structuredClone(smallHospital);
+    varied.operatingRooms![0]!.turnover = { type: 'uniform', min: 5, max: 60 };
+    const s = parseScenario(varied, 'varied-turnover');
+    const layout = buildLayout(s);
+    const trace = (await runScenario(s, { replications: 1, trace: true })).trace!;
+    const replay = prepareReplay(trace, layout, { endTime: end });
+    const ends: { t: number; room: string; patient: number }[] = [];
+    for (let i = 0; i < trace.length; i++) {
+      if (trace.whatNames[trace.what[i]!] === 'turnover-end') ends.push({ t: trace.time[i]!, room: trace.whereNames[trace.where[i]!]!, patient: trace.entity[i]! });
+    }
+    expect(ends.length).toBeGreaterThan(0);
+    for (const { t, room, patient } of ends) {
+      const block = layout.blocks[layout.blockOf.get(room)!]!;
+      expect(block.units).toBe(1);
+      // Being cleaned after this patient's case up to the turnover's end, and no longer from then on
+      // (the next case may start, and end, at that very minute).
+      expect([slotStateAt(replay, block.firstSlot, t - 1e-6), slotHolderAt(replay, block.firstSlot, t - 1e-6)]).toEqual([SLOT_CLEANING, patient]);
+      expect(slotStateAt(replay, block.firstSlot, t) === SLOT_CLEANING && slotHolderAt(replay, block.firstSlot, t) === patient).toBe(false);
+    }
   });
 
   it('puts on screen exactly the patients in the hospital, forwards and after a scrub back', () => {

@@ -4,6 +4,7 @@
  * ICU bed occupancy, operating rooms in use and open.
  */
 import type { TraceData } from '../../../sim-core/index.js';
+import { EXIT_WORDS, TRACE_WORDS } from '../../../workers/index.js';
 import { unitsOpen } from '../layout/hospital-layout.js';
 import type { HospitalLayout } from '../layout/types.js';
 
@@ -63,8 +64,8 @@ class StepAverage {
 export function runSeries(trace: TraceData, layout: HospitalLayout, endTime: number): RunSeries {
   const hours = Math.max(1, Math.ceil(endTime / SERIES_STEP));
   const code = (name: string): number => trace.whatNames.indexOf(name);
-  const [ARRIVE, REQUEST, SEIZE, RELEASE] = ['arrive', 'request', 'seize', 'release'].map(code) as [number, number, number, number];
-  const exits = new Set(['leave', 'left-unseen', 'cancelled', 'turned-away'].map(code).filter((c) => c >= 0));
+  const [ARRIVE, REQUEST, SEIZE, RELEASE] = [TRACE_WORDS.arrive, TRACE_WORDS.request, TRACE_WORDS.seize, TRACE_WORDS.release].map(code) as [number, number, number, number];
+  const exits = new Set([...EXIT_WORDS].map(code).filter((c) => c >= 0));
   const blockOf = trace.whereNames.map((name) => layout.blockOf.get(name) ?? -1);
   const zoneKind = (b: number): string => layout.zones[layout.blocks[b]!.zone]!.kind;
   const isWardBed = (b: number): boolean => layout.blocks[b]!.kind === 'ward' && zoneKind(b) === 'ward';

@@ -3,6 +3,7 @@
  * read straight from the trace (patients) or from the replay's slot timeline.
  */
 import type { TraceData } from '../../../sim-core/index.js';
+import { TRACE_ATTRIBUTE_PREFIX, TRACE_PLACED, TRACE_WORDS, type TraceWord } from '../../../workers/index.js';
 import { SLOT_BROKEN, SLOT_BUSY, SLOT_CLEANING, SLOT_FREE, type Replay } from './types.js';
 
 export interface StoryLine {
@@ -23,11 +24,11 @@ export interface PatientStory {
   lines: StoryLine[];
 }
 
-const OUTCOME: Record<string, string> = {
-  leave: 'went home',
-  'left-unseen': 'left without being seen',
-  cancelled: 'case cancelled',
-  'turned-away': 'turned away (no room)',
+const OUTCOME: Partial<Record<TraceWord, string>> = {
+  [TRACE_WORDS.leave]: 'went home',
+  [TRACE_WORDS.leftUnseen]: 'left without being seen',
+  [TRACE_WORDS.cancelled]: 'case cancelled',
+  [TRACE_WORDS.turnedAway]: 'turned away (no room)',
 };
 
 /** The story in plain words: resource and class ids become their names where known. */
@@ -39,33 +40,36 @@ export function patientStory(trace: TraceData, entity: number, nameOf: (id: stri
     const t = trace.time[i]!;
     const what = trace.whatNames[trace.what[i]!]!;
     const id = trace.whereNames[trace.where[i]!]!;
-    const where = what.startsWith('attr:') ? id : nameOf(id);
+    const where = what.startsWith(TRACE_ATTRIBUTE_PREFIX) ? id : nameOf(id);
     let text: string;
-    if (what === 'arrive') {
+    if (what === TRACE_WORDS.arrive || what === TRACE_PLACED) {
       story.className = where;
       story.arrived = t;
-      text = `arrives: ${where}`;
-    } else if (what.startsWith('attr:')) {
-      story.attributes[what.slice(5)] = where;
-      text = `${what.slice(5)}: ${where}`;
-    } else if (what === 'request') {
+      text = what === TRACE_PLACED ? `already in the hospital at the start: ${where}` : `arrives: ${where}`;
+    } else if (what.startsWith(TRACE_ATTRIBUTE_PREFIX)) {
+      const name = what.slice(TRACE_ATTRIBUTE_PREFIX.length);
+      story.attributes[name] = where;
+      text = `${name}: ${where}`;
+    } else if (what === TRACE_WORDS.request) {
       requestedAt = t;
       text = `waits for ${where}`;
-    } else if (what === 'seize') {
+    } else if (what === TRACE_WORDS.seize) {
       if (!Number.isNaN(requestedAt)) {
         story.waited += t - requestedAt;
         requestedAt = NaN;
       }
       text = `gets ${where}`;
-    } else if (what === 'release') text = `is done with ${where}`;
-    else if (what === 'start') text = `starts: ${where}`;
-    else if (what === 'finish') text = `finishes: ${where}`;
-    else if (what === 'stock-out') text = `stock-out of ${where}`;
+    } else if (what === TRACE_WORDS.release) text = `is done with ${where}`;
+    else if (what === TRACE_WORDS.start) text = `starts: ${where}`;
+    else if (what === TRACE_WORDS.finish) text = `finishes: ${where}`;
+    else if (what === TRACE_WORDS.stockout) text = `stock-out of ${where}`;
+    else if (what === TRACE_WORDS.turnoverEnd) text = `${where} cleaned after the case`;
     else if (what in OUTCOME) {
+      const outcome = OUTCOME[what as TraceWord]!;
       if (!Number.isNaN(requestedAt)) story.waited += t - requestedAt;
       story.left = t;
-      story.outcome = OUTCOME[what]!;
-      text = OUTCOME[what]!;
+      story.outcome = outcome;
+      text = outcome;
     } else text = `${what} ${where}`;
     story.lines.push({ t, text });
   }

@@ -1,0 +1,38 @@
+/**
+ * The step verbs of a scenario's pathways, in one table: the schema's step
+ * union, the loader's list of verbs, the reference checks and the compiler
+ * all read it. A new verb is one file here (and its runner in sim-core/verbs)
+ * plus one line in this table.
+ */
+import { z } from 'zod';
+import { branch } from './branch.js';
+import { branchOn } from './branch-on.js';
+import { consume } from './consume.js';
+import { goto } from './goto.js';
+import { hold } from './hold.js';
+import { leave } from './leave.js';
+import { release } from './release.js';
+import { seize } from './seize.js';
+import { split } from './split.js';
+import { stay } from './stay.js';
+import type { ScenarioVerb } from './verb.js';
+
+export const SCENARIO_VERBS = [seize, hold, release, consume, branch, branchOn, goto, stay, leave, split] as const;
+
+/** A pathway step, one verb each, in the spirit of simmer's trajectories. */
+export const StepSchema = z.union([seize.schema, hold.schema, release.schema, consume.schema, branch.schema, branchOn.schema, goto.schema, stay.schema, leave.schema, split.schema]);
+
+/** The fields that name a verb. */
+export const STEP_VERBS: readonly string[] = SCENARIO_VERBS.map((v) => v.key);
+
+/** The verb of a step (a validated step has exactly one). */
+export function verbOf(step: unknown): ScenarioVerb<unknown> {
+  const s = step as Record<string, unknown>;
+  const verb = SCENARIO_VERBS.find((v) => v.key in s);
+  if (!verb) throw new Error(`a step with none of ${STEP_VERBS.join(', ')}`);
+  return verb as unknown as ScenarioVerb<unknown>;
+}
+
+export type { CheckContext, CompileContext, ScenarioVerb } from './verb.js';
+export { checkNonNegativeSupport, compileDuration, durationTakesTime, toSpec } from './durations.js';
+export { quoteList } from './words.js';

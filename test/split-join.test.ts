@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { patientActivities, runHospital, TraceBuffer } from '../sim-core/index.js';
+import { compileScenario, parseScenario, ScenarioError, type ScenarioInput } from '../scenarios/index.js';
+
+/**
+ * One patient a day at 08:00 with a blood test (10 minutes, holding the lab)
+ * and a CT scan (30 minutes, holding the scanner) at the same time, then a
+ * 5-minute review: the split takes 30 minutes, so every stay is 35 minutes.
+ */
+const clinic: ScenarioInput = {
+  name: 'split-clinic',
+  start: '2026-01-05T00:00',
+  horizonDays: 7,
+  warmupDays: 0,
+  seed: 2,
+  resources: [
+    { id: 'lab', department: 'diagnostics', units: 1, costPerHour: 60 },
+    { id: 'ct', department: 'diagnostics', units: 1, costPerHour: 120 },
+  ],
+  patientClasses: [{ id: 'outpatient', department: 'clinic', arrivals: { type: 'list', entries: [{ days: 'all', time: '08:00', count: 1 }] }, pathway: 'workup' }],
+  pathways: {
+    workup: [
+      {
+        split: [
+          [{ seize: ['lab'], id: 'lab' }, { hold: { type: 'constant', value: 10 }, activity: 'blood test' }],
+          [{ seize: ['ct'], id: 'ct' }, { hold: { type: 'constant', value: 30 }, activity: 'CT scan' }, { release: 'all' }],
+        ],
+      },
+      { hold: { type: 'constant', value: 5 }, activity: 'review' },
+    ],
+  },
+};
+
+function run(document: ScenarioInput) {
+  const trace = new TraceBuffer();
+  const result = runHospital(compileScenario(parseScenario(document)), { seed: 2, replication: 1, trace });
+  return { ...result, trace: trace.toData() };
+}
+
+describe('split and join: branches in parallel, the pathway waits for all', () => {
+  it('takes as long as the longest branch and gives back what the branches held', () => {
+    const { figures, trace } = run(clinic);
+    expect(figures['arrivals.outpatient']).toBe(7);
+    expect(figures['throughput.outpatient']).toBe(7);
+    // max(10, 30) + 5 minutes.
+    expect(figures['los.outpatient.mean']).toBeCloseTo(35 / 60, 12);
+    expect(figures['los.outpatient.p95']).toBeCloseTo(35 / 60, 12);
+    // The lab is held 10 minutes a day (released at the branch's end without a release step), the scanner 30.
+    expect(figures['utilisation.lab']).toBeCloseTo((7 * 10) / (7 * 1440), 12);
+    expect(figures['utilisation.ct']).toBeCloseTo((7 * 30) / (7 * 1440), 12);
+    expect(figures['wait.lab.mean']).toBe(0);
+    // Busy time is the patient's cost (pools charge no idle time): 10 minutes at 60 an hour and 30 at 120, each day.
+    expect(figures['cost.roomsAndDevices']).toBeCloseTo((7 * (10 * 60 + 30 * 120)) / 60, 9);
+    const first = patientActivities(trace).filter((a) => a.patient.serial === 0);
+    expect(first.map((a) => [a.kind, a.activity, a.start, a.end, a.resources])).toEqual([
+      ['arrive', 'arrive', 480, 480, []],
+      ['activity', 'blood test', 480, 490, ['lab']],
+      ['activity', 'CT scan', 480, 510, ['lab', 'ct']],
+      ['activity', 'review', 510, 515, []],
+      ['leaving', 'leave', 515, 515, []],
+    ]);
+  });
+
+  it('lets a branch wait for its resource while the other goes on', () => {
+    // Two patients at 08:00 and one scanner: the second's scan waits 30 minutes, its blood test does not.
+    const busy = structuredClone(clinic);
+    busy.patientClasses[0]!.arrivals = { type: 'list', entries: [{ days: 'all', time: '08:00', count: 2 }] };
+    busy.resources![0]!.units = 2;
+    const { figures } = run(busy);
+    expect(figures['wait.lab.mean']).toBe(0);
+    expect(figures['wait.ct.mean']).toBeCloseTo(15, 12);
+    // Stays of 35 and 65 minutes.
+    expect(figures['los.outpatient.mean']).toBeCloseTo(50 / 60, 12);
+  });
+
+  it('refuses a split with one branch, or a jump inside a branch, before anything runs', () => {
+    const one = structuredClone(clinic);
+    one.pathways.workup![0] = { split: [[{ hold: { type: 'constant', value: 1 }, activity: 'x' }]] };
+    expect(() => parseScenario(one)).toThrow(ScenarioError);
+    const jump = structuredClone(clinic) as unknown as { pathways: { workup: unknown[] } };
+    jump.pathways.workup[0] = { split: [[{ goto: 'x' }], [{ hold: { type: 'constant', value: 1 }, activity: 'x' }]] };
+    expect(() => parseScenario(jump)).toThrow(ScenarioError);
+  });
+});
