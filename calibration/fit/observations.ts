@@ -4,7 +4,7 @@
  * stays as intervals, lengths of stay, and the time from arrival to each
  * activity's first occurrence. One pass over the cases of one class (or all).
  */
-import type { CaseEvent, Flow, LogCase } from '../read/flow.js';
+import type { Flow, LogCase } from '../read/flow.js';
 
 export const START = '(start)';
 export const END = '(end)';
