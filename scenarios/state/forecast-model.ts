@@ -164,8 +164,9 @@ function placePatient(model: HospitalModel, p: StatePatient, where: string, clas
     ...(attributes !== undefined ? { attributes } : {}),
     step,
     holding,
-    since: localMinutes(p.since) - origin,
-    arrivedAt: localMinutes(p.arrived) - origin,
+    // The model's clock starts at asOf's minute: seconds past it (asOf 07:00:30, since 07:00:20) are not time spent before 0.
+    since: Math.min(0, localMinutes(p.since) - origin),
+    arrivedAt: Math.min(0, localMinutes(p.since) - origin, localMinutes(p.arrived) - origin),
   };
 }
 
