@@ -6,8 +6,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { builtinScenario, parseScenario } from '../scenarios/index.js';
-import { backtestStates, scoreBacktest } from '../workers/index.js';
+import { builtinScenario, forecastModel, parseScenario } from '../scenarios/index.js';
+import { backtestStates, runForecastReplication, scoreBacktest } from '../workers/index.js';
 import { NodeWorkerPool, runForecastParallel } from '../workers/node.js';
 import type { Figures } from './hospital.js';
 
@@ -30,6 +30,15 @@ export async function benchForecast(log: (line: string) => void): Promise<Figure
     const seconds = (performance.now() - t0) / 1000;
     log(`72 h × 500 replications from ${state.asOf} (${state.patients.length} patients): ${seconds.toFixed(2)} s on ${cores} cores`);
     if (run.failures.length > 0) throw new Error(`forecast: ${run.failures.length} replications failed`);
+    // CPU time of one replication on this thread, which the machine's other load does not inflate as it does wall time.
+    const fm = forecastModel(scenario, state, 72);
+    for (let i = 1; i <= 10; i++) runForecastReplication(fm, 72, 'warm', i);
+    const cpu0 = process.cpuUsage();
+    const cpuReps = 40;
+    for (let i = 1; i <= cpuReps; i++) runForecastReplication(fm, 72, 1, i);
+    const used = process.cpuUsage(cpu0);
+    const cpuPerReplication = (used.user + used.system) / 1e6 / cpuReps;
+    log(`one 72 h replication: ${(cpuPerReplication * 1000).toFixed(1)} ms of CPU; 500 of them over ${cores} idle cores would take ${((500 * cpuPerReplication) / cores).toFixed(2)} s`);
 
     const t1 = performance.now();
     const forecasts = [];
@@ -42,6 +51,8 @@ export async function benchForecast(log: (line: string) => void): Promise<Figure
     log(`coverage of the 80% band by ward: ${Object.entries(score.coverage80.byWard).map(([w, c]) => `${w} ${(c * 100).toFixed(1)}%`).join(', ')}`);
     return {
       'forecast.seconds72h500': seconds,
+      'forecast.cpuSecondsPerReplication72h': cpuPerReplication,
+      'forecast.seconds72h500IfCoresIdle': (500 * cpuPerReplication) / cores,
       'forecast.cores': cores,
       'forecast.backtestSnapshots': BACKTEST.snapshots,
       'forecast.backtestReplications': BACKTEST_REPLICATIONS,

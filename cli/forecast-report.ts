@@ -61,27 +61,39 @@ export function renderForecast(s: ForecastSummary, scenario: string, seed: numbe
   return `${out.join('\n')}\n`;
 }
 
+/** Fixed digits, with no "-0" for a value that rounds to zero. */
+const fixed = (x: number, digits: number): string => (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x).toFixed(digits);
 const diff = (d: PairedDifference, digits = 1, unit = ''): string =>
-  Number.isFinite(d.mean) ? `${d.mean >= 0 ? '+' : ''}${d.mean.toFixed(digits)}${unit} [${d.ci95[0].toFixed(digits)}, ${d.ci95[1].toFixed(digits)}]` : '–';
+  Number.isFinite(d.mean) ? `${fixed(d.mean, digits).startsWith('-') ? '' : '+'}${fixed(d.mean, digits)}${unit} [${fixed(d.ci95[0], digits)}, ${fixed(d.ci95[1], digits)}]` : '–';
+
+const same = (d: PairedDifference): boolean => d.mean === 0 && d.ci95[0] === 0 && d.ci95[1] === 0;
 
 export function renderForecastComparison(c: ForecastComparison, a: string, b: string, hours: number): string {
   const step = hours <= 24 ? 2 : hours <= 72 ? 6 : 12;
   const out: string[] = ['', `What changes under ${b} compared with ${a}, from the same patients (${c.replications} paired replications, common random numbers; B − A with 95% interval):`];
-  out.push(
-    renderBlocks(
-      c.wards.map((w) => ({
+  const unchanged: string[] = [];
+  const blocks = c.wards.flatMap((w) => {
+    if (w.byHour.every((h) => same(h.census) && same(h.pFull))) {
+      unchanged.push(`${w.ward} (${w.bedsA} beds in A, ${w.bedsB} in B)`);
+      return [];
+    }
+    return [
+      {
         title: `${w.ward} (${w.bedsA} beds in A, ${w.bedsB} in B)`,
         rows: w.byHour.filter((h) => h.hour % step === 0).map((h) => [when(h.at), diff(h.census), diff({ mean: h.pFull.mean * 100, ci95: [h.pFull.ci95[0] * 100, h.pFull.ci95[1] * 100] }, 0, ' pts')]),
-      })),
-      [false, true, true],
-      ['time', 'patients in beds', 'chance full'],
-    ),
-  );
-  const boarding = c.edBoarding.filter((h) => h.hour % step === 0).map((h) => [when(h.at), diff(h.difference)]);
-  out.push(renderBlocks([{ title: 'ED patients boarding', rows: boarding }], [false, true]));
-  if (c.booked.length > 0) {
-    out.push(renderBlocks([{ title: 'Booked cases: chance of cancellation', rows: c.booked.map((x) => [x.booking, diff({ mean: x.pCancelled.mean * 100, ci95: [x.pCancelled.ci95[0] * 100, x.pCancelled.ci95[1] * 100] }, 0, ' pts')]) }], [false, true]));
-  }
+      },
+    ];
+  });
+  if (blocks.length > 0) out.push(renderBlocks(blocks, [false, true, true], ['time', 'patients in beds', 'chance full']));
+  if (unchanged.length > 0) out.push('', `The same in every paired replication at every hour: ${unchanged.join(', ')}.`);
+  if (c.edBoarding.some((h) => !same(h.difference))) {
+    const boarding = c.edBoarding.filter((h) => h.hour % step === 0).map((h) => [when(h.at), diff(h.difference)]);
+    out.push(renderBlocks([{ title: 'ED patients boarding', rows: boarding }], [false, true]));
+  } else out.push('', 'ED patients boarding: the same in every paired replication.');
+  const changedBookings = c.booked.filter((x) => !same(x.pCancelled));
+  if (changedBookings.length > 0) {
+    out.push(renderBlocks([{ title: 'Booked cases whose chance of cancellation changes', rows: changedBookings.map((x) => [x.booking, diff({ mean: x.pCancelled.mean * 100, ci95: [x.pCancelled.ci95[0] * 100, x.pCancelled.ci95[1] * 100] }, 0, ' pts')]) }], [false, true]));
+  } else if (c.booked.length > 0) out.push('', `Booked cases: the chance of cancellation is the same for all ${c.booked.length}.`);
   out.push('', `Staff overtime before midnight: ${diff(c.overtimeTodayHours, 1, ' hours')}`);
   return `${out.join('\n')}\n`;
 }

@@ -34,6 +34,13 @@ describe('a state taken from a run', () => {
     expect(taken.skipped).toEqual([]);
   });
 
+  it("keeps what each patient's stay depends on: an elective's procedure and theatre, an ED patient's acuity", () => {
+    const electives = taken.state.patients.filter((p) => p.class.startsWith('elective'));
+    expect(electives.length).toBeGreaterThan(0);
+    for (const p of electives) expect(Object.keys(p.attributes ?? {}).sort()).toEqual(['procedure', 'theatre']);
+    for (const p of taken.state.patients.filter((q) => q.class.startsWith('ed'))) expect(Object.keys(p.attributes ?? {})).toEqual(['acuity']);
+  });
+
   it('round trip: run -> state -> forecast at horizon 0 gives back the state\'s census exactly', () => {
     const state = parseState(taken.state, 'taken');
     const fm = forecastModel(hospital, state, 0);

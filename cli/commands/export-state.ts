@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { writeFileAtomic } from '../../scenarios/write-file-atomic.js';
-import { compileScenario, localMinutes, stateFromTrace, writePatientsCsv } from '../../scenarios/index.js';
-import { runHospital, TraceBuffer } from '../../sim-core/index.js';
+import { localMinutes, writePatientsCsv } from '../../scenarios/index.js';
+import { takeState } from '../../workers/index.js';
 import { basename } from 'node:path';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { checkOutputs, scenarioInputs } from '../output-paths.js';
@@ -35,10 +35,7 @@ export async function exportStateCommand(scenarioArg: string, o: ExportStateOpti
     inputs: scenarioInputs(scenarioArg),
     files: [...(o.out ? [{ path: o.out, what: '--out' }] : []), ...(o.csv ? [{ path: o.csv, what: '--csv' }] : [])],
   });
-  const model = compileScenario({ ...scenario, warmupDays: 0, horizonDays: Math.max(at, 1) / 1440 });
-  const trace = new TraceBuffer();
-  runHospital(model, { seed: o.seed ?? scenario.seed, replication: 1, trace });
-  const { state, skipped } = stateFromTrace(model, trace.toData(), at, start);
+  const { state, skipped, model } = takeState(scenario, at, o.seed ?? scenario.seed);
   const document: Record<string, unknown> = { asOf: state.asOf, scenario: scenario.name };
   if (o.csv) {
     await writeFileAtomic(o.csv, writePatientsCsv(state.patients as Record<string, unknown>[]));

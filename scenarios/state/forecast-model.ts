@@ -12,6 +12,7 @@ import { formatPath, type ScenarioIssue } from '../schema/errors.js';
 import { StateError } from './state-error.js';
 import { localMinutes, type HospitalState, type StatePatient } from './state-schema.js';
 import { resolveStep } from './resolve-step.js';
+import { applyCapacityNow } from './capacity-now.js';
 
 const WEEK = 7 * 1440;
 
@@ -55,6 +56,7 @@ export function forecastModel(scenario: Scenario, state: HospitalState, hours: n
   const issues: ScenarioIssue[] = [];
   const classIndex = new Map(model.classes.map((c, i) => [c.name, i]));
   letListAttributesBeCarried(model);
+  applyCapacityNow(model, state, origin, issues);
   const booked = bookArrivals(model, state, classIndex, origin, hours * 60, issues);
   const patients = state.patients.map((p, k) => placePatient(model, p, state.patientPaths[k] ?? formatPath(['patients', k]), classIndex, origin, issues));
   checkUnits(model, patients, issues);
@@ -164,8 +166,9 @@ function placePatient(model: HospitalModel, p: StatePatient, where: string, clas
     ...(attributes !== undefined ? { attributes } : {}),
     step,
     holding,
-    since: localMinutes(p.since) - origin,
-    arrivedAt: localMinutes(p.arrived) - origin,
+    // The model's clock starts at asOf's minute: seconds past it (asOf 07:00:30, since 07:00:20) are not time spent before 0.
+    since: Math.min(0, localMinutes(p.since) - origin),
+    arrivedAt: Math.min(0, localMinutes(p.since) - origin, localMinutes(p.arrived) - origin),
   };
 }
 

@@ -45,5 +45,14 @@ export function parseState(document: unknown, source = 'state', csv?: { text: st
     if (localMinutes(b.at) < asOf) issues.push({ path: formatPath(['booked', k, 'at']), message: `must be at or after asOf (${doc.asOf}): a booking in the past is a patient who came or did not, got ${b.at}` });
   });
   if (issues.length > 0) throw new StateError(source, issues);
-  return { asOf: doc.asOf, ...(doc.scenario !== undefined ? { scenario: doc.scenario } : {}), booked: doc.booked, bookedClasses: doc.bookedClasses, patients, patientPaths: patients.map((_, k) => pathOf(k)) };
+  return {
+    asOf: doc.asOf,
+    ...(doc.scenario !== undefined ? { scenario: doc.scenario } : {}),
+    booked: doc.booked,
+    bookedClasses: doc.bookedClasses,
+    staffOnDuty: doc.staffOnDuty,
+    outOfOrder: doc.outOfOrder,
+    patients,
+    patientPaths: patients.map((_, k) => pathOf(k)),
+  };
 }

@@ -94,17 +94,17 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
     const ward = wards[0];
     const holding = [...p.held];
     if (ward !== undefined) holding.splice(holding.indexOf(ward), 1);
+    // Every attribute the patient was seen with: its class's own and those its list entry set (an elective's procedure).
     const attributes: Record<string, string | number> = {};
-    for (const x of cls.attributes) {
-      const a = model.attributes[x.attribute]!;
-      const v = p.attributes.get(a.name);
-      if (v !== undefined) attributes[a.name] = a.values.find((y) => String(y) === v) ?? v;
+    for (const [name, v] of p.attributes) {
+      const a = model.attributes.find((x) => x.name === name);
+      attributes[name] = a?.values.find((y) => String(y) === v) ?? v;
     }
-    const complete = Object.keys(attributes).length === cls.attributes.length;
+    const complete = cls.attributes.every((x) => model.attributes[x.attribute]!.name in attributes);
     patients.push({
       id: `P${serial}`,
       class: p.klass,
-      ...(complete && cls.attributes.length > 0 ? { attributes } : {}),
+      ...(complete && Object.keys(attributes).length > 0 ? { attributes } : {}),
       step: label.step,
       ...(label.occurrence !== undefined ? { occurrence: label.occurrence } : {}),
       waiting: !inStep,

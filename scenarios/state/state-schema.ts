@@ -73,6 +73,12 @@ export const StateSchema = z.strictObject({
   booked: z.array(BookingSchema).default([]),
   /** Classes whose bookings are complete even with none listed (nobody booked: nobody comes). */
   bookedClasses: z.array(z.string().min(1)).default([]),
+  /** Staff on duty now by group, where the roster says otherwise: holds until the roster next changes (the shift's end). */
+  staffOnDuty: z.record(z.string(), z.number().int('must be a whole number').nonnegative('must be 0 or more')).default({}),
+  /** Imaging devices or operating rooms out of order now, and until when. */
+  outOfOrder: z
+    .array(z.strictObject({ resource: z.string().min(1), units: z.number().int('must be a whole number').positive('must be 1 or more').default(1), until: LocalDateTime }))
+    .default([]),
 });
 
 export type StatePatient = z.output<typeof StatePatientSchema>;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../builtin/index.js';
 import { parseScenario } from '../load.js';
+import { rosterCapacityAt } from '../../sim-core/index.js';
+import { compileScenario } from '../compile/compile-scenario.js';
 import { forecastModel } from './forecast-model.js';
 import { parseState } from './parse-state.js';
 import { StateError } from './state-error.js';
@@ -107,5 +109,27 @@ describe('hospital state snapshot', () => {
     expect(() => parseState({ asOf: '2026-03-02T07:00', patientsCsv: 'p.csv' }, 's', { text: csv, file: 'p.csv' })).toThrow(/p\.csv line 3, since: must be a local date and time/);
     const ok = parseState({ asOf: '2026-03-02T07:00', patientsCsv: 'p.csv' }, 's', { text: csv.split('\n').slice(0, 2).join('\n'), file: 'p.csv' });
     expect(ok.patients).toEqual([expect.objectContaining({ class: 'edAmbulance', ward: 'medicalWard', attributes: { acuity: 3 } })]);
+  });
+
+  it('staff on duty now and devices out of order change capacity until the shift ends or the repair, then the roster resumes', () => {
+    const state = parseState({ asOf: '2026-03-02T07:00', patients: [], staffOnDuty: { edDoctor: 1 }, outOfOrder: [{ resource: 'ct', units: 1, until: '2026-03-02T13:00' }] });
+    const f = forecastModel(hospital, state, 72);
+    const plain = compileScenario({ ...hospital, start: '2026-03-02T07:00', warmupDays: 0, horizonDays: 3 });
+    const cap = (m: typeof plain, name: string, t: number): number => {
+      const r = m.resources.find((x) => x.name === name)!;
+      return rosterCapacityAt({ ...r.roster!, offset: m.startMinuteOfWeek }, t);
+    };
+    expect(cap(plain, 'edDoctor', 0)).not.toBe(1);
+    expect(cap(plain, 'ct', 0)).toBeGreaterThan(0);
+    expect(cap(f.model, 'edDoctor', 0)).toBe(1);
+    // From the roster's next change on, the roster as it was, every minute of the forecast.
+    let next = 0;
+    while (cap(plain, 'edDoctor', next) === cap(plain, 'edDoctor', 0)) next++;
+    for (let t = next; t <= 72 * 60; t += 15) expect(cap(f.model, 'edDoctor', t)).toBe(cap(plain, 'edDoctor', t));
+    for (let t = 0; t < 6 * 60; t += 15) expect(cap(f.model, 'ct', t)).toBe(Math.max(0, cap(plain, 'ct', t) - 1));
+    for (let t = 6 * 60; t <= 72 * 60; t += 15) expect(cap(f.model, 'ct', t)).toBe(cap(plain, 'ct', t));
+    expect(() => forecastModel(hospital, parseState({ asOf: '2026-03-02T07:00', patients: [], staffOnDuty: { edDoc: 2 }, outOfOrder: [{ resource: 'medicalWard', until: '2026-03-02T13:00' }] }), 72)).toThrow(
+      /staffOnDuty\.edDoc: is not a staff group[\s\S]*outOfOrder\[0\]\.resource: is not an imaging device or operating room/,
+    );
   });
 });

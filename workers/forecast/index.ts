@@ -3,3 +3,4 @@ export { runForecastReplication, preparedForecast, type ForecastJob, type Foreca
 export { summariseForecast, quantileSorted, band, type ForecastSummary, type Band, type WardHour } from './summarise-forecast.js';
 export { compareForecasts, type ForecastComparison, type PairedDifference } from './compare-forecast.js';
 export { backtestStates, scoreBacktest, hourlyCensus, type BacktestOptions, type BacktestResult } from './backtest.js';
+export { takeState } from './take-state.js';
