@@ -106,3 +106,48 @@ describe('names every object inherits are names like any other (issue 16, item 6
     expect(runsOrRefused(undefined, text)).toBeDefined();
   });
 });
+
+/** The clinic with its hold replaced by `hold`. */
+const holding = (hold: unknown) => clinic((d) => (d.pathways.visit[1] = { hold, activity: 'treatment' }));
+
+describe('distribution parameters a sampler cannot do are refused up front, by path (issue 16, items 7 and 8)', () => {
+  it.each([
+    [{ type: 'lognormal', mean: 1, sd: 1e200 }, /pathways\.visit\[1\]\.hold\.sd: must be at most/],
+    [{ type: 'lognormal', mean: 1, sd: 5000 }, /pathways\.visit\[1\]\.hold\.sd: must be at most 1000 times the mean/],
+    [{ type: 'empirical', values: [1, 2], weights: [0, 0] }, /pathways\.visit\[1\]\.hold\.weights: at least one weight must be more than 0/],
+    [{ type: 'erlang', k: 1e9, mean: 10 }, /pathways\.visit\[1\]\.hold\.k: must be at most 1000/],
+    [{ type: 'poisson', mean: 1e300 }, /pathways\.visit\[1\]\.hold\.mean: must be at most 10000/],
+    [{ type: 'exponential', mean: 1e-300 }, /pathways\.visit\[1\]\.hold\.mean: must be at least 0\.000001/],
+    [{ type: 'constant', value: 5e-324 }, /pathways\.visit\[1\]\.hold\.value: must be 0 or at least 0\.000001/],
+    [{ type: 'weibull', shape: 1e-5, scale: 10 }, /pathways\.visit\[1\]\.hold\.shape: must be at least 0\.02/],
+    [{ type: 'gamma', shape: 1e300, scale: 1e9 }, /pathways\.visit\[1\]\.hold\.shape: must be at most/],
+  ])('%j is refused', (hold, message) => {
+    expect(problemsOf(holding(hold)).join('\n')).toMatch(message);
+  });
+
+  it('a Poisson lead time of mean 1e300 days is refused at items[0].leadTimeDays.mean', () => {
+    const d = clinic((d) => {
+      d.items = [{ id: 'kit', unitCost: 1, initialStock: 5, policy: { type: 'RQ', R: 1, Q: 5 }, leadTimeDays: { type: 'poisson', mean: 1e300 }, onStockOut: 'wait' }];
+      d.pathways.visit.splice(1, 0, { consume: 'kit' });
+    });
+    expect(problemsOf(d).join('\n')).toMatch(/items\[0\]\.leadTimeDays\.mean: must be at most 10000/);
+  });
+
+  it('a goto loop whose only hold is exponential with mean 1e-300 is refused before the run', () => {
+    const d = clinic((d) => {
+      d.pathways.visit = [{ hold: { type: 'exponential', mean: 1e-300 }, activity: 'spin', id: 'again' }, { goto: 'again' }];
+    });
+    expect(problemsOf(d).join('\n')).toMatch(/pathways\.visit\[0\]\.hold\.mean: must be at least/);
+  });
+
+  it('the limits themselves are accepted and run: erlang k 1000, Poisson mean 10000, lognormal sd 1000 x mean', () => {
+    for (const hold of [
+      { type: 'erlang', k: 1000, mean: 10 },
+      { type: 'poisson', mean: 10_000 },
+      { type: 'lognormal', mean: 10, sd: 10_000 },
+      { type: 'exponential', mean: 1e-6 },
+    ]) {
+      expect(runsOrRefused(holding(hold))).toBe('ran');
+    }
+  });
+});
