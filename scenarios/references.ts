@@ -1,5 +1,6 @@
 import { minutesOfDay } from './schema/common.js';
 import { hasOwnKey } from './own-key.js';
+import { maxOf, minOf } from './limits.js';
 import type { ScenarioIssue } from './schema/errors.js';
 import type { PathwayStep, Scenario } from './schema/scenario.js';
 import type { DistributionInput, DurationInput } from './schema/distribution.js';
@@ -159,10 +160,10 @@ function checkPathway(name: string, steps: PathwayStep[], ctx: PathwayContext): 
       if (!st.oneOf) {
         const lowest =
           st.priority === undefined
-            ? Math.min(...ctx.classPriorities)
+            ? minOf(ctx.classPriorities)
             : typeof st.priority === 'number'
               ? st.priority
-              : Math.min(st.priority.otherwise, ...Object.values(st.priority.cases));
+              : minOf(Object.values(st.priority.cases), st.priority.otherwise);
         st.seize.forEach((id, j) => {
           if (ctx.emergencyRooms.has(id) && lowest <= 0) {
             ctx.problem(`${at}.seize[${j}]`, `seizes the emergency-only room "${id}" at priority ${lowest}: give the step or its classes a priority above 0, or use oneOf with other rooms`);
@@ -259,7 +260,7 @@ function positiveMinimum(d: DistributionInput): boolean {
       return d.min !== undefined && d.min > 0;
     case 'empirical':
     case 'empiricalContinuous':
-      return Math.min(...d.values) > 0;
+      return minOf(d.values) > 0;
     case 'bernoulli':
     case 'poisson':
       return false;
@@ -296,7 +297,7 @@ function meanOf(d: DistributionInput): number {
       return Math.max(d.mean, d.min ?? d.mean);
     case 'empirical':
     case 'empiricalContinuous':
-      return Math.max(...d.values);
+      return maxOf(d.values);
     case 'bernoulli':
       return d.p;
   }

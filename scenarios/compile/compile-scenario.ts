@@ -5,6 +5,7 @@
  * The document is only read as data.
  */
 import { ownValue } from '../own-key.js';
+import { maxOf } from '../limits.js';
 import type {
   ArrivalModel,
   ArrivalSurge,
@@ -324,7 +325,7 @@ function expectedNextHold(steps: PathwayStep[], k: number, ctx: PathwayContext):
       if (d.kind === 'fixed') return { minutes: makeDistribution(d.distribution).mean };
       const mean = (x: DistributionSpec | null): number => (x === null ? -1 : makeDistribution(x).mean);
       const otherwise = mean(d.otherwise);
-      const longest = Math.max(otherwise, ...d.byValue.map(mean));
+      const longest = maxOf(d.byValue.map(mean), otherwise);
       return { minutes: longest, byValue: { attribute: d.attribute, minutes: d.byValue.map((x) => (x === null ? otherwise : mean(x))) } };
     }
   }
