@@ -6,7 +6,8 @@
  * not at all.
  */
 export { calibrateText, type CalibrateOptions, type CalibrationResult } from './calibrate-text.js';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { INPUT_LIMITS, sizeInWords } from '../scenarios/index.js';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { calibrateText, type CalibrateOptions, type CalibrationResult } from './calibrate-text.js';
@@ -39,18 +40,27 @@ export async function calibrate(logPath: string, mapPath: string, outPath: strin
   return { ...result, reportPath };
 }
 
-async function readText(path: string, what: string): Promise<string> {
+/**
+ * The text of the log or the mapping, refused past `maxBytes` as read and, for
+ * .gz, as decompressed (a small gzip may expand a thousandfold).
+ */
+export async function readText(path: string, what: string, maxBytes: number = what === 'log' ? INPUT_LIMITS.logBytes : INPUT_LIMITS.documentBytes): Promise<string> {
   let bytes: Buffer;
+  const limit = `more than the ${sizeInWords(maxBytes)} a ${what} file may be`;
   try {
+    const size = (await stat(path)).size;
+    if (size > maxBytes) throw new CalibrationError(path, [`is ${sizeInWords(size)}, ${limit}`]);
     bytes = await readFile(path);
   } catch (e) {
+    if (e instanceof CalibrationError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new CalibrationError(path, [code === 'ENOENT' ? `no such ${what} file` : code === 'EISDIR' ? `is a folder, not a ${what} file` : `the ${what} file cannot be read (${code ?? String(e)})`]);
   }
   if (path.toLowerCase().endsWith('.gz')) {
     try {
-      bytes = gunzipSync(bytes);
-    } catch {
+      bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new CalibrationError(path, [`decompresses to ${limit}`]);
       throw new CalibrationError(path, [`ends in .gz but is not a gzip file`]);
     }
   }

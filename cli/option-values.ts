@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError } from 'commander';
+import { INPUT_LIMITS, shortValue } from '../scenarios/index.js';
 
 /** The schema's own cap on replications. */
 const MAX_REPLICATIONS = 100_000;
@@ -12,10 +14,18 @@ export function parseReplications(text: string): number {
   return n;
 }
 
-/** `--workers N`: a whole number of threads from 1 to 256. */
+/**
+ * `--workers N`: a whole number of threads from 1 to a few per core (each
+ * thread holds its own copy of the model: 256 threads on 2 cores took 6 GB and
+ * ran no faster).
+ */
 export function parseWorkers(text: string): number {
+  const cores = availableParallelism();
   const n = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || n < 1 || n > 256) throw new InvalidArgumentError(`must be a whole number from 1 to 256, got "${text}"`);
+  const max = INPUT_LIMITS.workersPerCore * cores;
+  if (!/^\s*\d+\s*$/.test(text) || n < 1 || n > max) {
+    throw new InvalidArgumentError(`must be a whole number from 1 to ${max} (${INPUT_LIMITS.workersPerCore} per core, ${cores} cores here), got ${shortValue(text)}`);
+  }
   return n;
 }
 

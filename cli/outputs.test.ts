@@ -145,3 +145,13 @@ describe('outputs that cannot be written are found before the run, and the repor
     }
   });
 });
+
+describe('--workers is at most a few per core (issue 16, item 10)', () => {
+  it('--workers 256 on this machine is refused naming the limit, before anything runs', async () => {
+    const { availableParallelism } = await import('node:os');
+    if (availableParallelism() * 4 >= 256) return;
+    const r = await runCli(['run', 'textbook-mmc', '--workers', '256']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`must be a whole number from 1 to ${availableParallelism() * 4} \\(4 per core, ${availableParallelism()} cores here\\)`));
+  });
+});

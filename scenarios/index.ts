@@ -18,3 +18,5 @@ export {
   type SectionId,
 } from './figure-catalogue.js';
 export { scenarioFigureContext, plainId } from './figure-context.js';
+export { readDataText } from './read-data.js';
+export { INPUT_LIMITS, maxOf, minOf, shortValue, sizeInWords } from './limits.js';

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { INPUT_LIMITS, sizeInWords } from './limits.js';
 import { extname } from 'node:path';
 import type { Scenario } from './schema/scenario.js';
 import { ScenarioError } from './schema/errors.js';
@@ -12,8 +13,13 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
   }
   let text: string;
   try {
+    const size = (await stat(path)).size;
+    if (size > INPUT_LIMITS.documentBytes) {
+      throw new ScenarioError(path, [{ path: '', message: `is ${sizeInWords(size)}, more than the ${sizeInWords(INPUT_LIMITS.documentBytes)} a scenario file may be` }]);
+    }
     text = await readFile(path, 'utf8');
   } catch (e) {
+    if (e instanceof ScenarioError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new ScenarioError(path, [{ path: '', message: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})` }]);
   }

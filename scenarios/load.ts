@@ -1,9 +1,10 @@
-import { parseDocument, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from './schema/scenario.js';
 import { ScenarioError, formatPath, type ScenarioIssue } from './schema/errors.js';
 import { checkReferences } from './references.js';
 import { STEP_VERBS } from './verbs/index.js';
+import { INPUT_LIMITS, maxOf, shortValue, tooDeep } from './limits.js';
+import { readDataText } from './read-data.js';
 
 /**
  * A scenario document (already parsed from JSON or YAML) validated in full:
@@ -11,6 +12,8 @@ import { STEP_VERBS } from './verbs/index.js';
  * Throws ScenarioError listing every problem; nothing is evaluated.
  */
 export function parseScenario(document: unknown, source = 'scenario'): Scenario {
+  const deep = tooDeep(document);
+  if (deep) throw new ScenarioError(source, [{ path: formatPath(deep.slice(0, 8)), message: `is nested more than ${INPUT_LIMITS.nestingDepth} deep: no scenario needs that` }]);
   const result = ScenarioSchema.safeParse(document, { reportInput: true });
   if (!result.success) throw new ScenarioError(source, zodIssues(result.error.issues));
   const problems = checkReferences(result.data);
@@ -20,28 +23,11 @@ export function parseScenario(document: unknown, source = 'scenario'): Scenario 
 
 /** A scenario from the text of a JSON or YAML file (YAML is a superset of JSON). */
 export function parseScenarioText(text: string, source = 'scenario', format: 'json' | 'yaml' = 'yaml'): Scenario {
-  let document: unknown;
-  try {
-    document = format === 'json' ? JSON.parse(text) : readYaml(text);
-  } catch (e) {
-    const where = e instanceof YAMLError && e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
-    const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    throw new ScenarioError(source, [{ path: '', message: `cannot be read as ${format.toUpperCase()}${where}: ${message}` }]);
-  }
-  return parseScenario(document, source);
+  const read = readDataText(text, format);
+  if ('problem' in read) throw new ScenarioError(source, [{ path: '', message: read.problem }]);
+  return parseScenario(read.document, source);
 }
 
-
-/**
- * YAML 1.2 core schema: plain maps, lists, strings, numbers and booleans. A tag
- * asking for anything else (`!!js/function`) is an error, not a string.
- */
-function readYaml(text: string): unknown {
-  const doc = parseDocument(text, { schema: 'core', logLevel: 'silent' });
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) throw problem;
-  return doc.toJS({ maxAliasCount: 100 });
-}
 
 export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
@@ -67,14 +53,14 @@ function unionIssues(issue: z.core.$ZodIssueInvalidUnion, path: PropertyKey[]): 
     // A discriminated union whose discriminator matched no option.
     const options = (issue as unknown as { options?: unknown[] }).options;
     const key = (issue as unknown as { discriminator?: string }).discriminator ?? 'type';
-    const allowed = options && options.length ? options.map((o) => JSON.stringify(o)).join(', ') : '';
+    const allowed = options && options.length ? options.map((o) => shortValue(o)).join(', ') : '';
     if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-      return [{ path: formatPath(path), message: `must be an object with a "${key}" field (${allowed}), got ${JSON.stringify(input)}` }];
+      return [{ path: formatPath(path), message: `must be an object with a "${key}" field (${allowed}), got ${shortValue(input)}` }];
     }
     const got = (input as Record<string, unknown>)[key];
     const at = path[path.length - 1] !== key ? [...path, key] : path;
     if (got === undefined) return [{ path: formatPath(at), message: `is required: one of ${allowed}` }];
-    return [{ path: formatPath(at), message: `must be one of ${allowed}, got ${JSON.stringify(got)}` }];
+    return [{ path: formatPath(at), message: `must be one of ${allowed}, got ${shortValue(got)}` }];
   }
   if (isStep && input && typeof input === 'object' && !Array.isArray(input)) {
     const verbs = Object.keys(input).filter((k) => STEP_VERBS.includes(k));
@@ -92,24 +78,24 @@ function unionIssues(issue: z.core.$ZodIssueInvalidUnion, path: PropertyKey[]): 
   const best = ranked[0]!;
   if (best.every((e) => e.path.length === 0 && e.code === 'invalid_type')) {
     const expected = [...new Set(issue.errors.flatMap((errs) => errs.map((e) => (e.code === 'invalid_type' ? e.expected : 'another form'))))];
-    return [{ path: formatPath(path), message: `must be ${expected.join(' or ')}, got ${JSON.stringify(input)}` }];
+    return [{ path: formatPath(path), message: `must be ${expected.join(' or ')}, got ${shortValue(input)}` }];
   }
   return zodIssues(best, path);
 }
 
 function deepest(issues: readonly z.core.$ZodIssue[]): number {
-  return Math.max(0, ...issues.map((i) => i.path.length));
+  return maxOf(issues.map((i) => i.path.length), 0);
 }
 
 function plain(issue: z.core.$ZodIssue): string {
-  const received = 'input' in issue && issue.input !== undefined ? `, got ${JSON.stringify(issue.input)}` : '';
+  const received = 'input' in issue && issue.input !== undefined ? `, got ${shortValue(issue.input)}` : '';
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}${received}`;
     case 'invalid_format':
       return `${issue.message}${received}`;
     case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${received}`;
+      return `must be one of ${issue.values.map((v) => shortValue(v)).join(', ')}${received}`;
     case 'too_small':
       return `${issue.message}${received}`;
     case 'too_big':

@@ -1,3 +1,4 @@
+import { maxOf } from './limits.js';
 import { minutesOfDay } from './schema/common.js';
 import { checkCaseMixAndTargets } from './case-mix-references.js';
 import { hasOwnKey } from './own-key.js';
@@ -233,7 +234,7 @@ function meanOf(d: DistributionInput): number {
       return Math.max(d.mean, d.min ?? d.mean);
     case 'empirical':
     case 'empiricalContinuous':
-      return Math.max(...d.values);
+      return maxOf(d.values);
     case 'bernoulli':
       return d.p;
   }

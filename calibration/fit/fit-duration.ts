@@ -4,6 +4,7 @@
  * Anderson–Darling, the empirical distribution, and the one chosen for the
  * scenario with the reason why.
  */
+import { maxOf } from '../../scenarios/index.js';
 import { meanConfidenceInterval } from '../../sim-core/index.js';
 import type { DistributionInput } from '../build/scenario-types.js';
 import { cdf, FAMILIES, quantileOf, standardDeviation, type Family } from './families.js';
@@ -87,7 +88,7 @@ export function fitDuration(raw: readonly number[], rawCensored: readonly boolea
   const observedAll = all.filter((_, i) => !allCensored[i]);
   const zeroShare = observedAll.length > 0 ? zeros / observedAll.length : 0;
   const t = observedAll.length >= 2 ? meanConfidenceInterval(observedAll) : { mean: observedAll[0] ?? NaN, lo: NaN, hi: NaN };
-  const longest = Math.max(0, ...all);
+  const longest = maxOf(all, 0);
   const base = {
     values: [...new Array<number>(zeros).fill(0), ...values],
     censored: [...new Array<boolean>(zeros).fill(false), ...censored],
@@ -174,7 +175,7 @@ export function empiricalSpec(values: readonly number[], censored: readonly bool
     points = sorted.length <= 200 ? sorted : Array.from({ length: 201 }, (_, i) => quantile(sorted, i / 200));
   } else {
     const km = kaplanMeier(values, censored);
-    const longest = Math.max(...values);
+    const longest = maxOf(values);
     points = Array.from({ length: 201 }, (_, i) => {
       const q = i / 200;
       const k = km.cdf.findIndex((f) => f >= q - 1e-12);

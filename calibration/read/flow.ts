@@ -3,6 +3,8 @@
  * (dropped activities and start/end markers taken out), its attributes, its
  * class, when it arrived and whether it was still open when the log ends.
  */
+import { CalibrationError } from '../errors.js';
+import { INPUT_LIMITS, maxOf, minOf } from '../../scenarios/index.js';
 import type { EventLog, LogRow } from './read-log.js';
 import type { ModelOptions } from './mapping.js';
 import { uniqueIds } from '../build/unique-ids.js';
@@ -113,15 +115,20 @@ export function prepareFlow(log: EventLog, options: ModelOptions, window?: Flow[
       continue;
     }
     arrival ??= { at: events[0]!.start, wall: events[0]!.wall };
-    const cls = options.classBy === undefined ? SINGLE_CLASS : (attributes[options.classBy] ?? 'unknown');
+    const cls = options.classBy === undefined ? SINGLE_CLASS : ((Object.hasOwn(attributes, options.classBy) ? attributes[options.classBy] : undefined) ?? 'unknown');
     cases.push({ id, cls, attributes, arrival: arrival.at, arrivalWall: arrival.wall, endMarker, open: false, events });
+  }
+  if (frequency.size > INPUT_LIMITS.distinctActivities) {
+    throw new CalibrationError(log.source, [
+      `has ${frequency.size} distinct activities, more than the ${INPUT_LIMITS.distinctActivities} calibration takes (its routing tables grow with the square of them): leave some out or keep only some in the mapping (model.drop, model.keep)`,
+    ]);
   }
   if (options.stays.others !== undefined) addOtherStays(stayWard, [...frequency.keys()].filter((a) => !stayEnds.has(a)), options.stays.others);
   for (const c of cases) c.open = isOpen(c, log.kind, options, stayWard, stayEnds);
 
   const arrivals = cases.map((c) => c.arrivalWall);
-  const from = window?.from ?? Math.floor(Math.min(...arrivals) / 1440) * 1440;
-  const to = window?.to ?? (Math.floor(Math.max(...arrivals) / 1440) + 1) * 1440;
+  const from = window?.from ?? Math.floor(minOf(arrivals) / 1440) * 1440;
+  const to = window?.to ?? (Math.floor(maxOf(arrivals) / 1440) + 1) * 1440;
   const inWindow = window ? cases.filter((c) => c.arrivalWall >= from && c.arrivalWall < to) : cases;
   const classes = [...new Set(inWindow.map((c) => c.cls))].sort();
   return {

@@ -3,9 +3,8 @@
  * times are written, and how the log's activities become a model (what to drop,
  * which activities are ward stays, where a case starts and ends). YAML or JSON.
  */
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { formatPath } from '../../scenarios/index.js';
+import { formatPath, readDataText } from '../../scenarios/index.js';
 import { CalibrationError } from '../errors.js';
 
 const Column = z.string().min(1, 'must name a column');
@@ -202,13 +201,10 @@ export function parseMapping(document: unknown, source = 'mapping'): Mapping {
 
 /** A mapping from the text of a YAML or JSON file. */
 export function parseMappingText(text: string, source = 'mapping'): Mapping {
-  const doc = parseDocument(text, { schema: 'core', logLevel: 'silent' });
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) {
-    const where = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
-    throw new CalibrationError(source, [`cannot be read as YAML or JSON${where}: ${problem.message.split('\n')[0]!}`]);
-  }
-  return parseMapping(doc.toJS({ maxAliasCount: 100 }), source);
+  // YAML reads JSON too; the same rules as scenario files (one document, no key twice, size and nesting limits).
+  const read = readDataText(text, 'yaml');
+  if ('problem' in read) throw new CalibrationError(source, [read.problem.replace(/^cannot be read as YAML/, 'cannot be read as YAML or JSON')]);
+  return parseMapping(read.document, source);
 }
 
 /** The names attributes get in the model, with how each is read from its column. */

@@ -3,6 +3,7 @@
  * filtered out by the mapping (lifecycle), or counted as bad with its line
  * number and why; a file that is mostly bad is refused.
  */
+import { INPUT_LIMITS } from '../../scenarios/index.js';
 import { parse } from 'csv-parse/sync';
 import { CalibrationError } from '../errors.js';
 import { attributeColumns, type AttributeColumn, type Mapping } from './mapping.js';
@@ -66,6 +67,7 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
+    max_record_size: INPUT_LIMITS.logRowCharacters,
     info: true,
     raw: true,
     skip_records_with_error: true,

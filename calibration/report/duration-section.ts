@@ -3,6 +3,7 @@
  * with the observed distribution against each family (cumulative, and as a
  * histogram on a log scale) and every fit's AIC, KS and AD.
  */
+import { maxOf, minOf } from '../../scenarios/index.js';
 import { continuousCdf, type DistributionSpec } from '../../sim-core/index.js';
 import { cdf, logDensity, type Family } from '../fit/families.js';
 import type { DurationFit } from '../fit/fit-duration.js';
@@ -58,8 +59,8 @@ export function detail(name: string, d: DurationFit, anchor: string): string {
 }
 
 function gridFor(d: DurationFit): number[] {
-  const lo = Math.max(1e-3, Math.min(...d.values.filter((x) => x > 0)));
-  const hi = Math.max(...d.values);
+  const lo = Math.max(1e-3, minOf(d.values.filter((x) => x > 0)));
+  const hi = maxOf(d.values);
   const a = Math.log10(lo) - 0.2;
   const b = Math.log10(hi) + 0.2;
   return Array.from({ length: 90 }, (_, i) => Math.pow(10, a + ((b - a) * i) / 89));

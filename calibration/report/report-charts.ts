@@ -2,6 +2,7 @@
  * The report's charts of arrivals, capacity and validation, each a picture a
  * person can read at a glance: observed against fitted, log against simulated.
  */
+import { maxOf } from '../../scenarios/index.js';
 import { meanConfidenceInterval } from '../../sim-core/index.js';
 import type { Calibration } from '../build/build-scenario.js';
 import type { ClassFit } from '../build/fit-class.js';
@@ -155,7 +156,7 @@ export function capacityCharts(cal: Calibration): string {
 
 /** Mean and 95% interval across replications, per position. */
 function across(values: number[][]): { mean: number; lo: number; hi: number }[] {
-  const n = Math.max(0, ...values.map((v) => v.length));
+  const n = maxOf(values.map((v) => v.length), 0);
   return Array.from({ length: n }, (_, i) => {
     const xs = values.map((v) => v[i] ?? 0);
     if (xs.length < 2) return { mean: xs[0] ?? NaN, lo: xs[0] ?? NaN, hi: xs[0] ?? NaN };

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../../scenarios/index.js';
 /**
  * Small inline SVG charts for the calibration report: lines, steps, bars with
  * whiskers, bands, on a linear or log-10 x axis; and a heat map for routing.
@@ -48,11 +49,11 @@ export function chart(o: ChartOptions): string {
     for (const [x, lo, hi] of [...(s.band ?? []), ...(s.whiskers ?? [])]) if (Number.isFinite(tx(x))) (xs.push(tx(x)), ys.push(lo, hi));
   }
   const half = (o.barWidth ?? 0) / 2;
-  let x0 = o.xMin !== undefined ? tx(o.xMin) : Math.min(...xs) - half;
-  let x1 = o.xMax !== undefined ? tx(o.xMax) : Math.max(...xs) + half;
+  let x0 = o.xMin !== undefined ? tx(o.xMin) : minOf(xs) - half;
+  let x1 = o.xMax !== undefined ? tx(o.xMax) : maxOf(xs) + half;
   if (!(x1 > x0)) (x0 -= 1, x1 += 1);
-  const y0 = o.yMin ?? Math.min(0, ...ys.filter(Number.isFinite));
-  let y1 = o.yMax ?? Math.max(...ys.filter(Number.isFinite)) * 1.05;
+  const y0 = o.yMin ?? minOf(ys.filter(Number.isFinite), 0);
+  let y1 = o.yMax ?? maxOf(ys.filter(Number.isFinite)) * 1.05;
   if (!(y1 > y0)) y1 = y0 + 1;
   const pw = width - M.left - M.right;
   const ph = height - M.top - M.bottom;
@@ -127,8 +128,8 @@ export function chart(o: ChartOptions): string {
 /** A matrix of shares as coloured cells (routing: rows are "from", columns "to"). */
 export function heatmap(title: string, rows: string[], cols: string[], value: (r: number, c: number) => number | null, label: (r: number, c: number) => string): string {
   const cell = 30;
-  const left = 8 + Math.max(...rows.map((r) => r.length)) * 6.2;
-  const top = 30 + Math.max(...cols.map((c) => c.length)) * 5.2;
+  const left = 8 + maxOf(rows.map((r) => r.length)) * 6.2;
+  const top = 30 + maxOf(cols.map((c) => c.length)) * 5.2;
   const width = left + cols.length * cell + 10;
   const height = top + rows.length * cell + 10;
   const parts = [`<text x="8" y="16" font-size="13" font-weight="600">${esc(title)}</text>`];

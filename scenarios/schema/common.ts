@@ -28,7 +28,9 @@ export const LocalDateTime = z
 
 /** Why "YYYY-MM-DDTHH:MM" is not a real date and time, or undefined. */
 function calendarProblem(text: string): string | undefined {
-  const [y, mo, d, h, mi] = text.match(/\d+/g)!.map(Number) as [number, number, number, number, number];
+  const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(text);
+  if (!parts) return undefined; // the pattern's own message says what is wrong
+  const [y, mo, d, h, mi] = parts.slice(1).map(Number) as [number, number, number, number, number];
   if (mo < 1 || mo > 12) return `has no month ${mo} (months are 01 to 12)`;
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (d < 1 || d > days) return `has no day ${d} in that month (${String(mo).padStart(2, '0')}/${y} has ${days} days)`;

@@ -10,7 +10,9 @@ export class ScenarioError extends Error {
   readonly source: string;
 
   constructor(source: string, issues: readonly ScenarioIssue[]) {
-    const lines = issues.map((i) => `  ${i.path || '(document)'}: ${i.message}`);
+    // The first hundred problems: a file of 40,000 unknown keys needs no 40,000-line answer.
+    const lines = issues.slice(0, 100).map((i) => `  ${i.path || '(document)'}: ${i.message}`);
+    if (issues.length > 100) lines.push(`  ... and ${issues.length - 100} more`);
     super(`${source} is not a valid scenario (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
     this.name = 'ScenarioError';
     this.issues = issues;

@@ -5,6 +5,7 @@
  * template of the classes booked, and the patients placed at their steps.
  * Every name in the state is looked up here; an unknown one is refused by path.
  */
+import { maxOf } from '../limits.js';
 import type { ArrivalModel, ClassModel, HospitalModel, ResourceModel } from '../../sim-core/index.js';
 import { compileScenario } from '../compile/compile-scenario.js';
 import type { Scenario } from '../schema/scenario.js';
@@ -216,7 +217,7 @@ function checkUnits(model: HospitalModel, patients: (PlacedPatientInput | null)[
 
 function unitsOf(r: ResourceModel): number {
   if (!r.roster) return r.capacity;
-  return Math.max(0, ...r.roster.changes.map((c) => c.capacity));
+  return maxOf(r.roster.changes.map((c) => c.capacity), 0);
 }
 
 function unknown(what: string, name: string, known: readonly string[]): string {

@@ -1,4 +1,5 @@
 /** Durations of steps (hold, stay): their checks and their compiled form. */
+import { minOf } from '../limits.js';
 import type { DistributionSpec, DurationModel } from '../../sim-core/index.js';
 import type { DistributionInput, DurationInput } from '../schema/distribution.js';
 import { ownValue } from '../own-key.js';
@@ -40,7 +41,7 @@ function positiveMinimum(d: DistributionInput): boolean {
       return d.min !== undefined && d.min > 0;
     case 'empirical':
     case 'empiricalContinuous':
-      return Math.min(...d.values) > 0;
+      return minOf(d.values) > 0;
     case 'bernoulli':
     case 'poisson':
       return false;

@@ -1,4 +1,5 @@
 /** seize: take the named resources, all at once (or one of them, `oneOf`), waiting in line if need be. */
+import { maxOf, minOf } from '../limits.js';
 import { z } from 'zod';
 import { makeDistribution, type DistributionSpec, type StepModel } from '../../sim-core/index.js';
 import { ownValue } from '../own-key.js';
@@ -33,10 +34,10 @@ export const seize = defineVerb({
     if (!st.oneOf) {
       const lowest =
         st.priority === undefined
-          ? Math.min(...ctx.classPriorities)
+          ? minOf(ctx.classPriorities)
           : typeof st.priority === 'number'
             ? st.priority
-            : Math.min(st.priority.otherwise, ...Object.values(st.priority.cases));
+            : minOf(Object.values(st.priority.cases), st.priority.otherwise);
       st.seize.forEach((id, j) => {
         if (ctx.emergencyRooms.has(id) && lowest <= 0) {
           ctx.problem(`${at}.seize[${j}]`, `seizes the emergency-only room "${id}" at priority ${lowest}: give the step or its classes a priority above 0, or use oneOf with other rooms`);
@@ -85,7 +86,7 @@ function expectedNextHold(ctx: CompileContext): { minutes: number; byValue?: { a
       if (d.kind === 'fixed') return { minutes: makeDistribution(d.distribution).mean };
       const mean = (x: DistributionSpec | null): number => (x === null ? -1 : makeDistribution(x).mean);
       const otherwise = mean(d.otherwise);
-      const longest = Math.max(otherwise, ...d.byValue.map(mean));
+      const longest = maxOf(d.byValue.map(mean), otherwise);
       return { minutes: longest, byValue: { attribute: d.attribute, minutes: d.byValue.map((x) => (x === null ? otherwise : mean(x))) } };
     }
   }

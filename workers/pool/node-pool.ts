@@ -21,7 +21,15 @@ interface Slot {
   exited: Promise<number>;
 }
 
-export type PoolRunOptions = RunnerOptions;
+/**
+ * The runner's options, and how long replications under way may finish after
+ * the signal: after `graceMs` their workers are stopped (and replaced), so one
+ * Ctrl-C always ends a run, even one whose replication takes hours.
+ */
+export interface PoolRunOptions extends RunnerOptions {
+  /** Milliseconds the replications under way get to finish after the signal (default 5000). */
+  graceMs?: number;
+}
 
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
@@ -66,9 +74,16 @@ export class NodeWorkerPool implements ReplicationRunner {
     let trace: TraceData | undefined;
     let done = 0;
     let cancelled = false;
+    let graceTimer: NodeJS.Timeout | undefined;
+    const busySlots = new Set<Slot>();
     const onAbort = (): void => {
       cancelled = true;
       for (const s of this.slots) void s.api.cancel(jobId).catch(() => undefined);
+      // What is still running after the grace period is stopped: its replications are not reported.
+      graceTimer = setTimeout(() => {
+        for (const s of busySlots) void s.worker.terminate();
+      }, options.graceMs ?? 5000);
+      graceTimer.unref();
     };
     options.signal?.addEventListener('abort', onAbort);
     if (options.signal?.aborted) onAbort();
@@ -95,13 +110,24 @@ export class NodeWorkerPool implements ReplicationRunner {
     const runChunk = async (index: number, mine: number[]): Promise<void> => {
       const slot = this.slots[index]!;
       const part = { ...job, replications: mine };
-      const outcome = await Promise.race([slot.api.run(jobId, part, progress), slot.exited.then((code) => ({ died: code }) as const)]);
+      busySlots.add(slot);
+      const outcome = await Promise.race([slot.api.run(jobId, part, progress), slot.exited.then((code) => ({ died: code }) as const)]).finally(() => busySlots.delete(slot));
+      if ('died' in outcome && cancelled) {
+        // Stopped after the grace period: its replications are dropped, not run again.
+        this.replaceDead(index, slot);
+        return;
+      }
       if ('died' in outcome) {
         // The worker died with these replications in hand: replace it and run them once more, alone.
         // (Another job running on the same pool may have replaced it already.)
         this.replaceDead(index, slot);
         const retrySlot = this.slots[index]!;
-        const retry = await Promise.race([retrySlot.api.run(jobId, part, progress), retrySlot.exited.then((code) => ({ died: code }) as const)]);
+        busySlots.add(retrySlot);
+        const retry = await Promise.race([retrySlot.api.run(jobId, part, progress), retrySlot.exited.then((code) => ({ died: code }) as const)]).finally(() => busySlots.delete(retrySlot));
+        if ('died' in retry && cancelled) {
+          this.replaceDead(index, retrySlot);
+          return;
+        }
         if ('died' in retry) {
           this.replaceDead(index, retrySlot);
           for (const replication of mine) {
@@ -125,6 +151,7 @@ export class NodeWorkerPool implements ReplicationRunner {
       await Promise.all(this.slots.map(() => lane()));
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
+      clearTimeout(graceTimer);
     }
     results.sort((a, b) => a.replication - b.replication);
     failures.sort((a, b) => a.replication - b.replication);

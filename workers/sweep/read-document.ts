@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseDocument } from 'yaml';
-import type { ScenarioIssue } from '../../scenarios/index.js';
+import { INPUT_LIMITS, readDataText, sizeInWords, type ScenarioIssue } from '../../scenarios/index.js';
 
 /**
  * The data in a .json, .yaml or .yml file, not yet validated, or the problem
@@ -13,23 +12,13 @@ export async function readDocument(path: string): Promise<{ document: unknown } 
   if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml') return { issue: { path: '', message: `must be a .json, .yaml or .yml file, got "${ext || 'no extension'}"` } };
   let text: string;
   try {
+    const size = (await stat(path)).size;
+    if (size > INPUT_LIMITS.documentBytes) return { issue: { path: '', message: `is ${sizeInWords(size)}, more than the ${sizeInWords(INPUT_LIMITS.documentBytes)} a sweep or scenario file may be` } };
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { issue: { path: '', message: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})` } };
   }
-  if (ext === '.json') {
-    try {
-      return { document: JSON.parse(text) as unknown };
-    } catch (e) {
-      return { issue: { path: '', message: `cannot be read as JSON: ${e instanceof Error ? e.message : String(e)}` } };
-    }
-  }
-  const doc = parseDocument(text, { schema: 'core', logLevel: 'silent' });
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) {
-    const where = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
-    return { issue: { path: '', message: `cannot be read as YAML${where}: ${problem.message.split('\n')[0]}` } };
-  }
-  return { document: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  const read = readDataText(text, ext === '.json' ? 'json' : 'yaml');
+  return 'problem' in read ? { issue: { path: '', message: read.problem } } : read;
 }
