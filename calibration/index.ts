@@ -3,6 +3,7 @@ export { calibrate, calibrateText, type CalibrateOptions, type CalibrationResult
 export { CalibrationError } from './errors.js';
 export { parseMapping, parseMappingText, MappingSchema, type Mapping, type MappingInput } from './read/mapping.js';
 export { readEventLog, type EventLog, type LogRow, type BadRow } from './read/read-log.js';
+export { readAnyEventLog, logFormat, type LogFormat } from './read/log-format.js';
 export { prepareFlow, type Flow, type LogCase } from './read/flow.js';
 export { buildCalibration, type Calibration } from './build/build-scenario.js';
 export { validate, type Validation, type ValidationRow } from './validate/validate.js';
