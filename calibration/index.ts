@@ -13,3 +13,5 @@ export { fitFamily, type Fit } from './fit/mle.js';
 export { fitDuration, type DurationFit } from './fit/fit-duration.js';
 export { kolmogorovSmirnov, andersonDarling } from './fit/goodness-of-fit.js';
 export { fitArrivals, type ArrivalFit } from './fit/arrivals.js';
+export { xesHeader, xesTrace, XES_FOOTER, type XesAttribute, type XesTrace } from './write/xes-writer.js';
+export { OcelJsonWriter, type OcelWriteEvent, type OcelWriteObject } from './write/ocel-writer.js';

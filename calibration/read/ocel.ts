@@ -6,7 +6,7 @@
  * refers to two patients a row of each (an event referring to none is left
  * out). Each row holds:
  *
- *   case:concept:name  the case object's id
+ *   object:<case type> the case object's id (also as case:concept:name)
  *   concept:name       the event's type (the activity)
  *   time:timestamp     the event's time (start_timestamp the same: events are instants)
  *   object:<type>      ids of the event's objects of each other type, ";"-joined
@@ -51,7 +51,7 @@ export function flattenOcel(log: OcelLog, caseType: string, source: string): Fla
   const types = new Set([...log.objects.values()].map((o) => o.type));
   if (!types.has(caseType)) throw new CalibrationError(source, [`columns.case: the log has no objects of type "${caseType}" (its object types: ${[...types].sort().map((t) => `"${t}"`).join(', ')})`]);
   const table: FlatTable = { columns: [], rows: [], notes: [] };
-  const seen = new Set<string>(['case:concept:name', 'concept:name', 'start_timestamp', 'time:timestamp', 'org:resource']);
+  const seen = new Set<string>([`object:${caseType}`, 'case:concept:name', 'concept:name', 'start_timestamp', 'time:timestamp', 'org:resource']);
   table.columns.push(...seen);
   let without = 0;
   const byTime = [...log.events].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
@@ -69,6 +69,7 @@ export function flattenOcel(log: OcelLog, caseType: string, source: string): Fla
     }
     for (const caseId of cases) {
       const values = new Map<string, string>([
+        [`object:${caseType}`, caseId],
         ['case:concept:name', caseId],
         ['concept:name', e.type],
         ['start_timestamp', e.time],

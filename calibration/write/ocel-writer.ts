@@ -1,14 +1,16 @@
 /**
- * Writing OCEL 2.0 JSON (https://www.ocel-standard.org/): object types, event
- * types, objects and events, each event related to its objects with a
- * qualifier. Used by `export-log --format ocel`.
+ * Writing OCEL 2.0 JSON (https://www.ocel-standard.org/) as a stream of text:
+ * events as they come, then the objects and the object and event types they
+ * used (JSON keys have no order, so "events" may come first). Used by
+ * `export-log --format ocel`.
  */
 export type OcelType = 'string' | 'time' | 'integer' | 'float' | 'boolean';
+type Value = string | number | boolean;
 
 export interface OcelWriteObject {
   id: string;
   type: string;
-  attributes: { name: string; value: string | number | boolean }[];
+  attributes: { name: string; value: Value }[];
 }
 
 export interface OcelWriteEvent {
@@ -16,31 +18,40 @@ export interface OcelWriteEvent {
   type: string;
   /** ISO 8601 with its offset. */
   time: string;
-  attributes: { name: string; value: string | number | boolean }[];
+  attributes: { name: string; value: Value }[];
   relationships: { objectId: string; qualifier: string }[];
 }
 
-/** The whole document as text, objects and events one per line (a day of a hospital is a few MB). */
-export function ocelJson(objects: Iterable<OcelWriteObject>, events: Iterable<OcelWriteEvent>): string {
-  const objectTypes = new Map<string, Map<string, OcelType>>();
-  const eventTypes = new Map<string, Map<string, OcelType>>();
-  const typeOf = (v: string | number | boolean): OcelType => (typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'float') : 'string');
-  const note = (types: Map<string, Map<string, OcelType>>, type: string, attributes: { name: string; value: string | number | boolean }[]): void => {
-    const t = types.get(type) ?? new Map<string, OcelType>();
-    for (const a of attributes) if (!t.has(a.name)) t.set(a.name, typeOf(a.value));
-    types.set(type, t);
-  };
-  const objectLines: string[] = [];
-  for (const o of objects) {
-    note(objectTypes, o.type, o.attributes);
-    objectLines.push(JSON.stringify({ id: o.id, type: o.type, attributes: o.attributes.map((a) => ({ name: a.name, time: '1970-01-01T00:00:00Z', value: a.value })) }));
+const typeOf = (v: Value): OcelType => (typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'float') : 'string');
+
+export class OcelJsonWriter {
+  private readonly eventTypes = new Map<string, Map<string, OcelType>>();
+  private events = 0;
+
+  begin(): string {
+    return '{\n  "events": [';
   }
-  const eventLines: string[] = [];
-  for (const e of events) {
-    note(eventTypes, e.type, e.attributes);
-    eventLines.push(JSON.stringify(e));
+
+  event(e: OcelWriteEvent): string {
+    note(this.eventTypes, e.type, e.attributes);
+    return `${this.events++ === 0 ? '\n' : ',\n'}    ${JSON.stringify(e)}`;
   }
-  const types = (m: Map<string, Map<string, OcelType>>): string =>
-    [...m].map(([name, attributes]) => JSON.stringify({ name, attributes: [...attributes].map(([n, type]) => ({ name: n, type })) })).join(',\n    ');
-  return `{\n  "objectTypes": [\n    ${types(objectTypes)}\n  ],\n  "eventTypes": [\n    ${types(eventTypes)}\n  ],\n  "objects": [\n    ${objectLines.join(',\n    ')}\n  ],\n  "events": [\n    ${eventLines.join(',\n    ')}\n  ]\n}\n`;
+
+  end(objects: Iterable<OcelWriteObject>): string {
+    const objectTypes = new Map<string, Map<string, OcelType>>();
+    const lines: string[] = [];
+    for (const o of objects) {
+      note(objectTypes, o.type, o.attributes);
+      lines.push(JSON.stringify({ id: o.id, type: o.type, attributes: o.attributes.map((a) => ({ name: a.name, time: '1970-01-01T00:00:00Z', value: a.value })), relationships: [] }));
+    }
+    const types = (m: Map<string, Map<string, OcelType>>): string =>
+      [...m].map(([name, attributes]) => `\n    ${JSON.stringify({ name, attributes: [...attributes].map(([n, type]) => ({ name: n, type })) })}`).join(',');
+    return `\n  ],\n  "objects": [${lines.map((l) => `\n    ${l}`).join(',')}\n  ],\n  "objectTypes": [${types(objectTypes)}\n  ],\n  "eventTypes": [${types(this.eventTypes)}\n  ]\n}\n`;
+  }
+}
+
+function note(types: Map<string, Map<string, OcelType>>, type: string, attributes: { name: string; value: Value }[]): void {
+  const t = types.get(type) ?? new Map<string, OcelType>();
+  for (const a of attributes) if (!t.has(a.name)) t.set(a.name, typeOf(a.value));
+  types.set(type, t);
 }
