@@ -32,6 +32,13 @@ function converted(): string {
 if (process.env['XES_FIXTURE_UPDATE']) writeFileSync(XES, gzipSync(converted(), { level: 9 }));
 
 describe('the Sepsis log in XES', () => {
+  it('has a mapping that is the CSV one with XES names: every model choice the same (change both together)', () => {
+    const csv = parseMappingText(readFileSync(MAP_CSV, 'utf8'), MAP_CSV);
+    const xes = parseMappingText(readFileSync(MAP_XES, 'utf8'), MAP_XES);
+    expect(xes.columns).toEqual({ case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp', resource: 'org:group', lifecycle: 'lifecycle:transition' });
+    expect({ ...xes, columns: csv.columns }).toEqual(csv);
+  });
+
   it('is the CSV beside it, converted (a stale fixture fails here)', () => {
     expect(gunzipSync(readFileSync(XES)).toString('utf8')).toBe(converted());
   });
