@@ -10,7 +10,7 @@ import { buildCalibration, type Calibration } from './build/build-scenario.js';
 import { CalibrationError } from './errors.js';
 import { prepareFlow, slug } from './read/flow.js';
 import type { Mapping } from './read/mapping.js';
-import { readEventLog } from './read/read-log.js';
+import { readAnyEventLog } from './read/log-format.js';
 import { renderReport } from './report/report.js';
 import { validationMarkdown } from './report/validation-table.js';
 import { validate, type Validation } from './validate/validate.js';
@@ -49,11 +49,11 @@ export async function calibrateText(
   mapping: Mapping,
   options: CalibrateOptions & { logSource: string; mapSource: string; scenarioPath: string; format?: 'yaml' | 'json' },
 ): Promise<CalibrationResult> {
-  const log = readEventLog(logText, mapping, options.logSource);
+  const log = readAnyEventLog(logText, mapping, options.logSource);
   const flow = prepareFlow(log, mapping.model);
   if (flow.cases.length === 0) throw new CalibrationError(options.logSource, ['no case has an activity left once the mapping has dropped what it drops']);
   checkRemembered(mapping, flow.activities, options.mapSource);
-  const name = mapping.model.name ?? (slug(baseName(options.logSource).replace(/\.(csv|txt|gz)$/gi, '')) || 'calibrated');
+  const name = mapping.model.name ?? (slug(baseName(options.logSource).replace(/\.(csv|txt|gz|xes|jsonocel|xmlocel|json|xml)$/gi, '')) || 'calibrated');
   const calibration = buildCalibration(flow, name, mapping.notes);
   try {
     parseScenario(calibration.scenario, name);

@@ -3,6 +3,7 @@ export { calibrate, calibrateText, type CalibrateOptions, type CalibrationResult
 export { CalibrationError } from './errors.js';
 export { parseMapping, parseMappingText, MappingSchema, type Mapping, type MappingInput } from './read/mapping.js';
 export { readEventLog, type EventLog, type LogRow, type BadRow } from './read/read-log.js';
+export { readAnyEventLog, logFormat, type LogFormat } from './read/log-format.js';
 export { prepareFlow, type Flow, type LogCase } from './read/flow.js';
 export { buildCalibration, type Calibration } from './build/build-scenario.js';
 export { validate, type Validation, type ValidationRow } from './validate/validate.js';
@@ -12,3 +13,5 @@ export { fitFamily, type Fit } from './fit/mle.js';
 export { fitDuration, type DurationFit } from './fit/fit-duration.js';
 export { kolmogorovSmirnov, andersonDarling } from './fit/goodness-of-fit.js';
 export { fitArrivals, type ArrivalFit } from './fit/arrivals.js';
+export { xesHeader, xesTrace, XES_FOOTER, type XesAttribute, type XesTrace } from './write/xes-writer.js';
+export { OcelJsonWriter, type OcelWriteEvent, type OcelWriteObject } from './write/ocel-writer.js';

@@ -23,8 +23,8 @@ export interface CalibrateCommandOptions {
 export function registerCalibrateCommand(program: Command): Command {
   return program
     .command('calibrate')
-    .description('fit a scenario to an event log (CSV) and report how the simulation compares with the log')
-    .argument('<log>', 'the event log: CSV (or .csv.gz), one row per activity or per event')
+    .description('fit a scenario to an event log (CSV, XES or OCEL 2.0) and report how the simulation compares with the log')
+    .argument('<log>', 'the event log: CSV, XES (.xes) or OCEL 2.0 (.jsonocel, .xmlocel), gzipped (.gz) or not')
     .requiredOption('--map <file>', 'the mapping file (YAML) naming the columns, time format and model choices (examples in calibration/maps/)')
     .requiredOption('--out <file>', 'where to write the calibrated scenario (.yaml, .yml or .json)')
     .option('--report <file>', 'where to write the HTML report (default: <out>.report.html beside the scenario)')

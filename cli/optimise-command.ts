@@ -9,15 +9,17 @@ import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ScenarioError } from '../scenarios/index.js';
-import { defaultWorkerCount, loadOptimiseSpec, valueText, NodeWorkerPool, runOptimise, type OptimiseOutcome, type OptimiseProgress, type OptimiseRunner } from '../workers/node.js';
+import { defaultWorkerCount, loadOptimiseSpec, valueText, NodeWorkerPool, runOptimise, type OptimiseOutcome, type OptimiseProgress, type OptimiseRunner, type RedisAddress, type ReplicationRunner } from '../workers/node.js';
 import { EXIT } from './exit-codes.js';
 import { listenForInterrupt } from './interrupt.js';
 import { optimiseSummary } from './optimise-summary.js';
 import { parseWorkers } from './option-values.js';
+import { createRunner, queueOption } from './queue-option.js';
 
 interface OptimiseOptions {
   out?: string;
   workers?: number;
+  queue?: RedisAddress;
 }
 
 export function registerOptimiseCommand(program: Command): Command {
@@ -28,6 +30,7 @@ export function registerOptimiseCommand(program: Command): Command {
     .argument('<spec>', 'the optimisation: a .yaml, .yml or .json file')
     .option('-o, --out <dir>', 'folder for best-scenario.yaml, optimise.csv, optimise.svg, optimise.json and optimise.jsonl (the log a rerun continues from) (default: optimise-<name>)')
     .option('-w, --workers <n>', "worker threads (default: the file's workers, else one per core)", parseWorkers)
+    .addOption(queueOption())
     .action(async (spec: string, options: OptimiseOptions) => {
       process.exitCode = await optimiseCommand(spec, options);
     });
@@ -35,7 +38,7 @@ export function registerOptimiseCommand(program: Command): Command {
 
 /** Runs the command; returns the exit code (see EXIT). */
 export async function optimiseCommand(specPath: string, options: OptimiseOptions, stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): Promise<number> {
-  let pool: NodeWorkerPool | undefined;
+  let pool: ReplicationRunner | undefined;
   const interrupt = listenForInterrupt(() => stderr.write('\nStopping: replications finished so far are kept in the log and the best found so far is written; run the same command again to continue. Ctrl-C again quits at once.\n'));
   // Solutions evaluated side by side each listen for Ctrl-C on the one signal.
   setMaxListeners(1000, interrupt.signal);
@@ -44,6 +47,8 @@ export async function optimiseCommand(specPath: string, options: OptimiseOptions
   try {
     const spec = await loadOptimiseSpec(specPath);
     const workers = options.workers ?? spec.workers ?? defaultWorkerCount();
+    // Through a queue, the replications of every solution evaluated go to `hospital-twin worker` processes.
+    if (options.queue) pool = await createRunner(0, { queue: options.queue }, stderr);
     const runner: OptimiseRunner = async (scenario, seed, replications, signal) => {
       pool ??= new NodeWorkerPool(workers);
       const out = await pool.run({ scenario, seed, replications }, signal ? { signal } : {});

@@ -78,11 +78,12 @@ export function buildProgram(): Command {
 
   program
     .command('export-log')
-    .description('write the simulated event log as CSV (case,activity,start,end,resource,class,<attributes>), for calibration')
+    .description('write the simulated event log as CSV (case,activity,start,end,resource,class,<attributes>, for calibration), XES or OCEL 2.0')
     .argument('[scenario]', `${SCENARIO} (default: the first built-in)`)
     .addOption(replications('replications to export (default: 1)'))
     .addOption(seed())
     .option('-o, --out <file>', 'write to this file instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'csv (for calibrate), xes (IEEE 1849, for ProM, pm4py, bupaR) or ocel (OCEL 2.0 JSON: patients and the resources each event used)').choices(['csv', 'xes', 'ocel']).default('csv'))
     .action(async (scenario: string | undefined, o: Parameters<typeof exportLogCommand>[1]) => {
       process.exitCode = await exportLogCommand(scenario, o);
     });

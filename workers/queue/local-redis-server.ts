@@ -35,6 +35,7 @@ async function freePort(): Promise<number> {
 }
 
 export async function startLocalRedis(path = REDIS_SERVER): Promise<LocalRedis> {
+  if (!redisServerInstalled(path)) throw new Error(`redis-server is not installed at ${path} (Debian: apt-get install redis-server)`);
   const dir = await mkdtemp(join(tmpdir(), 'hospital-twin-redis-'));
   const port = await freePort();
   const child: ChildProcess = spawn(path, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
