@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -117,5 +117,34 @@ describe('the Sepsis log: paths it never shows', () => {
 
   it('the report says every order the log keeps starts from a remembered step', () => {
     expect(readFileSync(result.reportPath, 'utf8')).toContain('starts from a remembered step, so no simulated case can break one');
+  });
+});
+
+describe('the Sepsis log: times a case strings together', () => {
+  it('draws each simulated case’s times from one logged case (the default, caseBootstrap), and says so in the report', () => {
+    const c = result.calibration.classes[0]!;
+    expect(c.caseTimes!.profiles).toHaveLength(736);
+    expect(result.scenario.patientClasses[0]!.attributes!['timing-of-case']!.values).toHaveLength(736);
+    expect(readFileSync(result.reportPath, 'utf8')).toContain('Times drawn together, case by case');
+  });
+
+  // 20 replications give |z| 0.0 and 0.2 (README); with this test's 5 the simulated side's error is
+  // twice as wide, and the log's own dominates: |z| ≤ 2 still holds unless the tie is lost (independent
+  // draws give −2.8 and 5.0).
+  it('the median and 90th percentile of time to antibiotics agree with the log', () => {
+    for (const figure of ['median time to first IV Antibiotics', '90th percentile of time to first IV Antibiotics']) {
+      const r = result.validation!.rows.find((x) => x.figure === figure)!;
+      expect(Math.abs(r.z), `${figure}: log ${r.log}, simulated ${r.sim}`).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('keeps the independent draws as an option: no timing attribute, each time from its own fit', async () => {
+    const text = readFileSync(MAP, 'utf8').replace('  replications: 10', '  times: independent\n  replications: 10');
+    const dir = mkdtempSync(join(tmpdir(), 'sepsis-independent-'));
+    writeFileSync(join(dir, 'map.yaml'), text);
+    const r = await calibrate(LOG, join(dir, 'map.yaml'), join(dir, 'out.yaml'), { validate: false });
+    expect(r.calibration.classes[0]!.caseTimes).toBeNull();
+    expect(r.scenario.patientClasses[0]!.attributes!['timing-of-case']).toBeUndefined();
+    expect(readFileSync(r.reportPath, 'utf8')).toContain('Times drawn each on its own');
   });
 });

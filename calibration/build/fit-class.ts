@@ -9,6 +9,7 @@ import { fitDuration, type DurationFit, type FitOptions } from '../fit/fit-durat
 import { END, gapKey, observe, START, type Observation, type Observations } from '../fit/observations.js';
 import { fitRouting, type Routing } from '../fit/routing.js';
 import { observeStates, type RoutingState } from '../fit/routing-memory.js';
+import { caseTimes, type CaseTimes } from './case-bootstrap.js';
 
 /** A fit, and when the mapping asks for it (`durationsBy`), one per attribute value with enough observations. */
 export interface AttributeDurationFit {
@@ -41,6 +42,8 @@ export interface ClassFit {
   durations: Map<string, AttributeDurationFit | null>;
   gaps: Map<string, GapFit>;
   attributes: Record<string, { values: string[]; weights: number[] }>;
+  /** Each logged case's own times, when the mapping draws a case's times together (`times: caseBootstrap`). */
+  caseTimes: CaseTimes | null;
 }
 
 /** Attributes with more distinct values than this are not put in the scenario (they would be ids, not groups). */
@@ -116,6 +119,7 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
     durations,
     gaps,
     attributes,
+    caseTimes: options.times === 'caseBootstrap' ? caseTimes(cases, flow.log.kind === 'intervals') : null,
   };
 }
 
