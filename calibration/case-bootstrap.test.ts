@@ -3,7 +3,7 @@
  * moves it never made, a narrow kernel that keeps the times' spread.
  */
 import { describe, expect, it } from 'vitest';
-import { bootstrapDuration, caseTimes, KERNEL_LOG_SD, TIMING_ATTRIBUTE } from './build/case-bootstrap.js';
+import { bootstrapDuration, caseTimes, KERNEL_LOG_SD, STILL_IN, TIMING_ATTRIBUTE } from './build/case-bootstrap.js';
 import { fitDuration } from './fit/fit-duration.js';
 import { gapKey } from './fit/observations.js';
 import type { LogCase } from './read/flow.js';
@@ -68,5 +68,29 @@ describe('a case’s own times', () => {
     const shrunk = logs.map((x) => (x - m) / c);
     const variance = shrunk.reduce((a, b) => a + b * b, 0) / (logs.length - 1) + h * h;
     expect(variance).toBeCloseTo(sd * sd, 2);
+  });
+});
+
+describe('cases still in when the log ends (openEnded: censor)', () => {
+  const admitted = (id: string, release: number | null): LogCase => ({
+    ...logCase(id, release === null ? [['reg', 0], ['admission', 60]] : [['reg', 0], ['admission', 60], ['release', release]]),
+    open: release === null,
+  });
+  const cases = [...Array.from({ length: 9 }, (_, i) => admitted(`c${i}`, 2000 + 100 * i)), admitted('open', null)];
+  const ends = { ends: (to: string): boolean => to === 'release', steps: ['reg', 'admission', 'release'] };
+
+  it('stay in for good: the step that ends their stay never comes while the run lasts', () => {
+    const t = caseTimes(cases, false, ends);
+    expect(t.gaps.get(gapKey('admission', 'release'))!.get('10')).toBe(STILL_IN);
+    const fit = fitDuration([1940, 2040], [], { minFit: 3, choose: 'aic', resolution: 1 });
+    const d = bootstrapDuration(t.gaps.get(gapKey('admission', 'release'))!, fit) as { cases: Record<string, unknown> };
+    expect(d.cases['10']).toEqual({ type: 'constant', value: STILL_IN });
+  });
+
+  it('are not lent to a case that never made the move, and are dropped when the mapping excludes them', () => {
+    const t = caseTimes([...cases, ...Array.from({ length: 5 }, (_, i) => logCase(`h${i}`, [['reg', 0], ['home', 30]]))], false, ends);
+    const row = t.gaps.get(gapKey('admission', 'release'))!;
+    for (const p of ['11', '12', '13', '14', '15']) expect(row.get(p)).toBeLessThan(STILL_IN);
+    expect(caseTimes(cases, false, null).gaps.get(gapKey('admission', 'release'))!.get('10')).not.toBe(STILL_IN);
   });
 });

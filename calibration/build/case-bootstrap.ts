@@ -32,15 +32,49 @@ export interface CaseTimes {
   gaps: Map<string, Map<string, number>>;
   /** Interval logs: each activity's own duration by profile (its first one, completed). */
   durations: Map<string, Map<string, number>>;
+  /** `gapKey` + profile of times that are lower bounds (a case still in when the log ends): never lent to another case. */
+  lowerBounds: Set<string>;
 }
 
 /** Moves taken by at least this share of a class's cases are filled in for the cases that never made them, from a donor that did. */
 export const DONOR_SHARE = 0.1;
 
-export function caseTimes(cases: readonly LogCase[], intervals: boolean): CaseTimes {
+/** With `openEnded: censor`: which steps end a stay, and the class's steps. */
+export interface OpenCases {
+  ends: (to: string) => boolean;
+  steps: readonly string[];
+}
+
+export function caseTimes(cases: readonly LogCase[], intervals: boolean, open: OpenCases | null = null): CaseTimes {
   const own = ownTimes(cases, intervals);
+  if (open) keepOpen(own, cases, open);
   fillFromDonors(own);
   return own;
+}
+
+/** Longer than any run (the schema's ten years): a stay that does not end while the run lasts. */
+export const STILL_IN = 3660 * 1440;
+
+/**
+ * A case still in when the log ends (kept, as the mapping asks) is still in when the run ends, too:
+ * whichever step ends its stay never comes. Taking the log's time to its end as the stay instead (a
+ * lower bound) releases those patients inside a run, with stays of a year, which the log never shows:
+ * on Sepsis it doubled the simulated mean length of stay and the patients in normal care.
+ */
+function keepOpen(times: CaseTimes, cases: readonly LogCase[], open: OpenCases): void {
+  cases.forEach((c, i) => {
+    if (!c.open) return;
+    const last = c.events[c.events.length - 1]!;
+    if (last.end === null) return; // an interval still running: its own duration is censored in the fits
+    for (const to of open.steps) {
+      if (!open.ends(to)) continue;
+      const key = gapKey(last.activity, to);
+      let row = times.gaps.get(key);
+      if (!row) times.gaps.set(key, (row = new Map()));
+      row.set(times.profiles[i]!, STILL_IN);
+      times.lowerBounds.add(`${key}\u0000${times.profiles[i]!}`);
+    }
+  });
 }
 
 /**
@@ -61,8 +95,8 @@ function fillFromDonors(times: CaseTimes): void {
       .filter((j) => j !== k)
       .map((j) => ({ j, key: mix(k, j) }))
       .sort((x, y) => x.key - y.key || x.j - y.j);
-    for (const [, row] of missing) {
-      const donor = order.find(({ j }) => row.has(times.profiles[j]!));
+    for (const [key, row] of missing) {
+      const donor = order.find(({ j }) => row.has(times.profiles[j]!) && !times.lowerBounds.has(`${key}\u0000${times.profiles[j]!}`));
       if (donor) row.set(profile, row.get(times.profiles[donor.j]!)!);
     }
   }
@@ -77,7 +111,7 @@ function mix(k: number, j: number): number {
 }
 
 function ownTimes(cases: readonly LogCase[], intervals: boolean): CaseTimes {
-  const out: CaseTimes = { profiles: [], gaps: new Map(), durations: new Map() };
+  const out: CaseTimes = { profiles: [], gaps: new Map(), durations: new Map(), lowerBounds: new Set() };
   const put = (map: Map<string, Map<string, number>>, key: string, profile: string, value: number): void => {
     let row = map.get(key);
     if (!row) map.set(key, (row = new Map()));
@@ -109,14 +143,14 @@ function ownTimes(cases: readonly LogCase[], intervals: boolean): CaseTimes {
  * where it has one; `otherwise` the whole observed distribution (its 0s included) as the fit saw it.
  */
 export function bootstrapDuration(byProfile: ReadonlyMap<string, number>, fit: DurationFit): DurationInput {
-  const logs = [...byProfile.values()].filter((x) => x > 0).map(Math.log);
+  const logs = [...byProfile.values()].filter((x) => x > 0 && x < STILL_IN).map(Math.log);
   const h = logs.length >= 2 ? KERNEL_LOG_SD : 0;
   const m = logs.reduce((a, b) => a + b, 0) / Math.max(1, logs.length);
   const sd = logs.length >= 2 ? Math.sqrt(logs.reduce((a, b) => a + (b - m) * (b - m), 0) / (logs.length - 1)) : 0;
   // Shrunk so that the smoothed times keep the spread of the logged ones (Silverman 1986, §6.4.1): ln y = m + (ln x − m + hε)/c.
   const c = sd > 0 ? Math.sqrt(1 + (h * h) / (sd * sd)) : 1;
   const cases: Record<string, DistributionInput> = {};
-  for (const [profile, x] of [...byProfile].sort((a, b) => Number(a[0]) - Number(b[0]))) cases[profile] = x > 0 ? kernel(Math.exp(m + (Math.log(x) - m) / c), h / c) : { type: 'constant', value: 0 };
+  for (const [profile, x] of [...byProfile].sort((a, b) => Number(a[0]) - Number(b[0]))) cases[profile] = x >= STILL_IN ? { type: 'constant', value: STILL_IN } : x > 0 ? kernel(Math.exp(m + (Math.log(x) - m) / c), h / c) : { type: 'constant', value: 0 };
   return { byAttribute: TIMING_ATTRIBUTE, cases, otherwise: otherwiseOf(fit) };
 }
 

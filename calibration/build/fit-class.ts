@@ -85,7 +85,10 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
   const routes = [...routing.from.values(), ...stateRouting.from.values()].flat().map((r) => ({ from: memory.states.get(r.from)?.activity ?? r.from, to: r.to }));
   for (const { from, to } of routes) {
     if (gaps.has(gapKey(from, to))) continue;
-    const obs = o.gaps.get(gapKey(from, to)) ?? [];
+    // Cases still in when the log ends (kept as censored, as the mapping asks): their stay lasted at least to then, whichever step ends it.
+    const ends = flow.stayEnds.size > 0 ? flow.stayEnds.has(to) : to !== END;
+    const open = ends ? (o.openAfter.get(from) ?? []) : [];
+    const obs = [...(o.gaps.get(gapKey(from, to)) ?? []), ...open];
     const nonZero = obs.filter((x) => x.value >= flow.log.resolution).length;
     const instantBefore = from !== START && flow.log.kind === 'intervals' && durations.get(from) === null;
     // Between events of a one-time-per-event log, and after an instant, time must pass: always modelled.
@@ -119,7 +122,7 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
     durations,
     gaps,
     attributes,
-    caseTimes: options.times === 'caseBootstrap' ? caseTimes(cases, flow.log.kind === 'intervals') : null,
+    caseTimes: options.times === 'caseBootstrap' ? caseTimes(cases, flow.log.kind === 'intervals', options.openEnded === 'censor' ? { ends: (to) => (flow.stayEnds.size > 0 ? flow.stayEnds.has(to) : to !== END), steps: activities } : null) : null,
   };
 }
 
