@@ -148,3 +148,29 @@ describe('the Sepsis log: times a case strings together', () => {
     expect(readFileSync(r.reportPath, 'utf8')).toContain('Times drawn each on its own');
   });
 });
+
+describe('the Sepsis report an analyst reads', () => {
+  it('shows no negative bound, fit parameters in the activity’s unit, and the log’s interval beside the simulated one', () => {
+    const html = readFileSync(result.reportPath, 'utf8');
+    // The words and tables, not the charts' drawing instructions (rotate(-90)).
+    expect(html.replace(/<svg[\s\S]*?<\/svg>/g, '')).not.toMatch(/\(-\d|–-\d|\(−\d/);
+    expect(html).toContain('parameters (minutes; shapes have none)');
+    expect(html).toContain('parameters (days; shapes have none)');
+    expect(result.validationTable).toContain('| figure | log (95% CI) |');
+    for (const r of result.validation!.rows) if (Number.isFinite(r.simCi[0])) expect(r.simCi[0], r.figure).toBeGreaterThanOrEqual(0);
+  });
+
+  it('gives arrivals per day an interval as wide as the overdispersed days make it, not the exact Poisson one', () => {
+    const a = result.calibration.classes[0]!.arrivals;
+    expect(a.perDayCiKind).toBe('overdispersed');
+    // Poisson: ±1.96·√count; the days' cv 0.33 makes it wider.
+    expect((a.perDayCi[1] - a.perDayCi[0]) * a.days).toBeGreaterThan(2 * 1.96 * Math.sqrt(a.count));
+    expect(readFileSync(result.reportPath, 'utf8')).toContain('wider than Poisson');
+  });
+
+  it('counts the figures that test the model apart from the routing and reach shares in its headline', () => {
+    expect(result.validation!.rows.filter((r) => r.kind === 'construction').map((r) => r.group)).toContain('Routing (next step after a step)');
+    expect(result.validation!.rows.find((r) => r.figure === 'mean length of stay')!.kind).toBe('test');
+    expect(readFileSync(result.reportPath, 'utf8')).toContain('Figures that test the model');
+  });
+});

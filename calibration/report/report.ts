@@ -69,7 +69,7 @@ Only the hour of the day is read from the log, on the assumption that the shift 
 <div class="charts">${shiftedArrivalChart(c)}</div>
 ${arrivalTests(a, true)}`
         : `<h2>Arrivals${title}</h2>
-<p>${a.count} arrivals in ${a.days} days: <b>${a.perDay.toFixed(3)} per day</b> (95% CI ${a.perDayCi[0].toFixed(3)}–${a.perDayCi[1].toFixed(3)}).
+<p>${a.count} arrivals in ${a.days} days: <b>${a.perDay.toFixed(3)} per day</b> (95% CI ${a.perDayCi[0].toFixed(3)}–${a.perDayCi[1].toFixed(3)}, ${a.perDayCiKind === 'overdispersed' ? `wider than Poisson: the days vary more than Poisson (dispersion test below), by a day-to-day cv of ${a.dayToDayCv.toFixed(2)}` : 'exact Poisson'}).
 The scenario's profile is a non-homogeneous Poisson process: ${hours} × ${a.usesDayOfWeek ? "the log's day-of-week pattern" : 'the same rate every day of the week'}.</p>
 <div class="charts">${arrivalCharts(c)}</div>
 ${arrivalTests(a)}`,
@@ -159,8 +159,8 @@ ${details.join('')}`);
     .map((a) => `<tr><td>${esc(a.name)}</td><td class="n">${a.max}</td><td>${esc(formatWall(a.maxAt).replace('T', ' '))}</td><td class="n">${a.mean.toFixed(2)}</td></tr>`)
     .join('');
   sections.push(`<h2>Capacity hints</h2>
-<p>The most cases seen at once in each ward and activity, and how busy each named resource was by hour of the day. A log shows use, not capacity: these are lower bounds. The scenario sizes each ward and pool above the most seen at once so that the calibrated flow is not throttled.</p>
-${sizing ? `<table><thead><tr><th>in the scenario</th><th>kind</th><th>from</th><th>most at once in the log</th><th>units</th></tr></thead><tbody>${sizing}</tbody></table>` : ''}
+<p>${flow.options.datesShifted ? "The log's dates were shifted case by case, so how many were in at once is not in it: each ward and pool is sized from the mean number in it by Little's law (arrival rate × mean time there) at the mapping's stand-in rate, plus headroom. The table of activities below holds the shifted log's own counts, which mean nothing across cases." : 'The most cases seen at once in each ward and activity, and how busy each named resource was by hour of the day. A log shows use, not capacity: these are lower bounds. The scenario sizes each ward and pool above the most seen at once so that the calibrated flow is not throttled.'}</p>
+${sizing ? `<table><thead><tr><th>in the scenario</th><th>kind</th><th>from</th><th>${flow.options.datesShifted ? `mean at once by Little's law at ${flow.options.datesShifted.arrivalsPerDay} arrivals a day (the mapping's stand-in rate; rounded up)` : 'most at once in the log'}</th><th>units</th></tr></thead><tbody>${sizing}</tbody></table>` : ''}
 ${activityRows ? `<table><thead><tr><th>activity</th><th>most at once</th><th>when</th><th>mean at once</th></tr></thead><tbody>${activityRows}</tbody></table>` : ''}
 <div class="charts">${capacityCharts(cal)}</div>`);
 
