@@ -44,7 +44,7 @@ describe('calibrate LOG --map MAP --out SCENARIO', () => {
     const r = await run([join(dir, 'log.csv'), '--map', MAP, '--out', join(dir, 'out.yaml'), '--replications', '2']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/Read 120 of 120 rows/);
-    expect(r.stdout).toContain('| figure | log |');
+    expect(r.stdout).toContain('| figure | log (95% CI) |');
     expect(readdirSync(dir).sort()).toEqual(['log.csv', 'out.report.html', 'out.yaml']);
   });
 

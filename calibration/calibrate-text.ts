@@ -4,9 +4,10 @@
  * No file system here, so the same code runs in the CLI and in a browser's
  * Web Worker (workers/browser/calibrate-worker.ts).
  */
-import { Document } from 'yaml';
+import { Document, isMap, visit } from 'yaml';
 import { parseScenario, ScenarioError, type ScenarioInput } from '../scenarios/index.js';
 import { buildCalibration, type Calibration } from './build/build-scenario.js';
+import { TIMING_ATTRIBUTE } from './build/case-bootstrap.js';
 import { CalibrationError } from './errors.js';
 import { prepareFlow, slug } from './read/flow.js';
 import type { Mapping } from './read/mapping.js';
@@ -87,6 +88,14 @@ function checkRemembered(mapping: Mapping, activities: readonly string[], mapSou
 
 function scenarioYaml(cal: Calibration, logSource: string, mapSource: string): string {
   const doc = new Document(cal.scenario);
+  // A case's own times, one line each: thousands of them would otherwise take four lines apiece.
+  visit(doc, {
+    Map(_, node) {
+      if (node.get('byAttribute') !== TIMING_ATTRIBUTE) return;
+      const cases = node.get('cases', true);
+      if (isMap(cases)) for (const item of cases.items) if (isMap(item.value)) item.value.flow = true;
+    },
+  });
   doc.commentBefore = [
     ` Calibrated by \`hospital-twin calibrate\` from ${logSource} with the mapping ${mapSource}.`,
     ` ${cal.flow.cases.length} cases; routing, durations and arrival profile fitted from the log (see the report).`,

@@ -114,4 +114,10 @@ describe('the MIMIC-IV demo: transfers between care units', () => {
     expect(result.validationTable).toContain('Not compared: arrivals');
     expect(result.report).toContain('shifted case by case');
   });
+
+  it('labels the beds it sized as what they are: a mean at once by Little’s law at the stand-in rate, not the most seen at once', () => {
+    const html = readFileSync(result.reportPath, 'utf8');
+    expect(html).toContain('mean at once by Little');
+    expect(html).not.toContain('<th>most at once in the log</th>');
+  });
 });

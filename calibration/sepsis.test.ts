@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -117,5 +117,60 @@ describe('the Sepsis log: paths it never shows', () => {
 
   it('the report says every order the log keeps starts from a remembered step', () => {
     expect(readFileSync(result.reportPath, 'utf8')).toContain('starts from a remembered step, so no simulated case can break one');
+  });
+});
+
+describe('the Sepsis log: times a case strings together', () => {
+  it('draws each simulated case’s times from one logged case (the default, caseBootstrap), and says so in the report', () => {
+    const c = result.calibration.classes[0]!;
+    expect(c.caseTimes!.profiles).toHaveLength(736);
+    expect(result.scenario.patientClasses[0]!.attributes!['timing-of-case']!.values).toHaveLength(736);
+    expect(readFileSync(result.reportPath, 'utf8')).toContain('Times drawn together, case by case');
+  });
+
+  // 20 replications give |z| 0.0 and 0.2 (README); with this test's 5 the simulated side's error is
+  // twice as wide, and the log's own dominates: |z| ≤ 2 still holds unless the tie is lost (independent
+  // draws give −2.8 and 5.0).
+  it('the median and 90th percentile of time to antibiotics agree with the log', () => {
+    for (const figure of ['median time to first IV Antibiotics', '90th percentile of time to first IV Antibiotics']) {
+      const r = result.validation!.rows.find((x) => x.figure === figure)!;
+      expect(Math.abs(r.z), `${figure}: log ${r.log}, simulated ${r.sim}`).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('keeps the independent draws as an option: no timing attribute, each time from its own fit', async () => {
+    const text = readFileSync(MAP, 'utf8').replace('  replications: 10', '  times: independent\n  replications: 10');
+    const dir = mkdtempSync(join(tmpdir(), 'sepsis-independent-'));
+    writeFileSync(join(dir, 'map.yaml'), text);
+    const r = await calibrate(LOG, join(dir, 'map.yaml'), join(dir, 'out.yaml'), { validate: false });
+    expect(r.calibration.classes[0]!.caseTimes).toBeNull();
+    expect(r.scenario.patientClasses[0]!.attributes!['timing-of-case']).toBeUndefined();
+    expect(readFileSync(r.reportPath, 'utf8')).toContain('Times drawn each on its own');
+  });
+});
+
+describe('the Sepsis report an analyst reads', () => {
+  it('shows no negative bound, fit parameters in the activity’s unit, and the log’s interval beside the simulated one', () => {
+    const html = readFileSync(result.reportPath, 'utf8');
+    // The words and tables, not the charts' drawing instructions (rotate(-90)).
+    expect(html.replace(/<svg[\s\S]*?<\/svg>/g, '')).not.toMatch(/\(-\d|–-\d|\(−\d/);
+    expect(html).toContain('parameters (minutes; shapes have none)');
+    expect(html).toContain('parameters (days; shapes have none)');
+    expect(result.validationTable).toContain('| figure | log (95% CI) |');
+    for (const r of result.validation!.rows) if (Number.isFinite(r.simCi[0])) expect(r.simCi[0], r.figure).toBeGreaterThanOrEqual(0);
+  });
+
+  it('gives arrivals per day an interval as wide as the overdispersed days make it, not the exact Poisson one', () => {
+    const a = result.calibration.classes[0]!.arrivals;
+    expect(a.perDayCiKind).toBe('overdispersed');
+    // Poisson: ±1.96·√count; the days' cv 0.33 makes it wider.
+    expect((a.perDayCi[1] - a.perDayCi[0]) * a.days).toBeGreaterThan(2 * 1.96 * Math.sqrt(a.count));
+    expect(readFileSync(result.reportPath, 'utf8')).toContain('wider than Poisson');
+  });
+
+  it('counts the figures that test the model apart from the routing and reach shares in its headline', () => {
+    expect(result.validation!.rows.filter((r) => r.kind === 'construction').map((r) => r.group)).toContain('Routing (next step after a step)');
+    expect(result.validation!.rows.find((r) => r.figure === 'mean length of stay')!.kind).toBe('test');
+    expect(readFileSync(result.reportPath, 'utf8')).toContain('Figures that test the model');
   });
 });

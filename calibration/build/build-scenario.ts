@@ -14,6 +14,7 @@ import { observe, type Observations } from '../fit/observations.js';
 import { fitByAttribute, fitClass, type AttributeDurationFit, type ClassFit } from './fit-class.js';
 import { buildPathway, type PathwayContext } from './pathway.js';
 import type { ClassInput, PoolInput, StepInput, WardInput } from './scenario-types.js';
+import { TIMING_ATTRIBUTE } from './case-bootstrap.js';
 import { uniqueIds } from './unique-ids.js';
 
 export interface Calibration {
@@ -92,6 +93,8 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
     pathways[id] = buildPathway(fit, ctx);
     const attributes: ClassInput['attributes'] = {};
     for (const [attr, mix] of Object.entries(fit.attributes)) attributes[attr] = { values: mix.values, weights: mix.weights };
+    // Each simulated patient takes its times from one logged case of its class, all equally likely.
+    if (fit.caseTimes && usesAttribute(pathways[id], TIMING_ATTRIBUTE)) attributes[TIMING_ATTRIBUTE] = { values: fit.caseTimes.profiles, weights: fit.caseTimes.profiles.map(() => 1) };
     patientClasses.push({
       id,
       ...(cls !== id ? { name: cls } : {}),
@@ -140,6 +143,10 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
     pathways,
   };
   return { flow, classes, all, lengthsOfStay, capacity, sizing, scenario, notes: [...mappingNotes, ...notesOn(flow, all)] };
+}
+
+function usesAttribute(steps: readonly StepInput[], attribute: string): boolean {
+  return steps.some((s) => ('hold' in s && 'byAttribute' in s.hold && s.hold.byAttribute === attribute) || ('stay' in s && 'byAttribute' in s.lengthOfStay && s.lengthOfStay.byAttribute === attribute));
 }
 
 /** The given rate, with the hour-of-day pattern if the log shows one; a weekday pattern cannot survive shifted dates. */

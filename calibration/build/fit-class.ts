@@ -9,6 +9,7 @@ import { fitDuration, type DurationFit, type FitOptions } from '../fit/fit-durat
 import { END, gapKey, observe, START, type Observation, type Observations } from '../fit/observations.js';
 import { fitRouting, type Routing } from '../fit/routing.js';
 import { observeStates, type RoutingState } from '../fit/routing-memory.js';
+import { caseTimes, type CaseTimes } from './case-bootstrap.js';
 
 /** A fit, and when the mapping asks for it (`durationsBy`), one per attribute value with enough observations. */
 export interface AttributeDurationFit {
@@ -41,6 +42,8 @@ export interface ClassFit {
   durations: Map<string, AttributeDurationFit | null>;
   gaps: Map<string, GapFit>;
   attributes: Record<string, { values: string[]; weights: number[] }>;
+  /** Each logged case's own times, when the mapping draws a case's times together (`times: caseBootstrap`). */
+  caseTimes: CaseTimes | null;
 }
 
 /** Attributes with more distinct values than this are not put in the scenario (they would be ids, not groups). */
@@ -82,7 +85,10 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
   const routes = [...routing.from.values(), ...stateRouting.from.values()].flat().map((r) => ({ from: memory.states.get(r.from)?.activity ?? r.from, to: r.to }));
   for (const { from, to } of routes) {
     if (gaps.has(gapKey(from, to))) continue;
-    const obs = o.gaps.get(gapKey(from, to)) ?? [];
+    // Cases still in when the log ends (kept as censored, as the mapping asks): their stay lasted at least to then, whichever step ends it.
+    const ends = flow.stayEnds.size > 0 ? flow.stayEnds.has(to) : to !== END;
+    const open = ends ? (o.openAfter.get(from) ?? []) : [];
+    const obs = [...(o.gaps.get(gapKey(from, to)) ?? []), ...open];
     const nonZero = obs.filter((x) => x.value >= flow.log.resolution).length;
     const instantBefore = from !== START && flow.log.kind === 'intervals' && durations.get(from) === null;
     // Between events of a one-time-per-event log, and after an instant, time must pass: always modelled.
@@ -116,6 +122,7 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
     durations,
     gaps,
     attributes,
+    caseTimes: options.times === 'caseBootstrap' ? caseTimes(cases, flow.log.kind === 'intervals', options.openEnded === 'censor' ? { ends: (to) => (flow.stayEnds.size > 0 ? flow.stayEnds.has(to) : to !== END), steps: activities } : null) : null,
   };
 }
 

@@ -17,6 +17,7 @@ import { nextState, type RoutingState } from '../fit/routing-memory.js';
 import type { DurationFit } from '../fit/fit-duration.js';
 import type { AttributeDurationFit, ClassFit } from './fit-class.js';
 import type { DurationInput, StepInput } from './scenario-types.js';
+import { bootstrapDuration } from './case-bootstrap.js';
 import { uniqueIds } from './unique-ids.js';
 
 export interface PathwayContext {
@@ -58,9 +59,11 @@ export function buildPathway(fit: ClassFit, ctx: PathwayContext): StepInput[] {
     const gap = fit.gaps.get(gapKey(fromActivity, to));
     if (gap?.material && gap.fit) {
       const id = unique(`t-${from === null ? 'start' : slug(fromActivity)}--${to === END ? 'end' : slug(to)}`);
-      const hold: StepInput = { hold: duration(gap.fit, flow.options.durationsBy), activity: transitionActivity(fromActivity, to) };
+      const own = fit.caseTimes?.gaps.get(gapKey(fromActivity, to));
+      const hold: StepInput = { hold: own ? bootstrapDuration(own, gap.fit.fit) : duration(gap.fit, flow.options.durationsBy), activity: transitionActivity(fromActivity, to) };
       const onward: StepInput = next === '' ? { leave: true } : { goto: next };
-      const p0 = zeroShare(gap.fit);
+      // A case's own times carry their 0s: no point mass drawn apart.
+      const p0 = own ? 0 : zeroShare(gap.fit);
       if (p0 > 0) {
         // The point mass at 0: with its probability the case goes straight on, with no time between.
         const after = unique(`${id}-0`);
@@ -112,8 +115,9 @@ function activityBlock(a: string, fit: ClassFit, ctx: PathwayContext, unique: (i
     return { steps: [instant] };
   }
   if (!d) return { steps: [instant] };
-  const hold = duration(d, flow.options.durationsBy);
-  const p0 = zeroShare(d);
+  const own = fit.caseTimes?.durations.get(a);
+  const hold = own ? bootstrapDuration(own, d.fit) : duration(d, flow.options.durationsBy);
+  const p0 = own ? 0 : zeroShare(d);
   // With a point mass at 0: a branch to a step of no time, else the fitted one; both meet at `join`.
   const either = (timed: StepInput, none: StepInput, after: StepInput[]): { steps: StepInput[]; join?: string } => {
     if (p0 === 0) return { steps: [timed, ...after] };

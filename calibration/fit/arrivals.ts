@@ -29,6 +29,8 @@ export interface ArrivalFit {
   days: number;
   perDay: number;
   perDayCi: [number, number];
+  /** How `perDayCi` was found: exact Poisson, or a normal interval with the gamma-Poisson variance of overdispersed days. */
+  perDayCiKind: 'poisson' | 'overdispersed';
   /** Per hour, Monday 00:00 first. */
   byHourOfWeek: RateCell[];
   /** Per hour, for each hour of the day. */
@@ -113,7 +115,9 @@ export function fitArrivals(cases: readonly LogCase[], window: { from: number; t
   const dayToDayCv = squares > 0 && excess > 0 ? Math.min(2, Math.sqrt(excess / squares)) : 0;
   const usesDayToDay = dayToDayCv > 0 && (dispersion.pValue < level || level >= 1);
 
-  const [lo, hi] = poissonInterval(count);
+  // Overdispersed days: the count's variance is Σ(μ + cv²μ²), not Σμ, and the exact Poisson interval would be too narrow.
+  const overdispersed = dayToDayCv > 0 && dispersion.pValue < 0.05;
+  const [lo, hi] = overdispersed ? gammaPoissonInterval(count, expectedDaily, dayToDayCv) : poissonInterval(count);
   const spec: ArrivalFit['spec'] = { type: 'weekly', perDay: round(Math.max(perDay, 1e-6)) };
   if (usesHourOfDay) spec.hourOfDay = hourWeights.map((w) => round(w * 24));
   if (usesDayOfWeek) spec.dayOfWeek = dayWeights.map((w) => round(w * 7));
@@ -123,6 +127,7 @@ export function fitArrivals(cases: readonly LogCase[], window: { from: number; t
     days,
     perDay,
     perDayCi: [lo / days, hi / days],
+    perDayCiKind: overdispersed ? 'overdispersed' : 'poisson',
     byHourOfWeek,
     byHourOfDay,
     byDayOfWeek,
@@ -150,4 +155,11 @@ function goodness(observed: readonly number[], expected: readonly number[]): Chi
   });
   const df = Math.max(1, cells - 1);
   return { statistic, df, pValue: chiSquareTail(statistic, df) };
+}
+
+/** 95% interval for a count whose days are Poisson about μ·G, G gamma of mean 1 and this cv: count ± 1.96·√Σ(μ + cv²μ²), at least 0. */
+function gammaPoissonInterval(count: number, expected: readonly number[], cv: number): [number, number] {
+  const variance = expected.reduce((v, mu) => v + mu + cv * cv * mu * mu, 0);
+  const half = 1.959963984540054 * Math.sqrt(variance);
+  return [Math.max(0, count - half), count + half];
 }

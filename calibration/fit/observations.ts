@@ -43,6 +43,11 @@ export interface Observations {
   timeToFirst: Map<string, number[]>;
   /** Interval logs: a step that began before the one before it had ended. */
   overlaps: number;
+  /**
+   * With `openEnded: censor`: the time from an open case's last step to the end of the log, by that step, as
+   * right-censored values (the case was still there: its next step came at least this long after).
+   */
+  openAfter: Map<string, Observation[]>;
 }
 
 export function gapKey(from: string, to: string): string {
@@ -59,6 +64,7 @@ export function observe(flow: Flow, cases: LogCase[] = flow.cases): Observations
     caseDurations: [],
     timeToFirst: new Map(),
     overlaps: 0,
+    openAfter: new Map(),
   };
   const censor = flow.options.openEnded === 'censor';
   const intervals = flow.log.kind === 'intervals';
@@ -98,6 +104,7 @@ export function observe(flow: Flow, cases: LogCase[] = flow.cases): Observations
     }
     const last = c.events[c.events.length - 1]!;
     // (Transitions between steps are counted by observeStates in routing-memory.ts.)
+    if (c.open && censor && prevEnd !== null) push(o.openAfter, prev, { value: Math.max(0, flow.observedUntil - prevEnd), censored: true, attributes: c.attributes });
     if (!c.open) {
       const lastEnd = last.end ?? last.start;
       push(o.gaps, gapKey(prev, END), { value: c.endMarker !== null ? Math.max(0, c.endMarker - lastEnd) : 0, censored: false, attributes: c.attributes });

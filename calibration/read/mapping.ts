@@ -88,6 +88,13 @@ const ModelOptions = z.strictObject({
    * goes on to the others, as the log's cases did. Best for steps a case has once; the report lists those.
    */
   remember: z.array(Name).default([]),
+  /**
+   * How the times of a case are drawn: `independent`, each time between steps (and each activity's duration) from
+   * its own fitted distribution; `caseBootstrap`, a simulated case takes the times of one logged case of its class
+   * wherever it takes the same step to step (smoothed by a small lognormal kernel), and a fitted one elsewhere, so
+   * times the log ties together stay tied (fluids and antibiotics given together after a long triage).
+   */
+  times: z.enum(['independent', 'caseBootstrap']).default('caseBootstrap'),
   /** Transitions seen fewer times than this are left out of the routing (and the rest renormalised). */
   minTransitions: z.number().int().min(1).default(1),
   /** Fewer observations than this are not fitted: their empirical distribution is used. */

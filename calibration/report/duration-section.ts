@@ -4,7 +4,7 @@
  * histogram on a log scale) and every fit's AIC, KS and AD.
  */
 import { maxOf, minOf } from '../../scenarios/index.js';
-import { continuousCdf, type DistributionSpec } from '../../sim-core/index.js';
+import { clipAtZero, continuousCdf, type DistributionSpec } from '../../sim-core/index.js';
 import { cdf, logDensity, type Family } from '../fit/families.js';
 import type { DurationFit } from '../fit/fit-duration.js';
 import { fmtP, fmt } from '../fit/fit-duration.js';
@@ -28,9 +28,29 @@ export function humanDuration(minutes: number): string {
   return `${fmt(minutes / 1440)} d`;
 }
 
+/** The unit a person would say a duration of this many minutes in. */
+export function unitFor(minutes: number): { name: 's' | 'min' | 'h' | 'd'; per: number } {
+  if (!(minutes >= 1)) return { name: 's', per: 1 / 60 };
+  if (minutes < 120) return { name: 'min', per: 1 };
+  if (minutes < 2880) return { name: 'h', per: 60 };
+  return { name: 'd', per: 1440 };
+}
+
+/**
+ * A value and its interval in one unit (the value's), never below 0: a duration cannot be negative,
+ * so a t-interval's negative lower bound is shown as 0 (sim-core's clipAtZero).
+ */
+export function valueWithInterval(value: number, ci: readonly [number, number]): string {
+  if (!Number.isFinite(value)) return '–';
+  const u = unitFor(value);
+  const f = (x: number): string => (u.name === 's' ? (x / u.per).toFixed(0) : fmt(x / u.per));
+  if (!Number.isFinite(ci[0]) || !Number.isFinite(ci[1])) return `${f(value)} ${u.name}`;
+  const c = clipAtZero({ mean: value, lo: ci[0], hi: ci[1], halfWidth: (ci[1] - ci[0]) / 2, sd: NaN, n: 0 });
+  return `${f(value)} ${u.name} (${f(c.lo)}–${f(c.hi)} ${u.name})`;
+}
+
 export function meanWithInterval(d: DurationFit): string {
-  const ci = Number.isFinite(d.meanCi[0]) ? ` (${humanDuration(d.meanCi[0])}–${humanDuration(d.meanCi[1])})` : '';
-  return `${humanDuration(d.mean)}${ci}`;
+  return valueWithInterval(d.mean, d.meanCi);
 }
 
 export function overviewRow(name: string, d: DurationFit, anchor: string): string {
@@ -39,20 +59,29 @@ export function overviewRow(name: string, d: DurationFit, anchor: string): strin
   return `<tr><td><a href="#${anchor}">${esc(name)}</a></td><td class="n">${d.n}</td><td>${esc(d.chosen)}</td><td class="n">${esc(meanWithInterval(d))}</td><td>${esc([d.reason, ...notes].join('; '))}</td></tr>`;
 }
 
+/** A fit's parameters: those with a time's dimension (mean, sd, scale) in the activity's unit, shapes as they are. */
+function parameterText(spec: Record<string, unknown>, unit: { name: string; per: number }): string {
+  return Object.entries(spec)
+    .filter(([k]) => k !== 'type')
+    .map(([k, v]) => `${k} ${k === 'shape' ? fmt(v as number) : fmt((v as number) / unit.per)}`)
+    .join(', ');
+}
+
 export function detail(name: string, d: DurationFit, anchor: string): string {
+  // One unit for the activity, the data's own (their median's): a wild fit is shown in it, not in raw minutes.
+  const sorted = [...d.values].sort((a, b) => a - b);
+  const middle = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  const unit = unitFor(middle > 0 ? middle : d.mean);
   const rows = d.fits
     .map((f) => {
       const chosen = f.family === d.chosen ? ' class="chosen"' : '';
-      const params = Object.entries(f.spec)
-        .filter(([k]) => k !== 'type')
-        .map(([k, v]) => `${k} ${fmt(v as number)}`)
-        .join(', ');
+      const params = parameterText(f.spec, unit);
       const best = d.fits[0]!.aic;
-      return `<tr${chosen}><td><span class="swatch" style="background:${FAMILY_COLOR[f.family]}"></span>${f.family}</td><td>${esc(params)}</td><td class="n">${esc(humanDuration(f.mean))} (${esc(humanDuration(f.meanCi[0]))}–${esc(humanDuration(f.meanCi[1]))})</td><td class="n">${fmt(f.aic)}</td><td class="n">${fmt(f.aic - best)}</td><td class="n">${fmt(f.ks.statistic)}</td><td class="n">${fmtP(f.ks.pValue)}</td><td class="n">${f.ad ? fmt(f.ad.statistic) : '–'}</td><td class="n">${f.ad ? fmtP(f.ad.pValue) : '–'}</td></tr>`;
+      return `<tr${chosen}><td><span class="swatch" style="background:${FAMILY_COLOR[f.family]}"></span>${f.family}</td><td>${esc(params)}</td><td class="n">${esc(valueWithInterval(f.mean, f.meanCi))}</td><td class="n">${fmt(f.aic)}</td><td class="n">${fmt(f.aic - best)}</td><td class="n">${fmt(f.ks.statistic)}</td><td class="n">${fmtP(f.ks.pValue)}</td><td class="n">${f.ad ? fmt(f.ad.statistic) : '–'}</td><td class="n">${f.ad ? fmtP(f.ad.pValue) : '–'}</td></tr>`;
     })
     .join('');
   const table = d.fits.length
-    ? `<table><thead><tr><th>family</th><th>parameters (minutes)</th><th>mean (95% CI)</th><th>AIC</th><th>ΔAIC</th><th>KS D</th><th>KS p</th><th>AD A²</th><th>AD p</th></tr></thead><tbody>${rows}</tbody></table>`
+    ? `<table><thead><tr><th>family</th><th>parameters (${unit.name === 'd' ? 'days' : unit.name === 'h' ? 'hours' : unit.name === 's' ? 'seconds' : 'minutes'}; shapes have none)</th><th>mean (95% CI)</th><th>AIC</th><th>ΔAIC</th><th>KS D</th><th>KS p</th><th>AD A²</th><th>AD p</th></tr></thead><tbody>${rows}</tbody></table>`
     : '';
   const charts = d.n >= 10 ? `<div class="charts">${cdfChart(name, d)}${histogramChart(name, d)}</div>` : '';
   return `<details id="${anchor}"><summary>${esc(name)}: ${esc(d.chosen)}, mean ${esc(meanWithInterval(d))}, n = ${d.n}</summary>${charts}${table}<p class="small">${esc(d.reason)}. KS and AD p-values treat the fitted parameters as known, so they are conservative (too large); with censored values KS compares the Kaplan–Meier curve and AD is not computed.</p></details>`;

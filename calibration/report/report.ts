@@ -7,6 +7,7 @@
 import type { Calibration } from '../build/build-scenario.js';
 import type { ClassFit } from '../build/fit-class.js';
 import { END, START } from '../fit/observations.js';
+import { DONOR_SHARE, KERNEL_LOG_SD, TIMING_ATTRIBUTE } from '../build/case-bootstrap.js';
 import { orderRules } from '../fit/path-rules.js';
 import { onceOnlyActivities } from '../fit/routing-memory.js';
 import { formatWall } from '../read/timestamps.js';
@@ -68,7 +69,7 @@ Only the hour of the day is read from the log, on the assumption that the shift 
 <div class="charts">${shiftedArrivalChart(c)}</div>
 ${arrivalTests(a, true)}`
         : `<h2>Arrivals${title}</h2>
-<p>${a.count} arrivals in ${a.days} days: <b>${a.perDay.toFixed(3)} per day</b> (95% CI ${a.perDayCi[0].toFixed(3)}–${a.perDayCi[1].toFixed(3)}).
+<p>${a.count} arrivals in ${a.days} days: <b>${a.perDay.toFixed(3)} per day</b> (95% CI ${a.perDayCi[0].toFixed(3)}–${a.perDayCi[1].toFixed(3)}, ${a.perDayCiKind === 'overdispersed' ? `wider than Poisson: the days vary more than Poisson (dispersion test below), by a day-to-day cv of ${a.dayToDayCv.toFixed(2)}` : 'exact Poisson'}).
 The scenario's profile is a non-homogeneous Poisson process: ${hours} × ${a.usesDayOfWeek ? "the log's day-of-week pattern" : 'the same rate every day of the week'}.</p>
 <div class="charts">${arrivalCharts(c)}</div>
 ${arrivalTests(a)}`,
@@ -117,6 +118,7 @@ ${pruned}${unknown}
       details.push(detail(name, g.fit.fit, anchor));
     }
     sections.push(`<h2>Durations${title}</h2>
+${timesDrawn(c)}
 <p>${log.kind === 'events' ? 'Each row is the time from one event to the next (the log has one time per event).' : "Activities' own durations, then the times between activities where they matter."}
 Maximum-likelihood fits of exponential, gamma, lognormal and Weibull; the family with the smallest AIC is used unless the mapping says otherwise or even it is rejected by Kolmogorov–Smirnov at 1% (then the empirical distribution). Open a row for its charts and every fit.</p>
 <table><thead><tr><th>duration</th><th>n</th><th>used</th><th>mean (95% CI)</th><th>why</th></tr></thead><tbody>${overview.join('')}</tbody></table>
@@ -157,8 +159,8 @@ ${details.join('')}`);
     .map((a) => `<tr><td>${esc(a.name)}</td><td class="n">${a.max}</td><td>${esc(formatWall(a.maxAt).replace('T', ' '))}</td><td class="n">${a.mean.toFixed(2)}</td></tr>`)
     .join('');
   sections.push(`<h2>Capacity hints</h2>
-<p>The most cases seen at once in each ward and activity, and how busy each named resource was by hour of the day. A log shows use, not capacity: these are lower bounds. The scenario sizes each ward and pool above the most seen at once so that the calibrated flow is not throttled.</p>
-${sizing ? `<table><thead><tr><th>in the scenario</th><th>kind</th><th>from</th><th>most at once in the log</th><th>units</th></tr></thead><tbody>${sizing}</tbody></table>` : ''}
+<p>${flow.options.datesShifted ? "The log's dates were shifted case by case, so how many were in at once is not in it: each ward and pool is sized from the mean number in it by Little's law (arrival rate × mean time there) at the mapping's stand-in rate, plus headroom. The table of activities below holds the shifted log's own counts, which mean nothing across cases." : 'The most cases seen at once in each ward and activity, and how busy each named resource was by hour of the day. A log shows use, not capacity: these are lower bounds. The scenario sizes each ward and pool above the most seen at once so that the calibrated flow is not throttled.'}</p>
+${sizing ? `<table><thead><tr><th>in the scenario</th><th>kind</th><th>from</th><th>${flow.options.datesShifted ? `mean at once by Little's law at ${flow.options.datesShifted.arrivalsPerDay} arrivals a day (the mapping's stand-in rate; rounded up)` : 'most at once in the log'}</th><th>units</th></tr></thead><tbody>${sizing}</tbody></table>` : ''}
 ${activityRows ? `<table><thead><tr><th>activity</th><th>most at once</th><th>when</th><th>mean at once</th></tr></thead><tbody>${activityRows}</tbody></table>` : ''}
 <div class="charts">${capacityCharts(cal)}</div>`);
 
@@ -186,6 +188,14 @@ code { background: #f4f4f4; padding: 0 .2em; }
 ${sections.join('\n')}
 </body></html>
 `;
+}
+
+/** How a case's times are drawn: together, from one logged case (the case-level bootstrap), or each on its own. */
+function timesDrawn(c: ClassFit): string {
+  if (!c.caseTimes) {
+    return `<p><b>Times drawn each on its own</b> (<code>model.times: independent</code>): every time between steps and every activity's duration is drawn from its own fitted distribution below. Times the log ties together (a long triage, then fluids and antibiotics given at once) come out untied, so sums of them (time to antibiotics, length of stay) can be off even where each part fits.</p>`;
+  }
+  return `<p><b>Times drawn together, case by case</b> (<code>model.times: caseBootstrap</code>, the default): each simulated patient takes the times of one of the ${c.caseTimes.profiles.length} logged cases of its class, all equally likely (the patient attribute <code>${TIMING_ATTRIBUTE}</code>), wherever it makes a move that case made, smoothed by a narrow lognormal kernel (log-sd ${KERNEL_LOG_SD}). A move at least ${Math.round(100 * DONOR_SHARE)}% of cases make, but that case did not, takes its time from one donor case fixed for it, so the moves of one path stay tied; rarer moves use their fitted distribution below. This was chosen by validation: on the Sepsis log, times drawn each on their own put the median time to antibiotics 22 minutes short and its 90th percentile 38 minutes long (z −2.8 and 5.0); drawn together both agree. <code>model.times: independent</code> draws each time on its own.</p>`;
 }
 
 /** Rows kept although their case id column was empty, because the mapping names a fallback column: said, not silent. */

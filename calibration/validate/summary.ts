@@ -141,6 +141,7 @@ export function figureDefinitions(log: LogSummary, kind: Flow['log']['kind']): F
     if (k < 0.1 * log.cases || median === 0) continue;
     const unit: Unit = median > 2880 ? 'days' : median > 120 ? 'hours' : 'minutes';
     defs.push({ group: 'Times from arrival', name: `median time to first ${a}`, unit, of: (s) => medianOf(s.timeToFirst.get(a) ?? [], unit) });
+    defs.push({ group: 'Times from arrival', name: `90th percentile of time to first ${a}`, unit, of: (s) => quantileOf([...(s.timeToFirst.get(a) ?? [])].sort((x, y) => x - y), 0.9, unit) });
   }
   if (kind === 'intervals') {
     for (const [a, xs] of log.durations) {

@@ -9,7 +9,7 @@
  * then about one replication's standard deviation.
  */
 import { compileScenario, parseScenario, type ScenarioInput } from '../../scenarios/index.js';
-import { meanConfidenceInterval, runHospital, TraceBuffer } from '../../sim-core/index.js';
+import { clipAtZero, meanConfidenceInterval, runHospital, TraceBuffer } from '../../sim-core/index.js';
 import type { Calibration } from '../build/build-scenario.js';
 import { prepareFlow } from '../read/flow.js';
 import type { EventLog, LogRow } from '../read/read-log.js';
@@ -23,8 +23,16 @@ export interface ValidationRow {
   log: number;
   /** The log's own standard error (NaN: one replication's sd is used in its place). */
   logSe: number;
+  /** The log's own 95% interval (value ± 1.96 standard errors, at least 0); NaN bounds where it has no simple one. */
+  logCi: [number, number];
   sim: number;
   simCi: [number, number];
+  /**
+   * `construction`: fitted from the same counts it is held against (routing and reach shares), so it agrees
+   * by construction unless the model loses what it was given; `test`: a figure the model has to produce
+   * (times, stays, occupancy, arrivals by hour, paths).
+   */
+  kind: 'construction' | 'test';
   difference: number;
   /** Difference over its standard error: the log's and the simulated mean's together. */
   z: number;
@@ -122,13 +130,17 @@ function asLogOfSameShape(rows: LogRow[], original: EventLog, keep: Set<string>,
   };
 }
 
+/** Groups fitted from the same counts they are compared with. */
+export const CONSTRUCTION_GROUPS: readonly string[] = ['Who reaches each step', 'Routing (next step after a step)'];
+
 function compare(log: LogSummary, sims: LogSummary[], kind: EventLog['kind']): ValidationRow[] {
   const rows: ValidationRow[] = [];
   for (const def of figureDefinitions(log, kind)) {
     const l = (def.ofLog ?? def.of)(log);
     const values = sims.map((s) => def.of(s).value).filter((v) => Number.isFinite(v));
     if (!Number.isFinite(l.value) || values.length === 0) continue;
-    const ci = values.length >= 2 ? meanConfidenceInterval(values) : { mean: values[0]!, lo: NaN, hi: NaN, sd: NaN };
+    // Every figure compared is a count, share, rate or time: never negative, so neither is its interval.
+    const ci = values.length >= 2 ? clipAtZero(meanConfidenceInterval(values)) : { mean: values[0]!, lo: NaN, hi: NaN, sd: NaN };
     const simSd = values.length >= 2 ? ci.sd : NaN;
     const logSe = Number.isFinite(l.se) ? l.se : simSd;
     const se = Math.sqrt(logSe * logSe + (simSd * simSd) / values.length);
@@ -141,6 +153,8 @@ function compare(log: LogSummary, sims: LogSummary[], kind: EventLog['kind']): V
       unit: def.unit,
       log: l.value,
       logSe: l.se,
+      logCi: Number.isFinite(l.se) ? [Math.max(0, l.value - 1.96 * l.se), l.value + 1.96 * l.se] : [NaN, NaN],
+      kind: CONSTRUCTION_GROUPS.includes(def.group) ? 'construction' : 'test',
       sim: ci.mean,
       simCi: [ci.lo, ci.hi],
       difference,
