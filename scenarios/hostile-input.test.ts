@@ -3,8 +3,10 @@ import { runHospital } from '../sim-core/index.js';
 import { compileScenario, parseScenario, parseScenarioText, ScenarioError } from './index.js';
 
 /** A small clinic of a few milliseconds' run; `edit` changes a copy. */
-function clinic(edit: (d: Record<string, any>) => void = () => {}): Record<string, any> {
-  const d: Record<string, any> = {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a document to mutate freely, as a user's file would be
+type Doc = Record<string, any>;
+function clinic(edit: (d: Doc) => void = () => {}): Doc {
+  const d: Doc = {
     name: 'clinic',
     start: '2026-03-02T08:00',
     horizonDays: 2,

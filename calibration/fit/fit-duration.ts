@@ -80,7 +80,7 @@ export function fitDuration(raw: readonly number[], rawCensored: readonly boolea
   const allCensored = all.map((_, i) => rawCensored[i] === true);
   // A censored 0 says nothing ("at least 0"): it is dropped. An observed 0 is part of the point mass.
   const zeros = all.filter((x, i) => x === 0 && !allCensored[i]).length;
-  const keep = all.map((x, i) => x > 0);
+  const keep = all.map((x) => x > 0);
   const values = all.filter((_, i) => keep[i]);
   const censored = allCensored.filter((_, i) => keep[i]);
   const observed = values.filter((_, i) => !censored[i]);

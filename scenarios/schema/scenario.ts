@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaseMixSchema } from './case-mix.js';
 import { ClockTime, count, Days, Id, LocalDateTime, MonthDay, nonNegative, positive, probability } from './common.js';
-import { DistributionSchema, DurationSchema } from './distribution.js';
+import { DistributionSchema } from './distribution.js';
 import { StepSchema } from '../verbs/index.js';
 
 /** Hours when something is open, by weekday. `end` before `start` runs past midnight. */
