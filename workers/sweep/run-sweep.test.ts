@@ -53,8 +53,8 @@ describe('running a sweep', () => {
     expect(progress.at(-1)).toMatchObject({ pointsDone: 6, pointsTotal: 6, replicationsDone: 24, replicationsTotal: 24 });
     const csv = (await readFile(out.files.csv!, 'utf8')).trimEnd().split('\n');
     expect(csv[0]).toBe('point,resources.cubicle.units,patientClasses.patient.arrivals.multiplier,horizonDays,warmupDays,figure,mean,ci95_low,ci95_high,n');
-    // Kept: wait.cubicle.{mean,p50,p90,p95} and utilisation.cubicle, for 6 points.
-    expect(csv).toHaveLength(1 + 6 * 5);
+    // Kept: wait.cubicle.{mean,p50,p90,p95,pWait} and utilisation.cubicle, for 6 points.
+    expect(csv).toHaveLength(1 + 6 * 6);
     expect(csv[1]).toMatch(/^p1,3,0.9,20,2,wait\.cubicle\.mean,[\d.]+,[\d.]+,[\d.]+,4$/);
     const json = JSON.parse(await readFile(out.files.json!, 'utf8'));
     expect(json.points).toHaveLength(6);
