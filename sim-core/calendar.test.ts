@@ -76,6 +76,51 @@ describe('event calendar', () => {
     );
   });
 
+  it('runs events scheduled at the current instant in (priority, insertion) order among those already due, with cancellations', () => {
+    // Delays of 0 go to the same-instant lane unless they would come before its tail; the order must not show it.
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({ op: fc.constant('add' as const), delay: fc.constantFrom(0, 0, 0, 1, 2.5), priority: fc.integer({ min: 0, max: 3 }) }),
+            fc.record({ op: fc.constant('cancel' as const), which: fc.nat() }),
+            fc.record({ op: fc.constant('pop' as const) }),
+          ),
+          { maxLength: 400 },
+        ),
+        (ops) => {
+          const cal = new EventCalendar(16);
+          const live = new Map<number, { time: number; priority: number }>();
+          const handles: { handle: number; id: number }[] = [];
+          let id = 0;
+          let now = 0;
+          for (const op of ops) {
+            if (op.op === 'add') {
+              handles.push({ handle: cal.schedule(now + op.delay, op.priority, 0, id, 0), id });
+              live.set(id, { time: now + op.delay, priority: op.priority });
+              id++;
+            } else if (op.op === 'cancel' && handles.length > 0) {
+              const h = handles[op.which % handles.length]!;
+              expect(cal.cancel(h.handle)).toBe(live.has(h.id));
+              live.delete(h.id);
+            } else if (op.op === 'pop') {
+              const expected = [...live.entries()].sort((a, b) => a[1].time - b[1].time || a[1].priority - b[1].priority || a[0] - b[0])[0];
+              expect(cal.peekTime()).toBe(expected ? expected[1].time : Infinity);
+              expect(cal.pop()).toBe(expected !== undefined);
+              if (expected) {
+                expect(cal.poppedEntity).toBe(expected[0]);
+                now = cal.poppedTime;
+                live.delete(expected[0]);
+              }
+            }
+            expect(cal.size).toBe(live.size);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('refuses to cancel an event that already ran', () => {
     const cal = new EventCalendar();
     const h = cal.schedule(1, 0, 0, 7, 0);

@@ -10,6 +10,11 @@
  * arrays, which is most of what a deep calendar (a thousand pending events)
  * costs.
  *
+ * Events due at the instant being run (a grant delivered at once, any delay of
+ * 0) mostly go to a short FIFO lane instead of the heap, kept in (priority,
+ * sequence) order: they cost no sift. Each pop takes the earlier of the lane's
+ * head and the heap's root, so the order is the same as with the heap alone.
+ *
  * An event is (kind, entity, arg): `kind` names a handler registered with the
  * simulation, `entity` and `arg` are two integers it receives. Cancelling marks
  * the slot; a cancelled event is dropped when it reaches the top of the heap.
@@ -37,10 +42,17 @@ export class EventCalendar {
   private heapTime: Float64Array;
   private heapKey: Float64Array;
   private heapSlot: Int32Array;
+  // The lane: events all due at `laneTime`, in key order, from laneHead to laneTail.
+  private laneSlot = new Int32Array(16);
+  private laneKey = new Float64Array(16);
+  private laneHead = 0;
+  private laneTail = 0;
+  private laneTime = 0;
   private freeCount = 0;
   private used = 0;
   private heapSize = 0;
   private nextSeq = 0;
+  /** Cancelled events still in the heap or the lane. */
   private cancelledInHeap = 0;
 
   /** Fields of the event last returned by `pop`. */
@@ -66,12 +78,13 @@ export class EventCalendar {
 
   /** Number of pending (not cancelled) events. */
   get size(): number {
-    return this.heapSize - this.cancelledInHeap;
+    return this.heapSize + this.laneTail - this.laneHead - this.cancelledInHeap;
   }
 
   /** Time of the earliest pending event, or Infinity when none is left. */
   peekTime(): number {
     if (this.cancelledInHeap > 0) this.dropCancelledTop();
+    if (this.laneHead < this.laneTail) return this.laneFirst() ? this.laneTime : this.heapTime[0]!;
     return this.heapSize === 0 ? Infinity : this.heapTime[0]!;
   }
 
@@ -90,7 +103,12 @@ export class EventCalendar {
     this.prio[slot] = priority;
     this.seq[slot] = s;
     this.live[slot] = LIVE;
-    this.siftUp(this.heapSize++, time, priority * PRIORITY_SCALE + s, slot);
+    const key = priority * PRIORITY_SCALE + s;
+    if (time === this.poppedTime && (this.laneHead === this.laneTail || (time === this.laneTime && key > this.laneKey[this.laneTail - 1]!))) {
+      this.toLane(time, key, slot);
+    } else {
+      this.siftUp(this.heapSize++, time, key, slot);
+    }
     return slot * SEQ_SPAN + (s >>> 0);
   }
 
@@ -115,10 +133,18 @@ export class EventCalendar {
    */
   popUntil(until: number): boolean {
     if (this.cancelledInHeap > 0) this.dropCancelledTop();
-    if (this.heapSize === 0) return false;
-    const time = this.heapTime[0]!;
-    if (time > until) return false;
-    const slot = this.removeTop();
+    let time: number;
+    let slot: number;
+    if (this.laneHead < this.laneTail && this.laneFirst()) {
+      time = this.laneTime;
+      if (time > until) return false;
+      slot = this.fromLane();
+    } else {
+      if (this.heapSize === 0) return false;
+      time = this.heapTime[0]!;
+      if (time > until) return false;
+      slot = this.removeTop();
+    }
     this.poppedTime = time;
     this.poppedKind = this.kind[slot]!;
     this.poppedEntity = this.entity[slot]!;
@@ -129,13 +155,52 @@ export class EventCalendar {
     return true;
   }
 
+  /** Removes cancelled events from the front until the next one is live. */
   private dropCancelledTop(): void {
-    while (this.heapSize > 0 && this.live[this.heapSlot[0]!] === CANCELLED) {
-      const slot = this.removeTop();
+    for (;;) {
+      let slot: number;
+      if (this.laneHead < this.laneTail && this.laneFirst()) {
+        if (this.live[this.laneSlot[this.laneHead]!] !== CANCELLED) return;
+        slot = this.fromLane();
+      } else {
+        if (this.heapSize === 0 || this.live[this.heapSlot[0]!] !== CANCELLED) return;
+        slot = this.removeTop();
+      }
       this.live[slot] = 0;
       this.freeSlots[this.freeCount++] = slot;
       this.cancelledInHeap--;
     }
+  }
+
+  /** Whether the lane's head comes before the heap's root (the lane is not empty). */
+  private laneFirst(): boolean {
+    if (this.heapSize === 0) return true;
+    const t = this.heapTime[0]!;
+    return this.laneTime < t || (this.laneTime === t && this.laneKey[this.laneHead]! < this.heapKey[0]!);
+  }
+
+  private toLane(time: number, key: number, slot: number): void {
+    if (this.laneHead === this.laneTail) {
+      this.laneHead = this.laneTail = 0;
+      this.laneTime = time;
+    } else if (this.laneTail === this.laneSlot.length) {
+      const n = this.laneTail - this.laneHead;
+      if (n * 2 > this.laneSlot.length) {
+        this.laneSlot = copyInto(new Int32Array(this.laneSlot.length * 2), this.laneSlot);
+        this.laneKey = copyInto(new Float64Array(this.laneKey.length * 2), this.laneKey);
+      } else {
+        this.laneSlot.copyWithin(0, this.laneHead, this.laneTail);
+        this.laneKey.copyWithin(0, this.laneHead, this.laneTail);
+        this.laneHead = 0;
+        this.laneTail = n;
+      }
+    }
+    this.laneSlot[this.laneTail] = slot;
+    this.laneKey[this.laneTail++] = key;
+  }
+
+  private fromLane(): number {
+    return this.laneSlot[this.laneHead++]!;
   }
 
   /** Takes the root out of the heap and returns its slot. */
