@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { writeFileAtomic } from '../../scenarios/write-file-atomic.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { compileScenario, localMinutes, stateFromTrace, writePatientsCsv } from '../../scenarios/index.js';
 import { runHospital, TraceBuffer } from '../../sim-core/index.js';
 import { basename } from 'node:path';
