@@ -13,8 +13,8 @@ import { gunzipSync } from 'node:zlib';
 import { calibrateText, type CalibrateOptions, type CalibrationResult } from './calibrate-text.js';
 import { CalibrationError } from './errors.js';
 import { parseMappingText } from './read/mapping.js';
-import { writeFileAtomic } from '../scenarios/write-file-atomic.js';
-import { outputProblems } from '../scenarios/output-checks.js';
+import { writeFileAtomic } from '../io/write-file-atomic.js';
+import { outputProblems } from '../io/output-checks.js';
 
 /** Reads LOG and MAP, calibrates, and writes the scenario to `outPath` and the report beside it. */
 export async function calibrate(logPath: string, mapPath: string, outPath: string, options: CalibrateOptions = {}): Promise<CalibrationResult & { reportPath: string }> {

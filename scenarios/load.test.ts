@@ -1,9 +1,5 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, parseScenarioText, ScenarioError, type ScenarioInput } from './index.js';
-import { loadScenarioFile } from './load-file.js';
 import { smallHospital } from './fixtures/small-hospital.js';
 
 function problemsOf(document: unknown): { path: string; message: string }[] {
@@ -115,14 +111,5 @@ describe('loading scenarios', () => {
     expect(parseScenarioText(`name: plain\n${valid}`).name).toBe('plain');
     expect(() => parseScenarioText(`name: !!js/function "function () { globalThis.pwned = true }"\n${valid}`)).toThrow(/cannot be read as YAML at line 1.*Unresolved tag/s);
     expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
-  });
-
-  it('loads files by extension and reports a missing file plainly', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ht-load-'));
-    const path = join(dir, 'small.json');
-    await writeFile(path, JSON.stringify(smallHospital));
-    expect((await loadScenarioFile(path)).name).toBe(smallHospital.name);
-    await expect(loadScenarioFile(join(dir, 'missing.yaml'))).rejects.toThrow(/missing.yaml.*no such file/s);
-    await expect(loadScenarioFile(join(dir, 'scenario.txt'))).rejects.toThrow(/must be a .json, .yaml or .yml file/);
   });
 });

@@ -1,9 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { INPUT_LIMITS, sizeInWords } from './limits.js';
 import { extname } from 'node:path';
-import type { Scenario } from './schema/scenario.js';
-import { ScenarioError } from './schema/errors.js';
-import { parseScenarioText } from './load.js';
+import { INPUT_LIMITS, parseScenarioText, ScenarioError, sizeInWords, type Scenario } from '../scenarios/index.js';
 
 /** A scenario from a .json, .yaml or .yml file on disk (Node only). */
 export async function loadScenarioFile(path: string): Promise<Scenario> {
