@@ -45,6 +45,9 @@ export interface CalibrationResult {
 }
 
 /** Calibrates from text already read (for tests and other hosts); writes nothing. */
+/** The schema's cap on horizonDays. */
+const MAX_HORIZON_DAYS = 3660;
+
 export async function calibrateText(
   logText: string,
   mapping: Mapping,
@@ -55,12 +58,23 @@ export async function calibrateText(
   if (flow.cases.length === 0) throw new CalibrationError(options.logSource, ['no case has an activity left once the mapping has dropped what it drops']);
   checkRemembered(mapping, flow.activities, options.mapSource);
   const name = mapping.model.name ?? (slug(baseName(options.logSource).replace(/\.(csv|txt|gz|xes|jsonocel|xmlocel|json|xml)$/gi, '')) || 'calibrated');
+  if (!mapping.model.datesShifted && flow.window.days > MAX_HORIZON_DAYS) {
+    throw new CalibrationError(options.logSource, [
+      `its cases arrive over ${flow.window.days} days, more than the ${MAX_HORIZON_DAYS} days (ten years) a scenario may run: calibrate from a part of the log`,
+    ]);
+  }
   const calibration = buildCalibration(flow, name, mapping.notes);
   try {
     parseScenario(calibration.scenario, name);
   } catch (e) {
-    // The builder writes only what the schema accepts: a refusal here is a bug in calibration, not bad input.
-    if (e instanceof ScenarioError) throw new Error(`calibration built a scenario the schema refuses (please report this):\n${e.message}`);
+    // What the log holds can make a scenario that cannot run (every event of a case at one instant makes a
+    // pathway in which no time passes): that is the log's doing, refused as bad input with the scenario's problems.
+    if (e instanceof ScenarioError) {
+      throw new CalibrationError(options.logSource, [
+        'the scenario fitted to this log cannot run (do its events all happen at the same instant, or repeat?):',
+        ...e.issues.slice(0, 10).map((i) => `${i.path}: ${i.message}`),
+      ]);
+    }
     throw e;
   }
   const validation =

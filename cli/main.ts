@@ -10,9 +10,11 @@ import { EXIT, UsageError } from './exit-codes.js';
 import { buildProgram } from './program.js';
 
 // `hospital-twin run --json | head` closes stdout early: that is not an error.
+// Any other failure to write stdout (`> /dev/full`) is a plain message and exit 1, not a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-  throw e;
+  process.stderr.write(`error: cannot write to standard output (${e.code === 'ENOSPC' ? 'no space left on the device' : (e.code ?? e.message)})\n`);
+  process.exit(EXIT.failed);
 });
 
 try {

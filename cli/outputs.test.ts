@@ -155,3 +155,53 @@ describe('--workers is at most a few per core (issue 16, item 10)', () => {
     expect(r.stderr).toMatch(new RegExp(`must be a whole number from 1 to ${availableParallelism() * 4} \\(4 per core, ${availableParallelism()} cores here\\)`));
   });
 });
+
+describe('smaller refusals (issue 16, item 13)', () => {
+  it('stdout on a full device (> /dev/full) is a plain message and exit 1, not a stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const { openSync, closeSync } = await import('node:fs');
+    const { CLI } = await import('../test/run-cli.js');
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [CLI, 'list'], { stdio: ['ignore', full, 'pipe'] });
+        let stderr = '';
+        child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/cannot write to standard output \(no space left on the device\)/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('--precision naming a figure the scenario lacks is refused before any replication', async () => {
+    const r = await runCli(['run', 'textbook-mmc', '--precision', 'nosuch.figure:0.1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--precision nosuch\.figure: the scenario has no such figure/);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('two sweeps into one folder (issue 16, item 13)', () => {
+  it('the second is refused with exit 2 while the first holds the lock; a lock left by a dead process is taken over', async () => {
+    const dir = await tempDir();
+    const spec = join(dir, 'sweep.yaml');
+    await writeFile(spec, 'name: s\nbase: textbook-mmc\nreplications: 2\nparameters:\n  resources.cubicle.units: [3, 4]\n');
+    const out = join(dir, 'out');
+    await mkdir(out);
+    // A live process holds the lock: this test's own parent stands in for the first sweep.
+    await writeFile(join(out, 'sweep.lock'), `${process.pid}\n`);
+    const second = await runCli(['sweep', spec, '--out', out, '--workers', '1']);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(new RegExp(`another sweep \\(process ${process.pid}\\) is writing to`));
+    expect(await readdir(out)).toEqual(['sweep.lock']);
+    // Killed with -9 long ago: its lock is stale.
+    await writeFile(join(out, 'sweep.lock'), '2147483646\n');
+    const after = await runCli(['sweep', spec, '--out', out, '--workers', '1']);
+    expect(after.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['sweep.csv', 'sweep.json', 'sweep.jsonl']);
+  }, 60_000);
+});

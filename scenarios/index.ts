@@ -20,3 +20,4 @@ export {
 export { scenarioFigureContext, plainId } from './figure-context.js';
 export { readDataText } from './read-data.js';
 export { INPUT_LIMITS, maxOf, minOf, shortValue, sizeInWords } from './limits.js';
+export { csvCell } from './csv-cell.js';

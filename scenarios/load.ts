@@ -15,10 +15,17 @@ export function parseScenario(document: unknown, source = 'scenario'): Scenario 
   const deep = tooDeep(document);
   if (deep) throw new ScenarioError(source, [{ path: formatPath(deep.slice(0, 8)), message: `is nested more than ${INPUT_LIMITS.nestingDepth} deep: no scenario needs that` }]);
   const result = ScenarioSchema.safeParse(document, { reportInput: true });
-  if (!result.success) throw new ScenarioError(source, zodIssues(result.error.issues));
+  if (!result.success) throw new ScenarioError(source, shortened(zodIssues(result.error.issues)));
   const problems = checkReferences(result.data);
-  if (problems.length > 0) throw new ScenarioError(source, problems);
+  if (problems.length > 0) throw new ScenarioError(source, shortened(problems));
   return result.data;
+}
+
+/** Problems with every long quoted name in them cut to an excerpt: a 10 MB id is not echoed whole. */
+function shortened(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const max = INPUT_LIMITS.echoCharacters;
+  const cut = (text: string): string => text.replace(new RegExp(`"([^"]{${max}})[^"]{8,}"`, 'g'), (_all, head: string) => `"${head}..."`);
+  return issues.map((i) => ({ path: cut(i.path), message: cut(i.message) }));
 }
 
 /** A scenario from the text of a JSON or YAML file (YAML is a superset of JSON). */

@@ -131,7 +131,16 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
   let open = 0;
   const fallbackIds: Record<string, number> = {};
   let resolution = 1;
+  // An exact repeat of an earlier row is an export's slip, not a second activity (it made self-loops): dropped, listed.
+  const firstSeen = new Map<string, number>();
   for (const { fields, line } of records) {
+    const whole = fields.join('\u0000');
+    const before = firstSeen.get(whole);
+    if (before !== undefined) {
+      bad.push({ line, reason: `repeats line ${before} exactly: dropped` });
+      continue;
+    }
+    firstSeen.set(whole, line);
     if (fields.length !== header.length) {
       bad.push({ line, reason: `has ${fields.length} field${fields.length === 1 ? '' : 's'}, the header has ${header.length}` });
       continue;

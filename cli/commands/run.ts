@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, UsageError } from '../exit-codes.js';
 import { figuresCsv, perReplicationCsv } from '../figures-csv.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { runJson } from '../json-output.js';
@@ -10,7 +10,7 @@ import { createProgress } from '../progress.js';
 import { resolveScenario } from '../resolve-scenario.js';
 import { runExperiment } from '../run-experiment.js';
 import { createRunner } from '../queue-option.js';
-import type { RedisAddress } from '../../workers/node.js';
+import { figureIdsOf, type RedisAddress } from '../../workers/node.js';
 import { renderRunReport } from '../run-report.js';
 import { contextOf } from '../scenario-context.js';
 import { traceJson } from '../trace-json.js';
@@ -45,6 +45,14 @@ export async function runCommand(scenarioArg: string | undefined, o: RunCommandO
     files: o.trace !== undefined ? [{ path: o.trace, what: '--trace' }] : [],
     folders: o.csv !== undefined ? [{ path: o.csv, what: '--csv', files: ['figures.csv', 'per-replication.csv'] }] : [],
   });
+  if (o.precision) {
+    // A figure the scenario does not have is refused now, not after the first replications.
+    const ids = figureIdsOf(scenario);
+    if (!ids.includes(o.precision.figure)) {
+      const near = ids.filter((id) => id.startsWith(o.precision!.figure.split('.')[0] ?? '')).slice(0, 8);
+      throw new UsageError(`--precision ${o.precision.figure}: the scenario has no such figure (${near.length > 0 ? `some it has: ${near.join(', ')}` : `it has ${ids.length}, e.g. ${ids.slice(0, 8).join(', ')}`})`);
+    }
+  }
   const replications = o.replications ?? scenario.replications;
   const seed = o.seed ?? scenario.seed;
 

@@ -9,6 +9,7 @@
  *
  * Problems are reported by line and column name: `patients.csv line 7, since`.
  */
+import { csvCell } from '../csv-cell.js';
 import { parse } from 'csv-parse/sync';
 import type { ScenarioIssue } from '../schema/errors.js';
 
@@ -59,7 +60,7 @@ export function writePatientsCsv(patients: readonly { [k: string]: unknown }[]):
   const cell = (v: unknown): string => {
     if (v === undefined || v === null) return '';
     const s = Array.isArray(v) ? v.join('+') : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    return csvCell(s);
   };
   const lines = patients.map((p) => {
     const attrs = (p['attributes'] as Record<string, unknown> | undefined) ?? {};

@@ -4,6 +4,7 @@
  * objective and constraints, the runners-up the selection could not tell from
  * it, every solution visited, and the best so far against replications used.
  */
+import { csvCell } from '../../scenarios/index.js';
 import { solutionKey, valuesOf, valueText, type Solution } from './decision-space.js';
 import type { Evaluations } from './evaluations.js';
 import type { OptimiseSpec } from './optimise-spec.js';
@@ -115,7 +116,7 @@ export const METHOD =
 export function optimiseCsv(report: OptimiseReport): string {
   const cell = (v: unknown): string => {
     const text = typeof v === 'number' ? (Number.isFinite(v) ? String(+v.toPrecision(10)) : '') : v === undefined ? '' : valueText(v);
-    return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    return csvCell(text);
   };
   const header = [...report.variables.map((v) => v.name), 'replications', `mean ${report.objective.figure}`, ...report.constraints.map((c) => `mean ${c.figure}`), 'meets constraints on mean', 'chosen', 'indistinguishable from chosen', 'error'];
   const chosen = report.chosen ? JSON.stringify(report.chosen.values) : '';

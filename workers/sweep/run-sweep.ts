@@ -17,6 +17,7 @@ import { figureIdsOf, figureIssues, keptFigures } from './sweep-figures.js';
 import { buildReport, reportCsv, reportJson, type SweepReport } from './sweep-report.js';
 import { SweepSpecError, type SweepSpec } from './sweep-spec.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { withLock } from './sweep-lock.js';
 
 export interface SweepRunOptions {
   replications: number;
@@ -86,84 +87,87 @@ export async function runSweep(spec: SweepSpec, options: RunSweepOptions): Promi
   const wanted = keptFigures(plan, available);
 
   await mkdir(options.outDir, { recursive: true });
-  const files: SweepOutcome['files'] = { log: join(options.outDir, SWEEP_FILES.log) };
-  await repairLog(files.log);
-  const done = new Map<string, PointRecord>();
-  for (const r of (await readLog(files.log)).records) {
-    // A record made when fewer figures were kept does not count as done.
-    if (r.replications === plan.replications && wanted.every((id) => Object.hasOwn(r.figures, id))) done.set(r.key, r);
-  }
-
-  const todo = plan.points.filter((p) => !done.has(p.key));
-  const skipped = plan.points.filter((p) => done.has(p.key)).map((p) => p.id);
-  const progress: SweepProgress = {
-    pointsTotal: plan.points.length,
-    pointsDone: skipped.length,
-    pointsSkipped: skipped.length,
-    replicationsTotal: plan.points.length * plan.replications,
-    replicationsDone: skipped.length * plan.replications,
-  };
-  options.onProgress?.({ ...progress });
-  const outcome: SweepOutcome = { plan, complete: false, cancelled: false, ran: [], skipped, failed: [], files };
-
-  // Replications done by the points under way, by point id.
-  const underWay = new Map<string, number>();
-  let finishedReplications = progress.replicationsDone;
-  const report = (point?: string): void => {
-    let running = 0;
-    for (const n of underWay.values()) running += n;
-    options.onProgress?.({ ...progress, replicationsDone: finishedReplications + running, ...(point !== undefined ? { point } : {}) });
-  };
-  // Log lines are appended one at a time, in the order points finish.
-  let appending = Promise.resolve();
-  let next = 0;
-  let stopped = false;
-  const lane = async (): Promise<void> => {
-    while (next < todo.length && !stopped && !options.signal?.aborted) {
-      const point = todo[next++]!;
-      underWay.set(point.id, 0);
-      const result = await runPoint(point, plan, options, (n) => {
-        underWay.set(point.id, n);
-        report(point.id);
-      });
-      underWay.delete(point.id);
-      // Counted as finished at once, so that progress reported meanwhile by other points does not go back.
-      if (!('error' in result)) finishedReplications += plan.replications;
-      if ('error' in result) {
-        if (result.cancelled) {
-          stopped = true;
-          return;
-        }
-        outcome.failed.push({ point: point.id, error: result.error });
-        continue;
-      }
-      const record = toRecord(point, plan, result.rows, wanted);
-      appending = appending.then(() => appendRecord(files.log, record));
-      await appending;
-      done.set(point.key, record);
-      outcome.ran.push(point.id);
-      progress.pointsDone++;
-      progress.replicationsDone = finishedReplications;
-      report();
+  // One sweep at a time in a folder: two would interleave their log.
+  return withLock(options.outDir, source, async () => {
+    const files: SweepOutcome['files'] = { log: join(options.outDir, SWEEP_FILES.log) };
+    await repairLog(files.log);
+    const done = new Map<string, PointRecord>();
+    for (const r of (await readLog(files.log)).records) {
+      // A record made when fewer figures were kept does not count as done.
+      if (r.replications === plan.replications && wanted.every((id) => Object.hasOwn(r.figures, id))) done.set(r.key, r);
     }
-  };
-  const lanes = Math.max(1, Math.min(options.pointsAtOnce ?? 1, todo.length));
-  await Promise.all(Array.from({ length: lanes }, lane));
-  // Reported in the sweep's own order, whichever point finished first.
-  const order = new Map(plan.points.map((p, i) => [p.id, i]));
-  outcome.ran.sort((a, b) => order.get(a)! - order.get(b)!);
-  outcome.failed.sort((a, b) => order.get(a.point)! - order.get(b.point)!);
 
-  outcome.cancelled = options.signal?.aborted ?? false;
-  if (plan.points.every((p) => done.has(p.key))) {
-    outcome.report = buildReport(plan, done);
-    files.csv = join(options.outDir, SWEEP_FILES.csv);
-    files.json = join(options.outDir, SWEEP_FILES.json);
-    await writeFileAtomic(files.csv, reportCsv(outcome.report));
-    await writeFileAtomic(files.json, reportJson(outcome.report));
-    outcome.complete = true;
-  }
-  return outcome;
+    const todo = plan.points.filter((p) => !done.has(p.key));
+    const skipped = plan.points.filter((p) => done.has(p.key)).map((p) => p.id);
+    const progress: SweepProgress = {
+      pointsTotal: plan.points.length,
+      pointsDone: skipped.length,
+      pointsSkipped: skipped.length,
+      replicationsTotal: plan.points.length * plan.replications,
+      replicationsDone: skipped.length * plan.replications,
+    };
+    options.onProgress?.({ ...progress });
+    const outcome: SweepOutcome = { plan, complete: false, cancelled: false, ran: [], skipped, failed: [], files };
+
+    // Replications done by the points under way, by point id.
+    const underWay = new Map<string, number>();
+    let finishedReplications = progress.replicationsDone;
+    const report = (point?: string): void => {
+      let running = 0;
+      for (const n of underWay.values()) running += n;
+      options.onProgress?.({ ...progress, replicationsDone: finishedReplications + running, ...(point !== undefined ? { point } : {}) });
+    };
+    // Log lines are appended one at a time, in the order points finish.
+    let appending = Promise.resolve();
+    let next = 0;
+    let stopped = false;
+    const lane = async (): Promise<void> => {
+      while (next < todo.length && !stopped && !options.signal?.aborted) {
+        const point = todo[next++]!;
+        underWay.set(point.id, 0);
+        const result = await runPoint(point, plan, options, (n) => {
+          underWay.set(point.id, n);
+          report(point.id);
+        });
+        underWay.delete(point.id);
+        // Counted as finished at once, so that progress reported meanwhile by other points does not go back.
+        if (!('error' in result)) finishedReplications += plan.replications;
+        if ('error' in result) {
+          if (result.cancelled) {
+            stopped = true;
+            return;
+          }
+          outcome.failed.push({ point: point.id, error: result.error });
+          continue;
+        }
+        const record = toRecord(point, plan, result.rows, wanted);
+        appending = appending.then(() => appendRecord(files.log, record));
+        await appending;
+        done.set(point.key, record);
+        outcome.ran.push(point.id);
+        progress.pointsDone++;
+        progress.replicationsDone = finishedReplications;
+        report();
+      }
+    };
+    const lanes = Math.max(1, Math.min(options.pointsAtOnce ?? 1, todo.length));
+    await Promise.all(Array.from({ length: lanes }, lane));
+    // Reported in the sweep's own order, whichever point finished first.
+    const order = new Map(plan.points.map((p, i) => [p.id, i]));
+    outcome.ran.sort((a, b) => order.get(a)! - order.get(b)!);
+    outcome.failed.sort((a, b) => order.get(a.point)! - order.get(b.point)!);
+
+    outcome.cancelled = options.signal?.aborted ?? false;
+    if (plan.points.every((p) => done.has(p.key))) {
+      outcome.report = buildReport(plan, done);
+      files.csv = join(options.outDir, SWEEP_FILES.csv);
+      files.json = join(options.outDir, SWEEP_FILES.json);
+      await writeFileAtomic(files.csv, reportCsv(outcome.report));
+      await writeFileAtomic(files.json, reportJson(outcome.report));
+      outcome.complete = true;
+    }
+    return outcome;
+  });
 }
 
 type PointResult = { rows: Record<string, number>[] } | { error: string; cancelled: boolean };

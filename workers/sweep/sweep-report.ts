@@ -1,4 +1,5 @@
 /** The sweep's final tables: figures per point with intervals, and the ranking, as JSON and CSV. */
+import { csvCell } from '../../scenarios/index.js';
 import { summariseReplications, type FigureSummary } from '../../sim-core/index.js';
 import type { SweepPlan } from './plan-sweep.js';
 import { rankPoints, type Ranking } from './rank-points.js';
@@ -58,5 +59,5 @@ export function reportJson(report: SweepReport): string {
 function csvField(v: unknown): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   const text = typeof v === 'string' ? v : JSON.stringify(v);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvCell(text);
 }
