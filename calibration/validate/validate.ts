@@ -164,7 +164,7 @@ function compare(log: LogSummary, sims: LogSummary[], kind: EventLog['kind'], bo
       unit: def.unit,
       log: l.value,
       logSe: l.se,
-      logCi: Number.isFinite(l.se) ? [Math.max(0, l.value - 1.96 * l.se), l.value + 1.96 * l.se] : [NaN, NaN],
+      logCi: Number.isFinite(l.se) ? [Math.max(0, l.value - 1.96 * l.se), def.unit === 'share' ? Math.min(1, l.value + 1.96 * l.se) : l.value + 1.96 * l.se] : [NaN, NaN],
       kind: CONSTRUCTION_GROUPS.includes(def.group) ? 'construction' : 'test',
       sim: ci.mean,
       simCi: [ci.lo, ci.hi],
