@@ -38,6 +38,19 @@ const LOG = [
 ].join('\n');
 
 describe('calibrate LOG --map MAP --out SCENARIO', () => {
+  it('--holdout 0.3 fits on the rest, validates on both, prints both tables and reports both', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calibrate-holdout-'));
+    writeFileSync(join(dir, 'log.csv'), LOG);
+    const r = await run([join(dir, 'log.csv'), '--map', MAP, '--out', join(dir, 'out.yaml'), '--replications', '2', '--holdout', '0.3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/In sample: the \d+ cases the scenario was fitted on/);
+    expect(r.stdout).toMatch(/Out of sample: the \d+ cases held out \(30% of the cases\)/);
+    expect(r.stdout.match(/\| figure \| log \(95% CI\) \|/g)).toHaveLength(2);
+    expect(readFileSync(join(dir, 'out.report.html'), 'utf8')).toContain('Out of sample: the cases the fit never saw');
+    // A share that is not one is refused before anything runs.
+    await expect(run([join(dir, 'log.csv'), '--map', MAP, '--out', join(dir, 'x.yaml'), '--holdout', '1.5'])).rejects.toThrow(/must be a share between 0 and 1/);
+  });
+
   it('writes the scenario and the report, and prints the validation table', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'calibrate-cli-'));
     writeFileSync(join(dir, 'log.csv'), LOG);

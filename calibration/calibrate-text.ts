@@ -8,6 +8,7 @@ import { Document, isMap, visit } from 'yaml';
 import { parseScenario, ScenarioError, type ScenarioInput } from '../scenarios/index.js';
 import { buildCalibration, type Calibration } from './build/build-scenario.js';
 import { TIMING_ATTRIBUTE } from './build/case-bootstrap.js';
+import { scaleArrivals, splitFlow } from './build/holdout.js';
 import { CalibrationError } from './errors.js';
 import { prepareFlow, slug } from './read/flow.js';
 import type { Mapping } from './read/mapping.js';
@@ -31,6 +32,22 @@ export interface CalibrateOptions {
   validate?: boolean;
   /** Hears each finished validation replication (the fitting before it is quick and not counted). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Share of cases (of patients, when the mapping names them) held out: the scenario is fitted on the rest
+   * and validated on both, so a user sees whether it predicts cases it did not see. The written scenario's
+   * arrivals are scaled back up to the whole log's rate.
+   */
+  holdout?: number;
+}
+
+export interface HoldoutResult {
+  share: number;
+  byPatient: boolean;
+  fitCases: number;
+  testCases: number;
+  /** The scenario (arrivals at the held-out cases' rate) against the held-out cases. */
+  validation: Validation;
+  table: string;
 }
 
 export interface CalibrationResult {
@@ -42,6 +59,8 @@ export interface CalibrationResult {
   report: string;
   /** The validation table in Markdown. */
   validationTable: string;
+  /** With `holdout`: the validation on the cases left out of the fit (`validation` is then on the cases fitted). */
+  holdout: HoldoutResult | null;
 }
 
 /** Calibrates from text already read (for tests and other hosts); writes nothing. */
@@ -63,7 +82,18 @@ export async function calibrateText(
       `its cases arrive over ${flow.window.days} days, more than the ${MAX_HORIZON_DAYS} days (ten years) a scenario may run: calibrate from a part of the log`,
     ]);
   }
-  const calibration = buildCalibration(flow, name, mapping.notes);
+  if (mapping.model.patientBy !== undefined && !log.attributeNames.includes(mapping.model.patientBy)) {
+    throw new CalibrationError(options.mapSource, [`model.patientBy: "${mapping.model.patientBy}" is not an attribute of the mapping (its attributes: ${log.attributeNames.join(', ') || 'none'})`]);
+  }
+  const seed = options.seed ?? mapping.model.seed;
+  const split = options.holdout !== undefined ? splitFlow(flow, options.holdout, seed) : null;
+  if (split && (split.fit.cases.length === 0 || split.test.cases.length === 0)) {
+    throw new CalibrationError(options.logSource, [`--holdout ${options.holdout}: the split leaves ${split.fit.cases.length} cases to fit and ${split.test.cases.length} to test; both need some`]);
+  }
+  const fitted = buildCalibration(split ? split.fit : flow, name, mapping.notes);
+  // Fitted on part of the log: the scenario written runs at the whole log's rate (dates shifted: the mapping's rate already).
+  const shifted = mapping.model.datesShifted !== undefined;
+  const calibration = split && !shifted ? { ...fitted, scenario: scaleArrivals(fitted.scenario, flow.cases.length / split.fit.cases.length) } : fitted;
   try {
     parseScenario(calibration.scenario, name);
   } catch (e) {
@@ -77,17 +107,22 @@ export async function calibrateText(
     }
     throw e;
   }
-  const validation =
-    options.validate === false
-      ? null
-      : await validate(calibration, {
-          ...(options.replications !== undefined ? { replications: options.replications } : {}),
-          ...(options.seed !== undefined ? { seed: options.seed } : {}),
-          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        });
+  const runs = (split ? 2 : 1) * (options.replications ?? mapping.model.replications);
+  const validateOptions = (offset: number): Parameters<typeof validate>[1] => ({
+    ...(options.replications !== undefined ? { replications: options.replications } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.onProgress ? { onProgress: (done: number) => options.onProgress!(offset + done, runs) } : {}),
+  });
+  const validation = options.validate === false ? null : await validate(fitted, validateOptions(0));
+  let holdout: HoldoutResult | null = null;
+  if (split && options.validate !== false) {
+    const scenario = shifted ? fitted.scenario : scaleArrivals(fitted.scenario, split.test.cases.length / split.fit.cases.length);
+    const v = await validate({ ...fitted, flow: split.test, scenario }, validateOptions(runs / 2));
+    holdout = { share: options.holdout!, byPatient: split.byPatient, fitCases: split.fit.cases.length, testCases: split.test.cases.length, validation: v, table: validationMarkdown(v) };
+  }
   const scenarioText = options.format === 'json' ? `${JSON.stringify(calibration.scenario, null, 2)}\n` : scenarioYaml(calibration, options.logSource, options.mapSource);
-  const report = renderReport(calibration, validation, { logPath: options.logSource, mapPath: options.mapSource, scenarioPath: options.scenarioPath });
-  return { calibration, validation, scenario: calibration.scenario, scenarioText, report, validationTable: validation ? validationMarkdown(validation) : '' };
+  const report = renderReport(calibration, validation, { logPath: options.logSource, mapPath: options.mapSource, scenarioPath: options.scenarioPath, holdout });
+  return { calibration, validation, scenario: calibration.scenario, scenarioText, report, validationTable: validation ? validationMarkdown(validation) : '', holdout };
 }
 
 /** Routing memory names activities of the log: a misspelt one would silently remember nothing. */

@@ -120,4 +120,12 @@ describe('the MIMIC-IV demo: transfers between care units', () => {
     expect(html).toContain('mean at once by Little');
     expect(html).not.toContain('<th>most at once in the log</th>');
   });
+
+  it('takes the log’s errors from resampling patients, each with all their admissions, not from cases taken as independent', () => {
+    expect(result.validation!.byPatient).toBe(true);
+    expect(readFileSync(result.reportPath, 'utf8')).toMatch(/resampling its \d+ patients, each with all their cases/);
+    // One patient has up to 13 admissions: the length of stay's error is at least the formula's.
+    const los = result.validation!.rows.find((r) => r.figure === 'mean length of stay')!;
+    expect(los.logSe).toBeGreaterThan(0);
+  });
 });

@@ -1,11 +1,11 @@
 /**
- * `calibrate LOG --map MAP --out SCENARIO [--report FILE]`: a scenario from a
+ * `calibrate LOG --map MAP --out SCENARIO [--report FILE] [--holdout 0.3]`: a scenario from a
  * hospital's event log, and a report that holds the two side by side. Bad input
  * (a mapping that is wrong, a log that cannot be read or is mostly bad, an
  * output path that cannot be written) is refused with exit code 2 before
  * anything is written; both files are written whole (temp file + rename).
  */
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { calibrate, CalibrationError, type EventLog } from '../calibration/index.js';
 import { EXIT } from './exit-codes.js';
 import { parseReplications, parseSeed } from './option-values.js';
@@ -18,6 +18,7 @@ export interface CalibrateCommandOptions {
   replications?: number;
   seed?: number | string;
   validate: boolean;
+  holdout?: number;
 }
 
 export function registerCalibrateCommand(program: Command): Command {
@@ -31,6 +32,9 @@ export function registerCalibrateCommand(program: Command): Command {
     .addOption(new Option('-r, --replications <n>', "replications of the validation run (default: the mapping's, else 10)").argParser(parseReplications))
     .addOption(new Option('-s, --seed <seed>', "master seed of the validation run (default: the mapping's, else 1)").argParser(parseSeed))
     .option('--no-validate', 'skip running the calibrated scenario against the log')
+    .addOption(
+      new Option('--holdout <share>', 'fit on the rest and validate on this share of the cases too, e.g. 0.3 (split by patient where the mapping names one; seeded)').argParser(parseHoldout),
+    )
     .action(async (log: string, o: CalibrateCommandOptions) => {
       process.exitCode = await calibrateCommand(log, o);
     });
@@ -46,6 +50,7 @@ export async function calibrateCommand(log: string, o: CalibrateCommandOptions):
       ...(o.replications !== undefined ? { replications: o.replications } : {}),
       ...(o.seed !== undefined ? { seed: o.seed } : {}),
       validate: o.validate,
+      ...(o.holdout !== undefined ? { holdout: o.holdout } : {}),
       onProgress: (done, total) => {
         if (!barStarted) progress.start('validating', total);
         barStarted = true;
@@ -62,7 +67,11 @@ export async function calibrateCommand(log: string, o: CalibrateCommandOptions):
         `: ${flow.cases.length} cases ${flow.options.datesShifted ? "(dates shifted case by case)" : `over ${flow.window.days} days`}.\n` +
         `Wrote ${o.out} and ${r.reportPath}.\n`,
     );
-    if (r.validation) process.stdout.write(`\n${r.validationTable}`);
+    if (r.holdout) {
+      const h = r.holdout;
+      process.stdout.write(`\nIn sample: the ${h.fitCases} cases the scenario was fitted on\n\n${r.validationTable}`);
+      process.stdout.write(`\nOut of sample: the ${h.testCases} cases held out (${Math.round(100 * h.share)}% of the ${h.byPatient ? 'patients' : 'cases'}), which the fit never saw\n\n${h.table}`);
+    } else if (r.validation) process.stdout.write(`\n${r.validationTable}`);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CalibrationError) {
@@ -74,6 +83,13 @@ export async function calibrateCommand(log: string, o: CalibrateCommandOptions):
   } finally {
     progress.stop();
   }
+}
+
+/** `--holdout SHARE`: a share of the cases strictly between 0 and 1. */
+function parseHoldout(text: string): number {
+  const x = Number(text);
+  if (!/^\s*(0?\.\d+|0|1)\s*$/.test(text) || !(x > 0 && x < 1)) throw new InvalidArgumentError(`must be a share between 0 and 1 (such as 0.3), got "${text}"`);
+  return x;
 }
 
 /** Rows that had no id in the first case column and took one from a fallback column: a count, so none go silently. */

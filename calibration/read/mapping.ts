@@ -95,6 +95,12 @@ const ModelOptions = z.strictObject({
    * times the log ties together stay tied (fluids and antibiotics given together after a long triage).
    */
   times: z.enum(['independent', 'caseBootstrap']).default('caseBootstrap'),
+  /**
+   * The attribute naming the patient a case belongs to, when a patient can have several cases (MIMIC's
+   * subject_id: one patient has up to 13 admissions): the validation resamples patients, not cases, for the
+   * log's own errors, and `calibrate --holdout` splits by patient.
+   */
+  patientBy: Name.optional(),
   /** Transitions seen fewer times than this are left out of the routing (and the rest renormalised). */
   minTransitions: z.number().int().min(1).default(1),
   /** Fewer observations than this are not fitted: their empirical distribution is used. */

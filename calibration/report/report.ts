@@ -5,12 +5,14 @@
  * the calibrated scenario against the log.
  */
 import type { Calibration } from '../build/build-scenario.js';
+import type { HoldoutResult } from '../calibrate-text.js';
 import type { ClassFit } from '../build/fit-class.js';
 import { END, START } from '../fit/observations.js';
 import { DONOR_SHARE, KERNEL_LOG_SD, TIMING_ATTRIBUTE } from '../build/case-bootstrap.js';
 import { orderRules } from '../fit/path-rules.js';
 import { onceOnlyActivities } from '../fit/routing-memory.js';
 import { formatWall } from '../read/timestamps.js';
+import { PATIENT_RESAMPLES, patientCount } from '../validate/patient-bootstrap.js';
 import type { Validation } from '../validate/validate.js';
 import { detail, overviewRow } from './duration-section.js';
 import { arrivalCharts, arrivalTests, capacityCharts, shiftedArrivalChart, validationCharts } from './report-charts.js';
@@ -21,6 +23,8 @@ export interface ReportMeta {
   logPath: string;
   mapPath: string;
   scenarioPath: string;
+  /** `--holdout`: the validation on the cases left out of the fit. */
+  holdout?: HoldoutResult | null;
 }
 
 export function renderReport(cal: Calibration, validation: Validation | null, meta: ReportMeta): string {
@@ -167,10 +171,18 @@ ${activityRows ? `<table><thead><tr><th>activity</th><th>most at once</th><th>wh
   if (validation) {
     sections.push(`<h2 id="validation">Validation: the calibrated scenario against the log</h2>
 <p>${validation.replications} replications of the scenario (seed ${esc(String(validation.seed))}), each simulating the log's own period and run on for as long as the log goes on after its last arrival; each replication's trace is read back as an event log of the same shape and summarised exactly as the log is.
-<b>z</b> is the difference over its standard error (the log's own sampling error and the simulated mean's together; where the log's has no simple formula, one replication's spread stands in for it).
+<b>z</b> is the difference over its standard error (the log's own sampling error and the simulated mean's together; ${validation.byPatient ? `the log's errors come from resampling its ${patientCount(flow.cases, flow.options.patientBy!)} patients, each with all their cases (${PATIENT_RESAMPLES} resamples), since one patient's cases are not independent` : "where the log's has no simple formula, one replication's spread stands in for it"}).
 ${esc(validationVerdict(validation))}</p>
 ${validationHtml(validation)}
 <div class="charts">${validationCharts(validation)}</div>`);
+  }
+  const h = meta.holdout;
+  if (h) {
+    const unit = h.byPatient ? 'patients' : 'cases';
+    sections.push(`<h2 id="holdout">Out of sample: the cases the fit never saw</h2>
+<p>With <code>--holdout ${h.share}</code>, a seeded ${Math.round(100 * h.share)}% of the log's ${unit} (${h.testCases} cases) were left out of the fit${h.byPatient ? ', each patient with all their cases on one side' : ''}; the scenario was fitted on the other ${h.fitCases} cases (the validation above holds it against those) and is held here against the ones it never saw, its arrivals scaled to their rate. Figures that agree on both sides show no sign of overfitting; a miss on both comes from how the model is built. The scenario written runs at the whole log's rate.
+${esc(validationVerdict(h.validation))}</p>
+${validationHtml(h.validation)}`);
   }
 
   return `<!doctype html>

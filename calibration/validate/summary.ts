@@ -41,7 +41,8 @@ export interface LogSummary {
   paths: PathCase[];
 }
 
-export function summarise(flow: Flow): LogSummary {
+/** `occupancy: false` leaves the (slow) occupancy by hour out, for summaries of resamples that do not need it. */
+export function summarise(flow: Flow, what: { occupancy?: boolean } = {}): LogSummary {
   const o = observe(flow);
   const days = flow.window.days;
   const daily = new Array<number>(days).fill(0);
@@ -66,7 +67,8 @@ export function summarise(flow: Flow): LogSummary {
   let occupancy: Concurrency[];
   // Open stays count as occupied to the end of the log only if the mapping says they are real (censored).
   const counted = flow.options.openEnded === 'censor' ? o.stays : o.stays.filter((s) => s.end !== null);
-  if (o.stays.length > 0) {
+  if (what.occupancy === false) occupancy = [];
+  else if (o.stays.length > 0) {
     const wards = [...new Set(o.stays.map((s) => s.ward))].sort();
     occupancy = wards.map((w) =>
       concurrency(
@@ -226,7 +228,11 @@ function quantileOf(sorted: readonly number[], q: number, unit: Unit): Estimate 
 function pathFigures(log: LogSummary): FigureDefinition[] {
   const rules = orderRules(log.paths);
   const known = new Set(log.paths.map((c) => pathKey(c.steps)));
-  const share = (p: number, n: number): Estimate => ({ value: p, se: n > 0 ? Math.sqrt((p * (1 - p)) / n) : NaN });
+  // Shares near 0 (a log of a few hundred cases may show none): the binomial error at (k + 1)/(n + 2), not at 0 (Agresti–Coull's idea).
+  const share = (p: number, n: number): Estimate => {
+    const q = n > 0 ? (p * n + 1) / (n + 2) : NaN;
+    return { value: p, se: n > 0 ? Math.sqrt((q * (1 - q)) / n) : NaN };
+  };
   const defs: FigureDefinition[] = [];
   if (rules.length > 0) {
     defs.push({

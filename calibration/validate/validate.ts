@@ -13,7 +13,8 @@ import { clipAtZero, meanConfidenceInterval, runHospital, TraceBuffer } from '..
 import type { Calibration } from '../build/build-scenario.js';
 import { prepareFlow } from '../read/flow.js';
 import type { EventLog, LogRow } from '../read/read-log.js';
-import { figureDefinitions, summarise, type LogSummary, type Unit } from './summary.js';
+import { patientStandardErrors } from './patient-bootstrap.js';
+import { figureDefinitions, summarise, type FigureDefinition, type LogSummary, type Unit } from './summary.js';
 import { traceToEventLog } from './trace-to-log.js';
 
 export interface ValidationRow {
@@ -41,6 +42,8 @@ export interface ValidationRow {
 
 export interface Validation {
   replications: number;
+  /** The log's errors came from resampling patients (the mapping's patientBy), not cases. */
+  byPatient: boolean;
   seed: number | string;
   rows: ValidationRow[];
   /** Figures that cannot be compared with this log, and why (e.g. its dates were shifted case by case). */
@@ -91,11 +94,14 @@ export async function validate(cal: Calibration, options: ValidateOptions = {}):
     // Let the caller's event loop breathe between replications.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  const rows = compare(log, sims, flow.log.kind);
-  if (!shifted) return { replications, seed, rows, leftOut: null, log, sims };
+  const patientBy = flow.options.patientBy;
+  const rows = compare(log, sims, flow.log.kind, patientBy !== undefined ? (defs) => patientStandardErrors(flow, defs, patientBy, seed) : null);
+  const byPatient = patientBy !== undefined;
+  if (!shifted) return { replications, byPatient, seed, rows, leftOut: null, log, sims };
   const groups = ['Arrivals', 'Occupancy'];
   return {
     replications,
+    byPatient,
     seed,
     rows: rows.filter((r) => !groups.includes(r.group)),
     leftOut: { groups: groups.filter((g) => rows.some((r) => r.group === g)), reason: "the log's dates were shifted case by case, so arrivals per day and hour and the number in at once are not the hospital's" },
@@ -133,10 +139,15 @@ function asLogOfSameShape(rows: LogRow[], original: EventLog, keep: Set<string>,
 /** Groups fitted from the same counts they are compared with. */
 export const CONSTRUCTION_GROUPS: readonly string[] = ['Who reaches each step', 'Routing (next step after a step)'];
 
-function compare(log: LogSummary, sims: LogSummary[], kind: EventLog['kind']): ValidationRow[] {
+function compare(log: LogSummary, sims: LogSummary[], kind: EventLog['kind'], bootstrap: ((defs: FigureDefinition[]) => number[]) | null): ValidationRow[] {
   const rows: ValidationRow[] = [];
-  for (const def of figureDefinitions(log, kind)) {
-    const l = (def.ofLog ?? def.of)(log);
+  const defs = figureDefinitions(log, kind);
+  // Several cases per patient: the log's errors from resampling patients, not from formulas that take cases as independent.
+  const patientSe = bootstrap ? bootstrap(defs) : null;
+  for (const [k, def] of defs.entries()) {
+    const own = (def.ofLog ?? def.of)(log);
+    // The larger of the two: resampling patients widens what cases taken as independent understate, and a resample that is all 0s says nothing.
+    const l = patientSe && Number.isFinite(patientSe[k]!) ? { value: own.value, se: Number.isFinite(own.se) ? Math.max(own.se, patientSe[k]!) : patientSe[k]! } : own;
     const values = sims.map((s) => def.of(s).value).filter((v) => Number.isFinite(v));
     if (!Number.isFinite(l.value) || values.length === 0) continue;
     // Every figure compared is a count, share, rate or time: never negative, so neither is its interval.
@@ -153,7 +164,7 @@ function compare(log: LogSummary, sims: LogSummary[], kind: EventLog['kind']): V
       unit: def.unit,
       log: l.value,
       logSe: l.se,
-      logCi: Number.isFinite(l.se) ? [Math.max(0, l.value - 1.96 * l.se), l.value + 1.96 * l.se] : [NaN, NaN],
+      logCi: Number.isFinite(l.se) ? [Math.max(0, l.value - 1.96 * l.se), def.unit === 'share' ? Math.min(1, l.value + 1.96 * l.se) : l.value + 1.96 * l.se] : [NaN, NaN],
       kind: CONSTRUCTION_GROUPS.includes(def.group) ? 'construction' : 'test',
       sim: ci.mean,
       simCi: [ci.lo, ci.hi],
