@@ -34,9 +34,7 @@ const GROUPS: Group[] = [
   { code: 'DZ65', name: 'Chronic obstructive pulmonary disease or bronchitis', weight: 2.4, outlier: longStay(10) },
   { code: 'LA04', name: 'Kidney or urinary tract infections', weight: 2.6, outlier: longStay(12) },
   { code: 'WJ06', name: 'Sepsis', weight: 3.6, outlier: longStay(16) },
-  // Emergency surgery.
-  { code: 'FD05', name: 'Abdominal pain', weight: 1.0, outlier: longStay(5) },
-  // Elective procedures (GA10 and FF32 also for emergency surgical cases).
+  // Procedures, elective and emergency (every emergency surgical referral in the model is operated on).
   { code: 'GA10', name: 'Laparoscopic cholecystectomy', weight: 3.6, outlier: longStay(5) },
   { code: 'FF62', name: 'Inguinal, umbilical or femoral hernia procedures', weight: 2.2, outlier: longStay(3) },
   { code: 'FF32', name: 'Major large intestine procedures', weight: 9.5, outlier: longStay(20) },
@@ -56,7 +54,7 @@ export const GROUP_MIX = {
   edWalkIn: { values: ['VB03Z', 'VB05Z', 'VB07Z', 'VB08Z', 'VB09Z', 'VB11Z'], weights: [5, 10, 15, 25, 25, 20] },
   edAmbulance: { values: ['VB01Z', 'VB02Z', 'VB03Z', 'VB04Z', 'VB05Z', 'VB07Z'], weights: [10, 15, 25, 20, 15, 15] },
   gpAdmission: { values: ['EB03', 'DZ11', 'DZ65', 'LA04', 'WJ06'], weights: [20, 25, 25, 20, 10] },
-  emergencySurgical: { values: ['FD05', 'GA10', 'FF32', 'FF62'], weights: [55, 20, 10, 15] },
+  emergencySurgical: { values: ['GA10', 'FF32', 'FF62'], weights: [45, 25, 30] },
 } as const;
 
 const PROCEDURE_GROUP: Record<string, string> = {
