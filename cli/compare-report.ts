@@ -12,6 +12,12 @@ import { renderBlocks, type TableBlock } from './text-table.js';
 /** Cost by type and the total: always in the comparison, changed or not. */
 export const COST_BY_TYPE = ['cost.staff', 'cost.overtime', 'cost.roomsAndDevices', 'cost.beds', 'cost.consumables', 'cost.penalties', 'cost.total'];
 
+/**
+ * Cost per case and margin by group: always in the comparison when the runs have them. The
+ * other cuts of cost per case and the census by hour (dozens of rows) only with --all.
+ */
+export const ALWAYS_CASE_FIGURE = /^(cost\.perCase\.[^.]+\.mean|casemix\.(?:[^.]+\.)?(?:costPerCase|paymentPerCase|marginPerCase|margin|lossShare)|patientTime\.cost)$/;
+
 export interface CompareReportInput {
   a: { name: string; replications: number; figureIds: readonly string[] };
   b: { name: string; replications: number; figureIds: readonly string[] };
@@ -46,10 +52,14 @@ export function renderCompareReport(x: CompareReportInput): string {
   if (n < x.requested) lines.push(`Interrupted: ${n} of ${x.requested} replications finished in both; the comparison is of those.`);
 
   const significant = ids.filter((id) => x.differences[id]!.significant);
-  const shown = new Set(ids.filter((id) => x.all || COST_BY_TYPE.includes(id) || x.differences[id]!.significant || differ(x.differences[id]!)));
+  const ordered = orderFigures(ids, x.ctx);
+  const detail = new Set(ordered.filter(({ id, info }) => (info.section === 'census' || info.section === 'casemix') && !ALWAYS_CASE_FIGURE.test(id)).map(({ id }) => id));
+  const shown = new Set(
+    ids.filter((id) => x.all || COST_BY_TYPE.includes(id) || ALWAYS_CASE_FIGURE.test(id) || (!detail.has(id) && (x.differences[id]!.significant || differ(x.differences[id]!)))),
+  );
   const bySection = new Map<SectionId, string[][]>();
   let lastKey = '';
-  for (const { id, info } of orderFigures(ids, x.ctx)) {
+  for (const { id, info } of ordered) {
     if (!shown.has(id)) continue;
     const d = x.differences[id]!;
     const key = `${info.section}\u0000${info.subject}`;
@@ -70,7 +80,14 @@ export function renderCompareReport(x: CompareReportInput): string {
   const blocks: TableBlock[] = [];
   for (const s of SECTIONS) {
     const rows = bySection.get(s.id);
-    if (rows) blocks.push({ title: s.id === 'costs' ? `${s.title} (in the scenario's currency; by type always shown)` : s.title, rows });
+    if (!rows) continue;
+    const title =
+      s.id === 'costs'
+        ? `${s.title} (in the scenario's currency; by type always shown)`
+        : s.id === 'casemix'
+          ? `${s.title} (cost per case by class and margin by group always shown; other cuts with --all)`
+          : s.title;
+    blocks.push({ title, rows });
   }
   lines.push(renderBlocks(blocks, [false, false, true, true, true, true, false, false], ['', '', 'A', 'B', 'B − A', '95% CI of B − A', '', '']));
 
@@ -81,7 +98,10 @@ export function renderCompareReport(x: CompareReportInput): string {
       : `${significant.length} of ${ids.length} figures differ significantly between A and B.`,
   );
   const hidden = ids.length - shown.size;
-  if (hidden > 0) lines.push(`${hidden} figure${hidden === 1 ? ' has' : 's have'} the same mean in A and B and ${hidden === 1 ? 'is' : 'are'} not shown; --all shows every figure.`);
+  const detailHidden = [...detail].filter((id) => !shown.has(id)).length;
+  const sameHidden = hidden - detailHidden;
+  if (sameHidden > 0) lines.push(`${sameHidden} figure${sameHidden === 1 ? ' has' : 's have'} the same mean in A and B and ${sameHidden === 1 ? 'is' : 'are'} not shown; --all shows every figure.`);
+  if (detailHidden > 0) lines.push(`${detailHidden} figures of census by hour and other cuts of cost per case are not shown; --all shows them.`);
   const inA = new Set(x.a.figureIds);
   const inB = new Set(x.b.figureIds);
   const onlyA = x.a.figureIds.filter((id) => !inB.has(id));

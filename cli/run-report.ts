@@ -5,6 +5,8 @@
  */
 import type { Scenario } from '../scenarios/index.js';
 import type { ExperimentResult } from '../workers/index.js';
+import { shownInterval } from '../scenarios/index.js';
+import { inCostPerCaseReport, renderCostPerCase } from './cost-per-case-report.js';
 import { orderFigures, SECTIONS, type FigureContext, type SectionId } from './figure-catalogue.js';
 import { decimalsFor, formatNumber, UNIT_SUFFIX } from './number-format.js';
 import { renderBlocks, type TableBlock } from './text-table.js';
@@ -30,10 +32,18 @@ export function renderRunReport(result: ExperimentResult, scenario: Scenario, ct
 
   const replicationsOf = (id: string): number[] => result.perReplication.map((r) => r.figures[id] ?? NaN);
   const hidden: string[] = [];
+  let census = 0;
+  let clipped = 0;
   const bySection = new Map<SectionId, string[][]>();
   let lastKey = '';
   for (const { id, info } of orderFigures(Object.keys(result.figures), ctx)) {
     const f = result.figures[id]!;
+    // Census by hour is 24 rows a ward: in --json and --csv, not here; cost per case has its own tables.
+    if (info.section === 'census') {
+      census++;
+      continue;
+    }
+    if (info.section === 'casemix' && inCostPerCaseReport(id)) continue;
     if (info.quietWhenZero && replicationsOf(id).every((v) => v === 0)) {
       hidden.push(id);
       continue;
@@ -43,7 +53,9 @@ export function renderRunReport(result: ExperimentResult, scenario: Scenario, ct
     lastKey = key;
     const d = decimalsFor(info.unit, Math.max(Math.abs(f.mean), Math.abs(f.ci95[0]), Math.abs(f.ci95[1])));
     const mean = f.n === 0 ? 'no data' : formatNumber(f.mean, info.unit, d);
-    const ci = f.n >= 2 ? `${formatNumber(f.ci95[0], info.unit, d)} to ${formatNumber(f.ci95[1], info.unit, d)}` : f.n === 1 ? '(one value: no interval)' : '';
+    const shown = shownInterval(info, f.ci95);
+    if (f.n >= 2 && shown.clippedAtZero) clipped++;
+    const ci = f.n >= 2 ? `${formatNumber(shown.lo, info.unit, d)} to ${formatNumber(shown.hi, info.unit, d)}${shown.clippedAtZero ? '*' : ''}` : f.n === 1 ? '(one value: no interval)' : '';
     const note = f.n > 0 && f.n < result.replications ? `(in ${f.n} of ${result.replications} replications)` : '';
     const rows = bySection.get(info.section) ?? [];
     rows.push([subject, info.measure, mean, ci, UNIT_SUFFIX[info.unit], note]);
@@ -57,6 +69,11 @@ export function renderRunReport(result: ExperimentResult, scenario: Scenario, ct
     blocks.push({ title: s.id === 'costs' ? `${s.title} (in the scenario's currency)` : s.title, rows });
   }
   lines.push(renderBlocks(blocks, [false, false, true, true, false, false], ['', '', 'mean', '95% CI', '', '']));
+  if (clipped > 0) {
+    lines.push('', `* ${clipped} interval${clipped === 1 ? '' : 's'} of figures that cannot be negative reached below 0 and ${clipped === 1 ? 'is' : 'are'} shown clipped at 0 (Student-t interval, lower bound clipped).`);
+  }
+  lines.push(...renderCostPerCase(result.figures, scenario, ctx));
+  if (census > 0) lines.push('', `Census by hour of day (${census} figures: each ward and the ED at every clock hour, and at 08:00 and 16:00 by weekday) is in --json and --csv.`);
   if (hidden.length > 0) {
     lines.push('', `${hidden.length} figure${hidden.length === 1 ? '' : 's'} of mishaps (refusals, cancellations, stock-outs, overtime, queues) were 0 in every replication and are not shown; --json or --csv shows every figure.`);
   }

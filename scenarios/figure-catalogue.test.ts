@@ -25,4 +25,47 @@ describe('the figure catalogue shared by the CLI and the viewer', () => {
     expect(unknown.nonNegative).toBe(false);
     expect(shownInterval(unknown, [-193, 452])).toEqual({ lo: -193, hi: 452, clippedAtZero: false });
   });
+
+  it('describes cost per case, case mix, patient time, census and the new wait, resource and stock figures; only margins can be negative', () => {
+    const ids = [
+      'cases.walkIn',
+      'cost.perCase.walkIn.mean',
+      'cost.perCase.all.p90',
+      'cost.perCase.pathway.visit.cases',
+      'cost.perCase.attribute.acuity.2.p50',
+      'cost.perCase.walkIn.byType.beds',
+      'casemix.F62C.paymentPerCase',
+      'casemix.F62C.lossShare',
+      'casemix.cost',
+      'patientTime.cost',
+      'wait.triage.pWait',
+      'wait.triage.withinTarget',
+      'census.medicalWard.h08.p90',
+      'census.ed.mon.h16.mean',
+      'requests.medicalWard',
+      'timeInSystem.medicalWard.mean',
+      'stock.gloves.outOfStockShare',
+      'stock.gloves.meanOnOrder',
+      'stock.gloves.meanBackorders',
+    ];
+    for (const id of ids) {
+      const info = describeFigure(id, ctx);
+      expect(info.section, id).not.toBe('other');
+      expect(info.nonNegative, id).toBe(true);
+      expect(info.label, id).not.toBe(id);
+    }
+    for (const id of ['casemix.F62C.marginPerCase', 'casemix.F62C.margin', 'casemix.margin']) {
+      const info = describeFigure(id, ctx);
+      expect(info.nonNegative, id).toBe(false);
+      expect(info.direction, id).toBe('higherIsBetter');
+      expect(info.unit, id).toBe('money');
+      expect(shownInterval(info, [-50, 20])).toEqual({ lo: -50, hi: 20, clippedAtZero: false });
+    }
+    expect(describeFigure('cost.perCase.walkIn.mean', ctx).unit).toBe('money');
+    expect(describeFigure('census.medicalWard.h08.mean', ctx).label).toBe('Census, Medical wards: at 08:00, mean');
+    expect(describeFigure('census.medicalWard.h08.mean', ctx).section).toBe('census');
+    expect(describeFigure('requests.medicalWard', ctx).section).toBe('wards');
+    expect(describeFigure('wait.triage.withinTarget', ctx).direction).toBe('higherIsBetter');
+    expect(describeFigure('stock.gloves.meanBackorders', ctx).quietWhenZero).toBe(true);
+  });
 });

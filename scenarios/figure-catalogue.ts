@@ -8,6 +8,7 @@
  * operating room or a CT scanner. Unknown ids land in "Other figures", so a new
  * figure is never silently dropped from the report.
  */
+import { describeCaseFigure } from './figure-catalogue-cases.js';
 import { clipAtZero, COST_TYPES, type HospitalModel, type NonNegativeInterval, type ResourceKind } from '../sim-core/index.js';
 
 /** What a figure counts or measures; money is in the scenario's currency. */
@@ -28,6 +29,8 @@ export const SECTIONS = [
   { id: 'stock', title: 'Stock' },
   { id: 'patients', title: 'Patients: arrivals, throughput, length of stay' },
   { id: 'costs', title: 'Costs' },
+  { id: 'casemix', title: 'Cost per case and case mix' },
+  { id: 'census', title: 'Census by hour of day' },
   { id: 'other', title: 'Other figures' },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
@@ -140,6 +143,8 @@ export function describeFigure(id: string, ctx: FigureContext): FigureInfo {
   };
   let m: RegExpMatchArray | null;
 
+  const ofCases = describeCaseFigure(id, sectionOf, (s) => ctx.names?.get(s) ?? plainId(s));
+  if (ofCases) return ofCases;
   const derived = DERIVED[id];
   if (derived) return info(derived[0], derived[1], derived[2], derived[3]);
   const ed = ED[id];

@@ -1,6 +1,7 @@
 import type { DistributionInput, DurationInput } from '../schema/distribution.js';
 import type { ScenarioInput } from '../schema/scenario.js';
 import { caseList, roomSessions, SCHEDULE_A } from './or-block-schedule.js';
+import { GENERAL_HOSPITAL_CASE_MIX, GROUP_MIX, withProcedureGroups } from './general-hospital-case-mix.js';
 import { GENERAL_HOSPITAL_ITEMS } from './general-hospital-stock.js';
 import type { BuiltinScenario } from './types.js';
 
@@ -302,6 +303,7 @@ const ELECTIVE_PATHWAY: Step[] = [
 ];
 
 const ALL_DAY = { days: 'all', start: '00:00', end: '24:00' } as const;
+const mix = (m: { values: readonly string[]; weights: readonly number[] }) => ({ values: [...m.values], weights: [...m.weights] });
 
 export const generalHospitalDocument: ScenarioInput = {
   name: 'general-hospital',
@@ -391,6 +393,8 @@ export const generalHospitalDocument: ScenarioInput = {
       openingHours: [ALL_DAY, { days: 'weekdays', start: '09:00', end: '17:00' }],
       breakdowns: { timeBetweenFailures: { type: 'exponential', mean: days(21) }, timeToRepair: logn(360, 240) },
       costPerHour: 90,
+      // Radiographers and the scanner standing by when no one is scanned (capacity cost, SOURCES.md).
+      costPerIdleHour: 45,
       fixedCostPerDay: 1800,
     },
     {
@@ -403,6 +407,7 @@ export const generalHospitalDocument: ScenarioInput = {
       ],
       breakdowns: { timeBetweenFailures: { type: 'exponential', mean: days(30) }, timeToRepair: logn(480, 300) },
       costPerHour: 120,
+      costPerIdleHour: 45,
       fixedCostPerDay: 1500,
     },
   ],
@@ -419,7 +424,7 @@ export const generalHospitalDocument: ScenarioInput = {
       department: 'ed',
       emergencyDepartment: true,
       arrivals: { type: 'weekly', perDay: 80, hourOfDay: ED_HOURS, dayOfWeek: ED_WEEKDAYS },
-      attributes: { acuity: { values: [1, 2, 3, 4, 5], weights: [0.25, 4.4, 29.4, 47.5, 18.45] } },
+      attributes: { acuity: { values: [1, 2, 3, 4, 5], weights: [0.25, 4.4, 29.4, 47.5, 18.45] }, drg: mix(GROUP_MIX.edWalkIn) },
       pathway: 'ed',
     },
     {
@@ -428,7 +433,7 @@ export const generalHospitalDocument: ScenarioInput = {
       department: 'ed',
       emergencyDepartment: true,
       arrivals: { type: 'weekly', perDay: 30, hourOfDay: AMBULANCE_HOURS, dayOfWeek: ED_WEEKDAYS },
-      attributes: { acuity: { values: [1, 2, 3, 4, 5], weights: [3, 25, 50, 20, 2] } },
+      attributes: { acuity: { values: [1, 2, 3, 4, 5], weights: [3, 25, 50, 20, 2] }, drg: mix(GROUP_MIX.edAmbulance) },
       pathway: 'ed',
     },
     {
@@ -436,6 +441,7 @@ export const generalHospitalDocument: ScenarioInput = {
       name: 'Direct medical admission (GP referral)',
       department: 'medicine',
       arrivals: { type: 'weekly', perDay: 2.5, hourOfDay: DAYTIME_HOURS, dayOfWeek: [1, 1, 1, 1, 1, 0.3, 0.3] },
+      attributes: { drg: mix(GROUP_MIX.gpAdmission) },
       pathway: 'gpAdmission',
     },
     {
@@ -443,12 +449,13 @@ export const generalHospitalDocument: ScenarioInput = {
       name: 'Emergency surgical referral (surgical assessment unit)',
       department: 'surgery',
       arrivals: { type: 'weekly', perDay: 2, hourOfDay: DAYTIME_HOURS },
+      attributes: { drg: mix(GROUP_MIX.emergencySurgical) },
       pathway: 'emergencySurgery',
     },
-    { id: 'electiveGeneral', name: 'Elective general surgery', department: 'surgery', arrivals: caseList(SCHEDULE_A, 'general'), pathway: 'electiveSurgery' },
-    { id: 'electiveOrtho', name: 'Elective orthopaedics', department: 'surgery', arrivals: caseList(SCHEDULE_A, 'ortho'), pathway: 'electiveSurgery' },
-    { id: 'electiveGynae', name: 'Elective gynaecology', department: 'surgery', arrivals: caseList(SCHEDULE_A, 'gynae'), pathway: 'electiveSurgery' },
-    { id: 'electiveUrology', name: 'Elective urology', department: 'surgery', arrivals: caseList(SCHEDULE_A, 'urology'), pathway: 'electiveSurgery' },
+    { id: 'electiveGeneral', name: 'Elective general surgery', department: 'surgery', arrivals: withProcedureGroups(caseList(SCHEDULE_A, 'general')), pathway: 'electiveSurgery' },
+    { id: 'electiveOrtho', name: 'Elective orthopaedics', department: 'surgery', arrivals: withProcedureGroups(caseList(SCHEDULE_A, 'ortho')), pathway: 'electiveSurgery' },
+    { id: 'electiveGynae', name: 'Elective gynaecology', department: 'surgery', arrivals: withProcedureGroups(caseList(SCHEDULE_A, 'gynae')), pathway: 'electiveSurgery' },
+    { id: 'electiveUrology', name: 'Elective urology', department: 'surgery', arrivals: withProcedureGroups(caseList(SCHEDULE_A, 'urology')), pathway: 'electiveSurgery' },
     {
       id: 'ctOutpatient',
       name: 'Outpatient CT (booked)',
@@ -487,7 +494,11 @@ export const generalHospitalDocument: ScenarioInput = {
       { release: 'all' },
     ],
   },
-  costs: { penalties: { cancelledCase: 1500, leftUnseen: 150, boardingHour: 120 } },
+  // Patient time valued at £12 an hour (non-working time, DfT TAG data book; SOURCES.md): reported apart, not in the total cost.
+  costs: { penalties: { cancelledCase: 1500, leftUnseen: 150, boardingHour: 120 }, patientTimePerHour: 12 },
+  caseMix: GENERAL_HOSPITAL_CASE_MIX,
+  // Time to initial assessment 15 minutes; to be seen by a doctor within an hour (RCEM / NHS ED indicators).
+  waitTargets: { triage: 15, majors: 60, minors: 60 },
   currency: 'GBP',
   // The NHS constitution's 4-hour standard (95%) and the 85% bed occupancy often
   // quoted as the level above which flow suffers (SOURCES.md): shown met or missed.

@@ -6,7 +6,8 @@
  * - `cases.<class>`; `cost.perCase.<class>.{mean,p10,p50,p90}` and by cost type
  *   `cost.perCase.<class>.byType.<type>`; the same over all cases
  *   (`cost.perCase.all.*`), by pathway (`cost.perCase.pathway.<pathway>.*`) and
- *   by each value of each attribute (`cost.perCase.attribute.<attr>.<value>.*`).
+ *   by each value of each attribute (`cost.perCase.attribute.<attr>.<value>.*`);
+ *   each cut also gives its number of cases (`.cases`), so cuts can be summed.
  * - With case-mix groups: `casemix.<code>.{cases,costPerCase,paymentPerCase,
  *   marginPerCase,margin,lossShare}` and over all grouped cases
  *   `casemix.{cases,cost,payment,margin,lossShare}`; payment = relative weight ×
@@ -104,6 +105,7 @@ function putCaseMix(f: Figures, model: HospitalModel, cases: FinishedCases, cost
 function putCostPerCase(f: Figures, id: string, which: readonly number[], cost: Float64Array): void {
   const t = new Tally({ keepValues: true, initialCapacity: which.length });
   for (const k of which) t.add(cost[k]!);
+  f[`${id}.cases`] = which.length;
   f[`${id}.mean`] = t.count > 0 ? t.mean : NaN;
   f[`${id}.p10`] = t.quantile(0.1);
   f[`${id}.p50`] = t.quantile(0.5);
