@@ -6,6 +6,7 @@
  */
 import { useEffect, type KeyboardEvent } from 'react';
 import { CostPerCaseView } from './cases/CostPerCaseView.js';
+import { OptimisePanel } from './optimise/OptimisePanel.js';
 import { CalibratePanel } from './calibrate/CalibratePanel.js';
 import { ComparePanels, CompareScenes, useComparedRuns } from './compare/CompareView.js';
 import { CompareSetup } from './compare/CompareSetup.js';
@@ -86,6 +87,7 @@ export function App() {
         {single ? <RunControls /> : <CompareSetup />}
         <EditPanel />
         <CalibratePanel />
+        <OptimisePanel />
       </aside>
       <main className="centre" id="view-panel" role="tabpanel" aria-labelledby={`tab-${mode}`}>
         {mode === 'run' ? (
