@@ -6,6 +6,7 @@
  */
 import { useEffect, type KeyboardEvent } from 'react';
 import { CostPerCaseView } from './cases/CostPerCaseView.js';
+import { TodayView } from './today/TodayView.js';
 import { OptimisePanel } from './optimise/OptimisePanel.js';
 import { CalibratePanel } from './calibrate/CalibratePanel.js';
 import { ComparePanels, CompareScenes, useComparedRuns } from './compare/CompareView.js';
@@ -29,6 +30,7 @@ const MODES = [
   ['run', 'Run and replay'],
   ['cases', 'Cost per case'],
   ['compare', 'Compare scenarios'],
+  ['today', 'Today'],
 ] as const;
 
 function Tabs() {
@@ -98,6 +100,8 @@ export function App() {
           ) : (
             <div className="empty">{status === 'running' ? 'Running…' : 'Pick a scenario and press Run (or Quick run for a first look).'}</div>
           )
+        ) : mode === 'today' ? (
+          <TodayView />
         ) : mode === 'cases' ? (
           shown ? (
             <CostPerCaseView run={shown} />
@@ -107,7 +111,7 @@ export function App() {
         ) : (
           <CompareScenes />
         )}
-        {mode !== 'cases' && timelineRun?.replay && <Legend replay={timelineRun.replay} />}
+        {(mode === 'run' || mode === 'compare') && timelineRun?.replay && <Legend replay={timelineRun.replay} />}
       </main>
       <aside className="right" aria-label={single ? 'Figures of the run' : 'Comparison'}>
         <SelectionCard runs={single ? [shown] : [a, b]} />

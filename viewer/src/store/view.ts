@@ -9,10 +9,10 @@ export interface Selection {
   id: number;
 }
 
-export type ViewMode = 'run' | 'cases' | 'compare';
+export type ViewMode = 'run' | 'cases' | 'compare' | 'today';
 
 interface ViewState {
-  /** 'cases': the shown run's cost per case (a run view without the replay). */
+  /** 'cases': the shown run's cost per case (a run view without the replay); 'today': a snapshot's forecast. */
   mode: ViewMode;
   colourMode: ColourMode;
   selection: Selection | null;
