@@ -5,6 +5,9 @@
  * right after the tabs, so the keyboard reaches Play before the edit fields.
  */
 import { useEffect, type KeyboardEvent } from 'react';
+import { CostPerCaseView } from './cases/CostPerCaseView.js';
+import { TodayView } from './today/TodayView.js';
+import { OptimisePanel } from './optimise/OptimisePanel.js';
 import { CalibratePanel } from './calibrate/CalibratePanel.js';
 import { ComparePanels, CompareScenes, useComparedRuns } from './compare/CompareView.js';
 import { CompareSetup } from './compare/CompareSetup.js';
@@ -25,7 +28,9 @@ import { useView } from './store/view.js';
 
 const MODES = [
   ['run', 'Run and replay'],
+  ['cases', 'Cost per case'],
   ['compare', 'Compare scenarios'],
+  ['today', 'Today'],
 ] as const;
 
 function Tabs() {
@@ -33,7 +38,8 @@ function Tabs() {
   const onKey = (e: KeyboardEvent<HTMLButtonElement>): void => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();
-    const next = mode === 'run' ? 'compare' : 'run';
+    const at = MODES.findIndex(([m]) => m === mode);
+    const next = MODES[(at + (e.key === 'ArrowRight' ? 1 : MODES.length - 1)) % MODES.length]![0];
     setMode(next);
     document.getElementById(`tab-${next}`)?.focus();
   };
@@ -67,7 +73,8 @@ export function App() {
   const status = useRuns((s) => s.status);
   const shown = runById(shownId);
   const [a, b] = useComparedRuns();
-  const timelineRun = mode === 'run' ? shown : a;
+  const single = mode !== 'compare';
+  const timelineRun = single ? shown : a;
   return (
     <div className="app" data-testid="app-ready">
       <PlaybackDriver />
@@ -76,12 +83,13 @@ export function App() {
         <Tabs />
       </header>
       {timelineRun?.replay && <Timeline start={timelineRun.scenario.start} series={timelineRun.series} />}
-      <div className="kpi-row">{mode === 'run' && shown && <KpiTiles run={shown} />}</div>
+      <div className="kpi-row">{single && shown && <KpiTiles run={shown} />}</div>
       <aside className="left" aria-label="Scenario and run">
         <ScenarioPicker />
-        {mode === 'run' ? <RunControls /> : <CompareSetup />}
+        {single ? <RunControls /> : <CompareSetup />}
         <EditPanel />
         <CalibratePanel />
+        <OptimisePanel />
       </aside>
       <main className="centre" id="view-panel" role="tabpanel" aria-labelledby={`tab-${mode}`}>
         {mode === 'run' ? (
@@ -92,14 +100,22 @@ export function App() {
           ) : (
             <div className="empty">{status === 'running' ? 'Running…' : 'Pick a scenario and press Run (or Quick run for a first look).'}</div>
           )
+        ) : mode === 'today' ? (
+          <TodayView />
+        ) : mode === 'cases' ? (
+          shown ? (
+            <CostPerCaseView run={shown} />
+          ) : (
+            <div className="empty">{status === 'running' ? 'Running…' : 'Run a scenario to see what each case costs (and, with case-mix groups, its margin).'}</div>
+          )
         ) : (
           <CompareScenes />
         )}
-        {timelineRun?.replay && <Legend replay={timelineRun.replay} />}
+        {(mode === 'run' || mode === 'compare') && timelineRun?.replay && <Legend replay={timelineRun.replay} />}
       </main>
-      <aside className="right" aria-label={mode === 'run' ? 'Figures of the run' : 'Comparison'}>
-        <SelectionCard runs={mode === 'run' ? [shown] : [a, b]} />
-        {mode === 'run' ? (
+      <aside className="right" aria-label={single ? 'Figures of the run' : 'Comparison'}>
+        <SelectionCard runs={single ? [shown] : [a, b]} />
+        {single ? (
           shown && (
             <>
               <Charts a={shown.series} scenario={shown.scenario} />

@@ -4,7 +4,8 @@
  * Node, so the viewer shows the figures the CLI prints.
  */
 import { proxy, wrap, type Remote } from 'comlink';
-import type { Scenario } from '../../scenarios/index.js';
+import { forecastModel, type HospitalState, type Scenario } from '../../scenarios/index.js';
+import { summariseForecast, type ForecastSummary } from '../forecast/summarise-forecast.js';
 import { numberedJob, summariseJob, type JobExperimentResult } from '../job-summary.js';
 import type { ReplicationApi, Validation } from '../replication-api.js';
 
@@ -19,9 +20,25 @@ export interface BrowserRunOptions {
 
 export type BrowserExperimentResult = JobExperimentResult;
 
+export interface BrowserForecastOptions {
+  hours: number;
+  replications: number;
+  seed?: number | string;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface BrowserForecastResult {
+  summary: ForecastSummary;
+  failures: JobExperimentResult['failures'];
+  cancelled: boolean;
+}
+
 export interface BrowserRunner {
   validate(document: unknown, source: string): Promise<Validation>;
   run(scenario: Scenario, options?: BrowserRunOptions): Promise<BrowserExperimentResult>;
+  /** A forecast from a hospital state (as `hospital-twin forecast` runs it), summed up as the CLI sums it. */
+  forecast(scenario: Scenario, state: HospitalState, options: BrowserForecastOptions): Promise<BrowserForecastResult>;
   terminate(): void;
 }
 
@@ -50,6 +67,26 @@ export function connectBrowserRunner(worker: Worker): BrowserRunner {
           proxy(() => options.onProgress?.(++done, replications)),
         );
         return summariseJob(scenario, seed, out);
+      } finally {
+        options.signal?.removeEventListener('abort', onAbort);
+      }
+    },
+    async forecast(scenario, state, options) {
+      // Built here too (it checks the state against the scenario, throwing before the worker starts) to sum up the replications.
+      const fm = forecastModel(scenario, state, options.hours);
+      const jobId = nextJob++;
+      const seed = options.seed ?? scenario.seed;
+      let done = 0;
+      const onAbort = (): void => void api.cancel(jobId);
+      options.signal?.addEventListener('abort', onAbort);
+      try {
+        const out = await api.run(
+          jobId,
+          { ...numberedJob(scenario, seed, options.replications), forecast: { state, hours: options.hours } },
+          proxy(() => options.onProgress?.(++done, options.replications)),
+        );
+        const reps = out.results.flatMap((r) => (r.forecast ? [r.forecast] : []));
+        return { summary: summariseForecast(fm.model, state.asOf, options.hours, fm.booked, reps), failures: out.failures, cancelled: out.cancelled };
       } finally {
         options.signal?.removeEventListener('abort', onAbort);
       }

@@ -46,6 +46,13 @@ export interface OptimiseReport {
   candidates: ReportedCandidate[];
   solutions: { values: Record<string, unknown>; n: number; objective: number; constraints: number[]; meetsConstraintsOnMean: boolean; error?: string }[];
   history: HistoryPoint[];
+  /**
+   * The base scenario as the spec named it and as it was read, and the best as a
+   * scenario document (best-scenario.yaml's content), so that a reader of this
+   * file alone (the viewer) can run and compare the two.
+   */
+  base?: { name: string; scenario: unknown };
+  bestScenario?: unknown;
 }
 
 export interface ReportInput {

@@ -6,7 +6,7 @@
  * it still writes the best solution found so far.
  */
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
@@ -55,7 +55,8 @@ export interface OptimiseOutcome {
 
 export async function runOptimise(spec: OptimiseSpec, options: RunOptimiseOptions): Promise<OptimiseOutcome> {
   const source = options.source ?? spec.name;
-  const plan = planOptimisation(spec, await loadOptimiseBase(spec, source), source);
+  const baseDocument = await loadOptimiseBase(spec, source);
+  const plan = planOptimisation(spec, baseDocument, source);
   const { space, goal } = plan;
   await mkdir(options.outDir, { recursive: true });
   const files: OptimiseOutcome['files'] = {
@@ -110,9 +111,12 @@ export async function runOptimise(spec: OptimiseSpec, options: RunOptimiseOption
   const chosen = selection?.chosen ?? bestVisited(goal, evaluations);
   const stopped = evaluations.stopped || options.signal?.aborted === true || !(selection?.finished ?? false);
   const report = buildOptimiseReport({ spec, plan, evaluations, search, selection, chosen, history, stopped: evaluations.stopped || options.signal?.aborted === true, elapsedSeconds: (performance.now() - started) / 1000 });
+  // The file's own name, not where it was on this machine: the report may be shared.
+  report.base = { name: typeof spec.base === 'string' ? basename(spec.base) : plan.base.name, scenario: baseDocument };
   if (chosen) {
     files.best = join(options.outDir, OPTIMISE_FILES.best);
     const document = documentOf(space, chosen) as Record<string, unknown>;
+    report.bestScenario = document;
     const header = `# Best solution of optimisation "${spec.name}": ${valuesText(valuesOf(space, chosen)).replaceAll('\n', ' ')}\n`;
     await writeFileAtomic(files.best, header + stringify(document));
   }

@@ -7,13 +7,13 @@
 import { comparedRuns } from '../compare/compare-actions.js';
 import { clock, setTimeline, usePlayback } from '../store/playback.js';
 import { runById, useRuns } from '../store/runs.js';
-import { useView } from '../store/view.js';
+import { useView, type ViewMode } from '../store/view.js';
 import { runEnd } from './prepare-run.js';
 
-export function setMode(mode: 'run' | 'compare'): void {
+export function setMode(mode: ViewMode): void {
   useView.setState({ mode, selection: null });
   usePlayback.setState({ playing: false });
-  if (mode === 'run') {
+  if (mode !== 'compare') {
     const run = runById(useRuns.getState().shown);
     if (run) setTimeline(runEnd(run.scenario), run.scenario.warmupDays * 1440, clock.time);
     return;

@@ -3,10 +3,10 @@
  * replications in Web Workers. Two runners, so the two sides of a comparison
  * run at once; a runner that will not stop is replaced.
  */
-import { startBrowserRunner, type BrowserExperimentResult, type BrowserRunner } from '../../../workers/browser/client.js';
-import type { Scenario } from '../../../scenarios/index.js';
+import { startBrowserRunner, type BrowserExperimentResult, type BrowserForecastOptions, type BrowserForecastResult, type BrowserRunner } from '../../../workers/browser/client.js';
+import type { HospitalState, Scenario } from '../../../scenarios/index.js';
 
-export type { BrowserExperimentResult };
+export type { BrowserExperimentResult, BrowserForecastResult };
 
 export interface RunSettings {
   replications: number;
@@ -61,4 +61,9 @@ export function runInWorker(scenario: Scenario, settings: RunSettings, onProgres
       }, graceMs);
     },
   };
+}
+
+/** A forecast from a hospital state in the worker of `lane`; rejects (before the worker starts) when the state does not fit the scenario. */
+export function forecastInWorker(scenario: Scenario, state: HospitalState, options: BrowserForecastOptions, lane = 0): Promise<BrowserForecastResult> {
+  return runner(lane).forecast(scenario, state, options);
 }

@@ -9,8 +9,11 @@ export interface Selection {
   id: number;
 }
 
+export type ViewMode = 'run' | 'cases' | 'compare' | 'today';
+
 interface ViewState {
-  mode: 'run' | 'compare';
+  /** 'cases': the shown run's cost per case (a run view without the replay); 'today': a snapshot's forecast. */
+  mode: ViewMode;
   colourMode: ColourMode;
   selection: Selection | null;
   /** The series "Next peak" looks for peaks of (a chart series id; ED waiting by default). */
