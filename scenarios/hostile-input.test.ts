@@ -3,7 +3,6 @@ import { runHospital } from '../sim-core/index.js';
 import { compileScenario, parseScenario, parseScenarioText, ScenarioError } from './index.js';
 
 /** A small clinic of a few milliseconds' run; `edit` changes a copy. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a document to mutate freely, as a user's file would be
 type Doc = Record<string, any>;
 function clinic(edit: (d: Doc) => void = () => {}): Doc {
   const d: Doc = {
