@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario, parseScenarioText, type ScenarioInput } from '../scenarios/index.js';
-import { runScenario } from '../workers/index.js';
+import { compileScenario, parseScenario, parseScenarioText, type ScenarioInput } from '../scenarios/index.js';
+import { runHospital, TraceBuffer } from '../sim-core/index.js';
 // The CLI's export-log is the format a round trip must read; used here only, never by calibration itself.
 import { eventLogCsvLines, eventLogHeader, eventLogRows } from '../cli/event-log.js';
 import { csvLine } from '../cli/csv.js';
@@ -37,7 +37,10 @@ let dir: string;
 
 beforeAll(async () => {
   const scenario = parseScenario(known, 'round-trip');
-  const run = await runScenario(scenario, { replications: 1, trace: true });
+  // Through the kernel directly: calibration does not go through workers/.
+  const buffer = new TraceBuffer();
+  runHospital(compileScenario(scenario), { seed: scenario.seed, replication: 1, trace: buffer });
+  const run = { trace: buffer.toData() };
   const attributes: string[] = [];
   const rows = eventLogRows(run.trace!, { replication: 1, warmup: 0, attributes });
   dir = mkdtempSync(join(tmpdir(), 'round-trip-'));

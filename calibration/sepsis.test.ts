@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseScenarioText } from '../scenarios/index.js';
-import { runScenario } from '../workers/index.js';
+import { compileScenario, parseScenarioText } from '../scenarios/index.js';
+import { runHospital } from '../sim-core/index.js';
 import { calibrate, type CalibrationResult } from './index.js';
 import { absurdity } from './fit/fit-duration.js';
 
@@ -30,8 +30,9 @@ describe('the Sepsis log: from ER registration to release', () => {
   it('writes a scenario that passes the schema and runs as it is', async () => {
     const scenario = parseScenarioText(readFileSync(out, 'utf8'), out);
     expect(scenario.wards.map((w) => w.id).sort()).toEqual(['intensive-care', 'normal-care']);
-    const run = await runScenario(scenario, { replications: 1 });
-    expect(run.figures['arrivals.patients']!.mean).toBeGreaterThan(500);
+    // Through the kernel directly: calibration does not go through workers/.
+    const run = runHospital(compileScenario(scenario), { seed: scenario.seed, replication: 1 });
+    expect(run.figures['arrivals.patients']!).toBeGreaterThan(500);
   });
 
   it('calibrates the steps the issue names: triage, antibiotics, admission to normal or intensive care, release, return', () => {
