@@ -32,7 +32,14 @@ export function renderCostPerCase(figures: Summaries, scenario: Scenario, ctx: F
 
   const cutRows = (prefix: string, label: string): string[] | null => {
     if (!(`${prefix}.mean` in figures)) return null;
-    return [label, cases(mean(`${prefix}.cases`)), money(mean(`${prefix}.mean`)), interval(`${prefix}.mean`), money(mean(`${prefix}.p50`)), money(mean(`${prefix}.p90`))];
+    return [
+      label,
+      cases(mean(`${prefix}.cases`)),
+      money(mean(`${prefix}.mean`)),
+      interval(`${prefix}.mean`),
+      money(mean(`${prefix}.p50`)),
+      money(mean(`${prefix}.p90`)),
+    ];
   };
   const byClass: string[][] = [];
   for (const c of scenario.patientClasses) {
@@ -44,7 +51,8 @@ export function renderCostPerCase(figures: Summaries, scenario: Scenario, ctx: F
   const present = (rows: (string[] | null)[]): string[][] => rows.filter((r): r is string[] => r !== null);
   const byPathway = present(Object.keys(scenario.pathways).map((p) => cutRows(`cost.perCase.pathway.${p}`, p)));
   const attributes = new Map<string, Set<string>>();
-  for (const c of scenario.patientClasses) for (const [a, mix] of Object.entries(c.attributes)) for (const v of mix.values) (attributes.get(a) ?? attributes.set(a, new Set()).get(a)!).add(String(v));
+  for (const c of scenario.patientClasses)
+    for (const [a, mix] of Object.entries(c.attributes)) for (const v of mix.values) (attributes.get(a) ?? attributes.set(a, new Set()).get(a)!).add(String(v));
   const groupAttribute = scenario.caseMix?.attribute;
   const byAttribute: TableBlock[] = [];
   for (const [a, values] of attributes) {
@@ -54,7 +62,7 @@ export function renderCostPerCase(figures: Summaries, scenario: Scenario, ctx: F
   }
   if (byClass.length === 0) return [];
 
-  const lines = ['', 'Cost per case (finished cases: arrived after the warm-up and left before the end; in the scenario\'s currency)'];
+  const lines = ['', "Cost per case (finished cases: arrived after the warm-up and left before the end; in the scenario's currency)"];
   lines.push(
     renderBlocks(
       [{ title: 'By patient class', rows: byClass }, { title: 'By pathway', rows: byPathway }, ...byAttribute].filter((b) => b.rows.length > 0),

@@ -69,14 +69,34 @@ export function describeCaseFigure(id: string, sectionOf: (resource: string) => 
     const subject = m[1] === undefined ? 'all groups' : `group ${m[1]}`;
     return entry('casemix', subject, measure, unit, `Case mix, ${subject}: ${measure}`, direction, { negative, rank: 3 });
   }
-  if (id === 'patientTime.hours') return entry('casemix', 'patient time', 'hours patients waited (finished cases)', 'hours', 'Patient time: hours waited by finished cases', 'lowerIsBetter', { rank: 4 });
-  if (id === 'patientTime.perCase.hours') return entry('casemix', 'patient time', 'hours waited per case', 'hours', 'Patient time: hours waited per case', 'lowerIsBetter', { rank: 4 });
+  if (id === 'patientTime.hours')
+    return entry(
+      'casemix',
+      'patient time',
+      'hours patients waited (finished cases)',
+      'hours',
+      'Patient time: hours waited by finished cases',
+      'lowerIsBetter',
+      { rank: 4 },
+    );
+  if (id === 'patientTime.perCase.hours')
+    return entry('casemix', 'patient time', 'hours waited per case', 'hours', 'Patient time: hours waited per case', 'lowerIsBetter', { rank: 4 });
   if (id === 'patientTime.cost') {
-    return entry('casemix', 'patient time', 'value of the hours waited (not in the total cost)', 'money', 'Patient time: value of the hours waited (not part of the total cost)', 'lowerIsBetter', { rank: 4 });
+    return entry(
+      'casemix',
+      'patient time',
+      'value of the hours waited (not in the total cost)',
+      'money',
+      'Patient time: value of the hours waited (not part of the total cost)',
+      'lowerIsBetter',
+      { rank: 4 },
+    );
   }
 
-  if ((m = id.match(/^wait\.(.+)\.pWait$/))) return entry('waits', m[1]!, 'share who waited at all', 'share', `Wait for ${nameOf(m[1]!)}: share who waited at all`, 'lowerIsBetter');
-  if ((m = id.match(/^wait\.(.+)\.withinTarget$/))) return entry('waits', m[1]!, 'share seen within the target', 'share', `Wait for ${nameOf(m[1]!)}: share seen within the target`, 'higherIsBetter');
+  if ((m = id.match(/^wait\.(.+)\.pWait$/)))
+    return entry('waits', m[1]!, 'share who waited at all', 'share', `Wait for ${nameOf(m[1]!)}: share who waited at all`, 'lowerIsBetter');
+  if ((m = id.match(/^wait\.(.+)\.withinTarget$/)))
+    return entry('waits', m[1]!, 'share seen within the target', 'share', `Wait for ${nameOf(m[1]!)}: share seen within the target`, 'higherIsBetter');
 
   if ((m = id.match(/^census\.([^.]+)\.h(\d\d)\.(mean|p90)$/))) {
     const place = m[1] === 'ed' ? 'ED' : nameOf(m[1]!);
@@ -91,9 +111,17 @@ export function describeCaseFigure(id: string, sectionOf: (resource: string) => 
     return entry('census', place, measure, unit, `Census, ${place}: ${measure}`, 'neither');
   }
 
-  if ((m = id.match(/^requests\.(.+)$/))) return entry(sectionOf(m[1]!), m[1]!, 'requests (patients asking for it)', 'patients', `${nameOf(m[1]!)}: requests`, 'neither');
+  if ((m = id.match(/^requests\.(.+)$/)))
+    return entry(sectionOf(m[1]!), m[1]!, 'requests (patients asking for it)', 'patients', `${nameOf(m[1]!)}: requests`, 'neither');
   if ((m = id.match(/^timeInSystem\.(.+)\.mean$/))) {
-    return entry(sectionOf(m[1]!), m[1]!, 'time at it, waiting and served, mean', 'minutes', `${nameOf(m[1]!)}: time waiting and served, mean`, 'lowerIsBetter');
+    return entry(
+      sectionOf(m[1]!),
+      m[1]!,
+      'time at it, waiting and served, mean',
+      'minutes',
+      `${nameOf(m[1]!)}: time waiting and served, mean`,
+      'lowerIsBetter',
+    );
   }
   if ((m = id.match(/^stock\.([^.]+)\.([A-Za-z]+)$/)) && STOCK[m[2]!]) {
     const [measure, unit, quiet, direction] = STOCK[m[2]!]!;

@@ -24,7 +24,16 @@ const mixed: ScenarioInput = {
   wards: [{ id: 'ward', type: 'general', beds: 10, costPerBedDay: 240 }],
   staff: [{ id: 'nurse', department: 'clinic', hourlyCost: 40, overtimePremium: 0.5, shifts: [{ days: 'all', start: '08:00', end: '20:00', count: 2 }] }],
   resources: [{ id: 'cubicle', department: 'clinic', units: 3, costPerHour: 30 }],
-  items: [{ id: 'gloves', unitCost: 2, initialStock: 1000, policy: { type: 'sS', s: 100, S: 1000 }, leadTimeDays: { type: 'constant', value: 1 }, onStockOut: 'wait' }],
+  items: [
+    {
+      id: 'gloves',
+      unitCost: 2,
+      initialStock: 1000,
+      policy: { type: 'sS', s: 100, S: 1000 },
+      leadTimeDays: { type: 'constant', value: 1 },
+      onStockOut: 'wait',
+    },
+  ],
   patientClasses: [
     {
       id: 'walkIn',
@@ -49,7 +58,12 @@ const mixed: ScenarioInput = {
     },
   ],
   pathways: {
-    visit: [{ seize: ['nurse', 'cubicle'], id: 'visit' }, { consume: 'gloves' }, { hold: { type: 'exponential', mean: 30 }, activity: 'visit' }, { release: 'all' }],
+    visit: [
+      { seize: ['nurse', 'cubicle'], id: 'visit' },
+      { consume: 'gloves' },
+      { hold: { type: 'exponential', mean: 30 }, activity: 'visit' },
+      { release: 'all' },
+    ],
     admit: [{ stay: 'ward', lengthOfStay: { type: 'uniform', min: 1440, max: 2 * 1440 }, id: 'admit' }],
   },
   costs: { penalties: { cancelledCase: 0, leftUnseen: 0, boardingHour: 0 }, patientTimePerHour: 100 },
@@ -95,7 +109,10 @@ describe('cost per case: every cut adds up', () => {
 
   it('by class, by pathway, by attribute value (plus the classes without it), by group (plus ungrouped)', () => {
     const classes = ['walkIn', 'referral', 'admission'];
-    const byClass = sumOfCuts(f, classes.map((c) => `cost.perCase.${c}`));
+    const byClass = sumOfCuts(
+      f,
+      classes.map((c) => `cost.perCase.${c}`),
+    );
     for (const c of classes) expect(f[`cases.${c}`]).toBe(f[`cost.perCase.${c}.cases`]);
     expect(byClass.cases).toBe(all.cases);
     expect(byClass.cost).toBeCloseTo(all.cost, 6);
@@ -106,7 +123,10 @@ describe('cost per case: every cut adds up', () => {
     expect(f['cost.perCase.pathway.visit.cases']).toBe(f['cases.walkIn']! + f['cases.referral']!);
 
     // Acuity: admissions have none, so acuity values + admissions = all.
-    const byAcuity = sumOfCuts(f, ['1', '2', '3'].map((v) => `cost.perCase.attribute.acuity.${v}`));
+    const byAcuity = sumOfCuts(
+      f,
+      ['1', '2', '3'].map((v) => `cost.perCase.attribute.acuity.${v}`),
+    );
     const admissions = sumOfCuts(f, ['cost.perCase.admission']);
     expect(byAcuity.cases + admissions.cases).toBe(all.cases);
     expect(byAcuity.cost + admissions.cost).toBeCloseTo(all.cost, 6);

@@ -22,7 +22,11 @@ describe('share of patients who waited', () => {
     const doc = builtinScenario('textbook-mmc')!.document;
     const runs = runReplications(doc, 10);
     // 2.7 an hour, 60-minute mean service, 3 cubicles: offered load 2.7.
-    expectTheoryInInterval(runs.map((f) => f['wait.cubicle.pWait']!), erlangC(3, 2.7), 'M/M/3 wait.cubicle.pWait');
+    expectTheoryInInterval(
+      runs.map((f) => f['wait.cubicle.pWait']!),
+      erlangC(3, 2.7),
+      'M/M/3 wait.cubicle.pWait',
+    );
   });
 
   it('gives the share seen within a wait target, between 1 − P(wait) and 1', () => {
@@ -82,7 +86,12 @@ describe('stock over time', () => {
     resources: [{ id: 'room', department: 'clinic', units: 1 }],
     items: [{ id: 'kit', unitCost: 5, initialStock, policy: { type: 'sS', s, S }, leadTimeDays: { type: 'constant', value: 1 }, onStockOut: 'wait' }],
     patientClasses: [
-      { id: 'visit', department: 'clinic', arrivals: { type: 'appointments', days: 'weekdays', start: '09:00', end: '15:00', slotMinutes: 30 }, pathway: 'visit' },
+      {
+        id: 'visit',
+        department: 'clinic',
+        arrivals: { type: 'appointments', days: 'weekdays', start: '09:00', end: '15:00', slotMinutes: 30 },
+        pathway: 'visit',
+      },
     ],
     pathways: { visit: [{ consume: 'kit' }, { seize: ['room'] }, { hold: { type: 'constant', value: 20 }, activity: 'visit' }, { release: 'all' }] },
   });
@@ -133,7 +142,13 @@ describe('case-mix groups refused by path', () => {
       },
     ],
     pathways: { visit: [{ seize: ['room'], id: 'room' }, { hold: { type: 'constant', value: 20 }, activity: 'visit' }, { release: 'all' }] },
-    caseMix: { baseRate: 100, groups: [{ code: 'A', weight: 1 }, { code: 'B', weight: 2 }] },
+    caseMix: {
+      baseRate: 100,
+      groups: [
+        { code: 'A', weight: 1 },
+        { code: 'B', weight: 2 },
+      ],
+    },
   });
 
   it('accepts a well-formed case mix', () => {
