@@ -291,13 +291,23 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
   }
 
   private newPatient(c: number, arrivedAt: number, counted: boolean): number {
-    if (++this.inSystem > this.maxInSystem) {
-      throw new Error(
-        `more than ${this.maxInSystem} patients in the hospital at once at minute ${Math.round(this.sim.now)}: a resource is probably never available or far too small`,
-      );
-    }
+    if (++this.inSystem > this.maxInSystem) throw new Error(this.overfullMessage());
     const cls = this.model.classes[c]!;
     return this.patients.take(c, cls.pathway, arrivedAt, cls.emergencyDepartment, counted);
+  }
+
+  /**
+   * Why a replication holds more patients than it may: blame a resource only when
+   * most of them are in its line; otherwise the scenario is simply that large.
+   */
+  private overfullMessage(): string {
+    let longest = this.resources[0];
+    for (const r of this.resources) if (longest === undefined || r.waiting.length > longest.waiting.length) longest = r;
+    const head = `more than ${this.maxInSystem} patients in the hospital at once at minute ${Math.round(this.sim.now)}`;
+    if (longest !== undefined && longest.waiting.length * 2 > this.maxInSystem) {
+      return `${head}, ${longest.waiting.length} of them waiting for "${longest.name}" (${longest.capacity} on duty now): it is never available or far too small for the arrivals`;
+    }
+    return `${head}, most of them not waiting for any resource: the scenario holds more patients at once than one replication may (${this.maxInSystem}); model a smaller population or shorter stays`;
   }
 
   /** Draws the class's attributes for the patient. */
