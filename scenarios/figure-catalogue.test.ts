@@ -68,4 +68,7 @@ describe('the figure catalogue shared by the CLI and the viewer', () => {
     expect(describeFigure('wait.triage.withinTarget', ctx).direction).toBe('higherIsBetter');
     expect(describeFigure('stock.gloves.meanBackorders', ctx).quietWhenZero).toBe(true);
   });
+  it('stops a share at 100%: no 4-hour performance of 101.4%', () => {
+    expect(shownInterval({ nonNegative: true, unit: 'share' }, [0.957, 1.014])).toEqual({ lo: 0.957, hi: 1, clippedAtZero: false });
+  });
 });

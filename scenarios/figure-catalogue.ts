@@ -243,8 +243,10 @@ function directionOf(id: string): FigureDirection {
  * The interval to show for a figure across replications: clipped at 0 when the
  * figure cannot be negative (sim-core's rule). Never use it for a paired difference.
  */
-export function shownInterval(info: Pick<FigureInfo, 'nonNegative'>, ci95: readonly [number, number]): { lo: number; hi: number; clippedAtZero: boolean } {
-  const [lo, hi] = ci95;
+export function shownInterval(info: Pick<FigureInfo, 'nonNegative'> & { unit?: FigureUnit }, ci95: readonly [number, number]): { lo: number; hi: number; clippedAtZero: boolean } {
+  const [lo, raw] = ci95;
+  // A share cannot pass 100% either: its upper bound stops there (a 4-hour share of "95.7-101.4%" is impossible).
+  const hi = info.unit === 'share' && raw > 1 ? 1 : raw;
   if (!info.nonNegative) return { lo, hi, clippedAtZero: false };
   const clipped: NonNegativeInterval = clipAtZero({ mean: (lo + hi) / 2, halfWidth: (hi - lo) / 2, lo, hi, n: 2, sd: NaN });
   return { lo: clipped.lo, hi: clipped.hi, clippedAtZero: clipped.clippedAtZero };
