@@ -30,7 +30,11 @@ const FORBIDDEN = {
       regex: `${folder('calibration')}(?!maps/[^/]+\\.yaml\\?raw$)`,
       message: 'viewer/ may import only the mapping files (calibration/maps/*.yaml?raw) of calibration/, as text.',
     },
-    { regex: folder('sim-core'), allowTypeImports: true, message: 'viewer/ may import sim-core/ for types only (`import type`); it runs models through workers/.' },
+    {
+      regex: folder('sim-core'),
+      allowTypeImports: true,
+      message: 'viewer/ may import sim-core/ for types only (`import type`); it runs models through workers/.',
+    },
     { regex: `${folder('workers')}(node|pool)(\\.js$|/)`, message: 'viewer/ may import the client side of workers/, not its Node pool.' },
   ],
 };

@@ -38,7 +38,9 @@ export async function benchForecast(log: (line: string) => void): Promise<Figure
     for (let i = 1; i <= cpuReps; i++) runForecastReplication(fm, 72, 1, i);
     const used = process.cpuUsage(cpu0);
     const cpuPerReplication = (used.user + used.system) / 1e6 / cpuReps;
-    log(`one 72 h replication: ${(cpuPerReplication * 1000).toFixed(1)} ms of CPU; 500 of them over ${cores} idle cores would take ${((500 * cpuPerReplication) / cores).toFixed(2)} s`);
+    log(
+      `one 72 h replication: ${(cpuPerReplication * 1000).toFixed(1)} ms of CPU; 500 of them over ${cores} idle cores would take ${((500 * cpuPerReplication) / cores).toFixed(2)} s`,
+    );
 
     const t1 = performance.now();
     const forecasts = [];
@@ -47,8 +49,14 @@ export async function benchForecast(log: (line: string) => void): Promise<Figure
       forecasts.push({ summary: r.summary, replications: r.perReplication });
     }
     const score = scoreBacktest(model, census, at, forecasts, BACKTEST.hours);
-    log(`backtest: ${BACKTEST.snapshots} snapshots × ${BACKTEST.hours} h × ${BACKTEST_REPLICATIONS} replications in ${((performance.now() - t1) / 1000).toFixed(0)} s`);
-    log(`coverage of the 80% band by ward: ${Object.entries(score.coverage80.byWard).map(([w, c]) => `${w} ${(c * 100).toFixed(1)}%`).join(', ')}`);
+    log(
+      `backtest: ${BACKTEST.snapshots} snapshots × ${BACKTEST.hours} h × ${BACKTEST_REPLICATIONS} replications in ${((performance.now() - t1) / 1000).toFixed(0)} s`,
+    );
+    log(
+      `coverage of the 80% band by ward: ${Object.entries(score.coverage80.byWard)
+        .map(([w, c]) => `${w} ${(c * 100).toFixed(1)}%`)
+        .join(', ')}`,
+    );
     return {
       'forecast.seconds72h500': seconds,
       'forecast.cpuSecondsPerReplication72h': cpuPerReplication,

@@ -34,7 +34,11 @@ interface OneRun {
 }
 
 function kernelReplication(r: number, patientsPerRep: number): OneRun {
-  const out = runStationNetwork([{ name: 'server', servers: 1, service: exponential(1 / MU), arrivalRate: LAMBDA }], { seed: r, warmup: WARMUP, horizon: patientsPerRep / LAMBDA });
+  const out = runStationNetwork([{ name: 'server', servers: 1, service: exponential(1 / MU), arrivalRate: LAMBDA }], {
+    seed: r,
+    warmup: WARMUP,
+    horizon: patientsPerRep / LAMBDA,
+  });
   return { meanWait: out.stations[0]!.meanWait, patients: out.stations[0]!.granted };
 }
 
@@ -85,7 +89,9 @@ function simpy(python: string, reps: number, patientsPerRep: number): Measured {
   let patients = 0;
   let seconds = 0;
   for (let r = 1; r <= reps; r++) {
-    const out = JSON.parse(execFileSync(python, [script, String(LAMBDA), String(MU), String(WARMUP), String(patientsPerRep / LAMBDA), String(r)], { encoding: 'utf8' })) as {
+    const out = JSON.parse(
+      execFileSync(python, [script, String(LAMBDA), String(MU), String(WARMUP), String(patientsPerRep / LAMBDA), String(r)], { encoding: 'utf8' }),
+    ) as {
       meanWait: number;
       patients: number;
       seconds: number;
@@ -113,9 +119,13 @@ export async function benchMm1(log: (line: string) => void): Promise<Figures> {
   const bareRate = b.patients / b.seconds;
   const kci = meanConfidenceInterval(k.waits, 0.95);
   const bci = meanConfidenceInterval(b.waits, 0.95);
-  log(`kernel:    ${(kernelRate / 1e6).toFixed(2)} M patients/s (${k.patients} patients in ${k.seconds.toFixed(2)} s); mean wait ${kci.mean.toFixed(3)} ± ${kci.halfWidth.toFixed(3)}`);
+  log(
+    `kernel:    ${(kernelRate / 1e6).toFixed(2)} M patients/s (${k.patients} patients in ${k.seconds.toFixed(2)} s); mean wait ${kci.mean.toFixed(3)} ± ${kci.halfWidth.toFixed(3)}`,
+  );
   const ratio = k.cpu / k.patients / (b.cpu / b.patients);
-  log(`bare loop: ${(bareRate / 1e6).toFixed(2)} M patients/s; mean wait ${bci.mean.toFixed(3)} ± ${bci.halfWidth.toFixed(3)}; kernel is ${ratio.toFixed(2)}x slower (CPU time; ${(bareRate / kernelRate).toFixed(2)}x by wall time)`);
+  log(
+    `bare loop: ${(bareRate / 1e6).toFixed(2)} M patients/s; mean wait ${bci.mean.toFixed(3)} ± ${bci.halfWidth.toFixed(3)}; kernel is ${ratio.toFixed(2)}x slower (CPU time; ${(bareRate / kernelRate).toFixed(2)}x by wall time)`,
+  );
   const figures: Figures = {
     'mm1.patients': k.patients,
     'mm1.patientsPerSecond': kernelRate,
@@ -137,13 +147,15 @@ export async function benchMm1(log: (line: string) => void): Promise<Figures> {
 
   const python = findSimpyPython();
   if (python === null) {
-    log("SimPy: skipped (neither python3 nor /usr/bin/python3 can import simpy; on Debian: apt-get install python3-simpy3)");
+    log('SimPy: skipped (neither python3 nor /usr/bin/python3 can import simpy; on Debian: apt-get install python3-simpy3)');
     return figures;
   }
   const s = simpy(python, 4, 50_000);
   const simpyRate = s.patients / s.seconds;
   const sci = meanConfidenceInterval(s.waits, 0.95);
-  log(`SimPy (${python}): ${(simpyRate / 1e3).toFixed(0)} k patients/s; mean wait ${sci.mean.toFixed(3)} ± ${sci.halfWidth.toFixed(3)}; kernel is ${(kernelRate / simpyRate).toFixed(1)}x faster`);
+  log(
+    `SimPy (${python}): ${(simpyRate / 1e3).toFixed(0)} k patients/s; mean wait ${sci.mean.toFixed(3)} ± ${sci.halfWidth.toFixed(3)}; kernel is ${(kernelRate / simpyRate).toFixed(1)}x faster`,
+  );
   log(`${theoryOk(sci)}: SimPy mean wait vs theory ${THEORY}`);
   log(agree('kernel − SimPy', k.waits, s.waits));
   return {

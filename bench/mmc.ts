@@ -69,8 +69,12 @@ export async function benchMmc1000(log: (line: string) => void): Promise<Figures
   const d = welchDifferenceInterval(k.waits, b.waits, 0.95);
   const ratio = k.cpu / k.patients / (b.cpu / b.patients);
   log(`kernel:    ${(kernelRate / 1e6).toFixed(2)} M patients/s; mean wait ${kci.mean.toExponential(2)} ± ${kci.halfWidth.toExponential(2)} min`);
-  log(`bare loop: ${(bareRate / 1e6).toFixed(2)} M patients/s; mean wait ${bci.mean.toExponential(2)} ± ${bci.halfWidth.toExponential(2)} min; kernel is ${ratio.toFixed(2)}x slower (CPU time; ${(bareRate / kernelRate).toFixed(2)}x by wall time)`);
-  log(`Erlang C mean wait ${theory.toExponential(2)} min; kernel − bare loop difference ${d.mean.toExponential(2)} [${d.lo.toExponential(2)}, ${d.hi.toExponential(2)}]: ${d.lo <= 0 && d.hi >= 0 ? 'AGREE' : 'DIFFER'}`);
+  log(
+    `bare loop: ${(bareRate / 1e6).toFixed(2)} M patients/s; mean wait ${bci.mean.toExponential(2)} ± ${bci.halfWidth.toExponential(2)} min; kernel is ${ratio.toFixed(2)}x slower (CPU time; ${(bareRate / kernelRate).toFixed(2)}x by wall time)`,
+  );
+  log(
+    `Erlang C mean wait ${theory.toExponential(2)} min; kernel − bare loop difference ${d.mean.toExponential(2)} [${d.lo.toExponential(2)}, ${d.hi.toExponential(2)}]: ${d.lo <= 0 && d.hi >= 0 ? 'AGREE' : 'DIFFER'}`,
+  );
   return {
     'mmc1000.servers': SERVERS,
     'mmc1000.patients': k.patients,

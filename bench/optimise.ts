@@ -78,7 +78,9 @@ export async function benchOptimise(log: (line: string) => void): Promise<Figure
     const byId = new Map(gridOutcome.plan.points.map((pt) => [pt.id, pt.values]));
     const asNames = (values: Record<string, unknown>): string => JSON.stringify(edSpec.variables.map((v) => values[v.path as string]));
     const tied = new Set(ranking.indistinguishable.map((id) => asNames(byId.get(id)!)));
-    log(`grid: ${gridOutcome.plan.points.length} points x ${GRID_REPLICATIONS} replications in ${gridSeconds.toFixed(0)} s; best ${asNames(byId.get(ranking.best!)!)}, ${tied.size} indistinguishable from it`);
+    log(
+      `grid: ${gridOutcome.plan.points.length} points x ${GRID_REPLICATIONS} replications in ${gridSeconds.toFixed(0)} s; best ${asNames(byId.get(ranking.best!)!)}, ${tied.size} indistinguishable from it`,
+    );
 
     const hospital = await optimise('ed-staffing');
     const chosen = hospital.outcome.report.chosen;

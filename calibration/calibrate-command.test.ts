@@ -33,7 +33,9 @@ const LOG = [
   'case,activity,start,end,resource,class',
   ...Array.from({ length: 40 }, (_, i) => {
     const t = (m: number): string => new Date(Date.UTC(2026, 0, 5 + Math.floor(i / 8), 8 + (i % 8), m)).toISOString().slice(0, 19);
-    return [`p${i},arrive,${t(0)},${t(0)},,ed`, `p${i},triage,${t(0)},${t(7 + (i % 5))},nurse,ed`, `p${i},leave,${t(7 + (i % 5))},${t(7 + (i % 5))},,ed`].join('\n');
+    return [`p${i},arrive,${t(0)},${t(0)},,ed`, `p${i},triage,${t(0)},${t(7 + (i % 5))},nurse,ed`, `p${i},leave,${t(7 + (i % 5))},${t(7 + (i % 5))},,ed`].join(
+      '\n',
+    );
   }),
 ].join('\n');
 
@@ -48,7 +50,9 @@ describe('calibrate LOG --map MAP --out SCENARIO', () => {
     expect(r.stdout.match(/\| figure \| log \(95% CI\) \|/g)).toHaveLength(2);
     expect(readFileSync(join(dir, 'out.report.html'), 'utf8')).toContain('Out of sample: the cases the fit never saw');
     // A share that is not one is refused before anything runs.
-    await expect(run([join(dir, 'log.csv'), '--map', MAP, '--out', join(dir, 'x.yaml'), '--holdout', '1.5'])).rejects.toThrow(/must be a share between 0 and 1/);
+    await expect(run([join(dir, 'log.csv'), '--map', MAP, '--out', join(dir, 'x.yaml'), '--holdout', '1.5'])).rejects.toThrow(
+      /must be a share between 0 and 1/,
+    );
   });
 
   it('writes the scenario and the report, and prints the validation table', async () => {

@@ -83,12 +83,16 @@ export async function calibrateText(
     ]);
   }
   if (mapping.model.patientBy !== undefined && !log.attributeNames.includes(mapping.model.patientBy)) {
-    throw new CalibrationError(options.mapSource, [`model.patientBy: "${mapping.model.patientBy}" is not an attribute of the mapping (its attributes: ${log.attributeNames.join(', ') || 'none'})`]);
+    throw new CalibrationError(options.mapSource, [
+      `model.patientBy: "${mapping.model.patientBy}" is not an attribute of the mapping (its attributes: ${log.attributeNames.join(', ') || 'none'})`,
+    ]);
   }
   const seed = options.seed ?? mapping.model.seed;
   const split = options.holdout !== undefined ? splitFlow(flow, options.holdout, seed) : null;
   if (split && (split.fit.cases.length === 0 || split.test.cases.length === 0)) {
-    throw new CalibrationError(options.logSource, [`--holdout ${options.holdout}: the split leaves ${split.fit.cases.length} cases to fit and ${split.test.cases.length} to test; both need some`]);
+    throw new CalibrationError(options.logSource, [
+      `--holdout ${options.holdout}: the split leaves ${split.fit.cases.length} cases to fit and ${split.test.cases.length} to test; both need some`,
+    ]);
   }
   const fitted = buildCalibration(split ? split.fit : flow, name, mapping.notes);
   // Fitted on part of the log: the scenario written runs at the whole log's rate (dates shifted: the mapping's rate already).
@@ -118,11 +122,27 @@ export async function calibrateText(
   if (split && options.validate !== false) {
     const scenario = shifted ? fitted.scenario : scaleArrivals(fitted.scenario, split.test.cases.length / split.fit.cases.length);
     const v = await validate({ ...fitted, flow: split.test, scenario }, validateOptions(runs / 2));
-    holdout = { share: options.holdout!, byPatient: split.byPatient, fitCases: split.fit.cases.length, testCases: split.test.cases.length, validation: v, table: validationMarkdown(v) };
+    holdout = {
+      share: options.holdout!,
+      byPatient: split.byPatient,
+      fitCases: split.fit.cases.length,
+      testCases: split.test.cases.length,
+      validation: v,
+      table: validationMarkdown(v),
+    };
   }
-  const scenarioText = options.format === 'json' ? `${JSON.stringify(calibration.scenario, null, 2)}\n` : scenarioYaml(calibration, options.logSource, options.mapSource);
+  const scenarioText =
+    options.format === 'json' ? `${JSON.stringify(calibration.scenario, null, 2)}\n` : scenarioYaml(calibration, options.logSource, options.mapSource);
   const report = renderReport(calibration, validation, { logPath: options.logSource, mapPath: options.mapSource, scenarioPath: options.scenarioPath, holdout });
-  return { calibration, validation, scenario: calibration.scenario, scenarioText, report, validationTable: validation ? validationMarkdown(validation) : '', holdout };
+  return {
+    calibration,
+    validation,
+    scenario: calibration.scenario,
+    scenarioText,
+    report,
+    validationTable: validation ? validationMarkdown(validation) : '',
+    holdout,
+  };
 }
 
 /** Routing memory names activities of the log: a misspelt one would silently remember nothing. */

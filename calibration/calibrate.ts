@@ -17,9 +17,15 @@ import { writeFileAtomic } from '../io/write-file-atomic.js';
 import { outputProblems } from '../io/output-checks.js';
 
 /** Reads LOG and MAP, calibrates, and writes the scenario to `outPath` and the report beside it. */
-export async function calibrate(logPath: string, mapPath: string, outPath: string, options: CalibrateOptions = {}): Promise<CalibrationResult & { reportPath: string }> {
+export async function calibrate(
+  logPath: string,
+  mapPath: string,
+  outPath: string,
+  options: CalibrateOptions = {},
+): Promise<CalibrationResult & { reportPath: string }> {
   const ext = extname(outPath).toLowerCase();
-  if (ext !== '.yaml' && ext !== '.yml' && ext !== '.json') throw new CalibrationError(outPath, [`the scenario must be a .yaml, .yml or .json file, got "${ext || 'no extension'}"`]);
+  if (ext !== '.yaml' && ext !== '.yml' && ext !== '.json')
+    throw new CalibrationError(outPath, [`the scenario must be a .yaml, .yml or .json file, got "${ext || 'no extension'}"`]);
   const reportPath = options.reportPath ?? resolve(dirname(outPath), `${basename(outPath, extname(outPath))}.report.html`);
   const problems = await outputProblems(
     [
@@ -34,7 +40,13 @@ export async function calibrate(logPath: string, mapPath: string, outPath: strin
   if (problems.length > 0) throw new CalibrationError(outPath, problems);
   const mapping = parseMappingText(await readText(mapPath, 'mapping'), mapPath);
   const logText = await readText(logPath, 'log');
-  const result = await calibrateText(logText, mapping, { ...options, logSource: logPath, mapSource: mapPath, scenarioPath: outPath, format: ext === '.json' ? 'json' : 'yaml' });
+  const result = await calibrateText(logText, mapping, {
+    ...options,
+    logSource: logPath,
+    mapSource: mapPath,
+    scenarioPath: outPath,
+    format: ext === '.json' ? 'json' : 'yaml',
+  });
   await writeFileAtomic(outPath, result.scenarioText);
   await writeFileAtomic(reportPath, result.report);
   return { ...result, reportPath };
@@ -44,7 +56,11 @@ export async function calibrate(logPath: string, mapPath: string, outPath: strin
  * The text of the log or the mapping, refused past `maxBytes` as read and, for
  * .gz, as decompressed (a small gzip may expand a thousandfold).
  */
-export async function readText(path: string, what: string, maxBytes: number = what === 'log' ? INPUT_LIMITS.logBytes : INPUT_LIMITS.documentBytes): Promise<string> {
+export async function readText(
+  path: string,
+  what: string,
+  maxBytes: number = what === 'log' ? INPUT_LIMITS.logBytes : INPUT_LIMITS.documentBytes,
+): Promise<string> {
   let bytes: Buffer;
   const limit = `more than the ${sizeInWords(maxBytes)} a ${what} file may be`;
   try {
@@ -54,7 +70,13 @@ export async function readText(path: string, what: string, maxBytes: number = wh
   } catch (e) {
     if (e instanceof CalibrationError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CalibrationError(path, [code === 'ENOENT' ? `no such ${what} file` : code === 'EISDIR' ? `is a folder, not a ${what} file` : `the ${what} file cannot be read (${code ?? String(e)})`]);
+    throw new CalibrationError(path, [
+      code === 'ENOENT'
+        ? `no such ${what} file`
+        : code === 'EISDIR'
+          ? `is a folder, not a ${what} file`
+          : `the ${what} file cannot be read (${code ?? String(e)})`,
+    ]);
   }
   if (path.toLowerCase().endsWith('.gz')) {
     try {
@@ -68,4 +90,3 @@ export async function readText(path: string, what: string, maxBytes: number = wh
   if (text.includes('\u0000')) throw new CalibrationError(path, [`is not a text file (it holds NUL bytes): a ${what} must be CSV or YAML text`]);
   return text;
 }
-

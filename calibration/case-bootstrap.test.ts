@@ -22,9 +22,27 @@ const logCase = (id: string, steps: [string, number][]): LogCase => ({
 describe('a case’s own times', () => {
   // Fluids then antibiotics: a long wait for fluids, then antibiotics at once; or a short one, then a long one.
   const tied = Array.from({ length: 10 }, (_, i) =>
-    logCase(`t${i}`, i % 2 === 0 ? [['reg', 0], ['fluids', 120], ['antibiotics', 120]] : [['reg', 0], ['fluids', 10], ['antibiotics', 100]]),
+    logCase(
+      `t${i}`,
+      i % 2 === 0
+        ? [
+            ['reg', 0],
+            ['fluids', 120],
+            ['antibiotics', 120],
+          ]
+        : [
+            ['reg', 0],
+            ['fluids', 10],
+            ['antibiotics', 100],
+          ],
+    ),
   );
-  const direct = Array.from({ length: 4 }, (_, i) => logCase(`d${i}`, [['reg', 0], ['antibiotics', 30 + i]]));
+  const direct = Array.from({ length: 4 }, (_, i) =>
+    logCase(`d${i}`, [
+      ['reg', 0],
+      ['antibiotics', 30 + i],
+    ]),
+  );
 
   it('are each case’s first time for each move it made', () => {
     const t = caseTimes([...tied, ...direct], false);
@@ -73,7 +91,19 @@ describe('a case’s own times', () => {
 
 describe('cases still in when the log ends (openEnded: censor)', () => {
   const admitted = (id: string, release: number | null): LogCase => ({
-    ...logCase(id, release === null ? [['reg', 0], ['admission', 60]] : [['reg', 0], ['admission', 60], ['release', release]]),
+    ...logCase(
+      id,
+      release === null
+        ? [
+            ['reg', 0],
+            ['admission', 60],
+          ]
+        : [
+            ['reg', 0],
+            ['admission', 60],
+            ['release', release],
+          ],
+    ),
     open: release === null,
   });
   const cases = [...Array.from({ length: 9 }, (_, i) => admitted(`c${i}`, 2000 + 100 * i)), admitted('open', null)];
@@ -88,7 +118,19 @@ describe('cases still in when the log ends (openEnded: censor)', () => {
   });
 
   it('are not lent to a case that never made the move, and are dropped when the mapping excludes them', () => {
-    const t = caseTimes([...cases, ...Array.from({ length: 5 }, (_, i) => logCase(`h${i}`, [['reg', 0], ['home', 30]]))], false, ends);
+    const t = caseTimes(
+      [
+        ...cases,
+        ...Array.from({ length: 5 }, (_, i) =>
+          logCase(`h${i}`, [
+            ['reg', 0],
+            ['home', 30],
+          ]),
+        ),
+      ],
+      false,
+      ends,
+    );
     const row = t.gaps.get(gapKey('admission', 'release'))!;
     for (const p of ['11', '12', '13', '14', '15']) expect(row.get(p)).toBeLessThan(STILL_IN);
     expect(caseTimes(cases, false, null).gaps.get(gapKey('admission', 'release'))!.get('10')).not.toBe(STILL_IN);

@@ -35,7 +35,14 @@ const XES_INTERVALS = `<?xml version="1.0" encoding="UTF-8"?>
 const intervalMapping = (): Mapping =>
   parseMapping(
     {
-      columns: { case: 'case:concept:name', activity: 'concept:name', start: 'start_timestamp', end: 'time:timestamp', resource: 'org:resource', lifecycle: 'lifecycle:transition' },
+      columns: {
+        case: 'case:concept:name',
+        activity: 'concept:name',
+        start: 'start_timestamp',
+        end: 'time:timestamp',
+        resource: 'org:resource',
+        lifecycle: 'lifecycle:transition',
+      },
       lifecycle: ['start', 'complete'],
       attributes: [{ column: 'case:ward', name: 'ward' }],
       time: { format: 'iso' },
@@ -49,7 +56,12 @@ describe('an XES log with lifecycle start and complete events', () => {
   it('pairs each start with the completion of the same activity (and instance) into one activity with a start and an end', () => {
     const log = readAnyEventLog(XES_INTERVALS, intervalMapping(), 'visits.xes');
     expect(log.kind).toBe('intervals');
-    const rows = log.rows.map((r) => [r.activity, r.start - minute('2026-01-05T08:00:00Z'), r.end === null ? null : r.end - minute('2026-01-05T08:00:00Z'), r.resource]);
+    const rows = log.rows.map((r) => [
+      r.activity,
+      r.start - minute('2026-01-05T08:00:00Z'),
+      r.end === null ? null : r.end - minute('2026-01-05T08:00:00Z'),
+      r.resource,
+    ]);
     expect(rows).toEqual([
       ['triage', 0, 10, 'nurse'],
       ['scan', 20, 50, null], // instance 1: 08:20 to 08:50, though instance 2 completed first
@@ -113,7 +125,8 @@ describe('an OCEL 2.0 log of a day ward (hand-made: patients, beds, staff, a CT 
   });
 
   it('calibrates to the same scenario from JSON and XML, one that passes the schema', async () => {
-    const run = (path: string) => calibrateText(readFileSync(path, 'utf8'), ocelMapping(), { logSource: 'day-ward', mapSource: OCEL_MAP, scenarioPath: 'day-ward.yaml', validate: false });
+    const run = (path: string) =>
+      calibrateText(readFileSync(path, 'utf8'), ocelMapping(), { logSource: 'day-ward', mapSource: OCEL_MAP, scenarioPath: 'day-ward.yaml', validate: false });
     const [a, b] = await Promise.all([run(OCEL_JSON), run(OCEL_XML)]);
     expect(a.scenarioText).toBe(b.scenarioText);
     expect(a.scenario.wards?.map((w) => w.id)).toEqual(['day-ward']);
@@ -122,8 +135,12 @@ describe('an OCEL 2.0 log of a day ward (hand-made: patients, beds, staff, a CT 
   it('is refused when the mapping does not name the case object type, or names one the log has not', () => {
     const text = readFileSync(OCEL_JSON, 'utf8');
     const withCase = (c: string): Mapping => parseMapping({ ...ocelMapping(), columns: { ...ocelMapping().columns, case: c } }, 'test');
-    expect(() => readAnyEventLog(text, withCase('patient_id'), 'day-ward.jsonocel')).toThrow(/name the object type whose objects are the cases, e.g. "object:patient"/);
-    expect(() => readAnyEventLog(text, withCase('object:visitor'), 'day-ward.jsonocel')).toThrow(/no objects of type "visitor" \(its object types: "bed", "device", "patient", "staff"\)/);
+    expect(() => readAnyEventLog(text, withCase('patient_id'), 'day-ward.jsonocel')).toThrow(
+      /name the object type whose objects are the cases, e.g. "object:patient"/,
+    );
+    expect(() => readAnyEventLog(text, withCase('object:visitor'), 'day-ward.jsonocel')).toThrow(
+      /no objects of type "visitor" \(its object types: "bed", "device", "patient", "staff"\)/,
+    );
   });
 
   it('is refused when an event refers to an object that is not in the log', () => {

@@ -9,14 +9,37 @@ const LOG = [
   'case,activity,start,end,resource,class',
   ...Array.from({ length: 40 }, (_, i) => {
     const t = (m: number): string => new Date(Date.UTC(2026, 0, 5 + Math.floor(i / 8), 8 + (i % 8), m)).toISOString().slice(0, 19);
-    return [`p${i},arrive,${t(0)},${t(0)},,ed`, `p${i},triage,${t(0)},${t(7 + (i % 5))},nurse,ed`, `p${i},leave,${t(7 + (i % 5))},${t(7 + (i % 5))},,ed`].join('\n');
+    return [`p${i},arrive,${t(0)},${t(0)},,ed`, `p${i},triage,${t(0)},${t(7 + (i % 5))},nurse,ed`, `p${i},leave,${t(7 + (i % 5))},${t(7 + (i % 5))},,ed`].join(
+      '\n',
+    );
   }),
 ].join('\n');
 const LINES = LOG.split('\n');
-const MAPPING = parseMapping({ columns: { case: 'case', activity: 'activity', start: 'start', end: 'end', resource: 'resource' }, time: { format: 'iso' }, model: { replications: 2 } });
+const MAPPING = parseMapping({
+  columns: { case: 'case', activity: 'activity', start: 'start', end: 'end', resource: 'resource' },
+  time: { format: 'iso' },
+  model: { replications: 2 },
+});
 
 /** What a broken export leaves in a log. */
-const DAMAGE = ['"', '""', ',', '\r', '\n', '', '=1+1', '__proto__', 'toString', '2026-13-45T99:99:99', '9999-12-31T23:59:59', '1970-01-01T00:00:00', 'x'.repeat(3000), '\u0000', '\uFEFF', '-1'];
+const DAMAGE = [
+  '"',
+  '""',
+  ',',
+  '\r',
+  '\n',
+  '',
+  '=1+1',
+  '__proto__',
+  'toString',
+  '2026-13-45T99:99:99',
+  '9999-12-31T23:59:59',
+  '1970-01-01T00:00:00',
+  'x'.repeat(3000),
+  '\u0000',
+  '\uFEFF',
+  '-1',
+];
 
 function mutateLog(edits: { line: number; kind: number; value: number; at: number }[]): string {
   const lines = [...LINES];
@@ -54,20 +77,23 @@ describe('hostile event logs, seeded (issue 16): a scenario with figures, or a r
   it('500 mutated logs each calibrate or are refused with a CalibrationError naming what is wrong', async () => {
     const counts = { calibrated: 0, refused: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ line: fc.nat(), kind: fc.nat(), value: fc.nat(), at: fc.nat() }), { minLength: 1, maxLength: 4 }), async (edits) => {
-        const text = mutateLog(edits);
-        try {
-          const r = await calibrateText(text, MAPPING, { logSource: 'mutant.csv', mapSource: 'map.yaml', scenarioPath: 'out.yaml', validate: false });
-          expect(r.scenarioText.length).toBeGreaterThan(0);
-          expect(r.scenario.patientClasses.length).toBeGreaterThan(0);
-          counts.calibrated++;
-        } catch (e) {
-          if (!(e instanceof CalibrationError)) throw new Error(`not a refusal: ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 300)}` : String(e)}`);
-          expect(e.problems.length).toBeGreaterThan(0);
-          for (const p of e.problems) expect(p.length).toBeLessThan(2000);
-          counts.refused++;
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.record({ line: fc.nat(), kind: fc.nat(), value: fc.nat(), at: fc.nat() }), { minLength: 1, maxLength: 4 }),
+        async (edits) => {
+          const text = mutateLog(edits);
+          try {
+            const r = await calibrateText(text, MAPPING, { logSource: 'mutant.csv', mapSource: 'map.yaml', scenarioPath: 'out.yaml', validate: false });
+            expect(r.scenarioText.length).toBeGreaterThan(0);
+            expect(r.scenario.patientClasses.length).toBeGreaterThan(0);
+            counts.calibrated++;
+          } catch (e) {
+            if (!(e instanceof CalibrationError)) throw new Error(`not a refusal: ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 300)}` : String(e)}`);
+            expect(e.problems.length).toBeGreaterThan(0);
+            for (const p of e.problems) expect(p.length).toBeLessThan(2000);
+            counts.refused++;
+          }
+        },
+      ),
       { numRuns: 500, seed: 20261130 },
     );
     expect(counts.calibrated).toBeGreaterThan(100);

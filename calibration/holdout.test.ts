@@ -35,7 +35,13 @@ describe('--holdout: a seeded split', () => {
   });
 
   it('scales every class’s arrivals per day, patterns unchanged', () => {
-    const scenario = { name: 'x', start: '2026-01-01T00:00', horizonDays: 1, pathways: {}, patientClasses: [{ id: 'a', department: 'ed', pathway: 'p', arrivals: { type: 'weekly' as const, perDay: 10, hourOfDay: [1] } }] };
+    const scenario = {
+      name: 'x',
+      start: '2026-01-01T00:00',
+      horizonDays: 1,
+      pathways: {},
+      patientClasses: [{ id: 'a', department: 'ed', pathway: 'p', arrivals: { type: 'weekly' as const, perDay: 10, hourOfDay: [1] } }],
+    };
     expect(scaleArrivals(scenario as never, 0.5).patientClasses[0]!.arrivals).toEqual({ type: 'weekly', perDay: 5, hourOfDay: [1] });
   });
 });

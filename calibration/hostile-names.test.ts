@@ -18,7 +18,12 @@ function log(): string {
 
 describe('calibration keeps attribute names and values that every object inherits (issue 16, item 6)', () => {
   it('an attribute "toString" with values "__proto__" and "constructor" reaches the scenario, which is valid', async () => {
-    const mapping = parseMapping({ columns: { case: 'case', activity: 'activity', timestamp: 'time' }, time: { format: 'iso' }, attributes: ['toString'], model: { durationsBy: 'toString', replications: 2 } });
+    const mapping = parseMapping({
+      columns: { case: 'case', activity: 'activity', timestamp: 'time' },
+      time: { format: 'iso' },
+      attributes: ['toString'],
+      model: { durationsBy: 'toString', replications: 2 },
+    });
     const r = await calibrateText(log(), mapping, { logSource: 'log.csv', mapSource: 'map.yaml', scenarioPath: 'out.json', format: 'json', validate: false });
     const attributes = (r.scenario.patientClasses as { attributes?: Record<string, { values: unknown[] }> }[])[0]!.attributes!;
     expect(Object.hasOwn(attributes, 'toString')).toBe(true);

@@ -26,7 +26,9 @@ describe('calibration input limits (issue 16, item 10)', () => {
     const rows = ['case,activity,time'];
     for (let i = 0; i < 1200; i++) rows.push(`c${i},step ${i},2026-02-01T08:${String(i % 60).padStart(2, '0')}:00`, `c${i},end,2026-02-01T09:00:00`);
     const mapping = parseMapping({ columns: { case: 'case', activity: 'activity', timestamp: 'time' }, time: { format: 'iso' }, model: { replications: 2 } });
-    const e = await calibrateText(rows.join('\n'), mapping, { logSource: 'many.csv', mapSource: 'map.yaml', scenarioPath: 'out.yaml', validate: false }).catch((x: unknown) => x);
+    const e = await calibrateText(rows.join('\n'), mapping, { logSource: 'many.csv', mapSource: 'map.yaml', scenarioPath: 'out.yaml', validate: false }).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(CalibrationError);
     expect((e as CalibrationError).problems[0]).toMatch(/has 1201 distinct activities, more than the 1000 calibration takes .*model\.drop, model\.keep/);
   });
@@ -38,7 +40,11 @@ describe('logs that calibrate asked users to report as a bug are refused or clea
 
   it('exact duplicate rows are dropped and listed by line, not made into self-loops', async () => {
     const rows = ['case,activity,time'];
-    for (let i = 0; i < 60; i++) rows.push(`c${i},A,2026-02-0${1 + (i % 5)}T08:${String(i % 60).padStart(2, '0')}:00`, `c${i},B,2026-02-0${1 + (i % 5)}T09:${String(i % 60).padStart(2, '0')}:00`);
+    for (let i = 0; i < 60; i++)
+      rows.push(
+        `c${i},A,2026-02-0${1 + (i % 5)}T08:${String(i % 60).padStart(2, '0')}:00`,
+        `c${i},B,2026-02-0${1 + (i % 5)}T09:${String(i % 60).padStart(2, '0')}:00`,
+      );
     rows.splice(2, 0, rows[1]!);
     const r = await run(rows.join('\n'));
     expect(r.calibration.flow.log.bad).toContainEqual({ line: 3, reason: 'repeats line 2 exactly: dropped' });

@@ -94,7 +94,10 @@ describe('the MIMIC-IV demo: transfers between care units', () => {
     for (const group of ['Who reaches each step', 'Activity durations', 'Length of stay', 'Routing (next step after a step)']) {
       const inGroup = rows.filter((r) => r.group === group);
       expect(inGroup.length, group).toBeGreaterThanOrEqual(3);
-      expect(inGroup.filter((r) => r.verdict === 'differs').map((r) => r.figure), group).toEqual([]);
+      expect(
+        inGroup.filter((r) => r.verdict === 'differs').map((r) => r.figure),
+        group,
+      ).toEqual([]);
     }
     const ed = rows.find((r) => r.figure === 'mean Emergency Department')!;
     expect(ed.unit).toBe('hours');

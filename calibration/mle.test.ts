@@ -82,7 +82,12 @@ describe('fits recover the parameters a sample was drawn with', () => {
   const cases: { family: Family; spec: DistributionSpec; truth: number[]; mean: number }[] = [
     { family: 'exponential', spec: { type: 'exponential', mean: 10 }, truth: [10], mean: 10 },
     { family: 'gamma', spec: { type: 'gamma', shape: 2.5, scale: 40 }, truth: [2.5, 40], mean: 100 },
-    { family: 'lognormal', spec: { type: 'lognormal', mean: 2880, sd: 1440 }, truth: [Math.log(2880) - Math.log(1.25) / 2, Math.sqrt(Math.log(1.25))], mean: 2880 },
+    {
+      family: 'lognormal',
+      spec: { type: 'lognormal', mean: 2880, sd: 1440 },
+      truth: [Math.log(2880) - Math.log(1.25) / 2, Math.sqrt(Math.log(1.25))],
+      mean: 2880,
+    },
     { family: 'weibull', spec: { type: 'weibull', shape: 1.7, scale: 300 }, truth: [1.7, 300], mean: 300 * Math.exp(logGamma(1 + 1 / 1.7)) },
   ];
   for (const c of cases) {
@@ -112,7 +117,10 @@ describe('fits recover the parameters a sample was drawn with', () => {
     const [lo, hi] = widened(f.meanCi);
     expect(2880).toBeGreaterThanOrEqual(lo);
     expect(2880).toBeLessThanOrEqual(hi);
-    const naive = fitFamily('lognormal', values.filter((_, i) => !censored[i]))!;
+    const naive = fitFamily(
+      'lognormal',
+      values.filter((_, i) => !censored[i]),
+    )!;
     expect(naive.meanCi[1]).toBeLessThan(2880);
   });
 
@@ -147,7 +155,12 @@ describe('fits recover the parameters a sample was drawn with', () => {
 
   it('an absurd fit is set aside for the next family or the empirical one, and says why (IV Antibiotics → IV Liquid in the Sepsis log)', () => {
     // 46 gaps like the issue's: 16 zeros, most under a minute, a few of hours, the longest 21 h.
-    const gaps = [...new Array<number>(16).fill(0), ...[0.02, 0.03, 0.03, 0.05, 0.05, 0.06, 0.06, 0.07, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.5, 0.8, 1, 2, 3, 5, 12, 30, 45, 90, 180, 400, 700, 1000, 1260]];
+    const gaps = [
+      ...new Array<number>(16).fill(0),
+      ...[
+        0.02, 0.03, 0.03, 0.05, 0.05, 0.06, 0.06, 0.07, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.5, 0.8, 1, 2, 3, 5, 12, 30, 45, 90, 180, 400, 700, 1000, 1260,
+      ],
+    ];
     const d = fitDuration(gaps, [], { minFit: 10, choose: 'aic', resolution: 1 / 60 });
     const longest = 1260;
     expect(d.longest).toBe(longest);

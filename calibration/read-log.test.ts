@@ -19,11 +19,18 @@ function refusal(f: () => unknown): CalibrationError {
 
 describe('reading an event log', () => {
   it('takes the case id from the first case column that is not empty, a fallback id marked with its column', () => {
-    const csv = ['hadm,transfer,activity,start,end', 'h1,t1,ED,2026-01-05T08:00:00,2026-01-05T09:00:00', ',t2,ED,2026-01-05T08:30:00,2026-01-05T09:30:00', ',,ED,2026-01-05T10:00:00,2026-01-05T11:00:00'].join('\n');
+    const csv = [
+      'hadm,transfer,activity,start,end',
+      'h1,t1,ED,2026-01-05T08:00:00,2026-01-05T09:00:00',
+      ',t2,ED,2026-01-05T08:30:00,2026-01-05T09:30:00',
+      ',,ED,2026-01-05T10:00:00,2026-01-05T11:00:00',
+    ].join('\n');
     const log = readEventLog(csv, parseMapping({ columns: { case: ['hadm', 'transfer'], activity: 'activity', start: 'start', end: 'end' } }), 'log.csv');
     expect(log.rows.map((r) => r.case)).toEqual(['h1', 'transfer:t2']);
     expect(log.bad).toEqual([{ line: 4, reason: 'no case id (columns "hadm", "transfer")' }]);
-    const missing = refusal(() => readEventLog(csv, parseMapping({ columns: { case: ['hadm', 'visit'], activity: 'activity', start: 'start', end: 'end' } }), 'log.csv'));
+    const missing = refusal(() =>
+      readEventLog(csv, parseMapping({ columns: { case: ['hadm', 'visit'], activity: 'activity', start: 'start', end: 'end' } }), 'log.csv'),
+    );
     expect(missing.problems[0]).toBe('columns.case[1]: the log has no column "visit"');
     expect(refusal(() => parseMapping({ columns: { case: [], activity: 'a', start: 's' } })).problems[0]).toBe('columns.case: must name at least one column');
   });
@@ -57,7 +64,14 @@ describe('reading an event log', () => {
   });
 
   it('refuses a quote never closed, naming the line it opens on, rather than dropping the lines after it', () => {
-    const csv = ['case,activity,start,end,resource,acuity', 'c1,triage,2026-01-05T08:00:00,2026-01-05T08:10:00,nurse,2', 'c2,triage,2026-01-05T08:00:00,2026-01-05T08:10:00,nurse,2', 'c3,triage,2026-01-05T08:00:00,2026-01-05T08:10:00,nurse,2', 'c4,"triage,2026-01-05T09:00:00,2026-01-05T09:10:00,nurse,1', 'c5,triage,2026-01-05T10:00:00,2026-01-05T10:05:00,nurse,1'].join('\n');
+    const csv = [
+      'case,activity,start,end,resource,acuity',
+      'c1,triage,2026-01-05T08:00:00,2026-01-05T08:10:00,nurse,2',
+      'c2,triage,2026-01-05T08:00:00,2026-01-05T08:10:00,nurse,2',
+      'c3,triage,2026-01-05T08:00:00,2026-01-05T08:10:00,nurse,2',
+      'c4,"triage,2026-01-05T09:00:00,2026-01-05T09:10:00,nurse,1',
+      'c5,triage,2026-01-05T10:00:00,2026-01-05T10:05:00,nurse,1',
+    ].join('\n');
     const e = refusal(() => readEventLog(csv, intervalMap(), 'log.csv'));
     expect(e.problems[0]).toMatch(/^line 5: a quote opened on this line is never closed, so lines 5 to 6/);
   });
@@ -74,7 +88,8 @@ describe('reading an event log', () => {
   });
 
   it('still reads a quoted field with a few line breaks in it (a note), and a trailing blank line', () => {
-    const csv = 'case,activity,start,end,resource,acuity\nc1,"triage\nwith a note\nof three lines",2026-01-05T08:00:00,2026-01-05T08:10:00,nurse,2\nc2,triage,2026-01-05T09:00:00,2026-01-05T09:10:00,nurse,2\n\n\n';
+    const csv =
+      'case,activity,start,end,resource,acuity\nc1,"triage\nwith a note\nof three lines",2026-01-05T08:00:00,2026-01-05T08:10:00,nurse,2\nc2,triage,2026-01-05T09:00:00,2026-01-05T09:10:00,nurse,2\n\n\n';
     const log = readEventLog(csv, intervalMap(), 'log.csv');
     expect(log.rows.map((r) => [r.case, r.line])).toEqual([
       ['c1', 2],
@@ -112,7 +127,11 @@ describe('reading an event log', () => {
   });
 
   it('keeps each ISO offset, as the Sepsis log writes them, and counts hours on the written clock', () => {
-    const m = parseMapping({ delimiter: ';', columns: { case: 'case_id', activity: 'activity', timestamp: 'timestamp', lifecycle: 'lifecycle' }, lifecycle: ['complete'] });
+    const m = parseMapping({
+      delimiter: ';',
+      columns: { case: 'case_id', activity: 'activity', timestamp: 'timestamp', lifecycle: 'lifecycle' },
+      lifecycle: ['complete'],
+    });
     const csv = [
       'case_id;activity;timestamp;lifecycle',
       'A;ER Registration;2014-10-25T23:30:00.000+02:00;complete',
@@ -164,7 +183,9 @@ describe('from rows to cases', () => {
   });
 
   it('stays.others makes a ward of every other activity, ids from sorted names so row order cannot change them', () => {
-    const m = intervalMap({ model: { stays: { activities: [{ activity: 'Intensive Care', ward: 'icu', type: 'icu' }], others: 'general', endAt: ['discharge'] } } });
+    const m = intervalMap({
+      model: { stays: { activities: [{ activity: 'Intensive Care', ward: 'icu', type: 'icu' }], others: 'general', endAt: ['discharge'] } },
+    });
     const rows = [
       'p1,Medicine,2026-01-05T08:00:00,2026-01-06T08:00:00,,2',
       'p1,Intensive Care,2026-01-06T08:00:00,2026-01-07T08:00:00,,2',

@@ -32,7 +32,11 @@ describe('the report', () => {
       replications: 5,
       byPatient: false,
       seed: 1,
-      rows: [row('median time to first triage', 'Times from arrival', 'test', 0.5), row('p90', 'Times from arrival', 'test', 3.5), row('a → b', 'Routing (next step after a step)', 'construction', 0.1)],
+      rows: [
+        row('median time to first triage', 'Times from arrival', 'test', 0.5),
+        row('p90', 'Times from arrival', 'test', 3.5),
+        row('a → b', 'Routing (next step after a step)', 'construction', 0.1),
+      ],
       leftOut: null,
       log: undefined as never,
       sims: [],

@@ -25,7 +25,12 @@ const logCase = (id: string, steps: string[], open = false): LogCase => ({
 
 describe('routing states', () => {
   it('count each next step by the step and the remembered steps behind the case', () => {
-    const cases = [logCase('1', ['reg', 'triage', 'fluids']), logCase('2', ['fluids', 'reg', 'triage']), logCase('3', ['reg', 'triage']), logCase('4', ['reg', 'fluids'], true)];
+    const cases = [
+      logCase('1', ['reg', 'triage', 'fluids']),
+      logCase('2', ['fluids', 'reg', 'triage']),
+      logCase('3', ['reg', 'triage']),
+      logCase('4', ['reg', 'fluids'], true),
+    ];
     const s = observeStates(cases, ['reg', 'fluids']);
     const row = (key: string): Record<string, number> => Object.fromEntries(s.transitions.get(key) ?? []);
     expect(row(START)).toEqual({ reg: 3, fluids: 1 });
@@ -83,10 +88,15 @@ function twoOrderLog(): string {
   return rows.join('\n');
 }
 
-const twoOrderMapping = (remember: string[]) => parseMapping({ columns: { case: 'case', activity: 'activity', timestamp: 'time' }, time: { format: 'iso' }, model: { remember, replications: 4 } });
+const twoOrderMapping = (remember: string[]) =>
+  parseMapping({ columns: { case: 'case', activity: 'activity', timestamp: 'time' }, time: { format: 'iso' }, model: { remember, replications: 4 } });
 
 async function reach(remember: string[]): Promise<Map<string, number>> {
-  const result = await calibrateText(twoOrderLog(), twoOrderMapping(remember), { logSource: 'two-orders.csv', mapSource: 'map.yaml', scenarioPath: 'two-orders.yaml' });
+  const result = await calibrateText(twoOrderLog(), twoOrderMapping(remember), {
+    logSource: 'two-orders.csv',
+    mapSource: 'map.yaml',
+    scenarioPath: 'two-orders.yaml',
+  });
   const rows = result.validation!.rows.filter((r) => r.figure.startsWith('cases with '));
   return new Map(rows.map((r) => [r.figure.slice('cases with '.length), r.sim]));
 }
@@ -102,8 +112,14 @@ describe('calibrating with routing memory', () => {
   });
 
   it('refuses a remembered activity the log does not have, naming it and listing those it has', async () => {
-    const e = await calibrateText(twoOrderLog(), twoOrderMapping(['A', 'Triage']), { logSource: 'two-orders.csv', mapSource: 'map.yaml', scenarioPath: 'x.yaml' }).catch((x: unknown) => x);
+    const e = await calibrateText(twoOrderLog(), twoOrderMapping(['A', 'Triage']), {
+      logSource: 'two-orders.csv',
+      mapSource: 'map.yaml',
+      scenarioPath: 'x.yaml',
+    }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(CalibrationError);
-    expect((e as CalibrationError).problems).toEqual(['model.remember[1]: "Triage" is not an activity of the log once the mapping has dropped what it drops (its activities: A, B, C)']);
+    expect((e as CalibrationError).problems).toEqual([
+      'model.remember[1]: "Triage" is not an activity of the log once the mapping has dropped what it drops (its activities: A, B, C)',
+    ]);
   });
 });

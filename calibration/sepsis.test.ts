@@ -107,7 +107,9 @@ describe('the Sepsis log: paths it never shows', () => {
     expect(r.sim).toBeLessThanOrEqual(0.002);
     // The log's own value is leave-one-out: cases that break an order all the other cases keep.
     expect(r.log).toBeLessThan(0.01);
-    const release = result.validation!.sims.flatMap((s) => s.paths).filter((c) => c.steps.some((a) => a.startsWith('Release')) && !c.steps.some((a) => a.startsWith('Admission')));
+    const release = result
+      .validation!.sims.flatMap((s) => s.paths)
+      .filter((c) => c.steps.some((a) => a.startsWith('Release')) && !c.steps.some((a) => a.startsWith('Admission')));
     expect(release).toEqual([]);
   });
 

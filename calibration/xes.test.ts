@@ -35,7 +35,13 @@ describe('the Sepsis log in XES', () => {
   it('has a mapping that is the CSV one with XES names: every model choice the same (change both together)', () => {
     const csv = parseMappingText(readFileSync(MAP_CSV, 'utf8'), MAP_CSV);
     const xes = parseMappingText(readFileSync(MAP_XES, 'utf8'), MAP_XES);
-    expect(xes.columns).toEqual({ case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp', resource: 'org:group', lifecycle: 'lifecycle:transition' });
+    expect(xes.columns).toEqual({
+      case: 'case:concept:name',
+      activity: 'concept:name',
+      timestamp: 'time:timestamp',
+      resource: 'org:group',
+      lifecycle: 'lifecycle:transition',
+    });
     expect({ ...xes, columns: csv.columns }).toEqual(csv);
   });
 
@@ -55,8 +61,16 @@ describe('the Sepsis log in XES', () => {
 
   it('calibrates to the same scenario as its CSV, word for word', async () => {
     const run = (text: string, map: string, source: string) =>
-      calibrateText(text, parseMappingText(readFileSync(map, 'utf8'), map), { logSource: source, mapSource: 'sepsis mapping', scenarioPath: 'sepsis.yaml', validate: false });
-    const [x, c] = await Promise.all([run(gunzipSync(readFileSync(XES)).toString('utf8'), MAP_XES, 'sepsis-events.xes.gz'), run(csvText, MAP_CSV, 'sepsis-events.csv.gz')]);
+      calibrateText(text, parseMappingText(readFileSync(map, 'utf8'), map), {
+        logSource: source,
+        mapSource: 'sepsis mapping',
+        scenarioPath: 'sepsis.yaml',
+        validate: false,
+      });
+    const [x, c] = await Promise.all([
+      run(gunzipSync(readFileSync(XES)).toString('utf8'), MAP_XES, 'sepsis-events.xes.gz'),
+      run(csvText, MAP_CSV, 'sepsis-events.csv.gz'),
+    ]);
     // Word for word but the log's file name, said in the first comment and the description.
     expect(x.scenarioText).toMatch(/^# Calibrated by `hospital-twin calibrate` from sepsis-events.xes.gz/);
     expect(x.scenarioText.replaceAll('sepsis-events.xes.gz', 'sepsis-events.csv.gz')).toBe(c.scenarioText);

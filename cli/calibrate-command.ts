@@ -33,7 +33,10 @@ export function registerCalibrateCommand(program: Command): Command {
     .addOption(new Option('-s, --seed <seed>', "master seed of the validation run (default: the mapping's, else 1)").argParser(parseSeed))
     .option('--no-validate', 'skip running the calibrated scenario against the log')
     .addOption(
-      new Option('--holdout <share>', 'fit on the rest and validate on this share of the cases too, e.g. 0.3 (split by patient where the mapping names one; seeded)').argParser(parseHoldout),
+      new Option(
+        '--holdout <share>',
+        'fit on the rest and validate on this share of the cases too, e.g. 0.3 (split by patient where the mapping names one; seeded)',
+      ).argParser(parseHoldout),
     )
     .action(async (log: string, o: CalibrateCommandOptions) => {
       process.exitCode = await calibrateCommand(log, o);
@@ -64,13 +67,15 @@ export async function calibrateCommand(log: string, o: CalibrateCommandOptions):
       `Read ${flow.log.counts.used} of ${flow.log.counts.records} rows of ${log}` +
         (bad > 0 ? ` (${bad} bad, listed by line in the report)` : '') +
         fallbackNote(flow.log) +
-        `: ${flow.cases.length} cases ${flow.options.datesShifted ? "(dates shifted case by case)" : `over ${flow.window.days} days`}.\n` +
+        `: ${flow.cases.length} cases ${flow.options.datesShifted ? '(dates shifted case by case)' : `over ${flow.window.days} days`}.\n` +
         `Wrote ${o.out} and ${r.reportPath}.\n`,
     );
     if (r.holdout) {
       const h = r.holdout;
       process.stdout.write(`\nIn sample: the ${h.fitCases} cases the scenario was fitted on\n\n${r.validationTable}`);
-      process.stdout.write(`\nOut of sample: the ${h.testCases} cases held out (${Math.round(100 * h.share)}% of the ${h.byPatient ? 'patients' : 'cases'}), which the fit never saw\n\n${h.table}`);
+      process.stdout.write(
+        `\nOut of sample: the ${h.testCases} cases held out (${Math.round(100 * h.share)}% of the ${h.byPatient ? 'patients' : 'cases'}), which the fit never saw\n\n${h.table}`,
+      );
     } else if (r.validation) process.stdout.write(`\n${r.validationTable}`);
     return EXIT.ok;
   } catch (e) {

@@ -16,7 +16,8 @@ export const COST_BY_TYPE = ['cost.staff', 'cost.overtime', 'cost.roomsAndDevice
  * Cost per case and margin by group: always in the comparison when the runs have them. The
  * other cuts of cost per case and the census by hour (dozens of rows) only with --all.
  */
-export const ALWAYS_CASE_FIGURE = /^(cost\.perCase\.[^.]+\.mean|casemix\.(?:[^.]+\.)?(?:costPerCase|paymentPerCase|marginPerCase|margin|lossShare)|patientTime\.cost)$/;
+export const ALWAYS_CASE_FIGURE =
+  /^(cost\.perCase\.[^.]+\.mean|casemix\.(?:[^.]+\.)?(?:costPerCase|paymentPerCase|marginPerCase|margin|lossShare)|patientTime\.cost)$/;
 
 export interface CompareReportInput {
   a: { name: string; replications: number; figureIds: readonly string[] };
@@ -53,9 +54,17 @@ export function renderCompareReport(x: CompareReportInput): string {
 
   const significant = ids.filter((id) => x.differences[id]!.significant);
   const ordered = orderFigures(ids, x.ctx);
-  const detail = new Set(ordered.filter(({ id, info }) => (info.section === 'census' || info.section === 'casemix') && !ALWAYS_CASE_FIGURE.test(id)).map(({ id }) => id));
+  const detail = new Set(
+    ordered.filter(({ id, info }) => (info.section === 'census' || info.section === 'casemix') && !ALWAYS_CASE_FIGURE.test(id)).map(({ id }) => id),
+  );
   const shown = new Set(
-    ids.filter((id) => x.all || COST_BY_TYPE.includes(id) || ALWAYS_CASE_FIGURE.test(id) || (!detail.has(id) && (x.differences[id]!.significant || differ(x.differences[id]!)))),
+    ids.filter(
+      (id) =>
+        x.all ||
+        COST_BY_TYPE.includes(id) ||
+        ALWAYS_CASE_FIGURE.test(id) ||
+        (!detail.has(id) && (x.differences[id]!.significant || differ(x.differences[id]!))),
+    ),
   );
   const bySection = new Map<SectionId, string[][]>();
   let lastKey = '';
@@ -100,7 +109,10 @@ export function renderCompareReport(x: CompareReportInput): string {
   const hidden = ids.length - shown.size;
   const detailHidden = [...detail].filter((id) => !shown.has(id)).length;
   const sameHidden = hidden - detailHidden;
-  if (sameHidden > 0) lines.push(`${sameHidden} figure${sameHidden === 1 ? ' has' : 's have'} the same mean in A and B and ${sameHidden === 1 ? 'is' : 'are'} not shown; --all shows every figure.`);
+  if (sameHidden > 0)
+    lines.push(
+      `${sameHidden} figure${sameHidden === 1 ? ' has' : 's have'} the same mean in A and B and ${sameHidden === 1 ? 'is' : 'are'} not shown; --all shows every figure.`,
+    );
   if (detailHidden > 0) lines.push(`${detailHidden} figures of census by hour and other cuts of cost per case are not shown; --all shows them.`);
   const inA = new Set(x.a.figureIds);
   const inB = new Set(x.b.figureIds);

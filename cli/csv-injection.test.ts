@@ -29,14 +29,26 @@ describe('CSV formula injection is neutralised in every CSV written (issue 16, i
         start: '2026-03-02T08:00',
         horizonDays: 1,
         resources: [{ id: 'cubicle', department: 'clinic', units: 2 }],
-        patientClasses: [{ id: 'walkIn', department: 'clinic', arrivals: { type: 'weekly', perDay: 20 }, attributes: { note: { values: ['=1+1', '@x'], weights: [1, 1] } }, pathway: 'visit' }],
+        patientClasses: [
+          {
+            id: 'walkIn',
+            department: 'clinic',
+            arrivals: { type: 'weekly', perDay: 20 },
+            attributes: { note: { values: ['=1+1', '@x'], weights: [1, 1] } },
+            pathway: 'visit',
+          },
+        ],
         pathways: { visit: [{ seize: ['cubicle'] }, { hold: { type: 'exponential', mean: 30 }, activity: '=cmd|calc', id: 'treat' }, { release: 'all' }] },
       }),
     );
     const out = join(dir, 'log.csv');
     const r = await runCli(['export-log', scenario, '--out', out]);
     expect(r.code).toBe(0);
-    const cells = (await readFile(out, 'utf8')).split('\n').slice(1).filter(Boolean).flatMap((line) => line.split(','));
+    const cells = (await readFile(out, 'utf8'))
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .flatMap((line) => line.split(','));
     expect(cells).toContain("'=cmd|calc");
     expect(cells.some((c) => c === "'=1+1" || c === "'@x")).toBe(true);
     expect(cells.filter((c) => /^[=+@]/.test(c))).toEqual([]);

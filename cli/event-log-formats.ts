@@ -54,7 +54,9 @@ export function* eventLogXesTraces(rows: readonly EventLogRow[], start: string, 
     const traceAttributes: XesAttribute[] = [
       { key: 'concept:name', type: 'string', value: id },
       { key: classColumn, type: 'string', value: c.row.patient.klass },
-      ...attributes.flatMap((name, i): XesAttribute[] => (c.row.patient.attributes[i] ? [{ key: name, type: 'string', value: c.row.patient.attributes[i]! }] : [])),
+      ...attributes.flatMap((name, i): XesAttribute[] =>
+        c.row.patient.attributes[i] ? [{ key: name, type: 'string', value: c.row.patient.attributes[i]! }] : [],
+      ),
     ];
     const events = c.events.map((e): XesAttribute[] => [
       { key: 'concept:name', type: 'string', value: e.activity },
@@ -102,7 +104,8 @@ export class OcelEventLog {
       });
       for (const e of c.events) {
         const held = e.resource ? e.resource.split(';') : [];
-        for (const r of held) if (!this.objects.has(`resource:${r}`)) this.objects.set(`resource:${r}`, { id: r, type: this.types.get(r) ?? 'resource', attributes: [] });
+        for (const r of held)
+          if (!this.objects.has(`resource:${r}`)) this.objects.set(`resource:${r}`, { id: r, type: this.types.get(r) ?? 'resource', attributes: [] });
         yield this.writer.event({
           id: `e${++this.serial}`,
           type: e.activity,

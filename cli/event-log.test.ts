@@ -55,7 +55,14 @@ describe('event log from a trace', () => {
   });
 
   it('quotes names that hold commas or quotes', () => {
-    const odd = eventLogRows(trace([[0, 0, 'arrive', 'ed'], [0, 0, 'start', 'scan, "urgent"'], [5, 0, 'finish', 'scan, "urgent"']]), { replication: 1, warmup: 0, attributes: [] });
+    const odd = eventLogRows(
+      trace([
+        [0, 0, 'arrive', 'ed'],
+        [0, 0, 'start', 'scan, "urgent"'],
+        [5, 0, 'finish', 'scan, "urgent"'],
+      ]),
+      { replication: 1, warmup: 0, attributes: [] },
+    );
     expect([...eventLogCsvLines(odd, '2026-01-05T00:00')][1]).toBe('r1-p0,"scan, ""urgent""",2026-01-05T00:00:00,2026-01-05T00:05:00,,ed\n');
   });
 });

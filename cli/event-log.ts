@@ -65,6 +65,14 @@ export function eventLogHeader(attributes: readonly string[]): string[] {
 
 export function* eventLogCsvLines(rows: Iterable<EventLogRow>, start: string): Generator<string> {
   for (const r of rows) {
-    yield csvLine([r.case, r.activity, localDateTime(start, r.start), Number.isNaN(r.end) ? '' : localDateTime(start, r.end), r.resource, r.patient.klass, ...r.patient.attributes]);
+    yield csvLine([
+      r.case,
+      r.activity,
+      localDateTime(start, r.start),
+      Number.isNaN(r.end) ? '' : localDateTime(start, r.end),
+      r.resource,
+      r.patient.klass,
+      ...r.patient.attributes,
+    ]);
   }
 }

@@ -19,24 +19,39 @@ const CLINIC = {
   staff: [{ id: 'nurse', department: 'clinic', hourlyCost: 40, shifts: [{ days: 'all', start: '00:00', end: '24:00', count: 2 }] }],
   wards: [{ id: 'ward', type: 'general', beds: 4, costPerBedDay: 100 }],
   patientClasses: [
-    { id: 'walkIn', department: 'clinic', arrivals: { type: 'weekly', perDay: 30 }, attributes: { acuity: { values: [1, 2, 3], weights: [1, 2, 2] } }, pathway: 'visit' },
+    {
+      id: 'walkIn',
+      department: 'clinic',
+      arrivals: { type: 'weekly', perDay: 30 },
+      attributes: { acuity: { values: [1, 2, 3], weights: [1, 2, 2] } },
+      pathway: 'visit',
+    },
     { id: 'admitted', department: 'clinic', arrivals: { type: 'weekly', perDay: 2 }, pathway: 'admit' },
   ],
   pathways: {
-    visit: [{ seize: ['cubicle', 'nurse'], id: 'cubicle', maxWait: 120 }, { hold: { type: 'exponential', mean: 60 }, activity: 'treatment' }, { release: 'all' }],
+    visit: [
+      { seize: ['cubicle', 'nurse'], id: 'cubicle', maxWait: 120 },
+      { hold: { type: 'exponential', mean: 60 }, activity: 'treatment' },
+      { release: 'all' },
+    ],
     admit: [{ stay: 'ward', lengthOfStay: { type: 'exponential', mean: 2880 } }],
   },
 };
 
 /** What a row says about the run: case, activity, start, end (null while running), resource. */
-const facts = (log: EventLog): unknown[] => log.rows.map((r) => [r.case, r.activity, r.start, r.end, r.resource]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+const facts = (log: EventLog): unknown[] =>
+  log.rows.map((r) => [r.case, r.activity, r.start, r.end, r.resource]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 describe('hospital-twin export-log --format', () => {
   it('writes XES and OCEL 2.0 holding the same activities as the CSV, read back by calibration', async () => {
     const dir = await tempDir();
     const scenario = join(dir, 'clinic.json');
     await writeFile(scenario, JSON.stringify(CLINIC));
-    for (const [format, file] of [['csv', 'log.csv'], ['xes', 'log.xes'], ['ocel', 'log.jsonocel']] as const) {
+    for (const [format, file] of [
+      ['csv', 'log.csv'],
+      ['xes', 'log.xes'],
+      ['ocel', 'log.jsonocel'],
+    ] as const) {
       const r = await runCli(['export-log', scenario, '--format', format, '--out', join(dir, file)]);
       expect(r.code, r.stderr).toBe(0);
     }
@@ -48,7 +63,21 @@ describe('hospital-twin export-log --format', () => {
     expect(xesText).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<log xes.version="1849-2016"/);
     const xes = readAnyEventLog(
       xesText,
-      parseMapping({ columns: { case: 'case:concept:name', activity: 'concept:name', start: 'start_timestamp', end: 'time:timestamp', resource: 'org:resource', lifecycle: 'lifecycle:transition' }, attributes: [{ column: 'case:class', name: 'class' }], time: { format: 'iso' } }, 'xes mapping'),
+      parseMapping(
+        {
+          columns: {
+            case: 'case:concept:name',
+            activity: 'concept:name',
+            start: 'start_timestamp',
+            end: 'time:timestamp',
+            resource: 'org:resource',
+            lifecycle: 'lifecycle:transition',
+          },
+          attributes: [{ column: 'case:class', name: 'class' }],
+          time: { format: 'iso' },
+        },
+        'xes mapping',
+      ),
       'log.xes',
     );
     expect(facts(xes)).toEqual(facts(csv));
@@ -58,7 +87,10 @@ describe('hospital-twin export-log --format', () => {
 
     // OCEL: each activity's events related to the patient and to every resource held, typed by what it is.
     const ocelText = await readFile(join(dir, 'log.jsonocel'), 'utf8');
-    const doc = JSON.parse(ocelText) as { objects: { id: string; type: string }[]; events: { type: string; relationships: { objectId: string; qualifier: string }[] }[] };
+    const doc = JSON.parse(ocelText) as {
+      objects: { id: string; type: string }[];
+      events: { type: string; relationships: { objectId: string; qualifier: string }[] }[];
+    };
     const types = new Map(doc.objects.map((o) => [o.id, o.type]));
     expect([types.get('cubicle'), types.get('nurse'), types.get('ward')]).toEqual(['resource pool', 'staff', 'ward']);
     const treatment = doc.events.find((e) => e.type === 'treatment')!;
@@ -68,7 +100,14 @@ describe('hospital-twin export-log --format', () => {
     expect(doc.events).toHaveLength(2 * csv.rows.length - instants - running);
     const ocel = readAnyEventLog(
       ocelText,
-      parseMapping({ columns: { case: 'object:patient', activity: 'concept:name', timestamp: 'time:timestamp', resource: 'object:staff', lifecycle: 'lifecycle' }, lifecycle: ['start'], time: { format: 'iso' } }, 'ocel mapping'),
+      parseMapping(
+        {
+          columns: { case: 'object:patient', activity: 'concept:name', timestamp: 'time:timestamp', resource: 'object:staff', lifecycle: 'lifecycle' },
+          lifecycle: ['start'],
+          time: { format: 'iso' },
+        },
+        'ocel mapping',
+      ),
       'log.jsonocel',
     );
     // Its start events are the CSV's activities that take time, at their starts.

@@ -13,7 +13,13 @@ const CLINIC = {
   resources: [{ id: 'cubicle', department: 'clinic', units: 2 }],
   wards: [{ id: 'ward', type: 'general', beds: 4, costPerBedDay: 100 }],
   patientClasses: [
-    { id: 'walkIn', department: 'clinic', arrivals: { type: 'weekly', perDay: 30 }, attributes: { acuity: { values: [1, 2, 3], weights: [1, 2, 2] } }, pathway: 'visit' },
+    {
+      id: 'walkIn',
+      department: 'clinic',
+      arrivals: { type: 'weekly', perDay: 30 },
+      attributes: { acuity: { values: [1, 2, 3], weights: [1, 2, 2] } },
+      pathway: 'visit',
+    },
     { id: 'admitted', department: 'clinic', arrivals: { type: 'weekly', perDay: 2 }, pathway: 'admit' },
   ],
   pathways: {

@@ -18,11 +18,57 @@ export async function writeForecastCsv(dir: string, s: ForecastSummary, c?: Fore
   let text = csvLine(['ward', 'hour', 'time', 'beds', 'census_mean', 'census_p10', 'census_p50', 'census_p90', 'chance_full']);
   for (const w of s.wards) for (const h of w.byHour) text += csvLine([w.ward, h.hour, h.at, w.beds, h.mean, h.p10, h.p50, h.p90, h.pFull]);
   files.push(['census.csv', text]);
-  text = csvLine(['hour', 'time', 'waiting_mean', 'waiting_p10', 'waiting_p50', 'waiting_p90', 'boarding_mean', 'boarding_p10', 'boarding_p50', 'boarding_p90']);
-  for (const h of s.ed.byHour) text += csvLine([h.hour, h.at, h.waiting.mean, h.waiting.p10, h.waiting.p50, h.waiting.p90, h.boarding.mean, h.boarding.p10, h.boarding.p50, h.boarding.p90]);
+  text = csvLine([
+    'hour',
+    'time',
+    'waiting_mean',
+    'waiting_p10',
+    'waiting_p50',
+    'waiting_p90',
+    'boarding_mean',
+    'boarding_p10',
+    'boarding_p50',
+    'boarding_p90',
+  ]);
+  for (const h of s.ed.byHour)
+    text += csvLine([
+      h.hour,
+      h.at,
+      h.waiting.mean,
+      h.waiting.p10,
+      h.waiting.p50,
+      h.waiting.p90,
+      h.boarding.mean,
+      h.boarding.p10,
+      h.boarding.p50,
+      h.boarding.p90,
+    ]);
   files.push(['ed.csv', text]);
-  text = csvLine(['booking', 'class', 'due', 'chance_cancelled', 'chance_cancelled_no_bed', 'chance_cancelled_no_theatre', 'chance_cancelled_no_stock', 'chance_cancelled_other', 'chance_bed_wait_over_1h', 'mean_bed_wait_minutes']);
-  for (const b of s.booked) text += csvLine([b.booking, b.class, b.at, b.pCancelled, b.pCancelledForBed, b.pCancelledForTheatre, b.pCancelledForStock, b.pCancelledOther, b.pDelayedForBed, b.meanBedWaitMinutes]);
+  text = csvLine([
+    'booking',
+    'class',
+    'due',
+    'chance_cancelled',
+    'chance_cancelled_no_bed',
+    'chance_cancelled_no_theatre',
+    'chance_cancelled_no_stock',
+    'chance_cancelled_other',
+    'chance_bed_wait_over_1h',
+    'mean_bed_wait_minutes',
+  ]);
+  for (const b of s.booked)
+    text += csvLine([
+      b.booking,
+      b.class,
+      b.at,
+      b.pCancelled,
+      b.pCancelledForBed,
+      b.pCancelledForTheatre,
+      b.pCancelledForStock,
+      b.pCancelledOther,
+      b.pDelayedForBed,
+      b.meanBedWaitMinutes,
+    ]);
   files.push(['booked.csv', text]);
   text = csvLine(['staff', 'overtime_hours_before_midnight']);
   for (const o of s.overtimeToday) text += csvLine([o.staff, o.meanHours]);

@@ -34,7 +34,16 @@ export function renderForecast(s: ForecastSummary, scenario: string, seed: numbe
       [
         {
           title: 'Emergency department: patients waiting to be seen or treated, and boarding (admitted, waiting for a ward bed)',
-          rows: s.ed.byHour.filter((h) => h.hour % step === 0).map((h) => [when(h.at), num(h.waiting.p50), `${num(h.waiting.p10)}–${num(h.waiting.p90)}`, num(h.boarding.p50), `${num(h.boarding.p10)}–${num(h.boarding.p90)}`, num(h.boarding.mean, 1)]),
+          rows: s.ed.byHour
+            .filter((h) => h.hour % step === 0)
+            .map((h) => [
+              when(h.at),
+              num(h.waiting.p50),
+              `${num(h.waiting.p10)}–${num(h.waiting.p90)}`,
+              num(h.boarding.p50),
+              `${num(h.boarding.p10)}–${num(h.boarding.p90)}`,
+              num(h.boarding.mean, 1),
+            ]),
         },
       ],
       [false, true, true, true, true, true],
@@ -48,7 +57,16 @@ export function renderForecast(s: ForecastSummary, scenario: string, seed: numbe
         [
           {
             title: `Booked cases, most at risk first (${s.booked.length}): chance of cancellation by cause, and of waiting over an hour for a bed`,
-            rows: ranked.map((b) => [b.booking, b.class, when(b.at), pct(b.pCancelled), pct(b.pCancelledForBed), pct(b.pCancelledForTheatre), pct(b.pCancelledForStock), pct(b.pDelayedForBed)]),
+            rows: ranked.map((b) => [
+              b.booking,
+              b.class,
+              when(b.at),
+              pct(b.pCancelled),
+              pct(b.pCancelledForBed),
+              pct(b.pCancelledForTheatre),
+              pct(b.pCancelledForStock),
+              pct(b.pDelayedForBed),
+            ]),
           },
         ],
         [false, false, false, true, true, true, true, true],
@@ -57,20 +75,33 @@ export function renderForecast(s: ForecastSummary, scenario: string, seed: numbe
     );
   }
   out.push('');
-  out.push(`Staff overtime expected before midnight: ${num(s.overtimeTodayHours, 1)} hours` + (s.overtimeTodayHours > 0 ? ` (${s.overtimeToday.filter((o) => o.meanHours >= 0.05).map((o) => `${o.staff} ${num(o.meanHours, 1)} h`).join(', ')}).` : '.'));
+  out.push(
+    `Staff overtime expected before midnight: ${num(s.overtimeTodayHours, 1)} hours` +
+      (s.overtimeTodayHours > 0
+        ? ` (${s.overtimeToday
+            .filter((o) => o.meanHours >= 0.05)
+            .map((o) => `${o.staff} ${num(o.meanHours, 1)} h`)
+            .join(', ')}).`
+        : '.'),
+  );
   return `${out.join('\n')}\n`;
 }
 
 /** Fixed digits, with no "-0" for a value that rounds to zero. */
 const fixed = (x: number, digits: number): string => (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x).toFixed(digits);
 const diff = (d: PairedDifference, digits = 1, unit = ''): string =>
-  Number.isFinite(d.mean) ? `${fixed(d.mean, digits).startsWith('-') ? '' : '+'}${fixed(d.mean, digits)}${unit} [${fixed(d.ci95[0], digits)}, ${fixed(d.ci95[1], digits)}]` : '–';
+  Number.isFinite(d.mean)
+    ? `${fixed(d.mean, digits).startsWith('-') ? '' : '+'}${fixed(d.mean, digits)}${unit} [${fixed(d.ci95[0], digits)}, ${fixed(d.ci95[1], digits)}]`
+    : '–';
 
 const same = (d: PairedDifference): boolean => d.mean === 0 && d.ci95[0] === 0 && d.ci95[1] === 0;
 
 export function renderForecastComparison(c: ForecastComparison, a: string, b: string, hours: number): string {
   const step = hours <= 24 ? 2 : hours <= 72 ? 6 : 12;
-  const out: string[] = ['', `What changes under ${b} compared with ${a}, from the same patients (${c.replications} paired replications, common random numbers; B − A with 95% interval):`];
+  const out: string[] = [
+    '',
+    `What changes under ${b} compared with ${a}, from the same patients (${c.replications} paired replications, common random numbers; B − A with 95% interval):`,
+  ];
   const unchanged: string[] = [];
   const blocks = c.wards.flatMap((w) => {
     if (w.byHour.every((h) => same(h.census) && same(h.pFull))) {
@@ -80,7 +111,9 @@ export function renderForecastComparison(c: ForecastComparison, a: string, b: st
     return [
       {
         title: `${w.ward} (${w.bedsA} beds in A, ${w.bedsB} in B)`,
-        rows: w.byHour.filter((h) => h.hour % step === 0).map((h) => [when(h.at), diff(h.census), diff({ mean: h.pFull.mean * 100, ci95: [h.pFull.ci95[0] * 100, h.pFull.ci95[1] * 100] }, 0, ' pts')]),
+        rows: w.byHour
+          .filter((h) => h.hour % step === 0)
+          .map((h) => [when(h.at), diff(h.census), diff({ mean: h.pFull.mean * 100, ci95: [h.pFull.ci95[0] * 100, h.pFull.ci95[1] * 100] }, 0, ' pts')]),
       },
     ];
   });
@@ -92,7 +125,20 @@ export function renderForecastComparison(c: ForecastComparison, a: string, b: st
   } else out.push('', 'ED patients boarding: the same in every paired replication.');
   const changedBookings = c.booked.filter((x) => !same(x.pCancelled));
   if (changedBookings.length > 0) {
-    out.push(renderBlocks([{ title: 'Booked cases whose chance of cancellation changes', rows: changedBookings.map((x) => [x.booking, diff({ mean: x.pCancelled.mean * 100, ci95: [x.pCancelled.ci95[0] * 100, x.pCancelled.ci95[1] * 100] }, 0, ' pts')]) }], [false, true]));
+    out.push(
+      renderBlocks(
+        [
+          {
+            title: 'Booked cases whose chance of cancellation changes',
+            rows: changedBookings.map((x) => [
+              x.booking,
+              diff({ mean: x.pCancelled.mean * 100, ci95: [x.pCancelled.ci95[0] * 100, x.pCancelled.ci95[1] * 100] }, 0, ' pts'),
+            ]),
+          },
+        ],
+        [false, true],
+      ),
+    );
   } else if (c.booked.length > 0) out.push('', `Booked cases: the chance of cancellation is the same for all ${c.booked.length}.`);
   out.push('', `Staff overtime before midnight: ${diff(c.overtimeTodayHours, 1, ' hours')}`);
   return `${out.join('\n')}\n`;

@@ -8,7 +8,21 @@ const EXAMPLE = 'examples/state/general-hospital-2026-02-19.json';
 describe('hospital-twin forecast and export-state', () => {
   it('forecast from the worked example: JSON with every ward by hour and the booked cases; CSV files', async () => {
     const dir = await tempDir();
-    const r = await runCli(['forecast', 'general-hospital', '--state', EXAMPLE, '--hours', '6', '--replications', '6', '--workers', '1', '--json', '--csv', dir]);
+    const r = await runCli([
+      'forecast',
+      'general-hospital',
+      '--state',
+      EXAMPLE,
+      '--hours',
+      '6',
+      '--replications',
+      '6',
+      '--workers',
+      '1',
+      '--json',
+      '--csv',
+      dir,
+    ]);
     expect(r.stderr).toContain('Wrote');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { forecast: { asOf: string; wards: { ward: string; byHour: { p50: number }[] }[]; booked: { booking: string }[] } };
@@ -32,7 +46,13 @@ describe('hospital-twin forecast and export-state', () => {
   it('a state with a mistake is refused by its path before anything runs (exit 2), nothing written', async () => {
     const dir = await tempDir();
     const state = join(dir, 'now.json');
-    await writeFile(state, JSON.stringify({ asOf: '2026-02-19T07:00', patients: [{ class: 'edWalkIn', step: 'triage', ward: 'roof', since: '2026-02-19T06:00', arrived: '2026-02-19T05:00' }] }));
+    await writeFile(
+      state,
+      JSON.stringify({
+        asOf: '2026-02-19T07:00',
+        patients: [{ class: 'edWalkIn', step: 'triage', ward: 'roof', since: '2026-02-19T06:00', arrived: '2026-02-19T05:00' }],
+      }),
+    );
     const r = await runCli(['forecast', 'general-hospital', '--state', state, '--csv', join(dir, 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/patients\[0\]\.ward: unknown ward "roof"/);

@@ -36,7 +36,10 @@ describe('hospital-twin optimise', () => {
 
   it('refuses a bad file with every problem by its path, exit code 2, and writes nothing', async () => {
     const spec = join(dir, 'bad.yaml');
-    await writeFile(spec, `name: bad\nbase: textbook-mmc\nvariables:\n  - { path: resources.cubicle.unit, range: { from: 4, to: 1 } }\nobjective: { minimise: cost.total }\nconstraints:\n  - { figure: ed.within4h, atLeast: 0.95 }\nbudget: { replications: 50 }\n`);
+    await writeFile(
+      spec,
+      `name: bad\nbase: textbook-mmc\nvariables:\n  - { path: resources.cubicle.unit, range: { from: 4, to: 1 } }\nobjective: { minimise: cost.total }\nconstraints:\n  - { figure: ed.within4h, atLeast: 0.95 }\nbudget: { replications: 50 }\n`,
+    );
     const out = join(dir, 'bad-out');
     const r = await optimise('optimise', spec, '--out', out);
     expect(r.code).toBe(2);

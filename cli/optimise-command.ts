@@ -9,7 +9,18 @@ import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ScenarioError } from '../scenarios/index.js';
-import { defaultWorkerCount, loadOptimiseSpec, valueText, NodeWorkerPool, runOptimise, type OptimiseOutcome, type OptimiseProgress, type OptimiseRunner, type RedisAddress, type ReplicationRunner } from '../workers/node.js';
+import {
+  defaultWorkerCount,
+  loadOptimiseSpec,
+  valueText,
+  NodeWorkerPool,
+  runOptimise,
+  type OptimiseOutcome,
+  type OptimiseProgress,
+  type OptimiseRunner,
+  type RedisAddress,
+  type ReplicationRunner,
+} from '../workers/node.js';
 import { EXIT } from './exit-codes.js';
 import { listenForInterrupt } from './interrupt.js';
 import { optimiseSummary } from './optimise-summary.js';
@@ -26,9 +37,14 @@ export function registerOptimiseCommand(program: Command): Command {
   return program
     .command('optimise')
     .alias('optimize')
-    .description('search decision variables (sweep paths) for the best objective under constraints held with stated confidence: COMPASS, then a KN selection, on common random numbers')
+    .description(
+      'search decision variables (sweep paths) for the best objective under constraints held with stated confidence: COMPASS, then a KN selection, on common random numbers',
+    )
     .argument('<spec>', 'the optimisation: a .yaml, .yml or .json file')
-    .option('-o, --out <dir>', 'folder for best-scenario.yaml, optimise.csv, optimise.svg, optimise.json and optimise.jsonl (the log a rerun continues from) (default: optimise-<name>)')
+    .option(
+      '-o, --out <dir>',
+      'folder for best-scenario.yaml, optimise.csv, optimise.svg, optimise.json and optimise.jsonl (the log a rerun continues from) (default: optimise-<name>)',
+    )
     .option('-w, --workers <n>', "worker threads (default: the file's workers, else one per core)", parseWorkers)
     .addOption(queueOption())
     .action(async (spec: string, options: OptimiseOptions) => {
@@ -37,9 +53,18 @@ export function registerOptimiseCommand(program: Command): Command {
 }
 
 /** Runs the command; returns the exit code (see EXIT). */
-export async function optimiseCommand(specPath: string, options: OptimiseOptions, stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): Promise<number> {
+export async function optimiseCommand(
+  specPath: string,
+  options: OptimiseOptions,
+  stdout: NodeJS.WriteStream = process.stdout,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Promise<number> {
   let pool: ReplicationRunner | undefined;
-  const interrupt = listenForInterrupt(() => stderr.write('\nStopping: replications finished so far are kept in the log and the best found so far is written; run the same command again to continue. Ctrl-C again quits at once.\n'));
+  const interrupt = listenForInterrupt(() =>
+    stderr.write(
+      '\nStopping: replications finished so far are kept in the log and the best found so far is written; run the same command again to continue. Ctrl-C again quits at once.\n',
+    ),
+  );
   // Solutions evaluated side by side each listen for Ctrl-C on the one signal.
   setMaxListeners(1000, interrupt.signal);
   const bar = progressBar(stderr);
@@ -56,7 +81,13 @@ export async function optimiseCommand(specPath: string, options: OptimiseOptions
       if (failed) throw new Error(`replication ${failed.replication} failed: ${failed.error.split('\n')[0]}`);
       return out.results;
     };
-    outcome = await runOptimise(spec, { runner, outDir: options.out ?? `optimise-${spec.name}`, signal: interrupt.signal, source: specPath, onProgress: (p) => bar.update(spec.name, p) });
+    outcome = await runOptimise(spec, {
+      runner,
+      outDir: options.out ?? `optimise-${spec.name}`,
+      signal: interrupt.signal,
+      source: specPath,
+      onProgress: (p) => bar.update(spec.name, p),
+    });
   } catch (e) {
     if (e instanceof ScenarioError) {
       bar.stop();
@@ -79,7 +110,11 @@ function progressBar(stream: NodeJS.WriteStream): { update(name: string, p: Opti
   let lastBest = '';
   const started = performance.now();
   const bestText = (p: OptimiseProgress): string =>
-    p.best ? `${Object.entries(p.best.values).map(([k, v]) => `${k}=${valueText(v)}`).join(' ')} (${+p.best.mean.toPrecision(6)}${p.best.feasible ? '' : ', misses a constraint'})` : '-';
+    p.best
+      ? `${Object.entries(p.best.values)
+          .map(([k, v]) => `${k}=${valueText(v)}`)
+          .join(' ')} (${+p.best.mean.toPrecision(6)}${p.best.feasible ? '' : ', misses a constraint'})`
+      : '-';
   return {
     update(name, p) {
       const best = bestText(p);
@@ -93,7 +128,11 @@ function progressBar(stream: NodeJS.WriteStream): { update(name: string, p: Opti
       const value = byTime ? Math.round((performance.now() - started) / 1000) : p.used;
       if (!bar) {
         bar = new cliProgress.SingleBar(
-          { stream, format: `${name} [{bar}] {value}/{total} ${byTime ? 'seconds' : 'replications'} | {phase} | {visited} solutions | best so far {best}`, hideCursor: true },
+          {
+            stream,
+            format: `${name} [{bar}] {value}/{total} ${byTime ? 'seconds' : 'replications'} | {phase} | {visited} solutions | best so far {best}`,
+            hideCursor: true,
+          },
           cliProgress.Presets.shades_classic,
         );
         bar.start(byTime ? Math.round(p.budgetSeconds) : p.budget, value, { phase: p.phase, visited: p.visited, best });

@@ -10,32 +10,83 @@ export function optimiseSummary(o: OptimiseOutcome): string {
   const r = o.report;
   const lines: string[] = [];
   const used = `${r.replications.used} replications (${r.replications.ranNow} run now, ${r.replications.fromLog} from the log), ${r.search.visited} of ${count(r.spaceSize)} solutions visited in ${r.search.iterations} search iterations`;
-  lines.push(`optimise ${r.name}: ${r.objective.order === 'min' ? 'minimise' : 'maximise'} ${r.objective.figure}${r.constraints.length ? ` subject to ${r.constraints.map((c) => `${c.figure} ${c.kind === 'atLeast' ? '>=' : '<='} ${c.bound} (${pct(c.confidence)} confidence)`).join(', ')}` : ''}; ${used}`);
-  if (!r.stopped && r.selection && !r.selection.finished) lines.push('The budget ran out before the final selection finished: the solution below is the best of those still in it, and those it could not yet tell apart are listed. A larger budget (or a rerun with one; the log is reused) would finish it.');
-  if (r.stopped) lines.push('Stopped before the selection finished: the solution below is the best found so far, without the selection\'s guarantee. Run the same command again to continue.');
+  lines.push(
+    `optimise ${r.name}: ${r.objective.order === 'min' ? 'minimise' : 'maximise'} ${r.objective.figure}${r.constraints.length ? ` subject to ${r.constraints.map((c) => `${c.figure} ${c.kind === 'atLeast' ? '>=' : '<='} ${c.bound} (${pct(c.confidence)} confidence)`).join(', ')}` : ''}; ${used}`,
+  );
+  if (!r.stopped && r.selection && !r.selection.finished)
+    lines.push(
+      'The budget ran out before the final selection finished: the solution below is the best of those still in it, and those it could not yet tell apart are listed. A larger budget (or a rerun with one; the log is reused) would finish it.',
+    );
+  if (r.stopped)
+    lines.push(
+      "Stopped before the selection finished: the solution below is the best found so far, without the selection's guarantee. Run the same command again to continue.",
+    );
   const c = r.chosen;
   if (!c) {
     lines.push('No solution could be evaluated.');
     return `${lines.join('\n')}\n`;
   }
-  lines.push('', `Best: ${values(c.values)}. ${r.objective.figure} ${num(c.objective.mean)}${Number.isFinite(c.objective.lo) ? ` (${pct(c.objective.level)} CI ${num(c.objective.lo)} to ${num(c.objective.hi)})` : ''} over ${c.n} replications.`);
+  lines.push(
+    '',
+    `Best: ${values(c.values)}. ${r.objective.figure} ${num(c.objective.mean)}${Number.isFinite(c.objective.lo) ? ` (${pct(c.objective.level)} CI ${num(c.objective.lo)} to ${num(c.objective.hi)})` : ''} over ${c.n} replications.`,
+  );
   for (const k of c.constraints) {
     const side = k.kind === 'atLeast' ? 'lower' : 'upper';
-    lines.push(`  ${k.label}: ${num(k.mean)}, ${pct(k.level)} ${side} confidence bound ${num(k.confidenceBound)} (must be ${k.kind === 'atLeast' ? '>=' : '<='} ${k.bound}): ${k.decision === 'feasible' ? 'shown met' : k.decision === 'infeasible' ? 'shown NOT met' : 'not shown either way within the budget'}`);
+    lines.push(
+      `  ${k.label}: ${num(k.mean)}, ${pct(k.level)} ${side} confidence bound ${num(k.confidenceBound)} (must be ${k.kind === 'atLeast' ? '>=' : '<='} ${k.bound}): ${k.decision === 'feasible' ? 'shown met' : k.decision === 'infeasible' ? 'shown NOT met' : 'not shown either way within the budget'}`,
+    );
   }
-  if (r.constraints.length > 0 && !c.shownFeasible) lines.push('  Warning: no candidate was shown to meet every constraint with the confidence asked; this is the best of those not shown to miss.');
-  if (r.indistinguishable.length > 0) lines.push(`Could not be told apart from it within the budget: ${r.indistinguishable.map((t) => `${values(t.values)} (${num(t.objective.mean)})`).join('; ')}.`);
-  else if (r.selection?.finished) lines.push(`Every other candidate was shown worse by more than ${num(r.selection.indifference)} (the indifference zone) or to miss a constraint.`);
+  if (r.constraints.length > 0 && !c.shownFeasible)
+    lines.push('  Warning: no candidate was shown to meet every constraint with the confidence asked; this is the best of those not shown to miss.');
+  if (r.indistinguishable.length > 0)
+    lines.push(
+      `Could not be told apart from it within the budget: ${r.indistinguishable.map((t) => `${values(t.values)} (${num(t.objective.mean)})`).join('; ')}.`,
+    );
+  else if (r.selection?.finished)
+    lines.push(`Every other candidate was shown worse by more than ${num(r.selection.indifference)} (the indifference zone) or to miss a constraint.`);
   if (r.candidates.length > 0) {
-    const row = (k: ReportedCandidate, status: string): string[] => [values(k.values), String(k.n), num(k.objective.mean), Number.isFinite(k.objective.lo) ? `${num(k.objective.lo)} to ${num(k.objective.hi)}` : '-', ...k.constraints.map((x) => `${num(x.mean)} (${x.decision})`), status];
+    const row = (k: ReportedCandidate, status: string): string[] => [
+      values(k.values),
+      String(k.n),
+      num(k.objective.mean),
+      Number.isFinite(k.objective.lo) ? `${num(k.objective.lo)} to ${num(k.objective.hi)}` : '-',
+      ...k.constraints.map((x) => `${num(x.mean)} (${x.decision})`),
+      status,
+    ];
     const chosenKey = JSON.stringify(c.values);
     const tied = new Set(r.indistinguishable.map((t) => JSON.stringify(t.values)));
     const order = (k: ReportedCandidate): number => (JSON.stringify(k.values) === chosenKey ? 0 : tied.has(JSON.stringify(k.values)) ? 1 : 2);
-    const rows = [...r.candidates].sort((a, b) => order(a) - order(b)).map((k) => row(k, JSON.stringify(k.values) === chosenKey ? 'chosen' : tied.has(JSON.stringify(k.values)) ? 'could not be told apart' : `left after ${k.eliminated?.at ?? '?'} replications: ${k.eliminated?.reason ?? ''}`));
-    const header = ['solution', 'replications', `mean ${r.objective.figure}`, `${pct(r.selection?.confidence ?? 0.95)} CI`, ...r.constraints.map((k) => k.figure), 'in the final selection'];
-    lines.push(renderBlocks([{ title: 'Final selection (the best candidates of the search):', rows: [header, ...rows] }], [false, true, true, true, ...r.constraints.map(() => true), false]));
+    const rows = [...r.candidates]
+      .sort((a, b) => order(a) - order(b))
+      .map((k) =>
+        row(
+          k,
+          JSON.stringify(k.values) === chosenKey
+            ? 'chosen'
+            : tied.has(JSON.stringify(k.values))
+              ? 'could not be told apart'
+              : `left after ${k.eliminated?.at ?? '?'} replications: ${k.eliminated?.reason ?? ''}`,
+        ),
+      );
+    const header = [
+      'solution',
+      'replications',
+      `mean ${r.objective.figure}`,
+      `${pct(r.selection?.confidence ?? 0.95)} CI`,
+      ...r.constraints.map((k) => k.figure),
+      'in the final selection',
+    ];
+    lines.push(
+      renderBlocks(
+        [{ title: 'Final selection (the best candidates of the search):', rows: [header, ...rows] }],
+        [false, true, true, true, ...r.constraints.map(() => true), false],
+      ),
+    );
   }
-  lines.push('', `Files: ${o.files.best ? `${o.files.best} (the best as a scenario: hospital-twin run ${o.files.best}), ` : ''}${o.files.csv} (every solution visited), ${o.files.svg} (objective against replications), ${o.files.json}, ${o.files.log} (the log a rerun continues from).`);
+  lines.push(
+    '',
+    `Files: ${o.files.best ? `${o.files.best} (the best as a scenario: hospital-twin run ${o.files.best}), ` : ''}${o.files.csv} (every solution visited), ${o.files.svg} (objective against replications), ${o.files.json}, ${o.files.log} (the log a rerun continues from).`,
+  );
   lines.push('', `How: ${r.method}`);
   return `${lines.join('\n')}\n`;
 }

@@ -24,7 +24,9 @@ export function parseWorkers(text: string): number {
   const n = Number(text);
   const max = INPUT_LIMITS.workersPerCore * cores;
   if (!/^\s*\d+\s*$/.test(text) || n < 1 || n > max) {
-    throw new InvalidArgumentError(`must be a whole number from 1 to ${max} (${INPUT_LIMITS.workersPerCore} per core, ${cores} cores here), got ${shortValue(text)}`);
+    throw new InvalidArgumentError(
+      `must be a whole number from 1 to ${max} (${INPUT_LIMITS.workersPerCore} per core, ${cores} cores here), got ${shortValue(text)}`,
+    );
   }
   return n;
 }

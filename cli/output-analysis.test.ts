@@ -26,7 +26,12 @@ describe('run: warm-up by MSER-5 and replications to a precision', () => {
   });
 
   it('refuses malformed values before running', async () => {
-    for (const args of [['--warmup', 'soon'], ['--warmup', '-1'], ['--precision', 'wait'], ['--precision', 'wait:2']]) {
+    for (const args of [
+      ['--warmup', 'soon'],
+      ['--warmup', '-1'],
+      ['--precision', 'wait'],
+      ['--precision', 'wait:2'],
+    ]) {
       const r = await runCli(['run', 'textbook-mmc', ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');

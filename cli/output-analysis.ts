@@ -62,7 +62,10 @@ export async function runToPrecision(
     runOne: async (replication) => {
       const out = await o.pool.run({ scenario, seed: o.seed, replications: [replication] });
       const failure = out.failures[0];
-      if (failure) throw new ReplicationsFailed(`${scenario.name}: replication ${failure.replication} (seed ${JSON.stringify(failure.seed)}) failed: ${failure.error.split('\n')[0]}`);
+      if (failure)
+        throw new ReplicationsFailed(
+          `${scenario.name}: replication ${failure.replication} (seed ${JSON.stringify(failure.seed)}) failed: ${failure.error.split('\n')[0]}`,
+        );
       full.set(replication, out.results[0]!);
       return out.results[0]!.figures;
     },

@@ -152,7 +152,9 @@ describe('--workers is at most a few per core (issue 16, item 10)', () => {
     if (availableParallelism() * 4 >= 256) return;
     const r = await runCli(['run', 'textbook-mmc', '--workers', '256']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`must be a whole number from 1 to ${availableParallelism() * 4} \\(4 per core, ${availableParallelism()} cores here\\)`));
+    expect(r.stderr).toMatch(
+      new RegExp(`must be a whole number from 1 to ${availableParallelism() * 4} \\(4 per core, ${availableParallelism()} cores here\\)`),
+    );
   });
 });
 

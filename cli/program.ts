@@ -31,7 +31,8 @@ export function buildProgram(): Command {
     );
 
   const replications = (what: string): Option => new Option('-r, --replications <n>', what).argParser(parseReplications);
-  const seed = (fallback = "the scenario's seed"): Option => new Option('-s, --seed <seed>', `master seed, a whole number or a name (default: ${fallback})`).argParser(parseSeed);
+  const seed = (fallback = "the scenario's seed"): Option =>
+    new Option('-s, --seed <seed>', `master seed, a whole number or a name (default: ${fallback})`).argParser(parseSeed);
   const workers = (): Option => new Option('-w, --workers <n>', 'worker threads (default: one per core)').argParser(parseWorkers);
 
   program
@@ -50,9 +51,16 @@ export function buildProgram(): Command {
     .option('--json', 'print every figure as JSON: {"scenario", "seed", "replications", "figures": {id: {"mean", "ci95": [lo, hi], "n"}}}')
     .option('--csv <dir>', 'write figures.csv and per-replication.csv into this folder (made if needed)')
     .option('--trace <file>', "write replication 1's event trace as JSON")
-    .addOption(new Option('--warmup <days|auto>', 'warm-up in days, or "auto" to find it by MSER-5 on pilot replications (default: the scenario\'s)').argParser(parseWarmup))
     .addOption(
-      new Option('--precision <figure:fraction>', 'add replications until that figure\'s 95% CI half-width is within the fraction of its mean, e.g. ed.los.mean:0.02').argParser(parsePrecision),
+      new Option('--warmup <days|auto>', 'warm-up in days, or "auto" to find it by MSER-5 on pilot replications (default: the scenario\'s)').argParser(
+        parseWarmup,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--precision <figure:fraction>',
+        "add replications until that figure's 95% CI half-width is within the fraction of its mean, e.g. ed.los.mean:0.02",
+      ).argParser(parsePrecision),
     )
     .addOption(new Option('--max-replications <n>', 'cap for --precision (default: 1000)').argParser(parseReplications))
     .addOption(workers())
@@ -63,7 +71,7 @@ export function buildProgram(): Command {
 
   program
     .command('compare')
-    .description('run two scenarios with common random numbers and report each figure\'s paired difference B − A')
+    .description("run two scenarios with common random numbers and report each figure's paired difference B − A")
     .argument('<a>', SCENARIO)
     .argument('<b>', SCENARIO)
     .addOption(replications("number of paired replications (default: A's)"))
@@ -83,7 +91,14 @@ export function buildProgram(): Command {
     .addOption(replications('replications to export (default: 1)'))
     .addOption(seed())
     .option('-o, --out <file>', 'write to this file instead of stdout')
-    .addOption(new Option('-f, --format <format>', 'csv (for calibrate), xes (IEEE 1849, for ProM, pm4py, bupaR) or ocel (OCEL 2.0 JSON: patients and the resources each event used)').choices(['csv', 'xes', 'ocel']).default('csv'))
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'csv (for calibrate), xes (IEEE 1849, for ProM, pm4py, bupaR) or ocel (OCEL 2.0 JSON: patients and the resources each event used)',
+      )
+        .choices(['csv', 'xes', 'ocel'])
+        .default('csv'),
+    )
     .action(async (scenario: string | undefined, o: Parameters<typeof exportLogCommand>[1]) => {
       process.exitCode = await exportLogCommand(scenario, o);
     });
@@ -110,7 +125,11 @@ export function buildProgram(): Command {
     .command('export-state')
     .description("write the hospital's state at a moment of replication 1 (patients, steps, beds, since when) for forecast --state")
     .argument('<scenario>', SCENARIO)
-    .addOption(new Option('--at <day>', 'days from the scenario\'s start (e.g. 60.25 = day 60 at 06:00) or a date and time "YYYY-MM-DDTHH:MM"').argParser(parseMoment).makeOptionMandatory())
+    .addOption(
+      new Option('--at <day>', 'days from the scenario\'s start (e.g. 60.25 = day 60 at 06:00) or a date and time "YYYY-MM-DDTHH:MM"')
+        .argParser(parseMoment)
+        .makeOptionMandatory(),
+    )
     .addOption(seed())
     .option('-o, --out <file>', 'write the state (JSON) to this file instead of stdout')
     .option('--csv <file>', 'put the patients in this CSV file, one row each, named by the JSON')
@@ -120,7 +139,7 @@ export function buildProgram(): Command {
 
   program
     .command('worker')
-    .description('run replications from a Redis queue (see --queue on run, compare and sweep) on this machine\'s cores, until SIGTERM or Ctrl-C')
+    .description("run replications from a Redis queue (see --queue on run, compare and sweep) on this machine's cores, until SIGTERM or Ctrl-C")
     .addOption(queueOption().makeOptionMandatory())
     .addOption(new Option('-w, --workers <n>', 'worker threads, hence replications at once (default: one per core)').argParser(parseWorkers))
     .addOption(

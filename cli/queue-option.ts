@@ -16,10 +16,17 @@ export function parseQueue(text: string): RedisAddress {
 }
 
 export const queueOption = (): Option =>
-  new Option('-q, --queue <redis-url>', 'run the replications on `hospital-twin worker` processes through this Redis (e.g. redis://10.0.0.5:6379/0) instead of here').argParser(parseQueue);
+  new Option(
+    '-q, --queue <redis-url>',
+    'run the replications on `hospital-twin worker` processes through this Redis (e.g. redis://10.0.0.5:6379/0) instead of here',
+  ).argParser(parseQueue);
 
 /** The runner asked for: the queue when given (its warnings said on stderr), else a local pool. */
-export async function createRunner(replications: number, o: { workers?: number; queue?: RedisAddress }, stderr: NodeJS.WritableStream = process.stderr): Promise<ReplicationRunner> {
+export async function createRunner(
+  replications: number,
+  o: { workers?: number; queue?: RedisAddress },
+  stderr: NodeJS.WritableStream = process.stderr,
+): Promise<ReplicationRunner> {
   if (!o.queue) return createPool(replications, o.workers);
   const runner = await QueueRunner.connect(o.queue);
   for (const w of runner.warnings) stderr.write(`warning: ${w}\n`);

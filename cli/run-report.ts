@@ -28,7 +28,9 @@ export function renderRunReport(result: ExperimentResult, scenario: Scenario, ct
   if (result.replications < o.requested) {
     lines.push(`Interrupted: ${result.replications} of ${o.requested} replications finished; the figures are from those.`);
   }
-  lines.push(`Each figure: mean over replications, then its 95% confidence interval. Counts, hours and costs are totals over the ${scenario.horizonDays} days.`);
+  lines.push(
+    `Each figure: mean over replications, then its 95% confidence interval. Counts, hours and costs are totals over the ${scenario.horizonDays} days.`,
+  );
 
   const replicationsOf = (id: string): number[] => result.perReplication.map((r) => r.figures[id] ?? NaN);
   const hidden: string[] = [];
@@ -55,7 +57,12 @@ export function renderRunReport(result: ExperimentResult, scenario: Scenario, ct
     const mean = f.n === 0 ? 'no data' : formatNumber(f.mean, info.unit, d);
     const shown = shownInterval(info, f.ci95);
     if (f.n >= 2 && shown.clippedAtZero) clipped++;
-    const ci = f.n >= 2 ? `${formatNumber(shown.lo, info.unit, d)} to ${formatNumber(shown.hi, info.unit, d)}${shown.clippedAtZero ? '*' : ''}` : f.n === 1 ? '(one value: no interval)' : '';
+    const ci =
+      f.n >= 2
+        ? `${formatNumber(shown.lo, info.unit, d)} to ${formatNumber(shown.hi, info.unit, d)}${shown.clippedAtZero ? '*' : ''}`
+        : f.n === 1
+          ? '(one value: no interval)'
+          : '';
     const note = f.n > 0 && f.n < result.replications ? `(in ${f.n} of ${result.replications} replications)` : '';
     const rows = bySection.get(info.section) ?? [];
     rows.push([subject, info.measure, mean, ci, UNIT_SUFFIX[info.unit], note]);
@@ -70,12 +77,22 @@ export function renderRunReport(result: ExperimentResult, scenario: Scenario, ct
   }
   lines.push(renderBlocks(blocks, [false, false, true, true, false, false], ['', '', 'mean', '95% CI', '', '']));
   if (clipped > 0) {
-    lines.push('', `* ${clipped} interval${clipped === 1 ? '' : 's'} of figures that cannot be negative reached below 0 and ${clipped === 1 ? 'is' : 'are'} shown clipped at 0 (Student-t interval, lower bound clipped).`);
+    lines.push(
+      '',
+      `* ${clipped} interval${clipped === 1 ? '' : 's'} of figures that cannot be negative reached below 0 and ${clipped === 1 ? 'is' : 'are'} shown clipped at 0 (Student-t interval, lower bound clipped).`,
+    );
   }
   lines.push(...renderCostPerCase(result.figures, scenario, ctx));
-  if (census > 0) lines.push('', `Census by hour of day (${census} figures: each ward and the ED at every clock hour, and at 08:00 and 16:00 by weekday) is in --json and --csv.`);
+  if (census > 0)
+    lines.push(
+      '',
+      `Census by hour of day (${census} figures: each ward and the ED at every clock hour, and at 08:00 and 16:00 by weekday) is in --json and --csv.`,
+    );
   if (hidden.length > 0) {
-    lines.push('', `${hidden.length} figure${hidden.length === 1 ? '' : 's'} of mishaps (refusals, cancellations, stock-outs, overtime, queues) were 0 in every replication and are not shown; --json or --csv shows every figure.`);
+    lines.push(
+      '',
+      `${hidden.length} figure${hidden.length === 1 ? '' : 's'} of mishaps (refusals, cancellations, stock-outs, overtime, queues) were 0 in every replication and are not shown; --json or --csv shows every figure.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

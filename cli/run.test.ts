@@ -122,7 +122,15 @@ describe('hospital-twin run', () => {
     const file = join(dir, 'trace.json');
     const r = await runCli(['run', 'textbook-mmc', '--replications', '2', '--trace', file, '--json']);
     expect(r.code).toBe(0);
-    const trace = JSON.parse(await readFile(file, 'utf8')) as { replication: number; length: number; time: number[]; entity: number[]; what: number[]; where: number[]; whatNames: string[] };
+    const trace = JSON.parse(await readFile(file, 'utf8')) as {
+      replication: number;
+      length: number;
+      time: number[];
+      entity: number[];
+      what: number[];
+      where: number[];
+      whatNames: string[];
+    };
     expect(trace.replication).toBe(1);
     expect(trace.length).toBeGreaterThan(1000);
     for (const column of [trace.time, trace.entity, trace.what, trace.where]) expect(column).toHaveLength(trace.length);

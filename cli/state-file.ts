@@ -1,7 +1,17 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { bundleItems, ndjsonItems, parseFhirMapping, parseState, stateFromFhir, StateError, type FhirItem, type FhirMapping, type HospitalState } from '../scenarios/index.js';
+import {
+  bundleItems,
+  ndjsonItems,
+  parseFhirMapping,
+  parseState,
+  stateFromFhir,
+  StateError,
+  type FhirItem,
+  type FhirMapping,
+  type HospitalState,
+} from '../scenarios/index.js';
 
 export interface StateSourceOptions {
   /** For FHIR input: the mapping file (.json/.yaml) from locations and codes to the scenario's names. */
@@ -17,11 +27,18 @@ export interface StateSourceOptions {
  * file and path (exit 2).
  */
 export async function loadStateFile(path: string, o: StateSourceOptions = {}): Promise<HospitalState> {
-  const folder = await stat(path).then((s) => s.isDirectory()).catch(() => false);
+  const folder = await stat(path)
+    .then((s) => s.isDirectory())
+    .catch(() => false);
   const ext = extname(path).toLowerCase();
   if (folder || ext === '.ndjson') {
     if (!o.fhirMap) throw new StateError(path, [{ path: '', message: 'FHIR NDJSON needs --fhir-map (and --as-of)' }]);
-    const files = folder ? (await readdir(path)).filter((f) => f.endsWith('.ndjson')).sort().map((f) => join(path, f)) : [path];
+    const files = folder
+      ? (await readdir(path))
+          .filter((f) => f.endsWith('.ndjson'))
+          .sort()
+          .map((f) => join(path, f))
+      : [path];
     if (files.length === 0) throw new StateError(path, [{ path: '', message: 'has no .ndjson files' }]);
     const items: FhirItem[] = [];
     for (const f of files) items.push(...ndjsonItems(await readText(f), basename(f)));
@@ -29,7 +46,8 @@ export async function loadStateFile(path: string, o: StateSourceOptions = {}): P
   }
   const document = await readDocument(path);
   if (document && typeof document === 'object' && (document as Record<string, unknown>)['resourceType'] === 'Bundle') {
-    if (!o.fhirMap) throw new StateError(path, [{ path: 'resourceType', message: 'a FHIR Bundle needs --fhir-map, the mapping to the scenario\'s wards and classes' }]);
+    if (!o.fhirMap)
+      throw new StateError(path, [{ path: 'resourceType', message: "a FHIR Bundle needs --fhir-map, the mapping to the scenario's wards and classes" }]);
     const { items, timestamp } = bundleItems(document, path);
     return stateFromFhir(items, await loadMapping(o.fhirMap), o.asOf ?? timestamp, path);
   }
@@ -47,7 +65,8 @@ async function loadMapping(path: string): Promise<FhirMapping> {
 
 async function readDocument(path: string): Promise<unknown> {
   const ext = extname(path).toLowerCase();
-  if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml') throw new StateError(path, [{ path: '', message: `must be a .json, .yaml or .yml file, got "${ext || 'no extension'}"` }]);
+  if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml')
+    throw new StateError(path, [{ path: '', message: `must be a .json, .yaml or .yml file, got "${ext || 'no extension'}"` }]);
   const text = await readText(path);
   try {
     if (ext === '.json') return JSON.parse(text);
@@ -55,7 +74,9 @@ async function readDocument(path: string): Promise<unknown> {
     if (doc.errors[0]) throw doc.errors[0];
     return doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    throw new StateError(path, [{ path: '', message: `cannot be read as ${ext === '.json' ? 'JSON' : 'YAML'}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }]);
+    throw new StateError(path, [
+      { path: '', message: `cannot be read as ${ext === '.json' ? 'JSON' : 'YAML'}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` },
+    ]);
   }
 }
 

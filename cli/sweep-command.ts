@@ -8,7 +8,19 @@ import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ScenarioError } from '../scenarios/index.js';
-import { defaultWorkerCount, loadSweepSpec, NodeWorkerPool, runScenarioParallel, runSweep, SWEEP_FILES, type RedisAddress, type ReplicationRunner, type SweepOutcome, type SweepProgress, type SweepRunner } from '../workers/node.js';
+import {
+  defaultWorkerCount,
+  loadSweepSpec,
+  NodeWorkerPool,
+  runScenarioParallel,
+  runSweep,
+  SWEEP_FILES,
+  type RedisAddress,
+  type ReplicationRunner,
+  type SweepOutcome,
+  type SweepProgress,
+  type SweepRunner,
+} from '../workers/node.js';
 import { EXIT } from './exit-codes.js';
 import { listenForInterrupt } from './interrupt.js';
 import { parseWorkers } from './option-values.js';
@@ -35,14 +47,21 @@ export function registerSweepCommand(program: Command): Command {
 }
 
 /** Runs the command; returns the exit code (see EXIT). */
-export async function sweepCommand(specPath: string, options: SweepOptions, stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): Promise<number> {
+export async function sweepCommand(
+  specPath: string,
+  options: SweepOptions,
+  stdout: NodeJS.WriteStream = process.stdout,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Promise<number> {
   let pool: ReplicationRunner | undefined;
   const workers = options.workers ?? defaultWorkerCount();
   const runner: SweepRunner = (scenario, o) => {
     pool ??= new NodeWorkerPool(workers);
     return runScenarioParallel(scenario, { ...o, workers: pool });
   };
-  const interrupt = listenForInterrupt(() => stderr.write('\nStopping: points finished so far are kept in the log; run the same command again to resume. Ctrl-C again quits at once.\n'));
+  const interrupt = listenForInterrupt(() =>
+    stderr.write('\nStopping: points finished so far are kept in the log; run the same command again to resume. Ctrl-C again quits at once.\n'),
+  );
   const bar = progressBar(stderr);
   let outcome: SweepOutcome;
   try {
@@ -54,7 +73,14 @@ export async function sweepCommand(specPath: string, options: SweepOptions, stdo
       inputs: [{ path: specPath, what: 'the sweep' }, ...(typeof spec.base === 'string' ? scenarioInputs(spec.base) : [])],
       folders: [{ path: outDir, what: '--out', files: Object.values(SWEEP_FILES) }],
     });
-    outcome = await runSweep(spec, { runner, outDir, pointsAtOnce: options.queue ? Number.MAX_SAFE_INTEGER : workers, signal: interrupt.signal, source: specPath, onProgress: (p) => bar.update(spec.name, p) });
+    outcome = await runSweep(spec, {
+      runner,
+      outDir,
+      pointsAtOnce: options.queue ? Number.MAX_SAFE_INTEGER : workers,
+      signal: interrupt.signal,
+      source: specPath,
+      onProgress: (p) => bar.update(spec.name, p),
+    });
   } catch (e) {
     if (e instanceof ScenarioError) {
       bar.stop();
@@ -69,7 +95,9 @@ export async function sweepCommand(specPath: string, options: SweepOptions, stdo
   }
   stdout.write(summary(outcome));
   if (outcome.failed.length > 0) {
-    stderr.write(`${outcome.failed.length} point(s) failed and were not logged (a rerun tries them again):\n${outcome.failed.map((f) => `  ${f.point}: ${f.error}`).join('\n')}\n`);
+    stderr.write(
+      `${outcome.failed.length} point(s) failed and were not logged (a rerun tries them again):\n${outcome.failed.map((f) => `  ${f.point}: ${f.error}`).join('\n')}\n`,
+    );
     return EXIT.failed;
   }
   return outcome.cancelled && !outcome.complete ? EXIT.interrupted : EXIT.ok;
@@ -116,7 +144,9 @@ function progressBar(stream: NodeJS.WriteStream): { update(name: string, p: Swee
 }
 
 function summary(o: SweepOutcome): string {
-  const lines = [`sweep ${o.plan.name}: ${o.plan.points.length} points of ${o.plan.replications} replications, seed ${JSON.stringify(o.plan.seed)}; ${o.ran.length} run now, ${o.skipped.length} already in the log`];
+  const lines = [
+    `sweep ${o.plan.name}: ${o.plan.points.length} points of ${o.plan.replications} replications, seed ${JSON.stringify(o.plan.seed)}; ${o.ran.length} run now, ${o.skipped.length} already in the log`,
+  ];
   if (!o.complete) {
     lines.push(`not finished: ${o.plan.points.length - o.ran.length - o.skipped.length} point(s) to go; results so far are in ${o.files.log}`);
     return `${lines.join('\n')}\n`;
@@ -128,11 +158,15 @@ function summary(o: SweepOutcome): string {
     const number = (x: number): string => (Number.isFinite(x) ? +x.toPrecision(6) + '' : '-');
     lines.push('', `ranking by ${ranking.by} (${ranking.order === 'min' ? 'lowest' : 'highest'} first):`);
     for (const p of ranking.points) {
-      const values = Object.entries(pointValues.get(p.point) ?? {}).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+      const values = Object.entries(pointValues.get(p.point) ?? {})
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(' ');
       const rank = p.rank === undefined ? 'infeasible' : `${p.rank}.`;
       const vs = p.versusBest ? ` (vs best ${number(p.versusBest.mean)} [${number(p.versusBest.lo)}, ${number(p.versusBest.hi)}])` : '';
       const mark = p.indistinguishableFromBest ? ' *' : '';
-      const constraints = p.constraints.map((c) => `${c.figure} ${number(c.mean)}${c.met ? '' : ` (must be ${c.kind === 'atLeast' ? '>=' : '<='} ${c.bound})`}`).join(', ');
+      const constraints = p.constraints
+        .map((c) => `${c.figure} ${number(c.mean)}${c.met ? '' : ` (must be ${c.kind === 'atLeast' ? '>=' : '<='} ${c.bound})`}`)
+        .join(', ');
       lines.push(`  ${rank.padEnd(10)} ${p.point}  ${ranking.by} ${number(p.mean)}${vs}${mark}${constraints ? `; ${constraints}` : ''}  [${values}]`);
     }
     lines.push(ranking.best ? `best: ${ranking.best}; * = indistinguishable from it: ${ranking.indistinguishable.join(', ')}` : 'no point is feasible');

@@ -14,7 +14,9 @@ export interface TraceHeader {
 }
 
 export function* traceJson(header: TraceHeader, trace: TraceData): Generator<string> {
-  yield `{${Object.entries(header).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')},"length":${trace.length},`;
+  yield `{${Object.entries(header)
+    .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
+    .join(',')},"length":${trace.length},`;
   yield `"whatNames":${JSON.stringify(trace.whatNames)},"whereNames":${JSON.stringify(trace.whereNames)}`;
   for (const column of ['time', 'entity', 'what', 'where'] as const) {
     const values = trace[column];

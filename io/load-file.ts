@@ -12,7 +12,9 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
   try {
     const size = (await stat(path)).size;
     if (size > INPUT_LIMITS.documentBytes) {
-      throw new ScenarioError(path, [{ path: '', message: `is ${sizeInWords(size)}, more than the ${sizeInWords(INPUT_LIMITS.documentBytes)} a scenario file may be` }]);
+      throw new ScenarioError(path, [
+        { path: '', message: `is ${sizeInWords(size)}, more than the ${sizeInWords(INPUT_LIMITS.documentBytes)} a scenario file may be` },
+      ]);
     }
     text = await readFile(path, 'utf8');
   } catch (e) {

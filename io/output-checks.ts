@@ -39,7 +39,9 @@ export async function outputProblems(inputs: readonly NamedFile[], files: readon
     }
     const kind = await specialFileKind(resolve(f.path));
     if (kind !== undefined) {
-      problems.push(`${f.what} ${f.path}: is ${kind}, not a regular file, and is not replaced (give a regular file${f.what.startsWith('--') ? `, or leave out ${f.what} to write to stdout where the command can` : ''})`);
+      problems.push(
+        `${f.what} ${f.path}: is ${kind}, not a regular file, and is not replaced (give a regular file${f.what.startsWith('--') ? `, or leave out ${f.what} to write to stdout where the command can` : ''})`,
+      );
       continue;
     }
     const folderProblem = await unwritableFolder(dirname(resolve(f.path)), false);
@@ -68,7 +70,8 @@ export async function outputProblems(inputs: readonly NamedFile[], files: readon
   for (const file of targets) {
     const id = await identity(file.path);
     const same = seen.find((s) => s.id === id);
-    if (same) problems.push(`${file.what} ${file.path}: is the same file as ${same.file.what} ${same.file.path}; it would be overwritten. Give another file name`);
+    if (same)
+      problems.push(`${file.what} ${file.path}: is the same file as ${same.file.what} ${same.file.path}; it would be overwritten. Give another file name`);
     seen.push({ file, id, output: true });
   }
   return problems;
@@ -98,7 +101,14 @@ async function unwritableFolder(folder: string, mayMake: boolean): Promise<strin
     return undefined;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'a read-only disk' : code === 'ENOSPC' ? 'no space left on the disk' : code;
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EROFS'
+          ? 'a read-only disk'
+          : code === 'ENOSPC'
+            ? 'no space left on the disk'
+            : code;
     return `files cannot be written in ${existing} (${why})`;
   }
 }

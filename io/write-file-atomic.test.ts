@@ -48,7 +48,13 @@ async function injectShortWrites(dir: string, limit: (call: number) => number): 
   const spy = vi.spyOn(proto, 'write').mockImplementation(async function (this: FileHandle, data: unknown, ...rest: unknown[]) {
     const max = limit(call++);
     // The string form write(text, position, encoding) and the buffer form write(buffer, offset, length, position).
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : (data as Buffer).subarray((rest[0] as number | undefined) ?? 0, ((rest[0] as number | undefined) ?? 0) + ((rest[1] as number | undefined) ?? (data as Buffer).length));
+    const bytes =
+      typeof data === 'string'
+        ? Buffer.from(data, 'utf8')
+        : (data as Buffer).subarray(
+            (rest[0] as number | undefined) ?? 0,
+            ((rest[0] as number | undefined) ?? 0) + ((rest[1] as number | undefined) ?? (data as Buffer).length),
+          );
     if (max === 0) return { bytesWritten: 0, buffer: data };
     const r = await original.call(this, bytes.subarray(0, Math.min(max, bytes.length)), 0, Math.min(max, bytes.length), null);
     return { bytesWritten: r.bytesWritten, buffer: data };
@@ -135,7 +141,8 @@ describe('atomic file output on a real full disk (64 KiB tmpfs; skipped where on
       await expect(writeFileAtomic(file, 'z'.repeat(200_000))).rejects.toMatchObject({ code: 'ENOSPC' });
       expect(await readFile(file, 'utf8')).toBe('earlier result\n');
       expect(await readdir(dir)).toEqual(['per-replication.csv']);
-    }));
+    }),
+  );
 
   it.skipIf(!canMount)('export-log --out on the full disk exits 1 naming the file, and leaves the earlier log as it was', () =>
     onFullDisk(async (dir) => {
@@ -150,5 +157,6 @@ describe('atomic file output on a real full disk (64 KiB tmpfs; skipped where on
       expect(r.stderr).not.toMatch(/Wrote/);
       expect(await readFile(out, 'utf8')).toBe('earlier log\n');
       expect(await readdir(dir)).toEqual(['log.csv']);
-    }));
+    }),
+  );
 });

@@ -54,7 +54,14 @@ export async function writeFileAtomic(path: string, content: string | Iterable<s
 function namingTheFile(path: string, e: unknown): Error {
   if (!(e instanceof Error) || !('code' in e)) return e instanceof Error ? e : new Error(String(e));
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOSPC' ? 'no space left on the disk' : code === 'EROFS' ? 'the disk is read-only' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : e.message;
+  const why =
+    code === 'ENOSPC'
+      ? 'no space left on the disk'
+      : code === 'EROFS'
+        ? 'the disk is read-only'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : e.message;
   return Object.assign(new Error(`${path} could not be written (${why}); any earlier file of that name is left as it was`), { code });
 }
 

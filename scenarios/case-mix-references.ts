@@ -5,7 +5,11 @@
  */
 import type { Scenario } from './schema/scenario.js';
 
-export function checkCaseMixAndTargets(s: Scenario, attributeValues: ReadonlyMap<string, ReadonlySet<string>>, problem: (path: string, message: string) => void): void {
+export function checkCaseMixAndTargets(
+  s: Scenario,
+  attributeValues: ReadonlyMap<string, ReadonlySet<string>>,
+  problem: (path: string, message: string) => void,
+): void {
   const mix = s.caseMix;
   if (mix) {
     const codes = new Set<string>();
@@ -15,17 +19,33 @@ export function checkCaseMixAndTargets(s: Scenario, attributeValues: ReadonlyMap
     });
     const values = attributeValues.get(mix.attribute);
     if (!values) {
-      problem('caseMix.attribute', `no patient class has the attribute "${mix.attribute}": give the classes it applies to a mix of group codes, e.g. attributes: { ${mix.attribute}: { values: [${[...codes].slice(0, 2).join(', ')}], weights: [...] } }`);
+      problem(
+        'caseMix.attribute',
+        `no patient class has the attribute "${mix.attribute}": give the classes it applies to a mix of group codes, e.g. attributes: { ${mix.attribute}: { values: [${[...codes].slice(0, 2).join(', ')}], weights: [...] } }`,
+      );
     } else {
       for (const v of values) {
-        if (!codes.has(v)) problem('caseMix.groups', `the attribute "${mix.attribute}" takes the value "${v}", which is not a group (groups: ${[...codes].map((c) => `"${c}"`).join(', ')})`);
+        if (!codes.has(v))
+          problem(
+            'caseMix.groups',
+            `the attribute "${mix.attribute}" takes the value "${v}", which is not a group (groups: ${[...codes].map((c) => `"${c}"`).join(', ')})`,
+          );
       }
     }
   }
   if (s.waitTargets) {
     const waits = waitFigureNames(s);
     for (const id of Object.keys(s.waitTargets)) {
-      if (!waits.has(id)) problem(`waitTargets.${id}`, `is not a step whose wait is measured (give a seize or stay step this id; steps with ids: ${[...waits].slice(0, 12).map((w) => `"${w}"`).join(', ') || 'none'})`);
+      if (!waits.has(id))
+        problem(
+          `waitTargets.${id}`,
+          `is not a step whose wait is measured (give a seize or stay step this id; steps with ids: ${
+            [...waits]
+              .slice(0, 12)
+              .map((w) => `"${w}"`)
+              .join(', ') || 'none'
+          })`,
+        );
     }
   }
 }

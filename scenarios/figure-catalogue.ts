@@ -193,10 +193,7 @@ export function orderFigures(ids: readonly string[], ctx: FigureContext): { id: 
   const subjectRank = (r: (typeof rows)[number]): number => firstOfSubject.get(`${r.info.section}\u0000${r.info.subject}`)!;
   rows.sort(
     (a, b) =>
-      sectionRank.get(a.info.section)! - sectionRank.get(b.info.section)! ||
-      a.info.rank - b.info.rank ||
-      subjectRank(a) - subjectRank(b) ||
-      a.index - b.index,
+      sectionRank.get(a.info.section)! - sectionRank.get(b.info.section)! || a.info.rank - b.info.rank || subjectRank(a) - subjectRank(b) || a.index - b.index,
   );
   return rows.map(({ id, info }) => ({ id, info }));
 }
@@ -243,7 +240,10 @@ function directionOf(id: string): FigureDirection {
  * The interval to show for a figure across replications: clipped at 0 when the
  * figure cannot be negative (sim-core's rule). Never use it for a paired difference.
  */
-export function shownInterval(info: Pick<FigureInfo, 'nonNegative'> & { unit?: FigureUnit }, ci95: readonly [number, number]): { lo: number; hi: number; clippedAtZero: boolean } {
+export function shownInterval(
+  info: Pick<FigureInfo, 'nonNegative'> & { unit?: FigureUnit },
+  ci95: readonly [number, number],
+): { lo: number; hi: number; clippedAtZero: boolean } {
   const [lo, raw] = ci95;
   // A share cannot pass 100% either: its upper bound stops there (a 4-hour share of "95.7-101.4%" is impossible).
   const hi = info.unit === 'share' && raw > 1 ? 1 : raw;

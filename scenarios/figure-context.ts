@@ -21,5 +21,4 @@ export function scenarioFigureContext(...scenarios: Scenario[]): FigureContext {
   return { kindOf, surgicalClasses, names };
 }
 
-
 export { plainId };

@@ -26,8 +26,41 @@ function get(doc: Json, path: Path): Json | undefined {
 
 /** Values a careless edit or a broken export might leave behind. */
 const REPLACEMENTS: Json[] = [
-  -1, 0, 0.5, 1, 2, 3, 7, 24, 59.5, 1e9, -1e9, '', 'x', 'ward', 'icu', 'doctor', 'ct', 'kit', 'home', 'acuity', 'all', '08:00', '24:00', '25:00',
-  '2026-02-30T00:00', null, true, false, [], {}, [1], ['ward'], { type: 'constant', value: 1 }, { type: 'exponential', mean: 0 }, { goto: 'home' },
+  -1,
+  0,
+  0.5,
+  1,
+  2,
+  3,
+  7,
+  24,
+  59.5,
+  1e9,
+  -1e9,
+  '',
+  'x',
+  'ward',
+  'icu',
+  'doctor',
+  'ct',
+  'kit',
+  'home',
+  'acuity',
+  'all',
+  '08:00',
+  '24:00',
+  '25:00',
+  '2026-02-30T00:00',
+  null,
+  true,
+  false,
+  [],
+  {},
+  [1],
+  ['ward'],
+  { type: 'constant', value: 1 },
+  { type: 'exponential', mean: 0 },
+  { goto: 'home' },
 ];
 
 type Mutation = { path: number; kind: 'set' | 'scale' | 'delete' | 'duplicate'; value: number };
@@ -78,7 +111,11 @@ describe('the loader and runner under thousands of mutated scenarios', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.record({ path: fc.nat(), kind: fc.constantFrom<Mutation['kind']>('set', 'set', 'scale', 'scale', 'scale', 'delete', 'duplicate'), value: fc.nat() }),
+          fc.record({
+            path: fc.nat(),
+            kind: fc.constantFrom<Mutation['kind']>('set', 'set', 'scale', 'scale', 'scale', 'delete', 'duplicate'),
+            value: fc.nat(),
+          }),
           { minLength: 1, maxLength: 3 },
         ),
         (mutations) => {
@@ -114,10 +151,32 @@ describe('the loader and runner under thousands of mutated scenarios', () => {
 
 /** Values of a hostile file: inherited names, extremes of floating point, long and odd text. */
 const HOSTILE: unknown[] = [
-  '__proto__', 'toString', 'constructor', 'valueOf', 'hasOwnProperty', 1e300, -1e300, 5e-324, 1e-300, -0, Infinity, -Infinity, Number.NaN,
-  'x'.repeat(5000), '=cmd|calc', '2026-13-45T99:99', '2026-02-30T08:00', { type: 'lognormal', mean: 1, sd: 1e200 }, { type: 'poisson', mean: 1e300 },
-  { type: 'erlang', k: 1e9, mean: 1 }, { type: 'empirical', values: [1, 2], weights: [0, 0] }, { type: 'exponential', mean: 1e-300 }, { type: 'constant', value: 5e-324 },
-  [[[[[[[[[[1]]]]]]]]]], { goto: 'toString' }, { hold: { type: 'constant', value: 0 }, activity: 'x' },
+  '__proto__',
+  'toString',
+  'constructor',
+  'valueOf',
+  'hasOwnProperty',
+  1e300,
+  -1e300,
+  5e-324,
+  1e-300,
+  -0,
+  Infinity,
+  -Infinity,
+  Number.NaN,
+  'x'.repeat(5000),
+  '=cmd|calc',
+  '2026-13-45T99:99',
+  '2026-02-30T08:00',
+  { type: 'lognormal', mean: 1, sd: 1e200 },
+  { type: 'poisson', mean: 1e300 },
+  { type: 'erlang', k: 1e9, mean: 1 },
+  { type: 'empirical', values: [1, 2], weights: [0, 0] },
+  { type: 'exponential', mean: 1e-300 },
+  { type: 'constant', value: 5e-324 },
+  [[[[[[[[[[1]]]]]]]]]],
+  { goto: 'toString' },
+  { hold: { type: 'constant', value: 0 }, activity: 'x' },
 ];
 
 /** Text-level damage: what a broken editor, a truncated copy or a second paste leaves. */

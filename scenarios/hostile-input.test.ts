@@ -11,7 +11,15 @@ function clinic(edit: (d: Doc) => void = () => {}): Doc {
     horizonDays: 2,
     replications: 1,
     resources: [{ id: 'cubicle', department: 'clinic', units: 2 }],
-    patientClasses: [{ id: 'walkIn', department: 'clinic', arrivals: { type: 'weekly', perDay: 30 }, attributes: { acuity: { values: ['a', 'b'], weights: [1, 1] } }, pathway: 'visit' }],
+    patientClasses: [
+      {
+        id: 'walkIn',
+        department: 'clinic',
+        arrivals: { type: 'weekly', perDay: 30 },
+        attributes: { acuity: { values: ['a', 'b'], weights: [1, 1] } },
+        pathway: 'visit',
+      },
+    ],
     pathways: { visit: [{ seize: ['cubicle'] }, { hold: { type: 'exponential', mean: 30 }, activity: 'treatment' }, { release: 'all' }] },
   };
   edit(d);
@@ -78,7 +86,10 @@ describe('names every object inherits are names like any other (issue 16, item 6
   it.each(INHERITED)('an attribute value "%s" with no case of its own takes the otherwise duration, and runs', (name) => {
     const d = clinic((d) => {
       d.patientClasses[0].attributes.acuity.values = [name, 'b'];
-      d.pathways.visit[1] = { hold: { byAttribute: 'acuity', cases: { b: { type: 'constant', value: 3 } }, otherwise: { type: 'constant', value: 5 } }, activity: 'treatment' };
+      d.pathways.visit[1] = {
+        hold: { byAttribute: 'acuity', cases: { b: { type: 'constant', value: 3 } }, otherwise: { type: 'constant', value: 5 } },
+        activity: 'treatment',
+      };
     });
     expect(runsOrRefused(d)).toBe('ran');
   });
@@ -128,7 +139,9 @@ describe('distribution parameters a sampler cannot do are refused up front, by p
 
   it('a Poisson lead time of mean 1e300 days is refused at items[0].leadTimeDays.mean', () => {
     const d = clinic((d) => {
-      d.items = [{ id: 'kit', unitCost: 1, initialStock: 5, policy: { type: 'RQ', R: 1, Q: 5 }, leadTimeDays: { type: 'poisson', mean: 1e300 }, onStockOut: 'wait' }];
+      d.items = [
+        { id: 'kit', unitCost: 1, initialStock: 5, policy: { type: 'RQ', R: 1, Q: 5 }, leadTimeDays: { type: 'poisson', mean: 1e300 }, onStockOut: 'wait' },
+      ];
       d.pathways.visit.splice(1, 0, { consume: 'kit' });
     });
     expect(problemsOf(d).join('\n')).toMatch(/items\[0\]\.leadTimeDays\.mean: must be at most 10000/);
@@ -169,7 +182,9 @@ describe('documented limits and short echoes instead of time, memory or a stack 
   });
 
   it('a second YAML document is refused, not ignored', () => {
-    expect(() => parseScenarioText(`${yaml(clinic())}\n---\nname: other\n`, 'two.yaml', 'yaml')).toThrow(/holds 2 YAML documents \(a second begins at line \d+\)/);
+    expect(() => parseScenarioText(`${yaml(clinic())}\n---\nname: other\n`, 'two.yaml', 'yaml')).toThrow(
+      /holds 2 YAML documents \(a second begins at line \d+\)/,
+    );
   });
 
   it('a JSON scenario with a byte-order mark is read, as a YAML one is', () => {

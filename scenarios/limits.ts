@@ -36,7 +36,8 @@ export function shortValue(value: unknown): string {
   if (typeof value === 'string') {
     return value.length <= max ? JSON.stringify(value) : `${JSON.stringify(value.slice(0, max))}... (${value.length} characters)`;
   }
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN (.nan)' : value === Infinity ? 'Infinity (.inf)' : value === -Infinity ? '-Infinity (-.inf)' : String(value);
+  if (typeof value === 'number')
+    return Number.isNaN(value) ? 'NaN (.nan)' : value === Infinity ? 'Infinity (.inf)' : value === -Infinity ? '-Infinity (-.inf)' : String(value);
   if (value === null || typeof value === 'boolean' || value === undefined) return String(value);
   if (typeof value === 'bigint') return `${value}`;
   if (Array.isArray(value)) {

@@ -44,7 +44,12 @@ describe('loading scenarios', () => {
     const d = mutate((d) => {
       d.patientClasses[0]!.pathway = 'nowhere';
       const steps = d.pathways.surgery!;
-      steps.unshift({ seize: ['surgeonz'] }, { consume: 'unobtainium' }, { stay: 'ghost-ward', lengthOfStay: { type: 'constant', value: 60 } }, { goto: 'no-such-step' });
+      steps.unshift(
+        { seize: ['surgeonz'] },
+        { consume: 'unobtainium' },
+        { stay: 'ghost-ward', lengthOfStay: { type: 'constant', value: 60 } },
+        { goto: 'no-such-step' },
+      );
     });
     const problems = problemsOf(d);
     const paths = problems.map((p) => p.path);
@@ -73,7 +78,10 @@ describe('loading scenarios', () => {
   it('checks a pathway of thousands of zero-time steps without overflowing the stack', () => {
     // 6,000 releases in a row then a goto back: the search for a loop used to recurse once per step.
     const long = mutate((d) => {
-      d.pathways.long = [...Array.from({ length: 6000 }, (_, k) => (k === 0 ? { release: 'all' as const, id: 'top' } : { release: 'all' as const })), { goto: 'top' }];
+      d.pathways.long = [
+        ...Array.from({ length: 6000 }, (_, k) => (k === 0 ? { release: 'all' as const, id: 'top' } : { release: 'all' as const })),
+        { goto: 'top' },
+      ];
       d.patientClasses[0]!.pathway = 'long';
     });
     expect(problemsOf(long).some((p) => p.path === 'pathways.long[0]' && /loop in which no time passes/.test(p.message))).toBe(true);
@@ -94,7 +102,14 @@ describe('loading scenarios', () => {
 
   it('refuses attribute cases that no class can have', () => {
     const d = mutate((d) => {
-      d.pathways.ed![0] = { hold: { byAttribute: 'acuity', cases: { '1': { type: 'constant', value: 5 }, '9': { type: 'constant', value: 5 } }, otherwise: { type: 'constant', value: 5 } }, activity: 'x' };
+      d.pathways.ed![0] = {
+        hold: {
+          byAttribute: 'acuity',
+          cases: { '1': { type: 'constant', value: 5 }, '9': { type: 'constant', value: 5 } },
+          otherwise: { type: 'constant', value: 5 },
+        },
+        activity: 'x',
+      };
     });
     expect(problemsOf(d)).toContainEqual(expect.objectContaining({ path: 'pathways.ed[0].hold.cases.9' }));
   });
@@ -109,7 +124,9 @@ describe('loading scenarios', () => {
   it('never evaluates what a file says: a language tag is refused, not run or read as text', () => {
     const valid = `start: "2026-01-05T00:00"\nhorizonDays: 2\nresources: [{ id: desk, department: office, units: 1 }]\npatientClasses:\n  - { id: p, department: office, arrivals: { type: weekly, perDay: 10 }, pathway: v }\npathways:\n  v: [{ seize: [desk] }, { hold: { type: exponential, mean: 5 }, activity: serve }, { release: all }]\n`;
     expect(parseScenarioText(`name: plain\n${valid}`).name).toBe('plain');
-    expect(() => parseScenarioText(`name: !!js/function "function () { globalThis.pwned = true }"\n${valid}`)).toThrow(/cannot be read as YAML at line 1.*Unresolved tag/s);
+    expect(() => parseScenarioText(`name: !!js/function "function () { globalThis.pwned = true }"\n${valid}`)).toThrow(
+      /cannot be read as YAML at line 1.*Unresolved tag/s,
+    );
     expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
   });
 });

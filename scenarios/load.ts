@@ -13,7 +13,10 @@ import { readDataText } from './read-data.js';
  */
 export function parseScenario(document: unknown, source = 'scenario'): Scenario {
   const deep = tooDeep(document);
-  if (deep) throw new ScenarioError(source, [{ path: formatPath(deep.slice(0, 8)), message: `is nested more than ${INPUT_LIMITS.nestingDepth} deep: no scenario needs that` }]);
+  if (deep)
+    throw new ScenarioError(source, [
+      { path: formatPath(deep.slice(0, 8)), message: `is nested more than ${INPUT_LIMITS.nestingDepth} deep: no scenario needs that` },
+    ]);
   const result = ScenarioSchema.safeParse(document, { reportInput: true });
   if (!result.success) throw new ScenarioError(source, shortened(zodIssues(result.error.issues)));
   const problems = checkReferences(result.data);
@@ -34,7 +37,6 @@ export function parseScenarioText(text: string, source = 'scenario', format: 'js
   if ('problem' in read) throw new ScenarioError(source, [{ path: '', message: read.problem }]);
   return parseScenario(read.document, source);
 }
-
 
 export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
@@ -77,7 +79,12 @@ function unionIssues(issue: z.core.$ZodIssueInvalidUnion, path: PropertyKey[]): 
     }
     const verb = verbs[0]!;
     // The branch for this verb is the one that does not complain that the verb is missing or unknown.
-    const branch = issue.errors.find((errs) => !errs.some((e) => (e.path[0] === verb && e.code === 'invalid_type' && e.input === undefined) || (e.code === 'unrecognized_keys' && e.keys.includes(verb))));
+    const branch = issue.errors.find(
+      (errs) =>
+        !errs.some(
+          (e) => (e.path[0] === verb && e.code === 'invalid_type' && e.input === undefined) || (e.code === 'unrecognized_keys' && e.keys.includes(verb)),
+        ),
+    );
     if (branch) return zodIssues(branch, path);
   }
   // Otherwise the form with the fewest complaints, preferring the one that got deepest.
@@ -91,7 +98,10 @@ function unionIssues(issue: z.core.$ZodIssueInvalidUnion, path: PropertyKey[]): 
 }
 
 function deepest(issues: readonly z.core.$ZodIssue[]): number {
-  return maxOf(issues.map((i) => i.path.length), 0);
+  return maxOf(
+    issues.map((i) => i.path.length),
+    0,
+  );
 }
 
 function plain(issue: z.core.$ZodIssue): string {

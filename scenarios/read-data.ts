@@ -12,7 +12,8 @@ import { INPUT_LIMITS, sizeInWords, tooDeep } from './limits.js';
  * and the size and nesting limits hold.
  */
 export function readDataText(text: string, format: 'json' | 'yaml'): { document: unknown } | { problem: string } {
-  if (text.length > INPUT_LIMITS.documentBytes) return { problem: `is larger than the ${sizeInWords(INPUT_LIMITS.documentBytes)} a scenario, sweep or mapping file may be` };
+  if (text.length > INPUT_LIMITS.documentBytes)
+    return { problem: `is larger than the ${sizeInWords(INPUT_LIMITS.documentBytes)} a scenario, sweep or mapping file may be` };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let document: unknown;
   if (format === 'json') {
@@ -27,7 +28,10 @@ export function readDataText(text: string, format: 'json' | 'yaml'): { document:
     document = read.document;
   }
   const deep = tooDeep(document);
-  if (deep) return { problem: `is nested more than ${INPUT_LIMITS.nestingDepth} deep (at ${formatPath(deep.slice(0, 8))}...): no scenario, sweep or mapping needs that` };
+  if (deep)
+    return {
+      problem: `is nested more than ${INPUT_LIMITS.nestingDepth} deep (at ${formatPath(deep.slice(0, 8))}...): no scenario, sweep or mapping needs that`,
+    };
   return { document };
 }
 
@@ -37,7 +41,9 @@ function readYaml(text: string): { document: unknown } | { problem: string } {
   try {
     docs = parseAllDocuments(text, { schema: 'core', logLevel: 'silent', uniqueKeys: false, lineCounter: lines }) as Document.Parsed[];
   } catch (e) {
-    return { problem: `cannot be read as YAML: ${e instanceof RangeError ? 'it is nested too deeply' : e instanceof Error ? e.message.split('\n')[0]! : String(e)}` };
+    return {
+      problem: `cannot be read as YAML: ${e instanceof RangeError ? 'it is nested too deeply' : e instanceof Error ? e.message.split('\n')[0]! : String(e)}`,
+    };
   }
   if (!Array.isArray(docs)) docs = [];
   const doc = docs[0];
@@ -58,7 +64,9 @@ function readYaml(text: string): { document: unknown } | { problem: string } {
   try {
     return { document: doc.toJS({ maxAliasCount: 100 }) as unknown };
   } catch (e) {
-    return { problem: `cannot be read as YAML: ${e instanceof RangeError ? 'it is nested too deeply' : e instanceof Error ? e.message.split('\n')[0]! : String(e)}` };
+    return {
+      problem: `cannot be read as YAML: ${e instanceof RangeError ? 'it is nested too deeply' : e instanceof Error ? e.message.split('\n')[0]! : String(e)}`,
+    };
   }
 }
 

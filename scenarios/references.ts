@@ -139,7 +139,8 @@ function checkPathway(name: string, steps: PathwayStep[], ctx: PathwayContext): 
       }
     },
     checkResource(id, path) {
-      if (!ctx.kindOf.has(id)) ctx.problem(path, `refers to "${id}", which is not a ward, staff group, room, device or resource (known: ${ctx.resourceList()})`);
+      if (!ctx.kindOf.has(id))
+        ctx.problem(path, `refers to "${id}", which is not a ward, staff group, room, device or resource (known: ${ctx.resourceList()})`);
     },
     checkAttribute(attribute, cases, path) {
       const values = ctx.attributeValues.get(attribute);
@@ -148,7 +149,11 @@ function checkPathway(name: string, steps: PathwayStep[], ctx: PathwayContext): 
         return;
       }
       for (const c of cases) {
-        if (!values.has(c)) ctx.problem(`${path.replace(/\.(byAttribute|branchOn)$/, '')}.cases.${c}`, `"${c}" is not a value of ${attribute} (values: ${quoteList([...values])})`);
+        if (!values.has(c))
+          ctx.problem(
+            `${path.replace(/\.(byAttribute|branchOn)$/, '')}.cases.${c}`,
+            `"${c}" is not a value of ${attribute} (values: ${quoteList([...values])})`,
+          );
       }
     },
     checkDuration(d: DurationInput, path: string) {
@@ -171,7 +176,10 @@ function checkPathway(name: string, steps: PathwayStep[], ctx: PathwayContext): 
 
   const loop = zeroTimeLoop(steps, labels);
   if (loop !== null) {
-    ctx.problem(`${base}[${loop}]`, 'starts a loop in which no time passes (every way round it lacks a hold or stay with a positive duration), so a patient would never leave');
+    ctx.problem(
+      `${base}[${loop}]`,
+      'starts a loop in which no time passes (every way round it lacks a hold or stay with a positive duration), so a patient would never leave',
+    );
   }
 }
 
@@ -239,4 +247,3 @@ function meanOf(d: DistributionInput): number {
       return d.p;
   }
 }
-

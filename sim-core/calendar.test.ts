@@ -12,20 +12,15 @@ function drain(cal: EventCalendar): { time: number; priority: number; entity: nu
 describe('event calendar', () => {
   it('never runs an event before an earlier one, and breaks ties by priority then insertion order', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.record({ time: fc.integer({ min: 0, max: 50 }), priority: fc.integer({ min: 0, max: 3 }) }), { maxLength: 300 }),
-        (events) => {
-          const cal = new EventCalendar(16);
-          events.forEach((e, i) => cal.schedule(e.time, e.priority, 0, i, 0));
-          const popped = drain(cal);
-          expect(popped).toHaveLength(events.length);
-          // The expected order is a stable sort by (time, priority): insertion order within ties.
-          const expected = events
-            .map((e, i) => ({ ...e, entity: i }))
-            .sort((a, b) => a.time - b.time || a.priority - b.priority || a.entity - b.entity);
-          expect(popped.map((p) => p.entity)).toEqual(expected.map((e) => e.entity));
-        },
-      ),
+      fc.property(fc.array(fc.record({ time: fc.integer({ min: 0, max: 50 }), priority: fc.integer({ min: 0, max: 3 }) }), { maxLength: 300 }), (events) => {
+        const cal = new EventCalendar(16);
+        events.forEach((e, i) => cal.schedule(e.time, e.priority, 0, i, 0));
+        const popped = drain(cal);
+        expect(popped).toHaveLength(events.length);
+        // The expected order is a stable sort by (time, priority): insertion order within ties.
+        const expected = events.map((e, i) => ({ ...e, entity: i })).sort((a, b) => a.time - b.time || a.priority - b.priority || a.entity - b.entity);
+        expect(popped.map((p) => p.entity)).toEqual(expected.map((e) => e.entity));
+      }),
       { numRuns: 300 },
     );
   });

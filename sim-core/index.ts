@@ -16,6 +16,16 @@ export { remainingDuration } from './random/distributions/conditional.js';
 export { CostLedger, COST_TYPES, type CostType } from './hospital/cost-ledger.js';
 export { surgeFactor } from './hospital/arrivals.js';
 export { patientActivities, type PatientActivity, type TracedPatient } from './hospital/trace-activities.js';
-export { TRACE_WORDS, TRACE_PLACED, TRACE_ATTRIBUTE_PREFIX, EXIT_KINDS, EXIT_WORDS, completedExit, type ExitKind, type TraceWord, type TraceWordKey } from './hospital/trace-words.js';
+export {
+  TRACE_WORDS,
+  TRACE_PLACED,
+  TRACE_ATTRIBUTE_PREFIX,
+  EXIT_KINDS,
+  EXIT_WORDS,
+  completedExit,
+  type ExitKind,
+  type TraceWord,
+  type TraceWordKey,
+} from './hospital/trace-words.js';
 export { RESOURCE_KINDS, RESOURCE_KIND_NAMES, resourceKind, type ResourceKindInfo } from './hospital/resource-kinds.js';
 export { QuietObserver, type RunObserver } from './hospital/observer.js';

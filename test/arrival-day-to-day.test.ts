@@ -23,7 +23,14 @@ function clinic(dayToDayCv?: number): ScenarioInput {
     warmupDays: 0,
     seed: 5,
     resources: [{ id: 'desk', department: 'clinic', units: 1000 }],
-    patientClasses: [{ id: 'walkIn', department: 'clinic', arrivals: { type: 'weekly', perDay: PER_DAY, hourOfDay, ...(dayToDayCv !== undefined ? { dayToDayCv } : {}) }, pathway: 'visit' }],
+    patientClasses: [
+      {
+        id: 'walkIn',
+        department: 'clinic',
+        arrivals: { type: 'weekly', perDay: PER_DAY, hourOfDay, ...(dayToDayCv !== undefined ? { dayToDayCv } : {}) },
+        pathway: 'visit',
+      },
+    ],
     pathways: { visit: [{ hold: { type: 'constant', value: 0 }, activity: 'visit' }] },
   };
 }
@@ -80,7 +87,10 @@ describe('busy and quiet days', () => {
   it('draw the day factors from a stream of their own: another class arrives exactly as it did', () => {
     const withAmbulances = (cv?: number): ScenarioInput => {
       const c = clinic(cv);
-      return { ...c, patientClasses: [...c.patientClasses!, { id: 'ambulance', department: 'clinic', arrivals: { type: 'weekly', perDay: 20 }, pathway: 'visit' }] };
+      return {
+        ...c,
+        patientClasses: [...c.patientClasses!, { id: 'ambulance', department: 'clinic', arrivals: { type: 'weekly', perDay: 20 }, pathway: 'visit' }],
+      };
     };
     const ambulanceArrivals = (document: ScenarioInput): number[] => {
       const trace = new TraceBuffer();

@@ -16,7 +16,16 @@ const clinic: ScenarioInput = {
   seed: 3,
   wards: [{ id: 'ward', type: 'general', beds: 5, costPerBedDay: 300 }],
   staff: [{ id: 'nurse', department: 'clinic', hourlyCost: 40, overtimePremium: 0.5, shifts: [{ days: 'weekdays', start: '08:00', end: '16:00', count: 2 }] }],
-  items: [{ id: 'gloves', unitCost: 2, initialStock: 1000, policy: { type: 'sS', s: 100, S: 1000 }, leadTimeDays: { type: 'constant', value: 1 }, onStockOut: 'wait' }],
+  items: [
+    {
+      id: 'gloves',
+      unitCost: 2,
+      initialStock: 1000,
+      policy: { type: 'sS', s: 100, S: 1000 },
+      leadTimeDays: { type: 'constant', value: 1 },
+      onStockOut: 'wait',
+    },
+  ],
   patientClasses: [
     {
       id: 'outpatient',
@@ -84,9 +93,17 @@ describe('activity-based costs', () => {
     const roomClinic: ScenarioInput = {
       ...clinic,
       operatingRooms: [
-        { id: 'room', sessions: [{ days: 'weekdays', start: '08:00', end: '16:00' }], turnover: { type: 'constant', value: 10 }, overrun: 'startAnyway', costPerHour: 60 },
+        {
+          id: 'room',
+          sessions: [{ days: 'weekdays', start: '08:00', end: '16:00' }],
+          turnover: { type: 'constant', value: 10 },
+          overrun: 'startAnyway',
+          costPerHour: 60,
+        },
       ],
-      pathways: { visit: [{ seize: ['nurse', 'room'] }, { consume: 'gloves' }, { hold: { type: 'constant', value: 20 }, activity: 'visit' }, { release: 'all' }] },
+      pathways: {
+        visit: [{ seize: ['nurse', 'room'] }, { consume: 'gloves' }, { hold: { type: 'constant', value: 20 }, activity: 'visit' }, { release: 'all' }],
+      },
     };
     const trace = new TraceBuffer();
     const { ledger, patients } = runHospital(compileScenario(parseScenario(roomClinic)), { seed: 3, replication: 1, trace });

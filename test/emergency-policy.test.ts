@@ -9,14 +9,29 @@ function theatres(emergencyOnly: boolean, emergencies: boolean): ScenarioInput {
     start: '2026-01-05T00:00',
     horizonDays: 28,
     operatingRooms: [
-      { id: 'or1', sessions: [{ days: 'all', start: '00:00', end: '24:00' }], turnover: { type: 'constant', value: 15 }, overrun: 'startAnyway', costPerHour: 100 },
-      { id: 'or2', sessions: [{ days: 'all', start: '00:00', end: '24:00' }], turnover: { type: 'constant', value: 15 }, overrun: 'startAnyway', costPerHour: 100, emergencyOnly },
+      {
+        id: 'or1',
+        sessions: [{ days: 'all', start: '00:00', end: '24:00' }],
+        turnover: { type: 'constant', value: 15 },
+        overrun: 'startAnyway',
+        costPerHour: 100,
+      },
+      {
+        id: 'or2',
+        sessions: [{ days: 'all', start: '00:00', end: '24:00' }],
+        turnover: { type: 'constant', value: 15 },
+        overrun: 'startAnyway',
+        costPerHour: 100,
+        emergencyOnly,
+      },
     ],
     patientClasses: [
       { id: 'elective', department: 'surgery', arrivals: { type: 'weekly', perDay: 8 }, pathway: 'operate' },
       ...(emergencies ? [{ id: 'emergency', department: 'surgery', priority: 10, arrivals: { type: 'weekly' as const, perDay: 2 }, pathway: 'operate' }] : []),
     ],
-    pathways: { operate: [{ seize: ['or1', 'or2'], oneOf: true, id: 'theatre' }, { hold: { type: 'exponential', mean: 90 }, activity: 'surgery' }, { release: 'all' }] },
+    pathways: {
+      operate: [{ seize: ['or1', 'or2'], oneOf: true, id: 'theatre' }, { hold: { type: 'exponential', mean: 90 }, activity: 'surgery' }, { release: 'all' }],
+    },
   };
 }
 

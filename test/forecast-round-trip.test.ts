@@ -41,7 +41,7 @@ describe('a state taken from a run', () => {
     for (const p of taken.state.patients.filter((q) => q.class.startsWith('ed'))) expect(Object.keys(p.attributes ?? {})).toEqual(['acuity']);
   });
 
-  it('round trip: run -> state -> forecast at horizon 0 gives back the state\'s census exactly', () => {
+  it("round trip: run -> state -> forecast at horizon 0 gives back the state's census exactly", () => {
     const state = parseState(taken.state, 'taken');
     const fm = forecastModel(hospital, state, 0);
     for (let rep = 1; rep <= 3; rep++) {

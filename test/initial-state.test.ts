@@ -14,7 +14,9 @@ const ward: ScenarioInput = {
   warmupDays: 0,
   seed: 1,
   wards: [{ id: 'ward', type: 'general', beds: 3, costPerBedDay: 1440 }],
-  patientClasses: [{ id: 'inpatient', department: 'medicine', arrivals: { type: 'list', entries: [{ days: 'weekend', time: '10:00', count: 1 }] }, pathway: 'stay' }],
+  patientClasses: [
+    { id: 'inpatient', department: 'medicine', arrivals: { type: 'list', entries: [{ days: 'weekend', time: '10:00', count: 1 }] }, pathway: 'stay' },
+  ],
   pathways: { stay: [{ seize: ['ward'], id: 'bed' }, { hold: { type: 'constant', value: 600 }, activity: 'bed rest' }, { release: 'all' }] },
 };
 const model = compileScenario(parseScenario(ward));
@@ -79,7 +81,12 @@ describe('a run started from a given state', () => {
   });
 
   it('numbers placed patients before arrivals, so their trace entities never collide', () => {
-    const weekly = compileScenario(parseScenario({ ...ward, patientClasses: [{ ...ward.patientClasses[0]!, arrivals: { type: 'list', entries: [{ days: 'all', time: '10:00', count: 2 }] } }] }));
+    const weekly = compileScenario(
+      parseScenario({
+        ...ward,
+        patientClasses: [{ ...ward.patientClasses[0]!, arrivals: { type: 'list', entries: [{ days: 'all', time: '10:00', count: 2 }] } }],
+      }),
+    );
     const { rows } = run({ patients: [inBed(-10), inBed(-20)] }, weekly);
     const placed = new Set(rows.filter((r) => r.what === 'placed').map((r) => r.entity));
     const arrived = new Set(rows.filter((r) => r.what === 'arrive').map((r) => r.entity));
@@ -89,7 +96,12 @@ describe('a run started from a given state', () => {
   });
 
   it('gives bit-identical results with an empty state and with none', () => {
-    const weekly = compileScenario(parseScenario({ ...ward, patientClasses: [{ ...ward.patientClasses[0]!, arrivals: { type: 'list', entries: [{ days: 'all', time: '10:00', count: 5 }] } }] }));
+    const weekly = compileScenario(
+      parseScenario({
+        ...ward,
+        patientClasses: [{ ...ward.patientClasses[0]!, arrivals: { type: 'list', entries: [{ days: 'all', time: '10:00', count: 5 }] } }],
+      }),
+    );
     const none = run(undefined, weekly);
     const empty = run({ patients: [] }, weekly);
     expect(empty.rows).toEqual(none.rows);

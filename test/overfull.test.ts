@@ -26,7 +26,9 @@ function clinic(units: number, hold: number) {
 
 describe('a replication with more patients than it may hold', () => {
   it('blames the resource whose line holds most of them', () => {
-    expect(() => runHospital(clinic(1, 1440), { seed: 1, replication: 1, maxPatientsInSystem: 200 })).toThrow(/waiting for "desk" \(1 on duty now\): it is never available or far too small/);
+    expect(() => runHospital(clinic(1, 1440), { seed: 1, replication: 1, maxPatientsInSystem: 200 })).toThrow(
+      /waiting for "desk" \(1 on duty now\): it is never available or far too small/,
+    );
   });
   it('says the scenario is that large when no line holds them', () => {
     expect(() => runHospital(clinic(100_000, 1440 * 10), { seed: 1, replication: 1, maxPatientsInSystem: 200 })).toThrow(

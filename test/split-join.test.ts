@@ -17,12 +17,17 @@ const clinic: ScenarioInput = {
     { id: 'lab', department: 'diagnostics', units: 1, costPerHour: 60 },
     { id: 'ct', department: 'diagnostics', units: 1, costPerHour: 120 },
   ],
-  patientClasses: [{ id: 'outpatient', department: 'clinic', arrivals: { type: 'list', entries: [{ days: 'all', time: '08:00', count: 1 }] }, pathway: 'workup' }],
+  patientClasses: [
+    { id: 'outpatient', department: 'clinic', arrivals: { type: 'list', entries: [{ days: 'all', time: '08:00', count: 1 }] }, pathway: 'workup' },
+  ],
   pathways: {
     workup: [
       {
         split: [
-          [{ seize: ['lab'], id: 'lab' }, { hold: { type: 'constant', value: 10 }, activity: 'blood test' }],
+          [
+            { seize: ['lab'], id: 'lab' },
+            { hold: { type: 'constant', value: 10 }, activity: 'blood test' },
+          ],
           [{ seize: ['ct'], id: 'ct' }, { hold: { type: 'constant', value: 30 }, activity: 'CT scan' }, { release: 'all' }],
         ],
       },

@@ -5,7 +5,11 @@
  */
 import { summariseReplications, type FigureSummary } from '../sim-core/index.js';
 
-export function combinedFigure(perReplication: ReadonlyArray<{ figures: Readonly<Record<string, number>> }>, ids: readonly string[], scale = 1): FigureSummary | null {
+export function combinedFigure(
+  perReplication: ReadonlyArray<{ figures: Readonly<Record<string, number>> }>,
+  ids: readonly string[],
+  scale = 1,
+): FigureSummary | null {
   const present = ids.filter((id) => perReplication.some((r) => id in r.figures));
   if (present.length === 0) return null;
   const rows = perReplication.map((r) => ({ value: scale * present.reduce((s, id) => s + (r.figures[id] ?? NaN), 0) }));

@@ -1,7 +1,20 @@
 export { runScenario, runReplication, type ExperimentResult, type ReplicationResult, type RunOptions } from './run-replications.js';
 export { compareResults, type FigureDifference } from './compare.js';
 export { createReplicationApi, type ReplicationApi, type ReplicationJob, type JobResult, type ReplicationFailure, type Validation } from './replication-api.js';
-export { mser, detectWarmup, detectWarmupFromSeries, replicateToPrecision, welchDifferenceInterval, type MserResult, type DetectWarmupOptions, type WarmupEstimate, type WarmupFromSeries, type PrecisionOptions, type PrecisionResult, type WelchInterval } from './analysis/index.js';
+export {
+  mser,
+  detectWarmup,
+  detectWarmupFromSeries,
+  replicateToPrecision,
+  welchDifferenceInterval,
+  type MserResult,
+  type DetectWarmupOptions,
+  type WarmupEstimate,
+  type WarmupFromSeries,
+  type PrecisionOptions,
+  type PrecisionResult,
+  type WelchInterval,
+} from './analysis/index.js';
 export * from './forecast/index.js';
 /** The trace's vocabulary (words and exit kinds), for readers of a run's trace such as the viewer's replay. */
 export { TRACE_WORDS, TRACE_PLACED, TRACE_ATTRIBUTE_PREFIX, EXIT_WORDS, type TraceWord } from '../sim-core/index.js';

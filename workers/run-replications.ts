@@ -39,7 +39,13 @@ export interface RunOptions {
 }
 
 /** One replication: the unit of work that may run in any thread. */
-export function runReplication(model: HospitalModel, seed: number | string, replication: number, trace?: TraceBuffer, maxPatientsInSystem?: number): ReplicationResult {
+export function runReplication(
+  model: HospitalModel,
+  seed: number | string,
+  replication: number,
+  trace?: TraceBuffer,
+  maxPatientsInSystem?: number,
+): ReplicationResult {
   const r = runHospital(model, { seed, replication, ...(trace ? { trace } : {}), ...(maxPatientsInSystem !== undefined ? { maxPatientsInSystem } : {}) });
   return { replication, figures: r.figures, events: r.events, patients: r.patients };
 }

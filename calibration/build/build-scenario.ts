@@ -94,7 +94,8 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
     const attributes: ClassInput['attributes'] = {};
     for (const [attr, mix] of Object.entries(fit.attributes)) attributes[attr] = { values: mix.values, weights: mix.weights };
     // Each simulated patient takes its times from one logged case of its class, all equally likely.
-    if (fit.caseTimes && usesAttribute(pathways[id], TIMING_ATTRIBUTE)) attributes[TIMING_ATTRIBUTE] = { values: fit.caseTimes.profiles, weights: fit.caseTimes.profiles.map(() => 1) };
+    if (fit.caseTimes && usesAttribute(pathways[id], TIMING_ATTRIBUTE))
+      attributes[TIMING_ATTRIBUTE] = { values: fit.caseTimes.profiles, weights: fit.caseTimes.profiles.map(() => 1) };
     patientClasses.push({
       id,
       ...(cls !== id ? { name: cls } : {}),
@@ -125,7 +126,9 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
       );
     }
   }
-  const lengthsOfStay = [...losGroups].filter(([, obs]) => obs.length > 0).map(([n, obs]) => ({ name: n, fit: fitByAttribute(obs, options.durationsBy, fitOptions) }));
+  const lengthsOfStay = [...losGroups]
+    .filter(([, obs]) => obs.length > 0)
+    .map(([n, obs]) => ({ name: n, fit: fitByAttribute(obs, options.durationsBy, fitOptions) }));
 
   const scenario: ScenarioInput = {
     name,
@@ -146,7 +149,11 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
 }
 
 function usesAttribute(steps: readonly StepInput[], attribute: string): boolean {
-  return steps.some((s) => ('hold' in s && 'byAttribute' in s.hold && s.hold.byAttribute === attribute) || ('stay' in s && 'byAttribute' in s.lengthOfStay && s.lengthOfStay.byAttribute === attribute));
+  return steps.some(
+    (s) =>
+      ('hold' in s && 'byAttribute' in s.hold && s.hold.byAttribute === attribute) ||
+      ('stay' in s && 'byAttribute' in s.lengthOfStay && s.lengthOfStay.byAttribute === attribute),
+  );
 }
 
 /** The given rate, with the hour-of-day pattern if the log shows one; a weekday pattern cannot survive shifted dates. */
@@ -191,9 +198,12 @@ function notesOn(flow: Flow, all: Observations): string[] {
       flow.options.openEnded === 'censor'
         ? 'their stays and activities enter the fits as right-censored ("at least this long", up to the last time in the log)'
         : 'they are left out of the length-of-stay and time fits (the mapping says an open case more likely means a missing record than a patient still in care), which biases those times low if some were in fact still in care';
-    notes.push(`${open} cases (${pct(open)}) were still open when the log ends (no release, no end): ${how}. Their next step is unknown and not counted in the routing.`);
+    notes.push(
+      `${open} cases (${pct(open)}) were still open when the log ends (no release, no end): ${how}. Their next step is unknown and not counted in the routing.`,
+    );
   }
-  if (all.overlaps > 0) notes.push(`${all.overlaps} times an activity began before the one before it had ended (parallel work): the time between them is taken as 0.`);
+  if (all.overlaps > 0)
+    notes.push(`${all.overlaps} times an activity began before the one before it had ended (parallel work): the time between them is taken as 0.`);
   if (flow.dropped.rows > 0) {
     const list = Object.entries(flow.dropped.byActivity)
       .sort((a, b) => b[1] - a[1])

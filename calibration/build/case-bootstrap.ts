@@ -150,7 +150,9 @@ export function bootstrapDuration(byProfile: ReadonlyMap<string, number>, fit: D
   // Shrunk so that the smoothed times keep the spread of the logged ones (Silverman 1986, §6.4.1): ln y = m + (ln x − m + hε)/c.
   const c = sd > 0 ? Math.sqrt(1 + (h * h) / (sd * sd)) : 1;
   const cases: Record<string, DistributionInput> = {};
-  for (const [profile, x] of [...byProfile].sort((a, b) => Number(a[0]) - Number(b[0]))) cases[profile] = x >= STILL_IN ? { type: 'constant', value: STILL_IN } : x > 0 ? kernel(Math.exp(m + (Math.log(x) - m) / c), h / c) : { type: 'constant', value: 0 };
+  for (const [profile, x] of [...byProfile].sort((a, b) => Number(a[0]) - Number(b[0])))
+    cases[profile] =
+      x >= STILL_IN ? { type: 'constant', value: STILL_IN } : x > 0 ? kernel(Math.exp(m + (Math.log(x) - m) / c), h / c) : { type: 'constant', value: 0 };
   return { byAttribute: TIMING_ATTRIBUTE, cases, otherwise: otherwiseOf(fit) };
 }
 

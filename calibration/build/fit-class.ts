@@ -82,7 +82,9 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
 
   const gaps = new Map<string, GapFit>();
   // Every route either routing takes: a state's route can be one the pooled counts left out as rare.
-  const routes = [...routing.from.values(), ...stateRouting.from.values()].flat().map((r) => ({ from: memory.states.get(r.from)?.activity ?? r.from, to: r.to }));
+  const routes = [...routing.from.values(), ...stateRouting.from.values()]
+    .flat()
+    .map((r) => ({ from: memory.states.get(r.from)?.activity ?? r.from, to: r.to }));
   for (const { from, to } of routes) {
     if (gaps.has(gapKey(from, to))) continue;
     // Cases still in when the log ends (kept as censored, as the mapping asks): their stay lasted at least to then, whichever step ends it.
@@ -107,7 +109,12 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
     }
     if (counts.size === 0 || counts.size > MAX_ATTRIBUTE_VALUES) continue;
     const entries = [...counts].sort((x, y) => naturalCompare(x[0], y[0]));
-    Object.defineProperty(attributes, attr, { enumerable: true, writable: true, configurable: true, value: { values: entries.map(([v]) => v), weights: entries.map(([, n]) => n) } });
+    Object.defineProperty(attributes, attr, {
+      enumerable: true,
+      writable: true,
+      configurable: true,
+      value: { values: entries.map(([v]) => v), weights: entries.map(([, n]) => n) },
+    });
   }
 
   return {
@@ -122,7 +129,14 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
     durations,
     gaps,
     attributes,
-    caseTimes: options.times === 'caseBootstrap' ? caseTimes(cases, flow.log.kind === 'intervals', options.openEnded === 'censor' ? { ends: (to) => (flow.stayEnds.size > 0 ? flow.stayEnds.has(to) : to !== END), steps: activities } : null) : null,
+    caseTimes:
+      options.times === 'caseBootstrap'
+        ? caseTimes(
+            cases,
+            flow.log.kind === 'intervals',
+            options.openEnded === 'censor' ? { ends: (to) => (flow.stayEnds.size > 0 ? flow.stayEnds.has(to) : to !== END), steps: activities } : null,
+          )
+        : null,
   };
 }
 

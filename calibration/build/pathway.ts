@@ -60,7 +60,10 @@ export function buildPathway(fit: ClassFit, ctx: PathwayContext): StepInput[] {
     if (gap?.material && gap.fit) {
       const id = unique(`t-${from === null ? 'start' : slug(fromActivity)}--${to === END ? 'end' : slug(to)}`);
       const own = fit.caseTimes?.gaps.get(gapKey(fromActivity, to));
-      const hold: StepInput = { hold: own ? bootstrapDuration(own, gap.fit.fit) : duration(gap.fit, flow.options.durationsBy), activity: transitionActivity(fromActivity, to) };
+      const hold: StepInput = {
+        hold: own ? bootstrapDuration(own, gap.fit.fit) : duration(gap.fit, flow.options.durationsBy),
+        activity: transitionActivity(fromActivity, to),
+      };
       const onward: StepInput = next === '' ? { leave: true } : { goto: next };
       // A case's own times carry their 0s: no point mass drawn apart.
       const p0 = own ? 0 : zeroShare(gap.fit);
@@ -124,12 +127,22 @@ function activityBlock(a: string, fit: ClassFit, ctx: PathwayContext, unique: (i
     const zero = unique(`z-${slug(a) || 'activity'}`);
     const join = unique(`j-${slug(a) || 'activity'}`);
     if (after.length === 0) return { steps: [{ branch: [{ p: floor6(p0), goto: zero }] }, timed, { goto: join }, { ...none, id: zero }], join };
-    return { steps: [{ branch: [{ p: floor6(p0), goto: zero }] }, timed, { goto: join }, { ...none, id: zero }, { ...after[0]!, id: join } as StepInput, ...after.slice(1)] };
+    return {
+      steps: [
+        { branch: [{ p: floor6(p0), goto: zero }] },
+        timed,
+        { goto: join },
+        { ...none, id: zero },
+        { ...after[0]!, id: join } as StepInput,
+        ...after.slice(1),
+      ],
+    };
   };
   const zeroHold: StepInput = { hold: { type: 'constant', value: 0 }, activity: a };
   if (ward) {
     // A stay step is traced as "stay:<ward>": only an activity of that name is reproduced by one.
-    if (a === `stay:${ward.ward}`) return either({ stay: ward.ward, lengthOfStay: hold }, { stay: ward.ward, lengthOfStay: { type: 'constant', value: 0 } }, []);
+    if (a === `stay:${ward.ward}`)
+      return either({ stay: ward.ward, lengthOfStay: hold }, { stay: ward.ward, lengthOfStay: { type: 'constant', value: 0 } }, []);
     const b = either({ hold, activity: a }, zeroHold, [{ release: [ward.ward] }]);
     return { ...b, steps: [{ seize: [ward.ward] }, ...b.steps] };
   }

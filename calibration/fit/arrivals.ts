@@ -84,8 +84,14 @@ export function fitArrivals(cases: readonly LogCase[], window: { from: number; t
   const byHourOfDay = hourCounts.map((n) => cell(n, days));
   const byDayOfWeek = dayCounts.map((n, d) => cell(n, dayCount[d]!));
 
-  const hourOfDay = goodness(hourCounts, hourCounts.map(() => count / 24));
-  const dayOfWeek = goodness(dayCounts, dayCount.map((k) => (count * k) / days));
+  const hourOfDay = goodness(
+    hourCounts,
+    hourCounts.map(() => count / 24),
+  );
+  const dayOfWeek = goodness(
+    dayCounts,
+    dayCount.map((k) => (count * k) / days),
+  );
   const expectedCell = week.map((_, k) => (count > 0 ? (dayCounts[Math.floor(k / 24)]! * hourCounts[k % 24]!) / count : 0));
   const separableRaw = goodness(week, expectedCell);
   const separable = { ...separableRaw, df: 6 * 23, pValue: chiSquareTail(separableRaw.statistic, 6 * 23) };
@@ -102,7 +108,12 @@ export function fitArrivals(cases: readonly LogCase[], window: { from: number; t
   const expectedDaily = daily.map((_, d) => perDay * 7 * dayWeights[Math.floor(minuteOfWeek(window.from + d * 1440) / 1440)]!);
   const dispersionRaw = goodness(daily, expectedDaily);
   const dispersionDf = Math.max(1, days - 1 - (usesDayOfWeek ? 6 : 0));
-  const dispersion = { statistic: dispersionRaw.statistic, df: dispersionDf, pValue: chiSquareTail(dispersionRaw.statistic, dispersionDf), index: dispersionRaw.statistic / dispersionDf };
+  const dispersion = {
+    statistic: dispersionRaw.statistic,
+    df: dispersionDf,
+    pValue: chiSquareTail(dispersionRaw.statistic, dispersionDf),
+    index: dispersionRaw.statistic / dispersionDf,
+  };
 
   // A day's count is Poisson about μ·G with G gamma of mean 1: Var = μ + cv²μ², so cv² = Σ((n − μ)² − μ) / Σ μ².
   let excess = 0;

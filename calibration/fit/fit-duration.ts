@@ -101,7 +101,16 @@ export function fitDuration(raw: readonly number[], rawCensored: readonly boolea
     longest,
     rejected: [] as DurationFit['rejected'],
   };
-  const constant = (value: number, reason: string, mean: number, meanCi: [number, number]): DurationFit => ({ ...base, zeroShare: 0, fits: [], chosen: 'constant', spec: { type: 'constant', value: round(value) }, mean, meanCi, reason });
+  const constant = (value: number, reason: string, mean: number, meanCi: [number, number]): DurationFit => ({
+    ...base,
+    zeroShare: 0,
+    fits: [],
+    chosen: 'constant',
+    spec: { type: 'constant', value: round(value) },
+    mean,
+    meanCi,
+    reason,
+  });
 
   if (values.length === 0 && zeros > 0) return constant(0, 'every value is 0', 0, [0, 0]);
   if (observed.length === 0 && zeros === 0) {
@@ -112,10 +121,22 @@ export function fitDuration(raw: readonly number[], rawCensored: readonly boolea
   const whole = (m: number, ci: [number, number]): Pick<DurationFit, 'mean' | 'meanCi'> => ({ mean: above * m, meanCi: [above * ci[0], above * ci[1]] });
   const zeroNote = zeros > 0 ? `; ${zeros} zero${zeros === 1 ? '' : 's'} (${(100 * zeroShare).toFixed(1)}%) drawn as a point mass at 0, the rest fitted` : '';
   if (observed.length === 0) {
-    return { ...constant(longest, `all ${values.length} values above 0 are censored: only a lower bound (${fmt(longest)} min) is known${zeroNote}`, above * longest, [NaN, NaN]), zeroShare };
+    return {
+      ...constant(longest, `all ${values.length} values above 0 are censored: only a lower bound (${fmt(longest)} min) is known${zeroNote}`, above * longest, [
+        NaN,
+        NaN,
+      ]),
+      zeroShare,
+    };
   }
   if (censoredCount === 0 && observed.every((x) => x === observed[0])) {
-    return { ...constant(observed[0]!, `every value${zeros > 0 ? ' above 0' : ''} is the same${zeroNote}`, above * observed[0]!, [above * observed[0]!, above * observed[0]!]), zeroShare };
+    return {
+      ...constant(observed[0]!, `every value${zeros > 0 ? ' above 0' : ''} is the same${zeroNote}`, above * observed[0]!, [
+        above * observed[0]!,
+        above * observed[0]!,
+      ]),
+      zeroShare,
+    };
   }
 
   const fits: FamilyFit[] = [];
@@ -138,17 +159,29 @@ export function fitDuration(raw: readonly number[], rawCensored: readonly boolea
     const spec = empiricalSpec(values, censored);
     const m = empiricalMean(spec.values);
     const ci = base.sampleMeanCi;
-    return { ...base, rejected: familiesConsidered ? rejected : [], fits, chosen: 'empirical', spec, mean: above * m, meanCi: ci, reason: `${reason}${familiesConsidered ? flagged : ''}${zeroNote}` };
+    return {
+      ...base,
+      rejected: familiesConsidered ? rejected : [],
+      fits,
+      chosen: 'empirical',
+      spec,
+      mean: above * m,
+      meanCi: ci,
+      reason: `${reason}${familiesConsidered ? flagged : ''}${zeroNote}`,
+    };
   };
 
-  if (observed.length < options.minFit) return empirical(`only ${observed.length} observed${zeros > 0 ? ' above 0' : ''}: fewer than ${options.minFit}, too few to choose a family`, false);
+  if (observed.length < options.minFit)
+    return empirical(`only ${observed.length} observed${zeros > 0 ? ' above 0' : ''}: fewer than ${options.minFit}, too few to choose a family`, false);
   if (!best) return empirical(fits.length === 0 ? 'no family could be fitted' : 'no family fitted is sane for these data: the empirical distribution is used');
   if (options.choose === 'empirical') return empirical('the mapping asks for empirical distributions');
   const chosenFit = { ...base, rejected, fits, chosen: best.family, spec: roundSpec(best.spec), ...whole(best.mean, best.meanCi) };
   const second = sane[1];
   const margin = second ? `, ${fmt(second.aic - best.aic)} below ${second.family}` : '';
   if (options.choose === 'aic-or-empirical' && censoredCount === 0 && observed.length >= 30 && best.ks.pValue < 0.01) {
-    return empirical(`smallest AIC is ${best.family}, but every family is rejected by Kolmogorov–Smirnov at 1% (${best.family}: D = ${fmt(best.ks.statistic)}, p = ${fmtP(best.ks.pValue)}): empirical distribution used`);
+    return empirical(
+      `smallest AIC is ${best.family}, but every family is rejected by Kolmogorov–Smirnov at 1% (${best.family}: D = ${fmt(best.ks.statistic)}, p = ${fmtP(best.ks.pValue)}): empirical distribution used`,
+    );
   }
   const censoring = censoredCount > 0 ? `; ${censoredCount} censored value${censoredCount === 1 ? '' : 's'} in the likelihood as "at least this long"` : '';
   return { ...chosenFit, reason: `smallest AIC${rejected.length > 0 ? ' of the sane families' : ''}${margin}${censoring}${flagged}${zeroNote}` };

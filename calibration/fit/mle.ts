@@ -61,8 +61,14 @@ export function fitFamily(family: Family, values: readonly number[], censored: r
   const z = zFor(0.95);
   const paramsCi = t0.map((t, i): [number, number] => {
     const se = cov ? Math.sqrt(cov[i]![i]!) : NaN;
-    const lo = fromFree(family, t0.map((v, j) => (j === i ? t - z * se : v)))[i]!;
-    const hi = fromFree(family, t0.map((v, j) => (j === i ? t + z * se : v)))[i]!;
+    const lo = fromFree(
+      family,
+      t0.map((v, j) => (j === i ? t - z * se : v)),
+    )[i]!;
+    const hi = fromFree(
+      family,
+      t0.map((v, j) => (j === i ? t + z * se : v)),
+    )[i]!;
     return [lo, hi];
   });
   return {

@@ -3,7 +3,11 @@
  * ½, ½ as in Lagarias et al. 1998). Used for censored gamma and lognormal fits,
  * which have no closed form; a few parameters, so a simplex is enough.
  */
-export function nelderMead(f: (x: number[]) => number, start: readonly number[], options: { step?: number; tolerance?: number; maxIterations?: number } = {}): { x: number[]; value: number; iterations: number } {
+export function nelderMead(
+  f: (x: number[]) => number,
+  start: readonly number[],
+  options: { step?: number; tolerance?: number; maxIterations?: number } = {},
+): { x: number[]; value: number; iterations: number } {
   const n = start.length;
   const step = options.step ?? 0.1;
   const tol = options.tolerance ?? 1e-10;

@@ -104,7 +104,8 @@ export function observe(flow: Flow, cases: LogCase[] = flow.cases): Observations
     }
     const last = c.events[c.events.length - 1]!;
     // (Transitions between steps are counted by observeStates in routing-memory.ts.)
-    if (c.open && censor && prevEnd !== null) push(o.openAfter, prev, { value: Math.max(0, flow.observedUntil - prevEnd), censored: true, attributes: c.attributes });
+    if (c.open && censor && prevEnd !== null)
+      push(o.openAfter, prev, { value: Math.max(0, flow.observedUntil - prevEnd), censored: true, attributes: c.attributes });
     if (!c.open) {
       const lastEnd = last.end ?? last.start;
       push(o.gaps, gapKey(prev, END), { value: c.endMarker !== null ? Math.max(0, c.endMarker - lastEnd) : 0, censored: false, attributes: c.attributes });

@@ -52,7 +52,15 @@ export function readFlatTable(table: FlatTable, mapping: Mapping, source: string
     log = readEventLog(`${lines.join('\n')}\n`, mapping, source);
   } catch (e) {
     if (e instanceof CalibrationError) {
-      throw new CalibrationError(source, [...e.problems.map((p) => p.replace(/^line (\d+):/, (_, n: string) => `line ${lineOf(Number(n))}:`).replace(/the log has no column/, `the ${what} has no attribute`).replace(/the log's columns are/, `its attributes, flattened, are`)), ...table.notes]);
+      throw new CalibrationError(source, [
+        ...e.problems.map((p) =>
+          p
+            .replace(/^line (\d+):/, (_, n: string) => `line ${lineOf(Number(n))}:`)
+            .replace(/the log has no column/, `the ${what} has no attribute`)
+            .replace(/the log's columns are/, `its attributes, flattened, are`),
+        ),
+        ...table.notes,
+      ]);
     }
     throw e;
   }

@@ -84,7 +84,8 @@ export function prepareFlow(log: EventLog, options: ModelOptions, window?: Flow[
     rows.sort((a, b) => a.start - b.start || a.line - b.line);
     const attributes: Record<string, string> = {};
     for (const r of rows) {
-      for (const [k, v] of Object.entries(r.attributes)) if (!Object.hasOwn(attributes, k)) Object.defineProperty(attributes, k, { value: v, enumerable: true, writable: true, configurable: true });
+      for (const [k, v] of Object.entries(r.attributes))
+        if (!Object.hasOwn(attributes, k)) Object.defineProperty(attributes, k, { value: v, enumerable: true, writable: true, configurable: true });
       observedUntil = Math.max(observedUntil, r.end ?? r.start);
     }
     let arrival: { at: number; wall: number } | null = null;
@@ -115,7 +116,8 @@ export function prepareFlow(log: EventLog, options: ModelOptions, window?: Flow[
       continue;
     }
     arrival ??= { at: events[0]!.start, wall: events[0]!.wall };
-    const cls = options.classBy === undefined ? SINGLE_CLASS : ((Object.hasOwn(attributes, options.classBy) ? attributes[options.classBy] : undefined) ?? 'unknown');
+    const cls =
+      options.classBy === undefined ? SINGLE_CLASS : ((Object.hasOwn(attributes, options.classBy) ? attributes[options.classBy] : undefined) ?? 'unknown');
     cases.push({ id, cls, attributes, arrival: arrival.at, arrivalWall: arrival.wall, endMarker, open: false, events });
   }
   if (frequency.size > INPUT_LIMITS.distinctActivities) {
@@ -123,7 +125,12 @@ export function prepareFlow(log: EventLog, options: ModelOptions, window?: Flow[
       `has ${frequency.size} distinct activities, more than the ${INPUT_LIMITS.distinctActivities} calibration takes (its routing tables grow with the square of them): leave some out or keep only some in the mapping (model.drop, model.keep)`,
     ]);
   }
-  if (options.stays.others !== undefined) addOtherStays(stayWard, [...frequency.keys()].filter((a) => !stayEnds.has(a)), options.stays.others);
+  if (options.stays.others !== undefined)
+    addOtherStays(
+      stayWard,
+      [...frequency.keys()].filter((a) => !stayEnds.has(a)),
+      options.stays.others,
+    );
   for (const c of cases) c.open = isOpen(c, log.kind, options, stayWard, stayEnds);
 
   const arrivals = cases.map((c) => c.arrivalWall);

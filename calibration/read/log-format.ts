@@ -18,7 +18,10 @@ export function logFormat(source: string, text: string): LogFormat {
   if (name.endsWith('.jsonocel') || name.endsWith('.ocel.json')) return 'ocel-json';
   if (name.endsWith('.xmlocel') || name.endsWith('.ocel.xml')) return 'ocel-xml';
   if (name.endsWith('.csv') || name.endsWith('.txt')) return 'csv';
-  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (head.startsWith('{')) return 'ocel-json';
   if (head.startsWith('<')) return /<object-types\b|<objects\b|<events\b/.test(head) ? 'ocel-xml' : 'xes';
   return 'csv';

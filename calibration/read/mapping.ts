@@ -28,9 +28,7 @@ const WardType = z.enum(['general', 'icu', 'stepdown', 'ed']);
 
 const Stays = z.strictObject({
   /** Activities that put the patient in a ward bed (an admission), each with its ward. */
-  activities: z
-    .array(z.strictObject({ activity: Name, ward: WardId, type: WardType.default('general') }))
-    .default([]),
+  activities: z.array(z.strictObject({ activity: Name, ward: WardId, type: WardType.default('general') })).default([]),
   /** Activities named `<prefix><ward>` are stays in that ward (the export-log convention is "stay:"). */
   prefix: z.string().min(1).optional(),
   /**

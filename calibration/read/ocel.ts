@@ -43,13 +43,22 @@ export interface OcelLog {
 export function caseObjectType(caseColumn: string | string[], source: string): string {
   const column = typeof caseColumn === 'string' ? caseColumn : caseColumn[0]!;
   const m = /^object:(.+)$/.exec(column);
-  if (!m) throw new CalibrationError(source, [`columns.case: an OCEL log has no case column; name the object type whose objects are the cases, e.g. "object:patient" (got "${column}")`]);
+  if (!m)
+    throw new CalibrationError(source, [
+      `columns.case: an OCEL log has no case column; name the object type whose objects are the cases, e.g. "object:patient" (got "${column}")`,
+    ]);
   return m[1]!;
 }
 
 export function flattenOcel(log: OcelLog, caseType: string, source: string): FlatTable {
   const types = new Set([...log.objects.values()].map((o) => o.type));
-  if (!types.has(caseType)) throw new CalibrationError(source, [`columns.case: the log has no objects of type "${caseType}" (its object types: ${[...types].sort().map((t) => `"${t}"`).join(', ')})`]);
+  if (!types.has(caseType))
+    throw new CalibrationError(source, [
+      `columns.case: the log has no objects of type "${caseType}" (its object types: ${[...types]
+        .sort()
+        .map((t) => `"${t}"`)
+        .join(', ')})`,
+    ]);
   const table: FlatTable = { columns: [], rows: [], notes: [] };
   const seen = new Set<string>([`object:${caseType}`, 'case:concept:name', 'concept:name', 'start_timestamp', 'time:timestamp', 'org:resource']);
   table.columns.push(...seen);
@@ -97,24 +106,38 @@ export function readOcelJson(text: string, source: string): OcelLog {
     throw new CalibrationError(source, [`cannot be read as OCEL 2.0 JSON: ${e instanceof Error ? e.message : String(e)}`]);
   }
   const d = doc as { objects?: unknown; events?: unknown };
-  if (!Array.isArray(d.objects) || !Array.isArray(d.events)) throw new CalibrationError(source, ['cannot be read as OCEL 2.0 JSON: it needs "objects" and "events" arrays']);
+  if (!Array.isArray(d.objects) || !Array.isArray(d.events))
+    throw new CalibrationError(source, ['cannot be read as OCEL 2.0 JSON: it needs "objects" and "events" arrays']);
   const problems: string[] = [];
   const objects = new Map<string, OcelObject>();
   (d.objects as Record<string, unknown>[]).forEach((o, i) => {
     if (typeof o['id'] !== 'string' || typeof o['type'] !== 'string') return void problems.push(`objects[${i}]: needs a string "id" and "type"`);
-    const attributes = (Array.isArray(o['attributes']) ? (o['attributes'] as Record<string, unknown>[]) : []).map((a) => ({ name: String(a['name']), time: String(a['time'] ?? '1970-01-01T00:00:00Z'), value: String(a['value'] ?? '') }));
+    const attributes = (Array.isArray(o['attributes']) ? (o['attributes'] as Record<string, unknown>[]) : []).map((a) => ({
+      name: String(a['name']),
+      time: String(a['time'] ?? '1970-01-01T00:00:00Z'),
+      value: String(a['value'] ?? ''),
+    }));
     objects.set(o['id'], { type: o['type'], attributes });
   });
   const events: OcelEvent[] = [];
   (d.events as Record<string, unknown>[]).forEach((e, i) => {
-    if (typeof e['id'] !== 'string' || typeof e['type'] !== 'string' || typeof e['time'] !== 'string') return void problems.push(`events[${i}]: needs a string "id", "type" and "time"`);
-    const attributes = (Array.isArray(e['attributes']) ? (e['attributes'] as Record<string, unknown>[]) : []).map((a): [string, string] => [String(a['name']), String(a['value'] ?? '')]);
+    if (typeof e['id'] !== 'string' || typeof e['type'] !== 'string' || typeof e['time'] !== 'string')
+      return void problems.push(`events[${i}]: needs a string "id", "type" and "time"`);
+    const attributes = (Array.isArray(e['attributes']) ? (e['attributes'] as Record<string, unknown>[]) : []).map((a): [string, string] => [
+      String(a['name']),
+      String(a['value'] ?? ''),
+    ]);
     const rel = Array.isArray(e['relationships']) ? (e['relationships'] as Record<string, unknown>[]) : [];
     const ids = rel.map((r) => String(r['objectId']));
     for (const id of ids) if (!objects.has(id)) problems.push(`events[${i}] (${e['id']}): refers to an object "${id}" that is not in "objects"`);
     events.push({ id: e['id'], type: e['type'], time: e['time'], attributes, objects: ids, line: i + 1 });
   });
-  if (problems.length > 0) throw new CalibrationError(source, [`is not a valid OCEL 2.0 log:`, ...problems.slice(0, 10), ...(problems.length > 10 ? [`... and ${problems.length - 10} more`] : [])]);
+  if (problems.length > 0)
+    throw new CalibrationError(source, [
+      `is not a valid OCEL 2.0 log:`,
+      ...problems.slice(0, 10),
+      ...(problems.length > 10 ? [`... and ${problems.length - 10} more`] : []),
+    ]);
   return { events, objects };
 }
 
@@ -171,7 +194,8 @@ export function readOcelXml(text: string, source: string): OcelLog {
   } catch {
     // the message is kept by the error handler
   }
-  for (const e of events) for (const id of e.objects) if (!objects.has(id)) errors.push(`line ${e.line}: event ${e.id} refers to an object "${id}" that is not in <objects>`);
+  for (const e of events)
+    for (const id of e.objects) if (!objects.has(id)) errors.push(`line ${e.line}: event ${e.id} refers to an object "${id}" that is not in <objects>`);
   if (errors.length > 0) throw new CalibrationError(source, ['cannot be read as OCEL 2.0 XML:', ...errors.slice(0, 10)]);
   return { events, objects };
 }

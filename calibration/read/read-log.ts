@@ -76,7 +76,10 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
       const line = firstLine(end, raw ?? '');
       extent.add(line, end, err?.code === 'CSV_QUOTE_NOT_CLOSED');
       const message = err?.message.replace(/ at line \d+.*$/, '').replace(/:.*$/, '') ?? 'malformed';
-      bad.push({ line, reason: `cannot be read as CSV (${message})${err?.code === 'CSV_QUOTE_NOT_CLOSED' ? `: a quote opened here is never closed, so lines ${line} to ${end} are lost` : ''}` });
+      bad.push({
+        line,
+        reason: `cannot be read as CSV (${message})${err?.code === 'CSV_QUOTE_NOT_CLOSED' ? `: a quote opened here is never closed, so lines ${line} to ${end} are lost` : ''}`,
+      });
       return undefined;
     },
   }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
@@ -159,7 +162,10 @@ export function readEventLog(text: string, mapping: Mapping, source = 'log'): Ev
     const startText = cell(at.start);
     const start = read(startText);
     const startColumn = cols.start ?? cols.timestamp!;
-    if (start === null) problems.push(startText === '' ? `no time (column "${startColumn}")` : `time "${startText}" cannot be read as ${mapping.time.format} (column "${startColumn}")`);
+    if (start === null)
+      problems.push(
+        startText === '' ? `no time (column "${startColumn}")` : `time "${startText}" cannot be read as ${mapping.time.format} (column "${startColumn}")`,
+      );
     let end: number | null = start ? start.instant : null;
     if (kind === 'intervals') {
       const endText = cell(at.end);

@@ -85,10 +85,19 @@ export function readXesTable(text: string, source: string): FlatTable {
     const caseId = t.attributes.get('concept:name') ?? `trace ${i + 1}`;
     const caseValues = new Map<string, string>([['case:concept:name', caseId]]);
     for (const [k, v] of t.attributes) if (k !== 'concept:name') caseValues.set(`case:${k}`, v);
-    const rows = paired ? pairLifecycle(t.events, (n) => (pairs += n), (n) => (unmatched += n)) : t.events.map((e) => instant(e));
+    const rows = paired
+      ? pairLifecycle(
+          t.events,
+          (n) => (pairs += n),
+          (n) => (unmatched += n),
+        )
+      : t.events.map((e) => instant(e));
     for (const r of rows) pushRow(table, seen, { values: new Map([...caseValues, ...r.values]), line: r.line });
   });
-  if (paired) table.notes.push(`lifecycle start/complete pairs made into ${pairs} activities with a start and an end; ${unmatched} start(s) with no completion left open`);
+  if (paired)
+    table.notes.push(
+      `lifecycle start/complete pairs made into ${pairs} activities with a start and an end; ${unmatched} start(s) with no completion left open`,
+    );
   return table;
 }
 

@@ -105,17 +105,44 @@ function cdfChart(name: string, d: DurationFit): string {
     const sorted = [...d.values].sort((a, b) => a - b);
     // At most 400 steps: a chart cannot show more, and the report stays small.
     const every = Math.max(1, Math.ceil(sorted.length / 400));
-    const points = sorted.map((x, i): [number, number] => [x, (i + 1) / sorted.length]).filter(([x], i) => x > 0 && (i % every === every - 1 || i === sorted.length - 1));
+    const points = sorted
+      .map((x, i): [number, number] => [x, (i + 1) / sorted.length])
+      .filter(([x], i) => x > 0 && (i % every === every - 1 || i === sorted.length - 1));
     series.push({ name: 'observed', color: '#000', kind: 'step', points });
   }
   // Families are fitted to the values above 0: the whole distribution starts at the point mass at 0.
   const p0 = d.zeroShare;
-  for (const f of d.fits) series.push({ name: f.family, color: FAMILY_COLOR[f.family], kind: 'line', dash: f.family !== d.chosen, points: grid.map((x): [number, number] => [x, p0 + (1 - p0) * cdf(f.family, f.params, x)]) });
+  for (const f of d.fits)
+    series.push({
+      name: f.family,
+      color: FAMILY_COLOR[f.family],
+      kind: 'line',
+      dash: f.family !== d.chosen,
+      points: grid.map((x): [number, number] => [x, p0 + (1 - p0) * cdf(f.family, f.params, x)]),
+    });
   if (d.chosen === 'empirical') {
     const F = continuousCdf(d.spec as DistributionSpec);
-    if (F) series.push({ name: 'empirical (used)', color: FAMILY_COLOR.empirical, kind: 'line', points: grid.map((x): [number, number] => [x, p0 + (1 - p0) * F(x)]) });
+    if (F)
+      series.push({
+        name: 'empirical (used)',
+        color: FAMILY_COLOR.empirical,
+        kind: 'line',
+        points: grid.map((x): [number, number] => [x, p0 + (1 - p0) * F(x)]),
+      });
   }
-  return chart({ title: `${name}: cumulative`, xLabel: 'duration (log scale)', yLabel: 'share at most', series, logX: true, xTicks: DURATION_TICKS, xMin: grid[0]!, xMax: grid[grid.length - 1]!, yMin: 0, yMax: 1, width: 470 });
+  return chart({
+    title: `${name}: cumulative`,
+    xLabel: 'duration (log scale)',
+    yLabel: 'share at most',
+    series,
+    logX: true,
+    xTicks: DURATION_TICKS,
+    xMin: grid[0]!,
+    xMax: grid[grid.length - 1]!,
+    yMin: 0,
+    yMax: 1,
+    width: 470,
+  });
 }
 
 function histogramChart(name: string, d: DurationFit): string {
@@ -134,7 +161,25 @@ function histogramChart(name: string, d: DurationFit): string {
   const edges = counts.map((_, i): [number, number] => [Math.pow(10, a + i * width), Math.pow(10, a + (i + 1) * width)]);
   const series: Series[] = [{ name: 'observed', color: '#bbb', kind: 'bars', points: bars, edges }];
   for (const f of d.fits) {
-    series.push({ name: f.family, color: FAMILY_COLOR[f.family], kind: 'line', dash: f.family !== d.chosen, points: grid.map((x): [number, number] => [x, share * Math.exp(logDensity(f.family, f.params, x)) * x * Math.LN10]) });
+    series.push({
+      name: f.family,
+      color: FAMILY_COLOR[f.family],
+      kind: 'line',
+      dash: f.family !== d.chosen,
+      points: grid.map((x): [number, number] => [x, share * Math.exp(logDensity(f.family, f.params, x)) * x * Math.LN10]),
+    });
   }
-  return chart({ title: `${name}: histogram`, xLabel: 'duration (log scale)', yLabel: 'density per log₁₀ unit', series, logX: true, xTicks: DURATION_TICKS, xMin: grid[0]!, xMax: grid[grid.length - 1]!, yMin: 0, width: 470, barWidth: 0 });
+  return chart({
+    title: `${name}: histogram`,
+    xLabel: 'duration (log scale)',
+    yLabel: 'density per log₁₀ unit',
+    series,
+    logX: true,
+    xTicks: DURATION_TICKS,
+    xMin: grid[0]!,
+    xMax: grid[grid.length - 1]!,
+    yMin: 0,
+    width: 470,
+    barWidth: 0,
+  });
 }

@@ -28,7 +28,13 @@ export function arrivalCharts(c: ClassFit): string {
     barWidth: 1,
     xTicks: [0, 3, 6, 9, 12, 15, 18, 21].map((h) => ({ value: h, label: `${h}:00` })),
     series: [
-      { name: 'log (95% CI)', color: '#9ecae1', kind: 'bars', points: a.byHourOfDay.map((r, h): [number, number] => [h, r.rate]), whiskers: a.byHourOfDay.map((r, h): [number, number, number] => [h, r.ci[0], r.ci[1]]) },
+      {
+        name: 'log (95% CI)',
+        color: '#9ecae1',
+        kind: 'bars',
+        points: a.byHourOfDay.map((r, h): [number, number] => [h, r.rate]),
+        whiskers: a.byHourOfDay.map((r, h): [number, number, number] => [h, r.ci[0], r.ci[1]]),
+      },
       { name: 'scenario', color: FIT, kind: 'step', points: [...fittedByHour.map((r, h): [number, number] => [h - 0.5, r]), [23.5, fittedByHour[23]!]] },
     ],
   });
@@ -40,7 +46,13 @@ export function arrivalCharts(c: ClassFit): string {
     barWidth: 1,
     xTicks: DAYS.map((label, d) => ({ value: d, label })),
     series: [
-      { name: 'log (95% CI)', color: '#9ecae1', kind: 'bars', points: a.byDayOfWeek.map((r, d): [number, number] => [d, r.rate]), whiskers: a.byDayOfWeek.map((r, d): [number, number, number] => [d, r.ci[0], r.ci[1]]) },
+      {
+        name: 'log (95% CI)',
+        color: '#9ecae1',
+        kind: 'bars',
+        points: a.byDayOfWeek.map((r, d): [number, number] => [d, r.rate]),
+        whiskers: a.byDayOfWeek.map((r, d): [number, number, number] => [d, r.ci[0], r.ci[1]]),
+      },
       { name: 'scenario', color: FIT, kind: 'step', points: [...fittedByDay.map((r, d): [number, number] => [d - 0.5, r]), [6.5, fittedByDay[6]!]] },
     ],
   });
@@ -52,7 +64,16 @@ export function arrivalCharts(c: ClassFit): string {
     yLabel: 'arrivals in the week',
     series: [
       { name: 'log', color: LOG, kind: 'line', points: weekly },
-      { name: 'scenario (constant over the weeks)', color: FIT, kind: 'line', dash: true, points: [[1, a.perDay * 7], [Math.max(1, weeks), a.perDay * 7]] },
+      {
+        name: 'scenario (constant over the weeks)',
+        color: FIT,
+        kind: 'line',
+        dash: true,
+        points: [
+          [1, a.perDay * 7],
+          [Math.max(1, weeks), a.perDay * 7],
+        ],
+      },
     ],
   });
   const week = chart({
@@ -62,7 +83,13 @@ export function arrivalCharts(c: ClassFit): string {
     xTicks: DAYS.map((label, d) => ({ value: d * 24, label })),
     width: 940,
     series: [
-      { name: 'log', color: LOG, kind: 'line', points: a.byHourOfWeek.map((r, k): [number, number] => [k, r.rate]), band: a.byHourOfWeek.map((r, k): [number, number, number] => [k, r.ci[0], r.ci[1]]) },
+      {
+        name: 'log',
+        color: LOG,
+        kind: 'line',
+        points: a.byHourOfWeek.map((r, k): [number, number] => [k, r.rate]),
+        band: a.byHourOfWeek.map((r, k): [number, number, number] => [k, r.ci[0], r.ci[1]]),
+      },
       { name: 'scenario', color: FIT, kind: 'line', points: a.fittedPerHour.map((r, k): [number, number] => [k, r]) },
     ],
   });
@@ -95,7 +122,12 @@ export function shiftedArrivalChart(c: ClassFit): string {
           return [h, 100 * lo, 100 * hi];
         }),
       },
-      { name: 'scenario', color: FIT, kind: 'step', points: [...fittedByHour.map((r, h): [number, number] => [h - 0.5, (100 * r) / fittedTotal]), [23.5, (100 * fittedByHour[23]!) / fittedTotal]] },
+      {
+        name: 'scenario',
+        color: FIT,
+        kind: 'step',
+        points: [...fittedByHour.map((r, h): [number, number] => [h - 0.5, (100 * r) / fittedTotal]), [23.5, (100 * fittedByHour[23]!) / fittedTotal]],
+      },
     ],
   });
 }
@@ -105,7 +137,8 @@ function dispersionReading(a: ArrivalFit): string {
   if (a.usesDayToDay) {
     return `overdispersed (index ${index}): days vary more than a Poisson process with this profile. The scenario has busy and quiet days: each day's rate is the usual times a gamma factor of mean 1 and coefficient of variation ${a.dayToDayCv.toFixed(2)} (dayToDayCv, by the method of moments). Trends or seasons would also cause this spread; the scenario draws it afresh each day.`;
   }
-  if (a.tests.dispersion.pValue < 0.05) return `overdispersed (index ${index}): days vary more than a Poisson process with this profile, e.g. from trends or seasons the scenario does not have`;
+  if (a.tests.dispersion.pValue < 0.05)
+    return `overdispersed (index ${index}): days vary more than a Poisson process with this profile, e.g. from trends or seasons the scenario does not have`;
   return `consistent with Poisson (index ${index})`;
 }
 
@@ -117,7 +150,8 @@ export function arrivalTests(a: ArrivalFit, datesShifted = false): string {
   const head = `<table><thead><tr><th>chi-square test</th><th>χ²</th><th>df</th><th>p</th><th>reading</th></tr></thead><tbody>
 ${row('flat over the hours of the day', t.hourOfDay, t.hourOfDay.pValue < 0.05 ? 'arrivals follow a daily pattern' : 'no daily pattern shown')}
 `;
-  if (datesShifted) return `${head}</tbody></table><p class="small">The tests of the days of the week, of day × hour and of the daily counts need true dates: not run.</p>`;
+  if (datesShifted)
+    return `${head}</tbody></table><p class="small">The tests of the days of the week, of day × hour and of the daily counts need true dates: not run.</p>`;
   return `${head}${row('flat over the days of the week', t.dayOfWeek, t.dayOfWeek.pValue < 0.05 ? 'arrivals follow a weekly pattern' : 'no weekly pattern shown')}
 ${row('day × hour independent (the scenario’s product form)', t.separable, t.separable.pValue < 0.05 ? 'the daily pattern differs between days: the product form is an approximation' : 'the product of a daily and a weekly pattern is enough')}
 ${row('daily counts Poisson about the fitted rate', t.dispersion, dispersionReading(a))}
@@ -134,7 +168,12 @@ export function capacityCharts(cal: Calibration): string {
         xLabel: 'hour of the day',
         yLabel: 'patients at once (mean)',
         xTicks: [0, 6, 12, 18].map((h) => ({ value: h, label: `${h}:00` })),
-        series: cal.capacity.wards.map((w, i) => ({ name: w.name, color: palette[i % palette.length]!, kind: 'line', points: w.byHour.map((v, h): [number, number] => [h, v]) })),
+        series: cal.capacity.wards.map((w, i) => ({
+          name: w.name,
+          color: palette[i % palette.length]!,
+          kind: 'line',
+          points: w.byHour.map((v, h): [number, number] => [h, v]),
+        })),
       }),
     );
   }
@@ -147,7 +186,12 @@ export function capacityCharts(cal: Calibration): string {
         xLabel: 'hour of the day',
         yLabel: intervals ? 'busy at once (mean)' : 'events per day in that hour',
         xTicks: [0, 6, 12, 18].map((h) => ({ value: h, label: `${h}:00` })),
-        series: busy.map((r, i) => ({ name: r.name, color: palette[i % palette.length]!, kind: 'line', points: (r.busy ? r.busy.byHour : r.eventsByHour).map((v, h): [number, number] => [h, v]) })),
+        series: busy.map((r, i) => ({
+          name: r.name,
+          color: palette[i % palette.length]!,
+          kind: 'line',
+          points: (r.busy ? r.busy.byHour : r.eventsByHour).map((v, h): [number, number] => [h, v]),
+        })),
       }),
     );
   }
@@ -156,7 +200,10 @@ export function capacityCharts(cal: Calibration): string {
 
 /** Mean and 95% interval across replications, per position. */
 function across(values: number[][]): { mean: number; lo: number; hi: number }[] {
-  const n = maxOf(values.map((v) => v.length), 0);
+  const n = maxOf(
+    values.map((v) => v.length),
+    0,
+  );
   return Array.from({ length: n }, (_, i) => {
     const xs = values.map((v) => v[i] ?? 0);
     if (xs.length < 2) return { mean: xs[0] ?? NaN, lo: xs[0] ?? NaN, hi: xs[0] ?? NaN };
@@ -177,7 +224,13 @@ export function validationCharts(v: Validation): string {
       xTicks: [0, 3, 6, 9, 12, 15, 18, 21].map((h) => ({ value: h, label: `${h}:00` })),
       series: [
         { name: 'log', color: '#bdbdbd', kind: 'bars', points: v.log.byHour.map((r, h): [number, number] => [h, r]) },
-        { name: 'simulated (95% CI)', color: SIM, kind: 'line', points: hourly.map((r, h): [number, number] => [h, r.mean]), band: hourly.map((r, h): [number, number, number] => [h, r.lo, r.hi]) },
+        {
+          name: 'simulated (95% CI)',
+          color: SIM,
+          kind: 'line',
+          points: hourly.map((r, h): [number, number] => [h, r.mean]),
+          band: hourly.map((r, h): [number, number, number] => [h, r.lo, r.hi]),
+        },
       ],
     }),
   );
@@ -214,7 +267,13 @@ export function validationCharts(v: Validation): string {
         yMin: 0,
         series: [
           { name: 'log', color: LOG, kind: 'line', points: ward.byHour.map((x, h): [number, number] => [h, x]) },
-          { name: 'simulated (95% CI)', color: SIM, kind: 'line', points: sims.map((r, h): [number, number] => [h, r.mean]), band: sims.map((r, h): [number, number, number] => [h, r.lo, r.hi]) },
+          {
+            name: 'simulated (95% CI)',
+            color: SIM,
+            kind: 'line',
+            points: sims.map((r, h): [number, number] => [h, r.mean]),
+            band: sims.map((r, h): [number, number, number] => [h, r.lo, r.hi]),
+          },
         ],
       }),
     );
@@ -222,10 +281,32 @@ export function validationCharts(v: Validation): string {
   const routing = v.rows.filter((r) => r.unit === 'share');
   if (routing.length > 0) {
     const series: Series[] = [
-      { name: 'equal', color: '#bbb', kind: 'line', dash: true, points: [[0, 0], [1, 1]] },
+      {
+        name: 'equal',
+        color: '#bbb',
+        kind: 'line',
+        dash: true,
+        points: [
+          [0, 0],
+          [1, 1],
+        ],
+      },
       { name: 'shares: reach and routing', color: SIM, kind: 'points', points: routing.map((r): [number, number] => [r.log, r.sim]) },
     ];
-    out.push(chart({ title: 'Shares: log (x) against simulation (y)', xLabel: 'share in the log', yLabel: 'share in the simulation', xMin: 0, xMax: 1, yMin: 0, yMax: 1, series, width: 360, height: 330 }));
+    out.push(
+      chart({
+        title: 'Shares: log (x) against simulation (y)',
+        xLabel: 'share in the log',
+        yLabel: 'share in the simulation',
+        xMin: 0,
+        xMax: 1,
+        yMin: 0,
+        yMax: 1,
+        series,
+        width: 360,
+        height: 330,
+      }),
+    );
   }
   return out.join('');
 }

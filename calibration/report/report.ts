@@ -85,7 +85,10 @@ ${arrivalTests(a)}`,
     const p = (r: number, k: number): number | null => routes.from.get(rowsFrom[r]!)?.find((x) => x.to === cols[k])?.p ?? null;
     const routeRows = [...routes.from.values()]
       .flat()
-      .map((r) => `<tr><td>${esc(r.from)}</td><td>${esc(r.to)}</td><td class="n">${r.count}</td><td class="n">${(100 * r.p).toFixed(1)}%</td><td class="n">${(100 * r.ci[0]).toFixed(1)}–${(100 * r.ci[1]).toFixed(1)}%</td></tr>`)
+      .map(
+        (r) =>
+          `<tr><td>${esc(r.from)}</td><td>${esc(r.to)}</td><td class="n">${r.count}</td><td class="n">${(100 * r.p).toFixed(1)}%</td><td class="n">${(100 * r.ci[0]).toFixed(1)}–${(100 * r.ci[1]).toFixed(1)}%</td></tr>`,
+      )
       .join('');
     const pruned = routes.pruned.length
       ? `<p>Left out as rarer than ${flow.options.minTransitions} (the rest renormalised): ${routes.pruned.map((r) => `${esc(r.from)} → ${esc(r.to)} (${r.count})`).join(', ')}.</p>`
@@ -157,10 +160,16 @@ ${details.join('')}`);
   }
 
   const sizing = cal.sizing
-    .map((s) => `<tr><td>${esc(s.id)}</td><td>${s.kind === 'ward' ? 'ward beds' : 'pool units'}</td><td>${esc(s.activity)}</td><td class="n">${s.mostAtOnce}</td><td class="n">${s.units}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td>${esc(s.id)}</td><td>${s.kind === 'ward' ? 'ward beds' : 'pool units'}</td><td>${esc(s.activity)}</td><td class="n">${s.mostAtOnce}</td><td class="n">${s.units}</td></tr>`,
+    )
     .join('');
   const activityRows = cal.capacity.activities
-    .map((a) => `<tr><td>${esc(a.name)}</td><td class="n">${a.max}</td><td>${esc(formatWall(a.maxAt).replace('T', ' '))}</td><td class="n">${a.mean.toFixed(2)}</td></tr>`)
+    .map(
+      (a) =>
+        `<tr><td>${esc(a.name)}</td><td class="n">${a.max}</td><td>${esc(formatWall(a.maxAt).replace('T', ' '))}</td><td class="n">${a.mean.toFixed(2)}</td></tr>`,
+    )
     .join('');
   sections.push(`<h2>Capacity hints</h2>
 <p>${flow.options.datesShifted ? "The log's dates were shifted case by case, so how many were in at once is not in it: each ward and pool is sized from the mean number in it by Little's law (arrival rate × mean time there) at the mapping's stand-in rate, plus headroom. The table of activities below holds the shifted log's own counts, which mean nothing across cases." : 'The most cases seen at once in each ward and activity, and how busy each named resource was by hour of the day. A log shows use, not capacity: these are lower bounds. The scenario sizes each ward and pool above the most seen at once so that the calibrated flow is not throttled.'}</p>
@@ -236,7 +245,8 @@ function orderHint(c: ClassFit, remember: readonly string[]): string {
   const rules = orderRules(c.cases.map((x) => ({ steps: x.events.map((e) => e.activity) })));
   const loose = rules.filter((r) => !remember.includes(r.before));
   if (rules.length === 0) return '';
-  if (loose.length === 0) return ` Every order all the log's cases keep (${rules.length}, such as ${esc(rules[0]!.before)} before ${esc(rules[0]!.step)}) starts from a remembered step, so no simulated case can break one (the validation counts them).`;
+  if (loose.length === 0)
+    return ` Every order all the log's cases keep (${rules.length}, such as ${esc(rules[0]!.before)} before ${esc(rules[0]!.step)}) starts from a remembered step, so no simulated case can break one (the validation counts them).`;
   const steps = [...new Set(loose.map((r) => r.before))];
   const shown = loose.slice(0, 6).map((r) => `${esc(r.before)} before ${esc(r.step)} (all ${r.cases} cases)`);
   return ` Orders every logged case keeps but the routing does not remember: ${shown.join(', ')}${loose.length > 6 ? `, and ${loose.length - 6} more` : ''}. A simulated case can break them (the validation counts how many do); naming ${steps.map(esc).join(', ')} in <code>model.remember</code> keeps them.`;

@@ -51,7 +51,7 @@ export function chart(o: ChartOptions): string {
   const half = (o.barWidth ?? 0) / 2;
   let x0 = o.xMin !== undefined ? tx(o.xMin) : minOf(xs) - half;
   let x1 = o.xMax !== undefined ? tx(o.xMax) : maxOf(xs) + half;
-  if (!(x1 > x0)) (x0 -= 1, x1 += 1);
+  if (!(x1 > x0)) ((x0 -= 1), (x1 += 1));
   const y0 = o.yMin ?? minOf(ys.filter(Number.isFinite), 0);
   let y1 = o.yMax ?? maxOf(ys.filter(Number.isFinite)) * 1.05;
   if (!(y1 > y0)) y1 = y0 + 1;
@@ -93,7 +93,9 @@ export function chart(o: ChartOptions): string {
         const edge = s.edges?.[k];
         const left = px(edge ? edge[0] : x - w / 2);
         const right = px(edge ? edge[1] : x + w / 2);
-        parts.push(`<rect x="${f(left + 0.5)}" y="${f(py(y))}" width="${f(Math.max(0.5, right - left - 1))}" height="${f(py(y0) - py(y))}" fill="${s.color}" opacity="0.75"/>`);
+        parts.push(
+          `<rect x="${f(left + 0.5)}" y="${f(py(y))}" width="${f(Math.max(0.5, right - left - 1))}" height="${f(py(y0) - py(y))}" fill="${s.color}" opacity="0.75"/>`,
+        );
       }
     } else if (s.kind === 'points') {
       for (const [x, y] of pts) parts.push(`<circle cx="${f(px(x))}" cy="${f(py(y))}" r="3" fill="${s.color}"/>`);
@@ -126,7 +128,13 @@ export function chart(o: ChartOptions): string {
 }
 
 /** A matrix of shares as coloured cells (routing: rows are "from", columns "to"). */
-export function heatmap(title: string, rows: string[], cols: string[], value: (r: number, c: number) => number | null, label: (r: number, c: number) => string): string {
+export function heatmap(
+  title: string,
+  rows: string[],
+  cols: string[],
+  value: (r: number, c: number) => number | null,
+  label: (r: number, c: number) => string,
+): string {
   const cell = 30;
   const left = 8 + maxOf(rows.map((r) => r.length)) * 6.2;
   const top = 30 + maxOf(cols.map((c) => c.length)) * 5.2;
@@ -145,7 +153,10 @@ export function heatmap(title: string, rows: string[], cols: string[], value: (r
       const x = left + j * cell;
       const fill = v === null ? '#fafafa' : `rgba(31,119,180,${(0.08 + 0.92 * v).toFixed(3)})`;
       parts.push(`<rect x="${x}" y="${y}" width="${cell - 1}" height="${cell - 1}" fill="${fill}"><title>${esc(label(i, j))}</title></rect>`);
-      if (v !== null && v >= 0.005) parts.push(`<text x="${x + cell / 2}" y="${y + cell / 2 + 3}" font-size="9" text-anchor="middle" fill="${v > 0.55 ? '#fff' : '#222'}">${Math.round(v * 100)}</text>`);
+      if (v !== null && v >= 0.005)
+        parts.push(
+          `<text x="${x + cell / 2}" y="${y + cell / 2 + 3}" font-size="9" text-anchor="middle" fill="${v > 0.55 ? '#fff' : '#222'}">${Math.round(v * 100)}</text>`,
+        );
     });
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${f(width)} ${f(height)}" width="${f(width)}" height="${f(height)}" font-family="system-ui, sans-serif" role="img" aria-label="${esc(title)}">${parts.join('')}</svg>`;

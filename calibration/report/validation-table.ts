@@ -91,6 +91,9 @@ export function validationVerdict(v: Validation): string {
   const tests = v.rows.filter((r) => r.kind === 'test');
   const fitted = v.rows.filter((r) => r.kind === 'construction');
   const parts = [`Figures that test the model (times, stays, occupancy, arrivals, paths): ${tally(tests)}.`];
-  if (fitted.length > 0) parts.push(`Figures fitted from the same counts they are held against (routing and reach shares, which agree by construction unless the model loses what it was given): ${tally(fitted)}.`);
+  if (fitted.length > 0)
+    parts.push(
+      `Figures fitted from the same counts they are held against (routing and reach shares, which agree by construction unless the model loses what it was given): ${tally(fitted)}.`,
+    );
   return parts.join(' ');
 }

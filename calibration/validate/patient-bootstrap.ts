@@ -14,7 +14,13 @@ import { summarise, type FigureDefinition } from './summary.js';
 export const PATIENT_RESAMPLES = 200;
 
 /** Each figure's standard error over patient resamples (NaN where a resample cannot give it). */
-export function patientStandardErrors(flow: Flow, defs: readonly FigureDefinition[], patientBy: string, seed: number | string, resamples = PATIENT_RESAMPLES): number[] {
+export function patientStandardErrors(
+  flow: Flow,
+  defs: readonly FigureDefinition[],
+  patientBy: string,
+  seed: number | string,
+  resamples = PATIENT_RESAMPLES,
+): number[] {
   const byPatient = new Map<string, LogCase[]>();
   for (const c of flow.cases) {
     const key = c.attributes[patientBy] ?? `case:${c.id}`;

@@ -61,7 +61,11 @@ export function summarise(flow: Flow, what: { occupancy?: boolean } = {}): LogSu
   }
   const durations = new Map<string, number[]>();
   if (flow.log.kind === 'intervals') {
-    for (const [a, obs] of o.durations) durations.set(a, obs.filter((x) => !x.censored).map((x) => x.value));
+    for (const [a, obs] of o.durations)
+      durations.set(
+        a,
+        obs.filter((x) => !x.censored).map((x) => x.value),
+      );
   }
   const openUntil = flow.observedUntil;
   let occupancy: Concurrency[];
@@ -79,11 +83,13 @@ export function summarise(flow: Flow, what: { occupancy?: boolean } = {}): LogSu
       ),
     );
   } else {
-    const intervals = flow.cases.filter((c) => !c.open || flow.options.openEnded === 'censor').map((c) => {
-      const last = c.events[c.events.length - 1]!;
-      const offset = c.arrivalWall - c.arrival;
-      return { start: c.arrivalWall, end: c.open ? null : (c.endMarker ?? last.end ?? last.start) + offset };
-    });
+    const intervals = flow.cases
+      .filter((c) => !c.open || flow.options.openEnded === 'censor')
+      .map((c) => {
+        const last = c.events[c.events.length - 1]!;
+        const offset = c.arrivalWall - c.arrival;
+        return { start: c.arrivalWall, end: c.open ? null : (c.endMarker ?? last.end ?? last.start) + offset };
+      });
     occupancy = [concurrency('in the process', intervals, flow.window, openUntil)];
   }
   return {
@@ -95,7 +101,10 @@ export function summarise(flow: Flow, what: { occupancy?: boolean } = {}): LogSu
     timeToFirst: o.timeToFirst,
     durations,
     routes,
-    lengthsOfStay: o.lengthsOfStay.filter((x) => !x.censored).map((x) => x.value).sort((a, b) => a - b),
+    lengthsOfStay: o.lengthsOfStay
+      .filter((x) => !x.censored)
+      .map((x) => x.value)
+      .sort((a, b) => a - b),
     occupancy,
     paths: flow.cases.map((c) => ({ steps: c.events.map((e) => e.activity) })),
   };
@@ -122,8 +131,18 @@ export function figureDefinitions(log: LogSummary, kind: Flow['log']['kind']): F
     return Math.sqrt(xs.reduce((a, b) => a + (b - m) * (b - m), 0) / Math.max(1, xs.length - 1));
   };
   defs.push({ group: 'Arrivals', name: 'arrivals per day', unit: 'per day', of: (s) => ({ value: mean(s.daily), se: sd(s.daily) / Math.sqrt(s.days) }) });
-  defs.push({ group: 'Arrivals', name: 'sd of arrivals per day', unit: 'per day', of: (s) => ({ value: sd(s.daily), se: sd(s.daily) / Math.sqrt(2 * Math.max(1, s.days - 1)) }) });
-  for (const [a, b] of [[0, 6], [6, 12], [12, 18], [18, 24]] as const) {
+  defs.push({
+    group: 'Arrivals',
+    name: 'sd of arrivals per day',
+    unit: 'per day',
+    of: (s) => ({ value: sd(s.daily), se: sd(s.daily) / Math.sqrt(2 * Math.max(1, s.days - 1)) }),
+  });
+  for (const [a, b] of [
+    [0, 6],
+    [6, 12],
+    [12, 18],
+    [18, 24],
+  ] as const) {
     defs.push({
       group: 'Arrivals',
       name: `arrivals ${String(a).padStart(2, '0')}–${String(b).padStart(2, '0')} h`,
@@ -136,14 +155,28 @@ export function figureDefinitions(log: LogSummary, kind: Flow['log']['kind']): F
   }
   const share = (k: number, n: number): Estimate => ({ value: n > 0 ? k / n : NaN, se: n > 0 ? Math.sqrt(((k / n) * (1 - k / n)) / n) : NaN });
   const reached = [...log.reach].filter(([, k]) => k >= 0.01 * log.cases).sort((x, y) => y[1] - x[1]);
-  for (const [a] of reached) defs.push({ group: 'Who reaches each step', name: `cases with ${a}`, unit: 'share', of: (s) => share(s.reach.get(a) ?? 0, s.cases) });
+  for (const [a] of reached)
+    defs.push({ group: 'Who reaches each step', name: `cases with ${a}`, unit: 'share', of: (s) => share(s.reach.get(a) ?? 0, s.cases) });
   for (const [a, k] of reached) {
     const times = log.timeToFirst.get(a) ?? [];
-    const median = quantile([...times].sort((x, y) => x - y), 0.5);
+    const median = quantile(
+      [...times].sort((x, y) => x - y),
+      0.5,
+    );
     if (k < 0.1 * log.cases || median === 0) continue;
     const unit: Unit = median > 2880 ? 'days' : median > 120 ? 'hours' : 'minutes';
     defs.push({ group: 'Times from arrival', name: `median time to first ${a}`, unit, of: (s) => medianOf(s.timeToFirst.get(a) ?? [], unit) });
-    defs.push({ group: 'Times from arrival', name: `90th percentile of time to first ${a}`, unit, of: (s) => quantileOf([...(s.timeToFirst.get(a) ?? [])].sort((x, y) => x - y), 0.9, unit) });
+    defs.push({
+      group: 'Times from arrival',
+      name: `90th percentile of time to first ${a}`,
+      unit,
+      of: (s) =>
+        quantileOf(
+          [...(s.timeToFirst.get(a) ?? [])].sort((x, y) => x - y),
+          0.9,
+          unit,
+        ),
+    });
   }
   if (kind === 'intervals') {
     for (const [a, xs] of log.durations) {
@@ -160,7 +193,12 @@ export function figureDefinitions(log: LogSummary, kind: Flow['log']['kind']): F
   }
   for (const c of log.occupancy) {
     const where = c.name === 'in the process' ? 'in the process' : `in ${c.name}`;
-    for (const [a, b] of [[0, 6], [6, 12], [12, 18], [18, 24]] as const) {
+    for (const [a, b] of [
+      [0, 6],
+      [6, 12],
+      [12, 18],
+      [18, 24],
+    ] as const) {
       defs.push({
         group: 'Occupancy',
         name: `patients ${where}, ${String(a).padStart(2, '0')}–${String(b).padStart(2, '0')} h (mean)`,
@@ -210,7 +248,11 @@ function meanOf(xs: readonly number[], unit: Unit): Estimate {
 }
 
 function medianOf(xs: readonly number[], unit: Unit): Estimate {
-  return quantileOf([...xs].sort((a, b) => a - b), 0.5, unit);
+  return quantileOf(
+    [...xs].sort((a, b) => a - b),
+    0.5,
+    unit,
+  );
 }
 
 /** The quantile with a standard error from its distribution-free 95% interval (width / 3.92). */

@@ -104,7 +104,10 @@ export async function validate(cal: Calibration, options: ValidateOptions = {}):
     byPatient,
     seed,
     rows: rows.filter((r) => !groups.includes(r.group)),
-    leftOut: { groups: groups.filter((g) => rows.some((r) => r.group === g)), reason: "the log's dates were shifted case by case, so arrivals per day and hour and the number in at once are not the hospital's" },
+    leftOut: {
+      groups: groups.filter((g) => rows.some((r) => r.group === g)),
+      reason: "the log's dates were shifted case by case, so arrivals per day and hour and the number in at once are not the hospital's",
+    },
     log,
     sims,
   };
@@ -147,7 +150,8 @@ function compare(log: LogSummary, sims: LogSummary[], kind: EventLog['kind'], bo
   for (const [k, def] of defs.entries()) {
     const own = (def.ofLog ?? def.of)(log);
     // The larger of the two: resampling patients widens what cases taken as independent understate, and a resample that is all 0s says nothing.
-    const l = patientSe && Number.isFinite(patientSe[k]!) ? { value: own.value, se: Number.isFinite(own.se) ? Math.max(own.se, patientSe[k]!) : patientSe[k]! } : own;
+    const l =
+      patientSe && Number.isFinite(patientSe[k]!) ? { value: own.value, se: Number.isFinite(own.se) ? Math.max(own.se, patientSe[k]!) : patientSe[k]! } : own;
     const values = sims.map((s) => def.of(s).value).filter((v) => Number.isFinite(v));
     if (!Number.isFinite(l.value) || values.length === 0) continue;
     // Every figure compared is a count, share, rate or time: never negative, so neither is its interval.
@@ -164,7 +168,9 @@ function compare(log: LogSummary, sims: LogSummary[], kind: EventLog['kind'], bo
       unit: def.unit,
       log: l.value,
       logSe: l.se,
-      logCi: Number.isFinite(l.se) ? [Math.max(0, l.value - 1.96 * l.se), def.unit === 'share' ? Math.min(1, l.value + 1.96 * l.se) : l.value + 1.96 * l.se] : [NaN, NaN],
+      logCi: Number.isFinite(l.se)
+        ? [Math.max(0, l.value - 1.96 * l.se), def.unit === 'share' ? Math.min(1, l.value + 1.96 * l.se) : l.value + 1.96 * l.se]
+        : [NaN, NaN],
       kind: CONSTRUCTION_GROUPS.includes(def.group) ? 'construction' : 'test',
       sim: ci.mean,
       simCi: [ci.lo, ci.hi],

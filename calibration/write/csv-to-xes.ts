@@ -36,7 +36,9 @@ export function csvToXes(text: string, o: CsvToXesOptions): string {
   const header = records.shift() ?? [];
   const caseAt = header.indexOf(o.case);
   if (caseAt < 0) throw new Error(`no column "${o.case}"`);
-  const columns = header.map((name, i) => ({ name, at: i, key: o.keys[name] ?? name, type: columnType(records.map((r) => r[i] ?? '')) })).filter((c) => c.at !== caseAt);
+  const columns = header
+    .map((name, i) => ({ name, at: i, key: o.keys[name] ?? name, type: columnType(records.map((r) => r[i] ?? '')) }))
+    .filter((c) => c.at !== caseAt);
   const traces = new Map<string, XesAttribute[][]>();
   for (const r of records) {
     const id = r[caseAt] ?? '';

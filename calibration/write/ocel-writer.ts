@@ -42,7 +42,14 @@ export class OcelJsonWriter {
     const lines: string[] = [];
     for (const o of objects) {
       note(objectTypes, o.type, o.attributes);
-      lines.push(JSON.stringify({ id: o.id, type: o.type, attributes: o.attributes.map((a) => ({ name: a.name, time: '1970-01-01T00:00:00Z', value: a.value })), relationships: [] }));
+      lines.push(
+        JSON.stringify({
+          id: o.id,
+          type: o.type,
+          attributes: o.attributes.map((a) => ({ name: a.name, time: '1970-01-01T00:00:00Z', value: a.value })),
+          relationships: [],
+        }),
+      );
     }
     const types = (m: Map<string, Map<string, OcelType>>): string =>
       [...m].map(([name, attributes]) => `\n    ${JSON.stringify({ name, attributes: [...attributes].map(([n, type]) => ({ name: n, type })) })}`).join(',');

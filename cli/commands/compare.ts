@@ -24,7 +24,10 @@ export interface CompareJson {
   b: string;
   seed: number | string;
   replications: number;
-  differences: Record<string, { mean: number | null; ci95: [number | null, number | null]; n: number; significant: boolean; meanA: number | null; meanB: number | null }>;
+  differences: Record<
+    string,
+    { mean: number | null; ci95: [number | null, number | null]; n: number; significant: boolean; meanA: number | null; meanB: number | null }
+  >;
 }
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -79,7 +82,14 @@ export async function compareCommand(aArg: string, bArg: string, o: CompareComma
 }
 
 function jsonDifference(d: FigureDifference): CompareJson['differences'][string] {
-  return { mean: finite(d.mean), ci95: [finite(d.ci95[0]), finite(d.ci95[1])], n: d.n, significant: d.significant, meanA: finite(d.meanA), meanB: finite(d.meanB) };
+  return {
+    mean: finite(d.mean),
+    ci95: [finite(d.ci95[0]), finite(d.ci95[1])],
+    n: d.n,
+    significant: d.significant,
+    meanA: finite(d.meanA),
+    meanB: finite(d.meanB),
+  };
 }
 
 /** "textbook-mmc", or "mmc-4.json (scenario textbook-mmc)" when a file's scenario has another name. */

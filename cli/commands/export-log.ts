@@ -40,7 +40,8 @@ export async function exportLogCommand(scenarioArg: string | undefined, o: Expor
   let activities = 0;
   async function* lines(): AsyncGenerator<string> {
     if (format === 'csv') yield csvLine(header);
-    else if (format === 'xes') yield xesHeader([{ key: 'concept:name', type: 'string', value: `${scenario.name}, simulated by hospital-twin (seed ${JSON.stringify(seed)})` }]);
+    else if (format === 'xes')
+      yield xesHeader([{ key: 'concept:name', type: 'string', value: `${scenario.name}, simulated by hospital-twin (seed ${JSON.stringify(seed)})` }]);
     else yield ocel!.writer.begin();
     progress.start(scenario.name, replications);
     try {
@@ -68,7 +69,9 @@ export async function exportLogCommand(scenarioArg: string | undefined, o: Expor
   try {
     if (o.out !== undefined) {
       await writeFileAtomic(o.out, lines());
-      process.stderr.write(`Wrote ${o.out} (${format === 'csv' ? 'CSV' : format === 'xes' ? 'XES' : 'OCEL 2.0 JSON'}): ${activities} activities from ${finished} replication${finished === 1 ? '' : 's'} of ${scenario.name}.\n`);
+      process.stderr.write(
+        `Wrote ${o.out} (${format === 'csv' ? 'CSV' : format === 'xes' ? 'XES' : 'OCEL 2.0 JSON'}): ${activities} activities from ${finished} replication${finished === 1 ? '' : 's'} of ${scenario.name}.\n`,
+      );
     } else {
       for await (const line of lines()) if (!process.stdout.write(line)) await new Promise((resolve) => process.stdout.once('drain', resolve));
     }

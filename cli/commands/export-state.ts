@@ -30,7 +30,8 @@ export async function exportStateCommand(scenarioArg: string, o: ExportStateOpti
   const start = localMinutes(scenario.start);
   const at = /^\d+(\.\d+)?$/.test(o.at) ? Math.round(Number(o.at) * 1440) : localMinutes(o.at) - start;
   const runMinutes = (scenario.warmupDays + scenario.horizonDays) * 1440;
-  if (!(at >= 0 && at <= runMinutes)) throw new UsageError(`--at ${o.at}: must fall within the run, from ${scenario.start} for ${scenario.warmupDays + scenario.horizonDays} days`);
+  if (!(at >= 0 && at <= runMinutes))
+    throw new UsageError(`--at ${o.at}: must fall within the run, from ${scenario.start} for ${scenario.warmupDays + scenario.horizonDays} days`);
   await checkOutputs({
     inputs: scenarioInputs(scenarioArg),
     files: [...(o.out ? [{ path: o.out, what: '--out' }] : []), ...(o.csv ? [{ path: o.csv, what: '--csv' }] : [])],
@@ -44,8 +45,16 @@ export async function exportStateCommand(scenarioArg: string, o: ExportStateOpti
   const text = `${JSON.stringify(document, null, 2)}\n`;
   if (o.out) await writeFileAtomic(o.out, text);
   else process.stdout.write(text);
-  const wards = model.resources.filter((r) => r.kind === 'ward').map((r) => `${r.name} ${state.patients.filter((p) => p.ward === r.name).length}/${r.capacity}`);
+  const wards = model.resources
+    .filter((r) => r.kind === 'ward')
+    .map((r) => `${r.name} ${state.patients.filter((p) => p.ward === r.name).length}/${r.capacity}`);
   process.stderr.write(`State of ${scenario.name} at ${state.asOf} (replication 1): ${state.patients.length} patients; beds taken: ${wards.join(', ')}.\n`);
-  if (skipped.length > 0) process.stderr.write(`Left out ${skipped.length} patient(s): ${skipped.slice(0, 5).map((s) => `P${s.patient} (${s.reason})`).join(', ')}${skipped.length > 5 ? ', …' : ''}\n`);
+  if (skipped.length > 0)
+    process.stderr.write(
+      `Left out ${skipped.length} patient(s): ${skipped
+        .slice(0, 5)
+        .map((s) => `P${s.patient} (${s.reason})`)
+        .join(', ')}${skipped.length > 5 ? ', …' : ''}\n`,
+    );
   return EXIT.ok;
 }

@@ -28,7 +28,8 @@ export interface ForecastCommandOptions {
 /** `--hours H`: a whole number of hours from 0 to 168. */
 export function parseHours(text: string): number {
   const n = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || n > MAX_FORECAST_HOURS) throw new InvalidArgumentError(`must be a whole number of hours from 0 to ${MAX_FORECAST_HOURS}, got "${text}"`);
+  if (!/^\s*\d+\s*$/.test(text) || n > MAX_FORECAST_HOURS)
+    throw new InvalidArgumentError(`must be a whole number of hours from 0 to ${MAX_FORECAST_HOURS}, got "${text}"`);
   return n;
 }
 
@@ -59,7 +60,14 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
     const run = async (sc: typeof scenario, label: string): Promise<ForecastRun> => {
       progress.start(label, o.replications);
       try {
-        return await runForecastParallel(sc, state, { hours: o.hours, replications: o.replications, seed, workers: pool, signal: interrupt.signal, onProgress: (done) => progress.update(done) });
+        return await runForecastParallel(sc, state, {
+          hours: o.hours,
+          replications: o.replications,
+          seed,
+          workers: pool,
+          signal: interrupt.signal,
+          onProgress: (done) => progress.update(done),
+        });
       } finally {
         progress.stop();
       }
@@ -72,7 +80,9 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
   }
   const failures = [...a.failures, ...(b?.failures ?? [])];
   if (failures.length > 0) {
-    process.stderr.write(`${failures.length} replication(s) failed:\n${failures.map((f) => `  ${f.scenario} replication ${f.replication}: ${f.error.split('\n')[0]}`).join('\n')}\n`);
+    process.stderr.write(
+      `${failures.length} replication(s) failed:\n${failures.map((f) => `  ${f.scenario} replication ${f.replication}: ${f.error.split('\n')[0]}`).join('\n')}\n`,
+    );
     return EXIT.failed;
   }
   if (a.summary.replications === 0) {
@@ -81,7 +91,9 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
   }
   const comparison: ForecastComparison | undefined = b ? compareForecasts(a.summary, a.perReplication, b.summary, b.perReplication) : undefined;
   if (o.json) {
-    process.stdout.write(`${JSON.stringify({ scenario: scenario.name, seed, forecast: a.summary, ...(b && comparison ? { compare: { scenario: b.scenario, forecast: b.summary, differences: comparison } } : {}) }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ scenario: scenario.name, seed, forecast: a.summary, ...(b && comparison ? { compare: { scenario: b.scenario, forecast: b.summary, differences: comparison } } : {}) }, null, 2)}\n`,
+    );
   } else {
     process.stdout.write(renderForecast(a.summary, scenario.name, seed));
     if (b && comparison) process.stdout.write(renderForecastComparison(comparison, scenario.name, b.scenario, o.hours));

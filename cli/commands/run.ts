@@ -50,7 +50,9 @@ export async function runCommand(scenarioArg: string | undefined, o: RunCommandO
     const ids = figureIdsOf(scenario);
     if (!ids.includes(o.precision.figure)) {
       const near = ids.filter((id) => id.startsWith(o.precision!.figure.split('.')[0] ?? '')).slice(0, 8);
-      throw new UsageError(`--precision ${o.precision.figure}: the scenario has no such figure (${near.length > 0 ? `some it has: ${near.join(', ')}` : `it has ${ids.length}, e.g. ${ids.slice(0, 8).join(', ')}`})`);
+      throw new UsageError(
+        `--precision ${o.precision.figure}: the scenario has no such figure (${near.length > 0 ? `some it has: ${near.join(', ')}` : `it has ${ids.length}, e.g. ${ids.slice(0, 8).join(', ')}`})`,
+      );
     }
   }
   const replications = o.replications ?? scenario.replications;
@@ -64,14 +66,14 @@ export async function runCommand(scenarioArg: string | undefined, o: RunCommandO
     result = o.precision
       ? await runToPrecision(scenario, { seed, target: o.precision, maxReplications: o.maxReplications ?? 1000, pool, signal: interrupt.signal })
       : await runExperiment(scenario, {
-      replications,
-      seed,
-      trace: o.trace !== undefined,
-      label: scenario.name,
-      progress: createProgress(),
-      signal: interrupt.signal,
-      pool,
-    });
+          replications,
+          seed,
+          trace: o.trace !== undefined,
+          label: scenario.name,
+          progress: createProgress(),
+          signal: interrupt.signal,
+          pool,
+        });
   } finally {
     await pool.close();
     interrupt.dispose();

@@ -13,7 +13,11 @@ export interface WorkerCommandOptions {
   lockSeconds?: number;
 }
 
-export async function workerCommand(o: WorkerCommandOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function workerCommand(
+  o: WorkerCommandOptions,
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   const say = (line: string): void => void out.write(`${line}\n`);
   const worker = await QueueWorker.start(o.queue, {
     ...(o.workers !== undefined ? { threads: o.workers } : {}),
@@ -21,7 +25,9 @@ export async function workerCommand(o: WorkerCommandOptions, out: NodeJS.Writabl
     onEvent: (e) => say(describe(e, () => worker.finished)),
   });
   for (const w of worker.warnings) err.write(`warning: ${w}\n`);
-  say(`worker ${process.pid}: taking replications from ${o.queue.shown} on ${worker.threads} thread(s); SIGTERM or Ctrl-C finishes the jobs in hand and stops, a second one hands them back at once.`);
+  say(
+    `worker ${process.pid}: taking replications from ${o.queue.shown} on ${worker.threads} thread(s); SIGTERM or Ctrl-C finishes the jobs in hand and stops, a second one hands them back at once.`,
+  );
 
   return new Promise<number>((resolve) => {
     let stopping = false;

@@ -124,7 +124,7 @@ describe('general hospital, one simulated year', () => {
       if (!c.emergencyDepartment || c.arrivals.type !== 'weekly') continue;
       expect(c.arrivals.surges?.length).toBeGreaterThan(0);
       for (let t = model.warmup; t < model.warmup + model.horizon; t++) {
-        const rate = c.arrivals.ratePerMinute[Math.floor((((t + model.startMinuteOfWeek) % 10_080) + 10_080) % 10_080 / 60)]!;
+        const rate = c.arrivals.ratePerMinute[Math.floor(((((t + model.startMinuteOfWeek) % 10_080) + 10_080) % 10_080) / 60)]!;
         usual += rate;
         withWave += rate * surgeFactor(c.arrivals.surges!, t + 0.5);
       }

@@ -40,7 +40,12 @@ function icuStay(label: string, ward: 'medicalWard' | 'surgicalWard', then: stri
     ward === 'medicalWard'
       ? [
           // 15% die in the ICU or are transferred out; 35% go through the step-down unit.
-          { branch: [{ p: 0.15, goto: `${label}Out` }, { p: 0.35, goto: `${label}StepDown` }] },
+          {
+            branch: [
+              { p: 0.15, goto: `${label}Out` },
+              { p: 0.35, goto: `${label}StepDown` },
+            ],
+          },
           { seize: ['medicalWard'], id: `${label}ToWard` },
           { release: ['icu'] },
           { goto: then },
@@ -66,7 +71,13 @@ function icuStay(label: string, ward: 'medicalWard' | 'surgicalWard', then: stri
 
 /** A medical inpatient stay from the moment a medical bed is held: some need a CT or MRI first. */
 const MEDICAL_STAY: Step[] = [
-  { branch: [{ p: 0.1, goto: 'inpatientCt' }, { p: 0.06, goto: 'inpatientMri' }], id: 'medicalStay' },
+  {
+    branch: [
+      { p: 0.1, goto: 'inpatientCt' },
+      { p: 0.06, goto: 'inpatientMri' },
+    ],
+    id: 'medicalStay',
+  },
   { goto: 'medicalBedDays' },
   { seize: ['ct'], id: 'inpatientCt', priority: 1 },
   { branch: [{ p: 0.5, goto: 'inpatientCtContrast' }] },
@@ -114,10 +125,30 @@ const EMERGENCY_OPERATION: Step[] = [
 
 /** Where a patient goes after the ED, by acuity; what is left of each branch goes home. */
 const DISPOSITIONS: Record<string, { p: number; goto: string }[]> = {
-  '1': [{ p: 0.4, goto: 'toIcu' }, { p: 0.2, goto: 'toTheatre' }, { p: 0.1, goto: 'toStepDown' }, { p: 0.2, goto: 'toMedical' }],
-  '2': [{ p: 0.05, goto: 'toIcu' }, { p: 0.06, goto: 'toTheatre' }, { p: 0.05, goto: 'toStepDown' }, { p: 0.1, goto: 'toSurgical' }, { p: 0.35, goto: 'toMedical' }],
-  '3': [{ p: 0.03, goto: 'toTheatre' }, { p: 0.02, goto: 'toStepDown' }, { p: 0.08, goto: 'toSurgical' }, { p: 0.27, goto: 'toMedical' }],
-  '4': [{ p: 0.01, goto: 'toTheatre' }, { p: 0.03, goto: 'toSurgical' }, { p: 0.06, goto: 'toMedical' }],
+  '1': [
+    { p: 0.4, goto: 'toIcu' },
+    { p: 0.2, goto: 'toTheatre' },
+    { p: 0.1, goto: 'toStepDown' },
+    { p: 0.2, goto: 'toMedical' },
+  ],
+  '2': [
+    { p: 0.05, goto: 'toIcu' },
+    { p: 0.06, goto: 'toTheatre' },
+    { p: 0.05, goto: 'toStepDown' },
+    { p: 0.1, goto: 'toSurgical' },
+    { p: 0.35, goto: 'toMedical' },
+  ],
+  '3': [
+    { p: 0.03, goto: 'toTheatre' },
+    { p: 0.02, goto: 'toStepDown' },
+    { p: 0.08, goto: 'toSurgical' },
+    { p: 0.27, goto: 'toMedical' },
+  ],
+  '4': [
+    { p: 0.01, goto: 'toTheatre' },
+    { p: 0.03, goto: 'toSurgical' },
+    { p: 0.06, goto: 'toMedical' },
+  ],
   '5': [{ p: 0.01, goto: 'toMedical' }],
 };
 
@@ -185,7 +216,13 @@ const ED_PATHWAY: Step[] = [
   { branch: [{ p: 0.4, goto: 'minorsXray' }] },
   { goto: 'minorsTreatment' },
   { hold: logn(50, 25), activity: 'X-ray and results', id: 'minorsXray' },
-  { branch: [{ p: 0.25, goto: 'dressing' }, { p: 0.1, goto: 'plaster' }], id: 'minorsTreatment' },
+  {
+    branch: [
+      { p: 0.25, goto: 'dressing' },
+      { p: 0.1, goto: 'plaster' },
+    ],
+    id: 'minorsTreatment',
+  },
   { goto: 'minorsCt' },
   { seize: ['edNurse'], id: 'dressing', priority: 1 },
   { consume: 'woundDressingPack' },
@@ -360,8 +397,20 @@ export const generalHospitalDocument: ScenarioInput = {
         { days: 'all', start: '22:00', end: '08:00', count: 2 },
       ],
     },
-    { id: 'surgeon', name: 'Consultant surgeons (elective lists)', department: 'theatres', hourlyCost: 140, shifts: [{ days: 'weekdays', start: '08:00', end: '17:30', count: 3 }] },
-    { id: 'anaesthetist', name: 'Consultant anaesthetists (elective lists)', department: 'theatres', hourlyCost: 140, shifts: [{ days: 'weekdays', start: '08:00', end: '17:30', count: 3 }] },
+    {
+      id: 'surgeon',
+      name: 'Consultant surgeons (elective lists)',
+      department: 'theatres',
+      hourlyCost: 140,
+      shifts: [{ days: 'weekdays', start: '08:00', end: '17:30', count: 3 }],
+    },
+    {
+      id: 'anaesthetist',
+      name: 'Consultant anaesthetists (elective lists)',
+      department: 'theatres',
+      hourlyCost: 140,
+      shifts: [{ days: 'weekdays', start: '08:00', end: '17:30', count: 3 }],
+    },
     { id: 'surgeonOnCall', name: 'Emergency surgeon (resident on call)', department: 'theatres', hourlyCost: 80, shifts: [{ ...ALL_DAY, count: 1 }] },
     { id: 'anaesthetistOnCall', name: 'Emergency anaesthetist (resident on call)', department: 'theatres', hourlyCost: 80, shifts: [{ ...ALL_DAY, count: 1 }] },
   ],
@@ -452,10 +501,34 @@ export const generalHospitalDocument: ScenarioInput = {
       attributes: { drg: mix(GROUP_MIX.emergencySurgical) },
       pathway: 'emergencySurgery',
     },
-    { id: 'electiveGeneral', name: 'Elective general surgery', department: 'surgery', arrivals: withProcedureGroups(caseList(SCHEDULE_A, 'general')), pathway: 'electiveSurgery' },
-    { id: 'electiveOrtho', name: 'Elective orthopaedics', department: 'surgery', arrivals: withProcedureGroups(caseList(SCHEDULE_A, 'ortho')), pathway: 'electiveSurgery' },
-    { id: 'electiveGynae', name: 'Elective gynaecology', department: 'surgery', arrivals: withProcedureGroups(caseList(SCHEDULE_A, 'gynae')), pathway: 'electiveSurgery' },
-    { id: 'electiveUrology', name: 'Elective urology', department: 'surgery', arrivals: withProcedureGroups(caseList(SCHEDULE_A, 'urology')), pathway: 'electiveSurgery' },
+    {
+      id: 'electiveGeneral',
+      name: 'Elective general surgery',
+      department: 'surgery',
+      arrivals: withProcedureGroups(caseList(SCHEDULE_A, 'general')),
+      pathway: 'electiveSurgery',
+    },
+    {
+      id: 'electiveOrtho',
+      name: 'Elective orthopaedics',
+      department: 'surgery',
+      arrivals: withProcedureGroups(caseList(SCHEDULE_A, 'ortho')),
+      pathway: 'electiveSurgery',
+    },
+    {
+      id: 'electiveGynae',
+      name: 'Elective gynaecology',
+      department: 'surgery',
+      arrivals: withProcedureGroups(caseList(SCHEDULE_A, 'gynae')),
+      pathway: 'electiveSurgery',
+    },
+    {
+      id: 'electiveUrology',
+      name: 'Elective urology',
+      department: 'surgery',
+      arrivals: withProcedureGroups(caseList(SCHEDULE_A, 'urology')),
+      pathway: 'electiveSurgery',
+    },
     {
       id: 'ctOutpatient',
       name: 'Outpatient CT (booked)',
@@ -483,14 +556,22 @@ export const generalHospitalDocument: ScenarioInput = {
       { seize: ['ct'], id: 'ctOutpatient', maxWait: 120, onTimeout: 'cancelled' },
       { branchOn: 'ctExam', cases: { head: 'ctOutpatientScan' } },
       { consume: 'ctContrast' },
-      { hold: { byAttribute: 'ctExam', cases: { head: logn(10, 3), chestAbdomenPelvis: logn(18, 5), angiography: logn(28, 8) } }, activity: 'CT scan', id: 'ctOutpatientScan' },
+      {
+        hold: { byAttribute: 'ctExam', cases: { head: logn(10, 3), chestAbdomenPelvis: logn(18, 5), angiography: logn(28, 8) } },
+        activity: 'CT scan',
+        id: 'ctOutpatientScan',
+      },
       { release: 'all' },
     ],
     mriOutpatient: [
       { seize: ['mri'], id: 'mriOutpatient', maxWait: 120, onTimeout: 'cancelled' },
       { branchOn: 'mriExam', cases: { brain: 'mriContrastDose', prostate: 'mriContrastDose' }, otherwise: 'mriOutpatientScan' },
       { consume: 'mriContrast', id: 'mriContrastDose' },
-      { hold: { byAttribute: 'mriExam', cases: { brain: logn(30, 8), spine: logn(35, 8), knee: logn(25, 6), prostate: logn(40, 8) } }, activity: 'MRI scan', id: 'mriOutpatientScan' },
+      {
+        hold: { byAttribute: 'mriExam', cases: { brain: logn(30, 8), spine: logn(35, 8), knee: logn(25, 6), prostate: logn(40, 8) } },
+        activity: 'MRI scan',
+        id: 'mriOutpatientScan',
+      },
       { release: 'all' },
     ],
   },

@@ -17,15 +17,47 @@ type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri';
 /** Planned room minutes (mean case time + ~25 min turnover each) in the comments. */
 export const LISTS = {
   /** Major general: bowel resection, lap chole, two hernias (about 490 of 570 min). */
-  generalMajor: { specialty: 'general', cases: [['bowelResection', 1], ['lapChole', 1], ['herniaRepair', 2]] },
+  generalMajor: {
+    specialty: 'general',
+    cases: [
+      ['bowelResection', 1],
+      ['lapChole', 1],
+      ['herniaRepair', 2],
+    ],
+  },
   /** Minor general: three lap choles, two hernias (about 465 min). */
-  generalMinor: { specialty: 'general', cases: [['lapChole', 3], ['herniaRepair', 2]] },
+  generalMinor: {
+    specialty: 'general',
+    cases: [
+      ['lapChole', 3],
+      ['herniaRepair', 2],
+    ],
+  },
   /** Arthroplasty: two hips, a knee, an arthroscopy (about 455 min). */
-  arthroplasty: { specialty: 'ortho', cases: [['hipReplacement', 2], ['kneeReplacement', 1], ['arthroscopy', 1]] },
+  arthroplasty: {
+    specialty: 'ortho',
+    cases: [
+      ['hipReplacement', 2],
+      ['kneeReplacement', 1],
+      ['arthroscopy', 1],
+    ],
+  },
   /** Gynaecology: two hysterectomies, three hysteroscopies (about 450 min). */
-  gynae: { specialty: 'gynae', cases: [['hysterectomy', 2], ['hysteroscopy', 3]] },
+  gynae: {
+    specialty: 'gynae',
+    cases: [
+      ['hysterectomy', 2],
+      ['hysteroscopy', 3],
+    ],
+  },
   /** Urology: three TURPs, four cystoscopies (about 475 min). */
-  urology: { specialty: 'urology', cases: [['turp', 3], ['cystoscopy', 4]] },
+  urology: {
+    specialty: 'urology',
+    cases: [
+      ['turp', 3],
+      ['cystoscopy', 4],
+    ],
+  },
 } as const satisfies Record<string, { specialty: Specialty; cases: readonly (readonly [string, number])[] }>;
 
 export type ListName = keyof typeof LISTS;

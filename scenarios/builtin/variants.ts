@@ -34,7 +34,7 @@ export const FLU_WAVE = { peak: '02-01', weeks: 16, extra: 0.3 } as const;
 
 export const fluSeason = variant(
   'flu-season',
-  'Flu season: a 16-week winter wave of ED arrivals, 30% above the usual at its peak on 1 February (about 5% more over the year): what happens to ED waits, the 4-hour share, boarding and ward occupancy in the winter weeks with today\'s staff and beds?',
+  "Flu season: a 16-week winter wave of ED arrivals, 30% above the usual at its peak on 1 February (about 5% more over the year): what happens to ED waits, the 4-hour share, boarding and ward occupancy in the winter weeks with today's staff and beds?",
   (d) => {
     for (const c of d.patientClasses) if (c.emergencyDepartment && c.arrivals.type === 'weekly') c.arrivals.surges = [{ ...FLU_WAVE }];
   },

@@ -28,8 +28,7 @@ export function compileScenario(scenario: Scenario): HospitalModel {
   const resourceIndex = new Map(resources.map((r, i) => [r.name, i]));
   const attributes = collectAttributes(scenario);
   const attributeIndex = new Map(attributes.map((a, i) => [a.name, i]));
-  const valueIndex = (attribute: number, value: string | number): number =>
-    attributes[attribute]!.values.findIndex((v) => String(v) === String(value));
+  const valueIndex = (attribute: number, value: string | number): number => attributes[attribute]!.values.findIndex((v) => String(v) === String(value));
   const itemIndex = new Map(scenario.items.map((it, i) => [it.id, i]));
   const pathwayNames = Object.keys(scenario.pathways);
 
@@ -51,7 +50,10 @@ export function compileScenario(scenario: Scenario): HospitalModel {
     department: c.department,
     emergencyDepartment: c.emergencyDepartment,
     priority: c.priority,
-    arrivals: compileArrivals(c.arrivals, attributeIndex, valueIndex, attributes.length, { start: scenario.start, minutes: (scenario.warmupDays + scenario.horizonDays) * 1440 }),
+    arrivals: compileArrivals(c.arrivals, attributeIndex, valueIndex, attributes.length, {
+      start: scenario.start,
+      minutes: (scenario.warmupDays + scenario.horizonDays) * 1440,
+    }),
     attributes: Object.entries(c.attributes).map(([name, mix]) => {
       const a = attributeIndex.get(name)!;
       const weights = attributes[a]!.values.map(() => 0);
@@ -136,7 +138,9 @@ function compileResources(s: Scenario): ResourceModel[] {
       department: 'imaging',
       capacity: 0,
       roster: weeklyRoster(d.openingHours.map((h) => ({ ...h, count: d.units }))),
-      ...(d.breakdowns ? { breakdowns: { timeBetweenFailures: toSpec(d.breakdowns.timeBetweenFailures), timeToRepair: toSpec(d.breakdowns.timeToRepair) } } : {}),
+      ...(d.breakdowns
+        ? { breakdowns: { timeBetweenFailures: toSpec(d.breakdowns.timeBetweenFailures), timeToRepair: toSpec(d.breakdowns.timeToRepair) } }
+        : {}),
       costPerBusyHour: d.costPerHour,
       costPerIdleHour: d.costPerIdleHour,
       overtimePremiumPerHour: 0,

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 /** Ids name things in a scenario and are how steps refer to them. */
-export const Id = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must be an id: a letter, then letters, digits, _ or -');
+export const Id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must be an id: a letter, then letters, digits, _ or -');
 
 /** A clock time "HH:MM" within a day; "24:00" is the end of the day. */
 export const ClockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a time "HH:MM" (00:00 to 24:00)');
@@ -43,12 +41,7 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export const Weekday = z.enum(WEEKDAYS);
 
 /** Which days of the week something applies to. */
-export const Days = z.union([
-  z.literal('all'),
-  z.literal('weekdays'),
-  z.literal('weekend'),
-  z.array(Weekday).min(1, 'must name at least one day'),
-]);
+export const Days = z.union([z.literal('all'), z.literal('weekdays'), z.literal('weekend'), z.array(Weekday).min(1, 'must name at least one day')]);
 export type Days = z.infer<typeof Days>;
 
 export const nonNegative = () => z.number().finite().nonnegative('must be 0 or more');

@@ -64,9 +64,7 @@ const ImagingDevice = z.strictObject({
   kind: z.enum(['CT', 'MRI', 'XRay', 'Ultrasound']),
   units: z.number().int().positive().default(1),
   openingHours: z.array(Hours).min(1),
-  breakdowns: z
-    .strictObject({ timeBetweenFailures: DistributionSchema, timeToRepair: DistributionSchema })
-    .optional(),
+  breakdowns: z.strictObject({ timeBetweenFailures: DistributionSchema, timeToRepair: DistributionSchema }).optional(),
   costPerHour: nonNegative(),
   /** Cost of an open hour in which the device stands idle (capacity cost, as staff's idle hours are paid). */
   costPerIdleHour: nonNegative().default(0),
@@ -132,7 +130,16 @@ const Arrivals = z.discriminatedUnion('type', [
   /** A list that repeats each week: at `time` on `days`, `count` patients (an OR case list). */
   z.strictObject({
     type: z.literal('list'),
-    entries: z.array(z.strictObject({ days: Days, time: ClockTime, count: z.number().int('must be a whole number').positive('must be at least 1').max(10_000, 'must be at most 10000'), attributes: z.record(z.string(), z.union([z.number(), z.string()])).optional() })).min(1),
+    entries: z
+      .array(
+        z.strictObject({
+          days: Days,
+          time: ClockTime,
+          count: z.number().int('must be a whole number').positive('must be at least 1').max(10_000, 'must be at most 10000'),
+          attributes: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+        }),
+      )
+      .min(1),
   }),
   /** Booked slots every `slotMinutes` within opening hours; each booked patient fails to come with `noShow`. */
   z.strictObject({
@@ -204,7 +211,10 @@ export const ScenarioSchema = z.strictObject({
   pathways: z.record(Id, z.array(StepSchema).min(1, 'must have at least one step')),
   costs: Costs.default({ penalties: { cancelledCase: 0, leftUnseen: 0, boardingHour: 0 } }),
   /** How money is written in reports and the viewer: an ISO 4217 code ("GBP"). */
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as "GBP"').optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as "GBP"')
+    .optional(),
   /**
    * What the hospital aims for, by figure id ("ed.within4h": 0.95): the viewer shows each
    * as met or missed, the better side taken from the figure catalogue.

@@ -16,7 +16,13 @@ export function applyCapacityNow(model: HospitalModel, state: HospitalState, ori
     const path = formatPath(['staffOnDuty', name]);
     const r = model.resources.find((x) => x.name === name);
     if (!r || r.kind !== 'staff' || !r.roster) {
-      issues.push({ path, message: `is not a staff group (staff: ${model.resources.filter((x) => x.kind === 'staff').map((x) => x.name).join(', ')})` });
+      issues.push({
+        path,
+        message: `is not a staff group (staff: ${model.resources
+          .filter((x) => x.kind === 'staff')
+          .map((x) => x.name)
+          .join(', ')})`,
+      });
       continue;
     }
     const from = model.startMinuteOfWeek;
@@ -27,7 +33,13 @@ export function applyCapacityNow(model: HospitalModel, state: HospitalState, ori
     const path = (f: string): string => formatPath(['outOfOrder', k, f]);
     const r = model.resources.find((x) => x.name === o.resource);
     if (!r || (r.kind !== 'device' && r.kind !== 'room') || !r.roster) {
-      issues.push({ path: path('resource'), message: `is not an imaging device or operating room (they are: ${model.resources.filter((x) => x.kind === 'device' || x.kind === 'room').map((x) => x.name).join(', ')})` });
+      issues.push({
+        path: path('resource'),
+        message: `is not an imaging device or operating room (they are: ${model.resources
+          .filter((x) => x.kind === 'device' || x.kind === 'room')
+          .map((x) => x.name)
+          .join(', ')})`,
+      });
       return;
     }
     const minutes = localMinutes(o.until) - origin;

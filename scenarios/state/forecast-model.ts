@@ -88,29 +88,62 @@ function letListAttributesBeCarried(model: HospitalModel): void {
 }
 
 /** Booked classes arrive as booked over the forecast: one list of dated entries laid on this week. */
-function bookArrivals(model: HospitalModel, state: HospitalState, classIndex: Map<string, number>, origin: number, minutes: number, issues: ScenarioIssue[]): BookedCase[] {
+function bookArrivals(
+  model: HospitalModel,
+  state: HospitalState,
+  classIndex: Map<string, number>,
+  origin: number,
+  minutes: number,
+  issues: ScenarioIssue[],
+): BookedCase[] {
   const lists = new Map<number, ({ at: number; count: number; attributes: number[] } & { label: string })[]>();
   state.bookedClasses.forEach((name, k) => {
     const c = classIndex.get(name);
-    if (c === undefined) issues.push({ path: formatPath(['bookedClasses', k]), message: unknown('class', name, model.classes.map((x) => x.name)) });
+    if (c === undefined)
+      issues.push({
+        path: formatPath(['bookedClasses', k]),
+        message: unknown(
+          'class',
+          name,
+          model.classes.map((x) => x.name),
+        ),
+      });
     else lists.set(c, []);
   });
   state.booked.forEach((b, k) => {
     const path = (f: string): string => formatPath(['booked', k, f]);
     const c = classIndex.get(b.class);
     if (c === undefined) {
-      issues.push({ path: path('class'), message: unknown('class', b.class, model.classes.map((x) => x.name)) });
+      issues.push({
+        path: path('class'),
+        message: unknown(
+          'class',
+          b.class,
+          model.classes.map((x) => x.name),
+        ),
+      });
       return;
     }
     const attributes = new Array<number>(model.attributes.length).fill(-1);
     for (const [name, value] of Object.entries(b.attributes ?? {})) {
       const a = model.attributes.findIndex((x) => x.name === name);
       if (a < 0) {
-        issues.push({ path: formatPath(['booked', k, 'attributes', name]), message: unknown('attribute', name, model.attributes.map((x) => x.name)) });
+        issues.push({
+          path: formatPath(['booked', k, 'attributes', name]),
+          message: unknown(
+            'attribute',
+            name,
+            model.attributes.map((x) => x.name),
+          ),
+        });
         continue;
       }
       const v = model.attributes[a]!.values.findIndex((x) => String(x) === String(value));
-      if (v < 0) issues.push({ path: formatPath(['booked', k, 'attributes', name]), message: unknown(`value of ${name}`, String(value), model.attributes[a]!.values.map(String)) });
+      if (v < 0)
+        issues.push({
+          path: formatPath(['booked', k, 'attributes', name]),
+          message: unknown(`value of ${name}`, String(value), model.attributes[a]!.values.map(String)),
+        });
       attributes[a] = v;
     }
     const at = localMinutes(b.at) - origin;
@@ -134,11 +167,25 @@ function bookArrivals(model: HospitalModel, state: HospitalState, classIndex: Ma
   return booked;
 }
 
-function placePatient(model: HospitalModel, p: StatePatient, where: string, classIndex: Map<string, number>, origin: number, issues: ScenarioIssue[]): PlacedPatientInput | null {
+function placePatient(
+  model: HospitalModel,
+  p: StatePatient,
+  where: string,
+  classIndex: Map<string, number>,
+  origin: number,
+  issues: ScenarioIssue[],
+): PlacedPatientInput | null {
   const at = (field: string): string => (where.includes(' line ') ? `${where}, ${field}` : `${where}.${field}`);
   const c = classIndex.get(p.class);
   if (c === undefined) {
-    issues.push({ path: at('class'), message: unknown('class', p.class, model.classes.map((x) => x.name)) });
+    issues.push({
+      path: at('class'),
+      message: unknown(
+        'class',
+        p.class,
+        model.classes.map((x) => x.name),
+      ),
+    });
     return null;
   }
   const cls = model.classes[c]!;
@@ -152,7 +199,14 @@ function placePatient(model: HospitalModel, p: StatePatient, where: string, clas
   for (const [field, name] of [...(p.ward !== undefined ? [['ward', p.ward] as const] : []), ...p.holding.map((h, k) => [`holding[${k}]`, h] as const)]) {
     const r = model.resources.findIndex((x) => x.name === name);
     if (r < 0) {
-      issues.push({ path: at(field), message: unknown(field === 'ward' ? 'ward' : 'resource', name, model.resources.filter((x) => field !== 'ward' || x.kind === 'ward').map((x) => x.name)) });
+      issues.push({
+        path: at(field),
+        message: unknown(
+          field === 'ward' ? 'ward' : 'resource',
+          name,
+          model.resources.filter((x) => field !== 'ward' || x.kind === 'ward').map((x) => x.name),
+        ),
+      });
       ok = false;
     } else if (field === 'ward' && model.resources[r]!.kind !== 'ward') {
       issues.push({ path: at(field), message: `${name} is not a ward (it is a ${model.resources[r]!.kind}); put it under holding` });
@@ -174,14 +228,23 @@ function placePatient(model: HospitalModel, p: StatePatient, where: string, clas
 }
 
 /** Value indices for every attribute of the class, or undefined (all drawn), or null (refused). */
-function placedAttributes(model: HospitalModel, cls: ClassModel, p: StatePatient, at: (f: string) => string, issues: ScenarioIssue[]): number[] | undefined | null {
+function placedAttributes(
+  model: HospitalModel,
+  cls: ClassModel,
+  p: StatePatient,
+  at: (f: string) => string,
+  issues: ScenarioIssue[],
+): number[] | undefined | null {
   const given = p.attributes ?? {};
   if (Object.keys(given).length === 0) return undefined;
   const own = cls.attributes.map((x) => model.attributes[x.attribute]!.name);
   let ok = true;
   for (const name of Object.keys(given)) {
     if (!own.includes(name)) {
-      issues.push({ path: at(`attributes.${name}`), message: own.length ? `is not an attribute of class ${cls.name} (${own.join(', ')})` : `class ${cls.name} has no attributes` });
+      issues.push({
+        path: at(`attributes.${name}`),
+        message: own.length ? `is not an attribute of class ${cls.name} (${own.join(', ')})` : `class ${cls.name} has no attributes`,
+      });
       ok = false;
     }
   }
@@ -217,7 +280,10 @@ function checkUnits(model: HospitalModel, patients: (PlacedPatientInput | null)[
 
 function unitsOf(r: ResourceModel): number {
   if (!r.roster) return r.capacity;
-  return maxOf(r.roster.changes.map((c) => c.capacity), 0);
+  return maxOf(
+    r.roster.changes.map((c) => c.capacity),
+    0,
+  );
 }
 
 function unknown(what: string, name: string, known: readonly string[]): string {

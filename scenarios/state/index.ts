@@ -1,4 +1,16 @@
-export { StateSchema, StatePatientSchema, BookingSchema, LocalDateTime, localMinutes, formatLocal, type StateDocument, type StateDocumentInput, type StatePatient, type Booking, type HospitalState } from './state-schema.js';
+export {
+  StateSchema,
+  StatePatientSchema,
+  BookingSchema,
+  LocalDateTime,
+  localMinutes,
+  formatLocal,
+  type StateDocument,
+  type StateDocumentInput,
+  type StatePatient,
+  type Booking,
+  type HospitalState,
+} from './state-schema.js';
 export { parseState } from './parse-state.js';
 export { StateError } from './state-error.js';
 export { readPatientsCsv, writePatientsCsv } from './state-csv.js';

@@ -18,8 +18,10 @@ export function parseState(document: unknown, source = 'state', csv?: { text: st
   const issues: ScenarioIssue[] = [];
   let patients: StatePatient[] = doc.patients ?? [];
   let pathOf = (k: number, field?: string): string => formatPath(['patients', k, ...(field ? [field] : [])]);
-  if (doc.patients !== undefined && doc.patientsCsv !== undefined) issues.push({ path: 'patientsCsv', message: 'give the patients either in "patients" or in a CSV file, not both' });
-  if (doc.patients === undefined && doc.patientsCsv === undefined) issues.push({ path: 'patients', message: 'is required (or "patientsCsv", a CSV file of them)' });
+  if (doc.patients !== undefined && doc.patientsCsv !== undefined)
+    issues.push({ path: 'patientsCsv', message: 'give the patients either in "patients" or in a CSV file, not both' });
+  if (doc.patients === undefined && doc.patientsCsv === undefined)
+    issues.push({ path: 'patients', message: 'is required (or "patientsCsv", a CSV file of them)' });
   if (doc.patientsCsv !== undefined && doc.patients === undefined) {
     if (!csv) issues.push({ path: 'patientsCsv', message: 'names a CSV file that was not read' });
     else {
@@ -42,7 +44,11 @@ export function parseState(document: unknown, source = 'state', csv?: { text: st
     if (localMinutes(p.arrived) > since) issues.push({ path: pathOf(k, 'arrived'), message: `must be at or before since (${p.since}), got ${p.arrived}` });
   });
   doc.booked.forEach((b, k) => {
-    if (localMinutes(b.at) < asOf) issues.push({ path: formatPath(['booked', k, 'at']), message: `must be at or after asOf (${doc.asOf}): a booking in the past is a patient who came or did not, got ${b.at}` });
+    if (localMinutes(b.at) < asOf)
+      issues.push({
+        path: formatPath(['booked', k, 'at']),
+        message: `must be at or after asOf (${doc.asOf}): a booking in the past is a patient who came or did not, got ${b.at}`,
+      });
   });
   if (issues.length > 0) throw new StateError(source, issues);
   return {

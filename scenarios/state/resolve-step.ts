@@ -23,7 +23,9 @@ export function resolveStep(model: HospitalModel, cls: ClassModel, p: StatePatie
   });
   const matches = [...found.values()].sort((a, b) => Math.max(a.seize, a.hold) - Math.max(b.seize, b.hold));
   if (matches.length === 0) {
-    const names = [...new Set(steps.flatMap((s) => (s.op === 'hold' ? [s.activity.replace(/^stay:/, '')] : s.op === 'seize' && !s.figure.includes('.') ? [s.figure] : [])))];
+    const names = [
+      ...new Set(steps.flatMap((s) => (s.op === 'hold' ? [s.activity.replace(/^stay:/, '')] : s.op === 'seize' && !s.figure.includes('.') ? [s.figure] : []))),
+    ];
     return `pathway ${pathway.name} of class ${cls.name} has no step "${p.step}" (its timed steps and named waits: ${names.join(', ')})`;
   }
   if (matches.length > 1 && p.occurrence === undefined) {

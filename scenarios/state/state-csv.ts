@@ -28,7 +28,8 @@ export function readPatientsCsv(text: string, file: string): { patients: unknown
   if (!header) return { patients: [], lines: [], issues: [{ path: file, message: 'is empty: needs a header line' }] };
   const issues: ScenarioIssue[] = [];
   for (const h of header) {
-    if (!KNOWN.has(h) && !h.startsWith('attr.')) issues.push({ path: `${file} header`, message: `"${h}" is not a known column (${[...KNOWN].join(', ')}, attr.<name>)` });
+    if (!KNOWN.has(h) && !h.startsWith('attr.'))
+      issues.push({ path: `${file} header`, message: `"${h}" is not a known column (${[...KNOWN].join(', ')}, attr.<name>)` });
   }
   for (const r of REQUIRED) if (!header.includes(r)) issues.push({ path: `${file} header`, message: `column "${r}" is required` });
   const patients: unknown[] = [];
@@ -43,7 +44,11 @@ export function readPatientsCsv(text: string, file: string): { patients: unknown
       if (h.startsWith('attr.')) attributes[h.slice(5)] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
       else if (h === 'occurrence') p[h] = /^\d+$/.test(v) ? Number(v) : v;
       else if (h === 'waiting') p[h] = /^(yes|true|1)$/i.test(v) ? true : /^(no|false|0)$/i.test(v) ? false : v;
-      else if (h === 'holding') p[h] = v.split('+').map((x) => x.trim()).filter((x) => x !== '');
+      else if (h === 'holding')
+        p[h] = v
+          .split('+')
+          .map((x) => x.trim())
+          .filter((x) => x !== '');
       else if (KNOWN.has(h)) p[h] = v;
     });
     if (Object.keys(attributes).length > 0) p['attributes'] = attributes;

@@ -131,7 +131,15 @@ function nameOf(model: HospitalModel, c: number, index: number, waiting: boolean
   }
   for (const step of names) {
     for (const occurrence of [undefined, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {
-      const probe = { class: cls.name, step, waiting, holding: [], since: '', arrived: '', ...(occurrence !== undefined ? { occurrence } : {}) } as StatePatient;
+      const probe = {
+        class: cls.name,
+        step,
+        waiting,
+        holding: [],
+        since: '',
+        arrived: '',
+        ...(occurrence !== undefined ? { occurrence } : {}),
+      } as StatePatient;
       if (resolveStep(model, cls, probe) === index) return occurrence !== undefined ? { step, occurrence } : { step };
     }
   }

@@ -77,7 +77,13 @@ export const StateSchema = z.strictObject({
   staffOnDuty: z.record(z.string(), z.number().int('must be a whole number').nonnegative('must be 0 or more')).default({}),
   /** Imaging devices or operating rooms out of order now, and until when. */
   outOfOrder: z
-    .array(z.strictObject({ resource: z.string().min(1), units: z.number().int('must be a whole number').positive('must be 1 or more').default(1), until: LocalDateTime }))
+    .array(
+      z.strictObject({
+        resource: z.string().min(1),
+        units: z.number().int('must be a whole number').positive('must be 1 or more').default(1),
+        until: LocalDateTime,
+      }),
+    )
     .default([]),
 });
 

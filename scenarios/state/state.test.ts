@@ -13,10 +13,36 @@ const hospital = parseScenario(builtinScenario('general-hospital')!.document, 'g
 const good: StateDocumentInput = {
   asOf: '2026-03-02T07:00',
   patients: [
-    { id: 'A1', class: 'edAmbulance', attributes: { acuity: 2 }, step: 'medicalWard', ward: 'medicalWard', bed: 'M-12', since: '2026-02-26T15:20', arrived: '2026-02-26T10:05' },
-    { id: 'A2', class: 'edWalkIn', attributes: { acuity: 3 }, step: 'triage', holding: ['triageNurse'], since: '2026-03-02T06:52', arrived: '2026-03-02T06:40' },
+    {
+      id: 'A1',
+      class: 'edAmbulance',
+      attributes: { acuity: 2 },
+      step: 'medicalWard',
+      ward: 'medicalWard',
+      bed: 'M-12',
+      since: '2026-02-26T15:20',
+      arrived: '2026-02-26T10:05',
+    },
+    {
+      id: 'A2',
+      class: 'edWalkIn',
+      attributes: { acuity: 3 },
+      step: 'triage',
+      holding: ['triageNurse'],
+      since: '2026-03-02T06:52',
+      arrived: '2026-03-02T06:40',
+    },
     { id: 'A3', class: 'edWalkIn', step: 'toMedicalBed', waiting: true, holding: ['edCubicle'], since: '2026-03-02T03:10', arrived: '2026-03-01T23:55' },
-    { id: 'A4', class: 'electiveOrtho', attributes: { procedure: 'hipReplacement', theatre: 'or2' }, step: 'surgicalWard', occurrence: 1, ward: 'surgicalWard', since: '2026-02-27T14:00', arrived: '2026-02-27T07:30' },
+    {
+      id: 'A4',
+      class: 'electiveOrtho',
+      attributes: { procedure: 'hipReplacement', theatre: 'or2' },
+      step: 'surgicalWard',
+      occurrence: 1,
+      ward: 'surgicalWard',
+      since: '2026-02-27T14:00',
+      arrived: '2026-02-27T07:30',
+    },
   ],
   booked: [
     { id: 'OR2-1', class: 'electiveOrtho', at: '2026-03-02T07:30', attributes: { procedure: 'hipReplacement', theatre: 'or2' } },
@@ -46,7 +72,13 @@ describe('hospital state snapshot', () => {
     expect(f.model.warmup).toBe(0);
     expect(f.model.horizon).toBe(72 * 60);
     const ortho = f.model.classes.find((c) => c.name === 'electiveOrtho')!;
-    expect(ortho.arrivals).toMatchObject({ type: 'list', entries: [{ at: 7 * 60 + 30, count: 1 }, { at: 7 * 60 + 30, count: 1 }] });
+    expect(ortho.arrivals).toMatchObject({
+      type: 'list',
+      entries: [
+        { at: 7 * 60 + 30, count: 1 },
+        { at: 7 * 60 + 30, count: 1 },
+      ],
+    });
     expect(f.booked.map((b) => [b.label, b.at, b.arrivalOfClass])).toEqual([
       ['OR2-1', 30, 0],
       ['OR2-2', 30, 1],
@@ -100,19 +132,37 @@ describe('hospital state snapshot', () => {
   });
 
   it('more patients in a ward than it has beds is refused', () => {
-    const many = Array.from({ length: 8 }, () => ({ class: 'edAmbulance', step: 'icu', occurrence: 1, ward: 'icu', since: '2026-03-01T07:00', arrived: '2026-03-01T01:00' }));
+    const many = Array.from({ length: 8 }, () => ({
+      class: 'edAmbulance',
+      step: 'icu',
+      occurrence: 1,
+      ward: 'icu',
+      since: '2026-03-01T07:00',
+      arrived: '2026-03-01T01:00',
+    }));
     expect(() => forecastModel(hospital, parseState({ asOf: '2026-03-02T07:00', patients: many }), 72)).toThrow(/8 patients hold icu, which has 7 beds/);
   });
 
   it('patients from a CSV file: problems by line and column', () => {
-    const csv = ['class,step,ward,since,arrived,attr.acuity', 'edAmbulance,medicalWard,medicalWard,2026-02-28T10:00,2026-02-28T04:00,3', 'edAmbulance,medicalWard,medicalWard,yesterday,2026-02-28T04:00,3'].join('\n');
-    expect(() => parseState({ asOf: '2026-03-02T07:00', patientsCsv: 'p.csv' }, 's', { text: csv, file: 'p.csv' })).toThrow(/p\.csv line 3, since: must be a local date and time/);
+    const csv = [
+      'class,step,ward,since,arrived,attr.acuity',
+      'edAmbulance,medicalWard,medicalWard,2026-02-28T10:00,2026-02-28T04:00,3',
+      'edAmbulance,medicalWard,medicalWard,yesterday,2026-02-28T04:00,3',
+    ].join('\n');
+    expect(() => parseState({ asOf: '2026-03-02T07:00', patientsCsv: 'p.csv' }, 's', { text: csv, file: 'p.csv' })).toThrow(
+      /p\.csv line 3, since: must be a local date and time/,
+    );
     const ok = parseState({ asOf: '2026-03-02T07:00', patientsCsv: 'p.csv' }, 's', { text: csv.split('\n').slice(0, 2).join('\n'), file: 'p.csv' });
     expect(ok.patients).toEqual([expect.objectContaining({ class: 'edAmbulance', ward: 'medicalWard', attributes: { acuity: 3 } })]);
   });
 
   it('staff on duty now and devices out of order change capacity until the shift ends or the repair, then the roster resumes', () => {
-    const state = parseState({ asOf: '2026-03-02T07:00', patients: [], staffOnDuty: { edDoctor: 1 }, outOfOrder: [{ resource: 'ct', units: 1, until: '2026-03-02T13:00' }] });
+    const state = parseState({
+      asOf: '2026-03-02T07:00',
+      patients: [],
+      staffOnDuty: { edDoctor: 1 },
+      outOfOrder: [{ resource: 'ct', units: 1, until: '2026-03-02T13:00' }],
+    });
     const f = forecastModel(hospital, state, 72);
     const plain = compileScenario({ ...hospital, start: '2026-03-02T07:00', warmupDays: 0, horizonDays: 3 });
     const cap = (m: typeof plain, name: string, t: number): number => {
@@ -128,8 +178,12 @@ describe('hospital state snapshot', () => {
     for (let t = next; t <= 72 * 60; t += 15) expect(cap(f.model, 'edDoctor', t)).toBe(cap(plain, 'edDoctor', t));
     for (let t = 0; t < 6 * 60; t += 15) expect(cap(f.model, 'ct', t)).toBe(Math.max(0, cap(plain, 'ct', t) - 1));
     for (let t = 6 * 60; t <= 72 * 60; t += 15) expect(cap(f.model, 'ct', t)).toBe(cap(plain, 'ct', t));
-    expect(() => forecastModel(hospital, parseState({ asOf: '2026-03-02T07:00', patients: [], staffOnDuty: { edDoc: 2 }, outOfOrder: [{ resource: 'medicalWard', until: '2026-03-02T13:00' }] }), 72)).toThrow(
-      /staffOnDuty\.edDoc: is not a staff group[\s\S]*outOfOrder\[0\]\.resource: is not an imaging device or operating room/,
-    );
+    expect(() =>
+      forecastModel(
+        hospital,
+        parseState({ asOf: '2026-03-02T07:00', patients: [], staffOnDuty: { edDoc: 2 }, outOfOrder: [{ resource: 'medicalWard', until: '2026-03-02T13:00' }] }),
+        72,
+      ),
+    ).toThrow(/staffOnDuty\.edDoc: is not a staff group[\s\S]*outOfOrder\[0\]\.resource: is not an imaging device or operating room/);
   });
 });

@@ -53,6 +53,7 @@ function positiveMinimum(d: DistributionInput): boolean {
 /** Durations must not be negative: only truncatedNormal could be, if its bound allows. */
 export function checkNonNegativeSupport(d: DistributionInput, path: string, problem: (path: string, message: string) => void): void {
   if (d.type === 'truncatedNormal') {
-    if (d.min === undefined || d.min < 0) problem(`${path}.min`, `must be set to 0 or more, since a duration cannot be negative${d.min !== undefined ? `, got ${d.min}` : ''}`);
+    if (d.min === undefined || d.min < 0)
+      problem(`${path}.min`, `must be set to 0 or more, since a duration cannot be negative${d.min !== undefined ? `, got ${d.min}` : ''}`);
   }
 }

@@ -20,7 +20,18 @@ import type { ScenarioVerb } from './verb.js';
 export const SCENARIO_VERBS = [seize, hold, release, consume, branch, branchOn, goto, stay, leave, split] as const;
 
 /** A pathway step, one verb each, in the spirit of simmer's trajectories. */
-export const StepSchema = z.union([seize.schema, hold.schema, release.schema, consume.schema, branch.schema, branchOn.schema, goto.schema, stay.schema, leave.schema, split.schema]);
+export const StepSchema = z.union([
+  seize.schema,
+  hold.schema,
+  release.schema,
+  consume.schema,
+  branch.schema,
+  branchOn.schema,
+  goto.schema,
+  stay.schema,
+  leave.schema,
+  split.schema,
+]);
 
 /** The fields that name a verb. */
 export const STEP_VERBS: readonly string[] = SCENARIO_VERBS.map((v) => v.key);

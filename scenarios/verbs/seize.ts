@@ -15,7 +15,9 @@ const schema = z.strictObject({
   id: Id.optional(),
   /** Take one of the named resources (the first free, else the shortest line) instead of all of them. */
   oneOf: z.boolean().default(false),
-  priority: z.union([z.number(), z.strictObject({ byAttribute: z.string(), cases: z.record(z.string(), z.number()), otherwise: z.number().default(0) })]).optional(),
+  priority: z
+    .union([z.number(), z.strictObject({ byAttribute: z.string(), cases: z.record(z.string(), z.number()), otherwise: z.number().default(0) })])
+    .optional(),
   /** Minutes after which a waiting patient leaves unseen. */
   maxWait: positive().optional(),
   /** What a patient who waited `maxWait` counts as. */
@@ -40,7 +42,10 @@ export const seize = defineVerb({
             : minOf(Object.values(st.priority.cases), st.priority.otherwise);
       st.seize.forEach((id, j) => {
         if (ctx.emergencyRooms.has(id) && lowest <= 0) {
-          ctx.problem(`${at}.seize[${j}]`, `seizes the emergency-only room "${id}" at priority ${lowest}: give the step or its classes a priority above 0, or use oneOf with other rooms`);
+          ctx.problem(
+            `${at}.seize[${j}]`,
+            `seizes the emergency-only room "${id}" at priority ${lowest}: give the step or its classes a priority above 0, or use oneOf with other rooms`,
+          );
         }
       });
     }
@@ -67,7 +72,10 @@ export const seize = defineVerb({
   },
 });
 
-function compilePriority(p: { byAttribute: string; cases: Record<string, number>; otherwise: number }, ctx: CompileContext): Exclude<SeizeModel['priority'], number | null> {
+function compilePriority(
+  p: { byAttribute: string; cases: Record<string, number>; otherwise: number },
+  ctx: CompileContext,
+): Exclude<SeizeModel['priority'], number | null> {
   const a = ctx.attributeIndex.get(p.byAttribute)!;
   const byValue = ctx.attributes[a]!.values.map((v) => ownValue(p.cases, String(v)) ?? p.otherwise);
   return { attribute: a, byValue, otherwise: p.otherwise };

@@ -11,7 +11,8 @@ export const stay = defineVerb({
   size: () => 3,
   check(st, at, ctx) {
     const kind = ctx.kindOf.get(st.stay);
-    if (kind !== 'a ward') ctx.problem(`${at}.stay`, kind ? `must name a ward, but "${st.stay}" is ${kind}` : `refers to a ward "${st.stay}" that is not in wards`);
+    if (kind !== 'a ward')
+      ctx.problem(`${at}.stay`, kind ? `must name a ward, but "${st.stay}" is ${kind}` : `refers to a ward "${st.stay}" that is not in wards`);
     ctx.checkDuration(st.lengthOfStay, `${at}.lengthOfStay`);
   },
   next: (st, k) => (durationTakesTime(st.lengthOfStay) ? [] : [k + 1]),

@@ -18,7 +18,15 @@ export interface ArrivalSink {
  * replication runs the same functions (see Simulation.register).
  */
 /** `dayRng` draws each day's factor when the class's days vary (`dayToDayCv`), from a stream of its own. */
-export function startArrivals(sim: Simulation, cls: ClassModel, classIndex: number, startMinuteOfWeek: number, rng: RandomStream, sink: ArrivalSink, dayRng: RandomStream | null = null): void {
+export function startArrivals(
+  sim: Simulation,
+  cls: ClassModel,
+  classIndex: number,
+  startMinuteOfWeek: number,
+  rng: RandomStream,
+  sink: ArrivalSink,
+  dayRng: RandomStream | null = null,
+): void {
   new ArrivalProcess(sim, cls, classIndex, startMinuteOfWeek, rng, sink, dayRng).start();
 }
 
@@ -60,7 +68,7 @@ class ArrivalProcess {
       if (a.dayToDayCv !== undefined && this.dayRng) {
         this.dayShape = 1 / (a.dayToDayCv * a.dayToDayCv);
         this.dayKind = this.sim.register(`arrivals-day:${this.cls.name}`, this.onDay, this);
-        const intoDay = ((((this.sim.now + this.startMinuteOfWeek) % DAY) + DAY) % DAY);
+        const intoDay = (((this.sim.now + this.startMinuteOfWeek) % DAY) + DAY) % DAY;
         this.dayEnd = this.sim.now + DAY - intoDay;
         this.dayFactor = this.drawDayFactor();
       }
@@ -69,9 +77,7 @@ class ArrivalProcess {
     }
     // Lists and appointment books repeat weekly: each week, schedule that week's times.
     this.times =
-      a.type === 'list'
-        ? a.entries.map((e, i) => ({ at: e.at, entry: i, count: e.count }))
-        : a.slots.map((at) => ({ at, entry: -1, count: a.perSlot }));
+      a.type === 'list' ? a.entries.map((e, i) => ({ at: e.at, entry: i, count: e.count })) : a.slots.map((at) => ({ at, entry: -1, count: a.perSlot }));
     this.times.sort((x, y) => x.at - y.at || x.entry - y.entry);
     this.listedKind = this.sim.register(`arrivals:${this.cls.name}`, this.onListed, this);
     this.weekKind = this.sim.register(`arrivals-week:${this.cls.name}`, this.onWeek, this);

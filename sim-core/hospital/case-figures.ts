@@ -45,11 +45,23 @@ export function caseFigures(f: Figures, model: HospitalModel, cases: FinishedCas
     putCostPerCase(f, `cost.perCase.${c.name}`, mine, cost);
     COST_TYPES.forEach((t, ti) => (f[`cost.perCase.${c.name}.byType.${t}`] = meanOver(mine, (k) => byType[k * types + ti]!)));
   });
-  model.pathways.forEach((p, i) => putCostPerCase(f, `cost.perCase.pathway.${p.name}`, casesWhere(n, (k) => cases.pathway[k] === i), cost));
+  model.pathways.forEach((p, i) =>
+    putCostPerCase(
+      f,
+      `cost.perCase.pathway.${p.name}`,
+      casesWhere(n, (k) => cases.pathway[k] === i),
+      cost,
+    ),
+  );
   const attributeCount = model.attributes.length;
   model.attributes.forEach((a, ai) => {
     a.values.forEach((v, vi) => {
-      putCostPerCase(f, `cost.perCase.attribute.${a.name}.${v}`, casesWhere(n, (k) => cases.attrs[k * attributeCount + ai] === vi), cost);
+      putCostPerCase(
+        f,
+        `cost.perCase.attribute.${a.name}.${v}`,
+        casesWhere(n, (k) => cases.attrs[k * attributeCount + ai] === vi),
+        cost,
+      );
     });
   });
 

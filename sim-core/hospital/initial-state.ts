@@ -66,9 +66,11 @@ export function checkInitialState(model: HospitalModel, state: InitialState): vo
     if (!isIndex(q.classIndex, model.classes.length)) bad('classIndex', `must be a class index from 0 to ${model.classes.length - 1}, got ${q.classIndex}`);
     const cls = model.classes[q.classIndex]!;
     const steps = model.pathways[cls.pathway]!.steps;
-    if (!isIndex(q.step, steps.length)) bad('step', `must be a step of pathway ${model.pathways[cls.pathway]!.name} from 0 to ${steps.length - 1}, got ${q.step}`);
+    if (!isIndex(q.step, steps.length))
+      bad('step', `must be a step of pathway ${model.pathways[cls.pathway]!.name} from 0 to ${steps.length - 1}, got ${q.step}`);
     if (q.attributes !== undefined) {
-      if (q.attributes.length !== cls.attributes.length) bad('attributes', `class ${cls.name} has ${cls.attributes.length} attributes, got ${q.attributes.length} values`);
+      if (q.attributes.length !== cls.attributes.length)
+        bad('attributes', `class ${cls.name} has ${cls.attributes.length} attributes, got ${q.attributes.length} values`);
       q.attributes.forEach((v, a) => {
         const values = model.attributes[cls.attributes[a]!.attribute]!.values;
         if (!isIndex(v, values.length)) bad(`attributes[${a}]`, `must be a value index from 0 to ${values.length - 1}, got ${v}`);

@@ -6,10 +6,7 @@ import type { Simulation } from '../simulation.js';
 import { TimeWeighted } from '../stats/time-weighted.js';
 import type { DistributionSpec } from '../random/distributions/index.js';
 
-export type StockPolicy =
-  | { type: 'sS'; s: number; S: number }
-  | { type: 'RQ'; R: number; Q: number }
-  | { type: 'periodic'; every: number; upTo: number };
+export type StockPolicy = { type: 'sS'; s: number; S: number } | { type: 'RQ'; R: number; Q: number } | { type: 'periodic'; every: number; upTo: number };
 
 export interface ItemModel {
   name: string;

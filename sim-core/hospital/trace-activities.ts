@@ -9,7 +9,6 @@
 import type { TraceData } from '../trace.js';
 import { EXIT_WORDS, TRACE_ATTRIBUTE_PREFIX, TRACE_PLACED, TRACE_WORDS } from './trace-words.js';
 
-
 export interface TracedPatient {
   /** The patient's number by arrival (the trace's entity id). */
   serial: number;

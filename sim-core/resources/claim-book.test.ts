@@ -50,8 +50,14 @@ describe('resources: who gets served, and when', () => {
     expect(book.isWaiting(caseA) && book.isWaiting(caseB)).toBe(true);
     // Nothing of a waiting set is held: the anaesthetist is still free.
     expect(anaesthetist.busy).toBe(0);
-    sim.at(10, sim.register('room free', () => book.release(busyRoom)));
-    sim.at(20, sim.register('surgeon free', () => book.release(busySurgeon)));
+    sim.at(
+      10,
+      sim.register('room free', () => book.release(busyRoom)),
+    );
+    sim.at(
+      20,
+      sim.register('surgeon free', () => book.release(busySurgeon)),
+    );
     sim.run();
     // At 10 the room frees but surgeon A is busy: case B (surgeon B free) goes ahead.
     expect(grants.map((g) => [g.time, g.entity])).toEqual([[10, 2]]);
@@ -80,7 +86,10 @@ describe('resources: who gets served, and when', () => {
     expect(book.isHeld(c) && book.isWaiting(b)).toBe(true);
     const next = book.seize(2, cubicle.asSet, { onGrant });
     expect(book.isWaiting(next)).toBe(true);
-    sim.at(30, sim.register('discharge', () => book.release(occupant)));
+    sim.at(
+      30,
+      sim.register('discharge', () => book.release(occupant)),
+    );
     sim.run();
     // The bed comes at 30; until then the cubicle stayed taken and patient 2 kept waiting.
     expect(grants).toEqual([{ time: 30, entity: 1, claim: b }]);
@@ -116,13 +125,29 @@ describe('resources: who gets served, and when', () => {
     const { sim, book, onGrant } = setup();
     const nurses = book.add({ name: 'nurses', capacity: 0 });
     // 2 nurses 08:00-16:00, 1 after; a daily cycle.
-    followRoster(sim, book, nurses, { cycle: 1440, changes: [{ at: 480, capacity: 2 }, { at: 960, capacity: 1 }, { at: 1320, capacity: 0 }] });
+    followRoster(sim, book, nurses, {
+      cycle: 1440,
+      changes: [
+        { at: 480, capacity: 2 },
+        { at: 960, capacity: 1 },
+        { at: 1320, capacity: 0 },
+      ],
+    });
     const claims: number[] = [];
-    sim.at(900, sim.register('two tasks', () => {
-      claims.push(book.seize(1, nurses.asSet, { onGrant }), book.seize(2, nurses.asSet, { onGrant }));
-    }));
+    sim.at(
+      900,
+      sim.register('two tasks', () => {
+        claims.push(book.seize(1, nurses.asSet, { onGrant }), book.seize(2, nurses.asSet, { onGrant }));
+      }),
+    );
     // Both tasks end at 17:00: one nurse worked an hour past 16:00.
-    sim.at(1020, sim.register('done', () => claims.forEach((c) => book.release(c))), 0, 0, PRIORITY.RELEASE);
+    sim.at(
+      1020,
+      sim.register('done', () => claims.forEach((c) => book.release(c))),
+      0,
+      0,
+      PRIORITY.RELEASE,
+    );
     sim.run(1440);
     expect(nurses.overtimeUnits.area(1440)).toBeCloseTo(60, 9);
     expect(nurses.onDuty.area(1440)).toBeCloseTo(2 * 480 + 1 * 360, 9);
@@ -145,13 +170,16 @@ describe('resources: who gets served, and when', () => {
           const rs = [0, 1, 2].map((i) => book.add({ name: `r${i}`, capacity: 2 }));
           const claims: number[] = [];
           // Units held per resource, from claims whose state says held.
-          const heldUnits = (): number[] =>
-            rs.map((r) => claims.filter((c) => book.holds(c, r)).length);
+          const heldUnits = (): number[] => rs.map((r) => claims.filter((c) => book.holds(c, r)).length);
           let t = 0;
           for (const op of ops) {
             sim.now = ++t;
             if (op.op === 'seize') {
-              const c = book.seize(0, op.set.map((i) => rs[i]!), { onGrant, priority: op.priority });
+              const c = book.seize(
+                0,
+                op.set.map((i) => rs[i]!),
+                { onGrant, priority: op.priority },
+              );
               if (c !== REFUSED) claims.push(c);
             } else if (op.op === 'release') {
               const held = claims.filter((c) => book.isHeld(c));

@@ -295,14 +295,7 @@ export class ClaimBook {
     return true;
   }
 
-  private newClaim(
-    entity: number,
-    priority: number,
-    set: readonly Resource[],
-    amounts: readonly number[],
-    options: SeizeOptions,
-    now: number,
-  ): number {
+  private newClaim(entity: number, priority: number, set: readonly Resource[], amounts: readonly number[], options: SeizeOptions, now: number): number {
     const id = this.freeIds.length > 0 ? this.freeIds.pop()! : this.entity.length;
     this.entity[id] = entity;
     this.priority[id] = priority;

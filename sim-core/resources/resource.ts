@@ -47,7 +47,11 @@ export class Resource {
   reneged = 0;
   preempted = 0;
 
-  constructor(readonly id: number, options: ResourceOptions, now: number) {
+  constructor(
+    readonly id: number,
+    options: ResourceOptions,
+    now: number,
+  ) {
     if (!(Number.isInteger(options.capacity) && options.capacity >= 0)) {
       throw new Error(`resource ${options.name}: capacity must be a non-negative integer, got ${options.capacity}`);
     }

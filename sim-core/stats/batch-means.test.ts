@@ -8,7 +8,10 @@ describe('batchMeans', () => {
     // 1..20 in 4 batches of 5: means 3, 8, 13, 18; s² = (7.5² + 2.5² + 2.5² + 7.5²)/3 = 125/3;
     // half-width t_{0.975,3}·√(125/3)/2 = 3.182446·3.227486 = 10.27130128 (scipy).
     // Lag-1: (−7.5·−2.5 + −2.5·2.5 + 2.5·7.5)/125 = 31.25/125 = 0.25, by hand.
-    const r = batchMeans(Array.from({ length: 20 }, (_, i) => i + 1), 4);
+    const r = batchMeans(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+      4,
+    );
     expect(r.batches).toBe(4);
     expect(r.n).toBe(4);
     expect(r.batchSize).toBe(5);
@@ -20,7 +23,10 @@ describe('batchMeans', () => {
 
   it('drops the leftover observations from the start of the run, nearest the warm-up', () => {
     // 0..21 (22 values) in 4 batches of 5: drop 0 and 1, batch means 4, 9, 14, 19.
-    const r = batchMeans(Array.from({ length: 22 }, (_, i) => i), 4);
+    const r = batchMeans(
+      Array.from({ length: 22 }, (_, i) => i),
+      4,
+    );
     expect(r.discarded).toBe(2);
     expect(r.mean).toBe(11.5);
   });

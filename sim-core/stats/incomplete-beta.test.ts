@@ -38,7 +38,11 @@ describe('regularizedIncompleteBeta', () => {
   });
 
   it('is the complement of its mirror: I_x(a, b) = 1 − I_{1−x}(b, a)', () => {
-    for (const [x, a, b] of [[0.2, 3, 9], [0.9, 0.7, 2.2], [0.45, 50, 60]] as const) {
+    for (const [x, a, b] of [
+      [0.2, 3, 9],
+      [0.9, 0.7, 2.2],
+      [0.45, 50, 60],
+    ] as const) {
       expect(regularizedIncompleteBeta(x, a, b) + regularizedIncompleteBeta(1 - x, b, a)).toBeCloseTo(1, 13);
     }
   });

@@ -77,7 +77,9 @@ describe.skipIf(!available)('calibration in the viewer', () => {
     await page.waitForSelector('[data-testid=calibrate-progress]', { timeout: 10_000 });
     const report = page.frameLocator('[data-testid=calibration-report-frame]');
     await page.waitForSelector('[data-testid=calibration-report]', { timeout: 240_000 });
-    await expect.poll(async () => (await report.locator('body').textContent()) ?? '', { timeout: 10_000 }).toContain('Validation: the calibrated scenario against the log');
+    await expect
+      .poll(async () => (await report.locator('body').textContent()) ?? '', { timeout: 10_000 })
+      .toContain('Validation: the calibrated scenario against the log');
     const body = (await report.locator('body').textContent()) ?? '';
     expect(body).toContain('ER Triage');
     expect(body).toContain('What this log cannot tell');

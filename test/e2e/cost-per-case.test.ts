@@ -64,7 +64,9 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('cost per case at $width×$hei
       expect(Math.abs(margin - (payment - cost))).toBeLessThanOrEqual(1.5);
     }
     // Costs and shares: no negative bound; a margin's interval may be negative.
-    const costCis = await page.locator('[data-testid=casemix-table] tr td:nth-child(3) .ci, [data-testid=casemix-table] tr td:nth-child(7) .ci').allTextContents();
+    const costCis = await page
+      .locator('[data-testid=casemix-table] tr td:nth-child(3) .ci, [data-testid=casemix-table] tr td:nth-child(7) .ci')
+      .allTextContents();
     expect(costCis.length).toBeGreaterThan(0);
     for (const t of costCis) expect(t).not.toMatch(/(^|\s)-\d/);
 

@@ -23,7 +23,11 @@ describe.skipIf(!chromiumAvailable())('an optimisation result at 1280×720', () 
   const shot = (name: string): Promise<Buffer> => page.screenshot({ path: `${ARTIFACTS}/optimise-1280x720-${name}.png` });
 
   it('refuses a file that is not an optimisation result, by path', async () => {
-    await page.setInputFiles('[data-testid=optimise-file]', { name: 'not-a-result.json', mimeType: 'application/json', buffer: Buffer.from('{"name": "x", "history": 3}') });
+    await page.setInputFiles('[data-testid=optimise-file]', {
+      name: 'not-a-result.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"name": "x", "history": 3}'),
+    });
     const errors = page.locator('[data-testid=optimise-errors]');
     await errors.waitFor();
     const text = (await errors.textContent()) ?? '';

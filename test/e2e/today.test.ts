@@ -25,7 +25,11 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('Today at $width×$height', (s
 
   it('refuses a broken snapshot by path, then forecasts the example one with fan charts and the booked list by risk', async () => {
     await page.click('[data-testid=tab-today]');
-    await page.setInputFiles('[data-testid=today-file]', { name: 'broken-state.json', mimeType: 'application/json', buffer: Buffer.from('{"asOf": "yesterday", "patients": [{"class": 3}]}') });
+    await page.setInputFiles('[data-testid=today-file]', {
+      name: 'broken-state.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"asOf": "yesterday", "patients": [{"class": 3}]}'),
+    });
     const errors = page.locator('[data-testid=today-errors]');
     await errors.waitFor();
     expect(await errors.textContent()).toMatch(/broken-state\.json could not be used.*asOf/);

@@ -166,7 +166,10 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
     const exported = parseScenarioText(await readFile(file, 'utf8'), 'viewer-exported.yaml', 'yaml');
     expect(exported.wards.find((w) => w.id === ward)?.beds).toBe(old + 5);
     // The CLI itself runs it (one replication).
-    const { stdout } = await promisify(execFile)(process.execPath, [`${ROOT}dist/cli/main.js`, 'run', file, '--replications', '1', '--json'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(process.execPath, [`${ROOT}dist/cli/main.js`, 'run', file, '--replications', '1', '--json'], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(JSON.parse(stdout).figures['cost.total'].mean).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   }, 240_000);

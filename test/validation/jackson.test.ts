@@ -33,13 +33,33 @@ describe('open Jackson network of three stations', () => {
       const theory = mmc(rates[i]!, 1 / means[i]!, servers[i]!);
       totalL += theory.l;
       const label = `${name} (lambda=${rates[i]!.toFixed(4)}, c=${servers[i]}, rho=${((rates[i]! * means[i]!) / servers[i]!).toFixed(3)})`;
-      expectTheoryInInterval(runs.map((r) => r.stations[i]!.arrivals / horizon), rates[i]!, `${label} arrival rate`);
-      expectTheoryInInterval(runs.map((r) => r.stations[i]!.meanWait), theory.wq, `${label} Wq`);
-      expectTheoryInInterval(runs.map((r) => r.stations[i]!.meanQueue), theory.lq, `${label} Lq`);
+      expectTheoryInInterval(
+        runs.map((r) => r.stations[i]!.arrivals / horizon),
+        rates[i]!,
+        `${label} arrival rate`,
+      );
+      expectTheoryInInterval(
+        runs.map((r) => r.stations[i]!.meanWait),
+        theory.wq,
+        `${label} Wq`,
+      );
+      expectTheoryInInterval(
+        runs.map((r) => r.stations[i]!.meanQueue),
+        theory.lq,
+        `${label} Lq`,
+      );
     });
     // Whole network: L = sum of station L; W = L / gamma by Little's law.
-    expectTheoryInInterval(runs.map((r) => r.meanInSystem), totalL, 'network L');
-    expectTheoryInInterval(runs.map((r) => r.meanSojourn), totalL / external[0]!, 'network W = L / gamma');
+    expectTheoryInInterval(
+      runs.map((r) => r.meanInSystem),
+      totalL,
+      'network L',
+    );
+    expectTheoryInInterval(
+      runs.map((r) => r.meanSojourn),
+      totalL / external[0]!,
+      'network W = L / gamma',
+    );
     expectLittlesLaw(runs, horizon, 'Jackson network');
   });
 });

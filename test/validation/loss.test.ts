@@ -22,20 +22,33 @@ describe('M/M/c/c loss system against Erlang B (beds with no waiting room)', () 
         horizon,
       }),
     );
-    expectTheoryInInterval(runs.map((r) => r.stations[0]!.blocking), b, `Erlang B, c=${beds}, a=32`);
+    expectTheoryInInterval(
+      runs.map((r) => r.stations[0]!.blocking),
+      b,
+      `Erlang B, c=${beds}, a=32`,
+    );
     // Carried load = a (1 - B): mean beds occupied.
-    expectTheoryInInterval(runs.map((r) => r.stations[0]!.meanBusy), lambda * meanStay * (1 - b), 'occupied beds = a(1-B)');
+    expectTheoryInInterval(
+      runs.map((r) => r.stations[0]!.meanBusy),
+      lambda * meanStay * (1 - b),
+      'occupied beds = a(1-B)',
+    );
     for (const r of runs) expect(r.stations[0]!.meanQueue).toBe(0);
   });
 
   it('is insensitive to the length-of-stay distribution (Erlang B holds for M/G/c/c)', () => {
     const b = erlangB(beds, lambda * meanStay);
     const runs = replicate(30, (seed) =>
-      runStationNetwork(
-        [{ name: 'beds', servers: beds, service: lognormal(meanStay, 1.5 * meanStay), arrivalRate: lambda, queueCapacity: 0 }],
-        { seed, warmup, horizon },
-      ),
+      runStationNetwork([{ name: 'beds', servers: beds, service: lognormal(meanStay, 1.5 * meanStay), arrivalRate: lambda, queueCapacity: 0 }], {
+        seed,
+        warmup,
+        horizon,
+      }),
     );
-    expectTheoryInInterval(runs.map((r) => r.stations[0]!.blocking), b, 'Erlang B with lognormal stays');
+    expectTheoryInInterval(
+      runs.map((r) => r.stations[0]!.blocking),
+      b,
+      'Erlang B with lognormal stays',
+    );
   });
 });

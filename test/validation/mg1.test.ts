@@ -6,13 +6,27 @@ import { runStationNetwork } from './station-network.js';
 
 function checkMG1(service: Distribution, lambda: number, label: string, horizon: number): void {
   const theory = mg1(lambda, service.mean, service.variance);
-  const runs = replicate(20, (seed) =>
-    runStationNetwork([{ name: 'scanner', servers: 1, service, arrivalRate: lambda }], { seed, warmup: 5_000, horizon }),
+  const runs = replicate(20, (seed) => runStationNetwork([{ name: 'scanner', servers: 1, service, arrivalRate: lambda }], { seed, warmup: 5_000, horizon }));
+  expectTheoryInInterval(
+    runs.map((r) => r.stations[0]!.meanWait),
+    theory.wq,
+    `${label} Wq (Pollaczek-Khinchine)`,
   );
-  expectTheoryInInterval(runs.map((r) => r.stations[0]!.meanWait), theory.wq, `${label} Wq (Pollaczek-Khinchine)`);
-  expectTheoryInInterval(runs.map((r) => r.meanSojourn), theory.w, `${label} W`);
-  expectTheoryInInterval(runs.map((r) => r.stations[0]!.meanQueue), theory.lq, `${label} Lq`);
-  expectTheoryInInterval(runs.map((r) => r.stations[0]!.meanBusy), lambda * service.mean, `${label} utilisation`);
+  expectTheoryInInterval(
+    runs.map((r) => r.meanSojourn),
+    theory.w,
+    `${label} W`,
+  );
+  expectTheoryInInterval(
+    runs.map((r) => r.stations[0]!.meanQueue),
+    theory.lq,
+    `${label} Lq`,
+  );
+  expectTheoryInInterval(
+    runs.map((r) => r.stations[0]!.meanBusy),
+    lambda * service.mean,
+    `${label} utilisation`,
+  );
   expectLittlesLaw(runs, horizon, label);
 }
 

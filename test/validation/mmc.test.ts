@@ -11,11 +11,31 @@ function checkMMc(lambda: number, mu: number, servers: number, horizon: number, 
   const runs = replicate(reps, (seed) =>
     runStationNetwork([{ name: 'station', servers, service: exponential(1 / mu), arrivalRate: lambda }], { seed, warmup, horizon }),
   );
-  expectTheoryInInterval(runs.map((r) => r.stations[0]!.probabilityOfWait), theory.probabilityOfWait, `${label} P(wait)`);
-  expectTheoryInInterval(runs.map((r) => r.stations[0]!.meanWait), theory.wq, `${label} Wq`);
-  expectTheoryInInterval(runs.map((r) => r.meanSojourn), theory.w, `${label} W`);
-  expectTheoryInInterval(runs.map((r) => r.stations[0]!.meanQueue), theory.lq, `${label} Lq`);
-  expectTheoryInInterval(runs.map((r) => r.meanInSystem), theory.l, `${label} L`);
+  expectTheoryInInterval(
+    runs.map((r) => r.stations[0]!.probabilityOfWait),
+    theory.probabilityOfWait,
+    `${label} P(wait)`,
+  );
+  expectTheoryInInterval(
+    runs.map((r) => r.stations[0]!.meanWait),
+    theory.wq,
+    `${label} Wq`,
+  );
+  expectTheoryInInterval(
+    runs.map((r) => r.meanSojourn),
+    theory.w,
+    `${label} W`,
+  );
+  expectTheoryInInterval(
+    runs.map((r) => r.stations[0]!.meanQueue),
+    theory.lq,
+    `${label} Lq`,
+  );
+  expectTheoryInInterval(
+    runs.map((r) => r.meanInSystem),
+    theory.l,
+    `${label} L`,
+  );
   expectLittlesLaw(runs, horizon, label);
 }
 

@@ -5,16 +5,7 @@
  * a given service distribution, and then leave or move on by routing
  * probabilities (a Jackson network when service is exponential).
  */
-import {
-  ClaimBook,
-  PRIORITY,
-  REFUSED,
-  Simulation,
-  Tally,
-  type Distribution,
-  type Resource,
-  type TraceRecorder,
-} from '../../sim-core/index.js';
+import { ClaimBook, PRIORITY, REFUSED, Simulation, Tally, type Distribution, type Resource, type TraceRecorder } from '../../sim-core/index.js';
 
 export interface StationSpec {
   name: string;

@@ -5,7 +5,6 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-
 /** The repository root, whether this runs from source (viewer/node) or compiled (dist/viewer/node). */
 export function repoRoot(): string {
   const here = fileURLToPath(new URL('.', import.meta.url));

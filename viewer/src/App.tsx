@@ -106,7 +106,9 @@ export function App() {
           shown ? (
             <CostPerCaseView run={shown} />
           ) : (
-            <div className="empty">{status === 'running' ? 'Running…' : 'Run a scenario to see what each case costs (and, with case-mix groups, its margin).'}</div>
+            <div className="empty">
+              {status === 'running' ? 'Running…' : 'Run a scenario to see what each case costs (and, with case-mix groups, its margin).'}
+            </div>
           )
         ) : (
           <CompareScenes />

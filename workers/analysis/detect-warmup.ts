@@ -19,7 +19,8 @@ export interface WarmupFromSeries extends MserResult {
  * @example detectWarmupFromSeries(dailyMeans, 1440).warmupDays
  */
 export function detectWarmupFromSeries(series: ArrayLike<number>, interval: number, batchSize = 5): WarmupFromSeries {
-  if (!(interval > 0) || !Number.isFinite(interval)) throw new RangeError(`detectWarmupFromSeries: interval must be a positive number of minutes, got ${interval}`);
+  if (!(interval > 0) || !Number.isFinite(interval))
+    throw new RangeError(`detectWarmupFromSeries: interval must be a positive number of minutes, got ${interval}`);
   const result = mser(series, batchSize);
   const warmupMinutes = result.truncation * interval;
   return { ...result, warmupMinutes, warmupDays: warmupMinutes / 1440 };

@@ -75,6 +75,8 @@ describe('replications to a requested precision', () => {
   });
 
   it('names the figures it has when asked for one the runner does not report', async () => {
-    await expect(replicateToPrecision({ runOne: async () => ({ wait: 1 }), figure: 'wiat', relativeHalfWidth: 0.1, maxReplications: 10 })).rejects.toThrow(/no figure "wiat" \(it has wait\)/);
+    await expect(replicateToPrecision({ runOne: async () => ({ wait: 1 }), figure: 'wiat', relativeHalfWidth: 0.1, maxReplications: 10 })).rejects.toThrow(
+      /no figure "wiat" \(it has wait\)/,
+    );
   });
 });

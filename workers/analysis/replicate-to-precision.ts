@@ -55,7 +55,9 @@ export async function replicateToPrecision(o: PrecisionOptions): Promise<Precisi
     const done = await Promise.all(reps.map(async (replication) => ({ replication, figures: await o.runOne(replication) })));
     for (const r of done) {
       if (!(o.figure in r.figures)) {
-        throw new Error(`replicateToPrecision: replication ${r.replication} has no figure "${o.figure}" (it has ${Object.keys(r.figures).slice(0, 20).join(', ')}${Object.keys(r.figures).length > 20 ? ', …' : ''})`);
+        throw new Error(
+          `replicateToPrecision: replication ${r.replication} has no figure "${o.figure}" (it has ${Object.keys(r.figures).slice(0, 20).join(', ')}${Object.keys(r.figures).length > 20 ? ', …' : ''})`,
+        );
       }
       perReplication.push(r);
       const x = r.figures[o.figure]!;

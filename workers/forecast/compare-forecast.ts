@@ -28,7 +28,12 @@ function paired(b: number[], a: number[]): PairedDifference {
   return { mean: ci.mean, ci95: [ci.lo, ci.hi] };
 }
 
-export function compareForecasts(sa: ForecastSummary, ra: readonly ForecastReplication[], sb: ForecastSummary, rb: readonly ForecastReplication[]): ForecastComparison {
+export function compareForecasts(
+  sa: ForecastSummary,
+  ra: readonly ForecastReplication[],
+  sb: ForecastSummary,
+  rb: readonly ForecastReplication[],
+): ForecastComparison {
   const byRep = new Map(rb.map((r) => [r.replication, r]));
   const pairs = ra.flatMap((a) => {
     const b = byRep.get(a.replication);

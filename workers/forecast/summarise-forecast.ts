@@ -67,7 +67,13 @@ export function band(values: readonly number[]): Band {
   };
 }
 
-export function summariseForecast(model: HospitalModel, asOf: string, hours: number, booked: readonly BookedCase[], reps: readonly ForecastReplication[]): ForecastSummary {
+export function summariseForecast(
+  model: HospitalModel,
+  asOf: string,
+  hours: number,
+  booked: readonly BookedCase[],
+  reps: readonly ForecastReplication[],
+): ForecastSummary {
   const start = localMinutes(asOf.slice(0, 16));
   const at = (h: number): string => formatLocal(start + h * 60);
   const marks = Array.from({ length: hours + 1 }, (_, h) => h);
@@ -83,7 +89,9 @@ export function summariseForecast(model: HospitalModel, asOf: string, hours: num
       }),
     };
   });
-  const ed = { byHour: marks.map((h) => ({ hour: h, at: at(h), waiting: band(reps.map((x) => x.edWaiting[h]!)), boarding: band(reps.map((x) => x.edBoarding[h]!)) })) };
+  const ed = {
+    byHour: marks.map((h) => ({ hour: h, at: at(h), waiting: band(reps.map((x) => x.edWaiting[h]!)), boarding: band(reps.map((x) => x.edBoarding[h]!)) })),
+  };
   const share = (k: number, codes: number[]): number => reps.filter((x) => codes.includes(x.bookedOutcome[k]!)).length / reps.length;
   const cancelledCodes = [OUTCOME.cancelledBed, OUTCOME.cancelledTheatre, OUTCOME.cancelledStock, OUTCOME.cancelledOther];
   const bookedOut = booked.map((b, k) => {

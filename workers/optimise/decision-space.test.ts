@@ -3,11 +3,15 @@ import { buildDecisionSpace, documentOf, startingSolution, valuesOf } from './de
 import { parseOptimiseSpec } from './load-optimise.js';
 
 const base = {
-  staff: [{ id: 'nurse', shifts: [{ count: 3 }, { count: 2 }] }, { id: 'doctor', shifts: [{ count: 1 }] }],
+  staff: [
+    { id: 'nurse', shifts: [{ count: 3 }, { count: 2 }] },
+    { id: 'doctor', shifts: [{ count: 1 }] },
+  ],
   wards: [{ id: 'medical', beds: 30 }],
 };
 
-const spec = (variables: unknown[]) => parseOptimiseSpec({ name: 'x', base: 'textbook-mmc', variables, objective: { minimise: 'cost.total' }, budget: { replications: 10 } });
+const spec = (variables: unknown[]) =>
+  parseOptimiseSpec({ name: 'x', base: 'textbook-mmc', variables, objective: { minimise: 'cost.total' }, budget: { replications: 10 } });
 
 describe('decision space', () => {
   it('a [*] path and a list of paths each set one value in every place they name', () => {
@@ -19,7 +23,10 @@ describe('decision space', () => {
       base,
     );
     expect(issues).toEqual([]);
-    expect(space.variables.map((v) => v.values)).toEqual([[2, 4, 6], [5, 40]]);
+    expect(space.variables.map((v) => v.values)).toEqual([
+      [2, 4, 6],
+      [5, 40],
+    ]);
     expect(space.size).toBe(6);
     const doc = documentOf(space, [2, 1]) as typeof base;
     expect(doc.staff[0]!.shifts.map((s) => s.count)).toEqual([6, 6]);
@@ -43,15 +50,20 @@ describe('decision space', () => {
   });
 
   it('two variables that set the same place are refused, each by its path', () => {
-    const { issues } = buildDecisionSpace(spec([{ path: 'staff.nurse.shifts[*].count', range: { from: 1, to: 2 } }, { path: 'staff.nurse.shifts[1].count', range: { from: 1, to: 2 } }]), base);
-    expect(issues).toEqual([{ path: 'variables[1].path', message: 'sets staff[0].shifts[1].count, as variables[0].path does: each place may be set by one variable only' }]);
+    const { issues } = buildDecisionSpace(
+      spec([
+        { path: 'staff.nurse.shifts[*].count', range: { from: 1, to: 2 } },
+        { path: 'staff.nurse.shifts[1].count', range: { from: 1, to: 2 } },
+      ]),
+      base,
+    );
+    expect(issues).toEqual([
+      { path: 'variables[1].path', message: 'sets staff[0].shifts[1].count, as variables[0].path does: each place may be set by one variable only' },
+    ]);
   });
 
   it('listed values may be whole parts of a scenario (a theatre block schedule), written whole and found in the base', () => {
-    const blocks = [
-      [{ days: ['mon', 'wed'], start: '08:00', end: '17:00' }],
-      [{ days: ['tue', 'thu'], start: '08:00', end: '17:00' }],
-    ];
+    const blocks = [[{ days: ['mon', 'wed'], start: '08:00', end: '17:00' }], [{ days: ['tue', 'thu'], start: '08:00', end: '17:00' }]];
     const withTheatre = { ...base, operatingRooms: [{ id: 'or1', sessions: blocks[1] }] };
     const { space, issues } = buildDecisionSpace(spec([{ path: 'operatingRooms.or1.sessions', name: 'or1Blocks', values: blocks }]), withTheatre);
     expect(issues).toEqual([]);

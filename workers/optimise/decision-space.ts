@@ -82,7 +82,9 @@ export function valueText(value: unknown): string {
 
 /** `name = value, …` for every variable. */
 export function valuesText(values: Record<string, unknown>): string {
-  return Object.entries(values).map(([k, v]) => `${k} = ${valueText(v)}`).join(', ');
+  return Object.entries(values)
+    .map(([k, v]) => `${k} = ${valueText(v)}`)
+    .join(', ');
 }
 
 /** The scenario document of a solution: the base with every variable's value written in. */
@@ -134,7 +136,9 @@ export function cornerIssues(space: DecisionSpace): ScenarioIssue[] {
     const result = scenarioOf(space, x);
     if (!(result instanceof ScenarioError)) return;
     for (const issue of result.issues) {
-      const i = space.variables.findIndex((v) => v.locations.some((l) => issue.path === formatPath(l) || issue.path.startsWith(`${formatPath(l)}.`) || issue.path.startsWith(`${formatPath(l)}[`)));
+      const i = space.variables.findIndex((v) =>
+        v.locations.some((l) => issue.path === formatPath(l) || issue.path.startsWith(`${formatPath(l)}.`) || issue.path.startsWith(`${formatPath(l)}[`)),
+      );
       const path = i >= 0 ? `variables[${i}]` : 'variables';
       const message = `with every variable at its ${c === 0 ? 'lowest' : 'highest'} value, ${issue.path || '(document)'}: ${issue.message}`;
       if (!seen.has(path + message)) issues.push({ path, message });

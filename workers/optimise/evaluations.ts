@@ -13,7 +13,12 @@ import { scenarioOf, solutionKey, valuesOf, type DecisionSpace, type Solution } 
 import { appendEvaluation, type EvaluationRecord } from './optimise-log.js';
 
 /** Runs the given replication numbers of a scenario; throws if any fails. */
-export type OptimiseRunner = (scenario: Scenario, seed: number | string, replications: number[], signal?: AbortSignal) => Promise<{ replication: number; figures: Record<string, number> }[]>;
+export type OptimiseRunner = (
+  scenario: Scenario,
+  seed: number | string,
+  replications: number[],
+  signal?: AbortSignal,
+) => Promise<{ replication: number; figures: Record<string, number> }[]>;
 
 export interface Budget {
   replications: number;
@@ -106,7 +111,8 @@ export class Evaluations {
     if (e.error || e.rows.length >= n || !e.scenario) return;
     const logged = this.logged.get(e.key);
     // A logged row counts only if it has every figure the goal needs now (the objective may have changed).
-    const usable = (row: Record<string, number> | undefined): row is Record<string, number> => row !== undefined && this.figures.every((id) => Object.hasOwn(row, id));
+    const usable = (row: Record<string, number> | undefined): row is Record<string, number> =>
+      row !== undefined && this.figures.every((id) => Object.hasOwn(row, id));
     for (let row = logged?.get(e.rows.length + 1); e.rows.length < n && usable(row); row = logged?.get(e.rows.length + 1)) {
       e.rows.push(row);
       this.used++;

@@ -29,7 +29,9 @@ export async function appendEvaluation(file: string, record: EvaluationRecord): 
 }
 
 /** Replications in the log: solution key → replication number → figures. */
-export async function readEvaluationLog(file: string): Promise<{ logged: Map<string, Map<number, Record<string, number>>>; completeBytes: number; torn: boolean }> {
+export async function readEvaluationLog(
+  file: string,
+): Promise<{ logged: Map<string, Map<number, Record<string, number>>>; completeBytes: number; torn: boolean }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -75,7 +77,12 @@ function parse(line: string): EvaluationRecord | undefined {
   const figures: Record<string, number[]> = {};
   for (const [id, values] of Object.entries(r.figures)) {
     if (!Array.isArray(values)) return undefined;
-    Object.defineProperty(figures, id, { value: values.map((x: unknown) => (typeof x === 'number' ? x : Number.NaN)), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(figures, id, {
+      value: values.map((x: unknown) => (typeof x === 'number' ? x : Number.NaN)),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return { key: r.key, values: r.values ?? {}, solution: Array.isArray(r.solution) ? r.solution : [], from: r.from, figures };
 }

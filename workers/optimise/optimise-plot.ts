@@ -26,10 +26,16 @@ export function progressSvg(report: OptimiseReport): string {
     `<text x="${W / 2}" y="22" text-anchor="middle" font-size="14">${esc(title)}</text>`,
   ];
   for (const t of ticks(0, xMax)) {
-    out.push(`<line x1="${f(px(t))}" y1="${H - M.bottom}" x2="${f(px(t))}" y2="${H - M.bottom + 5}" stroke="#333"/>`, `<text x="${f(px(t))}" y="${H - M.bottom + 18}" text-anchor="middle">${esc(label(t))}</text>`);
+    out.push(
+      `<line x1="${f(px(t))}" y1="${H - M.bottom}" x2="${f(px(t))}" y2="${H - M.bottom + 5}" stroke="#333"/>`,
+      `<text x="${f(px(t))}" y="${H - M.bottom + 18}" text-anchor="middle">${esc(label(t))}</text>`,
+    );
   }
   for (const t of ticks(yLo, yHi)) {
-    out.push(`<line x1="${M.left}" y1="${f(py(t))}" x2="${W - M.right}" y2="${f(py(t))}" stroke="#e5e5e5"/>`, `<text x="${M.left - 8}" y="${f(py(t) + 4)}" text-anchor="end">${esc(label(t))}</text>`);
+    out.push(
+      `<line x1="${M.left}" y1="${f(py(t))}" x2="${W - M.right}" y2="${f(py(t))}" stroke="#e5e5e5"/>`,
+      `<text x="${M.left - 8}" y="${f(py(t) + 4)}" text-anchor="end">${esc(label(t))}</text>`,
+    );
   }
   out.push(
     `<line x1="${M.left}" y1="${H - M.bottom}" x2="${W - M.right}" y2="${H - M.bottom}" stroke="#333"/>`,
@@ -39,7 +45,9 @@ export function progressSvg(report: OptimiseReport): string {
   );
   for (const p of points) {
     const fill = p.feasible ? '#4a78b5' : 'none';
-    out.push(`<circle cx="${f(px(p.used))}" cy="${f(py(p.mean))}" r="3" fill="${fill}" stroke="#4a78b5" opacity="0.6"><title>${esc(`${p.solution}: ${label(p.mean)} after ${p.used} replications${p.feasible ? '' : ' (misses a constraint on its mean)'}`)}</title></circle>`);
+    out.push(
+      `<circle cx="${f(px(p.used))}" cy="${f(py(p.mean))}" r="3" fill="${fill}" stroke="#4a78b5" opacity="0.6"><title>${esc(`${p.solution}: ${label(p.mean)} after ${p.used} replications${p.feasible ? '' : ' (misses a constraint on its mean)'}`)}</title></circle>`,
+    );
   }
   const best = points.filter((p) => Number.isFinite(p.bestMean));
   if (best.length > 0) {

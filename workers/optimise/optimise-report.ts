@@ -80,7 +80,18 @@ export function buildOptimiseReport(input: ReportInput): OptimiseReport {
     const c = byKey.get(solutionKey(chosen));
     chosenReport = c
       ? { ...reported(c), shownFeasible: selection?.chosenShownFeasible ?? false }
-      : { ...reported(describeCandidate(goal, evaluations.rows(chosen), chosen, spec.selection.confidence, goal.constraints.map(() => 'undecided'))), shownFeasible: false };
+      : {
+          ...reported(
+            describeCandidate(
+              goal,
+              evaluations.rows(chosen),
+              chosen,
+              spec.selection.confidence,
+              goal.constraints.map(() => 'undecided'),
+            ),
+          ),
+          shownFeasible: false,
+        };
   }
   return {
     name: spec.name,
@@ -95,7 +106,14 @@ export function buildOptimiseReport(input: ReportInput): OptimiseReport {
     elapsedSeconds: input.elapsedSeconds,
     stopped: input.stopped,
     search: { iterations: input.search.iterations, converged: input.search.converged, visited: evaluations.visited().length },
-    selection: selection ? { finished: selection.finished, indifference: selection.indifference, confidence: spec.selection.confidence, replicationsPerSurvivor: selection.replications } : null,
+    selection: selection
+      ? {
+          finished: selection.finished,
+          indifference: selection.indifference,
+          confidence: spec.selection.confidence,
+          replicationsPerSurvivor: selection.replications,
+        }
+      : null,
     chosen: chosenReport,
     indistinguishable: (selection?.indistinguishable ?? []).map((x) => reported(byKey.get(solutionKey(x))!)),
     candidates: (selection?.candidates ?? []).map(reported),
@@ -117,7 +135,7 @@ export function buildOptimiseReport(input: ReportInput): OptimiseReport {
 export const METHOD =
   'Search: COMPASS (Hong & Nelson 2006, Operations Research 54(1):115-129), sampling the most promising area around the best solution so far, until every neighbour of the best has been visited and it stays best (a local optimum) or its share of the budget is spent. ' +
   'Selection: among the best candidates, the fully sequential procedure for constrained systems of Andradottir & Kim (2010, Naval Research Logistics 57(5):403-421): a feasibility check per constraint beside the KN comparison of the objective (Kim & Nelson 2001, ACM TOMACS 11(3):251-273). ' +
-  'Every solution runs replications 1, 2, ... on the same seed (common random numbers). Guarantee (normal replication outputs): with probability at least the selection confidence less the constraints\' error rates, every candidate judged feasible is (within its tolerance), and the chosen one is within the indifference zone of the best feasible candidate.';
+  "Every solution runs replications 1, 2, ... on the same seed (common random numbers). Guarantee (normal replication outputs): with probability at least the selection confidence less the constraints' error rates, every candidate judged feasible is (within its tolerance), and the chosen one is within the indifference zone of the best feasible candidate.";
 
 /** One row per solution visited: its values, replications, objective mean and constraint means. */
 export function optimiseCsv(report: OptimiseReport): string {
@@ -125,7 +143,16 @@ export function optimiseCsv(report: OptimiseReport): string {
     const text = typeof v === 'number' ? (Number.isFinite(v) ? String(+v.toPrecision(10)) : '') : v === undefined ? '' : valueText(v);
     return csvCell(text);
   };
-  const header = [...report.variables.map((v) => v.name), 'replications', `mean ${report.objective.figure}`, ...report.constraints.map((c) => `mean ${c.figure}`), 'meets constraints on mean', 'chosen', 'indistinguishable from chosen', 'error'];
+  const header = [
+    ...report.variables.map((v) => v.name),
+    'replications',
+    `mean ${report.objective.figure}`,
+    ...report.constraints.map((c) => `mean ${c.figure}`),
+    'meets constraints on mean',
+    'chosen',
+    'indistinguishable from chosen',
+    'error',
+  ];
   const chosen = report.chosen ? JSON.stringify(report.chosen.values) : '';
   const tied = new Set(report.indistinguishable.map((c) => JSON.stringify(c.values)));
   const rows = report.solutions.map((s) => [

@@ -14,7 +14,11 @@ const Measure = z.union([
 ]);
 
 const Range = z
-  .strictObject({ from: z.number().int('must be a whole number'), to: z.number().int('must be a whole number'), step: z.number().int('must be a whole number').positive('must be at least 1').default(1) })
+  .strictObject({
+    from: z.number().int('must be a whole number'),
+    to: z.number().int('must be a whole number'),
+    step: z.number().int('must be a whole number').positive('must be at least 1').default(1),
+  })
   .refine((r) => r.to >= r.from, { message: 'is empty: "to" is below "from"', path: ['to'] });
 
 const Variable = z
@@ -31,7 +35,9 @@ const Variable = z
 
 const Objective = z
   .strictObject({ minimise: Measure.optional(), minimize: Measure.optional(), maximise: Measure.optional(), maximize: Measure.optional() })
-  .refine((o) => [o.minimise, o.minimize, o.maximise, o.maximize].filter((m) => m !== undefined).length === 1, { message: 'must have exactly one of minimise and maximise' });
+  .refine((o) => [o.minimise, o.minimize, o.maximise, o.maximize].filter((m) => m !== undefined).length === 1, {
+    message: 'must have exactly one of minimise and maximise',
+  });
 
 const Constraint = z
   .strictObject({
@@ -44,7 +50,10 @@ const Constraint = z
     tolerance: z.number().positive('must be above 0').optional(),
   })
   .refine((c) => (c.atLeast === undefined) !== (c.atMost === undefined), { message: 'must have exactly one of atLeast and atMost' })
-  .refine((c) => c.tolerance !== undefined || (c.atLeast ?? c.atMost) !== 0, { message: 'has a bound of 0: give a tolerance (how close to 0 a mean may be and still be judged either way)', path: ['tolerance'] });
+  .refine((c) => c.tolerance !== undefined || (c.atLeast ?? c.atMost) !== 0, {
+    message: 'has a bound of 0: give a tolerance (how close to 0 a mean may be and still be judged either way)',
+    path: ['tolerance'],
+  });
 
 export const OptimiseSpecSchema = z.strictObject({
   name: SweepSpecSchema.shape.name,

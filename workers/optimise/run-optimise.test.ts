@@ -26,7 +26,10 @@ describe('optimise refuses a bad specification before anything runs', () => {
   it('lists an unknown path, a figure that does not exist and a constraint on one, each by its path', async () => {
     const issues = await refusal({
       ...base,
-      variables: [{ path: 'staff.nurse.shifts[0].count', range: { from: 1, to: 3 } }, { path: 'staff.server.shifts[0].count', range: { from: 1, to: 3 } }],
+      variables: [
+        { path: 'staff.nurse.shifts[0].count', range: { from: 1, to: 3 } },
+        { path: 'staff.server.shifts[0].count', range: { from: 1, to: 3 } },
+      ],
       objective: { minimise: 'cost.totl' },
       constraints: [{ figure: { 'wait.server.mean': 1, 'ed.within4h': -1 }, atMost: 10 }],
     });
@@ -38,17 +41,33 @@ describe('optimise refuses a bad specification before anything runs', () => {
   });
 
   it('refuses an empty range and an empty list of values', async () => {
-    const issues = await refusal({ ...base, variables: [{ path: 'staff.server.shifts[0].count', range: { from: 5, to: 2 } }, { path: 'seed', values: [] }], objective: { minimise: 'cost.total' } });
+    const issues = await refusal({
+      ...base,
+      variables: [
+        { path: 'staff.server.shifts[0].count', range: { from: 5, to: 2 } },
+        { path: 'seed', values: [] },
+      ],
+      objective: { minimise: 'cost.total' },
+    });
     expect(issues).toEqual(['variables[0].range.to: is empty: "to" is below "from"', 'variables[1].values: is empty: must list at least one value, got []']);
   });
 
   it('refuses a range whose corner makes an invalid scenario, naming the variable', async () => {
-    const issues = await refusal({ ...base, variables: [{ path: 'staff.server.shifts[0].count', range: { from: -2, to: 3 } }], objective: { minimise: 'cost.total' } });
+    const issues = await refusal({
+      ...base,
+      variables: [{ path: 'staff.server.shifts[0].count', range: { from: -2, to: 3 } }],
+      objective: { minimise: 'cost.total' },
+    });
     expect(issues).toEqual([expect.stringMatching(/^variables\[0\]: with every variable at its lowest value, staff\[0\]\.shifts\[0\]\.count: /)]);
   });
 
   it('refuses two objectives and a budget of nothing', async () => {
-    const issues = await refusal({ ...base, budget: {}, variables: [{ path: 'staff.server.shifts[0].count', range: { from: 1, to: 3 } }], objective: { minimise: 'cost.total', maximize: 'cost.total' } });
+    const issues = await refusal({
+      ...base,
+      budget: {},
+      variables: [{ path: 'staff.server.shifts[0].count', range: { from: 1, to: 3 } }],
+      objective: { minimise: 'cost.total', maximize: 'cost.total' },
+    });
     expect(issues).toEqual(['objective: must have exactly one of minimise and maximise', 'budget: must give replications, minutes or both']);
   });
 });

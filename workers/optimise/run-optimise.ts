@@ -77,16 +77,47 @@ export async function runOptimise(spec: OptimiseSpec, options: RunOptimiseOption
   let best: Solution | undefined;
   const progress = (): void => {
     const b = best && scoreOf(goal, evaluations.rows(best));
-    options.onProgress?.({ phase, used: evaluations.used, budget: budgetReplications, budgetSeconds: minutes * 60, visited: evaluations.visited().length, ...(best && b ? { best: { values: valuesOf(space, best), mean: b.mean, feasible: b.feasible } } : {}) });
+    options.onProgress?.({
+      phase,
+      used: evaluations.used,
+      budget: budgetReplications,
+      budgetSeconds: minutes * 60,
+      visited: evaluations.visited().length,
+      ...(best && b ? { best: { values: valuesOf(space, best), mean: b.mean, feasible: b.feasible } } : {}),
+    });
   };
-  const evaluations: Evaluations = new Evaluations(space, plan.seed, goal.figures, options.runner, files.log, { replications: budgetReplications, deadline }, logged, options.signal, (event) => {
-    const current = bestVisited(goal, evaluations);
-    if (current && (!best || solutionKey(current) !== solutionKey(best) || compareScores(scoreOf(goal, evaluations.rows(current)), scoreOf(goal, evaluations.rows(best))) !== 0)) best = current;
-    const s = scoreOf(goal, evaluations.rows(event.x));
-    const b = best ? scoreOf(goal, evaluations.rows(best)) : undefined;
-    history.push({ used: evaluations.used, solution: solutionKey(event.x), mean: s.mean, feasible: s.feasible, bestMean: b?.mean ?? Number.NaN, bestFeasible: b?.feasible ?? false, phase });
-    progress();
-  });
+  const evaluations: Evaluations = new Evaluations(
+    space,
+    plan.seed,
+    goal.figures,
+    options.runner,
+    files.log,
+    { replications: budgetReplications, deadline },
+    logged,
+    options.signal,
+    (event) => {
+      const current = bestVisited(goal, evaluations);
+      if (
+        current &&
+        (!best ||
+          solutionKey(current) !== solutionKey(best) ||
+          compareScores(scoreOf(goal, evaluations.rows(current)), scoreOf(goal, evaluations.rows(best))) !== 0)
+      )
+        best = current;
+      const s = scoreOf(goal, evaluations.rows(event.x));
+      const b = best ? scoreOf(goal, evaluations.rows(best)) : undefined;
+      history.push({
+        used: evaluations.used,
+        solution: solutionKey(event.x),
+        mean: s.mean,
+        feasible: s.feasible,
+        bestMean: b?.mean ?? Number.NaN,
+        bestFeasible: b?.feasible ?? false,
+        phase,
+      });
+      progress();
+    },
+  );
   progress();
 
   const search = await compassSearch(space, goal, evaluations, {
@@ -110,7 +141,17 @@ export async function runOptimise(spec: OptimiseSpec, options: RunOptimiseOption
   }
   const chosen = selection?.chosen ?? bestVisited(goal, evaluations);
   const stopped = evaluations.stopped || options.signal?.aborted === true || !(selection?.finished ?? false);
-  const report = buildOptimiseReport({ spec, plan, evaluations, search, selection, chosen, history, stopped: evaluations.stopped || options.signal?.aborted === true, elapsedSeconds: (performance.now() - started) / 1000 });
+  const report = buildOptimiseReport({
+    spec,
+    plan,
+    evaluations,
+    search,
+    selection,
+    chosen,
+    history,
+    stopped: evaluations.stopped || options.signal?.aborted === true,
+    elapsedSeconds: (performance.now() - started) / 1000,
+  });
   // The file's own name, not where it was on this machine: the report may be shared.
   report.base = { name: typeof spec.base === 'string' ? basename(spec.base) : plan.base.name, scenario: baseDocument };
   if (chosen) {
@@ -133,6 +174,8 @@ function candidatesOf(plan: OptimisePlan, evaluations: Evaluations, count: numbe
     .filter((e) => !e.error && e.rows.length > 0)
     .map((e) => ({ x: e.x as Solution, score: scoreOf(plan.goal, e.rows) }))
     .sort((a, b) => compareScores(a.score, b.score));
-  const near = scored.filter((s) => plan.goal.constraints.every((c, i) => s.score.slacks[i]! >= -c.tolerance) && Number.isFinite(s.score.cost)).sort((a, b) => a.score.cost - b.score.cost);
+  const near = scored
+    .filter((s) => plan.goal.constraints.every((c, i) => s.score.slacks[i]! >= -c.tolerance) && Number.isFinite(s.score.cost))
+    .sort((a, b) => a.score.cost - b.score.cost);
   return (near.length > 0 ? near : scored).slice(0, count).map((s) => s.x);
 }

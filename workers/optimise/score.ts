@@ -25,7 +25,14 @@ export function scoreOf(goal: Goal, rows: readonly Readonly<Record<string, numbe
   const slacks = goal.constraints.map((c) => finiteMean(rows.map((r) => slack(c, r))));
   const violation = goal.constraints.reduce((sum, c, i) => sum + Math.max(0, -(slacks[i] ?? Number.NaN)) / c.tolerance, 0);
   const finite = Number.isFinite(mean) && slacks.every(Number.isFinite);
-  return { cost: goal.order === 'min' ? mean : -mean, mean, slacks, feasible: finite && slacks.every((s) => s >= 0), violation: finite ? violation : Number.POSITIVE_INFINITY, n: rows.length };
+  return {
+    cost: goal.order === 'min' ? mean : -mean,
+    mean,
+    slacks,
+    feasible: finite && slacks.every((s) => s >= 0),
+    violation: finite ? violation : Number.POSITIVE_INFINITY,
+    n: rows.length,
+  };
 }
 
 /** Negative when a is better than b. */

@@ -44,7 +44,15 @@ async function select(macro: number, mean: (u: number) => number, level: (u: num
   const { space } = buildDecisionSpace(spec, builtinScenario('textbook-mmc')!.document);
   const goal = goalOf(spec);
   const log = join(mkdtempSync(join(tmpdir(), 'kn-')), 'log.jsonl');
-  const evaluations = new Evaluations(space, 1, goal.figures, syntheticRunner(macro, mean, level), log, { replications: 100_000, deadline: Number.POSITIVE_INFINITY }, new Map());
+  const evaluations = new Evaluations(
+    space,
+    1,
+    goal.figures,
+    syntheticRunner(macro, mean, level),
+    log,
+    { replications: 100_000, deadline: Number.POSITIVE_INFINITY },
+    new Map(),
+  );
   const candidates = [0, 1, 2, 3, 4].map((i) => [i]);
   return selectBest(goal, evaluations, candidates, { confidence: 0.95, indifference: 0.5, firstStage: 10 });
 }
@@ -55,7 +63,12 @@ describe('KN selection with common random numbers', () => {
     // macro-replications, a true rate of 0.95 falls below 0.90 with probability about 1% (binomial, 2.3 sd).
     let correct = 0;
     for (let macro = 1; macro <= 100; macro++) {
-      const out = await select(macro, (u) => (u === 3 ? 0 : 0.5), () => 1, false);
+      const out = await select(
+        macro,
+        (u) => (u === 3 ? 0 : 0.5),
+        () => 1,
+        false,
+      );
       if (out.chosen?.[0] === 2) correct++;
       expect(out.finished).toBe(true);
     }
@@ -66,7 +79,12 @@ describe('KN selection with common random numbers', () => {
     // Systems 1 and 2 are cheaper but their constraint mean is −1 (two tolerances below the bound 0).
     let correct = 0;
     for (let macro = 1; macro <= 40; macro++) {
-      const out = await select(macro, (u) => u, (u) => (u <= 2 ? -1 : 1), true);
+      const out = await select(
+        macro,
+        (u) => u,
+        (u) => (u <= 2 ? -1 : 1),
+        true,
+      );
       if (out.chosen?.[0] === 2) correct++;
       const chosen = out.candidates.find((c) => c.x[0] === out.chosen?.[0]);
       expect(chosen?.constraints[0]?.decision).toBe('feasible');

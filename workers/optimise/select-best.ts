@@ -33,7 +33,15 @@ export interface CandidateResult {
   x: Solution;
   n: number;
   objective: { mean: number; lo: number; hi: number; level: number };
-  constraints: { label: string; kind: 'atLeast' | 'atMost'; bound: number; mean: number; confidenceBound: number; level: number; decision: 'feasible' | 'infeasible' | 'undecided' }[];
+  constraints: {
+    label: string;
+    kind: 'atLeast' | 'atMost';
+    bound: number;
+    mean: number;
+    confidenceBound: number;
+    level: number;
+    decision: 'feasible' | 'infeasible' | 'undecided';
+  }[];
   /** Left the selection: shown infeasible, or beaten by a feasible candidate. */
   eliminated?: { at: number; reason: string };
 }
@@ -82,7 +90,7 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
   let r = n0;
   // No candidate has its first stage (the budget ran out): nothing to select among.
   let finished = false;
-  for (; k > 0; ) {
+  for (; k > 0;) {
     const survivors = alive();
     // Feasibility check on every undecided constraint.
     for (const i of survivors) {
@@ -105,7 +113,8 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
     // Comparison: a candidate shown feasible eliminates one it beats by more than W(r).
     const out = new Map<number, { at: number; reason: string }>();
     for (const i of alive()) {
-      for (let j = 0; j < r; j++) if (!Number.isFinite(objective(usable[i]!, j))) out.set(i, { at: r, reason: `its objective is undefined in replication ${j + 1}` });
+      for (let j = 0; j < r; j++)
+        if (!Number.isFinite(objective(usable[i]!, j))) out.set(i, { at: r, reason: `its objective is undefined in replication ${j + 1}` });
     }
     for (const [i, why] of out) eliminated.set(i, why);
     out.clear();
@@ -130,7 +139,10 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
     }
     const step = Math.max(1, Math.floor(r / 10));
     if (evaluations.remaining() < left.length * step) break;
-    await evaluations.ensure(left.map((i) => usable[i]!), r + step);
+    await evaluations.ensure(
+      left.map((i) => usable[i]!),
+      r + step,
+    );
     if (left.some((i) => evaluations.rows(usable[i]!).length < r + step)) break;
     r += step;
   }
@@ -154,7 +166,14 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
 }
 
 /** A candidate's objective CI and constraint means with one-sided confidence bounds, from its replications. */
-export function describeCandidate(goal: Goal, rows: readonly Readonly<Record<string, number>>[], x: Solution, level: number, decisions: CandidateResult['constraints'][number]['decision'][], eliminated?: { at: number; reason: string }): CandidateResult {
+export function describeCandidate(
+  goal: Goal,
+  rows: readonly Readonly<Record<string, number>>[],
+  x: Solution,
+  level: number,
+  decisions: CandidateResult['constraints'][number]['decision'][],
+  eliminated?: { at: number; reason: string },
+): CandidateResult {
   const values = rows.map((row) => measureValue(goal.measure, row)).filter(Number.isFinite);
   const n = values.length;
   const m = finiteMean(values);
@@ -167,7 +186,15 @@ export function describeCandidate(goal: Goal, rows: readonly Readonly<Record<str
       const v = rows.map((row) => measureValue(c.measure, row)).filter(Number.isFinite);
       const cm = finiteMean(v);
       const t = v.length > 1 ? studentTQuantile(c.confidence, v.length - 1) * Math.sqrt(sampleVariance(v) / v.length) : Number.NaN;
-      return { label: c.label, kind: c.kind, bound: c.bound, mean: cm, confidenceBound: c.kind === 'atLeast' ? cm - t : cm + t, level: c.confidence, decision: decisions[ci]! };
+      return {
+        label: c.label,
+        kind: c.kind,
+        bound: c.bound,
+        mean: cm,
+        confidenceBound: c.kind === 'atLeast' ? cm - t : cm + t,
+        level: c.confidence,
+        decision: decisions[ci]!,
+      };
     }),
     ...(eliminated ? { eliminated } : {}),
   };

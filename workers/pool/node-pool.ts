@@ -111,7 +111,9 @@ export class NodeWorkerPool implements ReplicationRunner {
       const slot = this.slots[index]!;
       const part = { ...job, replications: mine };
       busySlots.add(slot);
-      const outcome = await Promise.race([slot.api.run(jobId, part, progress), slot.exited.then((code) => ({ died: code }) as const)]).finally(() => busySlots.delete(slot));
+      const outcome = await Promise.race([slot.api.run(jobId, part, progress), slot.exited.then((code) => ({ died: code }) as const)]).finally(() =>
+        busySlots.delete(slot),
+      );
       if ('died' in outcome && cancelled) {
         // Stopped after the grace period: its replications are dropped, not run again.
         this.replaceDead(index, slot);
@@ -123,7 +125,9 @@ export class NodeWorkerPool implements ReplicationRunner {
         this.replaceDead(index, slot);
         const retrySlot = this.slots[index]!;
         busySlots.add(retrySlot);
-        const retry = await Promise.race([retrySlot.api.run(jobId, part, progress), retrySlot.exited.then((code) => ({ died: code }) as const)]).finally(() => busySlots.delete(retrySlot));
+        const retry = await Promise.race([retrySlot.api.run(jobId, part, progress), retrySlot.exited.then((code) => ({ died: code }) as const)]).finally(() =>
+          busySlots.delete(retrySlot),
+        );
         if ('died' in retry && cancelled) {
           this.replaceDead(index, retrySlot);
           return;

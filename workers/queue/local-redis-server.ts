@@ -38,9 +38,13 @@ export async function startLocalRedis(path = REDIS_SERVER): Promise<LocalRedis> 
   if (!redisServerInstalled(path)) throw new Error(`redis-server is not installed at ${path} (Debian: apt-get install redis-server)`);
   const dir = await mkdtemp(join(tmpdir(), 'hospital-twin-redis-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(path, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    path,
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr?.on('data', (b: Buffer) => (output += b.toString()));

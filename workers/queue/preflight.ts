@@ -17,7 +17,14 @@ export interface PreflightReport {
 }
 
 export async function preflight(address: RedisAddress, timeoutMs = 5000): Promise<PreflightReport> {
-  const client = new Redis({ ...connectionOptions(address), lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new Redis({
+    ...connectionOptions(address),
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   let lastError: Error | undefined;
   client.on('error', (e: Error) => (lastError = e));
   try {
@@ -45,7 +52,10 @@ export async function preflight(address: RedisAddress, timeoutMs = 5000): Promis
     }
     const aof = await config('appendonly');
     const save = await config('save');
-    if (aof === 'no' && save === '') warnings.push(`Redis at ${address.shown} keeps nothing on disk (no appendonly, no save): if it restarts, queued jobs and stored results are lost and a rerun starts again.`);
+    if (aof === 'no' && save === '')
+      warnings.push(
+        `Redis at ${address.shown} keeps nothing on disk (no appendonly, no save): if it restarts, queued jobs and stored results are lost and a rerun starts again.`,
+      );
     return { warnings };
   } finally {
     client.disconnect();

@@ -5,8 +5,16 @@ import { decodeResult, encodeResult } from './result-codec.js';
 
 describe('a result stored in Redis', () => {
   it('comes back with the same bits, NaN, -0 and infinities included (JSON alone would turn them into null and 0)', () => {
-    const figures = { 'wait.mean': 0.1 + 0.2, 'wait.p95': Number.NaN, 'cost.delta': -0, 'ratio': Number.POSITIVE_INFINITY, 'tiny': 5e-324 };
-    const trace = { length: 2, time: Float64Array.of(1.5, Number.NaN), entity: Int32Array.of(1, -2), what: Int32Array.of(0, 3), where: Int32Array.of(4, 5), whatNames: ['a'], whereNames: ['b'] };
+    const figures = { 'wait.mean': 0.1 + 0.2, 'wait.p95': Number.NaN, 'cost.delta': -0, ratio: Number.POSITIVE_INFINITY, tiny: 5e-324 };
+    const trace = {
+      length: 2,
+      time: Float64Array.of(1.5, Number.NaN),
+      entity: Int32Array.of(1, -2),
+      what: Int32Array.of(0, 3),
+      where: Int32Array.of(4, 5),
+      whatNames: ['a'],
+      whereNames: ['b'],
+    };
     const back = decodeResult(encodeResult({ replication: 3, figures, events: 10, patients: 2 }, trace));
     expect(Object.keys(back.result.figures)).toEqual(Object.keys(figures));
     for (const [id, v] of Object.entries(figures)) expect(Object.is(back.result.figures[id], v), id).toBe(true);
@@ -25,7 +33,13 @@ describe('a replication key', () => {
 
 describe('--queue', () => {
   it('reads host, port, database and password, and hides the password in messages', () => {
-    expect(parseRedisUrl('redis://:s3cret@10.0.0.5:6380/2')).toMatchObject({ host: '10.0.0.5', port: 6380, db: 2, password: 's3cret', shown: 'redis://:***@10.0.0.5:6380/2' });
+    expect(parseRedisUrl('redis://:s3cret@10.0.0.5:6380/2')).toMatchObject({
+      host: '10.0.0.5',
+      port: 6380,
+      db: 2,
+      password: 's3cret',
+      shown: 'redis://:***@10.0.0.5:6380/2',
+    });
     expect(parseRedisUrl('redis://localhost')).toMatchObject({ host: 'localhost', port: 6379, db: 0 });
     expect(parseRedisUrl('rediss://h:1/0').tls).toEqual({});
   });

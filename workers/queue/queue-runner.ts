@@ -97,7 +97,13 @@ export class QueueRunner implements ReplicationRunner {
       const traced = job.traceReplication === replication;
       const key = replicationKey(hash, job.seed, replication, traced);
       keys.push(key);
-      const data: ReplicationJobData = { scenarioHash: hash, seed: job.seed, replication, trace: traced, ...(job.maxPatientsInSystem !== undefined ? { maxPatientsInSystem: job.maxPatientsInSystem } : {}) };
+      const data: ReplicationJobData = {
+        scenarioHash: hash,
+        seed: job.seed,
+        replication,
+        trace: traced,
+        ...(job.maxPatientsInSystem !== undefined ? { maxPatientsInSystem: job.maxPatientsInSystem } : {}),
+      };
       return new Promise<void>((resolve) => {
         this.await(key, data, (outcome) => {
           if ('stored' in outcome) {

@@ -55,7 +55,11 @@ export class QueueWorker {
   /** Replications this worker finished. */
   finished = 0;
 
-  private constructor(address: RedisAddress, warnings: string[], private readonly o: QueueWorkerOptions) {
+  private constructor(
+    address: RedisAddress,
+    warnings: string[],
+    private readonly o: QueueWorkerOptions,
+  ) {
     this.warnings = warnings;
     this.names = queueNames(modelVersion(), o.prefix);
     this.pool = new NodeWorkerPool(o.threads);
@@ -138,7 +142,15 @@ export class QueueWorker {
       if (!result) throw new Error(`replication ${d.replication} returned no result`);
       const stored = (await this.redis.hsetnx(this.names.results, key, encodeResult(result, out.trace))) === 1;
       this.finished++;
-      this.o.onEvent?.({ kind: 'done', key, scenario: scenario.name, seed: d.seed, replication: d.replication, seconds: (performance.now() - t0) / 1000, stored });
+      this.o.onEvent?.({
+        kind: 'done',
+        key,
+        scenario: scenario.name,
+        seed: d.seed,
+        replication: d.replication,
+        seconds: (performance.now() - t0) / 1000,
+        stored,
+      });
       return stored ? 'stored' : 'already stored';
     } finally {
       this.inHand.delete(key);

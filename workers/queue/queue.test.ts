@@ -121,7 +121,12 @@ describe.skipIf(!redisServerInstalled() && !process.env['CI'])('replications thr
     await a.exited;
     const key = keyOf(took);
     // Killed with the job in hand: it never said it was done.
-    expect(a.out().split('\n').filter((l) => l.startsWith('done') && l.includes(`[${key}]`))).toEqual([]);
+    expect(
+      a
+        .out()
+        .split('\n')
+        .filter((l) => l.startsWith('done') && l.includes(`[${key}]`)),
+    ).toEqual([]);
 
     expect(await coordinator.exited, coordinator.out()).toBe(0);
     // The other worker took the killed worker's job once its lock ran out.

@@ -48,7 +48,14 @@ export function parseRedisUrl(text: string): RedisAddress {
 }
 
 /** ioredis / BullMQ connection options for the address. */
-export function connectionOptions(a: RedisAddress): { host: string; port: number; db: number; username?: string; password?: string; tls?: Record<string, never> } {
+export function connectionOptions(a: RedisAddress): {
+  host: string;
+  port: number;
+  db: number;
+  username?: string;
+  password?: string;
+  tls?: Record<string, never>;
+} {
   return {
     host: a.host,
     port: a.port,

@@ -69,11 +69,23 @@ export function encodeResult(result: ReplicationResult, trace?: TraceData): stri
 export function decodeResult(text: string): StoredReplication {
   const s = JSON.parse(text) as StoredResult;
   const values = floats(s.values);
-  if (values.length !== s.ids.length) throw new Error(`stored result of replication ${s.replication} is damaged: ${s.ids.length} figure names, ${values.length} values`);
+  if (values.length !== s.ids.length)
+    throw new Error(`stored result of replication ${s.replication} is damaged: ${s.ids.length} figure names, ${values.length} values`);
   const figures: Record<string, number> = {};
   s.ids.forEach((id, i) => Object.defineProperty(figures, id, { value: values[i]!, enumerable: true, writable: true, configurable: true }));
   const result: ReplicationResult = { replication: s.replication, figures, events: s.events, patients: s.patients };
   if (!s.trace) return { result };
   const t = s.trace;
-  return { result, trace: { length: t.length, time: floats(t.time), entity: ints(t.entity), what: ints(t.what), where: ints(t.where), whatNames: t.whatNames, whereNames: t.whereNames } };
+  return {
+    result,
+    trace: {
+      length: t.length,
+      time: floats(t.time),
+      entity: ints(t.entity),
+      what: ints(t.what),
+      where: ints(t.where),
+      whatNames: t.whatNames,
+      whereNames: t.whereNames,
+    },
+  };
 }

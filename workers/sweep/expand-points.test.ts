@@ -26,7 +26,10 @@ describe('sweep designs', () => {
     const spec = { combinations: [{ a: 1 }, { a: 2, b: 3 }] };
     expect(expandPoints(spec).map((p) => [p.values, p.origin])).toEqual([
       [{ a: 1 }, { design: 'list', combination: 0 }],
-      [{ a: 2, b: 3 }, { design: 'list', combination: 1 }],
+      [
+        { a: 2, b: 3 },
+        { design: 'list', combination: 1 },
+      ],
     ]);
     expect(parameterPaths(spec)).toEqual(['a', 'b']);
   });

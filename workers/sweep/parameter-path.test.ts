@@ -6,7 +6,15 @@ const document = {
     { id: 'medical', beds: 20 },
     { id: 'surgical', beds: 16 },
   ],
-  staff: [{ id: 'edDoctors', shifts: [{ start: '08:00', count: 2 }, { start: '20:00', count: 1 }] }],
+  staff: [
+    {
+      id: 'edDoctors',
+      shifts: [
+        { start: '08:00', count: 2 },
+        { start: '20:00', count: 1 },
+      ],
+    },
+  ],
   resources: [{ id: 'cubicle', units: 3 }],
   patientClasses: [{ id: 'ed', arrivals: { type: 'weekly', perDay: 60 } }],
   pathways: { visit: [{ seize: ['cubicle'] }, { hold: { type: 'exponential', mean: 60 } }] },
@@ -19,7 +27,13 @@ const resolve = (path: string): unknown => {
 
 describe('parameter paths', () => {
   it('reads names, indices, [*] and quoted keys', () => {
-    expect(parseParameterPath('staff.edDoctors.shifts[*].count')).toEqual([{ key: 'staff' }, { key: 'edDoctors' }, { key: 'shifts' }, { every: true }, { key: 'count' }]);
+    expect(parseParameterPath('staff.edDoctors.shifts[*].count')).toEqual([
+      { key: 'staff' },
+      { key: 'edDoctors' },
+      { key: 'shifts' },
+      { every: true },
+      { key: 'count' },
+    ]);
     expect(parseParameterPath('wards[1].beds')).toEqual([{ key: 'wards' }, { index: 1 }, { key: 'beds' }]);
     expect(parseParameterPath('pathways["my step"]')).toEqual([{ key: 'pathways' }, { key: 'my step' }]);
     expect(parseParameterPath('wards..beds')).toMatch(/cannot be read as a path/);
@@ -48,7 +62,9 @@ describe('parameter paths', () => {
   it('may name a field the base leaves to its default, but not a path through a part it leaves out', () => {
     expect(resolve('patientClasses.ed.arrivals.multiplier')).toEqual([['patientClasses', 0, 'arrivals', 'multiplier']]);
     expect(resolve('costs')).toEqual([['costs']]);
-    expect(resolve('costs.penalties.leftUnseen')).toBe('the scenario has no field "costs" (it has "wards", "staff", "resources", "patientClasses", "pathways")');
+    expect(resolve('costs.penalties.leftUnseen')).toBe(
+      'the scenario has no field "costs" (it has "wards", "staff", "resources", "patientClasses", "pathways")',
+    );
   });
 
   it('refuses a path to nothing, saying what is there', () => {

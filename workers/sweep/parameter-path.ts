@@ -21,7 +21,8 @@ export function parseParameterPath(text: string): PathSegment[] | string {
   while (rest.length > 0) {
     const atStart = segments.length === 0;
     if (!atStart && rest.startsWith('.')) rest = rest.slice(1);
-    else if (!atStart && !rest.startsWith('[')) return `cannot be read as a path after "${text.slice(0, text.length - rest.length)}": expected ".", "[n]" or "[*]"`;
+    else if (!atStart && !rest.startsWith('['))
+      return `cannot be read as a path after "${text.slice(0, text.length - rest.length)}": expected ".", "[n]" or "[*]"`;
     const name = NAME.exec(rest);
     if (name && (!atStart || !rest.startsWith('['))) {
       segments.push({ key: name[0] });
@@ -76,7 +77,10 @@ export function resolveParameterPath(document: unknown, segments: readonly PathS
         const i = value.findIndex((v: unknown) => isObject(v) && v['id'] === segment.key);
         if (i < 0) {
           const field = String(at[at.length - 1] ?? 'list');
-          const ids = value.filter(isObject).map((v) => v['id']).filter((id) => typeof id === 'string');
+          const ids = value
+            .filter(isObject)
+            .map((v) => v['id'])
+            .filter((id) => typeof id === 'string');
           const noun = ELEMENT_NOUN[field] ?? 'element';
           return ids.length > 0
             ? `no ${noun} with id "${segment.key}" (${formatPath(at)}: ${ids.map((id) => JSON.stringify(id)).join(', ')})`
@@ -85,7 +89,11 @@ export function resolveParameterPath(document: unknown, segments: readonly PathS
         next.push({ value: value[i], at: [...at, i] });
       } else if (isObject(value)) {
         if (!Object.hasOwn(value, segment.key) && s < segments.length - 1) {
-          return `${where} has no field "${segment.key}" (it has ${Object.keys(value).map((k) => JSON.stringify(k)).join(', ') || 'none'})`;
+          return `${where} has no field "${segment.key}" (it has ${
+            Object.keys(value)
+              .map((k) => JSON.stringify(k))
+              .join(', ') || 'none'
+          })`;
         }
         next.push({ value: value[segment.key], at: [...at, segment.key] });
       } else {

@@ -55,20 +55,28 @@ describe('planning a sweep', () => {
   });
 
   it('refuses a misspelt field name through the scenario schema', () => {
-    expect(problems({ combinations: [{ 'wards.ward.beds': 4 }, { 'wards.ward.bedz': 4 }] })).toEqual(['combinations[1]["wards.ward.bedz"]: wards[0].bedz: is not a known field']);
+    expect(problems({ combinations: [{ 'wards.ward.beds': 4 }, { 'wards.ward.bedz': 4 }] })).toEqual([
+      'combinations[1]["wards.ward.bedz"]: wards[0].bedz: is not a known field',
+    ]);
   });
 
   it('refuses two parameters that set the same place, and two points that are the same scenario', () => {
     expect(problems({ parameters: { 'wards.ward.beds': [4], 'wards[0].beds': [5] } })).toEqual([
       'parameters["wards[0].beds"]: sets wards[0].beds, as parameters["wards.ward.beds"] does: each place may be set by one parameter only',
     ]);
-    expect(problems({ parameters: { 'staff.doctor.shifts': [[{ days: 'all', start: '00:00', end: '24:00', count: 1 }]], 'staff.doctor.shifts[0].count': [2] } })).toHaveLength(1);
-    expect(problems({ combinations: [{ 'wards.ward.beds': 4 }, { 'wards.ward.beds': 5 }, { 'wards[0].beds': 4 }] })).toEqual(['combinations[2]: gives the same scenario as combinations[0]']);
+    expect(
+      problems({ parameters: { 'staff.doctor.shifts': [[{ days: 'all', start: '00:00', end: '24:00', count: 1 }]], 'staff.doctor.shifts[0].count': [2] } }),
+    ).toHaveLength(1);
+    expect(problems({ combinations: [{ 'wards.ward.beds': 4 }, { 'wards.ward.beds': 5 }, { 'wards[0].beds': 4 }] })).toEqual([
+      'combinations[2]: gives the same scenario as combinations[0]',
+    ]);
   });
 
   it('refuses a base that is not a valid scenario, saying so at base', () => {
     const bad = { ...smallHospital, horizonDays: -1 };
-    expect(() => planSweep(parseSweepSpec({ name: 's', base: 'x', parameters: { 'wards.ward.beds': [4] } }), bad, 'sweep.yaml')).toThrow(/base: horizonDays: must be more than 0/);
+    expect(() => planSweep(parseSweepSpec({ name: 's', base: 'x', parameters: { 'wards.ward.beds': [4] } }), bad, 'sweep.yaml')).toThrow(
+      /base: horizonDays: must be more than 0/,
+    );
   });
 });
 
@@ -84,7 +92,9 @@ describe('sweep files', () => {
   };
 
   it('list every problem with its path, and say it is not a valid sweep', () => {
-    expect(refuse({ name: 'a b', base: 3, parameters: { x: [] }, replications: 0, rank: { by: 'cost.total', constraint: { figure: 'ed.within4h' } }, extra: 1 })).toEqual([
+    expect(
+      refuse({ name: 'a b', base: 3, parameters: { x: [] }, replications: 0, rank: { by: 'cost.total', constraint: { figure: 'ed.within4h' } }, extra: 1 }),
+    ).toEqual([
       'name: must be a name of letters, digits, _, . or - (it names the output folder), got "a b"',
       'base: must be a string or an object, got 3',
       'parameters.x: must list at least one value, got []',
@@ -92,7 +102,9 @@ describe('sweep files', () => {
       'rank.constraint: must have exactly one of atLeast and atMost',
       'extra: is not a known field',
     ]);
-    expect(() => parseSweepSpec({ name: 'a', base: 'b', parameters: { x: [1] }, combinations: [{ x: 1 }] }, 'f.yaml')).toThrow(/f\.yaml is not a valid sweep \(1 problem\):\n {2}\(document\): must have either parameters/);
+    expect(() => parseSweepSpec({ name: 'a', base: 'b', parameters: { x: [1] }, combinations: [{ x: 1 }] }, 'f.yaml')).toThrow(
+      /f\.yaml is not a valid sweep \(1 problem\):\n {2}\(document\): must have either parameters/,
+    );
   });
 
   it('refuse a grid too big to be meant', () => {

@@ -76,7 +76,11 @@ export function planSweep(spec: SweepSpec, baseDocument: unknown, source: string
     }
     const key = pointKey(scenario, seed, replications);
     const twin = byKey.get(key);
-    if (twin) issues.push({ path: originPath(point), message: `${point.origin.design === 'grid' ? `the point ${describeValues(point)} ` : ''}gives the same scenario as ${describePoint(twin)}` });
+    if (twin)
+      issues.push({
+        path: originPath(point),
+        message: `${point.origin.design === 'grid' ? `the point ${describeValues(point)} ` : ''}gives the same scenario as ${describePoint(twin)}`,
+      });
     byKey.set(key, point);
     points.push({ ...point, scenario, key });
   }
@@ -96,7 +100,11 @@ function overlaps(spec: SweepSpec, locations: Map<string, Location[]>): Scenario
         const la = locations.get(paths[a]!);
         const lb = locations.get(paths[b]!);
         const clash = la && lb && la.find((x) => lb.some((y) => within(formatPath(x), formatPath(y)) || within(formatPath(y), formatPath(x))));
-        if (clash) out.push({ path: formatPath(where(paths[b]!)), message: `sets ${formatPath(clash)}, as ${formatPath(where(paths[a]!))} does: each place may be set by one parameter only` });
+        if (clash)
+          out.push({
+            path: formatPath(where(paths[b]!)),
+            message: `sets ${formatPath(clash)}, as ${formatPath(where(paths[a]!))} does: each place may be set by one parameter only`,
+          });
       }
     }
   }
@@ -111,7 +119,10 @@ function attribute(point: SweepPoint, issue: ScenarioIssue, locations: Map<strin
       return { path: formatPath(at), message: `${issue.path}: ${issue.message}` };
     }
   }
-  return { path: originPath(point), message: `${point.origin.design === 'grid' ? `the point ${describeValues(point)} makes ` : ''}${issue.path || '(document)'}: ${issue.message}` };
+  return {
+    path: originPath(point),
+    message: `${point.origin.design === 'grid' ? `the point ${describeValues(point)} makes ` : ''}${issue.path || '(document)'}: ${issue.message}`,
+  };
 }
 
 /** `inner` is `outer` or a place inside it. */
@@ -128,5 +139,7 @@ function describePoint(point: SweepPoint): string {
 }
 
 function describeValues(point: SweepPoint): string {
-  return `{ ${Object.entries(point.values).map(([p, v]) => `${p}: ${JSON.stringify(v)}`).join(', ')} }`;
+  return `{ ${Object.entries(point.values)
+    .map(([p, v]) => `${p}: ${JSON.stringify(v)}`)
+    .join(', ')} }`;
 }

@@ -30,7 +30,12 @@ describe('ranking sweep points', () => {
     // p2 and p3 cost the same: which comes out on top is chance; the other must be indistinguishable from it.
     expect(['p2', 'p3']).toContain(r.best);
     expect([...r.indistinguishable].sort()).toEqual(['p2', 'p3']);
-    expect(r.points.slice(0, 2).map((p) => p.point).sort()).toEqual(['p2', 'p3']);
+    expect(
+      r.points
+        .slice(0, 2)
+        .map((p) => p.point)
+        .sort(),
+    ).toEqual(['p2', 'p3']);
     expect(r.points.map((p) => [p.rank, p.feasible])).toEqual([
       [1, true],
       [2, true],
@@ -47,13 +52,27 @@ describe('ranking sweep points', () => {
     expect(Math.abs(p4.versusBest!.mean - 20)).toBeLessThan(3.29 * Math.sqrt(2 / 20));
     expect(r.points.find((p) => p.point === 'p1')!.constraints).toEqual([{ figure: 'ed.within4h', mean: 0.9, bound: 0.95, kind: 'atLeast', met: false }]);
     expect(r.method).toMatch(/mean over replications of ed\.within4h is at least 0\.95 \(the point estimate, not a confidence bound/);
-    expect(r.method).toMatch(/98\.33% paired t-interval .* each of the 3 comparisons with the best is made at 98\.33% so that all hold together with 95% confidence \(Bonferroni\)/);
+    expect(r.method).toMatch(
+      /98\.33% paired t-interval .* each of the 3 comparisons with the best is made at 98\.33% so that all hold together with 95% confidence \(Bonferroni\)/,
+    );
   });
 
   it('ranks by the highest mean when asked, with a list of constraints', () => {
-    const r = rankPoints(synthetic(), { by: 'cost.total', order: 'max', constraint: [{ figure: 'ed.within4h', atLeast: 0.95 }, { figure: 'ed.within4h', atMost: 0.975 }] });
+    const r = rankPoints(synthetic(), {
+      by: 'cost.total',
+      order: 'max',
+      constraint: [
+        { figure: 'ed.within4h', atLeast: 0.95 },
+        { figure: 'ed.within4h', atMost: 0.975 },
+      ],
+    });
     // p2 and p3 cost the same: either may come out on top, and the other is indistinguishable from it.
-    expect(r.points.filter((p) => p.feasible).map((p) => p.point).sort()).toEqual(['p2', 'p3']);
+    expect(
+      r.points
+        .filter((p) => p.feasible)
+        .map((p) => p.point)
+        .sort(),
+    ).toEqual(['p2', 'p3']);
     expect(r.indistinguishable.sort()).toEqual(['p2', 'p3']);
   });
 

@@ -9,11 +9,15 @@ import { INPUT_LIMITS, readDataText, sizeInWords, type ScenarioIssue } from '../
  */
 export async function readDocument(path: string): Promise<{ document: unknown } | { issue: ScenarioIssue }> {
   const ext = extname(path).toLowerCase();
-  if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml') return { issue: { path: '', message: `must be a .json, .yaml or .yml file, got "${ext || 'no extension'}"` } };
+  if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml')
+    return { issue: { path: '', message: `must be a .json, .yaml or .yml file, got "${ext || 'no extension'}"` } };
   let text: string;
   try {
     const size = (await stat(path)).size;
-    if (size > INPUT_LIMITS.documentBytes) return { issue: { path: '', message: `is ${sizeInWords(size)}, more than the ${sizeInWords(INPUT_LIMITS.documentBytes)} a sweep or scenario file may be` } };
+    if (size > INPUT_LIMITS.documentBytes)
+      return {
+        issue: { path: '', message: `is ${sizeInWords(size)}, more than the ${sizeInWords(INPUT_LIMITS.documentBytes)} a sweep or scenario file may be` },
+      };
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -79,7 +79,19 @@ function parseRecord(line: string): PointRecord | undefined {
   const figures: Record<string, number[]> = {};
   for (const [id, values] of Object.entries(r.figures)) {
     if (!Array.isArray(values)) return undefined;
-    Object.defineProperty(figures, id, { value: values.map((x: unknown) => (typeof x === 'number' ? x : Number.NaN)), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(figures, id, {
+      value: values.map((x: unknown) => (typeof x === 'number' ? x : Number.NaN)),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
-  return { key: r.key, point: String(r.point ?? ''), values: (r.values ?? {}) as Record<string, unknown>, seed: r.seed ?? 1, replications: r.replications, figures };
+  return {
+    key: r.key,
+    point: String(r.point ?? ''),
+    values: (r.values ?? {}) as Record<string, unknown>,
+    seed: r.seed ?? 1,
+    replications: r.replications,
+    figures,
+  };
 }

@@ -67,7 +67,12 @@ describe('running a sweep', () => {
     const outDir = join(root, 'resumed');
     const controller = new AbortController();
     // Stop in the middle of the third point (after its second replication).
-    const first = await runSweep(spec, { runner: runScenario, outDir, signal: controller.signal, onProgress: (p) => p.replicationsDone >= 2 * 4 + 2 && controller.abort() });
+    const first = await runSweep(spec, {
+      runner: runScenario,
+      outDir,
+      signal: controller.signal,
+      onProgress: (p) => p.replicationsDone >= 2 * 4 + 2 && controller.abort(),
+    });
     expect(first).toMatchObject({ complete: false, cancelled: true, ran: ['p1', 'p2'] });
     expect(first.files.csv).toBeUndefined();
     await expect(stat(join(outDir, 'sweep.json'))).rejects.toThrow(/ENOENT/);
@@ -160,7 +165,13 @@ describe('running a sweep', () => {
     await expect(runSweep(bad, { runner: runScenario, outDir })).rejects.toThrow(
       'bad is not a valid sweep (1 problem):\n  parameters["resources.cubicel.units"]: no resource with id "cubicel" (resources: "cubicle")',
     );
-    const figures = parseSweepSpec({ name: 'bad', base: 'textbook-mmc', parameters: { 'resources.cubicle.units': [3] }, keep: ['wiat'], rank: { by: 'wait.cubicle.meen', constraint: { figure: 'cost.totl', atMost: 1 } } });
+    const figures = parseSweepSpec({
+      name: 'bad',
+      base: 'textbook-mmc',
+      parameters: { 'resources.cubicle.units': [3] },
+      keep: ['wiat'],
+      rank: { by: 'wait.cubicle.meen', constraint: { figure: 'cost.totl', atMost: 1 } },
+    });
     const error = await runSweep(figures, { runner: runScenario, outDir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SweepSpecError);
     expect((error as SweepSpecError).issues.map((i) => i.path)).toEqual(['keep[0]', 'rank.by', 'rank.constraint.figure']);

@@ -203,6 +203,7 @@ async function runPoint(point: PlannedPoint, plan: SweepPlan, options: RunSweepO
 
 function toRecord(point: PlannedPoint, plan: SweepPlan, rows: Record<string, number>[], wanted: readonly string[]): PointRecord {
   const figures: Record<string, number[]> = {};
-  for (const id of wanted) Object.defineProperty(figures, id, { value: rows.map((r) => r[id] ?? Number.NaN), enumerable: true, writable: true, configurable: true });
+  for (const id of wanted)
+    Object.defineProperty(figures, id, { value: rows.map((r) => r[id] ?? Number.NaN), enumerable: true, writable: true, configurable: true });
   return { key: point.key, point: point.id, values: point.values, seed: plan.seed, replications: plan.replications, figures };
 }

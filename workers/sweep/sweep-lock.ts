@@ -23,7 +23,12 @@ export async function withLock<T>(dir: string, source: string, body: () => Promi
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
       const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
       if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
-        throw new SweepSpecError(source, [{ path: '', message: `another sweep (process ${pid}) is writing to ${dir}; wait for it to finish, or give another --out (remove ${path} if that process is gone)` }]);
+        throw new SweepSpecError(source, [
+          {
+            path: '',
+            message: `another sweep (process ${pid}) is writing to ${dir}; wait for it to finish, or give another --out (remove ${path} if that process is gone)`,
+          },
+        ]);
       }
       await rm(path, { force: true });
     }

@@ -28,14 +28,19 @@ export function buildReport(plan: SweepPlan, records: ReadonlyMap<string, PointR
     parameters: plan.parameters,
     points: points.map(({ point, record }) => ({ id: point.id, key: point.key, values: point.values, figures: summarise(record) })),
   };
-  if (plan.rank) report.ranking = rankPoints(points.map(({ point, record }) => ({ id: point.id, figures: record.figures })), plan.rank);
+  if (plan.rank)
+    report.ranking = rankPoints(
+      points.map(({ point, record }) => ({ id: point.id, figures: record.figures })),
+      plan.rank,
+    );
   return report;
 }
 
 /** Figure summaries from per-replication columns. */
 function summarise(record: PointRecord): Record<string, FigureSummary> {
   const rows: Record<string, number>[] = Array.from({ length: record.replications }, () => ({}));
-  for (const [id, values] of Object.entries(record.figures)) values.forEach((v, i) => rows[i] && Object.defineProperty(rows[i], id, { value: v, enumerable: true }));
+  for (const [id, values] of Object.entries(record.figures))
+    values.forEach((v, i) => rows[i] && Object.defineProperty(rows[i], id, { value: v, enumerable: true }));
   return summariseReplications(rows);
 }
 

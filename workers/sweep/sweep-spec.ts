@@ -41,9 +41,14 @@ export const SweepSpecSchema = z
   })
   .superRefine((s, ctx) => {
     if ((s.parameters === undefined) === (s.combinations === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [], message: 'must have either parameters (a grid of every combination) or combinations (a list of points), not both or neither' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'must have either parameters (a grid of every combination) or combinations (a list of points), not both or neither',
+      });
     }
-    if (s.parameters && Object.keys(s.parameters).length === 0) ctx.addIssue({ code: 'custom', path: ['parameters'], message: 'must name at least one parameter' });
+    if (s.parameters && Object.keys(s.parameters).length === 0)
+      ctx.addIssue({ code: 'custom', path: ['parameters'], message: 'must name at least one parameter' });
     s.combinations?.forEach((c, i) => {
       if (Object.keys(c).length === 0) ctx.addIssue({ code: 'custom', path: ['combinations', i], message: 'must set at least one parameter' });
     });
@@ -88,12 +93,24 @@ export function plainIssue(issue: z.core.$ZodIssue): ScenarioIssue[] {
     return [{ path: formatPath(issue.path), message: `must be ${unionExpected(issue)}, got ${JSON.stringify(input)}` }];
   }
   const got = input !== undefined && issue.code !== 'custom' ? `, got ${JSON.stringify(input)}` : '';
-  const message = issue.code === 'invalid_type' ? `must be ${issue.expected}` : issue.code === 'invalid_value' ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : issue.message;
+  const message =
+    issue.code === 'invalid_type'
+      ? `must be ${issue.expected}`
+      : issue.code === 'invalid_value'
+        ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+        : issue.message;
   return [{ path: formatPath(issue.path), message: `${message}${got}` }];
 }
 
 function unionExpected(issue: z.core.$ZodIssueInvalidUnion): string {
-  const article: Record<string, string> = { string: 'a string', record: 'an object', object: 'an object', array: 'a list', number: 'a number', int: 'a whole number' };
+  const article: Record<string, string> = {
+    string: 'a string',
+    record: 'an object',
+    object: 'an object',
+    array: 'a list',
+    number: 'a number',
+    int: 'a whole number',
+  };
   const kinds = issue.errors.map((errs) => {
     const only = errs.length === 1 ? errs[0]! : undefined;
     return only && only.path.length === 0 && only.code === 'invalid_type' ? (article[only.expected] ?? only.expected) : 'an object of the documented form';

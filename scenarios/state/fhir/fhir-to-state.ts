@@ -97,8 +97,13 @@ export function stateFromFhir(items: readonly FhirItem[], mapping: FhirMapping, 
     // Put the problems back on the resources they came from.
     if (!(e instanceof StateError)) throw e;
     const back = (path: string): string =>
-      path.replace(/^patients\[(\d+)\]\.?/, (_, k: string) => `${patientPaths[Number(k)]} (as patient) `).replace(/^booked\[(\d+)\]\.?/, (_, k: string) => `${bookedPaths[Number(k)]} (as booking) `);
-    throw new StateError(source, e.issues.map((i) => ({ path: back(i.path).trim(), message: i.message })));
+      path
+        .replace(/^patients\[(\d+)\]\.?/, (_, k: string) => `${patientPaths[Number(k)]} (as patient) `)
+        .replace(/^booked\[(\d+)\]\.?/, (_, k: string) => `${bookedPaths[Number(k)]} (as booking) `);
+    throw new StateError(
+      source,
+      e.issues.map((i) => ({ path: back(i.path).trim(), message: i.message })),
+    );
   }
 }
 
@@ -116,7 +121,10 @@ function encounterPatient(e: Encounter, mapping: FhirMapping, at: (f: string) =>
   const rule = ruleFor(mapping.encounters, codes);
   let ok = true;
   if (!rule) {
-    issues.push({ path: at('class'), message: `no class for its codes ${codes.map((c) => `${c.system ? `${c.system}|` : ''}${c.code}`).join(', ') || '(none)'}: add one to the mapping's encounters` });
+    issues.push({
+      path: at('class'),
+      message: `no class for its codes ${codes.map((c) => `${c.system ? `${c.system}|` : ''}${c.code}`).join(', ') || '(none)'}: add one to the mapping's encounters`,
+    });
     ok = false;
   }
   const arrived = localTime(e.period?.start);
@@ -180,21 +188,33 @@ function encounterPatient(e: Encounter, mapping: FhirMapping, at: (f: string) =>
   };
 }
 
-function appointmentBooking(a: Appointment, mapping: FhirMapping, asOf: string | undefined, at: (f: string) => string, issues: ScenarioIssue[]): Booking | null {
+function appointmentBooking(
+  a: Appointment,
+  mapping: FhirMapping,
+  asOf: string | undefined,
+  at: (f: string) => string,
+  issues: ScenarioIssue[],
+): Booking | null {
   if (a.status !== 'booked') return null;
   const codes = codesOf(...(a.serviceType ?? []), a.appointmentType);
   const rule = ruleFor(mapping.appointments, codes);
   const start = localTime(a.start);
   let ok = true;
   if (!rule) {
-    issues.push({ path: at('serviceType'), message: `no booked class for its codes ${codes.map((c) => c.code).join(', ') || '(none)'}: add one to the mapping's appointments` });
+    issues.push({
+      path: at('serviceType'),
+      message: `no booked class for its codes ${codes.map((c) => c.code).join(', ') || '(none)'}: add one to the mapping's appointments`,
+    });
     ok = false;
   }
   if (!start) {
     issues.push({ path: at('start'), message: 'a booked appointment needs a start' });
     ok = false;
   } else if (asOf !== undefined && start < asOf) {
-    issues.push({ path: at('start'), message: `a booked appointment in the past (${start}, before ${asOf}): it has happened or not; mark it fulfilled, noshow or cancelled` });
+    issues.push({
+      path: at('start'),
+      message: `a booked appointment in the past (${start}, before ${asOf}): it has happened or not; mark it fulfilled, noshow or cancelled`,
+    });
     ok = false;
   }
   if (!ok || !rule || !start) return null;

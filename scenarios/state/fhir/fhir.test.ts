@@ -65,9 +65,19 @@ describe('FHIR R4 reader', () => {
   });
 
   it('NDJSON problems carry the line; a mapping with mistakes is refused by path', () => {
-    expect(problems(() => ndjsonItems('{"resourceType":"Encounter"}\n{oops', 'Encounter.ndjson'))).toEqual([expect.stringMatching(/^Encounter\.ndjson line 2: is not JSON/)]);
-    const text = JSON.stringify({ resourceType: 'Encounter', status: 'in-progress', class: { code: 'nobody' }, period: { start: '2026-03-01T00:00:00Z' }, location: [{ location: { reference: 'Location/icu' }, status: 'active', period: { start: '2026-03-01T01:00:00Z' } }] });
-    expect(problems(() => stateFromFhir(ndjsonItems(text, 'Encounter.ndjson'), mapping, '2026-03-02T07:00', 'x'))).toEqual([expect.stringMatching(/^Encounter\.ndjson line 1: class: no class for its codes nobody/)]);
+    expect(problems(() => ndjsonItems('{"resourceType":"Encounter"}\n{oops', 'Encounter.ndjson'))).toEqual([
+      expect.stringMatching(/^Encounter\.ndjson line 2: is not JSON/),
+    ]);
+    const text = JSON.stringify({
+      resourceType: 'Encounter',
+      status: 'in-progress',
+      class: { code: 'nobody' },
+      period: { start: '2026-03-01T00:00:00Z' },
+      location: [{ location: { reference: 'Location/icu' }, status: 'active', period: { start: '2026-03-01T01:00:00Z' } }],
+    });
+    expect(problems(() => stateFromFhir(ndjsonItems(text, 'Encounter.ndjson'), mapping, '2026-03-02T07:00', 'x'))).toEqual([
+      expect.stringMatching(/^Encounter\.ndjson line 1: class: no class for its codes nobody/),
+    ]);
     expect(problems(() => parseFhirMapping({ locations: { 'Location/x': { holds: [] } }, encounters: [] }))).toEqual([
       expect.stringMatching(/^locations\["Location\/x"\]: needs a ward, or a step/),
       expect.stringMatching(/^encounters: must map at least one/),

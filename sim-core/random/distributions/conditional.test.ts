@@ -147,7 +147,7 @@ describe('the rest of a stay, given the time already spent', () => {
         const w = i === 0 || i === panels ? 1 : i % 2 === 1 ? 4 : 2;
         integral += w * (1 - cdf(t + i * h));
       }
-      expectMean(xs, ((integral * h) / 3) / (1 - cdf(t)));
+      expectMean(xs, (integral * h) / 3 / (1 - cdf(t)));
     });
   }
 
@@ -169,7 +169,13 @@ describe('the rest of a stay, given the time already spent', () => {
   });
 
   it('a sampler built by hand (no spec) is conditioned by rejection', () => {
-    const xs = Array.from({ length: N }, ((rng) => () => remainingDuration(exponential(50), rng, 120))(createStream(3, 'hand')));
+    const xs = Array.from(
+      { length: N },
+      (
+        (rng) => () =>
+          remainingDuration(exponential(50), rng, 120)
+      )(createStream(3, 'hand')),
+    );
     expectMean(xs, 50);
   });
 

@@ -86,4 +86,3 @@ export function weibull(shape: number, scale: number): Distribution {
     variance: scale * scale * (g2 - g1 * g1),
   };
 }
-

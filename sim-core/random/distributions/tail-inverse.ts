@@ -8,13 +8,7 @@
  *
  * `scale` is a length typical of the distribution (its sd), used to grow the bracket.
  */
-export function invertLogSurvival(
-  logSurvival: (x: number) => number,
-  logDensity: (x: number) => number,
-  t: number,
-  target: number,
-  scale: number,
-): number {
+export function invertLogSurvival(logSurvival: (x: number) => number, logDensity: (x: number) => number, t: number, target: number, scale: number): number {
   let lo = t;
   let step = scale;
   let hi = t + step;

@@ -33,7 +33,10 @@ export function CalibratePanel() {
   return (
     <section className="card" data-testid="calibrate">
       <h2>Calibrate from an event log</h2>
-      <p className="muted">A CSV log of your hospital (one row per activity or per event) becomes a scenario, with a report of the fits and of how well the twin reproduces the log.</p>
+      <p className="muted">
+        A CSV log of your hospital (one row per activity or per event) becomes a scenario, with a report of the fits and of how well the twin reproduces the
+        log.
+      </p>
       <div className="buttons">
         <button onClick={() => logInput.current?.click()} disabled={running}>
           Choose event log…
@@ -62,10 +65,25 @@ export function CalibratePanel() {
           <span className="muted">{mappingFile ? mappingFile.name : 'YAML or JSON (see calibration/maps/)'}</span>
         </div>
       )}
-      <input ref={mapInput} type="file" accept=".yaml,.yml,.json" hidden data-testid="calibrate-mapping-file" onChange={(e) => setMappingFile(e.target.files?.[0] ?? null)} />
+      <input
+        ref={mapInput}
+        type="file"
+        accept=".yaml,.yml,.json"
+        hidden
+        data-testid="calibrate-mapping-file"
+        onChange={(e) => setMappingFile(e.target.files?.[0] ?? null)}
+      />
       <label className="field">
         Validation replications
-        <input type="number" data-testid="calibrate-replications" min={1} max={50} value={replications} onChange={(e) => setReplications(Math.max(1, Math.min(50, Math.round(Number(e.target.value)) || 1)))} disabled={running} />
+        <input
+          type="number"
+          data-testid="calibrate-replications"
+          min={1}
+          max={50}
+          value={replications}
+          onChange={(e) => setReplications(Math.max(1, Math.min(50, Math.round(Number(e.target.value)) || 1)))}
+          disabled={running}
+        />
       </label>
       <div className="buttons">
         <button className="primary" data-testid="calibrate-run" disabled={!ready} onClick={() => void start()}>
@@ -89,7 +107,9 @@ export function CalibratePanel() {
           ) : (
             <>
               <progress />
-              <span>Fitting, then running {replications} replication{replications === 1 ? '' : 's'} to validate…</span>
+              <span>
+                Fitting, then running {replications} replication{replications === 1 ? '' : 's'} to validate…
+              </span>
             </>
           )}
         </div>

@@ -17,7 +17,9 @@ export function CalibrationReport() {
     <div className="report-overlay" data-testid="calibration-report" role="dialog" aria-label={`Calibration report of ${result.scenarioName}`}>
       <div className="report-bar">
         <strong>Calibration report · {result.logName}</strong>
-        <span className="muted">validated with {result.validationReplications} replication{result.validationReplications === 1 ? '' : 's'}</span>
+        <span className="muted">
+          validated with {result.validationReplications} replication{result.validationReplications === 1 ? '' : 's'}
+        </span>
         <button onClick={() => useCalibration.setState({ reportOpen: false })}>Close</button>
       </div>
       <iframe title="Calibration report" sandbox="" srcDoc={framed(result.report)} data-testid="calibration-report-frame" />

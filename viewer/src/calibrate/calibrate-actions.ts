@@ -51,10 +51,17 @@ export async function calibrateLog(input: CalibrationInput): Promise<void> {
     // The scenario goes through the same loader as any file, so the picker holds what the CLI would run.
     const scenario = parseScenarioText(outcome.scenarioText, `${outcome.scenarioName}.yaml`, 'yaml');
     const scenarioKey = `calibrated:${input.log.name}`;
-    addChoice({ key: scenarioKey, label: `${scenario.name} (calibrated from ${input.log.name})`, origin: 'calibrated', summary: `calibrated from ${input.log.name}: ${outcome.cases} cases`, scenario });
+    addChoice({
+      key: scenarioKey,
+      label: `${scenario.name} (calibrated from ${input.log.name})`,
+      origin: 'calibrated',
+      summary: `calibrated from ${input.log.name}: ${outcome.cases} cases`,
+      scenario,
+    });
     useCalibration.setState({ status: 'done', result: { ...outcome, logName: input.log.name, scenarioKey }, reportOpen: true });
   } catch (e) {
-    const message = e instanceof ScenarioError ? `the calibrated scenario was refused (please report this):\n${e.message}` : e instanceof Error ? e.message : String(e);
+    const message =
+      e instanceof ScenarioError ? `the calibrated scenario was refused (please report this):\n${e.message}` : e instanceof Error ? e.message : String(e);
     useCalibration.setState({ status: 'failed', error: { source: input.log.name, message, problems: [] } });
   } finally {
     active = null;

@@ -71,7 +71,15 @@ export function CostPerCaseView({ run }: { run: RunRecord }) {
     .filter((g) => g.marginPerCase)
     .map((g) => {
       const tone = marginTone(g.marginPerCase);
-      return { key: g.code, label: g.code, value: g.marginPerCase!.mean, lo: g.marginPerCase!.lo, hi: g.marginPerCase!.hi, tone, text: `${TONE_WORD[tone].toLowerCase()} ${moneyText(g.marginPerCase!.mean, true)}` };
+      return {
+        key: g.code,
+        label: g.code,
+        value: g.marginPerCase!.mean,
+        lo: g.marginPerCase!.lo,
+        hi: g.marginPerCase!.hi,
+        tone,
+        text: `${TONE_WORD[tone].toLowerCase()} ${moneyText(g.marginPerCase!.mean, true)}`,
+      };
     });
   return (
     <div className="cases-view" data-testid="cost-per-case">
@@ -114,7 +122,8 @@ export function CostPerCaseView({ run }: { run: RunRecord }) {
         <h2 id="cpc-groups">By case-mix group</h2>
         {groups.length === 0 ? (
           <p className="muted" data-testid="no-casemix">
-            This scenario declares no case-mix groups (DRG/DIP codes with a weight and a base rate), so there is no payment or margin to show. Add a <code>caseMix</code> section to its file.
+            This scenario declares no case-mix groups (DRG/DIP codes with a weight and a base rate), so there is no payment or margin to show. Add a{' '}
+            <code>caseMix</code> section to its file.
           </p>
         ) : (
           <div className="scroll" tabIndex={0} role="region" aria-label="Cost, payment and margin by case-mix group">

@@ -25,7 +25,12 @@ export function CompareSetup() {
     if (base && !settings) setSettings(lastSettings ?? quickSettings(base));
   }, [base, settings, lastSettings]);
   const pick = (value: string, set: (k: string) => void, testid: string) => (
-    <select value={value} data-testid={testid} onChange={(e) => set(e.target.value)} aria-label={testid === 'compare-a' ? 'Scenario A (the baseline)' : 'Scenario B (the change)'}>
+    <select
+      value={value}
+      data-testid={testid}
+      onChange={(e) => set(e.target.value)}
+      aria-label={testid === 'compare-a' ? 'Scenario A (the baseline)' : 'Scenario B (the change)'}
+    >
       {choices.map((c) => (
         <option key={c.key} value={c.key}>
           {c.label}
@@ -42,15 +47,28 @@ export function CompareSetup() {
       {settings && (
         <div className="grid2">
           <label>
-            Replications <NumberField value={settings.replications} min={2} max={1000} testid="compare-replications" onChange={(v) => setSettings({ ...settings, replications: v })} />
+            Replications{' '}
+            <NumberField
+              value={settings.replications}
+              min={2}
+              max={1000}
+              testid="compare-replications"
+              onChange={(v) => setSettings({ ...settings, replications: v })}
+            />
           </label>
           <label>
-            Days <NumberField value={settings.horizonDays} min={1} max={3660} testid="compare-days" onChange={(v) => setSettings({ ...settings, horizonDays: v })} />
+            Days{' '}
+            <NumberField value={settings.horizonDays} min={1} max={3660} testid="compare-days" onChange={(v) => setSettings({ ...settings, horizonDays: v })} />
           </label>
         </div>
       )}
       <p className="muted">Both run with seed {String(settings?.seed ?? '')}: each replication of A is paired with the same replication of B.</p>
-      <button className="primary" data-testid="compare-run" disabled={running || !settings || !a || !b} onClick={() => settings && void runComparison(a, b, settings)}>
+      <button
+        className="primary"
+        data-testid="compare-run"
+        disabled={running || !settings || !a || !b}
+        onClick={() => settings && void runComparison(a, b, settings)}
+      >
         Run both and compare
       </button>
       {running && (

@@ -18,7 +18,8 @@ export function CompareScenes() {
   const [a, b] = useComparedRuns();
   const status = useCompare((s) => s.status);
   const [arrangement, setArrangement] = useState<'auto' | 'stacked' | 'side'>('auto');
-  if (!a || !b) return <div className="empty">{status === 'running' ? 'Running both scenarios…' : 'Choose A and B on the left and press “Run both and compare”.'}</div>;
+  if (!a || !b)
+    return <div className="empty">{status === 'running' ? 'Running both scenarios…' : 'Choose A and B on the left and press “Run both and compare”.'}</div>;
   const bounds = a.replay?.layout.bounds;
   // A wide floor plan reads better with one scene above the other.
   const wide = bounds ? (bounds.x1 - bounds.x0) / (bounds.z1 - bounds.z0) > 1.5 : false;
@@ -56,7 +57,8 @@ export function ComparePanels() {
           .
         </p>
         <p className="muted small">
-          Green: better for the hospital; red: worse; grey: no significant change (the 95% interval of the paired difference includes 0), over {a.scenario.horizonDays} measured days.
+          Green: better for the hospital; red: worse; grey: no significant change (the 95% interval of the paired difference includes 0), over{' '}
+          {a.scenario.horizonDays} measured days.
         </p>
       </section>
       <CostBars diff={diff} ctx={ctx} drivers={costDrivers(diff, ctx, a.scenario, b.scenario)} />

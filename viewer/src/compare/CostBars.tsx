@@ -23,7 +23,8 @@ export function CostBars({ diff, ctx, drivers }: { diff: Record<string, FigureDi
   return (
     <figure className="cost-bars" data-testid="cost-bars">
       <figcaption>
-        Cost by type <i className="swatch box" style={{ background: A_COLOUR }} /> A <i className="swatch box" style={{ background: B_COLOUR }} /> B <span className="muted">B − A and its 95% CI</span>
+        Cost by type <i className="swatch box" style={{ background: A_COLOUR }} /> A <i className="swatch box" style={{ background: B_COLOUR }} /> B{' '}
+        <span className="muted">B − A and its 95% CI</span>
       </figcaption>
       {rows.map((r) => {
         const info = figureInfo(r.id, ctx);

@@ -4,7 +4,14 @@ import type { FigureDifference } from '../../../workers/compare.js';
 import { verdictClauses, verdictSentence } from './verdict.js';
 
 const ctx: FigureContext = { kindOf: new Map(), surgicalClasses: new Set() };
-const d = (meanA: number, meanB: number, significant: boolean): FigureDifference => ({ mean: meanB - meanA, ci95: significant ? [meanB - meanA - 1e-6, meanB - meanA + 1e-6] : [-1, 1], n: 10, significant, meanA, meanB });
+const d = (meanA: number, meanB: number, significant: boolean): FigureDifference => ({
+  mean: meanB - meanA,
+  ci95: significant ? [meanB - meanA - 1e-6, meanB - meanA + 1e-6] : [-1, 1],
+  n: 10,
+  significant,
+  meanA,
+  meanB,
+});
 
 describe('the verdict of a comparison, in one sentence', () => {
   it('leads with the cost and the 4-hour share, then says what does not change and what rises (the issue’s example)', () => {

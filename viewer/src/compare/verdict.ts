@@ -43,8 +43,14 @@ export function verdictClauses(diff: Record<string, FigureDifference>, ctx: Figu
     const perText = per ? ` (${per.mean >= 0 ? '+' : '-'}${money(per.mean)} per patient)` : '';
     out.push(
       total.significant
-        ? { text: `B costs ${money(total.mean)} ${total.mean > 0 ? 'more' : 'less'} ${period(horizonDays)}${perText}`, tone: total.mean > 0 ? 'worse' : 'better' }
-        : { text: `B's total cost does not differ significantly from A's (${total.mean >= 0 ? '+' : '-'}${money(total.mean)} ${period(horizonDays)})`, tone: 'neutral' },
+        ? {
+            text: `B costs ${money(total.mean)} ${total.mean > 0 ? 'more' : 'less'} ${period(horizonDays)}${perText}`,
+            tone: total.mean > 0 ? 'worse' : 'better',
+          }
+        : {
+            text: `B's total cost does not differ significantly from A's (${total.mean >= 0 ? '+' : '-'}${money(total.mean)} ${period(horizonDays)})`,
+            tone: 'neutral',
+          },
     );
   }
   const four = diff['ed.within4h'];
@@ -52,7 +58,9 @@ export function verdictClauses(diff: Record<string, FigureDifference>, ctx: Figu
     const info = figureInfo('ed.within4h', ctx);
     const tone = verdictOf(info, four.mean, four.significant);
     out.push({
-      text: four.significant ? `moves 4-hour performance from ${valueText(info, four.meanA)} to ${valueText(info, four.meanB)}` : `leaves 4-hour performance at about ${valueText(info, four.meanA)} (no significant change)`,
+      text: four.significant
+        ? `moves 4-hour performance from ${valueText(info, four.meanA)} to ${valueText(info, four.meanB)}`
+        : `leaves 4-hour performance at about ${valueText(info, four.meanA)} (no significant change)`,
       tone,
     });
   }
@@ -62,7 +70,8 @@ export function verdictClauses(diff: Record<string, FigureDifference>, ctx: Figu
     const info = figureInfo(id, ctx);
     const noun = NOUN[id] ?? info.label;
     if (!d.significant) {
-      if (id === 'ed.los.mean' || Math.abs(d.mean) > 0) out.push({ text: `${noun} ${PLURAL.has(id) ? 'do' : 'does'} not change significantly`, tone: 'neutral' });
+      if (id === 'ed.los.mean' || Math.abs(d.mean) > 0)
+        out.push({ text: `${noun} ${PLURAL.has(id) ? 'do' : 'does'} not change significantly`, tone: 'neutral' });
       continue;
     }
     const magnitude = differenceText(info, Math.abs(d.mean)).replace(/^\+/, '');
@@ -104,18 +113,25 @@ export function costDrivers(diff: Record<string, FigureDifference>, ctx: FigureC
     out.push({ type: 'penalties', text: `Penalties ${pen.mean > 0 ? 'up' : 'down'}${why.length > 0 ? ` because ${why.join(', ')}` : ''}.` });
   }
   const ot = diff['cost.overtime'];
-  if (ot?.significant) out.push({ type: 'overtime', text: `Overtime premium ${ot.mean > 0 ? 'up' : 'down'}${said('overtime.hours') ? `: ${said('overtime.hours')}` : ''}.` });
+  if (ot?.significant)
+    out.push({ type: 'overtime', text: `Overtime premium ${ot.mean > 0 ? 'up' : 'down'}${said('overtime.hours') ? `: ${said('overtime.hours')}` : ''}.` });
   const staff = diff['cost.staff'];
   if (staff?.significant) {
     const heads = (s: Scenario): number => s.staff.reduce((n, g) => n + g.shifts.reduce((m, sh) => m + sh.count, 0), 0);
     const change = heads(b) - heads(a);
-    out.push({ type: 'staff', text: `Staff ${staff.mean > 0 ? 'up' : 'down'}: staff are paid for their rostered hours${change !== 0 ? ` (B's rosters put ${Math.abs(change)} ${change > 0 ? 'more' : 'fewer'} people on shift)` : ''}.` });
+    out.push({
+      type: 'staff',
+      text: `Staff ${staff.mean > 0 ? 'up' : 'down'}: staff are paid for their rostered hours${change !== 0 ? ` (B's rosters put ${Math.abs(change)} ${change > 0 ? 'more' : 'fewer'} people on shift)` : ''}.`,
+    });
   }
   const bedsCost = diff['cost.beds'];
   if (bedsCost?.significant) {
     const beds = (s: Scenario): number => s.wards.reduce((n, w) => n + w.beds, 0);
     const change = beds(b) - beds(a);
-    out.push({ type: 'beds', text: `Beds ${bedsCost.mean > 0 ? 'up' : 'down'}${change !== 0 ? `: B has ${Math.abs(change)} ${change > 0 ? 'more' : 'fewer'} beds, each paid per bed-day` : ': more bed-days used'}.` });
+    out.push({
+      type: 'beds',
+      text: `Beds ${bedsCost.mean > 0 ? 'up' : 'down'}${change !== 0 ? `: B has ${Math.abs(change)} ${change > 0 ? 'more' : 'fewer'} beds, each paid per bed-day` : ': more bed-days used'}.`,
+    });
   }
   return out;
 }

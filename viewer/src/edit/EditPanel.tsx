@@ -4,7 +4,24 @@
  * points. Then run the edited scenario against the previous run, or export it
  * for the CLI.
  */
-import { addSurge, daysText, setDayToDayCv, parseDays, POLICY_FIELDS, removeSurge, setArrivalsPerDay, setOpeningHours, setPolicyValue, setSession, setShiftCount, setSurge, setWardBeds, addSession, removeSession, type Days } from './edits.js';
+import {
+  addSurge,
+  daysText,
+  setDayToDayCv,
+  parseDays,
+  POLICY_FIELDS,
+  removeSurge,
+  setArrivalsPerDay,
+  setOpeningHours,
+  setPolicyValue,
+  setSession,
+  setShiftCount,
+  setSurge,
+  setWardBeds,
+  addSession,
+  removeSession,
+  type Days,
+} from './edits.js';
 import { applyEdit, resetEdits, runEditedAndCompare, startEditing } from './edit-actions.js';
 import { CommitInput } from './CommitInput.js';
 import { download, scenarioJson, scenarioYaml } from './export.js';
@@ -19,7 +36,17 @@ const whole = (text: string): number => (text.trim() !== '' && Number.isFinite(N
 const amount = (text: string): number => (Number.isFinite(Number(text)) && text.trim() !== '' ? Number(text) : 0);
 
 function DaysInput({ days, onDays, label }: { days: Days; onDays: (d: Days) => void; label: string }) {
-  return <CommitInput label={label} value={daysText(days)} width="6.5em" onCommit={(t) => { const d = parseDays(t); if (d) onDays(d); }} />;
+  return (
+    <CommitInput
+      label={label}
+      value={daysText(days)}
+      width="6.5em"
+      onCommit={(t) => {
+        const d = parseDays(t);
+        if (d) onDays(d);
+      }}
+    />
+  );
 }
 
 export function EditPanel() {
@@ -51,29 +78,71 @@ export function EditPanel() {
                 <div className="edit-row">
                   <strong>{c.name ?? c.id}</strong>
                   <span>
-                    <CommitInput type="number" label={`${c.id} arrivals a day`} testid={`edit-arrivals-${c.id}`} width="4.5em" value={c.arrivals.perDay} onCommit={(t) => applyEdit((s) => setArrivalsPerDay(s, ci, amount(t)))} /> a day
+                    <CommitInput
+                      type="number"
+                      label={`${c.id} arrivals a day`}
+                      testid={`edit-arrivals-${c.id}`}
+                      width="4.5em"
+                      value={c.arrivals.perDay}
+                      onCommit={(t) => applyEdit((s) => setArrivalsPerDay(s, ci, amount(t)))}
+                    />{' '}
+                    a day
                     {c.arrivals.multiplier !== 1 ? <em className="muted"> × {c.arrivals.multiplier}</em> : null}
                   </span>
                 </div>
                 <div className="edit-row wave">
-                  <span className="muted" title="Busy and quiet days: each day's rate varies by this coefficient of variation (0: as Poisson)">day-to-day cv</span>
-                  <CommitInput type="number" label={`${c.id} day-to-day cv`} testid={`edit-day-cv-${c.id}`} width="3.6em" value={c.arrivals.dayToDayCv ?? 0} onCommit={(t) => applyEdit((s) => setDayToDayCv(s, ci, amount(t)))} />
+                  <span className="muted" title="Busy and quiet days: each day's rate varies by this coefficient of variation (0: as Poisson)">
+                    day-to-day cv
+                  </span>
+                  <CommitInput
+                    type="number"
+                    label={`${c.id} day-to-day cv`}
+                    testid={`edit-day-cv-${c.id}`}
+                    width="3.6em"
+                    value={c.arrivals.dayToDayCv ?? 0}
+                    onCommit={(t) => applyEdit((s) => setDayToDayCv(s, ci, amount(t)))}
+                  />
                 </div>
                 {(c.arrivals.surges ?? []).map((w, wi) => (
                   <div key={wi} className="edit-row wave" data-testid={`edit-surge-${c.id}-${wi}`}>
                     <span className="muted">wave: peak</span>
-                    <CommitInput label={`${c.id} wave ${wi + 1} peak (MM-DD)`} testid={`edit-surge-peak-${c.id}-${wi}`} width="4.2em" value={w.peak} onCommit={(peak) => applyEdit((s) => setSurge(s, ci, wi, { peak: peak.trim() }))} />
+                    <CommitInput
+                      label={`${c.id} wave ${wi + 1} peak (MM-DD)`}
+                      testid={`edit-surge-peak-${c.id}-${wi}`}
+                      width="4.2em"
+                      value={w.peak}
+                      onCommit={(peak) => applyEdit((s) => setSurge(s, ci, wi, { peak: peak.trim() }))}
+                    />
                     <span className="muted">over</span>
-                    <CommitInput type="number" label={`${c.id} wave ${wi + 1} weeks`} testid={`edit-surge-weeks-${c.id}-${wi}`} width="3.4em" value={w.weeks} onCommit={(t) => applyEdit((s) => setSurge(s, ci, wi, { weeks: amount(t) }))} />
+                    <CommitInput
+                      type="number"
+                      label={`${c.id} wave ${wi + 1} weeks`}
+                      testid={`edit-surge-weeks-${c.id}-${wi}`}
+                      width="3.4em"
+                      value={w.weeks}
+                      onCommit={(t) => applyEdit((s) => setSurge(s, ci, wi, { weeks: amount(t) }))}
+                    />
                     <span className="muted">weeks, +</span>
-                    <CommitInput type="number" label={`${c.id} wave ${wi + 1} extra at the peak (%)`} testid={`edit-surge-extra-${c.id}-${wi}`} width="3.6em" value={Number((100 * w.extra).toFixed(4))} onCommit={(t) => applyEdit((s) => setSurge(s, ci, wi, { extra: amount(t) / 100 }))} />
+                    <CommitInput
+                      type="number"
+                      label={`${c.id} wave ${wi + 1} extra at the peak (%)`}
+                      testid={`edit-surge-extra-${c.id}-${wi}`}
+                      width="3.6em"
+                      value={Number((100 * w.extra).toFixed(4))}
+                      onCommit={(t) => applyEdit((s) => setSurge(s, ci, wi, { extra: amount(t) / 100 }))}
+                    />
                     <span className="muted">% at the peak</span>
                     <button className="link" title="Remove this wave" onClick={() => applyEdit((s) => removeSurge(s, ci, wi))}>
                       ✕
                     </button>
                   </div>
                 ))}
-                <button className="link" data-testid={`edit-add-surge-${c.id}`} title="Extra arrivals every year around a peak date (a flu season)" onClick={() => applyEdit((s) => addSurge(s, ci))}>
+                <button
+                  className="link"
+                  data-testid={`edit-add-surge-${c.id}`}
+                  title="Extra arrivals every year around a peak date (a flu season)"
+                  onClick={() => applyEdit((s) => addSurge(s, ci))}
+                >
                   + yearly wave
                 </button>
               </div>
@@ -92,7 +161,14 @@ export function EditPanel() {
                   <span>
                     {daysText(sh.days)} {sh.start}–{sh.end}
                   </span>
-                  <CommitInput type="number" label={`${g.id} shift ${si + 1}`} testid={`edit-staff-${g.id}-${si}`} width="4em" value={sh.count} onCommit={(t) => applyEdit((s) => setShiftCount(s, gi, si, whole(t)))} />
+                  <CommitInput
+                    type="number"
+                    label={`${g.id} shift ${si + 1}`}
+                    testid={`edit-staff-${g.id}-${si}`}
+                    width="4em"
+                    value={sh.count}
+                    onCommit={(t) => applyEdit((s) => setShiftCount(s, gi, si, whole(t)))}
+                  />
                 </div>
               ))}
             </div>
@@ -107,7 +183,14 @@ export function EditPanel() {
               <span>
                 {w.name ?? w.id} <em className="muted">{w.type}</em>
               </span>
-              <CommitInput type="number" label={`${w.id} beds`} testid={`edit-beds-${w.id}`} width="4em" value={w.beds} onCommit={(t) => applyEdit((s) => setWardBeds(s, wi, whole(t)))} />
+              <CommitInput
+                type="number"
+                label={`${w.id} beds`}
+                testid={`edit-beds-${w.id}`}
+                width="4em"
+                value={w.beds}
+                onCommit={(t) => applyEdit((s) => setWardBeds(s, wi, whole(t)))}
+              />
             </div>
           ))}
         </details>
@@ -121,8 +204,18 @@ export function EditPanel() {
               {r.sessions.map((se, si) => (
                 <div key={si} className="edit-row">
                   <DaysInput label={`${r.id} session ${si + 1} days`} days={se.days} onDays={(days) => applyEdit((s) => setSession(s, ri, si, { days }))} />
-                  <CommitInput label={`${r.id} session ${si + 1} start`} width="4.8em" value={se.start} onCommit={(start) => applyEdit((s) => setSession(s, ri, si, { start }))} />
-                  <CommitInput label={`${r.id} session ${si + 1} end`} width="4.8em" value={se.end} onCommit={(end) => applyEdit((s) => setSession(s, ri, si, { end }))} />
+                  <CommitInput
+                    label={`${r.id} session ${si + 1} start`}
+                    width="4.8em"
+                    value={se.start}
+                    onCommit={(start) => applyEdit((s) => setSession(s, ri, si, { start }))}
+                  />
+                  <CommitInput
+                    label={`${r.id} session ${si + 1} end`}
+                    width="4.8em"
+                    value={se.end}
+                    onCommit={(end) => applyEdit((s) => setSession(s, ri, si, { end }))}
+                  />
                   <span className="muted">{se.specialty ?? ''}</span>
                   <button className="link" title="Remove this session" onClick={() => applyEdit((s) => removeSession(s, ri, si))}>
                     ✕
@@ -147,8 +240,20 @@ export function EditPanel() {
               {d.openingHours.map((h, hi) => (
                 <div key={hi} className="edit-row">
                   <DaysInput label={`${d.id} hours ${hi + 1} days`} days={h.days} onDays={(days) => applyEdit((s) => setOpeningHours(s, di, hi, { days }))} />
-                  <CommitInput label={`${d.id} opens`} testid={`edit-open-${d.id}-${hi}`} width="4.8em" value={h.start} onCommit={(start) => applyEdit((s) => setOpeningHours(s, di, hi, { start }))} />
-                  <CommitInput label={`${d.id} closes`} testid={`edit-close-${d.id}-${hi}`} width="4.8em" value={h.end} onCommit={(end) => applyEdit((s) => setOpeningHours(s, di, hi, { end }))} />
+                  <CommitInput
+                    label={`${d.id} opens`}
+                    testid={`edit-open-${d.id}-${hi}`}
+                    width="4.8em"
+                    value={h.start}
+                    onCommit={(start) => applyEdit((s) => setOpeningHours(s, di, hi, { start }))}
+                  />
+                  <CommitInput
+                    label={`${d.id} closes`}
+                    testid={`edit-close-${d.id}-${hi}`}
+                    width="4.8em"
+                    value={h.end}
+                    onCommit={(end) => applyEdit((s) => setOpeningHours(s, di, hi, { end }))}
+                  />
                 </div>
               ))}
             </div>
@@ -164,7 +269,13 @@ export function EditPanel() {
               {POLICY_FIELDS[it.policy.type].map((f) => (
                 <div key={f.key} className="edit-row">
                   <span>{f.label}</span>
-                  <CommitInput type="number" label={`${it.id} ${f.key}`} width="4.5em" value={Number((it.policy as Record<string, unknown>)[f.key])} onCommit={(t) => applyEdit((s) => setPolicyValue(s, ii, f.key, f.key === 'everyDays' ? Math.max(0, Number(t) || 0) : count(t)))} />
+                  <CommitInput
+                    type="number"
+                    label={`${it.id} ${f.key}`}
+                    width="4.5em"
+                    value={Number((it.policy as Record<string, unknown>)[f.key])}
+                    onCommit={(t) => applyEdit((s) => setPolicyValue(s, ii, f.key, f.key === 'everyDays' ? Math.max(0, Number(t) || 0) : count(t)))}
+                  />
                 </div>
               ))}
             </div>
@@ -194,7 +305,11 @@ export function EditPanel() {
         <button className="primary" data-testid="edit-run-compare" disabled={issues.length > 0 || comparing} onClick={() => void runEditedAndCompare()}>
           Run and compare with previous run
         </button>
-        <button data-testid="edit-export" disabled={issues.length > 0} onClick={() => download(`${fileName}.yaml`, scenarioYaml(draft, changes), 'application/yaml')}>
+        <button
+          data-testid="edit-export"
+          disabled={issues.length > 0}
+          onClick={() => download(`${fileName}.yaml`, scenarioYaml(draft, changes), 'application/yaml')}
+        >
           Export YAML
         </button>
         <button disabled={issues.length > 0} onClick={() => download(`${fileName}.json`, scenarioJson(draft), 'application/json')}>

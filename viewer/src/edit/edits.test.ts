@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_SCENARIOS, parseScenario, parseScenarioText } from '../../../scenarios/index.js';
 import { smallHospital } from '../../../scenarios/fixtures/small-hospital.js';
-import { addSurge, NEW_SURGE, setDayToDayCv, parseDays, removeSurge, setArrivalsPerDay, setOpeningHours, setPolicyValue, setSession, setShiftCount, setSurge, setWardBeds } from './edits.js';
+import {
+  addSurge,
+  NEW_SURGE,
+  setDayToDayCv,
+  parseDays,
+  removeSurge,
+  setArrivalsPerDay,
+  setOpeningHours,
+  setPolicyValue,
+  setSession,
+  setShiftCount,
+  setSurge,
+  setWardBeds,
+} from './edits.js';
 import { scenarioJson, scenarioYaml } from './export.js';
 
 const base = parseScenario(smallHospital, 'small-hospital');
@@ -64,7 +77,9 @@ describe('editing a scenario', () => {
 
   it('reports a wave on a day that does not exist, and no arrivals at all, as problems of the scenario', () => {
     const waved = addSurge(base, 0).scenario;
-    expect(() => parseScenario(setSurge(waved, 0, 0, { peak: '02-30' }).scenario, 'edited')).toThrow(/patientClasses\[0\]\.arrivals\.surges\[0\]\.peak: is not a day of the year/);
+    expect(() => parseScenario(setSurge(waved, 0, 0, { peak: '02-30' }).scenario, 'edited')).toThrow(
+      /patientClasses\[0\]\.arrivals\.surges\[0\]\.peak: is not a day of the year/,
+    );
     expect(() => parseScenario(setArrivalsPerDay(base, 0, 0).scenario, 'edited')).toThrow(/patientClasses\[0\]\.arrivals\.perDay/);
     // A class booked by list or appointment has no rate to change.
     expect(() => setArrivalsPerDay(base, 1, 5)).toThrow(/elective does not arrive at a rate/);

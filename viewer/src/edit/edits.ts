@@ -15,7 +15,7 @@ type Hours = Scenario['imaging'][number]['openingHours'][number];
 type Session = Scenario['operatingRooms'][number]['sessions'][number];
 export type Days = Hours['days'];
 
-const replaceAt = <T,>(list: readonly T[], i: number, value: T): T[] => list.map((x, k) => (k === i ? value : x));
+const replaceAt = <T>(list: readonly T[], i: number, value: T): T[] => list.map((x, k) => (k === i ? value : x));
 
 export function daysText(days: Days): string {
   return typeof days === 'string' ? days : days.join(',');
@@ -51,27 +51,39 @@ export function setSession(s: Scenario, room: number, session: number, patch: Pa
   const r = s.operatingRooms[room]!;
   const old = r.sessions[session]!;
   const next = { ...old, ...patch };
-  return { scenario: { ...s, operatingRooms: replaceAt(s.operatingRooms, room, { ...r, sessions: replaceAt(r.sessions, session, next) }) }, change: `${r.id} session ${hoursText(old)} → ${hoursText(next)}` };
+  return {
+    scenario: { ...s, operatingRooms: replaceAt(s.operatingRooms, room, { ...r, sessions: replaceAt(r.sessions, session, next) }) },
+    change: `${r.id} session ${hoursText(old)} → ${hoursText(next)}`,
+  };
 }
 
 export function addSession(s: Scenario, room: number): Edited {
   const r = s.operatingRooms[room]!;
   const last = r.sessions[r.sessions.length - 1];
   const session: Session = last ? { ...last } : { days: 'weekdays', start: '08:00', end: '16:00' };
-  return { scenario: { ...s, operatingRooms: replaceAt(s.operatingRooms, room, { ...r, sessions: [...r.sessions, session] }) }, change: `${r.id}: session added (${hoursText(session)})` };
+  return {
+    scenario: { ...s, operatingRooms: replaceAt(s.operatingRooms, room, { ...r, sessions: [...r.sessions, session] }) },
+    change: `${r.id}: session added (${hoursText(session)})`,
+  };
 }
 
 export function removeSession(s: Scenario, room: number, session: number): Edited {
   const r = s.operatingRooms[room]!;
   const old = r.sessions[session]!;
-  return { scenario: { ...s, operatingRooms: replaceAt(s.operatingRooms, room, { ...r, sessions: r.sessions.filter((_, k) => k !== session) }) }, change: `${r.id}: session ${hoursText(old)} removed` };
+  return {
+    scenario: { ...s, operatingRooms: replaceAt(s.operatingRooms, room, { ...r, sessions: r.sessions.filter((_, k) => k !== session) }) },
+    change: `${r.id}: session ${hoursText(old)} removed`,
+  };
 }
 
 export function setOpeningHours(s: Scenario, device: number, entry: number, patch: Partial<Hours>): Edited {
   const d = s.imaging[device]!;
   const old = d.openingHours[entry]!;
   const next = { ...old, ...patch };
-  return { scenario: { ...s, imaging: replaceAt(s.imaging, device, { ...d, openingHours: replaceAt(d.openingHours, entry, next) }) }, change: `${d.id} open ${hoursText(old)} → ${hoursText(next)}` };
+  return {
+    scenario: { ...s, imaging: replaceAt(s.imaging, device, { ...d, openingHours: replaceAt(d.openingHours, entry, next) }) },
+    change: `${d.id} open ${hoursText(old)} → ${hoursText(next)}`,
+  };
 }
 
 type Policy = Scenario['items'][number]['policy'];
@@ -138,7 +150,10 @@ export function setSurge(s: Scenario, cls: number, k: number, patch: Partial<Sur
   const { c, a } = weeklyOf(s, cls);
   const old = a.surges![k]!;
   const next = { ...old, ...patch };
-  return { scenario: withArrivals(s, cls, { ...a, surges: replaceAt(a.surges!, k, next) }), change: `${c.id} wave ${k + 1}: ${surgeText(old)} → ${surgeText(next)}` };
+  return {
+    scenario: withArrivals(s, cls, { ...a, surges: replaceAt(a.surges!, k, next) }),
+    change: `${c.id} wave ${k + 1}: ${surgeText(old)} → ${surgeText(next)}`,
+  };
 }
 
 export function removeSurge(s: Scenario, cls: number, k: number): Edited {

@@ -99,5 +99,5 @@ export function differenceIntervalText(info: FigureInfo, ci95: readonly [number,
 /** Whether a difference is an improvement, a worsening, or neither (not significant, or no better direction). */
 export function verdictOf(info: FigureInfo, mean: number, significant: boolean): 'better' | 'worse' | 'neutral' {
   if (!significant || info.direction === 'neither' || mean === 0) return 'neutral';
-  return (mean > 0) === (info.direction === 'higherIsBetter') ? 'better' : 'worse';
+  return mean > 0 === (info.direction === 'higherIsBetter') ? 'better' : 'worse';
 }

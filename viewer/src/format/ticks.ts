@@ -43,7 +43,8 @@ export function timelineTicks(start: string, end: number, widthPx: number): Tick
     const shown = major || labelled || pxPerDay >= TICK_PX || (pxPerDay * 7 >= TICK_PX && monday) || firstOfMonth;
     if (!shown) continue;
     const tick: Tick = { t, major: major || labelled };
-    if (labelled) tick.label = pxPerDay >= LABEL_PX || !firstOfMonth || pxPerDay * 7 >= LABEL_PX ? `${p.weekdayName} ${p.day} ${p.monthName}` : `${p.monthName} ${p.year}`;
+    if (labelled)
+      tick.label = pxPerDay >= LABEL_PX || !firstOfMonth || pxPerDay * 7 >= LABEL_PX ? `${p.weekdayName} ${p.day} ${p.monthName}` : `${p.monthName} ${p.year}`;
     out.push(tick);
   }
   return out;

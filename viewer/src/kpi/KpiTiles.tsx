@@ -10,7 +10,12 @@ export function KpiTiles({ run }: { run: RunRecord }) {
   return (
     <ul className="kpis" data-testid="kpis" aria-label="Headline figures">
       {kpis.map((k) => (
-        <li key={k.id} className={`kpi${k.met === undefined ? '' : k.met ? ' met' : ' missed'}`} data-testid={`kpi-${k.id}`} title={`${k.info.label} (${k.id}): mean of ${run.result.replications} replications, 95% interval`}>
+        <li
+          key={k.id}
+          className={`kpi${k.met === undefined ? '' : k.met ? ' met' : ' missed'}`}
+          data-testid={`kpi-${k.id}`}
+          title={`${k.info.label} (${k.id}): mean of ${run.result.replications} replications, 95% interval`}
+        >
           <span className="kpi-label">
             {k.short}
             {k.info.unit === 'money' && run.scenario.currency ? ` (${run.scenario.currency})` : ''}

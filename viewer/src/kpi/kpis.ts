@@ -40,9 +40,33 @@ export function headlineKpis(scenario: Scenario, result: BrowserExperimentResult
   const totalBeds = beds.reduce((s, w) => s + w.beds, 0);
   const made: [string, string, Summary][] = [
     ['ed.within4h', '4-hour performance', direct('ed.within4h')],
-    ['ed.waiting', 'Waiting in the ED', combinedFigure(per, edResources(scenario).map((r) => `queue.${r}.mean`))],
-    ['beds.occupancy', 'Bed occupancy', totalBeds > 0 ? combinedFigure(per, beds.map((w) => `beds.${w.id}.meanOccupied`), 1 / totalBeds) : null],
-    ['cancellations.elective', 'Elective cancellations', combinedFigure(per, electiveClasses(scenario, ctx.surgicalClasses).map((c) => `cancellations.${c}`))],
+    [
+      'ed.waiting',
+      'Waiting in the ED',
+      combinedFigure(
+        per,
+        edResources(scenario).map((r) => `queue.${r}.mean`),
+      ),
+    ],
+    [
+      'beds.occupancy',
+      'Bed occupancy',
+      totalBeds > 0
+        ? combinedFigure(
+            per,
+            beds.map((w) => `beds.${w.id}.meanOccupied`),
+            1 / totalBeds,
+          )
+        : null,
+    ],
+    [
+      'cancellations.elective',
+      'Elective cancellations',
+      combinedFigure(
+        per,
+        electiveClasses(scenario, ctx.surgicalClasses).map((c) => `cancellations.${c}`),
+      ),
+    ],
     ['overtime.hours', 'Overtime', direct('overtime.hours')],
     ['cost.perPatient', 'Cost per patient', direct('cost.perPatient')],
     ['cost.total', 'Total cost', direct('cost.total')],

@@ -33,19 +33,52 @@ interface ResourceSpec {
 function resourceSpecs(s: Scenario): ResourceSpec[] {
   const out: ResourceSpec[] = [];
   for (const w of s.wards) {
-    out.push({ name: w.id, label: w.name ?? plainId(w.id), kind: 'ward', department: w.department ?? w.id, units: w.beds, profile: null, cleaningMinutes: 0, wardType: w.type });
+    out.push({
+      name: w.id,
+      label: w.name ?? plainId(w.id),
+      kind: 'ward',
+      department: w.department ?? w.id,
+      units: w.beds,
+      profile: null,
+      cleaningMinutes: 0,
+      wardType: w.type,
+    });
   }
   for (const g of s.staff) {
     const profile = weekProfile(g.shifts);
-    out.push({ name: g.id, label: g.name ?? plainId(g.id), kind: 'staff', department: g.department, units: Math.max(1, profileMax(profile)), profile, cleaningMinutes: 0 });
+    out.push({
+      name: g.id,
+      label: g.name ?? plainId(g.id),
+      kind: 'staff',
+      department: g.department,
+      units: Math.max(1, profileMax(profile)),
+      profile,
+      cleaningMinutes: 0,
+    });
   }
   for (const r of s.operatingRooms) {
     const profile = weekProfile(r.sessions.map((x) => ({ ...x, count: 1 })));
-    out.push({ name: r.id, label: plainId(r.id), kind: 'room', department: 'theatres', units: 1, profile, cleaningMinutes: distributionMean(r.turnover as DistributionLike) });
+    out.push({
+      name: r.id,
+      label: plainId(r.id),
+      kind: 'room',
+      department: 'theatres',
+      units: 1,
+      profile,
+      cleaningMinutes: distributionMean(r.turnover as DistributionLike),
+    });
   }
   for (const d of s.imaging) {
     const profile = weekProfile(d.openingHours.map((h) => ({ ...h, count: d.units })));
-    out.push({ name: d.id, label: plainId(d.id).toLowerCase().startsWith(d.kind.toLowerCase()) ? plainId(d.id) : `${plainId(d.id)} (${d.kind})`, kind: 'device', department: 'imaging', units: d.units, profile, cleaningMinutes: 0 });
+    out.push({
+      name: d.id,
+      label: plainId(d.id).toLowerCase().startsWith(d.kind.toLowerCase()) ? plainId(d.id) : `${plainId(d.id)} (${d.kind})`,
+      kind: 'device',
+      department: 'imaging',
+      units: d.units,
+      profile,
+      cleaningMinutes: 0,
+    });
   }
   for (const p of s.resources) {
     out.push({ name: p.id, label: plainId(p.id), kind: 'pool', department: p.department, units: p.units, profile: null, cleaningMinutes: 0 });
@@ -161,7 +194,13 @@ export function buildLayout(scenario: Scenario): HospitalLayout {
         units: m.spec.units,
         firstSlot,
         lying: m.shape !== 'staff' && m.shape !== 'unit',
-        queue: { x: x + 0.35, z: side * (near - 0.5), dx: QUEUE_SPACING, dz: -side * QUEUE_SPACING, cols: Math.max(2, Math.floor((m.w - 0.1) / QUEUE_SPACING)) },
+        queue: {
+          x: x + 0.35,
+          z: side * (near - 0.5),
+          dx: QUEUE_SPACING,
+          dz: -side * QUEUE_SPACING,
+          cols: Math.max(2, Math.floor((m.w - 0.1) / QUEUE_SPACING)),
+        },
         profile: m.spec.profile,
         cleaningMinutes: m.spec.cleaningMinutes,
         x0: x,
@@ -172,7 +211,16 @@ export function buildLayout(scenario: Scenario): HospitalLayout {
     }
     const far = near + PAD + plan.depth + LABEL_BAND;
     const wardNames = scenario.wards.filter((w) => (w.department ?? w.id) === department).map((w) => w.name ?? w.id);
-    zones.push({ id: department, label: zoneLabel(kind, department, wardNames), kind, side, x0, x1: x0 + plan.width, z0: Math.min(side * near, side * far), z1: Math.max(side * near, side * far) });
+    zones.push({
+      id: department,
+      label: zoneLabel(kind, department, wardNames),
+      kind,
+      side,
+      x0,
+      x1: x0 + plan.width,
+      z0: Math.min(side * near, side * far),
+      z1: Math.max(side * near, side * far),
+    });
     cursor[side] = x0 + plan.width + ZONE_GAP;
   }
 

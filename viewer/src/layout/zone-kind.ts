@@ -23,7 +23,10 @@ export const ZONE_ORDER: Record<ZoneKind, number> = { ed: 0, imaging: 1, theatre
 /** "criticalCare" → "Critical care", "ed" → "ED". */
 export function prettyId(id: string): string {
   if (id.length <= 3) return id.toUpperCase();
-  const words = id.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  const words = id
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

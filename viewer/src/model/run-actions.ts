@@ -25,7 +25,13 @@ export function quickSettings(s: Scenario): RunSettings {
 }
 
 /** Runs a scenario choice; resolves to the new run (null if cancelled or failed). `lane` picks the worker. */
-export async function executeRun(key: string, settings: RunSettings, onProgress: (done: number, total: number) => void, lane = 0, track = true): Promise<RunRecord | null> {
+export async function executeRun(
+  key: string,
+  settings: RunSettings,
+  onProgress: (done: number, total: number) => void,
+  lane = 0,
+  track = true,
+): Promise<RunRecord | null> {
   const choice = choiceByKey(key);
   if (!choice) throw new Error(`no scenario ${key}`);
   const handle = runInWorker(choice.scenario, settings, onProgress, lane);
@@ -56,7 +62,8 @@ export async function startRun(key: string, settings: RunSettings): Promise<void
       return;
     }
     const partial = record.result.cancelled ? ` (cancelled after ${record.result.replications} of ${settings.replications} replications)` : '';
-    const failures = record.result.failures.length > 0 ? `; ${record.result.failures.length} replication(s) failed: ${record.result.failures[0]!.error.split('\n')[0]}` : '';
+    const failures =
+      record.result.failures.length > 0 ? `; ${record.result.failures.length} replication(s) failed: ${record.result.failures[0]!.error.split('\n')[0]}` : '';
     useRuns.setState({ status: record.result.cancelled ? 'cancelled' : 'done', message: `Run ${record.id} finished${partial}${failures}.` });
     showRun(record.id);
   } catch (e) {
@@ -85,14 +92,25 @@ export async function loadScenarioFile(file: File): Promise<void> {
   const lower = file.name.toLowerCase();
   const format = lower.endsWith('.json') ? 'json' : 'yaml';
   try {
-    if (!/\.(json|ya?ml)$/.test(lower)) throw new ScenarioError(file.name, [{ path: '', message: `must be a .json, .yaml or .yml file, got "${lower.includes('.') ? lower.slice(lower.lastIndexOf('.')) : 'no extension'}"` }]);
+    if (!/\.(json|ya?ml)$/.test(lower))
+      throw new ScenarioError(file.name, [
+        { path: '', message: `must be a .json, .yaml or .yml file, got "${lower.includes('.') ? lower.slice(lower.lastIndexOf('.')) : 'no extension'}"` },
+      ]);
     const scenario = parseScenarioText(text, file.name, format);
-    addChoice({ key: `file:${file.name}`, label: `${scenario.name} (${file.name})`, origin: 'file', summary: scenario.description ?? `loaded from ${file.name}`, scenario });
+    addChoice({
+      key: `file:${file.name}`,
+      label: `${scenario.name} (${file.name})`,
+      origin: 'file',
+      summary: scenario.description ?? `loaded from ${file.name}`,
+      scenario,
+    });
   } catch (e) {
     if (e instanceof ScenarioError) {
       useScenarios.setState({ loadError: { source: file.name, message: e.message, issues: [...e.issues] } });
     } else {
-      useScenarios.setState({ loadError: { source: file.name, message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`, issues: [] } });
+      useScenarios.setState({
+        loadError: { source: file.name, message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`, issues: [] },
+      });
     }
   }
 }

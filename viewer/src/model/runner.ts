@@ -3,7 +3,13 @@
  * replications in Web Workers. Two runners, so the two sides of a comparison
  * run at once; a runner that will not stop is replaced.
  */
-import { startBrowserRunner, type BrowserExperimentResult, type BrowserForecastOptions, type BrowserForecastResult, type BrowserRunner } from '../../../workers/browser/client.js';
+import {
+  startBrowserRunner,
+  type BrowserExperimentResult,
+  type BrowserForecastOptions,
+  type BrowserForecastResult,
+  type BrowserRunner,
+} from '../../../workers/browser/client.js';
 import type { HospitalState, Scenario } from '../../../scenarios/index.js';
 
 export type { BrowserExperimentResult, BrowserForecastResult };

@@ -53,12 +53,22 @@ export function ObjectivePlot({ history, objective }: { history: OptimiseHistory
         <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} stroke="#56616d" />
         <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#56616d" />
         {pts.map((p, i) => (
-          <circle key={i} cx={px(p.used)} cy={py(p.mean)} r={3.5} fill={p.feasible ? '#4f739b' : '#fff'} stroke="#4f739b" strokeWidth={1.5} data-testid="optimise-point" />
+          <circle
+            key={i}
+            cx={px(p.used)}
+            cy={py(p.mean)}
+            r={3.5}
+            fill={p.feasible ? '#4f739b' : '#fff'}
+            stroke="#4f739b"
+            strokeWidth={1.5}
+            data-testid="optimise-point"
+          />
         ))}
         <path d={line} fill="none" stroke="#c46a12" strokeWidth={2} data-testid="optimise-best-line" />
       </svg>
       <figcaption className="small">
-        <i className="swatch dot" style={{ background: '#4f739b' }} /> an evaluation's mean of {objective} (hollow: misses a constraint on its mean) · <i className="swatch line" style={{ background: '#c46a12' }} /> best so far
+        <i className="swatch dot" style={{ background: '#4f739b' }} /> an evaluation's mean of {objective} (hollow: misses a constraint on its mean) ·{' '}
+        <i className="swatch line" style={{ background: '#c46a12' }} /> best so far
         {selStart !== undefined ? ' · shaded: the final selection' : ''}
       </figcaption>
     </figure>

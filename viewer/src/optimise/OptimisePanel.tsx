@@ -68,7 +68,13 @@ function OptimiseReportView() {
                         {fmt.format(c.objective.lo)} – {fmt.format(c.objective.hi)}
                       </span>
                     </td>
-                    <td>{isChosen ? 'chosen' : c.eliminated ? `left after ${c.eliminated.at} replications: ${c.eliminated.reason}` : 'could not be told apart from the best'}</td>
+                    <td>
+                      {isChosen
+                        ? 'chosen'
+                        : c.eliminated
+                          ? `left after ${c.eliminated.at} replications: ${c.eliminated.reason}`
+                          : 'could not be told apart from the best'}
+                    </td>
                   </tr>
                 );
               })}

@@ -20,7 +20,16 @@ export async function openOptimiseFile(file: File): Promise<void> {
     const result = readOptimiseResult(await file.text(), file.name);
     const baseKey = `optimise:${result.name}:base`;
     const bestKey = `optimise:${result.name}:best`;
-    addChoice({ key: baseKey, label: `${result.baseName} (base of ${result.name})`, origin: 'file', summary: `The base scenario of optimisation ${result.name}.`, scenario: result.base }, false);
+    addChoice(
+      {
+        key: baseKey,
+        label: `${result.baseName} (base of ${result.name})`,
+        origin: 'file',
+        summary: `The base scenario of optimisation ${result.name}.`,
+        scenario: result.base,
+      },
+      false,
+    );
     addChoice({
       key: bestKey,
       label: `${result.name}: best`,

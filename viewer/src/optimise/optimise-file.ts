@@ -45,7 +45,9 @@ export class OptimiseFileError extends Error {
     readonly source: string,
     readonly problems: string[],
   ) {
-    super(`${source} is not an optimisation result (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    super(
+      `${source} is not an optimisation result (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
   }
 }
 
@@ -64,11 +66,19 @@ export function readOptimiseResult(text: string, fileName: string): OptimiseResu
     if (!ok(doc[key])) problems.push(`${key}: must be ${what}${doc[key] === undefined ? ', missing' : ''}`);
   };
   need('name', (v) => typeof v === 'string', 'a name');
-  need('objective', (v) => isObject(v) && typeof v.figure === 'string' && (v.order === 'min' || v.order === 'max'), 'an objective { figure, order: min or max }');
+  need(
+    'objective',
+    (v) => isObject(v) && typeof v.figure === 'string' && (v.order === 'min' || v.order === 'max'),
+    'an objective { figure, order: min or max }',
+  );
   need('history', Array.isArray, 'a list of evaluations');
   need('candidates', Array.isArray, 'a list of candidates');
   need('chosen', (v) => v === null || isObject(v), 'the chosen solution or null');
-  need('base', (v) => isObject(v) && typeof v.name === 'string' && isObject(v.scenario), 'the base scenario { name, scenario } (written by hospital-twin optimise from this version on)');
+  need(
+    'base',
+    (v) => isObject(v) && typeof v.name === 'string' && isObject(v.scenario),
+    'the base scenario { name, scenario } (written by hospital-twin optimise from this version on)',
+  );
   need('bestScenario', isObject, 'the best solution as a scenario');
   if (problems.length > 0) throw new OptimiseFileError(fileName, problems);
   const baseInfo = doc.base as { name: string; scenario: unknown };
@@ -78,7 +88,11 @@ export function readOptimiseResult(text: string, fileName: string): OptimiseResu
     base = parseScenario(baseInfo.scenario, `${fileName} base`);
     best = parseScenario(doc.bestScenario, `${fileName} bestScenario`);
   } catch (e) {
-    if (e instanceof ScenarioError) throw new OptimiseFileError(fileName, e.issues.map((i) => `${i.path || '(scenario)'}: ${i.message}`));
+    if (e instanceof ScenarioError)
+      throw new OptimiseFileError(
+        fileName,
+        e.issues.map((i) => `${i.path || '(scenario)'}: ${i.message}`),
+      );
     throw e;
   }
   const replications = isObject(doc.replications) && typeof doc.replications.used === 'number' ? doc.replications.used : NaN;

@@ -25,7 +25,8 @@ export function Charts({ a, b, scenario }: { a: RunSeries | null; b?: RunSeries 
         if (chart.unit === 'share') refs.push({ value: 1, label: 'capacity: all beds full', colour: '#7a2b2b' });
         const targetId = TARGET_OF[chart.id];
         const target = targetId ? scenario?.targets?.[targetId] : undefined;
-        if (target !== undefined) refs.push({ value: target, label: `target ${chart.unit === 'share' ? `${Math.round(target * 100)}%` : target}`, colour: '#1b7a3a' });
+        if (target !== undefined)
+          refs.push({ value: target, label: `target ${chart.unit === 'share' ? `${Math.round(target * 100)}%` : target}`, colour: '#1b7a3a' });
         return <LineChart key={chart.id} chart={chart} lines={lines} refs={refs} step={a.step} end={Math.max(1, end)} time={time} onSeek={seek} />;
       })}
     </section>

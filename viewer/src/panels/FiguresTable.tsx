@@ -43,14 +43,19 @@ export function FiguresTable({ run }: { run: RunRecord }) {
     <section className="figures" data-testid="figures" aria-labelledby={`${searchId}-h`}>
       <div className="row">
         <h2 id={`${searchId}-h`}>All figures</h2>
-        <span className="muted">
-          {run.result.replications} replications · mean and 95% CI
-        </span>
+        <span className="muted">{run.result.replications} replications · mean and 95% CI</span>
       </div>
       <label htmlFor={searchId} className="visually-hidden">
         Search figures by name or id
       </label>
-      <input id={searchId} type="search" data-testid="figure-search" placeholder="Search figures: 4-hour, bed occupancy, cost per patient…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <input
+        id={searchId}
+        type="search"
+        data-testid="figure-search"
+        placeholder="Search figures: 4-hour, bed occupancy, cost per patient…"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
       <p className="muted small" aria-live="polite">
         {filter ? `${shown} of ${ordered.length} figures match` : `${ordered.length} figures`}
       </p>

@@ -44,7 +44,23 @@ function dayTicks(end: number): number[] {
   return out;
 }
 
-export const LineChart = memo(function LineChart({ chart, lines, refs = [], step, end, time, onSeek }: { chart: Chart; lines: ChartLine[]; refs?: RefLine[]; step: number; end: number; time: number; onSeek: (t: number) => void }) {
+export const LineChart = memo(function LineChart({
+  chart,
+  lines,
+  refs = [],
+  step,
+  end,
+  time,
+  onSeek,
+}: {
+  chart: Chart;
+  lines: ChartLine[];
+  refs?: RefLine[];
+  step: number;
+  end: number;
+  time: number;
+  onSeek: (t: number) => void;
+}) {
   const share = chart.unit === 'share';
   let max = 1;
   for (const l of lines) for (const v of l.values) max = Math.max(max, v);
@@ -89,13 +105,26 @@ export const LineChart = memo(function LineChart({ chart, lines, refs = [], step
         {refs.map((r, i) => (
           <g key={r.label}>
             <line x1={PAD.l} x2={W - PAD.r} y1={yOf(r.value)} y2={yOf(r.value)} stroke={r.colour} strokeDasharray="2 2" strokeWidth={1} />
-            <text x={i % 2 === 0 ? W - PAD.r - 2 : PAD.l + 2} y={yOf(r.value) + (yOf(r.value) < PAD.t + 10 ? 9 : -2)} textAnchor={i % 2 === 0 ? 'end' : 'start'} className="tick ref" style={{ fill: r.colour }}>
+            <text
+              x={i % 2 === 0 ? W - PAD.r - 2 : PAD.l + 2}
+              y={yOf(r.value) + (yOf(r.value) < PAD.t + 10 ? 9 : -2)}
+              textAnchor={i % 2 === 0 ? 'end' : 'start'}
+              className="tick ref"
+              style={{ fill: r.colour }}
+            >
               {r.label}
             </text>
           </g>
         ))}
         {lines.map((l) => (
-          <path key={l.label} d={path(l.values, step, max, end)} fill="none" stroke={l.colour} strokeWidth={1.3} strokeDasharray={l.dashed ? '4 3' : undefined} />
+          <path
+            key={l.label}
+            d={path(l.values, step, max, end)}
+            fill="none"
+            stroke={l.colour}
+            strokeWidth={1.3}
+            strokeDasharray={l.dashed ? '4 3' : undefined}
+          />
         ))}
         <line x1={cursor} x2={cursor} y1={PAD.t} y2={H - PAD.b} stroke="#ff2d95" strokeWidth={1.5} />
       </svg>

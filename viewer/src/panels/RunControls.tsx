@@ -22,16 +22,28 @@ export function RunControls() {
       <h2>Run</h2>
       <div className="grid2">
         <label>Replications {num('replications', 1, 1000)}</label>
-        <label>Days (after {scenario.warmupDays} d warm-up) {num('horizonDays', Math.floor(scenario.warmupDays) + 1, 3660)}</label>
         <label>
-          Seed <input value={String(settings.seed)} disabled={busy} onChange={(e) => setSettings({ ...settings, seed: /^-?\d+$/.test(e.target.value) ? Number(e.target.value) : e.target.value || 1 })} />
+          Days (after {scenario.warmupDays} d warm-up) {num('horizonDays', Math.floor(scenario.warmupDays) + 1, 3660)}
+        </label>
+        <label>
+          Seed{' '}
+          <input
+            value={String(settings.seed)}
+            disabled={busy}
+            onChange={(e) => setSettings({ ...settings, seed: /^-?\d+$/.test(e.target.value) ? Number(e.target.value) : e.target.value || 1 })}
+          />
         </label>
       </div>
       <div className="buttons">
         <button className="primary" data-testid="run" disabled={busy} onClick={() => void startRun(selected, settings)}>
           Run
         </button>
-        <button data-testid="quick-run" disabled={busy} onClick={() => void startRun(selected, quickSettings(scenario))} title="3 replications of a few weeks after the warm-up">
+        <button
+          data-testid="quick-run"
+          disabled={busy}
+          onClick={() => void startRun(selected, quickSettings(scenario))}
+          title="3 replications of a few weeks after the warm-up"
+        >
           Quick run
         </button>
       </div>

@@ -12,7 +12,12 @@ export function ScenarioPicker() {
   return (
     <section className="card">
       <h2>Scenario</h2>
-      <select data-testid="scenario-select" aria-label="Scenario to run" value={selected ?? ''} onChange={(e) => useScenarios.setState({ selected: e.target.value, loadError: null })}>
+      <select
+        data-testid="scenario-select"
+        aria-label="Scenario to run"
+        value={selected ?? ''}
+        onChange={(e) => useScenarios.setState({ selected: e.target.value, loadError: null })}
+      >
         {(['builtin', 'file', 'calibrated', 'edited'] as const).map((origin) => {
           const list = choices.filter((c) => c.origin === origin);
           if (list.length === 0) return null;

@@ -78,9 +78,12 @@ export function SelectionCard({ runs }: { runs: (RunRecord | undefined)[] }) {
             Patient #{story.story.entity} · {story.story.className}
           </h3>
           <p>
-            {Object.entries(story.story.attributes).map(([k, v]) => `${k} ${v}`).join(', ')}
+            {Object.entries(story.story.attributes)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}
             {Object.keys(story.story.attributes).length > 0 ? ' · ' : ''}
-            in the hospital {durationText((Number.isNaN(story.story.left) ? run.replay.endTime : story.story.left) - story.story.arrived)} · waited {durationText(story.story.waited)} · {story.story.outcome}
+            in the hospital {durationText((Number.isNaN(story.story.left) ? run.replay.endTime : story.story.left) - story.story.arrived)} · waited{' '}
+            {durationText(story.story.waited)} · {story.story.outcome}
           </p>
         </>
       ) : (

@@ -48,7 +48,17 @@ export function Timeline({ start, series }: { start: string; series: RunSeries |
   const peakMeasure = useView((s) => s.peakMeasure);
   const [trackRef, width] = useWidth();
   const ids = useId();
-  const measures = useMemo(() => (series ? series.charts.flatMap((c) => c.series.filter((s) => s.id !== 'orOpen').map((s) => ({ id: s.id, label: c.series.length === 1 ? c.title : `${c.title}: ${s.label}`, values: s.values }))) : []), [series]);
+  const measures = useMemo(
+    () =>
+      series
+        ? series.charts.flatMap((c) =>
+            c.series
+              .filter((s) => s.id !== 'orOpen')
+              .map((s) => ({ id: s.id, label: c.series.length === 1 ? c.title : `${c.title}: ${s.label}`, values: s.values })),
+          )
+        : [],
+    [series],
+  );
   const measure = measures.find((m) => m.id === peakMeasure) ?? measures[0];
   const peak = series && measure ? nextPeak(measure.values, series.step, time) : null;
   const ticks = useMemo(() => timelineTicks(start, end, Math.max(0, width - 68 - THUMB)), [start, end, width]);
@@ -56,7 +66,12 @@ export function Timeline({ start, series }: { start: string; series: RunSeries |
   return (
     <div className="timeline" data-testid="timeline" role="group" aria-label="Replay time">
       <div className="timeline-controls">
-        <button className="play" data-testid="play" onClick={() => usePlayback.setState({ playing: !playing, time: clock.time })} aria-label={playing ? 'Pause the replay' : 'Play the replay'}>
+        <button
+          className="play"
+          data-testid="play"
+          onClick={() => usePlayback.setState({ playing: !playing, time: clock.time })}
+          aria-label={playing ? 'Pause the replay' : 'Play the replay'}
+        >
           {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
         <label className="speed">
@@ -89,7 +104,12 @@ export function Timeline({ start, series }: { start: string; series: RunSeries |
             </select>
           </label>
         )}
-        <button data-testid="next-peak" disabled={peak === null} onClick={() => peak !== null && seek(peak)} title={measure ? `Jump to the next hour when ${measure.label.toLowerCase()} peaks` : ''}>
+        <button
+          data-testid="next-peak"
+          disabled={peak === null}
+          onClick={() => peak !== null && seek(peak)}
+          title={measure ? `Jump to the next hour when ${measure.label.toLowerCase()} peaks` : ''}
+        >
           Next peak →
         </button>
       </div>
@@ -121,4 +141,3 @@ export function Timeline({ start, series }: { start: string; series: RunSeries |
     </div>
   );
 }
-

@@ -76,7 +76,8 @@ describe('replay of a run', () => {
     const replay = prepareReplay(trace, layout, { endTime: end });
     const ends: { t: number; room: string; patient: number }[] = [];
     for (let i = 0; i < trace.length; i++) {
-      if (trace.whatNames[trace.what[i]!] === 'turnover-end') ends.push({ t: trace.time[i]!, room: trace.whereNames[trace.where[i]!]!, patient: trace.entity[i]! });
+      if (trace.whatNames[trace.what[i]!] === 'turnover-end')
+        ends.push({ t: trace.time[i]!, room: trace.whereNames[trace.where[i]!]!, patient: trace.entity[i]! });
     }
     expect(ends.length).toBeGreaterThan(0);
     for (const { t, room, patient } of ends) {
@@ -133,7 +134,7 @@ describe('replay of a run', () => {
   it('charts ward occupancy as a share between 0 and 1 and finds the next busy peak', () => {
     const s = runSeries(trace, layout, end);
     const occupancy = s.charts.find((c) => c.id === 'occupancy')!;
-    for (const v of occupancy.series[0]!.values) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1 + 1e-6);
+    for (const v of occupancy.series[0]!.values) (expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1 + 1e-6));
     expect(s.hours).toBe(end / 60);
     const busy = Float32Array.from([0, 1, 5, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 2, 0]);
     expect(nextPeak(busy, 60, 0)).toBe(2.5 * 60);

@@ -64,7 +64,12 @@ class StepAverage {
 export function runSeries(trace: TraceData, layout: HospitalLayout, endTime: number): RunSeries {
   const hours = Math.max(1, Math.ceil(endTime / SERIES_STEP));
   const code = (name: string): number => trace.whatNames.indexOf(name);
-  const [ARRIVE, REQUEST, SEIZE, RELEASE] = [TRACE_WORDS.arrive, TRACE_WORDS.request, TRACE_WORDS.seize, TRACE_WORDS.release].map(code) as [number, number, number, number];
+  const [ARRIVE, REQUEST, SEIZE, RELEASE] = [TRACE_WORDS.arrive, TRACE_WORDS.request, TRACE_WORDS.seize, TRACE_WORDS.release].map(code) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const exits = new Set([...EXIT_WORDS].map(code).filter((c) => c >= 0));
   const blockOf = trace.whereNames.map((name) => layout.blockOf.get(name) ?? -1);
   const zoneKind = (b: number): string => layout.zones[layout.blocks[b]!.zone]!.kind;
@@ -153,7 +158,12 @@ export function runSeries(trace: TraceData, layout: HospitalLayout, endTime: num
       ],
     });
   }
-  charts.push({ id: 'inHospital', title: 'Patients in the hospital', unit: 'patients', series: [{ id: 'inHospital', label: 'in the hospital', colour: '#6c4ab6', values: inHospital.means() }] });
+  charts.push({
+    id: 'inHospital',
+    title: 'Patients in the hospital',
+    unit: 'patients',
+    series: [{ id: 'inHospital', label: 'in the hospital', colour: '#6c4ab6', values: inHospital.means() }],
+  });
   return { step: SERIES_STEP, hours, charts, busy: waiting.means() };
 }
 

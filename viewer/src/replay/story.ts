@@ -98,7 +98,16 @@ export function slotStory(r: Replay, slot: number, nameOf: (id: string) => strin
     const klass = r.classNames[r.klass[e]!];
     const name = e >= 0 ? `patient #${e} (${klass === undefined ? 'unknown class' : nameOf(klass)})` : '';
     if (state === SLOT_BUSY) uses++;
-    const text = state === SLOT_BUSY ? `taken by ${name}` : state === SLOT_CLEANING ? `cleaned after ${name}` : state === SLOT_FREE ? 'free' : state === SLOT_BROKEN ? 'broken down' : 'closed';
+    const text =
+      state === SLOT_BUSY
+        ? `taken by ${name}`
+        : state === SLOT_CLEANING
+          ? `cleaned after ${name}`
+          : state === SLOT_FREE
+            ? 'free'
+            : state === SLOT_BROKEN
+              ? 'broken down'
+              : 'closed';
     lines.push({ t: r.slotT[k]!, text });
   }
   const unit = slot - block.firstSlot + 1;
@@ -111,7 +120,12 @@ export function slotStory(r: Replay, slot: number, nameOf: (id: string) => strin
  * The part of a story around the moment shown: up to `before` lines up to now
  * and `after` lines after it, with how many are left out on each side.
  */
-export function storyAround(lines: readonly StoryLine[], time: number, before = 6, after = 6): { earlier: number; past: StoryLine[]; future: StoryLine[]; later: number } {
+export function storyAround(
+  lines: readonly StoryLine[],
+  time: number,
+  before = 6,
+  after = 6,
+): { earlier: number; past: StoryLine[]; future: StoryLine[]; later: number } {
   let now = 0;
   while (now < lines.length && lines[now]!.t <= time) now++;
   const from = Math.max(0, now - before);

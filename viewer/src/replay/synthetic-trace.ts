@@ -17,8 +17,20 @@ export const SYNTHETIC_SCENARIO: ScenarioInput = {
   ],
   staff: [{ id: 'doctor', department: 'ed', hourlyCost: 80, shifts: [{ days: 'all', start: '00:00', end: '24:00', count: 6 }] }],
   operatingRooms: [
-    { id: 'or1', sessions: [{ days: 'all', start: '00:00', end: '24:00' }], turnover: { type: 'constant', value: 20 }, overrun: 'startAnyway', costPerHour: 300 },
-    { id: 'or2', sessions: [{ days: 'all', start: '00:00', end: '24:00' }], turnover: { type: 'constant', value: 20 }, overrun: 'startAnyway', costPerHour: 300 },
+    {
+      id: 'or1',
+      sessions: [{ days: 'all', start: '00:00', end: '24:00' }],
+      turnover: { type: 'constant', value: 20 },
+      overrun: 'startAnyway',
+      costPerHour: 300,
+    },
+    {
+      id: 'or2',
+      sessions: [{ days: 'all', start: '00:00', end: '24:00' }],
+      turnover: { type: 'constant', value: 20 },
+      overrun: 'startAnyway',
+      costPerHour: 300,
+    },
   ],
   imaging: [{ id: 'ct', kind: 'CT', units: 2, openingHours: [{ days: 'all', start: '00:00', end: '24:00' }], costPerHour: 150 }],
   resources: [{ id: 'cubicle', department: 'ed', units: 40 }],

@@ -36,7 +36,13 @@ export const FloorPlan = memo(function FloorPlan({ layout }: { layout: HospitalL
         return (
           <group key={z.id}>
             <Rect x0={z.x0} z0={z.z0} x1={z.x1} z1={z.z1} y={0.005} colour={ZONE_TINT[z.kind]} />
-            <Label text={z.label} position={[(z.x0 + z.x1) / 2, 0.6, far - z.side * 1.1]} height={zoneText} maxWidth={z.x1 - z.x0} background="rgba(255,255,255,0.85)" />
+            <Label
+              text={z.label}
+              position={[(z.x0 + z.x1) / 2, 0.6, far - z.side * 1.1]}
+              height={zoneText}
+              maxWidth={z.x1 - z.x0}
+              background="rgba(255,255,255,0.85)"
+            />
           </group>
         );
       })}
@@ -47,8 +53,24 @@ export const FloorPlan = memo(function FloorPlan({ layout }: { layout: HospitalL
         return (
           <group key={b.name}>
             {/* The waiting area in front of the block: patients queue here. */}
-            <Rect x0={b.x0} z0={Math.min(nearEdge, nearEdge - zone.side * 3.6)} x1={b.x1} z1={Math.max(nearEdge, nearEdge - zone.side * 3.6)} y={0.008} colour="#f3efe6" />
-            {layout.blocks.filter((o) => o.zone === b.zone).length > 1 && <Label text={b.label} position={[(b.x0 + b.x1) / 2, 0.45, blockNear - zone.side * 0.55]} height={blockText} maxWidth={b.x1 - b.x0 + 3.5} colour="#1d2733" background="rgba(255,255,255,0.7)" />}
+            <Rect
+              x0={b.x0}
+              z0={Math.min(nearEdge, nearEdge - zone.side * 3.6)}
+              x1={b.x1}
+              z1={Math.max(nearEdge, nearEdge - zone.side * 3.6)}
+              y={0.008}
+              colour="#f3efe6"
+            />
+            {layout.blocks.filter((o) => o.zone === b.zone).length > 1 && (
+              <Label
+                text={b.label}
+                position={[(b.x0 + b.x1) / 2, 0.45, blockNear - zone.side * 0.55]}
+                height={blockText}
+                maxWidth={b.x1 - b.x0 + 3.5}
+                colour="#1d2733"
+                background="rgba(255,255,255,0.7)"
+              />
+            )}
           </group>
         );
       })}

@@ -73,7 +73,14 @@ export function QueueCounts({ replay }: { replay: Replay }) {
         // Above the first spot of the line, a little towards the corridor.
         const z = block.queue.z - zone.side * 1.2;
         return (
-          <sprite key={block.name} ref={(s) => void (sprites.current[b] = s)} position={[block.queue.x + size * aspect * 0.35, 2.2, z]} scale={[size * aspect, size, 1]} renderOrder={12} visible={false}>
+          <sprite
+            key={block.name}
+            ref={(s) => void (sprites.current[b] = s)}
+            position={[block.queue.x + size * aspect * 0.35, 2.2, z]}
+            scale={[size * aspect, size, 1]}
+            renderOrder={12}
+            visible={false}
+          >
             <spriteMaterial map={badges[b]!.texture} transparent depthTest={false} depthWrite={false} />
           </sprite>
         );

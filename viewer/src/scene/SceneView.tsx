@@ -10,7 +10,11 @@ export function SceneView({ replay, side, title }: { replay: Replay; side: 0 | 1
   return (
     <div className="scene" data-testid={`scene-view-${side}`}>
       {title && <div className="scene-title">{title}</div>}
-      <HospitalScene replay={replay} side={side} label={`3D replay${title ? ` of ${title}` : ''}: patients moving through the hospital's departments. Click a bed, room or patient for its story; drag to turn, scroll to zoom.`} />
+      <HospitalScene
+        replay={replay}
+        side={side}
+        label={`3D replay${title ? ` of ${title}` : ''}: patients moving through the hospital's departments. Click a bed, room or patient for its story; drag to turn, scroll to zoom.`}
+      />
     </div>
   );
 }

@@ -13,4 +13,13 @@ interface CompareState {
   message: string | null;
 }
 
-export const useCompare = create<CompareState>(() => ({ aKey: null, bKey: null, aRun: null, bRun: null, status: 'idle', progress: [0, 0], diff: null, message: null }));
+export const useCompare = create<CompareState>(() => ({
+  aKey: null,
+  bKey: null,
+  aRun: null,
+  bRun: null,
+  status: 'idle',
+  progress: [0, 0],
+  diff: null,
+  message: null,
+}));

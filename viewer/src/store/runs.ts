@@ -37,5 +37,12 @@ export function runById(id: number | null): RunRecord | undefined {
 export function findRun(key: string, settings: RunSettings): RunRecord | undefined {
   return [...useRuns.getState().runs]
     .reverse()
-    .find((r) => !r.result.cancelled && r.key === key && r.settings.replications === settings.replications && r.settings.seed === settings.seed && r.settings.horizonDays === settings.horizonDays);
+    .find(
+      (r) =>
+        !r.result.cancelled &&
+        r.key === key &&
+        r.settings.replications === settings.replications &&
+        r.settings.seed === settings.seed &&
+        r.settings.horizonDays === settings.horizonDays,
+    );
 }

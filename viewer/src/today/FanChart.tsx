@@ -19,11 +19,16 @@ export function FanChart({ title, points, capacity, unit, testId }: { title: str
   const top = Math.max(1, capacity ?? 0, ...points.map((p) => p.p90)) * 1.08;
   const px = (h: number): number => PAD.left + (h / hours) * (W - PAD.left - PAD.right);
   const py = (v: number): number => H - PAD.bottom - (v / top) * (H - PAD.top - PAD.bottom);
-  const band = [...points.map((p) => `${px(p.hour).toFixed(1)},${py(p.p90).toFixed(1)}`), ...[...points].reverse().map((p) => `${px(p.hour).toFixed(1)},${py(p.p10).toFixed(1)}`)].join(' ');
+  const band = [
+    ...points.map((p) => `${px(p.hour).toFixed(1)},${py(p.p90).toFixed(1)}`),
+    ...[...points].reverse().map((p) => `${px(p.hour).toFixed(1)},${py(p.p10).toFixed(1)}`),
+  ].join(' ');
   const median = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${px(p.hour).toFixed(1)},${py(p.p50).toFixed(1)}`).join(' ');
   const last = points[points.length - 1];
   const days = Array.from({ length: Math.floor(hours / 24) + 1 }, (_, d) => d * 24);
-  const summary = last ? `${title}: in ${last.hour} hours median ${Math.round(last.p50)} ${unit}, 80% band ${Math.round(last.p10)} to ${Math.round(last.p90)}${capacity !== undefined ? `, capacity ${capacity}` : ''}` : title;
+  const summary = last
+    ? `${title}: in ${last.hour} hours median ${Math.round(last.p50)} ${unit}, 80% band ${Math.round(last.p10)} to ${Math.round(last.p90)}${capacity !== undefined ? `, capacity ${capacity}` : ''}`
+    : title;
   return (
     <figure className="fan" data-testid={testId}>
       <figcaption>
@@ -49,7 +54,18 @@ export function FanChart({ title, points, capacity, unit, testId }: { title: str
         ))}
         <polygon points={band} fill="#9fb8d3" opacity={0.65} data-testid={`${testId}-band`} />
         <path d={median} fill="none" stroke="#1f4e79" strokeWidth={2} data-testid={`${testId}-median`} />
-        {capacity !== undefined && <line x1={PAD.left} x2={W - PAD.right} y1={py(capacity)} y2={py(capacity)} stroke="#b03a2e" strokeDasharray="5 3" strokeWidth={1.5} data-testid={`${testId}-capacity`} />}
+        {capacity !== undefined && (
+          <line
+            x1={PAD.left}
+            x2={W - PAD.right}
+            y1={py(capacity)}
+            y2={py(capacity)}
+            stroke="#b03a2e"
+            strokeDasharray="5 3"
+            strokeWidth={1.5}
+            data-testid={`${testId}-capacity`}
+          />
+        )}
       </svg>
     </figure>
   );

@@ -56,16 +56,27 @@ export function TodayView() {
             <label>
               Replications <NumberField value={replications} min={2} max={1000} testid="today-replications" onChange={setReplications} />
             </label>
-            <button className="primary" data-testid="today-run" disabled={status === 'running' || !choiceByKey(scenarioKey)} onClick={() => void runTodayForecast(hours, replications)}>
+            <button
+              className="primary"
+              data-testid="today-run"
+              disabled={status === 'running' || !choiceByKey(scenarioKey)}
+              onClick={() => void runTodayForecast(hours, replications)}
+            >
               Forecast
             </button>
           </>
         )}
       </div>
-      {!state && !error && <p className="muted">Load a hospital state snapshot (the JSON of <code>hospital-twin export-state</code>, e.g. examples/state/general-hospital-monday.json) to forecast the next 72 hours from it.</p>}
+      {!state && !error && (
+        <p className="muted">
+          Load a hospital state snapshot (the JSON of <code>hospital-twin export-state</code>, e.g. examples/state/general-hospital-monday.json) to forecast the
+          next 72 hours from it.
+        </p>
+      )}
       {state && (
         <p data-testid="today-snapshot">
-          <strong>{source}</strong>: as of {state.asOf.replace('T', ' ')}, {plural(state.patients.length, 'patient')} in the hospital, {plural(state.booked?.length ?? 0, 'booked case')}
+          <strong>{source}</strong>: as of {state.asOf.replace('T', ' ')}, {plural(state.patients.length, 'patient')} in the hospital,{' '}
+          {plural(state.booked?.length ?? 0, 'booked case')}
           {state.scenario ? ` (written for ${state.scenario})` : ''}.
         </p>
       )}
@@ -90,13 +101,19 @@ export function TodayView() {
       {summary && (
         <>
           <p className="muted">
-            Forecast of {summary.hours} hours from {summary.asOf.replace('T', ' ')}, {summary.replications} replications: shaded, the 80% band (p10 to p90); line, the median; dashed red, the beds.
+            Forecast of {summary.hours} hours from {summary.asOf.replace('T', ' ')}, {summary.replications} replications: shaded, the 80% band (p10 to p90);
+            line, the median; dashed red, the beds.
           </p>
           <div className="fans">
             {summary.wards.map((w) => (
               <FanChart key={w.ward} testId={`fan-${w.ward}`} title={`${wardName(w.ward)}: census`} unit="patients" capacity={w.beds} points={w.byHour} />
             ))}
-            <FanChart testId="fan-ed-waiting" title="ED patients waiting" unit="patients" points={summary.ed.byHour.map((h) => ({ hour: h.hour, ...h.waiting }))} />
+            <FanChart
+              testId="fan-ed-waiting"
+              title="ED patients waiting"
+              unit="patients"
+              points={summary.ed.byHour.map((h) => ({ hour: h.hour, ...h.waiting }))}
+            />
           </div>
           <section aria-labelledby="today-booked">
             <h2 id="today-booked">Booked cases by risk</h2>

@@ -23,7 +23,15 @@ interface TodayState {
   error: TodayProblem | null;
 }
 
-export const useToday = create<TodayState>(() => ({ state: null, source: null, scenarioKey: null, status: 'idle', progress: { done: 0, total: 0 }, result: null, error: null }));
+export const useToday = create<TodayState>(() => ({
+  state: null,
+  source: null,
+  scenarioKey: null,
+  status: 'idle',
+  progress: { done: 0, total: 0 },
+  result: null,
+  error: null,
+}));
 
 function problemsOf(e: unknown): string[] {
   if (e instanceof ScenarioError) return e.issues.map((i) => `${i.path || '(document)'}: ${i.message}`);
@@ -60,8 +68,13 @@ export async function runTodayForecast(hours: number, replications: number): Pro
   if (!state || !choice || status === 'running') return;
   useToday.setState({ status: 'running', progress: { done: 0, total: replications }, error: null });
   try {
-    const result = await forecastInWorker(choice.scenario, state, { hours, replications, onProgress: (done, total) => useToday.setState({ progress: { done, total } }) });
-    if (result.summary.replications === 0 && result.failures.length > 0) throw new Error(`replication ${result.failures[0]!.replication} failed: ${result.failures[0]!.error.split('\n')[0]}`);
+    const result = await forecastInWorker(choice.scenario, state, {
+      hours,
+      replications,
+      onProgress: (done, total) => useToday.setState({ progress: { done, total } }),
+    });
+    if (result.summary.replications === 0 && result.failures.length > 0)
+      throw new Error(`replication ${result.failures[0]!.replication} failed: ${result.failures[0]!.error.split('\n')[0]}`);
     useToday.setState({ status: 'done', result });
   } catch (e) {
     useToday.setState({ status: 'failed', error: { source: `${source ?? 'the snapshot'} against ${choice.label}`, problems: problemsOf(e) } });
