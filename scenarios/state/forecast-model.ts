@@ -248,11 +248,7 @@ function placedAttributes(
       ok = false;
     }
   }
-  const missing = own.filter((n) => !(n in given));
-  if (missing.length > 0) {
-    issues.push({ path: at('attributes'), message: `give every attribute of class ${cls.name} or none (drawn as on arrival); missing ${missing.join(', ')}` });
-    ok = false;
-  }
+  // An attribute not given (a case-mix group the hospital's system does not export) is drawn as on arrival.
   const out = cls.attributes.map((x) => {
     const values = model.attributes[x.attribute]!.values;
     const name = model.attributes[x.attribute]!.name;

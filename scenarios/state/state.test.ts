@@ -66,8 +66,10 @@ describe('hospital state snapshot', () => {
     expect(step(a3)).toMatchObject({ op: 'seize' });
     expect(a3!.attributes).toBeUndefined();
     expect(step(a4)).toMatchObject({ op: 'hold', activity: 'stay:surgicalWard' });
-    // The elective's procedure and theatre, list attributes, are carried as the class's own.
-    expect(a4!.attributes).toHaveLength(2);
+    // The elective's procedure and theatre, list attributes, are carried as the class's own;
+    // its case-mix group, which the state does not give, is drawn as on arrival (-1).
+    expect(a4!.attributes!.filter((v) => v >= 0)).toHaveLength(2);
+    expect(a4!.attributes!.filter((v) => v === -1)).toHaveLength(1);
     expect(f.model.startMinuteOfWeek).toBe(7 * 60); // Monday 07:00
     expect(f.model.warmup).toBe(0);
     expect(f.model.horizon).toBe(72 * 60);

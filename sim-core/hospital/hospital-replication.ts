@@ -215,8 +215,11 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     const p = this.newPatient(c, arrivedAt, this.warmupEnd <= 0);
     this.patients.step[p] = step;
     const cls = this.model.classes[c]!;
-    if (attributes === undefined) this.sampleAttributes(p, c);
-    else attributes.forEach((v, k) => (this.patients.attrs[p * this.patients.attributeCount + cls.attributes[k]!.attribute] = v));
+    // Attributes not given (all, or those at -1) are drawn as on arrival.
+    if (attributes === undefined || attributes.includes(-1)) this.sampleAttributes(p, c);
+    attributes?.forEach((v, k) => {
+      if (v >= 0) this.patients.attrs[p * this.patients.attributeCount + cls.attributes[k]!.attribute] = v;
+    });
     this.observe.placed(p, c);
     return p;
   }

@@ -10,7 +10,7 @@ import type { HospitalModel, ResourceModel } from './model.js';
 export interface PlacedPatient {
   /** Index into model.classes. */
   classIndex: number;
-  /** Value index per attribute of the class (as the model orders them); omitted = sampled as on arrival. */
+  /** Value index per attribute of the class (as the model orders them), -1 for one drawn as on arrival; omitted = all drawn. */
   attributes?: readonly number[];
   /** Index into the class's pathway steps (model order) the patient is at. */
   step: number;
@@ -73,7 +73,8 @@ export function checkInitialState(model: HospitalModel, state: InitialState): vo
         bad('attributes', `class ${cls.name} has ${cls.attributes.length} attributes, got ${q.attributes.length} values`);
       q.attributes.forEach((v, a) => {
         const values = model.attributes[cls.attributes[a]!.attribute]!.values;
-        if (!isIndex(v, values.length)) bad(`attributes[${a}]`, `must be a value index from 0 to ${values.length - 1}, got ${v}`);
+        if (v !== -1 && !isIndex(v, values.length))
+          bad(`attributes[${a}]`, `must be a value index from 0 to ${values.length - 1} (or -1: drawn as on arrival), got ${v}`);
       });
     }
     if (!(Number.isFinite(q.since) && q.since <= 0)) bad('since', `must be a number of minutes <= 0, got ${q.since}`);
