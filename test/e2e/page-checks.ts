@@ -61,6 +61,9 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
  * Paired differences (the comparison) may be negative and are not read.
  */
 export async function negativeBoundsShown(page: Page): Promise<string[]> {
-  const texts = await page.locator('[data-testid^="figure-"] td.ci, .kpi-ci, [data-testid=selection] td.ci').allTextContents();
+  // Cells of figures that can be negative (a margin) are marked data-signed and left out.
+  const texts = await page
+    .locator('[data-testid^="figure-"] td.ci:not([data-signed]), .kpi-ci, [data-testid=selection] td.ci:not([data-signed])')
+    .allTextContents();
   return texts.filter((t) => /(^|[\s[(–])[-−]\s?\d/.test(t));
 }

@@ -78,7 +78,9 @@ export function FiguresTable({ run }: { run: RunRecord }) {
                       <span className="fid">{id}</span>
                     </td>
                     <td className="num">{f.n > 0 ? valueText(info, f.mean) : 'no data'}</td>
-                    <td className="ci">{f.n > 0 ? intervalText(info, f.ci95) : ''}</td>
+                    <td className="ci" data-signed={info.nonNegative ? undefined : 'true'}>
+                      {f.n > 0 ? intervalText(info, f.ci95) : ''}
+                    </td>
                   </tr>
                 );
               }),

@@ -26,7 +26,9 @@ function ResourceFigures({ run, resource }: { run: RunRecord; resource: string }
             <tr key={id}>
               <td title={id}>{info.label}</td>
               <td className="num">{valueText(info, f.mean)}</td>
-              <td className="ci">{intervalText(info, f.ci95)}</td>
+              <td className="ci" data-signed={info.nonNegative ? undefined : 'true'}>
+                {intervalText(info, f.ci95)}
+              </td>
             </tr>
           );
         })}
