@@ -34,11 +34,11 @@ describe('a state taken from a run', () => {
     expect(taken.skipped).toEqual([]);
   });
 
-  it("keeps what each patient's stay depends on: an elective's procedure and theatre, an ED patient's acuity", () => {
+  it("keeps what each patient's stay depends on: an elective's procedure and theatre, an ED patient's acuity, and each case-mix group", () => {
     const electives = taken.state.patients.filter((p) => p.class.startsWith('elective'));
     expect(electives.length).toBeGreaterThan(0);
-    for (const p of electives) expect(Object.keys(p.attributes ?? {}).sort()).toEqual(['procedure', 'theatre']);
-    for (const p of taken.state.patients.filter((q) => q.class.startsWith('ed'))) expect(Object.keys(p.attributes ?? {})).toEqual(['acuity']);
+    for (const p of electives) expect(Object.keys(p.attributes ?? {}).sort()).toEqual(['drg', 'procedure', 'theatre']);
+    for (const p of taken.state.patients.filter((q) => q.class.startsWith('ed'))) expect(Object.keys(p.attributes ?? {}).sort()).toEqual(['acuity', 'drg']);
   });
 
   it("round trip: run -> state -> forecast at horizon 0 gives back the state's census exactly", () => {
