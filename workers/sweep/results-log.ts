@@ -4,7 +4,7 @@
  * synced to disk, so a crash leaves at most a torn last line, which reading ignores
  * and `repairLog` cuts off before the next append.
  */
-import { open, readFile, truncate } from 'node:fs/promises';
+import { appendLine, cutTornLine, figureColumns, jsonObject, readCompleteLines } from '../jsonl-log.js';
 
 export interface PointRecord {
   /** pointKey of the point's scenario, seed and replications. */
@@ -29,63 +29,32 @@ export interface LogContents {
 }
 
 export async function appendRecord(file: string, record: PointRecord): Promise<void> {
-  // NaN becomes null in JSON; readLog turns it back.
-  const line = `${JSON.stringify(record)}\n`;
-  const handle = await open(file, 'a');
-  try {
-    await handle.write(line, null, 'utf8');
-    await handle.datasync();
-  } finally {
-    await handle.close();
-  }
+  await appendLine(file, record);
 }
 
 export async function readLog(file: string): Promise<LogContents> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], completeBytes: 0, torn: false, skipped: 0 };
-    throw e;
-  }
-  const end = bytes.lastIndexOf(0x0a) + 1;
+  const { lines, completeBytes, torn } = await readCompleteLines(file);
   const records: PointRecord[] = [];
   let skipped = 0;
-  for (const line of bytes.subarray(0, end).toString('utf8').split('\n')) {
+  for (const line of lines) {
     if (line.trim() === '') continue;
     const record = parseRecord(line);
     if (record) records.push(record);
     else skipped++;
   }
-  return { records, completeBytes: end, torn: end < bytes.length, skipped };
+  return { records, completeBytes, torn, skipped };
 }
 
 /** Cuts a torn last line off, so the next record starts on a line of its own. */
 export async function repairLog(file: string): Promise<void> {
-  const { completeBytes, torn } = await readLog(file);
-  if (torn) await truncate(file, completeBytes);
+  await cutTornLine(file);
 }
 
 function parseRecord(line: string): PointRecord | undefined {
-  let v: unknown;
-  try {
-    v = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (typeof v !== 'object' || v === null) return undefined;
-  const r = v as Partial<PointRecord>;
-  if (typeof r.key !== 'string' || typeof r.replications !== 'number' || typeof r.figures !== 'object' || r.figures === null) return undefined;
-  const figures: Record<string, number[]> = {};
-  for (const [id, values] of Object.entries(r.figures)) {
-    if (!Array.isArray(values)) return undefined;
-    Object.defineProperty(figures, id, {
-      value: values.map((x: unknown) => (typeof x === 'number' ? x : Number.NaN)),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
+  const r = jsonObject(line) as Partial<PointRecord> | undefined;
+  if (!r || typeof r.key !== 'string' || typeof r.replications !== 'number') return undefined;
+  const figures = figureColumns(r.figures);
+  if (!figures) return undefined;
   return {
     key: r.key,
     point: String(r.point ?? ''),
