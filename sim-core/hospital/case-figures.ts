@@ -39,30 +39,20 @@ export function caseFigures(f: Figures, model: HospitalModel, cases: FinishedCas
   }
 
   putCostPerCase(f, 'cost.perCase.all', allCases(n), cost);
+  // Each cut's cases in one pass per cut (not one pass per class, pathway or value).
+  const byClass = bucketsBy(n, model.classes.length, (k) => cases.klass[k]!);
   model.classes.forEach((c, i) => {
-    const mine = casesWhere(n, (k) => cases.klass[k] === i);
+    const mine = byClass[i]!;
     f[`cases.${c.name}`] = mine.length;
     putCostPerCase(f, `cost.perCase.${c.name}`, mine, cost);
     COST_TYPES.forEach((t, ti) => (f[`cost.perCase.${c.name}.byType.${t}`] = meanOver(mine, (k) => byType[k * types + ti]!)));
   });
-  model.pathways.forEach((p, i) =>
-    putCostPerCase(
-      f,
-      `cost.perCase.pathway.${p.name}`,
-      casesWhere(n, (k) => cases.pathway[k] === i),
-      cost,
-    ),
-  );
+  const byPathway = bucketsBy(n, model.pathways.length, (k) => cases.pathway[k]!);
+  model.pathways.forEach((p, i) => putCostPerCase(f, `cost.perCase.pathway.${p.name}`, byPathway[i]!, cost));
   const attributeCount = model.attributes.length;
   model.attributes.forEach((a, ai) => {
-    a.values.forEach((v, vi) => {
-      putCostPerCase(
-        f,
-        `cost.perCase.attribute.${a.name}.${v}`,
-        casesWhere(n, (k) => cases.attrs[k * attributeCount + ai] === vi),
-        cost,
-      );
-    });
+    const byValue = bucketsBy(n, a.values.length, (k) => cases.attrs[k * attributeCount + ai]!);
+    a.values.forEach((v, vi) => putCostPerCase(f, `cost.perCase.attribute.${a.name}.${v}`, byValue[vi]!, cost));
   });
 
   if (model.caseMix) putCaseMix(f, model, cases, cost);
@@ -128,9 +118,13 @@ function allCases(n: number): number[] {
   return Array.from({ length: n }, (_, k) => k);
 }
 
-function casesWhere(n: number, keep: (k: number) => boolean): number[] {
-  const out: number[] = [];
-  for (let k = 0; k < n; k++) if (keep(k)) out.push(k);
+/** Case indices by a key from 0 to size - 1 (a key outside that range, such as -1 for none, is left out). */
+function bucketsBy(n: number, size: number, keyOf: (k: number) => number): number[][] {
+  const out: number[][] = Array.from({ length: size }, () => []);
+  for (let k = 0; k < n; k++) {
+    const key = keyOf(k);
+    if (key >= 0 && key < size) out[key]!.push(k);
+  }
   return out;
 }
 

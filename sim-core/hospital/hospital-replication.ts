@@ -110,8 +110,8 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     const every = options.snapshotEvery;
     this.snapshots = every !== undefined && every > 0 ? new SnapshotObserver(sim, every, this.end) : null;
     this.cases = new CaseObserver(sim, this.patients, this.warmupEnd, this.end);
-    const others: RunObserver[] = [this.cases, ...(this.snapshots ? [this.snapshots] : []), ...(options.observers ?? [])];
-    this.observe = new Observers(this.costs, this.figures, trace, others);
+    const others: RunObserver[] = [...(this.snapshots ? [this.snapshots] : []), ...(options.observers ?? [])];
+    this.observe = new Observers(this.costs, this.figures, this.cases, trace, others);
 
     // --- what the verbs share ---
     this.holdings = new Holdings(sim, this.book, this.resources, this.patients, this.observe, model.resources, rep);

@@ -1,10 +1,11 @@
 /**
  * The run's observers as one: the interpreter tells this what happened and it
- * tells each observer in turn, costs first, then figures, the trace (when
+ * tells each observer in turn, costs first, then figures, cases, the trace (when
  * recorded) and any others (snapshots). Written out per event rather than as
  * a loop over a list, so each call site sees one kind of observer and V8 can
  * inline it: the ones that do not care cost nothing.
  */
+import type { CaseObserver } from './case-observer.js';
 import type { CostObserver } from './cost-observer.js';
 import type { FigureObserver } from './figure-observer.js';
 import type { RunObserver } from './observer.js';
@@ -15,6 +16,8 @@ export class Observers implements RunObserver {
   constructor(
     readonly costs: CostObserver,
     readonly figures: FigureObserver,
+    /** Hears only arrivals, placements, waits and exits: called for those alone. */
+    readonly cases: CaseObserver,
     readonly trace: TraceObserver | null,
     readonly others: readonly RunObserver[],
   ) {}
@@ -22,6 +25,7 @@ export class Observers implements RunObserver {
   arrived(p: number, c: number): void {
     this.costs.arrived(p, c);
     this.figures.arrived(p, c);
+    this.cases.arrived(p, c);
     if (this.trace !== null) this.trace.arrived(p, c);
     for (let k = 0; k < this.others.length; k++) this.others[k]!.arrived(p, c);
   }
@@ -29,6 +33,7 @@ export class Observers implements RunObserver {
   placed(p: number, c: number): void {
     this.costs.placed(p, c);
     this.figures.placed(p, c);
+    this.cases.placed(p, c);
     if (this.trace !== null) this.trace.placed(p, c);
     for (let k = 0; k < this.others.length; k++) this.others[k]!.placed(p, c);
   }
@@ -43,6 +48,7 @@ export class Observers implements RunObserver {
   waited(p: number, pathway: number, step: number, minutes: number): void {
     this.costs.waited(p, pathway, step, minutes);
     this.figures.waited(p, pathway, step, minutes);
+    this.cases.waited(p, pathway, step, minutes);
     if (this.trace !== null) this.trace.waited(p, pathway, step, minutes);
     for (let k = 0; k < this.others.length; k++) this.others[k]!.waited(p, pathway, step, minutes);
   }
@@ -141,6 +147,7 @@ export class Observers implements RunObserver {
   left(p: number, how: ExitKind, completed: boolean): void {
     this.costs.left(p, how, completed);
     this.figures.left(p, how, completed);
+    this.cases.left(p, how, completed);
     if (this.trace !== null) this.trace.left(p, how, completed);
     for (let k = 0; k < this.others.length; k++) this.others[k]!.left(p, how, completed);
   }
