@@ -34,7 +34,6 @@ export class EventCalendar {
   private kind: Int32Array;
   private entity: Int32Array;
   private arg: Float64Array;
-  private prio: Int32Array;
   private seq: Float64Array;
   private live: Uint8Array;
   private freeSlots: Int32Array;
@@ -60,14 +59,19 @@ export class EventCalendar {
   poppedKind = 0;
   poppedEntity = 0;
   poppedArg = 0;
-  poppedPriority = 0;
+  /** Priority and sequence of the event last popped, as one key (see PRIORITY_SCALE). */
+  private poppedKey = 0;
+
+  /** Priority of the event last returned by `pop` (from its key: one array fewer to write per event). */
+  get poppedPriority(): number {
+    return Math.floor(this.poppedKey / PRIORITY_SCALE);
+  }
 
   constructor(initialCapacity = 1024) {
     const n = Math.max(16, initialCapacity);
     this.kind = new Int32Array(n);
     this.entity = new Int32Array(n);
     this.arg = new Float64Array(n);
-    this.prio = new Int32Array(n);
     this.seq = new Float64Array(n);
     this.live = new Uint8Array(n);
     this.freeSlots = new Int32Array(n);
@@ -93,6 +97,16 @@ export class EventCalendar {
    * named priorities are 0 to 9).
    */
   schedule(time: number, priority: number, kind: number, entity: number, arg: number): EventHandle {
+    const slot = this.add(time, priority, kind, entity, arg);
+    return slot * SEQ_SPAN + (this.seq[slot]! >>> 0);
+  }
+
+  /**
+   * Adds an event as `schedule` does and returns its pool slot, not a handle: a
+   * handle exceeds V8's small integers, and returning one boxes it on the heap,
+   * an allocation per event (measured: a scavenge every ~40,000 events).
+   */
+  add(time: number, priority: number, kind: number, entity: number, arg: number): number {
     if ((priority << 16) >> 16 !== priority) throw new Error(`schedule: priority must be an integer in [-32768, 32767], got ${priority}`);
     const s = this.nextSeq++;
     if (s >= PRIORITY_SCALE) throw new Error('schedule: more than 2^36 events scheduled in one calendar');
@@ -100,16 +114,27 @@ export class EventCalendar {
     this.kind[slot] = kind;
     this.entity[slot] = entity;
     this.arg[slot] = arg;
-    this.prio[slot] = priority;
     this.seq[slot] = s;
     this.live[slot] = LIVE;
     const key = priority * PRIORITY_SCALE + s;
     if (time === this.poppedTime && (this.laneHead === this.laneTail || (time === this.laneTime && key > this.laneKey[this.laneTail - 1]!))) {
-      this.toLane(time, key, slot);
+      // Into the lane (written here, not in a helper taking time and key: see the sifts).
+      if (this.laneHead === this.laneTail) {
+        this.laneHead = this.laneTail = 0;
+        this.laneTime = time;
+      } else if (this.laneTail === this.laneSlot.length) {
+        this.makeLaneRoom();
+      }
+      this.laneSlot[this.laneTail] = slot;
+      this.laneKey[this.laneTail++] = key;
     } else {
-      this.siftUp(this.heapSize++, time, key, slot);
+      const pos = this.heapSize++;
+      this.heapTime[pos] = time;
+      this.heapKey[pos] = key;
+      this.heapSlot[pos] = slot;
+      this.siftUp(pos);
     }
-    return slot * SEQ_SPAN + (s >>> 0);
+    return slot;
   }
 
   /** Cancels a pending event. Returns false if it already ran or was cancelled. */
@@ -138,18 +163,19 @@ export class EventCalendar {
     if (this.laneHead < this.laneTail && this.laneFirst()) {
       time = this.laneTime;
       if (time > until) return false;
+      this.poppedKey = this.laneKey[this.laneHead]!;
       slot = this.fromLane();
     } else {
       if (this.heapSize === 0) return false;
       time = this.heapTime[0]!;
       if (time > until) return false;
+      this.poppedKey = this.heapKey[0]!;
       slot = this.removeTop();
     }
     this.poppedTime = time;
     this.poppedKind = this.kind[slot]!;
     this.poppedEntity = this.entity[slot]!;
     this.poppedArg = this.arg[slot]!;
-    this.poppedPriority = this.prio[slot]!;
     this.live[slot] = 0;
     this.freeSlots[this.freeCount++] = slot;
     return true;
@@ -179,24 +205,18 @@ export class EventCalendar {
     return this.laneTime < t || (this.laneTime === t && this.laneKey[this.laneHead]! < this.heapKey[0]!);
   }
 
-  private toLane(time: number, key: number, slot: number): void {
-    if (this.laneHead === this.laneTail) {
-      this.laneHead = this.laneTail = 0;
-      this.laneTime = time;
-    } else if (this.laneTail === this.laneSlot.length) {
-      const n = this.laneTail - this.laneHead;
-      if (n * 2 > this.laneSlot.length) {
-        this.laneSlot = copyInto(new Int32Array(this.laneSlot.length * 2), this.laneSlot);
-        this.laneKey = copyInto(new Float64Array(this.laneKey.length * 2), this.laneKey);
-      } else {
-        this.laneSlot.copyWithin(0, this.laneHead, this.laneTail);
-        this.laneKey.copyWithin(0, this.laneHead, this.laneTail);
-        this.laneHead = 0;
-        this.laneTail = n;
-      }
+  /** The lane's tail reached the end: move the live part to the front, or double the arrays when over half full. */
+  private makeLaneRoom(): void {
+    const n = this.laneTail - this.laneHead;
+    if (n * 2 > this.laneSlot.length) {
+      this.laneSlot = copyInto(new Int32Array(this.laneSlot.length * 2), this.laneSlot);
+      this.laneKey = copyInto(new Float64Array(this.laneKey.length * 2), this.laneKey);
+    } else {
+      this.laneSlot.copyWithin(0, this.laneHead, this.laneTail);
+      this.laneKey.copyWithin(0, this.laneHead, this.laneTail);
+      this.laneHead = 0;
+      this.laneTail = n;
     }
-    this.laneSlot[this.laneTail] = slot;
-    this.laneKey[this.laneTail++] = key;
   }
 
   private fromLane(): number {
@@ -207,15 +227,22 @@ export class EventCalendar {
   private removeTop(): number {
     const top = this.heapSlot[0]!;
     const last = --this.heapSize;
-    if (last > 0) this.siftDown(this.heapTime[last]!, this.heapKey[last]!, this.heapSlot[last]!);
+    if (last > 0) this.siftDownFrom(last);
     return top;
   }
 
-  /** Moves the hole at `pos` up until (time, key) fits, and puts the entry there. */
-  private siftUp(pos: number, time: number, key: number, slot: number): void {
+  // The sifts take positions, not the (time, key) being placed: a double passed
+  // to a function V8 does not inline is boxed on the heap, an allocation per
+  // event. They read the entry from the heap's arrays instead.
+
+  /** Moves the entry at `pos` up until its parent comes before it. */
+  private siftUp(pos: number): void {
     const times = this.heapTime;
     const keys = this.heapKey;
     const slots = this.heapSlot;
+    const time = times[pos]!;
+    const key = keys[pos]!;
+    const slot = slots[pos]!;
     while (pos > 0) {
       const parent = (pos - 1) >> 1;
       const pt = times[parent]!;
@@ -230,11 +257,14 @@ export class EventCalendar {
     slots[pos] = slot;
   }
 
-  /** Moves the hole at the root down until (time, key) fits, and puts the entry there. */
-  private siftDown(time: number, key: number, slot: number): void {
+  /** Moves the entry at position `from` (just past the heap's end) into the root's hole and down until it fits. */
+  private siftDownFrom(from: number): void {
     const times = this.heapTime;
     const keys = this.heapKey;
     const slots = this.heapSlot;
+    const time = times[from]!;
+    const key = keys[from]!;
+    const slot = slots[from]!;
     const n = this.heapSize;
     let pos = 0;
     for (;;) {
@@ -272,7 +302,6 @@ export class EventCalendar {
     this.kind = copyInto(new Int32Array(n), this.kind);
     this.entity = copyInto(new Int32Array(n), this.entity);
     this.arg = copyInto(new Float64Array(n), this.arg);
-    this.prio = copyInto(new Int32Array(n), this.prio);
     this.seq = copyInto(new Float64Array(n), this.seq);
     this.live = copyInto(new Uint8Array(n), this.live);
     this.freeSlots = copyInto(new Int32Array(n), this.freeSlots);

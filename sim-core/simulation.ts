@@ -49,20 +49,30 @@ export class Simulation {
     return this.handlers.length - 1;
   }
 
-  /** Schedules handler `kind` to run `delay` minutes from now. */
-  schedule(delay: number, kind: number, entity = 0, arg = 0, priority: number = PRIORITY.DEFAULT): EventHandle {
-    if (!(delay >= 0)) {
-      throw new Error(`schedule: delay must be a non-negative number, got ${delay} (event ${this.handlerNames[kind] ?? kind})`);
-    }
+  /**
+   * Schedules handler `kind` to run `delay` minutes from now. Returns nothing:
+   * a handle is a number beyond the small-integer range, which V8 boxes on the
+   * heap whenever it is returned, a garbage-collected allocation per event that
+   * almost no caller wants. Use `scheduleCancellable` for an event that may be
+   * cancelled.
+   */
+  schedule(delay: number, kind: number, entity = 0, arg = 0, priority: number = PRIORITY.DEFAULT): void {
+    if (!(delay >= 0)) this.refuseDelay(delay, kind);
+    this.calendar.add(this.now + delay, priority, kind, entity, arg);
+  }
+
+  /** As `schedule`, and returns a handle for `cancel` (a timer that may not be needed: a patient's patience). */
+  scheduleCancellable(delay: number, kind: number, entity = 0, arg = 0, priority: number = PRIORITY.DEFAULT): EventHandle {
+    if (!(delay >= 0)) this.refuseDelay(delay, kind);
     return this.calendar.schedule(this.now + delay, priority, kind, entity, arg);
   }
 
   /** Schedules handler `kind` at absolute time `time` (not before now). */
-  at(time: number, kind: number, entity = 0, arg = 0, priority: number = PRIORITY.DEFAULT): EventHandle {
+  at(time: number, kind: number, entity = 0, arg = 0, priority: number = PRIORITY.DEFAULT): void {
     if (!(time >= this.now)) {
       throw new Error(`at: time ${time} is before now (${this.now}) (event ${this.handlerNames[kind] ?? kind})`);
     }
-    return this.calendar.schedule(time, priority, kind, entity, arg);
+    this.calendar.add(time, priority, kind, entity, arg);
   }
 
   cancel(handle: EventHandle): boolean {
@@ -77,6 +87,10 @@ export class Simulation {
       this.streams.set(name, s);
     }
     return s;
+  }
+
+  private refuseDelay(delay: number, kind: number): never {
+    throw new Error(`schedule: delay must be a non-negative number, got ${delay} (event ${this.handlerNames[kind] ?? kind})`);
   }
 
   /** Events run so far. */

@@ -101,6 +101,8 @@ export class Resource {
   noteBusy(now: number): void {
     this.busyUnits.update(now, this.busy);
     const excess = this.busy - this.capacity;
-    this.overtimeUnits.update(now, excess > 0 ? excess : 0);
+    // Most changes keep a resource within its capacity with no overtime
+    // running: then the overtime's statistics would not move, so skip the call.
+    if (excess > 0 || this.overtimeUnits.value !== 0) this.overtimeUnits.update(now, excess > 0 ? excess : 0);
   }
 }

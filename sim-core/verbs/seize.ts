@@ -89,7 +89,7 @@ class SeizeRunner implements StepRunner<SeizeStep> {
     }
     pt.waitingClaim[p] = claim;
     startBoarding(pt, p, s.boarding, since);
-    if (s.maxWait < Infinity) pt.renegeTimer[p] = r.sim.schedule(Math.max(0, s.maxWait - (now - since)), this.renegeKind, p, 0, PRIORITY.DEFAULT);
+    if (s.maxWait < Infinity) pt.renegeTimer[p] = r.sim.scheduleCancellable(Math.max(0, s.maxWait - (now - since)), this.renegeKind, p, 0, PRIORITY.DEFAULT);
     return false;
   }
 
