@@ -36,22 +36,17 @@ const ONE: readonly number[] = [1];
  */
 export class ClaimBook {
   readonly resources: Resource[] = [];
-  // Claims by id, in typed arrays (doubled when full): a claim is made and
-  // granted on every seize, so its fields are written on the hot path, and
-  // typed arrays take them without element-kind checks or write barriers.
-  private entity = new Int32Array(64);
-  private priority = new Float64Array(64);
-  private state = new Uint8Array(64);
-  private onGrant = new Int32Array(64);
-  private onPreempt = new Int32Array(64);
-  private requestTime = new Float64Array(64);
-  /** Bit i set: the claim has given back set[i] already (partial release). */
-  private releasedMask = new Int32Array(64);
+  private entity: number[] = [];
+  private priority: number[] = [];
+  private state: number[] = [];
   private set: (readonly Resource[])[] = [];
   private amounts: (readonly number[])[] = [];
-  private claimCount = 0;
-  private freeIds = new Int32Array(64);
-  private freeCount = 0;
+  private onGrant: number[] = [];
+  private onPreempt: number[] = [];
+  private requestTime: number[] = [];
+  /** Bit i set: the claim has given back set[i] already (partial release). */
+  private releasedMask: number[] = [];
+  private freeIds: number[] = [];
 
   constructor(private readonly sim: Simulation) {}
 
@@ -301,7 +296,7 @@ export class ClaimBook {
   }
 
   private newClaim(entity: number, priority: number, set: readonly Resource[], amounts: readonly number[], options: SeizeOptions, now: number): number {
-    const id = this.freeCount > 0 ? this.freeIds[--this.freeCount]! : this.newId();
+    const id = this.freeIds.length > 0 ? this.freeIds.pop()! : this.entity.length;
     this.entity[id] = entity;
     this.priority[id] = priority;
     this.state[id] = FREE;
@@ -316,30 +311,8 @@ export class ClaimBook {
 
   private freeClaim(claim: number): void {
     this.state[claim] = FREE;
-    this.freeIds[this.freeCount++] = claim;
+    this.freeIds.push(claim);
   }
-
-  /** A claim id never used before, growing the arrays when they are full. */
-  private newId(): number {
-    const id = this.claimCount++;
-    if (id === this.entity.length) {
-      const n = id * 2;
-      this.entity = grown(new Int32Array(n), this.entity);
-      this.priority = grown(new Float64Array(n), this.priority);
-      this.state = grown(new Uint8Array(n), this.state);
-      this.onGrant = grown(new Int32Array(n), this.onGrant);
-      this.onPreempt = grown(new Int32Array(n), this.onPreempt);
-      this.requestTime = grown(new Float64Array(n), this.requestTime);
-      this.releasedMask = grown(new Int32Array(n), this.releasedMask);
-      this.freeIds = grown(new Int32Array(n), this.freeIds);
-    }
-    return id;
-  }
-}
-
-function grown<T extends Int32Array | Float64Array | Uint8Array>(target: T, source: T): T {
-  target.set(source);
-  return target;
 }
 
 function removeValue(list: number[], value: number): void {
