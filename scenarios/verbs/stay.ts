@@ -1,37 +1,69 @@
-/** stay: a stay in a ward bed for a sampled length of stay; compiles to seize, hold, release. */
+/**
+ * stay: a stay in a ward bed for a sampled length of stay; compiles to seize, hold, release.
+ * With `outlyTo`, a patient who finds its own ward full takes a bed in the first
+ * of those wards with one free (an outlier); if none is free it waits for the
+ * first bed freed in any of them (bed pooling).
+ */
 import { z } from 'zod';
-import { Id } from '../schema/common.js';
+import { Id, positive } from '../schema/common.js';
 import { DurationSchema } from '../schema/distribution.js';
 import { compileDuration, durationTakesTime } from './durations.js';
 import { defineVerb } from './verb.js';
 
 export const stay = defineVerb({
   key: 'stay',
-  schema: z.strictObject({ stay: Id, lengthOfStay: DurationSchema, boarding: z.boolean().default(false), id: Id.optional() }),
+  schema: z.strictObject({
+    stay: Id,
+    lengthOfStay: DurationSchema,
+    /** Wards to take a bed in when `stay`'s ward is full, in order of preference (an empty list: none). */
+    outlyTo: z.array(Id).optional(),
+    /** An outlier's length of stay is the one drawn times this (outliers stay longer, e.g. 1.1). */
+    outliedStayFactor: positive().optional(),
+    boarding: z.boolean().default(false),
+    id: Id.optional(),
+  }),
   size: () => 3,
   check(st, at, ctx) {
-    const kind = ctx.kindOf.get(st.stay);
-    if (kind !== 'a ward')
-      ctx.problem(`${at}.stay`, kind ? `must name a ward, but "${st.stay}" is ${kind}` : `refers to a ward "${st.stay}" that is not in wards`);
+    const ward = (id: string, path: string): void => {
+      const kind = ctx.kindOf.get(id);
+      if (kind !== 'a ward') ctx.problem(path, kind ? `must name a ward, but "${id}" is ${kind}` : `refers to a ward "${id}" that is not in wards`);
+    };
+    ward(st.stay, `${at}.stay`);
+    const seen = new Set([st.stay]);
+    (st.outlyTo ?? []).forEach((id, j) => {
+      ward(id, `${at}.outlyTo[${j}]`);
+      if (seen.has(id)) ctx.problem(`${at}.outlyTo[${j}]`, `names the ward "${id}" again: each ward may come once among stay and outlyTo`);
+      seen.add(id);
+    });
+    if (st.outliedStayFactor !== undefined && (st.outlyTo ?? []).length === 0)
+      ctx.problem(`${at}.outliedStayFactor`, 'applies to outliers only: name the wards to outly to in outlyTo');
     ctx.checkDuration(st.lengthOfStay, `${at}.lengthOfStay`);
   },
   next: (st, k) => (durationTakesTime(st.lengthOfStay) ? [] : [k + 1]),
   compile(s, ctx) {
-    const ward = ctx.resourceIndex.get(s.stay)!;
+    const wards = [s.stay, ...(s.outlyTo ?? [])].map((w) => ctx.resourceIndex.get(w)!);
+    const pooled = wards.length > 1;
+    const factor = s.outliedStayFactor ?? 1;
     return [
       {
         op: 'seize',
         figure: s.id ?? `${ctx.pathway}.${s.stay}`,
-        resources: [ward],
+        resources: wards,
         oneOf: false,
+        ...(pooled ? { pooled: true as const } : {}),
         priority: null,
         maxWait: Infinity,
         onTimeout: 'cancelled',
         boarding: s.boarding,
         expectedMinutes: 0,
       },
-      { op: 'hold', activity: `stay:${s.stay}`, duration: compileDuration(s.lengthOfStay, ctx) },
-      { op: 'release', resources: [ward] },
+      {
+        op: 'hold',
+        activity: `stay:${s.stay}`,
+        duration: compileDuration(s.lengthOfStay, ctx),
+        ...(pooled && factor !== 1 ? { outlied: { wards, factor } } : {}),
+      },
+      { op: 'release', resources: wards },
     ];
   },
 });

@@ -38,6 +38,7 @@ import { placePatients, type InitialState, type PlacementTarget } from './initia
 import type { HospitalModel } from './model.js';
 import type { RunObserver } from './observer.js';
 import { Observers } from './observers.js';
+import { OutlyingObserver } from './outlying-observer.js';
 import { PatientTable } from './patients.js';
 import { RESOURCE_KINDS, UNLIMITED_UNITS } from './resource-kinds.js';
 import type { HospitalRunOptions, HospitalRunResult } from './run-options.js';
@@ -68,6 +69,8 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
   private readonly cases: CaseObserver;
   private readonly census: CensusByHour;
   private readonly snapshots: SnapshotObserver | null;
+  /** Only for a model with a pooled ward step (outlying). */
+  private readonly outlying: OutlyingObserver | null;
   /** Each pathway's steps' runners, parallel to its steps. */
   private readonly runners: StepRunner<StepModel>[][];
   /**
@@ -110,7 +113,8 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     const every = options.snapshotEvery;
     this.snapshots = every !== undefined && every > 0 ? new SnapshotObserver(sim, every, this.end) : null;
     this.cases = new CaseObserver(sim, this.patients, this.warmupEnd, this.end);
-    const others: RunObserver[] = [...(this.snapshots ? [this.snapshots] : []), ...(options.observers ?? [])];
+    this.outlying = OutlyingObserver.wanted(model) ? new OutlyingObserver(sim, model, this.patients, this.warmupEnd, this.end) : null;
+    const others: RunObserver[] = [...(this.snapshots ? [this.snapshots] : []), ...(this.outlying ? [this.outlying] : []), ...(options.observers ?? [])];
     this.observe = new Observers(this.costs, this.figures, this.cases, trace, others);
 
     // --- what the verbs share ---
@@ -186,6 +190,7 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     );
     caseFigures(figures, this.model, this.cases.record, this.costs.ledger);
     this.census.putFigures(figures);
+    this.outlying?.putFigures(figures);
     const snapshots = this.snapshots ? { every: this.snapshots.every, inSystem: this.snapshots.inSystem } : undefined;
     return { figures, ledger: this.costs.ledger, events: sim.eventsProcessed, patients: this.patients.count, ...(snapshots ? { snapshots } : {}) };
   }

@@ -14,6 +14,11 @@ export interface SeizeOptions {
   amounts?: readonly number[];
   /** Handler kind run as (entity, claim) when a preemptive resource takes the claim's units away. */
   onPreempt?: number;
+  /**
+   * One unit of any one resource of the set, not one of each (a bed in any of
+   * several wards): see `seizeAny`.
+   */
+  anyOf?: boolean;
 }
 
 const FREE = 0;
@@ -21,6 +26,8 @@ const WAITING = 1;
 const HELD = 2;
 const PREEMPTED = 3;
 const ONE: readonly number[] = [1];
+/** The amounts of an `anyOf` claim: one unit, of whichever resource of its set it gets (told apart by identity). */
+const ANY_ONE: readonly number[] = [1];
 
 /**
  * Who holds and who waits for what. A claim is one patient's request for a set
@@ -62,6 +69,7 @@ export class ClaimBook {
    * resource of the set has no waiting room left.
    */
   seize(entity: number, set: readonly Resource[], options: SeizeOptions): number {
+    if (options.anyOf === true && set.length > 1) return this.seizeAny(entity, set, options);
     const amounts = options.amounts ?? ONE;
     const priority = options.priority ?? 0;
     const now = this.sim.now;
@@ -91,6 +99,51 @@ export class ClaimBook {
     }
     for (let i = 0; i < set.length; i++) {
       const r = set[i]!;
+      r.waiting.insert(claim, priority);
+      r.queueLength.update(now, r.waiting.length);
+    }
+    this.state[claim] = WAITING;
+    return claim;
+  }
+
+  /**
+   * Asks for one unit of any one resource of `set`, preferring them in order:
+   * the first with a unit free now; else the claim waits in the line of every
+   * one that has waiting room and takes the first unit freed in any of them
+   * (in each line by priority, then arrival, as any claim). Once granted, its
+   * set is the one resource it got, so release, `resourcesOf` and `holds` speak
+   * of that one. Counted as a request (or a refusal) of the first resource
+   * only, so each patient counts once; its wait and grant count where it was
+   * served; while waiting it counts in the queue length of each line it is in.
+   * Refused only when every line is full. No preemption.
+   */
+  private seizeAny(entity: number, set: readonly Resource[], options: SeizeOptions): number {
+    const now = this.sim.now;
+    const first = set[0]!;
+    first.requests++;
+    for (let i = 0; i < set.length; i++) {
+      const r = set[i]!;
+      if (r.free >= 1) {
+        const claim = this.newClaim(entity, options.priority ?? 0, r.asSet, ANY_ONE, options, now);
+        this.grant(claim, now);
+        return claim;
+      }
+    }
+    let lines = set;
+    for (let i = 0; i < set.length; i++) {
+      if (set[i]!.waiting.length >= set[i]!.queueCapacity) {
+        lines = set.filter((r) => r.waiting.length < r.queueCapacity);
+        break;
+      }
+    }
+    if (lines.length === 0) {
+      first.refused++;
+      return REFUSED;
+    }
+    const priority = options.priority ?? 0;
+    const claim = this.newClaim(entity, priority, lines, ANY_ONE, options, now);
+    for (let i = 0; i < lines.length; i++) {
+      const r = lines[i]!;
       r.waiting.insert(claim, priority);
       r.queueLength.update(now, r.waiting.length);
     }
@@ -234,13 +287,16 @@ export class ClaimBook {
     let i = 0;
     while (i < list.length && r.busy < r.capacity) {
       const claim = list.at(i);
-      if (this.fitsNow(claim)) {
+      // An anyOf claim takes the unit free here (r has one: see the loop's condition).
+      const any = this.amounts[claim] === ANY_ONE;
+      if (any || this.fitsNow(claim)) {
         const set = this.set[claim]!;
         for (let k = 0; k < set.length; k++) {
           const other = set[k]!;
           other.waiting.remove(claim);
           other.queueLength.update(now, other.waiting.length);
         }
+        if (any) this.set[claim] = r.asSet;
         this.grant(claim, now);
         this.sim.schedule(0, this.onGrant[claim]!, this.entity[claim]!, claim, PRIORITY.GRANT);
       } else {

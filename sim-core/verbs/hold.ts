@@ -9,6 +9,11 @@ export interface HoldStep {
   op: 'hold';
   activity: string;
   duration: DurationModel;
+  /**
+   * A ward stay with outlying: a patient whose bed is in any ward of `wards`
+   * but the first (its own) stays `factor` times the length drawn.
+   */
+  outlied?: { wards: readonly number[]; factor: number };
 }
 
 class HoldRunner implements StepRunner<HoldStep> {
@@ -26,7 +31,8 @@ class HoldRunner implements StepRunner<HoldStep> {
 
   run(p: number, s: HoldStep, i: number): number {
     const pt = this.r.patients;
-    const d = this.samplers[pt.pathwayOf[p]!]![i]!.sample(pt.attrs, pt.attributeCount, p);
+    let d = this.samplers[pt.pathwayOf[p]!]![i]!.sample(pt.attrs, pt.attributeCount, p);
+    if (s.outlied !== undefined && this.isOutlied(p, s.outlied.wards)) d *= s.outlied.factor;
     this.r.observe.started(p, s.activity);
     this.r.sim.schedule(d, this.endKind, p, 0, PRIORITY.RELEASE);
     return WAIT;
@@ -35,10 +41,24 @@ class HoldRunner implements StepRunner<HoldStep> {
   /** A placed patient has been at it since `since`: the time still to run, given the time spent. */
   resume(p: number, s: HoldStep, i: number, since: number): number {
     const pt = this.r.patients;
-    const d = this.samplers[pt.pathwayOf[p]!]![i]!.remaining(pt.attrs, pt.attributeCount, p, this.r.sim.now - since);
+    const sampler = this.samplers[pt.pathwayOf[p]!]![i]!;
+    const elapsed = this.r.sim.now - since;
+    // An outlier's stay is factor × X: the time left after e is factor × (X's time left after e / factor).
+    const f = s.outlied !== undefined && this.isOutlied(p, s.outlied.wards) ? s.outlied.factor : 1;
+    const d = f === 1 ? sampler.remaining(pt.attrs, pt.attributeCount, p, elapsed) : f * sampler.remaining(pt.attrs, pt.attributeCount, p, elapsed / f);
     this.r.observe.started(p, s.activity);
     this.r.sim.schedule(d, this.endKind, p, 0, PRIORITY.RELEASE);
     return WAIT;
+  }
+
+  /** Whether the patient holds a bed in one of `wards` other than the first. */
+  private isOutlied(p: number, wards: readonly number[]): boolean {
+    const claims = this.r.patients.held[p]!;
+    for (let c = 0; c < claims.length; c++) {
+      const set = this.r.book.resourcesOf(claims[c]!);
+      for (let k = 0; k < set.length; k++) if (set[k]!.id !== wards[0] && wards.includes(set[k]!.id)) return true;
+    }
+    return false;
   }
 
   private onEnd(p: number): void {

@@ -16,6 +16,12 @@ export interface SeizeStep {
   figure: string;
   resources: number[];
   oneOf: boolean;
+  /**
+   * One unit of whichever resource of the list frees first, preferring them in
+   * list order when several are free (a ward bed, else an outlying bed in
+   * another ward). Absent: as `oneOf` says.
+   */
+  pooled?: true;
   /** Fixed priority, or by attribute value index; null: the patient's class priority. */
   priority: number | { attribute: number; byValue: number[]; otherwise: number } | null;
   maxWait: number;
@@ -33,6 +39,8 @@ class SeizeRunner implements StepRunner<SeizeStep> {
   private readonly electiveOneOfSets: (readonly Resource[])[][][];
   /** One options object for every seize (the book reads it and keeps nothing): no garbage per request. */
   private readonly options: { onGrant: number; priority: number };
+  /** The same for pooled steps (one unit of any resource of the list). */
+  private readonly pooledOptions: { onGrant: number; priority: number; anyOf: true };
   private readonly renegeKind: number;
 
   constructor(private readonly r: Run) {
@@ -47,6 +55,7 @@ class SeizeRunner implements StepRunner<SeizeStep> {
       }),
     );
     this.options = { onGrant: r.sim.register('granted', this.onGranted, this), priority: 0 };
+    this.pooledOptions = { onGrant: this.options.onGrant, priority: 0, anyOf: true };
     this.renegeKind = r.sim.register('renege', this.onRenege, this);
   }
 
@@ -73,8 +82,9 @@ class SeizeRunner implements StepRunner<SeizeStep> {
           : (s.priority.byValue[pt.attribute(p, s.priority.attribute)] ?? s.priority.otherwise);
     if (s.oneOf) set = chooseOne(priority > 0 ? this.oneOfSets[pw]![i]! : this.electiveOneOfSets[pw]![i]!);
     r.observe.requested(p, set[0]!.id);
-    this.options.priority = priority;
-    const claim = r.book.seize(p, set, this.options);
+    const options = s.pooled === true ? this.pooledOptions : this.options;
+    options.priority = priority;
+    const claim = r.book.seize(p, set, options);
     if (claim === REFUSED) {
       r.observe.turnedAway(p);
       r.exit(p, 'turnedAway', false);
