@@ -225,3 +225,86 @@ describe('resources: who gets served, and when', () => {
     );
   });
 });
+
+describe('resources: one unit of any of several (a bed in any listed ward)', () => {
+  it('takes the first listed resource with a unit free, else the first unit freed in any, and gives back that one', () => {
+    const { sim, book, grants, onGrant } = setup();
+    const medical = book.add({ name: 'medical', capacity: 1 });
+    const surgical = book.add({ name: 'surgical', capacity: 1 });
+    const both = [medical, surgical];
+    const own = book.seize(1, both, { onGrant, anyOf: true });
+    expect(book.resourcesOf(own)).toEqual([medical]);
+    const outlier = book.seize(2, both, { onGrant, anyOf: true });
+    expect(book.resourcesOf(outlier)).toEqual([surgical]);
+    const waiting = book.seize(3, both, { onGrant, anyOf: true });
+    expect(book.isWaiting(waiting)).toBe(true);
+    // It stands in both lines, and a request counts once, at the first choice.
+    expect([medical.waiting.length, surgical.waiting.length]).toEqual([1, 1]);
+    expect([medical.requests, surgical.requests]).toEqual([3, 0]);
+    // A patient who wants the surgical ward only queues behind it.
+    const surgicalOnly = book.seize(4, surgical.asSet, { onGrant });
+    sim.at(
+      5,
+      sim.register('surgical bed frees', () => book.release(outlier)),
+    );
+    sim.run();
+    expect(grants.map((g) => [g.time, g.entity])).toEqual([[5, 3]]);
+    expect(book.resourcesOf(waiting)).toEqual([surgical]);
+    expect([medical.waiting.length, surgical.waiting.length]).toEqual([0, 1]);
+    expect([medical.busy, surgical.busy]).toEqual([1, 1]);
+    expect(surgical.delayed).toBe(1);
+    expect(medical.delayed).toBe(0);
+    book.release(waiting);
+    sim.run();
+    expect(grants.map((g) => g.entity)).toEqual([3, 4]);
+    expect(book.isHeld(surgicalOnly)).toBe(true);
+    expect([medical.busy, surgical.busy]).toEqual([1, 1]);
+    book.release(own);
+    book.release(surgicalOnly);
+    expect([medical.busy, surgical.busy]).toEqual([0, 0]);
+  });
+
+  it('waits only in the lines with room, and is turned away only when every line is full', () => {
+    const { book, onGrant } = setup();
+    const icu = book.add({ name: 'icu', capacity: 1, queueCapacity: 0 });
+    const hdu = book.add({ name: 'hdu', capacity: 1, queueCapacity: 1 });
+    const both = [icu, hdu];
+    book.seize(1, both, { onGrant, anyOf: true });
+    book.seize(2, both, { onGrant, anyOf: true });
+    const waiting = book.seize(3, both, { onGrant, anyOf: true });
+    expect(book.resourcesOf(waiting)).toEqual([hdu]);
+    expect([icu.waiting.length, hdu.waiting.length]).toEqual([0, 1]);
+    expect(book.seize(4, both, { onGrant, anyOf: true })).toBe(REFUSED);
+    // Refused once, at the first choice.
+    expect([icu.refused, hdu.refused]).toEqual([1, 0]);
+  });
+
+  it('serves a unit freed in either ward to the earliest waiting claim (one line across the pool)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 1, max: 50 })), { minLength: 1, maxLength: 40 }), (patients) => {
+        const { sim, book, grants } = setup();
+        const a = book.add({ name: 'a', capacity: 2 });
+        const b = book.add({ name: 'b', capacity: 2 });
+        const done = sim.register('done', (_e, claim) => book.release(claim));
+        const granted = sim.register('granted', (e, claim) => {
+          grants.push({ time: sim.now, entity: e, claim });
+          sim.schedule(patients[e]![1], done, e, claim, PRIORITY.RELEASE);
+        });
+        const arrive = sim.register('arrive', (e) => {
+          const [prefersA, stay] = patients[e]!;
+          const claim = book.seize(e, prefersA ? [a, b] : [b, a], { onGrant: granted, anyOf: true });
+          if (book.isHeld(claim)) sim.schedule(stay, done, e, claim, PRIORITY.RELEASE);
+          expect(a.busy <= a.capacity && b.busy <= b.capacity).toBe(true);
+        });
+        patients.forEach((_, e) => sim.at(e, arrive, e));
+        sim.run();
+        // Waiting patients were served in arrival order, and every bed came back.
+        const order = grants.map((g) => g.entity);
+        expect(order).toEqual([...order].sort((x, y) => x - y));
+        expect([a.busy, b.busy]).toEqual([0, 0]);
+        expect([a.waiting.length, b.waiting.length]).toEqual([0, 0]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
