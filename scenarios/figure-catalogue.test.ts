@@ -68,6 +68,18 @@ describe('the figure catalogue shared by the CLI and the viewer', () => {
     expect(describeFigure('wait.triage.withinTarget', ctx).direction).toBe('higherIsBetter');
     expect(describeFigure('stock.gloves.meanBackorders', ctx).quietWhenZero).toBe(true);
   });
+  it('describes the outlying figures in the wards section, in words, fewer being better', () => {
+    expect(describeFigure('beds.medicalWard.outliedBedDays', ctx).label).toBe("Medical wards: bed-days of other wards' patients here (outliers)");
+    expect(describeFigure('beds.medicalWard.outliedAwayBedDays', ctx).label).toBe('Medical wards: bed-days its patients spent in other wards (outliers)');
+    for (const id of ['beds.medicalWard.outliedBedDays', 'beds.medicalWard.outliedAwayBedDays', 'outlied.gpAdmission.share', 'outlied.gpAdmission.bedDays']) {
+      const info = describeFigure(id, ctx);
+      expect(info.section, id).toBe('wards');
+      expect(info.direction, id).toBe('lowerIsBetter');
+      expect(info.nonNegative, id).toBe(true);
+    }
+    expect(describeFigure('outlied.gpAdmission.share', ctx).unit).toBe('share');
+    expect(describeFigure('outlied.gpAdmission.bedDays', ctx).unit).toBe('days');
+  });
   it('stops a share at 100%: no 4-hour performance of 101.4%', () => {
     expect(shownInterval({ nonNegative: true, unit: 'share' }, [0.957, 1.014])).toEqual({ lo: 0.957, hi: 1, clippedAtZero: false });
   });

@@ -9,6 +9,7 @@
  * figure is never silently dropped from the report.
  */
 import { describeCaseFigure } from './figure-catalogue-cases.js';
+import { describeOutlyingFigure } from './figure-catalogue-outlying.js';
 import { clipAtZero, COST_TYPES, type HospitalModel, type NonNegativeInterval, type ResourceKind } from '../sim-core/index.js';
 
 /** What a figure counts or measures; money is in the scenario's currency. */
@@ -145,6 +146,8 @@ export function describeFigure(id: string, ctx: FigureContext): FigureInfo {
 
   const ofCases = describeCaseFigure(id, sectionOf, (s) => ctx.names?.get(s) ?? plainId(s));
   if (ofCases) return ofCases;
+  const ofOutlying = describeOutlyingFigure(id, (s) => ctx.names?.get(s) ?? plainId(s));
+  if (ofOutlying) return ofOutlying;
   const derived = DERIVED[id];
   if (derived) return info(derived[0], derived[1], derived[2], derived[3]);
   const ed = ED[id];
