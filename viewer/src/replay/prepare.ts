@@ -7,7 +7,8 @@
  * A room released into turnover shows as cleaning until the trace says its
  * turnover ended (older traces without that word: for its mean turnover time).
  * Where a patient is: on the place it seized last and still holds; else in the
- * line of what it asked for; a boarder (holding an ED place, waiting for a ward
+ * line of what it asked for (a ward stay that may outly asks for its own ward
+ * and may get a bed in another: that seize ends the wait too); a boarder (holding an ED place, waiting for a ward
  * bed) stays where it is, as do patients waiting for staff.
  */
 import { queueCounts } from './queue-counts.js';
@@ -191,7 +192,9 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
     } else if (what === SEIZE) {
       const b = blockOfPlace[where]!;
       if (b < 0) continue;
-      if (pendingBlock[e] === b) leaveQueue(e);
+      // A bed in another ward than the one asked for (an outlier) ends the wait for the first too.
+      const pending = pendingBlock[e]!;
+      if (pending === b || (pending >= 0 && layout.blocks[pending]!.kind === 'ward' && layout.blocks[b]!.kind === 'ward')) leaveQueue(e);
       const slot = takeSlot(b, t, e);
       if (slot < 0) continue;
       if (layout.blocks[b]!.kind === 'staff') {

@@ -1,7 +1,8 @@
 /**
  * How many patients wait in each resource's line at any moment: for the
  * counts drawn over the queues in the scene. A patient waits from its request
- * of a resource until it gets it, asks for something else, or leaves.
+ * of a resource until it gets it (or, for a ward, a bed in any ward: an
+ * outlier), asks for something else, or leaves.
  */
 import type { TraceData } from '../../../sim-core/index.js';
 import type { HospitalLayout } from '../layout/types.js';
@@ -21,6 +22,8 @@ export function queueCounts(trace: TraceData, layout: HospitalLayout): QueueCoun
   const SEIZE = code('seize');
   const exits = new Set(EXITS.map(code).filter((c) => c >= 0));
   const blockOf = trace.whereNames.map((name) => layout.blockOf.get(name) ?? -1);
+  // A patient waiting for its own ward who gets a bed in another (an outlier) leaves the line it stood in.
+  const isWard = layout.blocks.map((b) => b.kind === 'ward');
   const blocks = layout.blocks.length;
   const changes: number[][] = Array.from({ length: blocks }, () => []);
   const count = new Int32Array(blocks);
@@ -51,7 +54,7 @@ export function queueCounts(trace: TraceData, layout: HospitalLayout): QueueCoun
         drop(e, t);
         pending.set(e, b);
         change(b, t, 1);
-      } else if (pending.get(e) === b) drop(e, t);
+      } else if (pending.get(e) === b || (isWard[b] && isWard[pending.get(e) ?? -1])) drop(e, t);
     }
   }
   const start = new Int32Array(blocks + 1);
