@@ -7,6 +7,7 @@ import {
   forecastModel,
   localMinutes,
   parseScenario,
+  parseScenarioText,
   parseState,
   ScenarioError,
   stateFromTrace,
@@ -53,7 +54,10 @@ function problemsOf(document: ScenarioInput): { path: string; message: string }[
   return [];
 }
 
-function run(document: ScenarioInput, replication = 1): { figures: Record<string, number>; trace: TraceData; ledger: ReturnType<typeof runHospital>['ledger'] } {
+function run(
+  document: ScenarioInput,
+  replication = 1,
+): { figures: Record<string, number>; trace: TraceData; ledger: ReturnType<typeof runHospital>['ledger'] } {
   const trace = new TraceBuffer();
   const r = runHospital(compileScenario(parseScenario(document)), { seed: 3, replication, trace });
   return { figures: r.figures, trace: trace.toData(), ledger: r.ledger };
@@ -157,9 +161,13 @@ describe('outlying: the trace, the figures and the costs tell one story', () => 
     expect(figures['outlied.medicine.medical.bedDays']).toBeCloseTo(figures['beds.medical.outliedAwayBedDays']!, 9);
     expect(figures['outlied.surgery.surgical.bedDays']).toBeCloseTo(figures['beds.surgical.outliedAwayBedDays']!, 9);
     // Bed costs follow the bed actually used: a pathway pays its own ward's price for its own bed-days, the host's for its outliers'.
-    const perBusyDay = (ward: string): number => ledger.resourceNames.indexOf(ward) >= 0 ? 24 * model.resources.find((r) => r.name === ward)!.costPerBusyHour : NaN;
+    const perBusyDay = (ward: string): number =>
+      ledger.resourceNames.indexOf(ward) >= 0 ? 24 * model.resources.find((r) => r.name === ward)!.costPerBusyHour : NaN;
     const medicine = ledger.pathwayNames.indexOf('medicine');
-    expect(ledger.byPathway[medicine]).toBeCloseTo((perBusyDay('medical') * fromTrace.get('medical')!.own + perBusyDay('surgical') * fromTrace.get('surgical')!.outlied) / 1440, 6);
+    expect(ledger.byPathway[medicine]).toBeCloseTo(
+      (perBusyDay('medical') * fromTrace.get('medical')!.own + perBusyDay('surgical') * fromTrace.get('surgical')!.outlied) / 1440,
+      6,
+    );
     expect(perBusyDay('surgical')).toBeCloseTo(500, 9);
   });
 
@@ -226,5 +234,24 @@ describe('outlying: a snapshot of today places a patient in whichever listed war
       expect(held.get(ward)!, `${ward} at row ${i}`).toBeGreaterThanOrEqual(0);
       expect(held.get(ward)!, `${ward} at row ${i}`).toBeLessThanOrEqual(ward === 'medical' ? 6 : 4);
     }
+  });
+});
+
+describe('outlying: the bed-pooling example (examples/bed-pooling)', () => {
+  const read = (name: string) => parseScenarioText(readFileSync(new URL(`../examples/bed-pooling/${name}`, import.meta.url), 'utf8'), name);
+
+  it('loads both files, which differ only in outlyTo, and pooling is what brings outliers', () => {
+    const separate = read('stroke-units-separate.yaml');
+    const pooled = read('stroke-units-pooled.yaml');
+    const strip = (x: unknown): string => JSON.stringify(x, (k, v: unknown) => (k === 'outlyTo' ? undefined : v));
+    expect(strip(pooled.pathways)).toBe(strip(separate.pathways));
+    expect(pooled.wards).toEqual(separate.wards);
+    const short = (s: typeof separate) => runHospital(compileScenario({ ...s, horizonDays: 365, warmupDays: 30 }), { seed: 1, replication: 1 }).figures;
+    const a = short(separate);
+    const b = short(pooled);
+    expect(a['outlied.asu.share']).toBeUndefined();
+    expect(b['outlied.asu.share']).toBeGreaterThan(0.05);
+    expect(b['outlied.rehab.share']).toBeGreaterThan(0.05);
+    expect(b['wait.asu.pWait']).toBeLessThan(a['wait.asu.pWait']!);
   });
 });

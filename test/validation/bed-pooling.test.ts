@@ -53,7 +53,7 @@ describe('bed pooling against theory: two wards outlying to each other are one M
     expect(loss.loss).toBeCloseTo(erlangB(2 * C, load), 12);
   });
 
-  it('with outlying, the share who wait is Erlang C(10, 8), and the share outlied and their bed-days are the chain\'s', () => {
+  it("with outlying, the share who wait is Erlang C(10, 8), and the share outlied and their bed-days are the chain's", () => {
     const theory = pooledWards(C, PER_DAY, mu, 400);
     const figures = runs(twoWards(true, true));
     for (const step of ['medical', 'surgical']) {
