@@ -199,6 +199,38 @@ describe('outlying: the trace, the figures and the costs tell one story', () => 
   });
 });
 
+describe('outlying: a patient placed in a stay before time 0 keeps the stay it had', () => {
+  it("an outlier's time left is factor x (time left of the drawn stay at elapsed / factor); a patient in its own ward's is as drawn", () => {
+    const document = {
+      ...base,
+      warmupDays: 0,
+      horizonDays: 10,
+      patientClasses: base.patientClasses.map((c) => ({ ...c, arrivals: { type: 'weekly', perDay: 0.01 } })),
+      pathways: {
+        medicine: [{ stay: 'medical', outlyTo: ['surgical'], outliedStayFactor: 2, lengthOfStay: { type: 'constant', value: 2880 } }],
+        surgery: [{ stay: 'surgical', lengthOfStay: { type: 'constant', value: 2000 } }],
+      },
+    } as ScenarioInput;
+    const model = compileScenario(parseScenario(document));
+    const hold = model.pathways[model.classes[0]!.pathway]!.steps.findIndex((s) => s.op === 'hold');
+    const [medical, surgical] = [model.resources.findIndex((r) => r.name === 'medical'), model.resources.findIndex((r) => r.name === 'surgical')];
+    const placed = (ward: number) => ({ classIndex: 0, step: hold, holding: [ward], since: -1000, arrivedAt: -1000 });
+    const trace = new TraceBuffer();
+    runHospital(model, { seed: 3, replication: 1, trace, initialState: { patients: [placed(medical), placed(surgical)] } });
+    const data = trace.toData();
+    const released = [0, 1].map((e) => {
+      for (let i = 0; i < data.length; i++)
+        if (data.entity[i] === e && data.whatNames[data.what[i]!] === 'release') return [data.whereNames[data.where[i]!], data.time[i]];
+      return null;
+    });
+    // Own ward: 2880 - 1000 left. Outlier: a stay of 2 x 2880, 1000 of it spent: 2 x (2880 - 1000 / 2) left.
+    expect(released).toEqual([
+      ['medical', 1880],
+      ['surgical', 2 * (2880 - 500)],
+    ]);
+  });
+});
+
 describe('outlying: a snapshot of today places a patient in whichever listed ward it is in', () => {
   const at = 40 * 1440 + 8 * 60;
   const document = { ...base, warmupDays: 0, horizonDays: at / 1440 } as ScenarioInput;

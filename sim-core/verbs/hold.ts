@@ -51,12 +51,12 @@ class HoldRunner implements StepRunner<HoldStep> {
     return WAIT;
   }
 
-  /** Whether the patient holds a bed in one of `wards` other than the first. */
+  /** Whether the bed of this stay (the latest claim on one of `wards`) is in another ward than the first. */
   private isOutlied(p: number, wards: readonly number[]): boolean {
     const claims = this.r.patients.held[p]!;
-    for (let c = 0; c < claims.length; c++) {
+    for (let c = claims.length - 1; c >= 0; c--) {
       const set = this.r.book.resourcesOf(claims[c]!);
-      for (let k = 0; k < set.length; k++) if (set[k]!.id !== wards[0] && wards.includes(set[k]!.id)) return true;
+      for (let k = 0; k < set.length; k++) if (wards.includes(set[k]!.id)) return set[k]!.id !== wards[0];
     }
     return false;
   }
