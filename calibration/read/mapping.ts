@@ -24,6 +24,50 @@ const Attribute = z.union([
   }),
 ]);
 
+/**
+ * Another table of the same export that gives each case an attribute (MIMIC's drgcodes: each admission's DRG),
+ * joined on the case id. See case-table.ts for how rows are matched and what is refused.
+ */
+const CaseTable = z.strictObject({
+  /** The file (CSV, gzipped or not); a relative path is read from the log's folder. */
+  table: z.string().min(1, 'must name a file'),
+  /** Field separator of the table (default: the log's). */
+  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  /** Its column holding the case id, matched against the log's case id (the first of columns.case). */
+  key: Column,
+  /** Its column holding the attribute's value (the DRG code). */
+  value: Column,
+  /** The attribute's name in the scenario (default: the value column's name). */
+  name: Name.optional(),
+  /** Keep only the rows whose columns hold these values (`{ drg_type: HCFA }`; a list allows any of several). */
+  where: z.record(z.string().min(1), z.union([z.string(), z.array(z.string()).min(1)])).default({}),
+  /** Its column describing each value (the DRG's description): names the case-mix groups. */
+  label: Column.optional(),
+  /** The value a case with no row gets (an ED visit with no admission has no DRG). */
+  missing: Name.default('none'),
+  /**
+   * A case with rows giving different values: `refuse` (the default: narrow the rows with `where`) or `first`
+   * (the first such row in the file).
+   */
+  several: z.enum(['refuse', 'first']).default('refuse'),
+});
+
+const CaseMixOptions = z
+  .strictObject({
+    /** The attribute whose values are the groups (a column's or a case table's; default drg). */
+    attribute: WardId.default('drg'),
+    /**
+     * A CSV of relative weights, read from the log's folder when relative: columns `code` and `weight`, and
+     * optionally `trimDays` and `perDayWeight` (a long-stay payment). Groups with no row have no payment.
+     */
+    weights: z.string().min(1, 'must name a file').optional(),
+    /** Payment for a relative weight of 1 (needed with weights). */
+    baseRate: z.number().finite().min(0, 'must be 0 or more').optional(),
+  })
+  .refine((c) => (c.weights === undefined) === (c.baseRate === undefined), {
+    message: 'weights and baseRate go together: the payment for a case is its weight times the base rate',
+  });
+
 const WardType = z.enum(['general', 'icu', 'stepdown', 'ed']);
 
 const Stays = z.strictObject({
@@ -127,6 +171,12 @@ const ModelOptions = z.strictObject({
       horizonDays: z.number().int().positive().max(3660).default(365),
     })
     .optional(),
+  /**
+   * Declare case-mix groups (DRG/DIP) in the scenario by an attribute: one group per value seen, named from the
+   * case table's `label`; with `weights` and `baseRate`, what the payer pays for each. Without them each group
+   * reports its cases and cost per case, and its payment and margin are not known.
+   */
+  caseMix: CaseMixOptions.optional(),
 });
 
 export const MappingSchema = z.strictObject({
@@ -154,6 +204,8 @@ export const MappingSchema = z.strictObject({
     .refine((c) => c.end === undefined || c.start !== undefined, { message: 'an end column needs a start column', path: ['end'] }),
   /** Patient attributes (acuity, procedure, age group): columns, or "*" for every column not otherwise named. */
   attributes: z.union([z.literal('*'), z.array(Attribute)]).default([]),
+  /** Attributes of each case read from other tables of the same export, joined on the case id. */
+  caseTables: z.array(CaseTable).default([]),
   /** Keep only rows whose lifecycle column has one of these values (e.g. [complete]). */
   lifecycle: z.array(Name).optional(),
   time: z
@@ -176,6 +228,7 @@ export const MappingSchema = z.strictObject({
 });
 
 export type Mapping = z.output<typeof MappingSchema>;
+export type CaseTableSpec = Mapping['caseTables'][number];
 export type MappingInput = z.input<typeof MappingSchema>;
 export type ModelOptions = Mapping['model'];
 
@@ -201,6 +254,7 @@ export function parseMapping(document: unknown, source = 'mapping'): Mapping {
       if (typeof a !== 'string' && a.labels && !a.bins) problems.push(`attributes[${i}].labels: needs bins`);
     });
   }
+  problems.push(...caseTableProblems(m));
   const wards = new Set<string>();
   m.model.stays.activities.forEach((s, i) => {
     if (wards.has(s.ward)) problems.push(`model.stays.activities[${i}].ward: "${s.ward}" is already the ward of another activity`);
@@ -208,6 +262,31 @@ export function parseMapping(document: unknown, source = 'mapping'): Mapping {
   });
   if (problems.length > 0) throw new CalibrationError(source, problems);
   return m;
+}
+
+/** A case table's attribute named as another attribute, or two alike; case mix by an attribute the mapping lacks. */
+function caseTableProblems(m: Mapping): string[] {
+  const problems: string[] = [];
+  const named = new Set(m.attributes === '*' ? [] : attributeColumns(m, []).map((a) => a.name));
+  m.caseTables.forEach((t, i) => {
+    const name = caseTableAttribute(t);
+    if (named.has(name))
+      problems.push(
+        `caseTables[${i}]${t.name === undefined ? '.value' : '.name'}: "${name}" is already the name of another attribute (give this one a name of its own)`,
+      );
+    named.add(name);
+  });
+  const mix = m.model.caseMix;
+  if (mix && m.attributes !== '*' && !named.has(mix.attribute))
+    problems.push(
+      `model.caseMix.attribute: "${mix.attribute}" is not an attribute of the mapping (its attributes: ${[...named].map((n) => `"${n}"`).join(', ') || 'none'}); name a column in attributes or a caseTables entry`,
+    );
+  return problems;
+}
+
+/** The attribute name a case table gives. */
+export function caseTableAttribute(t: CaseTableSpec): string {
+  return t.name ?? t.value;
 }
 
 /** A mapping from the text of a YAML or JSON file. */
