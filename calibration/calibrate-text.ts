@@ -174,7 +174,9 @@ function withCaseMix(cal: Calibration, mapping: Mapping, caseAttributes: CaseAtt
   const weights = spec.weights === undefined ? null : readWeights(fileText(options, spec.weights, 'model.caseMix.weights'), spec.weights, options.mapSource);
   const table = caseAttributes.find((a) => a.name === spec.attribute) ?? null;
   const { scenario, caseMix } = declareCaseMix(cal.scenario, cal.flow.cases, spec, table, weights, options.mapSource);
-  return { ...withAttributes, scenario, caseMix };
+  const n = caseMix.groups.reduce((s, g) => s + g.logCases, 0);
+  const note = `${caseMix.groups.length} case-mix groups by ${spec.attribute} rest on ${n} cases of the log (${caseMix.groups.filter((g) => g.logCases <= 1).length} groups on a single case): a run's cost per group is the model's, drawn from these shares, and a simulated patient's group does not steer its path (see "Case attributes from other tables" below).${weights ? '' : ' No relative weights were given: payment and margin are not known.'}`;
+  return { ...withAttributes, scenario, caseMix, notes: [...cal.notes, note] };
 }
 
 function fileText(options: CalibrateOptions & { mapSource: string }, name: string, path: string): string {
