@@ -173,9 +173,9 @@ function withCaseMix(cal: Calibration, mapping: Mapping, caseAttributes: CaseAtt
   if (!spec) return withAttributes;
   const weights = spec.weights === undefined ? null : readWeights(fileText(options, spec.weights, 'model.caseMix.weights'), spec.weights, options.mapSource);
   const table = caseAttributes.find((a) => a.name === spec.attribute) ?? null;
-  const { scenario, caseMix } = declareCaseMix(cal.scenario, cal.flow.cases, spec, table, weights, options.mapSource);
+  const { scenario, caseMix } = declareCaseMix(cal.scenario, cal.flow.cases, spec, table, weights, options.mapSource, mapping.model.classBy);
   const n = caseMix.groups.reduce((s, g) => s + g.logCases, 0);
-  const note = `${caseMix.groups.length} case-mix groups by ${spec.attribute} rest on ${n} cases of the log (${caseMix.groups.filter((g) => g.logCases <= 1).length} groups on a single case): a run's cost per group is the model's, drawn from these shares, and a simulated patient's group does not steer its path (see "Case attributes from other tables" below).${weights ? '' : ' No relative weights were given: payment and margin are not known.'}`;
+  const note = `${caseMix.groups.length} case-mix groups by ${spec.attribute} rest on ${n} cases of the log (${caseMix.groups.filter((g) => g.logCases <= 1).length} groups on a single case): ${mapping.model.classBy === spec.attribute ? 'each group is a class of its own, replaying its few cases' : "a run's cost per group is the model's, drawn from these shares, and a simulated patient's group does not steer its path"} (see "Case attributes from other tables" below).${weights ? '' : ' No relative weights were given: payment and margin are not known.'}`;
   return { ...withAttributes, scenario, caseMix, notes: [...cal.notes, note] };
 }
 

@@ -169,6 +169,23 @@ describe('a DRG mapping with weights', () => {
   }, 60_000);
 });
 
+describe('a DRG mapping with a class per DRG (classBy: drg)', () => {
+  it('makes each DRG a class of its own and a group of one value, so its cost per case is its own cases’', async () => {
+    const map = mappingWith('class-by', (m) => (m.model.classBy = 'drg'));
+    const r = await calibrate(LOG, map, join(dir, 'by-class.yaml'), { validate: false });
+    const classes = r.scenario.patientClasses;
+    expect(classes.length).toBe(r.scenario.caseMix!.groups.length);
+    for (const c of classes) expect(c.attributes!.drg).toEqual({ values: [c.name ?? c.id], weights: [1] });
+    const costed = parseScenario({ ...r.scenario, horizonDays: 60, wards: r.scenario.wards!.map((w) => ({ ...w, costPerBedDay: 1000 })) });
+    const f = runHospital(compileScenario(costed), { seed: 1, replication: 1 }).figures;
+    for (const c of costed.patientClasses) {
+      const code = c.name ?? c.id;
+      expect(f[`casemix.${code}.cases`], code).toBe(f[`cases.${c.id}`]);
+      if (f[`cases.${c.id}`]! > 0) expect(f[`casemix.${code}.costPerCase`]).toBeCloseTo(f[`cost.perCase.${c.id}.mean`]!, 9);
+    }
+  }, 60_000);
+});
+
 describe('DRG mapping mistakes are refused by their path', () => {
   it('a column the table does not have', async () => {
     const map = mappingWith('bad-column', (m) => (m.caseTables[0]!.value = 'drg_cod'));

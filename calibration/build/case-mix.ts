@@ -95,10 +95,17 @@ export function declareCaseMix(
   table: CaseAttribute | null,
   weights: Map<string, GroupWeight> | null,
   mapSource: string,
+  classBy?: string,
 ): { scenario: ScenarioInput; caseMix: DeclaredCaseMix } {
   const attr = spec.attribute;
+  // Classes by the attribute itself (classBy: drg): each class is one group, given as a mix of one value.
+  const patientClasses = scenario.patientClasses.map((c) =>
+    classBy === attr && !Object.hasOwn(c.attributes ?? {}, attr)
+      ? { ...c, attributes: { ...c.attributes, [attr]: { values: [c.name ?? c.id], weights: [1] } } }
+      : c,
+  );
   const values = new Set<string>();
-  for (const c of scenario.patientClasses) {
+  for (const c of patientClasses) {
     const mix = Object.hasOwn(c.attributes ?? {}, attr) ? c.attributes![attr] : undefined;
     for (const v of mix?.values ?? []) values.add(String(v));
   }
@@ -127,7 +134,7 @@ export function declareCaseMix(
     }),
   };
   return {
-    scenario: { ...scenario, caseMix },
+    scenario: { ...scenario, patientClasses, caseMix },
     caseMix: {
       attribute: attr,
       groups,
