@@ -13,6 +13,10 @@ import { CalibrationError } from './errors.js';
 import { prepareFlow, slug } from './read/flow.js';
 import type { Mapping } from './read/mapping.js';
 import { readAnyEventLog } from './read/log-format.js';
+import { readCaseTable, withCaseAttributes, type CaseAttribute } from './read/case-table.js';
+import { caseTableAttribute } from './read/mapping.js';
+import type { EventLog } from './read/read-log.js';
+import { declareCaseMix, readWeights } from './build/case-mix.js';
 import { renderReport } from './report/report.js';
 import { validationMarkdown } from './report/validation-table.js';
 import { validate, type Validation } from './validate/validate.js';
@@ -38,6 +42,11 @@ export interface CalibrateOptions {
    * arrivals are scaled back up to the whole log's rate.
    */
   holdout?: number;
+  /**
+   * The text of each file the mapping names besides the log (its caseTables and model.caseMix.weights), by the
+   * name the mapping gives; `calibrate` reads them from the log's folder.
+   */
+  files?: ReadonlyMap<string, string>;
 }
 
 export interface HoldoutResult {
@@ -72,7 +81,9 @@ export async function calibrateText(
   mapping: Mapping,
   options: CalibrateOptions & { logSource: string; mapSource: string; scenarioPath: string; format?: 'yaml' | 'json' },
 ): Promise<CalibrationResult> {
-  const log = readAnyEventLog(logText, mapping, options.logSource);
+  const read = readAnyEventLog(logText, mapping, options.logSource);
+  const caseAttributes = readCaseTables(read, mapping, options);
+  const log = withCaseAttributes(read, caseAttributes);
   const flow = prepareFlow(log, mapping.model);
   if (flow.cases.length === 0) throw new CalibrationError(options.logSource, ['no case has an activity left once the mapping has dropped what it drops']);
   checkRemembered(mapping, flow.activities, options.mapSource);
@@ -94,7 +105,7 @@ export async function calibrateText(
       `--holdout ${options.holdout}: the split leaves ${split.fit.cases.length} cases to fit and ${split.test.cases.length} to test; both need some`,
     ]);
   }
-  const fitted = buildCalibration(split ? split.fit : flow, name, mapping.notes);
+  const fitted = withCaseMix(buildCalibration(split ? split.fit : flow, name, mapping.notes), mapping, caseAttributes, options);
   // Fitted on part of the log: the scenario written runs at the whole log's rate (dates shifted: the mapping's rate already).
   const shifted = mapping.model.datesShifted !== undefined;
   const calibration = split && !shifted ? { ...fitted, scenario: scaleArrivals(fitted.scenario, flow.cases.length / split.fit.cases.length) } : fitted;
@@ -143,6 +154,38 @@ export async function calibrateText(
     validationTable: validation ? validationMarkdown(validation) : '',
     holdout,
   };
+}
+
+/** Each case table's attribute for the log's cases; a table the host did not give, or a name taken, is refused by path. */
+function readCaseTables(log: EventLog, mapping: Mapping, options: CalibrateOptions & { mapSource: string }): CaseAttribute[] {
+  const ids = [...new Set(log.rows.map((r) => r.case))];
+  return mapping.caseTables.map((t, i) => {
+    if (log.attributeNames.includes(caseTableAttribute(t)))
+      throw new CalibrationError(options.mapSource, [`caseTables[${i}]: "${caseTableAttribute(t)}" is already an attribute read from the log's columns`]);
+    return readCaseTable(t, i, fileText(options, t.table, `caseTables[${i}].table`), ids, { mapSource: options.mapSource, delimiter: mapping.delimiter });
+  });
+}
+
+/** The calibration with the mapping's case-mix groups declared in its scenario (and its case attributes kept for the report). */
+function withCaseMix(cal: Calibration, mapping: Mapping, caseAttributes: CaseAttribute[], options: CalibrateOptions & { mapSource: string }): Calibration {
+  const spec = mapping.model.caseMix;
+  const withAttributes = caseAttributes.length > 0 ? { ...cal, caseAttributes } : cal;
+  if (!spec) return withAttributes;
+  const weights = spec.weights === undefined ? null : readWeights(fileText(options, spec.weights, 'model.caseMix.weights'), spec.weights, options.mapSource);
+  const table = caseAttributes.find((a) => a.name === spec.attribute) ?? null;
+  const { scenario, caseMix } = declareCaseMix(cal.scenario, cal.flow.cases, spec, table, weights, options.mapSource, mapping.model.classBy);
+  const n = caseMix.groups.reduce((s, g) => s + g.logCases, 0);
+  const note = `${caseMix.groups.length} case-mix groups by ${spec.attribute} rest on ${n} cases of the log (${caseMix.groups.filter((g) => g.logCases <= 1).length} groups on a single case): ${mapping.model.classBy === spec.attribute ? 'each group is a class of its own, replaying its few cases' : "a run's cost per group is the model's, drawn from these shares, and a simulated patient's group does not steer its path"} (see "Case attributes from other tables" below).${weights ? '' : ' No relative weights were given: payment and margin are not known.'}`;
+  return { ...withAttributes, scenario, caseMix, notes: [...cal.notes, note] };
+}
+
+function fileText(options: CalibrateOptions & { mapSource: string }, name: string, path: string): string {
+  const text = options.files?.get(name);
+  if (text === undefined)
+    throw new CalibrationError(options.mapSource, [
+      `${path}: ${name} was not given (here only the log and the mapping are read: calibrate with the command line, which reads it from the log's folder)`,
+    ]);
+  return text;
 }
 
 /** Routing memory names activities of the log: a misspelt one would silently remember nothing. */

@@ -12,7 +12,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { calibrateText, type CalibrateOptions, type CalibrationResult } from './calibrate-text.js';
 import { CalibrationError } from './errors.js';
-import { parseMappingText } from './read/mapping.js';
+import { parseMappingText, type Mapping } from './read/mapping.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import { outputProblems } from '../io/output-checks.js';
 
@@ -40,8 +40,10 @@ export async function calibrate(
   if (problems.length > 0) throw new CalibrationError(outPath, problems);
   const mapping = parseMappingText(await readText(mapPath, 'mapping'), mapPath);
   const logText = await readText(logPath, 'log');
+  const files = await mappedFiles(mapping, logPath, mapPath);
   const result = await calibrateText(logText, mapping, {
     ...options,
+    files,
     logSource: logPath,
     mapSource: mapPath,
     scenarioPath: outPath,
@@ -50,6 +52,30 @@ export async function calibrate(
   await writeFileAtomic(outPath, result.scenarioText);
   await writeFileAtomic(reportPath, result.report);
   return { ...result, reportPath };
+}
+
+/**
+ * The files the mapping names besides the log (case tables, a weights file), read from the log's folder when
+ * relative; one that cannot be read is refused by its path in the mapping.
+ */
+async function mappedFiles(mapping: Mapping, logPath: string, mapPath: string): Promise<Map<string, string>> {
+  const wanted: [string, string, string][] = mapping.caseTables.map((t, i) => [`caseTables[${i}].table`, t.table, 'case table']);
+  const weights = mapping.model.caseMix?.weights;
+  if (weights !== undefined) wanted.push(['model.caseMix.weights', weights, 'weights']);
+  const files = new Map<string, string>();
+  const problems: string[] = [];
+  for (const [path, name, what] of wanted) {
+    if (files.has(name)) continue;
+    const file = resolve(dirname(logPath), name);
+    try {
+      files.set(name, await readText(file, what, INPUT_LIMITS.logBytes));
+    } catch (e) {
+      if (!(e instanceof CalibrationError)) throw e;
+      problems.push(...e.problems.map((p) => `${path}: ${file}: ${p}`));
+    }
+  }
+  if (problems.length > 0) throw new CalibrationError(mapPath, problems);
+  return files;
 }
 
 /**

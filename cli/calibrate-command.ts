@@ -6,7 +6,7 @@
  * anything is written; both files are written whole (temp file + rename).
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { calibrate, CalibrationError, type EventLog } from '../calibration/index.js';
+import { calibrate, CalibrationError, type Calibration, type EventLog } from '../calibration/index.js';
 import { EXIT } from './exit-codes.js';
 import { parseReplications, parseSeed } from './option-values.js';
 import { createProgress } from './progress.js';
@@ -68,6 +68,7 @@ export async function calibrateCommand(log: string, o: CalibrateCommandOptions):
         (bad > 0 ? ` (${bad} bad, listed by line in the report)` : '') +
         fallbackNote(flow.log) +
         `: ${flow.cases.length} cases ${flow.options.datesShifted ? '(dates shifted case by case)' : `over ${flow.window.days} days`}.\n` +
+        caseMixNote(r.calibration) +
         `Wrote ${o.out} and ${r.reportPath}.\n`,
     );
     if (r.holdout) {
@@ -95,6 +96,25 @@ function parseHoldout(text: string): number {
   const x = Number(text);
   if (!/^\s*(0?\.\d+|0|1)\s*$/.test(text) || !(x > 0 && x < 1)) throw new InvalidArgumentError(`must be a share between 0 and 1 (such as 0.3), got "${text}"`);
   return x;
+}
+
+/** What the case tables carried and the groups declared, in a line each (the report has the detail and the caveats). */
+function caseMixNote(cal: Calibration): string {
+  const lines = (cal.caseAttributes ?? []).map(
+    (a) => `Carried ${a.name} from ${a.table}: ${a.counts.withValue} of ${a.counts.cases} cases have a value, ${a.counts.without} take "${a.spec.missing}".\n`,
+  );
+  const m = cal.caseMix;
+  if (m) {
+    const n = m.groups.reduce((s, g) => s + g.logCases, 0);
+    const known = m.groups.filter((g) => g.weight !== undefined).length;
+    lines.push(
+      `Declared ${m.groups.length} case-mix groups by ${m.attribute} on ${n} cases (few cases a group: see the report); ` +
+        (known === m.groups.length
+          ? 'payment from the weights given.\n'
+          : `payment not known for ${known === 0 ? 'any' : `${m.groups.length - known}`} of them.\n`),
+    );
+  }
+  return lines.join('');
 }
 
 /** Rows that had no id in the first case column and took one from a fallback column: a count, so none go silently. */

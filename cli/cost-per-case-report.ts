@@ -73,17 +73,19 @@ export function renderCostPerCase(figures: Summaries, scenario: Scenario, ctx: F
 
   const mix = scenario.caseMix;
   if (mix) {
+    // A group with no weight (a calibrated scenario's DRGs) has no payment figures: "not known", never 0.
+    const known = (id: string, show: (v: number) => string): string => (id in figures ? show(mean(id)) : 'not known');
     const rows = mix.groups.map((g) => {
       const id = `casemix.${g.code}`;
       return [
         `${g.code}${g.name ? ` ${g.name}` : ''}`,
         cases(mean(`${id}.cases`)),
         money(mean(`${id}.costPerCase`)),
-        money(mean(`${id}.paymentPerCase`)),
-        money(mean(`${id}.marginPerCase`)),
-        money(mean(`${id}.margin`)),
+        known(`${id}.paymentPerCase`, money),
+        known(`${id}.marginPerCase`, money),
+        known(`${id}.margin`, money),
         interval(`${id}.margin`),
-        formatNumber(mean(`${id}.lossShare`), 'share', 1),
+        known(`${id}.lossShare`, (v) => formatNumber(v, 'share', 1)),
       ];
     });
     const casesAll = mean('casemix.cases');
@@ -91,13 +93,19 @@ export function renderCostPerCase(figures: Summaries, scenario: Scenario, ctx: F
       'all groups',
       cases(casesAll),
       money(mean('casemix.cost') / casesAll),
-      money(mean('casemix.payment') / casesAll),
-      money(mean('casemix.margin') / casesAll),
-      money(mean('casemix.margin')),
+      known('casemix.payment', (v) => money(v / casesAll)),
+      known('casemix.margin', (v) => money(v / casesAll)),
+      known('casemix.margin', money),
       interval('casemix.margin'),
-      formatNumber(mean('casemix.lossShare'), 'share', 1),
+      known('casemix.lossShare', (v) => formatNumber(v, 'share', 1)),
     ]);
-    lines.push('', `Case-mix groups (payment = relative weight × base rate ${money(mix.baseRate)}, plus long-stay outlier days; margin = payment − cost)`);
+    const unpaid = mix.groups.filter((g) => g.weight === undefined).length;
+    lines.push(
+      '',
+      mix.baseRate !== undefined
+        ? `Case-mix groups (payment = relative weight × base rate ${money(mix.baseRate)}, plus long-stay outlier days; margin = payment − cost${unpaid > 0 ? `; ${unpaid} group${unpaid === 1 ? ' has' : 's have'} no weight, so what the payer pays for ${unpaid === 1 ? 'it' : 'them'} is not known` : ''})`
+        : 'Case-mix groups (no relative weights or base rate given: what the payer pays, and so the margin, is not known)',
+    );
     lines.push(
       renderBlocks(
         [{ title: 'By group', rows }],

@@ -281,3 +281,56 @@ describe('attributes draw from streams of their own', () => {
     expect(b['cost.total']).toBe(a['cost.total']);
   });
 });
+
+describe('groups whose payment is not known (no relative weight, as a calibrated DRG attribute)', () => {
+  it('report cases and cost per case, and no payment, margin or loss share rather than an invented one', () => {
+    const unpaid = structuredClone(byHand);
+    unpaid.caseMix = {
+      groups: [
+        { code: 'X', name: 'Day case' },
+        { code: 'L', name: 'Long stay' },
+      ],
+    };
+    const f = run(unpaid).figures;
+    expect(f['casemix.X.cases']).toBe(120);
+    expect(f['casemix.X.costPerCase']).toBeCloseTo(30, 9);
+    expect(f['casemix.L.costPerCase']).toBeCloseTo(720, 9);
+    expect(f['casemix.cases']).toBe(124);
+    expect(f['casemix.cost']).toBeCloseTo(120 * 30 + 4 * 720, 6);
+    for (const id of [
+      'casemix.X.paymentPerCase',
+      'casemix.X.marginPerCase',
+      'casemix.X.margin',
+      'casemix.X.lossShare',
+      'casemix.payment',
+      'casemix.margin',
+      'casemix.lossShare',
+    ])
+      expect(f[id], id).toBeUndefined();
+  });
+
+  it('a group with a weight beside one without: the weighted group is paid, the totals of payment are not known', () => {
+    const half = structuredClone(byHand);
+    half.caseMix = { baseRate: 100, groups: [{ code: 'X', weight: 1.5 }, { code: 'L' }] };
+    const f = run(half).figures;
+    expect(f['casemix.X.paymentPerCase']).toBeCloseTo(150, 9);
+    expect(f['casemix.L.paymentPerCase']).toBeUndefined();
+    expect(f['casemix.payment']).toBeUndefined();
+    expect(f['casemix.cost']).toBeCloseTo(120 * 30 + 4 * 720, 6);
+  });
+
+  it('weights with no base rate, or a long-stay payment with no weight, are refused by path', () => {
+    const noRate = structuredClone(byHand);
+    noRate.caseMix = { groups: [{ code: 'X', weight: 1.5 }, { code: 'L' }] };
+    expect(() => parseScenario(noRate)).toThrow(/caseMix\.baseRate: groups have relative weights, so a base rate is needed/);
+    const noWeight = structuredClone(byHand);
+    noWeight.caseMix = {
+      baseRate: 100,
+      groups: [
+        { code: 'X', weight: 1 },
+        { code: 'L', outlier: { trimDays: 2, perDayWeight: 0.5 } },
+      ],
+    };
+    expect(() => parseScenario(noWeight)).toThrow(/caseMix\.groups\[1\]\.outlier: a long-stay outlier payment needs the group's weight/);
+  });
+});

@@ -16,6 +16,8 @@ import { buildPathway, type PathwayContext } from './pathway.js';
 import type { ClassInput, PoolInput, StepInput, WardInput } from './scenario-types.js';
 import { TIMING_ATTRIBUTE } from './case-bootstrap.js';
 import { uniqueIds } from './unique-ids.js';
+import type { CaseAttribute } from '../read/case-table.js';
+import type { DeclaredCaseMix } from './case-mix.js';
 
 export interface Calibration {
   flow: Flow;
@@ -29,6 +31,10 @@ export interface Calibration {
   sizing: { id: string; kind: 'ward' | 'pool'; units: number; mostAtOnce: number; activity: string }[];
   scenario: ScenarioInput;
   notes: string[];
+  /** Attributes read from the mapping's case tables (MIMIC's DRG), with what was matched. */
+  caseAttributes?: CaseAttribute[];
+  /** Case-mix groups declared by the mapping's model.caseMix. */
+  caseMix?: DeclaredCaseMix;
 }
 
 /** Units above the most seen at once, so a calibrated flow is not throttled by a capacity the log never showed. */

@@ -46,7 +46,10 @@ export interface ClassFit {
   caseTimes: CaseTimes | null;
 }
 
-/** Attributes with more distinct values than this are not put in the scenario (they would be ids, not groups). */
+/**
+ * Attributes with more distinct values than this are not put in the scenario (they would be ids, not groups),
+ * unless read from a case table: those are groups the mapping asked for (127 DRGs in MIMIC's demo).
+ */
 const MAX_ATTRIBUTE_VALUES = 50;
 
 export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
@@ -107,7 +110,7 @@ export function fitClass(flow: Flow, name: string, cases: LogCase[]): ClassFit {
       const v = Object.hasOwn(c.attributes, attr) ? c.attributes[attr] : undefined;
       if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
-    if (counts.size === 0 || counts.size > MAX_ATTRIBUTE_VALUES) continue;
+    if (counts.size === 0 || (counts.size > MAX_ATTRIBUTE_VALUES && !flow.log.tableAttributes?.includes(attr))) continue;
     const entries = [...counts].sort((x, y) => naturalCompare(x[0], y[0]));
     Object.defineProperty(attributes, attr, {
       enumerable: true,

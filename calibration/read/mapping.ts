@@ -7,9 +7,7 @@ import { z } from 'zod';
 import { formatPath, readDataText } from '../../scenarios/index.js';
 import { CalibrationError } from '../errors.js';
 
-const Column = z.string().min(1, 'must name a column');
-const Name = z.string().min(1, 'must not be empty');
-const WardId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must be an id: a letter, then letters, digits, _ or -');
+import { CaseMixOptions, CaseTable, Column, Name, WardId } from './mapping-fields.js';
 
 const Attribute = z.union([
   Column,
@@ -127,6 +125,12 @@ const ModelOptions = z.strictObject({
       horizonDays: z.number().int().positive().max(3660).default(365),
     })
     .optional(),
+  /**
+   * Declare case-mix groups (DRG/DIP) in the scenario by an attribute: one group per value seen, named from the
+   * case table's `label`; with `weights` and `baseRate`, what the payer pays for each. Without them each group
+   * reports its cases and cost per case, and its payment and margin are not known.
+   */
+  caseMix: CaseMixOptions.optional(),
 });
 
 export const MappingSchema = z.strictObject({
@@ -154,6 +158,8 @@ export const MappingSchema = z.strictObject({
     .refine((c) => c.end === undefined || c.start !== undefined, { message: 'an end column needs a start column', path: ['end'] }),
   /** Patient attributes (acuity, procedure, age group): columns, or "*" for every column not otherwise named. */
   attributes: z.union([z.literal('*'), z.array(Attribute)]).default([]),
+  /** Attributes of each case read from other tables of the same export, joined on the case id. */
+  caseTables: z.array(CaseTable).default([]),
   /** Keep only rows whose lifecycle column has one of these values (e.g. [complete]). */
   lifecycle: z.array(Name).optional(),
   time: z
@@ -176,6 +182,7 @@ export const MappingSchema = z.strictObject({
 });
 
 export type Mapping = z.output<typeof MappingSchema>;
+export type CaseTableSpec = Mapping['caseTables'][number];
 export type MappingInput = z.input<typeof MappingSchema>;
 export type ModelOptions = Mapping['model'];
 
@@ -201,6 +208,7 @@ export function parseMapping(document: unknown, source = 'mapping'): Mapping {
       if (typeof a !== 'string' && a.labels && !a.bins) problems.push(`attributes[${i}].labels: needs bins`);
     });
   }
+  problems.push(...caseTableProblems(m));
   const wards = new Set<string>();
   m.model.stays.activities.forEach((s, i) => {
     if (wards.has(s.ward)) problems.push(`model.stays.activities[${i}].ward: "${s.ward}" is already the ward of another activity`);
@@ -208,6 +216,31 @@ export function parseMapping(document: unknown, source = 'mapping'): Mapping {
   });
   if (problems.length > 0) throw new CalibrationError(source, problems);
   return m;
+}
+
+/** A case table's attribute named as another attribute, or two alike; case mix by an attribute the mapping lacks. */
+function caseTableProblems(m: Mapping): string[] {
+  const problems: string[] = [];
+  const named = new Set(m.attributes === '*' ? [] : attributeColumns(m, []).map((a) => a.name));
+  m.caseTables.forEach((t, i) => {
+    const name = caseTableAttribute(t);
+    if (named.has(name))
+      problems.push(
+        `caseTables[${i}]${t.name === undefined ? '.value' : '.name'}: "${name}" is already the name of another attribute (give this one a name of its own)`,
+      );
+    named.add(name);
+  });
+  const mix = m.model.caseMix;
+  if (mix && m.attributes !== '*' && !named.has(mix.attribute))
+    problems.push(
+      `model.caseMix.attribute: "${mix.attribute}" is not an attribute of the mapping (its attributes: ${[...named].map((n) => `"${n}"`).join(', ') || 'none'}); name a column in attributes or a caseTables entry`,
+    );
+  return problems;
+}
+
+/** The attribute name a case table gives. */
+export function caseTableAttribute(t: CaseTableSpec): string {
+  return t.name ?? t.value;
 }
 
 /** A mapping from the text of a YAML or JSON file. */

@@ -40,6 +40,8 @@ export interface EventLog {
   /** The columns a case id is read from: the first not empty on a row. */
   caseColumns: string[];
   attributeNames: string[];
+  /** Attributes read from the mapping's case tables (chosen groups such as DRGs: kept however many values they have). */
+  tableAttributes?: string[];
   /** The finest time step written in the log, minutes (1/60: seconds). */
   resolution: number;
   counts: {

@@ -17,6 +17,7 @@ import type { Validation } from '../validate/validate.js';
 import { detail, overviewRow } from './duration-section.js';
 import { arrivalCharts, arrivalTests, capacityCharts, shiftedArrivalChart, validationCharts } from './report-charts.js';
 import { esc, heatmap } from './svg.js';
+import { caseAttributesSection } from './case-mix-section.js';
 import { validationHtml, validationVerdict } from './validation-table.js';
 
 export interface ReportMeta {
@@ -158,6 +159,8 @@ ${details.join('')}`);
     sections.push(`<h2>Lengths of stay</h2><p>Measured ${esc(how)}. ${modelled}</p>
 <table><thead><tr><th>length of stay</th><th>n</th><th>best fit</th><th>mean (95% CI)</th><th>why</th></tr></thead><tbody>${overview.join('')}</tbody></table>${details.join('')}`);
   }
+
+  sections.push(caseAttributesSection(cal));
 
   const sizing = cal.sizing
     .map(

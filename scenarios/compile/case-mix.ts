@@ -12,10 +12,15 @@ export function compileCaseMix(spec: CaseMixSpec, attributes: readonly Attribute
   const values = attributes[attribute]?.values ?? [];
   return {
     attribute,
-    baseRate: spec.baseRate,
+    ...(spec.baseRate !== undefined ? { baseRate: spec.baseRate } : {}),
     groups: values.map((v) => {
       const g = spec.groups.find((x) => String(x.code) === String(v))!;
-      return { code: String(g.code), name: g.name ?? String(g.code), weight: g.weight, ...(g.outlier ? { outlier: { ...g.outlier } } : {}) };
+      return {
+        code: String(g.code),
+        name: g.name ?? String(g.code),
+        ...(g.weight !== undefined ? { weight: g.weight } : {}),
+        ...(g.outlier ? { outlier: { ...g.outlier } } : {}),
+      };
     }),
   };
 }

@@ -11,7 +11,8 @@
  * - With case-mix groups: `casemix.<code>.{cases,costPerCase,paymentPerCase,
  *   marginPerCase,margin,lossShare}` and over all grouped cases
  *   `casemix.{cases,cost,payment,margin,lossShare}`; payment = relative weight ×
- *   base rate, plus the outlier days' weight beyond the trim point.
+ *   base rate, plus the outlier days' weight beyond the trim point. A group
+ *   with no weight gives only `.cases` and `.costPerCase` (payment not known).
  * - Patient time: `patientTime.hours` waited by finished cases, and valued at
  *   the scenario's rate `patientTime.cost` (never part of `cost.total`).
  */
@@ -65,41 +66,53 @@ export function caseFigures(f: Figures, model: HospitalModel, cases: FinishedCas
   if (model.patientTimePerHour !== undefined) f['patientTime.cost'] = (waited / 60) * model.patientTimePerHour;
 }
 
-/** What the payer pays for a case of group `g` that stayed `stayMinutes`. */
-export function casePayment(g: CaseMixGroupModel, baseRate: number, stayMinutes: number): number {
+/** What the payer pays for a case of group `g` that stayed `stayMinutes`; NaN when the group's weight or the base rate is not known. */
+export function casePayment(g: CaseMixGroupModel, baseRate: number | undefined, stayMinutes: number): number {
+  if (g.weight === undefined || baseRate === undefined) return NaN;
   const days = stayMinutes / 1440;
   const outlierDays = g.outlier && days > g.outlier.trimDays ? days - g.outlier.trimDays : 0;
   return (g.weight + outlierDays * (g.outlier?.perDayWeight ?? 0)) * baseRate;
 }
 
+/**
+ * A group whose payment is not known (no weight, as a calibrated scenario's
+ * DRGs) reports its cases and cost per case only; the totals over all groups
+ * report payment, margin and loss share only when every group's is known.
+ */
 function putCaseMix(f: Figures, model: HospitalModel, cases: FinishedCases, cost: Float64Array): void {
   const mix = model.caseMix!;
   const attributeCount = model.attributes.length;
   let all = { cases: 0, cost: 0, payment: 0, losing: 0 };
   const byGroup = bucketsBy(cases.count, mix.groups.length, cases.attrs, attributeCount, mix.attribute);
+  let allPaid = true;
   mix.groups.forEach((g, gi) => {
+    const paid = g.weight !== undefined && mix.baseRate !== undefined;
     let count = 0;
     let costSum = 0;
-    let paid = 0;
+    let payments = 0;
     let losing = 0;
     for (const k of byGroup[gi]!) {
-      const payment = casePayment(g, mix.baseRate, cases.stay[k]!);
       count++;
       costSum += cost[k]!;
-      paid += payment;
+      if (!paid) continue;
+      const payment = casePayment(g, mix.baseRate, cases.stay[k]!);
+      payments += payment;
       if (payment < cost[k]!) losing++;
     }
     const id = `casemix.${g.code}`;
     f[`${id}.cases`] = count;
     f[`${id}.costPerCase`] = count > 0 ? costSum / count : NaN;
-    f[`${id}.paymentPerCase`] = count > 0 ? paid / count : NaN;
-    f[`${id}.marginPerCase`] = count > 0 ? (paid - costSum) / count : NaN;
-    f[`${id}.margin`] = paid - costSum;
-    f[`${id}.lossShare`] = count > 0 ? losing / count : NaN;
-    all = { cases: all.cases + count, cost: all.cost + costSum, payment: all.payment + paid, losing: all.losing + losing };
+    if (paid) {
+      f[`${id}.paymentPerCase`] = count > 0 ? payments / count : NaN;
+      f[`${id}.marginPerCase`] = count > 0 ? (payments - costSum) / count : NaN;
+      f[`${id}.margin`] = payments - costSum;
+      f[`${id}.lossShare`] = count > 0 ? losing / count : NaN;
+    } else allPaid = false;
+    all = { cases: all.cases + count, cost: all.cost + costSum, payment: all.payment + payments, losing: all.losing + losing };
   });
   f['casemix.cases'] = all.cases;
   f['casemix.cost'] = all.cost;
+  if (!allPaid) return;
   f['casemix.payment'] = all.payment;
   f['casemix.margin'] = all.payment - all.cost;
   f['casemix.lossShare'] = all.cases > 0 ? all.losing / all.cases : NaN;

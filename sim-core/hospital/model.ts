@@ -119,7 +119,8 @@ export interface HospitalModel {
 export interface CaseMixGroupModel {
   code: string;
   name: string;
-  weight: number;
+  /** Absent: what the payer pays for the group is not known (its payment and margin are not reported). */
+  weight?: number;
   outlier?: { trimDays: number; perDayWeight: number };
 }
 
@@ -127,7 +128,7 @@ export interface CaseMixGroupModel {
 export interface CaseMixModel {
   /** Index into `HospitalModel.attributes` of the attribute whose values are the group codes. */
   attribute: number;
-  /** Payment for a relative weight of 1. */
-  baseRate: number;
+  /** Payment for a relative weight of 1; absent only when no group has a weight. */
+  baseRate?: number;
   groups: CaseMixGroupModel[];
 }

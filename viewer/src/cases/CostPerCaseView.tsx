@@ -23,8 +23,8 @@ function ciText(v: Value | null, signed = false, fmt: (x: number, s: boolean) =>
 
 const TONE_WORD = { loss: 'Loss', gain: 'Gain', unclear: 'Neither clearly', plain: '' } as const;
 
-function Margin({ v, perCase }: { v: Value | null; perCase: boolean }) {
-  if (!v) return <td className="num">no data</td>;
+function Margin({ v, perCase, known }: { v: Value | null; perCase: boolean; known: boolean }) {
+  if (!v) return <td className="num">{known ? 'no data' : 'not known'}</td>;
   const tone = marginTone(v);
   return (
     <td className={`num margin ${tone}`}>
@@ -44,12 +44,12 @@ function GroupTableRow({ g, total = false }: { g: GroupRow; total?: boolean }) {
         <span className="ci">{ciText(g.cost)}</span>
       </td>
       <td className="num">
-        <span className="v">{g.payment ? moneyText(g.payment.mean) : '–'}</span>
+        <span className="v">{g.payment ? moneyText(g.payment.mean) : g.paymentKnown ? '–' : 'not known'}</span>
       </td>
-      <Margin v={g.marginPerCase} perCase />
-      <Margin v={g.margin} perCase={false} />
+      <Margin v={g.marginPerCase} perCase known={g.paymentKnown} />
+      <Margin v={g.margin} perCase={false} known={g.paymentKnown} />
       <td className="num">
-        {g.lossShare ? `${(g.lossShare.mean * 100).toFixed(1)}%` : '–'}
+        {g.lossShare ? `${(g.lossShare.mean * 100).toFixed(1)}%` : g.paymentKnown ? '–' : 'not known'}
         <span className="ci">{ciText(g.lossShare, false, (x) => `${(x * 100).toFixed(1)}%`)}</span>
       </td>
     </tr>

@@ -41,6 +41,8 @@ export interface GroupRow {
   marginPerCase: Value | null;
   margin: Value | null;
   lossShare: Value | null;
+  /** False for a group with no relative weight (or no base rate): its payment and margin are not known, not missing. */
+  paymentKnown: boolean;
 }
 
 export type Figures = Readonly<Record<string, Summary>>;
@@ -79,8 +81,9 @@ export function classRows(scenario: Scenario, figures: Figures): ClassRow[] {
     });
 }
 
-function groupRow(figures: Figures, prefix: string, code: string, label: string): GroupRow {
+function groupRow(figures: Figures, prefix: string, code: string, label: string, paymentKnown: boolean): GroupRow {
   return {
+    paymentKnown,
     code,
     label,
     cases: valueOf(figures, `${prefix}cases`),
@@ -95,12 +98,13 @@ function groupRow(figures: Figures, prefix: string, code: string, label: string)
 /** One row per declared group that has figures, then "All groups" (its per-case values from the totals). */
 export function groupRows(scenario: Scenario, figures: Figures): { groups: GroupRow[]; total: GroupRow | null } {
   const declared = scenario.caseMix?.groups ?? [];
+  const paid = (g: { weight?: number | undefined } | undefined): boolean => scenario.caseMix?.baseRate !== undefined && g?.weight !== undefined;
   const groups = declared
     .map((g) => String(g.code))
     .filter((code) => figures[`casemix.${code}.cases`] !== undefined)
     .map((code) => {
-      const name = declared.find((g) => String(g.code) === code)?.name;
-      return groupRow(figures, `casemix.${code}.`, code, name ? `${code} · ${name}` : code);
+      const group = declared.find((g) => String(g.code) === code);
+      return groupRow(figures, `casemix.${code}.`, code, group?.name ? `${code} · ${group.name}` : code, paid(group));
     });
   if (figures['casemix.cases'] === undefined) return { groups, total: null };
   const cases = meanOf(figures, 'casemix.cases');
@@ -112,6 +116,7 @@ export function groupRows(scenario: Scenario, figures: Figures): { groups: Group
   return {
     groups,
     total: {
+      paymentKnown: declared.every(paid),
       code: 'all',
       label: 'All groups',
       cases: valueOf(figures, 'casemix.cases'),
