@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, parseScenarioText, ScenarioError, type ScenarioInput } from './index.js';
+import { parseScenario, parseScenarioText, type ScenarioInput } from './index.js';
 import { smallHospital } from './fixtures/small-hospital.js';
-
-function problemsOf(document: unknown): { path: string; message: string }[] {
-  try {
-    parseScenario(document);
-  } catch (e) {
-    if (e instanceof ScenarioError) return [...e.issues];
-    throw e;
-  }
-  return [];
-}
+import { scenarioProblems as problemsOf } from './fixtures/scenario-problems.js';
 
 function mutate(change: (d: ScenarioInput) => void): ScenarioInput {
   const d = structuredClone(smallHospital);

@@ -9,12 +9,12 @@ import {
   parseScenario,
   parseScenarioText,
   parseState,
-  ScenarioError,
   stateFromTrace,
   type ScenarioInput,
 } from '../scenarios/index.js';
 import { runForecastReplication } from '../workers/index.js';
 import { goldenHashesOfDocument, type GoldenHashes } from './golden/golden-hashes.js';
+import { scenarioProblems as problemsOf } from '../scenarios/fixtures/scenario-problems.js';
 
 /**
  * A medical ward that outlies to the surgical ward when full (and surgical
@@ -42,16 +42,6 @@ const base: ScenarioInput = {
 
 function withSteps(medicine: object[], surgery: object[] = base.pathways['surgery'] as object[]): ScenarioInput {
   return { ...base, pathways: { medicine, surgery } } as ScenarioInput;
-}
-
-function problemsOf(document: ScenarioInput): { path: string; message: string }[] {
-  try {
-    parseScenario(document);
-  } catch (e) {
-    if (e instanceof ScenarioError) return [...e.issues];
-    throw e;
-  }
-  return [];
 }
 
 function run(

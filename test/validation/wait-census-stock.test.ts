@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { meanConfidenceInterval, runHospital } from '../../sim-core/index.js';
-import { builtinScenario, compileScenario, parseScenario, ScenarioError, type ScenarioInput } from '../../scenarios/index.js';
+import { builtinScenario, compileScenario, parseScenario, type ScenarioInput } from '../../scenarios/index.js';
 import { erlangC } from './queueing-theory.js';
 import { expectTheoryInInterval, VALIDATION_LEVEL } from './replicate.js';
+import { scenarioProblems as problemsOf } from '../../scenarios/fixtures/scenario-problems.js';
 
 /**
  * Figures added with cost per case (issue 15) checked against theory or
@@ -118,15 +119,6 @@ describe('stock over time', () => {
 });
 
 describe('case-mix groups refused by path', () => {
-  function problemsOf(document: unknown): { path: string; message: string }[] {
-    try {
-      parseScenario(document);
-    } catch (e) {
-      if (e instanceof ScenarioError) return [...e.issues];
-      throw e;
-    }
-    return [];
-  }
   const base = (): ScenarioInput => ({
     name: 'case-mix-refusals',
     start: '2026-01-05T00:00',
