@@ -67,7 +67,7 @@ export class Holdings {
       for (let k = 0; k < set.length; k++) {
         const r = set[k]!;
         if (which !== 'all' && !which.includes(r.id)) continue;
-        if (!this.book.holds(claim, r) || this.inTurnover.has(heldUnitKey(claim, r.id, this.n))) continue;
+        if (!this.book.holds(claim, r) || this.isCleaning(claim, r.id)) continue;
         const t = this.turnover[r.id];
         if (t) {
           // The room stays busy for cleaning, charged to this case; the patient moves on.
@@ -93,7 +93,7 @@ export class Holdings {
     for (const p of this.patients.stillIn()) {
       for (const claim of this.patients.held[p]!) {
         for (const r of this.book.resourcesOf(claim)) {
-          if (this.book.holds(claim, r) && !this.inTurnover.has(heldUnitKey(claim, r.id, this.n))) this.used(claim, r, this.grantedAt[claim]!);
+          if (this.book.holds(claim, r) && !this.isCleaning(claim, r.id)) this.used(claim, r, this.grantedAt[claim]!);
         }
       }
     }
@@ -111,8 +111,13 @@ export class Holdings {
 
   /** Whether the claim still holds some resource of its set that is not being cleaned. */
   private stillHolds(claim: number, set: readonly Resource[]): boolean {
-    for (let k = 0; k < set.length; k++) if (this.book.holds(claim, set[k]!) && !this.inTurnover.has(heldUnitKey(claim, set[k]!.id, this.n))) return true;
+    for (let k = 0; k < set.length; k++) if (this.book.holds(claim, set[k]!) && !this.isCleaning(claim, set[k]!.id)) return true;
     return false;
+  }
+
+  /** Whether the claim's unit of resource `r` is being cleaned (a map lookup only while some room is). */
+  private isCleaning(claim: number, r: number): boolean {
+    return this.inTurnover.size > 0 && this.inTurnover.has(heldUnitKey(claim, r, this.n));
   }
 
   /** `r` was busy under `claim` from `since` to now. */
@@ -132,5 +137,5 @@ export class Holdings {
 /** Removes `list[i]`, keeping the order, without the array `splice` would allocate for what it removed. */
 function removeAt(list: number[], i: number): void {
   for (let k = i + 1; k < list.length; k++) list[k - 1] = list[k]!;
-  list.length--;
+  list.pop(); // not `length--`: setting the length is a call into the runtime, pop is inlined
 }
