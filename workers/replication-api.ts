@@ -4,9 +4,10 @@
  * replication's figures cannot depend on where it ran.
  */
 import { TraceBuffer, type HospitalModel, type TraceData } from '../sim-core/index.js';
-import { compileScenario, parseScenario, ScenarioError, type Scenario, type ScenarioIssue } from '../scenarios/index.js';
+import { compileScenario, parseScenario, ScenarioError, type Scenario, type ScenarioIssue, type TraceState } from '../scenarios/index.js';
 import { runReplication, type ReplicationResult } from './run-replications.js';
 import { preparedForecast, runForecastReplication, type ForecastJob } from './forecast/run-forecast.js';
+import { takeState } from './forecast/take-state.js';
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; message: string; issues: ScenarioIssue[] };
 
@@ -45,6 +46,8 @@ export interface ReplicationApi {
   run(jobId: number, job: ReplicationJob, onDone?: (replication: number) => void): Promise<JobResult>;
   /** Stops a job between replications; what finished is returned. */
   cancel(jobId: number): void;
+  /** The hospital at minute `at` of replication 1 (with `seed`), as a state document: export-state's snapshot. */
+  takeState(scenario: Scenario, at: number, seed: number | string): TraceState;
 }
 
 /** The API as plain functions, for any host to expose. */
@@ -101,6 +104,10 @@ export function createReplicationApi(): ReplicationApi {
     },
     cancel(jobId) {
       cancelled.add(jobId);
+    },
+    takeState(document, at, seed) {
+      const { state, skipped } = takeState(compile(document).scenario, at, seed);
+      return { state, skipped };
     },
   };
 }

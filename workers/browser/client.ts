@@ -4,7 +4,7 @@
  * Node, so the viewer shows the figures the CLI prints.
  */
 import { proxy, wrap, type Remote } from 'comlink';
-import { forecastModel, type HospitalState, type Scenario } from '../../scenarios/index.js';
+import { forecastModel, type HospitalState, type Scenario, type TraceState } from '../../scenarios/index.js';
 import { summariseForecast, type ForecastSummary } from '../forecast/summarise-forecast.js';
 import { numberedJob, summariseJob, type JobExperimentResult } from '../job-summary.js';
 import type { ReplicationApi, Validation } from '../replication-api.js';
@@ -39,6 +39,8 @@ export interface BrowserRunner {
   run(scenario: Scenario, options?: BrowserRunOptions): Promise<BrowserExperimentResult>;
   /** A forecast from a hospital state (as `hospital-twin forecast` runs it), summed up as the CLI sums it. */
   forecast(scenario: Scenario, state: HospitalState, options: BrowserForecastOptions): Promise<BrowserForecastResult>;
+  /** The hospital at minute `at` of replication 1 of a run (as `hospital-twin export-state` takes it): the state document and who was left out. */
+  takeState(scenario: Scenario, at: number, seed: number | string): Promise<TraceState>;
   terminate(): void;
 }
 
@@ -91,6 +93,7 @@ export function connectBrowserRunner(worker: Worker): BrowserRunner {
         options.signal?.removeEventListener('abort', onAbort);
       }
     },
+    takeState: (scenario, at, seed) => api.takeState(scenario, at, seed) as Promise<TraceState>,
     terminate: () => worker.terminate(),
   };
 }

@@ -10,7 +10,7 @@ import {
   type BrowserForecastResult,
   type BrowserRunner,
 } from '../../../workers/browser/client.js';
-import type { HospitalState, Scenario } from '../../../scenarios/index.js';
+import type { HospitalState, Scenario, TraceState } from '../../../scenarios/index.js';
 
 export type { BrowserExperimentResult, BrowserForecastResult };
 
@@ -72,4 +72,9 @@ export function runInWorker(scenario: Scenario, settings: RunSettings, onProgres
 /** A forecast from a hospital state in the worker of `lane`; rejects (before the worker starts) when the state does not fit the scenario. */
 export function forecastInWorker(scenario: Scenario, state: HospitalState, options: BrowserForecastOptions, lane = 0): Promise<BrowserForecastResult> {
   return runner(lane).forecast(scenario, state, options);
+}
+
+/** The hospital at minute `at` of replication 1 of a run with `seed` (what its replay shows then), taken in the worker of `lane`. */
+export function takeStateInWorker(scenario: Scenario, at: number, seed: number | string, lane = 0): Promise<TraceState> {
+  return runner(lane).takeState(scenario, at, seed);
 }

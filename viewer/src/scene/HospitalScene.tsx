@@ -1,18 +1,18 @@
 /** One hospital in 3D: the floor plan, its beds/rooms/devices, and the patients of a run's replay. */
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Mesh } from 'three';
 import type { EntityFrame, Replay } from '../replay/index.js';
 import { FIGURE_HEIGHT } from '../replay/index.js';
 import { usePlayback } from '../store/playback.js';
-import { useView, type Selection } from '../store/view.js';
+import { useView, type SceneSide, type Selection } from '../store/view.js';
 import { CameraRig } from './CameraRig.js';
 import { FloorPlan } from './FloorPlan.js';
 import { PatientMeshes } from './PatientMeshes.js';
 import { QueueCounts } from './QueueCounts.js';
 import { SlotMeshes } from './SlotMeshes.js';
 
-function SelectionRing({ replay, side, frameRef }: { replay: Replay; side: 0 | 1; frameRef: { current: EntityFrame | null } }) {
+function SelectionRing({ replay, side, frameRef }: { replay: Replay; side: SceneSide; frameRef: { current: EntityFrame | null } }) {
   const ring = useRef<Mesh>(null);
   useFrame(() => {
     const m = ring.current;
@@ -63,7 +63,23 @@ function FrameRequests() {
   return null;
 }
 
-export function HospitalScene({ replay, side, label }: { replay: Replay; side: 0 | 1; label: string }) {
+/**
+ * `clock`: the time shown, the playback's unless given (a snapshot is one
+ * moment); `children`: more to draw on the plan (a snapshot's census labels).
+ */
+export function HospitalScene({
+  replay,
+  side,
+  label,
+  clock,
+  children,
+}: {
+  replay: Replay;
+  side: SceneSide;
+  label: string;
+  clock?: { time: number };
+  children?: ReactNode;
+}) {
   const frameRef = useRef<EntityFrame | null>(null);
   const playing = usePlayback((s) => s.playing);
   const select = (kind: Selection['kind'], id: number): void => useView.setState({ selection: { side, kind, id } });
@@ -84,10 +100,11 @@ export function HospitalScene({ replay, side, label }: { replay: Replay; side: 0
       <directionalLight position={[30, 80, 50]} intensity={1.6} />
       <CameraRig bounds={replay.layout.bounds} />
       <FloorPlan layout={replay.layout} />
-      <SlotMeshes replay={replay} onPick={(slot) => select('slot', slot)} />
-      <PatientMeshes replay={replay} frameRef={frameRef} onPick={(e) => select('patient', e)} />
+      <SlotMeshes replay={replay} onPick={(slot) => select('slot', slot)} {...(clock ? { clock } : {})} />
+      <PatientMeshes replay={replay} frameRef={frameRef} onPick={(e) => select('patient', e)} {...(clock ? { clock } : {})} />
       <SelectionRing replay={replay} side={side} frameRef={frameRef} />
-      <QueueCounts replay={replay} />
+      <QueueCounts replay={replay} {...(clock ? { clock } : {})} />
+      {children}
     </Canvas>
   );
 }

@@ -7,10 +7,20 @@ import { useFrame, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { DynamicDrawUsage, InstancedBufferAttribute, type InstancedMesh } from 'three';
 import { createEntityFrame, fillEntityFrame, writeInstanceMatrices, type EntityFrame, type Replay } from '../replay/index.js';
-import { clock } from '../store/playback.js';
+import { clock as playbackClock } from '../store/playback.js';
 import { figureGeometry } from './geometries.js';
 
-export function PatientMeshes({ replay, frameRef, onPick }: { replay: Replay; frameRef: { current: EntityFrame | null }; onPick: (entity: number) => void }) {
+export function PatientMeshes({
+  replay,
+  frameRef,
+  onPick,
+  clock = playbackClock,
+}: {
+  replay: Replay;
+  frameRef: { current: EntityFrame | null };
+  onPick: (entity: number) => void;
+  clock?: { time: number };
+}) {
   const capacity = Math.max(1, replay.maxAlive);
   const frame = useMemo(() => createEntityFrame(capacity), [capacity]);
   const geometry = useMemo(() => figureGeometry(), []);

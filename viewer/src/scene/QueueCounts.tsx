@@ -7,7 +7,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { CanvasTexture, LinearFilter, SRGBColorSpace, type Sprite } from 'three';
 import { queueCountAt, type Replay } from '../replay/index.js';
-import { clock } from '../store/playback.js';
+import { clock as playbackClock } from '../store/playback.js';
 
 const PX = 56;
 
@@ -36,7 +36,7 @@ function draw(badge: Badge, n: number): void {
   badge.shown = n;
 }
 
-export function QueueCounts({ replay }: { replay: Replay }) {
+export function QueueCounts({ replay, clock = playbackClock }: { replay: Replay; clock?: { time: number } }) {
   const { layout } = replay;
   const span = layout.bounds.x1 - layout.bounds.x0;
   const size = Math.max(1.3, span / 70);

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { InstancedBufferAttribute, Matrix4, type BufferGeometry, type InstancedMesh } from 'three';
 import type { SlotShape } from '../layout/types.js';
 import { fillSlotFrame, type Replay } from '../replay/index.js';
-import { clock } from '../store/playback.js';
+import { clock as playbackClock } from '../store/playback.js';
 import { slotGeometry } from './geometries.js';
 
 interface ShapeGroup {
@@ -17,7 +17,8 @@ interface ShapeGroup {
   slots: Int32Array;
 }
 
-export function SlotMeshes({ replay, onPick }: { replay: Replay; onPick: (slot: number) => void }) {
+/** `clock`: the time shown (the playback's, unless the scene shows one moment). */
+export function SlotMeshes({ replay, onPick, clock = playbackClock }: { replay: Replay; onPick: (slot: number) => void; clock?: { time: number } }) {
   const { layout } = replay;
   const groups = useMemo<ShapeGroup[]>(() => {
     const byShape = new Map<SlotShape, number[]>();

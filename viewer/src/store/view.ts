@@ -2,9 +2,12 @@
 import { create } from 'zustand';
 import type { ColourMode } from '../replay/index.js';
 
+/** 0: the run (or side A), 1: side B, 2: the Today snapshot. */
+export type SceneSide = 0 | 1 | 2;
+export const TODAY_SIDE = 2;
+
 export interface Selection {
-  /** 0: the run (or side A), 1: side B. */
-  side: 0 | 1;
+  side: SceneSide;
   kind: 'patient' | 'slot';
   id: number;
 }
