@@ -1,18 +1,44 @@
 /**
  * The "Today" mode: load the example snapshot of the general hospital
- * (examples/state/general-hospital-monday.json), forecast 72 hours in the
- * viewer's worker, and show census fan charts per ward with the beds line,
- * ED waiting, and the booked cases by risk; a broken snapshot is refused by
- * path. axe-core; screenshots at 1280×720 and 1920×1080.
+ * (examples/state/general-hospital-monday.json), see it drawn in 3D with each
+ * ward's beds in words, forecast 72 hours in the viewer's worker, and show
+ * census fan charts per ward with the beds line, ED waiting, and the booked
+ * cases by risk; a broken snapshot is refused by path. A snapshot with its
+ * patients in a CSV file (both chosen at once), and one taken from the moment
+ * a run's replay shows, forecast from. axe-core; screenshots at 1280×720 and
+ * 1920×1080.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { builtinScenario, localMinutes, parseScenario } from '../../scenarios/index.js';
+import { loadStateFile } from '../../cli/state-file.js';
 import { chromiumAvailable } from '../../viewer/node/chromium.js';
+import { takeState } from '../../workers/index.js';
 import { ARTIFACTS, useViewer, type Viewport } from './open-viewer.js';
 import { seriousAxeViolations } from './page-checks.js';
 
-const SNAPSHOT = fileURLToPath(new URL('../../examples/state/general-hospital-monday.json', import.meta.url));
+const example = (name: string): string => fileURLToPath(new URL(`../../examples/state/${name}`, import.meta.url));
+const SNAPSHOT = example('general-hospital-monday.json');
+const THURSDAY = example('general-hospital-2026-02-19.json');
+const THURSDAY_CSV = example('general-hospital-2026-02-19-patients.csv');
+const FHIR_BUNDLE = example('fhir-bundle.json');
+const FHIR_MAPPING = example('fhir-mapping.json');
+const HOSPITAL = parseScenario(builtinScenario('general-hospital')!.document, 'general-hospital');
+
+/** "N of B beds occupied" for each ward, as the page shows it beside the 3D plan. */
+async function censusShown(page: Page): Promise<Record<string, string>> {
+  const items = await page.locator('[data-testid^=today-census-]').evaluateAll((els) =>
+    els.map((e) => [e.getAttribute('data-testid')!.replace('today-census-', ''), e.querySelector('.census-text')!.textContent!]),
+  );
+  return Object.fromEntries(items);
+}
+
+/** What the page must say for each ward, from the patients of a state: those with that ward hold one of its beds. */
+function censusOf(patients: { ward?: string | undefined }[]): Record<string, string> {
+  return Object.fromEntries(HOSPITAL.wards.map((w) => [w.id, `${patients.filter((p) => p.ward === w.id).length} of ${w.beds} beds occupied`]));
+}
 const SIZES: Viewport[] = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
@@ -37,6 +63,14 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('Today at $width×$height', (s
     await page.setInputFiles('[data-testid=today-file]', SNAPSHOT);
     await page.locator('[data-testid=today-snapshot]').waitFor();
     expect(await page.inputValue('[data-testid=today-scenario]')).toBe('builtin:general-hospital');
+    // The hospital as it is now, in 3D: each ward's beds in words, as the snapshot has them (the boarder waits for a medical bed).
+    await page.locator('[data-testid=scene-view-2] canvas').waitFor();
+    const monday = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as { patients: { ward?: string }[] };
+    const expected = censusOf(monday.patients);
+    expected['medicalWard'] += ', 1 waiting for a bed';
+    expect(await censusShown(page)).toEqual(expected);
+    expect(await page.getAttribute('[data-testid=scene-view-2] [role=img]', 'aria-label')).toContain('Medical wards, 1 of 148 beds occupied');
+    expect(await page.textContent('[data-testid=scene-view-2] .scene-title')).toBe('As of Mon 2 Mar 07:00 · 2 patients');
     await page.fill('[data-testid=today-replications]', '30');
     await page.press('[data-testid=today-replications]', 'Tab');
     await page.click('[data-testid=today-run]');
@@ -66,4 +100,67 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('Today at $width×$height', (s
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 240_000);
+});
+
+describe.skipIf(!chromiumAvailable())('Today from a CSV snapshot and from a replay moment', () => {
+  let page: Page;
+  let pageErrors: string[] = [];
+  useViewer((viewer) => ({ page, pageErrors } = viewer), { width: 1920, height: 1080 });
+
+  it('draws a full hospital whose patients come in a CSV file chosen with its JSON, ward by ward as the file has them', async () => {
+    await page.click('[data-testid=tab-today]');
+    await page.setInputFiles('[data-testid=today-file]', THURSDAY);
+    expect(await page.locator('[data-testid=today-errors]').textContent()).toMatch(/choose that file together with general-hospital-2026-02-19\.json/);
+    await page.setInputFiles('[data-testid=today-file]', [THURSDAY, THURSDAY_CSV]);
+    await page.locator('[data-testid=scene-view-2] canvas').waitFor();
+    const rows = readFileSync(THURSDAY_CSV, 'utf8').trim().split('\n').slice(1);
+    const wardColumn = 5; // id,class,step,occurrence,waiting,ward,...
+    const shown = await censusShown(page);
+    const expected = censusOf(rows.map((r) => ({ ward: r.split(',')[wardColumn] || undefined })));
+    for (const [ward, text] of Object.entries(expected)) expect(shown[ward], ward).toMatch(new RegExp(`^${text}`));
+    expect(await page.textContent('[data-testid=today-snapshot]')).toContain(`${rows.length} patients in the hospital`);
+    await page.screenshot({ path: `${ARTIFACTS}/today-csv-1920x1080.png` });
+  }, 120_000);
+
+  it('draws a FHIR Bundle chosen with its mapping file as `forecast --fhir-map` reads it', async () => {
+    await page.setInputFiles('[data-testid=today-file]', [FHIR_BUNDLE, FHIR_MAPPING]);
+    await page.locator('[data-testid=today-snapshot] >> text=/fhir-bundle\\.json \\(FHIR, mapped by fhir-mapping\\.json\\)/').waitFor();
+    const state = await loadStateFile(FHIR_BUNDLE, { fhirMap: FHIR_MAPPING });
+    const shown = await censusShown(page);
+    for (const [ward, text] of Object.entries(censusOf(state.patients))) expect(shown[ward], ward).toMatch(new RegExp(`^${text}`));
+    expect(await page.textContent('[data-testid=today-snapshot]')).toContain(`as of 2026-03-02 07:00, ${state.patients.length} patients`);
+  }, 60_000);
+
+  it("takes a snapshot of the moment a run's replay shows, draws it, and forecasts from it", async () => {
+    await page.click('[data-testid=tab-run]');
+    await page.click('[data-testid=quick-run]');
+    await page.waitForSelector('[data-testid=run-status] >> text=/Run \\d+ finished/', { timeout: 180_000 });
+    await page.locator('[data-testid=scrubber]').fill(String(30 * 1440 + 14 * 60 + 20)); // day 30, 14:20
+    const button = page.locator('[data-testid=snapshot-of-replay]');
+    expect(await button.textContent()).toContain('Wed 4 Feb 14:20');
+    await button.click();
+    expect(await page.getAttribute('[data-testid=tab-today]', 'aria-selected')).toBe('true');
+    await page.locator('[data-testid=scene-view-2] canvas').waitFor({ timeout: 60_000 });
+    const line = (await page.textContent('[data-testid=today-snapshot]'))!;
+    expect(line).toMatch(/^Run 1 \(.*\) at Wed 4 Feb 14:20: as of 2026-02-04 14:20, \d+ patients/);
+    expect(await page.inputValue('[data-testid=today-scenario]')).toBe('builtin:general-hospital');
+    // The same moment taken as `hospital-twin export-state` takes it: the quick run's settings, replication 1.
+    const at = localMinutes('2026-02-04T14:20') - localMinutes(HOSPITAL.start);
+    const taken = takeState({ ...HOSPITAL, horizonDays: 28, replications: 3 }, at, HOSPITAL.seed);
+    expect(line).toContain(`${taken.state.patients.length} patients in the hospital`);
+    const shown = await censusShown(page);
+    for (const [ward, text] of Object.entries(censusOf(taken.state.patients))) expect(shown[ward], ward).toMatch(new RegExp(`^${text}`));
+
+    await page.fill('[data-testid=today-hours]', '24');
+    await page.press('[data-testid=today-hours]', 'Tab');
+    await page.fill('[data-testid=today-replications]', '20');
+    await page.press('[data-testid=today-replications]', 'Tab');
+    await page.click('[data-testid=today-run]');
+    await page.locator('[data-testid=fan-medicalWard]').waitFor({ timeout: 150_000 });
+    const label = (await page.getAttribute('[data-testid=fan-medicalWard] svg', 'aria-label'))!;
+    expect(label).toMatch(/in 24 hours median \d+ patients/);
+    await page.screenshot({ path: `${ARTIFACTS}/today-from-replay-1920x1080.png` });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 420_000);
 });

@@ -6,6 +6,7 @@
  */
 import { useEffect, type KeyboardEvent } from 'react';
 import { CostPerCaseView } from './cases/CostPerCaseView.js';
+import { SnapshotOfReplayButton } from './today/SnapshotOfReplayButton.js';
 import { TodayView } from './today/TodayView.js';
 import { OptimisePanel } from './optimise/OptimisePanel.js';
 import { CalibratePanel } from './calibrate/CalibratePanel.js';
@@ -95,6 +96,9 @@ export function App() {
         {mode === 'run' ? (
           shown?.replay ? (
             <div className="scenes">
+              <div className="scene-tools">
+                <SnapshotOfReplayButton />
+              </div>
               <SceneView replay={shown.replay} side={0} title={`Run ${shown.id} · ${shown.label} · replication 1 of ${shown.result.replications}`} />
             </div>
           ) : (

@@ -1,19 +1,25 @@
 /**
- * "Today": a hospital snapshot (who is where now, and the booked cases)
- * forecast for the next hours in the worker: census fan charts per ward with
- * the beds as a line, ED patients waiting, and the booked cases by their risk
- * of cancellation or delay.
+ * "Today": a hospital snapshot (who is where now, and the booked cases),
+ * loaded from files or taken from the replay's moment, drawn in 3D as it is
+ * now, and forecast for the next hours in the worker: census fan charts per
+ * ward with the beds as a line, ED patients waiting, and the booked cases by
+ * their risk of cancellation or delay.
  */
 import { useRef, useState } from 'react';
+import { clockText } from '../format/time.js';
 import { NumberField } from '../panels/NumberField.js';
 import { choiceByKey, useScenarios } from '../store/scenarios.js';
 import { FanChart } from './FanChart.js';
+import { SnapshotOfReplayButton } from './SnapshotOfReplayButton.js';
+import { SnapshotView } from './SnapshotView.js';
 import { loadSnapshot, runTodayForecast, useToday } from './today-actions.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
+/** "Mon 2 Mar 07:00". */
+const asOfText = (asOf: string): string => clockText(asOf.slice(0, 16), 0);
 
 export function TodayView() {
-  const { state, source, scenarioKey, status, progress, result, error } = useToday();
+  const { state, source, scenarioKey, status, progress, result, error, left } = useToday();
   const choices = useScenarios((s) => s.choices);
   const [hours, setHours] = useState(72);
   const [replications, setReplications] = useState(100);
@@ -25,19 +31,23 @@ export function TodayView() {
   return (
     <div className="cases-view today" data-testid="today">
       <div className="today-controls">
-        <button onClick={() => input.current?.click()}>Load a snapshot…</button>
+        <button onClick={() => input.current?.click()} title="A snapshot's JSON file, with its patients' CSV file if it names one (choose both)">
+          Load a snapshot…
+        </button>
         <input
           ref={input}
           type="file"
-          accept=".json"
+          accept=".json,.csv"
+          multiple
           hidden
           data-testid="today-file"
           onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void loadSnapshot(f);
+            const files = [...(e.target.files ?? [])];
+            if (files.length > 0) void loadSnapshot(files);
             e.target.value = '';
           }}
         />
+        <SnapshotOfReplayButton />
         {state && (
           <>
             <label>
@@ -69,17 +79,26 @@ export function TodayView() {
       </div>
       {!state && !error && (
         <p className="muted">
-          Load a hospital state snapshot (the JSON of <code>hospital-twin export-state</code>, e.g. examples/state/general-hospital-monday.json) to forecast the
-          next 72 hours from it.
+          Load a hospital state snapshot (the JSON of <code>hospital-twin export-state</code>, e.g. examples/state/general-hospital-monday.json), or run a
+          scenario and take a snapshot of the moment its replay shows, to see the hospital as it is then and forecast the next 72 hours from it.
         </p>
       )}
+      {status === 'taking' && <p data-testid="today-taking">Taking the snapshot in the worker (replication 1 run to the moment shown)…</p>}
       {state && (
         <p data-testid="today-snapshot">
           <strong>{source}</strong>: as of {state.asOf.replace('T', ' ')}, {plural(state.patients.length, 'patient')} in the hospital,{' '}
           {plural(state.booked?.length ?? 0, 'booked case')}
           {state.scenario ? ` (written for ${state.scenario})` : ''}.
+          {left.length > 0 && (
+            <span className="muted">
+              {' '}
+              Left out: {plural(left.length, 'patient')} the snapshot format cannot place ({left.slice(0, 3).join(', ')}
+              {left.length > 3 ? ', …' : ''}).
+            </span>
+          )}
         </p>
       )}
+      {state && choiceByKey(scenarioKey) && <SnapshotView scenario={choiceByKey(scenarioKey)!.scenario} state={state} asOfText={asOfText(state.asOf)} />}
       {status === 'running' && (
         <div className="progress" data-testid="today-progress">
           <progress value={progress.done} max={progress.total} />

@@ -1,12 +1,18 @@
 /**
  * The "Today" mode's state: a hospital snapshot loaded from a file (our JSON
- * format, scenarios/state/), the scenario it is read against (the built-in
- * it names, else the scenario picked), and its forecast run in the worker.
+ * format, scenarios/state/) or taken from the moment a run's replay shows,
+ * the scenario it is read against (the built-in it names, the run's, else the
+ * scenario picked), and its forecast run in the worker.
  */
 import { create } from 'zustand';
 import { parseState, ScenarioError, type HospitalState } from '../../../scenarios/index.js';
-import { forecastInWorker, type BrowserForecastResult } from '../model/runner.js';
+import { clockText } from '../format/time.js';
+import { setMode } from '../model/mode.js';
+import { forecastInWorker, takeStateInWorker, type BrowserForecastResult } from '../model/runner.js';
+import { clock } from '../store/playback.js';
+import type { RunRecord } from '../store/runs.js';
 import { choiceByKey, useScenarios } from '../store/scenarios.js';
+import { readSnapshotFiles, type ReadSnapshot } from './snapshot-files.js';
 
 export interface TodayProblem {
   source: string;
@@ -17,7 +23,9 @@ interface TodayState {
   state: HospitalState | null;
   source: string | null;
   scenarioKey: string | null;
-  status: 'idle' | 'running' | 'done' | 'failed';
+  /** Patients a snapshot taken from a run left out, with why (waiting for stock, between steps). */
+  left: string[];
+  status: 'idle' | 'taking' | 'running' | 'done' | 'failed';
   progress: { done: number; total: number };
   result: BrowserForecastResult | null;
   error: TodayProblem | null;
@@ -27,13 +35,14 @@ export const useToday = create<TodayState>(() => ({
   state: null,
   source: null,
   scenarioKey: null,
+  left: [],
   status: 'idle',
   progress: { done: 0, total: 0 },
   result: null,
   error: null,
 }));
 
-function problemsOf(e: unknown): string[] {
+export function problemsOf(e: unknown): string[] {
   if (e instanceof ScenarioError) return e.issues.map((i) => `${i.path || '(document)'}: ${i.message}`);
   return [e instanceof Error ? e.message : String(e)];
 }
@@ -44,22 +53,49 @@ function scenarioKeyFor(state: HospitalState): string | null {
   return useScenarios.getState().selected;
 }
 
-export async function loadSnapshot(file: File): Promise<void> {
-  let state: HospitalState;
+/**
+ * A snapshot from the files chosen (see readSnapshotFiles): our JSON with its
+ * patients' CSV if it names one, or a FHIR Bundle with its mapping file.
+ * Refused with every problem by path; what was shown stays.
+ */
+export async function loadSnapshot(files: File[]): Promise<void> {
+  const names = files.map((f) => f.name).join(' and ');
+  let read: ReadSnapshot;
   try {
-    const text = await file.text();
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      throw new Error(`cannot be read as JSON: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    state = parseState(doc, file.name);
+    read = readSnapshotFiles(await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))));
   } catch (e) {
-    useToday.setState({ error: { source: file.name, problems: problemsOf(e) } });
+    useToday.setState({ error: { source: names, problems: problemsOf(e) } });
     return;
   }
-  useToday.setState({ state, source: file.name, scenarioKey: scenarioKeyFor(state), result: null, error: null, status: 'idle' });
+  const { state, source } = read;
+  useToday.setState({ state, source, scenarioKey: scenarioKeyFor(state), left: [], result: null, error: null, status: 'idle' });
+}
+
+/**
+ * The hospital at the moment the run's replay shows (replication 1, to the
+ * minute), taken in the worker as `hospital-twin export-state` takes it, and
+ * opened in Today, read against the scenario the run ran.
+ */
+export async function snapshotOfReplay(run: RunRecord): Promise<void> {
+  if (useToday.getState().status === 'running' || useToday.getState().status === 'taking') return;
+  const at = Math.floor(clock.time);
+  const source = `Run ${run.id} (${run.label}) at ${clockText(run.scenario.start, at)}`;
+  useToday.setState({ status: 'taking', error: null });
+  setMode('today');
+  try {
+    const taken = await takeStateInWorker(run.scenario, at, run.settings.seed);
+    const state = parseState({ ...taken.state, scenario: run.scenario.name }, source);
+    useToday.setState({
+      state,
+      source,
+      scenarioKey: choiceByKey(run.key) ? run.key : scenarioKeyFor(state),
+      left: taken.skipped.map((s) => `P${s.patient} (${s.reason})`),
+      result: null,
+      status: 'idle',
+    });
+  } catch (e) {
+    useToday.setState({ status: 'failed', error: { source, problems: problemsOf(e) } });
+  }
 }
 
 export async function runTodayForecast(hours: number, replications: number): Promise<void> {
