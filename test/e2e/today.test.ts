@@ -110,7 +110,7 @@ describe.skipIf(!chromiumAvailable())('Today from a CSV snapshot and from a repl
   it('draws a full hospital whose patients come in a CSV file chosen with its JSON, ward by ward as the file has them', async () => {
     await page.click('[data-testid=tab-today]');
     await page.setInputFiles('[data-testid=today-file]', THURSDAY);
-    expect(await page.locator('[data-testid=today-errors]').textContent()).toMatch(/choose that file together with general-hospital-2026-02-19\.json/);
+    expect(await page.locator('[data-testid=today-errors]').textContent()).toMatch(/names general-hospital-2026-02-19-patients\.csv: choose that file together with it/);
     await page.setInputFiles('[data-testid=today-file]', [THURSDAY, THURSDAY_CSV]);
     await page.locator('[data-testid=scene-view-2] canvas').waitFor();
     const rows = readFileSync(THURSDAY_CSV, 'utf8').trim().split('\n').slice(1);

@@ -28,7 +28,7 @@ export function censusText(w: WardCensus): string {
 function CensusLabels({ scene }: { scene: SnapshotScene }) {
   const { layout } = scene.replay;
   const span = layout.bounds.x1 - layout.bounds.x0;
-  const height = Math.max(1.1, span / 62);
+  const height = Math.max(1.2, span / 48);
   return (
     <group>
       {scene.wards.map((w) => {
@@ -40,7 +40,7 @@ function CensusLabels({ scene }: { scene: SnapshotScene }) {
             text={wide ? `${w.occupied} of ${w.beds} beds occupied` : `${w.occupied}/${w.beds} beds`}
             position={[(b.x0 + b.x1) / 2, 1.2, (b.z0 + b.z1) / 2]}
             height={height}
-            maxWidth={b.x1 - b.x0 + 1}
+            maxWidth={b.x1 - b.x0 + 2}
             colour="#ffffff"
             background="rgba(29,39,51,0.86)"
           />
