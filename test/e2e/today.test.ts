@@ -29,9 +29,9 @@ const HOSPITAL = parseScenario(builtinScenario('general-hospital')!.document, 'g
 
 /** "N of B beds occupied" for each ward, as the page shows it beside the 3D plan. */
 async function censusShown(page: Page): Promise<Record<string, string>> {
-  const items = await page.locator('[data-testid^=today-census-]').evaluateAll((els) =>
-    els.map((e) => [e.getAttribute('data-testid')!.replace('today-census-', ''), e.querySelector('.census-text')!.textContent!]),
-  );
+  const items = await page
+    .locator('[data-testid^=today-census-]')
+    .evaluateAll((els) => els.map((e) => [e.getAttribute('data-testid')!.replace('today-census-', ''), e.querySelector('.census-text')!.textContent!]));
   return Object.fromEntries(items);
 }
 
@@ -110,7 +110,9 @@ describe.skipIf(!chromiumAvailable())('Today from a CSV snapshot and from a repl
   it('draws a full hospital whose patients come in a CSV file chosen with its JSON, ward by ward as the file has them', async () => {
     await page.click('[data-testid=tab-today]');
     await page.setInputFiles('[data-testid=today-file]', THURSDAY);
-    expect(await page.locator('[data-testid=today-errors]').textContent()).toMatch(/names general-hospital-2026-02-19-patients\.csv: choose that file together with it/);
+    expect(await page.locator('[data-testid=today-errors]').textContent()).toMatch(
+      /names general-hospital-2026-02-19-patients\.csv: choose that file together with it/,
+    );
     await page.setInputFiles('[data-testid=today-file]', [THURSDAY, THURSDAY_CSV]);
     await page.locator('[data-testid=scene-view-2] canvas').waitFor();
     const rows = readFileSync(THURSDAY_CSV, 'utf8').trim().split('\n').slice(1);
@@ -129,6 +131,21 @@ describe.skipIf(!chromiumAvailable())('Today from a CSV snapshot and from a repl
     const shown = await censusShown(page);
     for (const [ward, text] of Object.entries(censusOf(state.patients))) expect(shown[ward], ward).toMatch(new RegExp(`^${text}`));
     expect(await page.textContent('[data-testid=today-snapshot]')).toContain(`as of 2026-03-02 07:00, ${state.patients.length} patients`);
+  }, 60_000);
+
+  it('says which staff are on duty and which units are out of order when the snapshot gives them', async () => {
+    const monday = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Record<string, unknown>;
+    const state = { ...monday, staffOnDuty: { edDoctor: 1 }, outOfOrder: [{ resource: 'ct', until: '2026-03-02T15:00' }] };
+    await page.setInputFiles('[data-testid=today-file]', {
+      name: 'short-staffed.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(state)),
+    });
+    await page.locator('[data-testid=today-out-of-order]').waitFor();
+    expect(await page.textContent('[data-testid=today-out-of-order]')).toBe('Out of order: CT (1 unit) until 2026-03-02 15:00.');
+    const staff = (await page.textContent('[data-testid=today-staff]'))!;
+    expect(staff).toContain('(as the snapshot gives them; the rest by the roster)');
+    expect(staff).toContain('ED doctors (all grades) 1,');
   }, 60_000);
 
   it("takes a snapshot of the moment a run's replay shows, draws it, and forecasts from it", async () => {

@@ -74,6 +74,8 @@ function Selected({ scene, asOf }: { scene: SnapshotScene; asOf: string }) {
     );
   } else {
     const s = selection.id;
+    // A selection made on another snapshot's plan.
+    if (s >= replay.layout.slotCount) return null;
     const block = replay.layout.blocks[replay.layout.slotBlock[s]!]!;
     const holder = slotHolderAt(replay, s, 0);
     const state = SLOT_STATE_NAMES[slotStateAt(replay, s, 0)];
@@ -128,7 +130,13 @@ export function SnapshotView({ scenario, state, asOfText }: { scenario: Scenario
         The hospital as of {asOfText}
       </h2>
       <div className="today-scene">
-        <SceneView replay={scene.replay} side={TODAY_SIDE} title={`As of ${asOfText} · ${plural(scene.patients.length, 'patient')}`} label={label} clock={MOMENT}>
+        <SceneView
+          replay={scene.replay}
+          side={TODAY_SIDE}
+          title={`As of ${asOfText} · ${plural(scene.patients.length, 'patient')}`}
+          label={label}
+          clock={MOMENT}
+        >
           <CensusLabels scene={scene} />
         </SceneView>
         <Legend replay={scene.replay} />
@@ -152,7 +160,8 @@ export function SnapshotView({ scenario, state, asOfText }: { scenario: Scenario
         </p>
         {scene.outOfOrder.length > 0 && (
           <p className="small" data-testid="today-out-of-order">
-            <strong>Out of order</strong>: {scene.outOfOrder.map((o) => `${o.label} (${plural(o.units, 'unit')}) until ${o.until.replace('T', ' ')}`).join(', ')}.
+            <strong>Out of order</strong>:{' '}
+            {scene.outOfOrder.map((o) => `${o.label} (${plural(o.units, 'unit')}) until ${o.until.replace('T', ' ')}`).join(', ')}.
           </p>
         )}
         <Selected scene={scene} asOf={state.asOf} />

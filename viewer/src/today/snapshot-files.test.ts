@@ -21,7 +21,9 @@ describe('the files chosen as a snapshot in Today', () => {
   });
 
   it('says which CSV file to choose when the JSON names one that was not chosen', () => {
-    expect(() => readSnapshotFiles([THURSDAY])).toThrow('patientsCsv: general-hospital-2026-02-19.json names general-hospital-2026-02-19-patients.csv: choose that file together with it');
+    expect(() => readSnapshotFiles([THURSDAY])).toThrow(
+      'patientsCsv: general-hospital-2026-02-19.json names general-hospital-2026-02-19-patients.csv: choose that file together with it',
+    );
   });
 
   it('reads a FHIR Bundle with its mapping file, asOf from its timestamp, as forecast --fhir-map does', () => {

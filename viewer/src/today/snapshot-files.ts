@@ -32,17 +32,23 @@ const field = (doc: unknown, key: string): unknown => (doc && typeof doc === 'ob
 
 export function readSnapshotFiles(files: readonly ChosenFile[]): ReadSnapshot {
   const docs = files.filter((f) => !isCsv(f)).map((f) => ({ file: f, doc: json(f) }));
-  if (docs.length === 0) throw new Error('choose the snapshot\'s JSON file (a CSV of patients goes with the JSON that names it)');
+  if (docs.length === 0) throw new Error("choose the snapshot's JSON file (a CSV of patients goes with the JSON that names it)");
   const bundle = docs.find((d) => field(d.doc, 'resourceType') === 'Bundle');
   if (bundle) {
     const mapping = docs.find((d) => d !== bundle);
-    if (!mapping) throw new Error(`${bundle.file.name} is a FHIR Bundle: choose it together with its mapping file (the wards and classes its locations and encounters stand for)`);
+    if (!mapping)
+      throw new Error(
+        `${bundle.file.name} is a FHIR Bundle: choose it together with its mapping file (the wards and classes its locations and encounters stand for)`,
+      );
     if (docs.length > 2) throw new Error(`choose one FHIR Bundle and its mapping file, not ${docs.length} JSON files`);
     const { items, timestamp } = bundleItems(bundle.doc, bundle.file.name);
     const map = parseFhirMapping(mapping.doc, mapping.file.name);
     const state = stateFromFhir(items, map, timestamp, bundle.file.name);
     // The scenario the mapping was written for, so Today reads the state against it.
-    return { state: { ...state, ...(map.scenario !== undefined ? { scenario: map.scenario } : {}) }, source: `${bundle.file.name} (FHIR, mapped by ${mapping.file.name})` };
+    return {
+      state: { ...state, ...(map.scenario !== undefined ? { scenario: map.scenario } : {}) },
+      source: `${bundle.file.name} (FHIR, mapped by ${mapping.file.name})`,
+    };
   }
   if (docs.length > 1) throw new Error(`choose one snapshot (its JSON, and its patients' CSV if it names one), not ${docs.length} JSON files`);
   const { file, doc } = docs[0]!;

@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinScenario, parseScenario, parseState, StateError, type HospitalState } from '../../../scenarios/index.js';
-import { createEntityFrame, fillEntityFrame, queueCountAt, slotHolderAt, slotStateAt, SLOT_BROKEN, SLOT_BUSY, SLOT_CLOSED, SLOT_FREE } from '../replay/index.js';
+import {
+  createEntityFrame,
+  fillEntityFrame,
+  queueCountAt,
+  slotHolderAt,
+  slotStateAt,
+  SLOT_BROKEN,
+  SLOT_BUSY,
+  SLOT_CLOSED,
+  SLOT_FREE,
+} from '../replay/index.js';
 import { snapshotScene } from './snapshot-scene.js';
 
 const hospital = parseScenario(builtinScenario('general-hospital')!.document, 'general-hospital');
@@ -35,7 +45,7 @@ function positions(scene: ReturnType<typeof snapshotScene>): Map<number, { x: nu
 }
 
 describe('a hospital state drawn as the replay draws a run', () => {
-  it('puts the Monday example\'s two patients where the state has them: one in a medical bed, one boarding in an ED cubicle', () => {
+  it("puts the Monday example's two patients where the state has them: one in a medical bed, one boarding in an ED cubicle", () => {
     const scene = snapshotScene(hospital, monday());
     const { replay } = scene;
     const { layout } = replay;
