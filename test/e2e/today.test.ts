@@ -96,7 +96,7 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('Today at $width×$height', (s
     );
     expect(risks.length).toBeGreaterThan(0);
     for (let i = 1; i < risks.length; i++) expect(risks[i]!).toBeLessThanOrEqual(risks[i - 1]! + 1); // each shown rounded to 1%
-    await page.screenshot({ path: `${ARTIFACTS}/today-${size.width}x${size.height}.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/today-${size.width}x${size.height}.png`, timeout: 90_000 });
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 240_000);
@@ -121,7 +121,23 @@ describe.skipIf(!chromiumAvailable())('Today from a CSV snapshot and from a repl
     const expected = censusOf(rows.map((r) => ({ ward: r.split(',')[wardColumn] || undefined })));
     for (const [ward, text] of Object.entries(expected)) expect(shown[ward], ward).toMatch(new RegExp(`^${text}`));
     expect(await page.textContent('[data-testid=today-snapshot]')).toContain(`${rows.length} patients in the hospital`);
-    await page.screenshot({ path: `${ARTIFACTS}/today-csv-1920x1080.png` });
+    // A click on a bed or patient of the plan says who or what it is.
+    const canvas = page.locator('[data-testid=scene-view-2] canvas');
+    const box = (await canvas.boundingBox())!;
+    const card = page.locator('[data-testid=today-selection]');
+    search: for (let row = 0; row < 12; row++) {
+      for (let col = 0; col < 16; col++) {
+        await canvas.click({ position: { x: box.width * (0.3 + col * 0.03), y: box.height * (0.55 + row * 0.03) } });
+        if ((await card.count()) > 0) break search;
+      }
+    }
+    expect(await card.count()).toBe(1);
+    const what = (await card.textContent())!;
+    // A bed ("Medical wards 12 of 148 busy: P2003 (Ambulance)") or a patient ("P2003 · … · Medical wards · in step …").
+    expect(what).toMatch(/ of \d+.*(free|busy|closed|broken)| · .* step /);
+    await page.screenshot({ path: `${ARTIFACTS}/today-csv-1920x1080.png`, timeout: 90_000 });
+    await card.locator('button.close').click();
+    expect(await card.count()).toBe(0);
   }, 120_000);
 
   it('draws a FHIR Bundle chosen with its mapping file as `forecast --fhir-map` reads it', async () => {
@@ -176,7 +192,7 @@ describe.skipIf(!chromiumAvailable())('Today from a CSV snapshot and from a repl
     await page.locator('[data-testid=fan-medicalWard]').waitFor({ timeout: 150_000 });
     const label = (await page.getAttribute('[data-testid=fan-medicalWard] svg', 'aria-label'))!;
     expect(label).toMatch(/in 24 hours median \d+ patients/);
-    await page.screenshot({ path: `${ARTIFACTS}/today-from-replay-1920x1080.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/today-from-replay-1920x1080.png`, timeout: 90_000 });
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 420_000);
