@@ -115,7 +115,7 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     this.cases = new CaseObserver(sim, this.patients, this.warmupEnd, this.end);
     this.outlying = OutlyingObserver.wanted(model) ? new OutlyingObserver(sim, model, this.patients, this.warmupEnd, this.end) : null;
     const others: RunObserver[] = [...(this.snapshots ? [this.snapshots] : []), ...(this.outlying ? [this.outlying] : []), ...(options.observers ?? [])];
-    this.observe = new Observers(this.costs, this.figures, this.cases, trace, others);
+    this.observe = new Observers(this.costs, this.figures, this.cases, trace, others, options.figures !== false);
 
     // --- what the verbs share ---
     this.holdings = new Holdings(sim, this.book, this.resources, this.patients, this.observe, model.resources, rep);

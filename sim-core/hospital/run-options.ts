@@ -28,11 +28,11 @@ export interface HospitalRunOptions {
   /** More observers of the run's events, told after the costs, figures, trace and snapshots. */
   observers?: readonly RunObserver[];
   /**
-   * false: the run's figures are not summed up at the end (nor the census read on
-   * the hour for them), and `figures` comes back empty; for runs that read what
-   * they need through an observer or the trace (a forecast). The run itself, its
-   * random draws and its events, is the same (the ledger lacks only the charges
-   * for what is still held at the end). Default true.
+   * false: the run's figures are not kept: costs, figures and cases are not told
+   * what happens, nothing is summed up at the end (nor the census read on the
+   * hour for it), `figures` comes back empty and the ledger too. For runs that
+   * read what they need through the trace or an observer (a forecast). The run
+   * itself, its random draws and its events, is the same. Default true.
    */
   figures?: boolean;
 }
