@@ -64,7 +64,10 @@ export function hourlyCensus(model: HospitalModel, trace: TraceData, hours: numb
 }
 
 /** The reference run and the states taken from it. */
-export function backtestStates(scenario: Scenario, o: BacktestOptions): { model: HospitalModel; census: number[][]; at: number[]; states: HospitalState[] } {
+export function backtestStates(
+  scenario: Scenario,
+  o: BacktestOptions,
+): { model: HospitalModel; census: number[][]; at: number[]; states: HospitalState[]; guessed: number } {
   const at = Array.from({ length: o.snapshots }, (_, k) => o.firstDay * 1440 + k * o.spacingHours * 60);
   const end = at[at.length - 1]! + o.hours * 60;
   const model = compileScenario({ ...scenario, warmupDays: 0, horizonDays: end / 1440 });
@@ -72,8 +75,14 @@ export function backtestStates(scenario: Scenario, o: BacktestOptions): { model:
   runHospital(model, { seed: o.referenceSeed, replication: 1, trace: buffer });
   const trace = buffer.toData();
   const start = localMinutes(scenario.start);
-  const states = at.map((t) => parseState(stateFromTrace(model, trace, t, start).state, `reference at ${t} min`));
-  return { model, census: hourlyCensus(model, trace, end / 60), at, states };
+  let guessed = 0;
+  const states = at.map((t) => {
+    const taken = stateFromTrace(model, trace, t, start);
+    guessed += taken.guessed.length;
+    return parseState(taken.state, `reference at ${t} min`);
+  });
+  // guessed: patients over all states whose step the trace left open among several (see stateFromTrace).
+  return { model, census: hourlyCensus(model, trace, end / 60), at, states, guessed };
 }
 
 /** Scores forecasts (one per snapshot, in order) against the reference run. */
