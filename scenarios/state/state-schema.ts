@@ -53,6 +53,11 @@ export const BookingSchema = z.strictObject({
   class: z.string().min(1),
   /** When the patient is due. */
   at: LocalDateTime,
+  /**
+   * When the operation (or whatever the patient comes for first holding a room) is planned to
+   * begin: a case starting more than an hour later is counted as delayed for want of a theatre.
+   */
+  start: LocalDateTime.optional(),
   count: z.number().int('must be a whole number').positive('must be 1 or more').default(1),
   attributes: AttributeValues.optional(),
 });
