@@ -59,6 +59,7 @@ export function parseState(document: unknown, source = 'state', csv?: { text: st
     booked: doc.booked,
     bookedClasses: doc.bookedClasses,
     staffOnDuty: doc.staffOnDuty,
+    closedBeds: doc.closedBeds,
     outOfOrder: doc.outOfOrder,
     patients,
     patientPaths: patients.map((_, k) => pathOf(k)),

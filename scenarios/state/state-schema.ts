@@ -80,6 +80,8 @@ export const StateSchema = z.strictObject({
   bookedClasses: z.array(z.string().min(1)).default([]),
   /** Staff on duty now by group, where the roster says otherwise: holds until the roster next changes (the shift's end). */
   staffOnDuty: z.record(z.string(), z.number().int('must be a whole number').nonnegative('must be 0 or more')).default({}),
+  /** Beds closed now by ward (no staff for them, cleaning after an infection): closed for the whole forecast. */
+  closedBeds: z.record(z.string(), z.number().int('must be a whole number').nonnegative('must be 0 or more')).default({}),
   /** Imaging devices or operating rooms out of order now, and until when. */
   outOfOrder: z
     .array(
