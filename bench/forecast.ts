@@ -21,7 +21,7 @@ export async function benchForecast(log: (line: string) => void): Promise<Figure
   const cores = availableParallelism();
   const pool = new NodeWorkerPool(cores);
   try {
-    const { model, census, at, states } = backtestStates(scenario, BACKTEST);
+    const { model, census, at, states, guessed } = backtestStates(scenario, BACKTEST);
     const state = states[8]!;
     // Warm the workers (compile, JIT) as a bed manager's open session would be.
     await runForecastParallel(scenario, state, { hours: 72, replications: 8 * cores, seed: 'warm', workers: pool });
@@ -74,6 +74,10 @@ export async function benchForecast(log: (line: string) => void): Promise<Figure
       'forecast.backtestReplications': BACKTEST_REPLICATIONS,
       'forecast.coverage80': score.coverage80.pooled,
       ...Object.fromEntries(Object.entries(score.coverage80.byWard).map(([w, c]) => [`forecast.coverage80.${w}`, c])),
+      ...Object.fromEntries(Object.entries(score.coverage80Se).map(([w, se]) => [`forecast.coverage80Se.${w}`, se])),
+      ...Object.fromEntries(Object.entries(score.meanError).map(([w, e]) => [`forecast.meanErrorBeds.${w}`, e.beds])),
+      ...Object.fromEntries(Object.entries(score.meanError).map(([w, e]) => [`forecast.meanErrorSe.${w}`, e.se])),
+      'forecast.backtestGuessedSteps': guessed,
       'forecast.coverage80Band': score.coverage80Band.pooled,
       'forecast.maeBeds': score.mae.forecast,
       'forecast.maeRatioToPersistence': score.maeRatioToPersistence,
