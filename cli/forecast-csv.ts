@@ -55,6 +55,9 @@ export async function writeForecastCsv(dir: string, s: ForecastSummary, c?: Fore
     'chance_cancelled_other',
     'chance_bed_wait_over_1h',
     'mean_bed_wait_minutes',
+    'planned_start',
+    'chance_started_over_1h_after_planned_start',
+    'chance_stock_wait_over_1h',
   ]);
   for (const b of s.booked)
     text += csvLine([
@@ -68,6 +71,9 @@ export async function writeForecastCsv(dir: string, s: ForecastSummary, c?: Fore
       b.pCancelledOther,
       b.pDelayedForBed,
       b.meanBedWaitMinutes,
+      b.start ?? '',
+      b.pDelayedForTheatre,
+      b.pDelayedForStock,
     ]);
   files.push(['booked.csv', text]);
   text = csvLine(['staff', 'overtime_hours_before_midnight']);

@@ -51,12 +51,17 @@ export function renderForecast(s: ForecastSummary, scenario: string, seed: numbe
     ),
   );
   if (s.booked.length > 0) {
-    const ranked = [...s.booked].sort((a, b) => b.pCancelled + b.pDelayedForBed - (a.pCancelled + a.pDelayedForBed));
+    const risk = (b: (typeof s.booked)[number]): number =>
+      b.pCancelled + b.pDelayedForBed + (Number.isNaN(b.pDelayedForTheatre) ? 0 : b.pDelayedForTheatre) + b.pDelayedForStock;
+    const ranked = [...s.booked].sort((a, b) => risk(b) - risk(a));
+    const planned = s.booked.some((b) => b.start !== undefined);
     out.push(
       renderBlocks(
         [
           {
-            title: `Booked cases, most at risk first (${s.booked.length}): chance of cancellation by cause, and of waiting over an hour for a bed`,
+            title:
+              `Booked cases, most at risk first (${s.booked.length}): chance of cancellation by cause, and of a delay over an hour: waiting for a bed, ` +
+              `starting after the planned time${planned ? '' : ' (no booking gives one)'}, waiting for stock`,
             rows: ranked.map((b) => [
               b.booking,
               b.class,
@@ -66,11 +71,13 @@ export function renderForecast(s: ForecastSummary, scenario: string, seed: numbe
               pct(b.pCancelledForTheatre),
               pct(b.pCancelledForStock),
               pct(b.pDelayedForBed),
+              b.start !== undefined ? `${when(b.start).slice(-5)} ${pct(b.pDelayedForTheatre)}` : '–',
+              pct(b.pDelayedForStock),
             ]),
           },
         ],
-        [false, false, false, true, true, true, true, true],
-        ['booking', 'class', 'due', 'cancelled', 'no bed', 'no theatre', 'no stock', 'bed wait > 1 h'],
+        [false, false, false, true, true, true, true, true, true, true],
+        ['booking', 'class', 'due', 'cancelled', 'no bed', 'no theatre', 'no stock', 'bed wait > 1 h', 'planned start: late > 1 h', 'stock wait > 1 h'],
       ),
     );
   }

@@ -62,3 +62,22 @@ describe('a state taken from a run', () => {
     expect(medical.byHour).toHaveLength(25);
   });
 });
+
+describe('a run without its figures (as a forecast runs)', () => {
+  it('is the same run: the same trace, event by event, and an empty figures object', () => {
+    const model = compileScenario({ ...hospital, warmupDays: 0, horizonDays: 3 });
+    const traces = [true, false].map((figures) => {
+      const trace = new TraceBuffer();
+      const r = runHospital(model, { seed: 5, replication: 2, trace, figures });
+      return { data: trace.toData(), r };
+    });
+    const [full, bare] = traces as [(typeof traces)[0], (typeof traces)[0]];
+    expect(Object.keys(full.r.figures).length).toBeGreaterThan(100);
+    expect(bare.r.figures).toEqual({});
+    expect(bare.r.events).toBe(full.r.events - 73); // the census read on the hour for figures, at minutes 0, 60, …, 4320
+    expect(bare.data.length).toBe(full.data.length);
+    expect(Array.from(bare.data.time)).toEqual(Array.from(full.data.time));
+    expect(Array.from(bare.data.entity)).toEqual(Array.from(full.data.entity));
+    expect(Array.from(bare.data.what).map((w) => bare.data.whatNames[w])).toEqual(Array.from(full.data.what).map((w) => full.data.whatNames[w]));
+  });
+});

@@ -4,10 +4,13 @@
  * replication's figures cannot depend on where it ran.
  */
 import { TraceBuffer, type HospitalModel, type TraceData } from '../sim-core/index.js';
-import { compileScenario, parseScenario, ScenarioError, type Scenario, type ScenarioIssue, type TraceState } from '../scenarios/index.js';
+import { compileScenario, parseScenario, ScenarioError, type ForecastModel, type Scenario, type ScenarioIssue, type TraceState } from '../scenarios/index.js';
 import { runReplication, type ReplicationResult } from './run-replications.js';
 import { preparedForecast, runForecastReplication, type ForecastJob } from './forecast/run-forecast.js';
 import { takeState } from './forecast/take-state.js';
+
+/** Milliseconds of replications between two yields to the message loop (a cancel is heard within this). */
+const YIELD_EVERY_MS = 20;
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; message: string; issues: ScenarioIssue[] };
 
@@ -79,6 +82,11 @@ export function createReplicationApi(): ReplicationApi {
     async run(jobId, job, onDone) {
       const { scenario, model } = compile(job.scenario);
       const out: JobResult = { results: [], failures: [], cancelled: false };
+      const told: Promise<void>[] = [];
+      let unheard: { error: unknown } | undefined;
+      // Made once per chunk (its key is the scenario and state as text), on the first replication.
+      let fm: ForecastModel | undefined;
+      let lastYield = performance.now();
       for (const replication of job.replications) {
         if (cancelled.has(jobId)) {
           out.cancelled = true;
@@ -87,27 +95,36 @@ export function createReplicationApi(): ReplicationApi {
         const buffer = job.traceReplication === replication ? new TraceBuffer() : undefined;
         try {
           if (job.forecast) {
-            const fm = preparedForecast(scenario, job.forecast);
+            fm ??= preparedForecast(scenario, job.forecast);
             const r = runForecastReplication(fm, job.forecast.hours, job.seed, replication);
-            out.results.push({ replication, figures: r.figures, events: r.events, patients: r.patients, forecast: r.forecast });
+            // A forecast's replications carry no run figures: what it shows is in `forecast`.
+            out.results.push({ replication, figures: {}, events: r.events, patients: r.patients, forecast: r.forecast });
           } else out.results.push(runReplication(model, job.seed, replication, buffer, job.maxPatientsInSystem));
           if (buffer) out.trace = buffer.toData();
         } catch (e) {
           out.failures.push({ scenario: scenario.name, seed: job.seed, replication, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
         }
-        await onDone?.(replication);
-        // Yield so that a cancel message can be handled between replications.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        // Progress is told without waiting for the caller's answer (a round trip per replication left
+        // the worker idle); every answer is awaited before the results go back, so none comes after them.
+        if (onDone) told.push(Promise.resolve(onDone(replication)).catch((e: unknown) => void (unheard ??= { error: e })));
+        // Yield now and then so that a cancel message can be handled between replications: a yield
+        // costs at least a millisecond (a timer), as long as a short replication takes.
+        if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          lastYield = performance.now();
+        }
       }
+      await Promise.all(told);
       cancelled.delete(jobId);
+      if (unheard) throw unheard.error;
       return out;
     },
     cancel(jobId) {
       cancelled.add(jobId);
     },
     takeState(document, at, seed) {
-      const { state, skipped } = takeState(compile(document).scenario, at, seed);
-      return { state, skipped };
+      const { state, skipped, guessed } = takeState(compile(document).scenario, at, seed);
+      return { state, skipped, guessed };
     },
   };
 }

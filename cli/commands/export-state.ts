@@ -36,7 +36,7 @@ export async function exportStateCommand(scenarioArg: string, o: ExportStateOpti
     inputs: scenarioInputs(scenarioArg),
     files: [...(o.out ? [{ path: o.out, what: '--out' }] : []), ...(o.csv ? [{ path: o.csv, what: '--csv' }] : [])],
   });
-  const { state, skipped, model } = takeState(scenario, at, o.seed ?? scenario.seed);
+  const { state, skipped, guessed, model } = takeState(scenario, at, o.seed ?? scenario.seed);
   const document: Record<string, unknown> = { asOf: state.asOf, scenario: scenario.name };
   if (o.csv) {
     await writeFileAtomic(o.csv, writePatientsCsv(state.patients as Record<string, unknown>[]));
@@ -55,6 +55,13 @@ export async function exportStateCommand(scenarioArg: string, o: ExportStateOpti
         .slice(0, 5)
         .map((s) => `P${s.patient} (${s.reason})`)
         .join(', ')}${skipped.length > 5 ? ', …' : ''}\n`,
+    );
+  if (guessed.length > 0)
+    process.stderr.write(
+      `The trace does not say which of several steps ${guessed.length} patient(s) are at (the first is written): ${guessed
+        .slice(0, 3)
+        .map((g) => `P${g.patient} at ${g.step}, or ${g.among.slice(1).join(', or ')}`)
+        .join('; ')}${guessed.length > 3 ? '; …' : ''}\n`,
     );
   return EXIT.ok;
 }

@@ -158,10 +158,13 @@ const CT_SHARE: Record<string, number> = { '1': 0.7, '2': 0.45, '3': 0.25, '4': 
 /**
  * Leaving the ED for a bed: the specialty team accepts the patient (the ED
  * space is kept meanwhile), then the patient waits for a bed in the cubicle or
- * bay (boarding), then gives the ED space back.
+ * bay (boarding), then gives the ED space back. Each specialty's review is
+ * named apart, as the hospital knows who was called: a state taken from the
+ * trace then knows where a patient under review is going (with one name for
+ * all, every patient under review was sent to the medical ward).
  */
-const admit = (ward: string, id: string, priority = 0): Step[] => [
-  { hold: logn(60, 40), activity: 'specialty review', id },
+const admit = (ward: string, id: string, specialty: string, priority = 0): Step[] => [
+  { hold: logn(60, 40), activity: `specialty review (${specialty})`, id },
   { seize: [ward], boarding: true, id: `${id}Bed`, priority },
   { release: ['edCubicle', 'minorsBay'] },
 ];
@@ -240,22 +243,22 @@ const ED_PATHWAY: Step[] = [
   { release: 'all', id: 'discharge' },
   { leave: true },
   // Admissions.
-  ...admit('medicalWard', 'toMedical'),
+  ...admit('medicalWard', 'toMedical', 'medicine'),
   ...MEDICAL_STAY,
-  ...admit('surgicalWard', 'toSurgical'),
+  ...admit('surgicalWard', 'toSurgical', 'surgery'),
   { consume: 'infusionGivingSet' },
   { hold: logn(days(3), days(3)), activity: 'stay:surgicalWard' },
   { release: 'all' },
   { leave: true },
-  ...admit('surgicalWard', 'toTheatre'),
+  ...admit('surgicalWard', 'toTheatre', 'emergency surgery'),
   ...EMERGENCY_OPERATION,
-  ...admit('stepDown', 'toStepDown'),
+  ...admit('stepDown', 'toStepDown', 'step-down'),
   { hold: STEP_DOWN_LOS, activity: 'stay:stepDown' },
   { seize: ['medicalWard'], id: 'stepDownToWard' },
   { release: ['stepDown'] },
   { goto: 'medicalStay' },
   // Patients in ED resus go before post-operative patients, who wait for the ICU in a ward bed.
-  ...admit('icu', 'toIcu', 5),
+  ...admit('icu', 'toIcu', 'intensive care', 5),
   ...icuStay('icuCare', 'medicalWard', 'medicalStay'),
 ];
 

@@ -1,7 +1,8 @@
 /**
  * Capacity as it is today rather than as the roster has it: staff on duty now
- * (until their roster next changes: the end of the shift) and devices or
- * rooms out of order until a given time. Laid on the weekly roster for the
+ * (until their roster next changes: the end of the shift), beds closed in a
+ * ward (for the whole forecast) and devices or rooms out of order until a
+ * given time. Laid on the weekly roster for the
  * forecast's one week only, which is exact because a forecast is at most 168
  * hours long and its model starts at asOf.
  */
@@ -28,6 +29,29 @@ export function applyCapacityNow(model: HospitalModel, state: HospitalState, ori
     const from = model.startMinuteOfWeek;
     const untilChange = minutesToNextChange(r.roster, from);
     r.roster = override(r.roster, from, untilChange, () => count);
+  }
+  for (const [name, closed] of Object.entries(state.closedBeds)) {
+    const path = formatPath(['closedBeds', name]);
+    const r = model.resources.find((x) => x.name === name);
+    if (!r || r.kind !== 'ward') {
+      issues.push({
+        path,
+        message: `is not a ward (wards: ${model.resources
+          .filter((x) => x.kind === 'ward')
+          .map((x) => x.name)
+          .join(', ')})`,
+      });
+      continue;
+    }
+    const taken = state.patients.filter((p) => p.ward === name).length;
+    if (closed > r.capacity) issues.push({ path, message: `${closed} beds closed, but ${name} has ${r.capacity}` });
+    else if (closed + taken > r.capacity)
+      issues.push({
+        path,
+        message: `${closed} beds closed and ${taken} taken by patients, but ${name} has ${r.capacity}: a bed with a patient in it is not closed`,
+      });
+    // Closed beds are gone from the ward for the forecast: its bed count, what "full" means, are the beds open.
+    else r.capacity -= closed;
   }
   state.outOfOrder.forEach((o, k) => {
     const path = (f: string): string => formatPath(['outOfOrder', k, f]);

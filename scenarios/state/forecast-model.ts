@@ -34,6 +34,8 @@ export interface BookedCase {
   classIndex: number;
   /** Minutes after asOf. */
   at: number;
+  /** The operation's planned start, minutes after asOf (NaN if the booking gives none). */
+  start: number;
   /** Which arrival of its class this is, in time order (0 first), to tell it from the run's trace. */
   arrivalOfClass: number;
 }
@@ -96,7 +98,7 @@ function bookArrivals(
   minutes: number,
   issues: ScenarioIssue[],
 ): BookedCase[] {
-  const lists = new Map<number, ({ at: number; count: number; attributes: number[] } & { label: string })[]>();
+  const lists = new Map<number, ({ at: number; start: number; count: number; attributes: number[] } & { label: string })[]>();
   state.bookedClasses.forEach((name, k) => {
     const c = classIndex.get(name);
     if (c === undefined)
@@ -149,7 +151,8 @@ function bookArrivals(
     const at = localMinutes(b.at) - origin;
     const list = lists.get(c) ?? [];
     lists.set(c, list);
-    if (at < minutes) list.push({ at, count: b.count, attributes, label: b.id ?? `${b.class} ${b.at}` });
+    const start = b.start !== undefined ? localMinutes(b.start) - origin : NaN;
+    if (at < minutes) list.push({ at, start, count: b.count, attributes, label: b.id ?? `${b.class} ${b.at}` });
   });
   const booked: BookedCase[] = [];
   for (const [c, list] of lists) {
@@ -161,7 +164,8 @@ function bookArrivals(
     (model.classes[c] as ClassModel).arrivals = arrivals;
     let n = 0;
     for (const e of list) {
-      for (let i = 0; i < e.count; i++) booked.push({ label: e.count > 1 ? `${e.label} #${i + 1}` : e.label, classIndex: c, at: e.at, arrivalOfClass: n++ });
+      for (let i = 0; i < e.count; i++)
+        booked.push({ label: e.count > 1 ? `${e.label} #${i + 1}` : e.label, classIndex: c, at: e.at, start: e.start, arrivalOfClass: n++ });
     }
   }
   return booked;

@@ -49,6 +49,8 @@ export function parseState(document: unknown, source = 'state', csv?: { text: st
         path: formatPath(['booked', k, 'at']),
         message: `must be at or after asOf (${doc.asOf}): a booking in the past is a patient who came or did not, got ${b.at}`,
       });
+    if (b.start !== undefined && localMinutes(b.start) < localMinutes(b.at))
+      issues.push({ path: formatPath(['booked', k, 'start']), message: `must be at or after the arrival (at: ${b.at}), got ${b.start}` });
   });
   if (issues.length > 0) throw new StateError(source, issues);
   return {
@@ -57,6 +59,7 @@ export function parseState(document: unknown, source = 'state', csv?: { text: st
     booked: doc.booked,
     bookedClasses: doc.bookedClasses,
     staffOnDuty: doc.staffOnDuty,
+    closedBeds: doc.closedBeds,
     outOfOrder: doc.outOfOrder,
     patients,
     patientPaths: patients.map((_, k) => pathOf(k)),

@@ -25,6 +25,12 @@ export interface TraceState {
   state: StateDocumentInput & { patients: (StateDocumentInput['patients'] & object)[number][] };
   /** Patients left out, with why (waiting for stock, between steps, a step that cannot be named). */
   skipped: { patient: number; reason: string }[];
+  /**
+   * Patients whose step the trace leaves open (the same activity at several steps, reached
+   * through a branch the trace does not record): the first is written, the others listed.
+   * A forecast from such a state sends them all the first way; name activities apart to avoid it.
+   */
+  guessed: { patient: number; step: string; among: string[] }[];
 }
 
 const GONE = new Set(['leave', 'left-unseen', 'cancelled', 'turned-away']);
@@ -64,6 +70,7 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
   }
   const patients: StatePatient[] = [];
   const skipped: TraceState['skipped'] = [];
+  const guessed: TraceState['guessed'] = [];
   const when = (t: number): string => formatLocal(startLocal + Math.floor(t));
   for (const [serial, p] of open) {
     const c = model.classes.findIndex((x) => x.name === p.klass);
@@ -90,6 +97,10 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
       skipped.push({ patient: serial, reason: `its step in pathway ${model.pathways[cls.pathway]!.name} cannot be named` });
       continue;
     }
+    if (found.length > 1) {
+      const names = found.map((i) => nameOf(model, c, i, !inStep)).map((l) => (l ? stepText(l) : '?'));
+      guessed.push({ patient: serial, step: names[0]!, among: names });
+    }
     const wards = p.held.filter((r) => model.resources.find((x) => x.name === r)?.kind === 'ward');
     const ward = wards[0];
     const holding = [...p.held];
@@ -114,7 +125,11 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
       arrived: when(p.arrived),
     });
   }
-  return { state: { asOf: when(at), patients }, skipped };
+  return { state: { asOf: when(at), patients }, skipped, guessed };
+}
+
+function stepText(l: { step: string; occurrence?: number }): string {
+  return l.occurrence !== undefined ? `${l.step} (occurrence ${l.occurrence})` : l.step;
 }
 
 /** The name (and occurrence) by which resolveStep finds step `index` again. */

@@ -53,6 +53,11 @@ export const BookingSchema = z.strictObject({
   class: z.string().min(1),
   /** When the patient is due. */
   at: LocalDateTime,
+  /**
+   * When the operation (or whatever the patient comes for first holding a room) is planned to
+   * begin: a case starting more than an hour later is counted as delayed for want of a theatre.
+   */
+  start: LocalDateTime.optional(),
   count: z.number().int('must be a whole number').positive('must be 1 or more').default(1),
   attributes: AttributeValues.optional(),
 });
@@ -75,6 +80,8 @@ export const StateSchema = z.strictObject({
   bookedClasses: z.array(z.string().min(1)).default([]),
   /** Staff on duty now by group, where the roster says otherwise: holds until the roster next changes (the shift's end). */
   staffOnDuty: z.record(z.string(), z.number().int('must be a whole number').nonnegative('must be 0 or more')).default({}),
+  /** Beds closed now by ward (no staff for them, cleaning after an infection): closed for the whole forecast. */
+  closedBeds: z.record(z.string(), z.number().int('must be a whole number').nonnegative('must be 0 or more')).default({}),
   /** Imaging devices or operating rooms out of order now, and until when. */
   outOfOrder: z
     .array(

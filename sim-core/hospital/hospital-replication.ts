@@ -115,7 +115,7 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     this.cases = new CaseObserver(sim, this.patients, this.warmupEnd, this.end);
     this.outlying = OutlyingObserver.wanted(model) ? new OutlyingObserver(sim, model, this.patients, this.warmupEnd, this.end) : null;
     const others: RunObserver[] = [...(this.snapshots ? [this.snapshots] : []), ...(this.outlying ? [this.outlying] : []), ...(options.observers ?? [])];
-    this.observe = new Observers(this.costs, this.figures, this.cases, trace, others);
+    this.observe = new Observers(this.costs, this.figures, this.cases, trace, others, options.figures !== false);
 
     // --- what the verbs share ---
     this.holdings = new Holdings(sim, this.book, this.resources, this.patients, this.observe, model.resources, rep);
@@ -175,22 +175,26 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     this.start();
     const { sim, book } = this;
     this.snapshots?.start();
-    this.census.start();
+    const wantFigures = this.options.figures !== false;
+    if (wantFigures) this.census.start();
     if (this.warmupEnd > 0) {
       sim.run(this.warmupEnd);
       book.resetStats(sim.now);
       for (const it of this.stock.items) it.resetStats(sim.now);
     }
     sim.run(this.end);
-    this.holdings.chargeWhatIsStillHeld();
-    const figures = collectFigures(
-      { model: this.model, resources: this.resources, items: this.stock.items, ledger: this.costs.ledger, observed: this.figures },
-      this.end,
-      (name) => this.costs.departmentOf(name),
-    );
-    caseFigures(figures, this.model, this.cases.record, this.costs.ledger);
-    this.census.putFigures(figures);
-    this.outlying?.putFigures(figures);
+    let figures: Record<string, number> = {};
+    if (wantFigures) {
+      this.holdings.chargeWhatIsStillHeld();
+      figures = collectFigures(
+        { model: this.model, resources: this.resources, items: this.stock.items, ledger: this.costs.ledger, observed: this.figures },
+        this.end,
+        (name) => this.costs.departmentOf(name),
+      );
+      caseFigures(figures, this.model, this.cases.record, this.costs.ledger);
+      this.census.putFigures(figures);
+      this.outlying?.putFigures(figures);
+    }
     const snapshots = this.snapshots ? { every: this.snapshots.every, inSystem: this.snapshots.inSystem } : undefined;
     return { figures, ledger: this.costs.ledger, events: sim.eventsProcessed, patients: this.patients.count, ...(snapshots ? { snapshots } : {}) };
   }

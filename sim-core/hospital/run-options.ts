@@ -27,6 +27,14 @@ export interface HospitalRunOptions {
   initialState?: InitialState;
   /** More observers of the run's events, told after the costs, figures, trace and snapshots. */
   observers?: readonly RunObserver[];
+  /**
+   * false: the run's figures are not kept: costs, figures and cases are not told
+   * what happens, nothing is summed up at the end (nor the census read on the
+   * hour for it), `figures` comes back empty and the ledger too. For runs that
+   * read what they need through the trace or an observer (a forecast). The run
+   * itself, its random draws and its events, is the same. Default true.
+   */
+  figures?: boolean;
 }
 
 export interface HospitalRunResult {

@@ -34,6 +34,13 @@ export interface BacktestResult {
    * expectation for a calibrated forecast however discrete.
    */
   coverage80: { pooled: number; byWard: Record<string, number> };
+  /**
+   * Standard error of each ward's coverage80 from its spread over the snapshots (each snapshot's
+   * share of its hours covered; hours within one forecast move together, snapshots hardly do).
+   */
+  coverage80Se: Record<string, number>;
+  /** Mean of (forecast mean − truth) per ward, beds, over snapshots and hours, and its standard error over snapshots. */
+  meanError: Record<string, { beds: number; se: number }>;
   /** The plain share with p10 <= truth <= p90 (ends included), for comparison: over 0.8 for small wards by ties alone. */
   coverage80Band: { pooled: number; byWard: Record<string, number> };
   /** Mean absolute error of the census, beds, over wards, snapshots and hours 1..hours. */
@@ -64,7 +71,10 @@ export function hourlyCensus(model: HospitalModel, trace: TraceData, hours: numb
 }
 
 /** The reference run and the states taken from it. */
-export function backtestStates(scenario: Scenario, o: BacktestOptions): { model: HospitalModel; census: number[][]; at: number[]; states: HospitalState[] } {
+export function backtestStates(
+  scenario: Scenario,
+  o: BacktestOptions,
+): { model: HospitalModel; census: number[][]; at: number[]; states: HospitalState[]; guessed: number } {
   const at = Array.from({ length: o.snapshots }, (_, k) => o.firstDay * 1440 + k * o.spacingHours * 60);
   const end = at[at.length - 1]! + o.hours * 60;
   const model = compileScenario({ ...scenario, warmupDays: 0, horizonDays: end / 1440 });
@@ -72,8 +82,14 @@ export function backtestStates(scenario: Scenario, o: BacktestOptions): { model:
   runHospital(model, { seed: o.referenceSeed, replication: 1, trace: buffer });
   const trace = buffer.toData();
   const start = localMinutes(scenario.start);
-  const states = at.map((t) => parseState(stateFromTrace(model, trace, t, start).state, `reference at ${t} min`));
-  return { model, census: hourlyCensus(model, trace, end / 60), at, states };
+  let guessed = 0;
+  const states = at.map((t) => {
+    const taken = stateFromTrace(model, trace, t, start);
+    guessed += taken.guessed.length;
+    return parseState(taken.state, `reference at ${t} min`);
+  });
+  // guessed: patients over all states whose step the trace left open among several (see stateFromTrace).
+  return { model, census: hourlyCensus(model, trace, end / 60), at, states, guessed };
 }
 
 /** Scores forecasts (one per snapshot, in order) against the reference run. */
@@ -88,6 +104,9 @@ export function scoreBacktest(
   const inside = wards.map(() => 0);
   const pit = wards.map(() => 0);
   const count = wards.map(() => 0);
+  // Per ward, per snapshot: share of hours covered, and mean error of the forecast mean.
+  const snapCover: number[][] = wards.map(() => []);
+  const snapError: number[][] = wards.map(() => []);
   let errF = 0;
   let errP = 0;
   let errW = 0;
@@ -97,6 +116,8 @@ export function scoreBacktest(
     wards.forEach((name, w) => {
       const kw = f.wards.findIndex((x) => x.ward === name);
       const fw = f.wards[kw]!;
+      const pit0 = pit[w]!;
+      let error = 0;
       for (let h = 1; h <= hours; h++) {
         const truth = census[w]![h0 + h]!;
         const band = fw.byHour[h]!;
@@ -112,12 +133,27 @@ export function scoreBacktest(
         const hi = atOrBelow / reps.length;
         pit[w]! += hi > lo ? Math.max(0, Math.min(0.9, hi) - Math.max(0.1, lo)) / (hi - lo) : lo >= 0.1 && lo <= 0.9 ? 1 : 0;
         count[w]!++;
+        error += band.mean - truth;
         errF += Math.abs(band.p50 - truth);
         errP += Math.abs(census[w]![h0]! - truth);
         errW += Math.abs(census[w]![h0 + h - 168]! - truth);
         n++;
       }
+      snapCover[w]!.push((pit[w]! - pit0) / hours);
+      snapError[w]!.push(error / hours);
     });
+  });
+  const meanSe = (xs: readonly number[]): { mean: number; se: number } => {
+    const m = xs.reduce((s, x) => s + x, 0) / xs.length;
+    const v = xs.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, xs.length - 1);
+    return { mean: m, se: Math.sqrt(v / xs.length) };
+  };
+  const coverage80Se: Record<string, number> = {};
+  const meanError: Record<string, { beds: number; se: number }> = {};
+  wards.forEach((name, w) => {
+    coverage80Se[name] = meanSe(snapCover[w]!).se;
+    const e = meanSe(snapError[w]!);
+    meanError[name] = { beds: e.mean, se: e.se };
   });
   const byWard: Record<string, number> = {};
   const bandByWard: Record<string, number> = {};
@@ -131,6 +167,8 @@ export function scoreBacktest(
     snapshots: forecasts.length,
     hours,
     coverage80: { pooled: pit.reduce((s, x) => s + x, 0) / total, byWard },
+    coverage80Se,
+    meanError,
     coverage80Band: { pooled: inside.reduce((s, x) => s + x, 0) / total, byWard: bandByWard },
     mae,
     maeRatioToPersistence: mae.forecast / mae.persistence,

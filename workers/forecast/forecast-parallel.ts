@@ -24,8 +24,6 @@ export interface ForecastRun {
   seed: number | string;
   summary: ForecastSummary;
   perReplication: ForecastReplication[];
-  /** Each replication's run figures over the forecast, by replication number. */
-  figures: { replication: number; figures: Record<string, number> }[];
   failures: ReplicationFailure[];
   cancelled: boolean;
 }
@@ -44,7 +42,6 @@ export async function runForecastParallel(scenario: Scenario, state: HospitalSta
       seed: o.seed,
       summary: summariseForecast(fm.model, state.asOf, o.hours, fm.booked, reps),
       perReplication: reps,
-      figures: out.results.map((r) => ({ replication: r.replication, figures: r.figures })),
       failures: out.failures,
       cancelled: out.cancelled,
     };

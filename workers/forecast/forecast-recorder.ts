@@ -27,6 +27,10 @@ export interface ForecastReplication {
   bookedOutcome: number[];
   /** Per booked case: longest wait for a bed or trolley, minutes (NaN if none asked). */
   bookedBedWait: number[];
+  /** Per booked case: when it got its operating room (or any room), minutes from asOf (NaN if it never did). */
+  bookedTheatreAt: number[];
+  /** Per booked case: longest wait for a delivery of stock, minutes (NaN if it never waited for stock). */
+  bookedStockWait: number[];
   /** Staff overtime hours until midnight of asOf's day, per staff group (model order of staff). */
   overtimeToday: number[];
 }
@@ -56,12 +60,16 @@ export class ForecastRecorder implements TraceRecorder {
   private readonly requestKind: number[] = [];
   private readonly bookedIndex: number[] = [];
   private readonly stockOut: number[] = [];
+  /** When the patient's last stock-out began, while it waits for a delivery (NaN otherwise). */
+  private readonly stockOutAt: number[] = [];
   private waitingNow = 0;
   private boardingNow = 0;
   private readonly arrivalsOfClass: number[];
   private readonly bookingOf: Map<number, number>[];
   private readonly outcome: number[];
   private readonly bedWait: number[];
+  private readonly theatreAt: number[];
+  private readonly stockWait: number[];
   // Overtime until midnight.
   private readonly dayEnd: number;
   private readonly overtime: number[];
@@ -85,6 +93,8 @@ export class ForecastRecorder implements TraceRecorder {
     booked.forEach((b, k) => this.bookingOf[b.classIndex]!.set(b.arrivalOfClass, k));
     this.outcome = booked.map(() => OUTCOME.notArrived);
     this.bedWait = booked.map(() => NaN);
+    this.theatreAt = booked.map(() => NaN);
+    this.stockWait = booked.map(() => NaN);
     this.dayEnd = 1440 - (model.startMinuteOfWeek % 1440);
     this.overtime = this.staff.map(() => 0);
     this.capacityNow = this.staff.map((r) => capacityAt(model, r, 0));
@@ -123,6 +133,7 @@ export class ForecastRecorder implements TraceRecorder {
     this.now = time;
     if (entity < 0) return;
     const word = this.whatNames[what]!;
+    if (this.stockOutAt[entity]! >= 0 && word !== 'stock-out') this.stockCameIn(entity, time);
     switch (word) {
       case 'arrive':
       case 'placed':
@@ -139,6 +150,7 @@ export class ForecastRecorder implements TraceRecorder {
         break;
       case 'stock-out':
         this.stockOut[entity] = 1;
+        this.stockOutAt[entity] = time;
         break;
       case 'cancelled':
         this.gone(entity, true);
@@ -162,6 +174,8 @@ export class ForecastRecorder implements TraceRecorder {
       edBoarding: this.edBoarding,
       bookedOutcome: this.outcome,
       bookedBedWait: this.bedWait,
+      bookedTheatreAt: this.theatreAt,
+      bookedStockWait: this.stockWait,
       overtimeToday: this.overtime.map((m) => m / 60),
     };
   }
@@ -179,6 +193,7 @@ export class ForecastRecorder implements TraceRecorder {
     this.holds[p] = 0;
     this.requestOf[p] = NONE;
     this.bookedIndex[p] = NONE;
+    this.stockOutAt[p] = NaN;
     if (arrived && c >= 0) {
       const k = this.bookingOf[c]!.get(this.arrivalsOfClass[c]!++);
       if (k !== undefined) {
@@ -200,6 +215,15 @@ export class ForecastRecorder implements TraceRecorder {
     this.held[r]!++;
     this.holds[p]!++;
     if (this.model.resources[r]!.kind === 'ward') this.admitted[p] = 1;
+    const k = this.bookedIndex[p]!;
+    if (k !== NONE && this.model.resources[r]!.kind === 'room' && Number.isNaN(this.theatreAt[k]!)) this.theatreAt[k] = time;
+  }
+
+  /** The patient goes on after a stock-out (a delivery came, or it is cancelled): a booked case's wait for stock is counted. */
+  private stockCameIn(p: number, time: number): void {
+    const k = this.bookedIndex[p]!;
+    if (k !== NONE) this.stockWait[k] = Math.max(Number.isNaN(this.stockWait[k]!) ? 0 : this.stockWait[k]!, time - this.stockOutAt[p]!);
+    this.stockOutAt[p] = NaN;
   }
 
   private gaveBack(p: number, r: number): void {

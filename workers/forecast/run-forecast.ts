@@ -14,8 +14,6 @@ export interface ForecastJob {
 
 export interface ForecastReplicationResult {
   forecast: ForecastReplication;
-  /** The run's figures over the forecast (waits, cancellations, overtime, cost), for paired comparisons. */
-  figures: Record<string, number>;
   events: number;
   patients: number;
 }
@@ -36,6 +34,7 @@ export function preparedForecast(scenario: Scenario, job: ForecastJob): Forecast
 
 export function runForecastReplication(fm: ForecastModel, hours: number, seed: number | string, replication: number): ForecastReplicationResult {
   const recorder = new ForecastRecorder(fm.model, hours, fm.booked);
-  const r = runHospital(fm.model, { seed, replication, trace: recorder, initialState: fm.initialState });
-  return { forecast: recorder.finish(replication), figures: r.figures, events: r.events, patients: r.patients };
+  // The run's own figures (costs per case, census by clock hour…) are not summed up: the recorder has what a forecast shows.
+  const r = runHospital(fm.model, { seed, replication, trace: recorder, initialState: fm.initialState, figures: false });
+  return { forecast: recorder.finish(replication), events: r.events, patients: r.patients };
 }

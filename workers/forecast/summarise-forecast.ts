@@ -9,6 +9,9 @@ import type { HospitalModel } from '../../sim-core/index.js';
 import { formatLocal, localMinutes, type BookedCase } from '../../scenarios/index.js';
 import { OUTCOME, type ForecastReplication } from './forecast-recorder.js';
 
+/** A booked case counts as delayed (for a bed, a theatre, stock) past this many minutes. */
+export const DELAY_MINUTES = 60;
+
 export interface Band {
   mean: number;
   p10: number;
@@ -42,13 +45,19 @@ export interface ForecastSummary {
     /** Waited more than an hour for a bed or trolley (and was not cancelled). */
     pDelayedForBed: number;
     meanBedWaitMinutes: number;
+    /** The operation's planned start, if the booking gives one. */
+    start?: string;
+    /** Got its theatre more than an hour after the planned start (and was not cancelled); NaN without a planned start. */
+    pDelayedForTheatre: number;
+    /** Waited more than an hour for a delivery of stock (and was not cancelled). */
+    pDelayedForStock: number;
   }[];
   overtimeToday: { staff: string; meanHours: number }[];
   overtimeTodayHours: number;
 }
 
 /** The q-quantile of sorted values, interpolated between order statistics (Hyndman and Fan type 7, R's default). */
-export function quantileSorted(sorted: readonly number[], q: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
   const h = (n - 1) * q;
@@ -58,7 +67,8 @@ export function quantileSorted(sorted: readonly number[], q: number): number {
 }
 
 export function band(values: readonly number[]): Band {
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers natively (no comparator called per pair): hundreds of bands per forecast.
+  const sorted = Float64Array.from(values).sort();
   return {
     mean: values.reduce((s, x) => s + x, 0) / Math.max(1, values.length),
     p10: quantileSorted(sorted, 0.1),
@@ -93,6 +103,9 @@ export function summariseForecast(
     byHour: marks.map((h) => ({ hour: h, at: at(h), waiting: band(reps.map((x) => x.edWaiting[h]!)), boarding: band(reps.map((x) => x.edBoarding[h]!)) })),
   };
   const share = (k: number, codes: number[]): number => reps.filter((x) => codes.includes(x.bookedOutcome[k]!)).length / reps.length;
+  // Went ahead, and the condition held (a comparison with NaN, nothing asked, is false).
+  const wentAnd = (k: number, late: (x: ForecastReplication) => boolean): number =>
+    reps.filter((x) => x.bookedOutcome[k] === OUTCOME.went && late(x)).length / Math.max(1, reps.length);
   const cancelledCodes = [OUTCOME.cancelledBed, OUTCOME.cancelledTheatre, OUTCOME.cancelledStock, OUTCOME.cancelledOther];
   const bookedOut = booked.map((b, k) => {
     const waits = reps.map((x) => x.bookedBedWait[k]!).filter((w) => !Number.isNaN(w));
@@ -105,8 +118,11 @@ export function summariseForecast(
       pCancelledForTheatre: share(k, [OUTCOME.cancelledTheatre]),
       pCancelledForStock: share(k, [OUTCOME.cancelledStock]),
       pCancelledOther: share(k, [OUTCOME.cancelledOther]),
-      pDelayedForBed: reps.filter((x) => x.bookedOutcome[k] === OUTCOME.went && x.bookedBedWait[k]! > 60).length / reps.length,
+      pDelayedForBed: wentAnd(k, (x) => x.bookedBedWait[k]! > DELAY_MINUTES),
       meanBedWaitMinutes: waits.length > 0 ? waits.reduce((s, w) => s + w, 0) / waits.length : NaN,
+      ...(Number.isNaN(b.start) ? {} : { start: at(b.start / 60) }),
+      pDelayedForTheatre: Number.isNaN(b.start) ? NaN : wentAnd(k, (x) => x.bookedTheatreAt[k]! - b.start > DELAY_MINUTES),
+      pDelayedForStock: wentAnd(k, (x) => x.bookedStockWait[k]! > DELAY_MINUTES),
     };
   });
   const staff = model.resources.filter((r) => r.kind === 'staff');
