@@ -11,8 +11,12 @@ import { backtestStates, runForecastReplication, scoreBacktest } from '../worker
 import { NodeWorkerPool, runForecastParallel } from '../workers/node.js';
 import type { Figures } from './hospital.js';
 
-/** The backtest's size: 50 snapshots 61 hours apart (so at every hour of the day), 72 hours each. */
-export const BACKTEST = { firstDay: 28, snapshots: 50, spacingHours: 61, hours: 72, referenceSeed: 'reference' } as const;
+/**
+ * The backtest's size: 100 snapshots 61 hours apart (so at every hour of the day and
+ * weekday, over 254 days), 72 hours each. The issue asks for at least 50; with 50 a
+ * ward's coverage had a standard error of 2-4 points, as wide as the target band's margin.
+ */
+export const BACKTEST = { firstDay: 28, snapshots: 100, spacingHours: 61, hours: 72, referenceSeed: 'reference' } as const;
 const BACKTEST_REPLICATIONS = 100;
 
 export async function benchForecast(log: (line: string) => void): Promise<Figures> {
