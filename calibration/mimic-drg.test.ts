@@ -192,10 +192,13 @@ describe('the MIMIC-IV demo with each admission’s DRG', () => {
     delete apart.patientClasses[0]!.attributes.drg!.cases;
     const independent = simulated(apart);
     expect(Math.abs(correlation(independent))).toBeLessThan(0.3);
-    // Following the case: strongly positive (0.6 measured, seed 1), far above what chance gives. Not 1: the
-    // routing between units is fitted over all cases, so a patient takes its case's stay in a unit only when
-    // its path leads there; its other stays come from a donor case or the fitted distribution.
-    expect(correlation(following)).toBeGreaterThan(0.45);
+    // Following the case: clearly positive (0.57 measured, seed 1; 0.11 drawn apart), far above what chance
+    // gives. But narrowed: the slope of simulated on logged cost per DRG is about 0.1, because the routing
+    // between units is the class's, not the case's (the ED visits with no admission, "none", log 886 a case,
+    // are admitted in the model as often as anyone: 12,000). A patient takes its case's stay in a unit only
+    // when its path leads there; its other stays come from a donor case or the fitted distribution.
+    const r = correlation(following);
+    expect(r).toBeGreaterThan(0.45);
   }, 120_000);
 
   it('says in the report that the DRG was carried, shows the cases behind each group, and gives the caveat', () => {
@@ -205,7 +208,7 @@ describe('the MIMIC-IV demo with each admission’s DRG', () => {
     expect(html).toContain(`${a.counts.withValue} of the ${a.counts.cases} cases have a value`);
     expect(html).toMatch(/a median of \d+ cases? a group, \d+ groups? with a single case/);
     expect(html).toContain('<td>054</td><td>NERVOUS SYSTEM NEOPLASMS W MCC</td>');
-    expect(html).toContain('does not steer its path');
+    expect(html).toContain("The group goes with the case's times, not with its path");
     expect(html).toContain('payment and margin are not known');
   });
 });
