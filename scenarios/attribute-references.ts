@@ -2,7 +2,8 @@
  * Reference checks for an attribute that follows another (`byAttribute` and
  * `cases` in a class's attribute mix): the attribute followed is another of the
  * same class, drawn from a mix of its own (no chains); each key of `cases` is
- * one of its values, and each value given is one of the follower's own.
+ * one of its values (in its mix or fixed by a list arrival of the class), and
+ * each value given is one of the follower's own.
  */
 import type { Scenario } from './schema/scenario.js';
 import { quoteList } from './verbs/index.js';
@@ -26,7 +27,10 @@ export function checkFollowingAttributes(s: Scenario, problem: (path: string, me
         problem(`${at}.byAttribute`, `"${mix.byAttribute}" itself follows "${followed.byAttribute}": follow an attribute drawn from a mix of its own`);
         continue;
       }
+      // Its values: those of its mix, and those a list arrival of the class fixes.
       const keys = new Set(followed.values.map(String));
+      if (c.arrivals.type === 'list')
+        for (const e of c.arrivals.entries) if (e.attributes && Object.hasOwn(e.attributes, mix.byAttribute)) keys.add(String(e.attributes[mix.byAttribute]));
       const own = new Set(mix.values.map(String));
       let shown = 0;
       for (const [key, value] of Object.entries(mix.cases)) {
