@@ -178,7 +178,7 @@ describe('the MIMIC-IV demo with each admission’s DRG', () => {
       x.forEach((xi, i) => ((sxy += (xi - mx) * (y[i]! - my)), (sxx += (xi - mx) ** 2), (syy += (y[i]! - my) ** 2)));
       return sxy / Math.sqrt(sxx * syy);
     };
-    // 128 DRGs (with "none", the ED visits with no admission), 1 to 59 logged cases each (median 1): the
+    // 128 DRGs (with "none", the ED visits with no admission), 1 to 63 logged cases each (median 1): the
     // 40 a day of a simulated year give each about 40·365/|cases| ≈ 27 patients per logged case.
     const ns = [...logByDrg.values()].map((g) => g.n).sort((a, b) => a - b);
     expect(logByDrg.size).toBeGreaterThan(100);
