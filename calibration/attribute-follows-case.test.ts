@@ -82,7 +82,9 @@ describe('an attribute carried with the case bootstrap', () => {
       // log's sd for both (the kernel is shrunk to keep the spread).
       const se = log.sd * Math.sqrt(1 / 120 + 1 / sim.n);
       expect(sim.n, kind).toBeGreaterThan(3000);
-      expect(Math.abs(sim.mean - log.mean), `${kind}: simulated ${sim.mean.toFixed(2)} d, log ${log.mean.toFixed(2)} d ± ${(3 * se).toFixed(2)}`).toBeLessThan(3 * se);
+      expect(Math.abs(sim.mean - log.mean), `${kind}: simulated ${sim.mean.toFixed(2)} d, log ${log.mean.toFixed(2)} d ± ${(3 * se).toFixed(2)}`).toBeLessThan(
+        3 * se,
+      );
     }
 
     // The old behaviour, the kind drawn from the mix apart from the case: both kinds' stays are those of all cases (about 6 days).

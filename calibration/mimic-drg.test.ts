@@ -165,7 +165,8 @@ describe('the MIMIC-IV demo with each admission’s DRG', () => {
       const costed = parseScenario({ ...s, horizonDays: 365, wards: s.wards.map((w) => ({ ...w, costPerBedDay: perDay(w.type) })) });
       const f = runHospital(compileScenario(costed), { seed: 1, replication: 1 }).figures;
       const out = new Map<string, number>();
-      for (const code of logByDrg.keys()) if ((f[`cost.perCase.attribute.drg.${code}.cases`] ?? 0) > 0) out.set(code, f[`cost.perCase.attribute.drg.${code}.mean`]!);
+      for (const code of logByDrg.keys())
+        if ((f[`cost.perCase.attribute.drg.${code}.cases`] ?? 0) > 0) out.set(code, f[`cost.perCase.attribute.drg.${code}.mean`]!);
       return out;
     };
     const correlation = (sim: Map<string, number>): number => {
@@ -174,7 +175,9 @@ describe('the MIMIC-IV demo with each admission’s DRG', () => {
       const y = codes.map((c) => sim.get(c)!);
       const mx = x.reduce((a, b) => a + b, 0) / x.length;
       const my = y.reduce((a, b) => a + b, 0) / y.length;
-      let sxy = 0, sxx = 0, syy = 0;
+      let sxy = 0,
+        sxx = 0,
+        syy = 0;
       x.forEach((xi, i) => ((sxy += (xi - mx) * (y[i]! - my)), (sxx += (xi - mx) ** 2), (syy += (y[i]! - my) ** 2)));
       return sxy / Math.sqrt(sxx * syy);
     };

@@ -20,7 +20,10 @@ export function checkFollowingAttributes(s: Scenario, problem: (path: string, me
       }
       if (!followed) {
         const others = Object.keys(c.attributes).filter((a) => a !== name);
-        problem(`${at}.byAttribute`, `the class has no attribute "${mix.byAttribute}" to follow (its other attributes: ${others.length > 0 ? quoteList(others) : 'none'})`);
+        problem(
+          `${at}.byAttribute`,
+          `the class has no attribute "${mix.byAttribute}" to follow (its other attributes: ${others.length > 0 ? quoteList(others) : 'none'})`,
+        );
         continue;
       }
       if (followed.byAttribute !== undefined) {

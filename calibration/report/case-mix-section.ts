@@ -14,7 +14,9 @@ export function caseAttributesSection(cal: Calibration): string {
   const parts = (cal.caseAttributes ?? []).map(attributeText);
   if (cal.caseMix) {
     const attr = cal.caseMix.attribute;
-    const follows = cal.scenario.patientClasses.some((c) => (Object.hasOwn(c.attributes ?? {}, attr) ? c.attributes![attr]!.byAttribute : undefined) === TIMING_ATTRIBUTE);
+    const follows = cal.scenario.patientClasses.some(
+      (c) => (Object.hasOwn(c.attributes ?? {}, attr) ? c.attributes![attr]!.byAttribute : undefined) === TIMING_ATTRIBUTE,
+    );
     parts.push(caseMixText(cal.caseMix, cal.flow.options, follows));
   }
   return parts.length > 0 ? `<h2 id="case-attributes">Case attributes from other tables, and case-mix groups</h2>\n${parts.join('\n')}` : '';
