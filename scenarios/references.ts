@@ -1,6 +1,7 @@
 import { maxOf } from './limits.js';
 import { minutesOfDay } from './schema/common.js';
 import { checkCaseMixAndTargets } from './case-mix-references.js';
+import { checkFollowingAttributes } from './attribute-references.js';
 import { hasOwnKey } from './own-key.js';
 import type { ScenarioIssue } from './schema/errors.js';
 import type { PathwayStep, Scenario } from './schema/scenario.js';
@@ -102,6 +103,7 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
     checkPathway(name, steps, { kindOf, items, attributeValues, resourceList, problem, emergencyRooms, classPriorities });
   }
   checkCaseMixAndTargets(s, attributeValues, problem);
+  checkFollowingAttributes(s, problem);
   return issues;
 }
 

@@ -14,7 +14,7 @@ import { observe, type Observations } from '../fit/observations.js';
 import { fitByAttribute, fitClass, type AttributeDurationFit, type ClassFit } from './fit-class.js';
 import { buildPathway, type PathwayContext } from './pathway.js';
 import type { ClassInput, PoolInput, StepInput, WardInput } from './scenario-types.js';
-import { TIMING_ATTRIBUTE } from './case-bootstrap.js';
+import { followCase, TIMING_ATTRIBUTE } from './case-bootstrap.js';
 import { uniqueIds } from './unique-ids.js';
 import type { CaseAttribute } from '../read/case-table.js';
 import type { DeclaredCaseMix } from './case-mix.js';
@@ -100,8 +100,11 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
     const attributes: ClassInput['attributes'] = {};
     for (const [attr, mix] of Object.entries(fit.attributes)) attributes[attr] = { values: mix.values, weights: mix.weights };
     // Each simulated patient takes its times from one logged case of its class, all equally likely.
-    if (fit.caseTimes && usesAttribute(pathways[id], TIMING_ATTRIBUTE))
+    // Its other attributes (a DRG from a case table) are that case's, so they go with its times.
+    if (fit.caseTimes && usesAttribute(pathways[id], TIMING_ATTRIBUTE)) {
+      for (const [attr, mix] of Object.entries(attributes)) Object.assign(mix, followCase(fit.cases, attr, fit.caseTimes));
       attributes[TIMING_ATTRIBUTE] = { values: fit.caseTimes.profiles, weights: fit.caseTimes.profiles.map(() => 1) };
+    }
     patientClasses.push({
       id,
       ...(cls !== id ? { name: cls } : {}),

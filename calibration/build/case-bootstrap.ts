@@ -170,3 +170,16 @@ function otherwiseOf(fit: DurationFit): DistributionInput {
   if (fit.censoredCount > 0 || fit.values.length === 0) return fit.spec;
   return empiricalSpec(fit.values, fit.censored);
 }
+
+/**
+ * An attribute of the logged cases (a DRG carried from a case table), made to follow the case a simulated patient
+ * takes its times from: the value of each case by its profile. A patient whose case has no value draws from the mix.
+ */
+export function followCase(cases: readonly LogCase[], attribute: string, times: CaseTimes): { byAttribute: string; cases: Record<string, string> } {
+  const byProfile: Record<string, string> = {};
+  cases.forEach((c, i) => {
+    const v = Object.hasOwn(c.attributes, attribute) ? c.attributes[attribute] : undefined;
+    if (v !== undefined) byProfile[times.profiles[i]!] = v;
+  });
+  return { byAttribute: TIMING_ATTRIBUTE, cases: byProfile };
+}

@@ -58,7 +58,11 @@ export function compileScenario(scenario: Scenario): HospitalModel {
       const a = attributeIndex.get(name)!;
       const weights = attributes[a]!.values.map(() => 0);
       mix.values.forEach((v, k) => (weights[valueIndex(a, v)]! += mix.weights[k]!));
-      return { attribute: a, weights };
+      if (mix.byAttribute === undefined || mix.cases === undefined) return { attribute: a, weights };
+      const followed = attributeIndex.get(mix.byAttribute)!;
+      const cases = mix.cases;
+      const valueOf = attributes[followed]!.values.map((v) => (Object.hasOwn(cases, String(v)) ? valueIndex(a, cases[String(v)]!) : -1));
+      return { attribute: a, weights, follows: { attribute: followed, valueOf } };
     }),
     pathway: pathwayNames.indexOf(c.pathway),
   }));

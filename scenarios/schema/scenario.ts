@@ -92,9 +92,23 @@ const Item = z.strictObject({
   onStockOut: z.enum(['wait', 'cancel']),
 });
 
+/**
+ * An attribute drawn at arrival from a mix of values; or, with `byAttribute`, following another attribute of the
+ * class: a patient whose value of that attribute is a key of `cases` takes the value there (a calibrated patient's
+ * DRG is that of the logged case it takes its times from), any other is drawn from the mix.
+ */
 const AttributeMix = z
-  .strictObject({ values: z.array(z.union([z.number(), z.string()])).min(1), weights: z.array(nonNegative()).min(1) })
+  .strictObject({
+    values: z.array(z.union([z.number(), z.string()])).min(1),
+    weights: z.array(nonNegative()).min(1),
+    byAttribute: z.string().min(1).optional(),
+    cases: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+  })
   .refine((a) => a.values.length === a.weights.length, { message: 'must have one weight per value', path: ['weights'] })
+  .refine((a) => (a.byAttribute === undefined) === (a.cases === undefined), {
+    message: 'byAttribute and cases go together: the attribute followed, and the value for each of its values',
+    path: ['cases'],
+  })
   .refine((a) => a.weights.some((w) => w > 0), { message: 'at least one weight must be positive', path: ['weights'] });
 
 const Arrivals = z.discriminatedUnion('type', [

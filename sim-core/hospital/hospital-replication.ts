@@ -211,9 +211,11 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     this.sampleAttributes(p, c);
     if (entry >= 0 && cls.arrivals.type === 'list') {
       const n = this.patients.attributeCount;
-      cls.arrivals.entries[entry]!.attributes.forEach((v, a) => {
+      const fixed = cls.arrivals.entries[entry]!.attributes;
+      fixed.forEach((v, a) => {
         if (v >= 0) this.patients.attrs[p * n + a] = v;
       });
+      this.follow(p, c, (a) => fixed[a]! >= 0);
     }
     this.observe.arrived(p, c);
     this.advance(p);
@@ -229,6 +231,7 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     attributes?.forEach((v, k) => {
       if (v >= 0) this.patients.attrs[p * this.patients.attributeCount + cls.attributes[k]!.attribute] = v;
     });
+    if (attributes !== undefined) this.follow(p, c, (a) => (attributes[cls.attributes.findIndex((x) => x.attribute === a)] ?? -1) >= 0);
     this.observe.placed(p, c);
     return p;
   }
@@ -328,6 +331,26 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     const n = this.patients.attributeCount;
     const samplers = this.attributeSamplers[c]!;
     const rngs = this.attributeRngs[c]!;
-    for (let k = 0; k < cls.attributes.length; k++) this.patients.attrs[p * n + cls.attributes[k]!.attribute] = samplers[k]!.sample(rngs[k]!);
+    for (let k = 0; k < cls.attributes.length; k++) {
+      const a = cls.attributes[k]!;
+      if (a.follows === undefined) this.patients.attrs[p * n + a.attribute] = samplers[k]!.sample(rngs[k]!);
+    }
+    // Then those that follow another: its value's, else (a value with none given) drawn as the others.
+    for (let k = 0; k < cls.attributes.length; k++) {
+      const a = cls.attributes[k]!;
+      if (a.follows === undefined) continue;
+      const v = a.follows.valueOf[this.patients.attrs[p * n + a.follows.attribute]!] ?? -1;
+      this.patients.attrs[p * n + a.attribute] = v >= 0 ? v : samplers[k]!.sample(rngs[k]!);
+    }
+  }
+
+  /** After attributes were given (a list arrival's, a placed patient's): those that follow one given take its value's, unless given themselves. */
+  private follow(p: number, c: number, given: (attribute: number) => boolean): void {
+    const n = this.patients.attributeCount;
+    for (const a of this.model.classes[c]!.attributes) {
+      if (a.follows === undefined || given(a.attribute) || !given(a.follows.attribute)) continue;
+      const v = a.follows.valueOf[this.patients.attrs[p * n + a.follows.attribute]!] ?? -1;
+      if (v >= 0) this.patients.attrs[p * n + a.attribute] = v;
+    }
   }
 }

@@ -81,8 +81,12 @@ export interface ClassModel {
   emergencyDepartment: boolean;
   priority: number;
   arrivals: ArrivalModel;
-  /** Attributes sampled at arrival: index into `HospitalModel.attributes` and weights per value. */
-  attributes: { attribute: number; weights: number[] }[];
+  /**
+   * Attributes sampled at arrival: index into `HospitalModel.attributes` and weights per value. With `follows`,
+   * the value is set by another attribute of the class (drawn first): `valueOf[v]` for its value index v, or,
+   * where that is -1, drawn from the weights.
+   */
+  attributes: { attribute: number; weights: number[]; follows?: { attribute: number; valueOf: number[] } }[];
   pathway: number;
 }
 
