@@ -5,8 +5,9 @@
  * too. Mistakes are refused by their path.
  */
 import { describe, expect, it } from 'vitest';
-import { compileScenario, parseScenario, ScenarioError, type ScenarioInput, type ScenarioIssue } from '../scenarios/index.js';
+import { compileScenario, parseScenario, type ScenarioInput, type ScenarioIssue } from '../scenarios/index.js';
 import { runHospital } from '../sim-core/index.js';
+import { scenarioProblems } from '../scenarios/fixtures/scenario-problems.js';
 
 /** Patients of kind "long" stay 5 days, "short" 1 day; `source` is the attribute kind follows. */
 function scenario(classes: ScenarioInput['patientClasses']): ScenarioInput {
@@ -31,15 +32,7 @@ function scenario(classes: ScenarioInput['patientClasses']): ScenarioInput {
 
 const mix = { values: ['long', 'short'], weights: [1, 1] };
 
-function issues(s: ScenarioInput): ScenarioIssue[] {
-  try {
-    parseScenario(s);
-  } catch (e) {
-    if (e instanceof ScenarioError) return [...e.issues];
-    throw e;
-  }
-  return [];
-}
+const issues = (s: ScenarioInput): ScenarioIssue[] => scenarioProblems(s);
 
 describe('an attribute that follows another', () => {
   it('takes the value given for the followed one’s, draws from its mix where none is given, and follows a list arrival’s fixed value', () => {
