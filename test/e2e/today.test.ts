@@ -96,6 +96,14 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('Today at $width×$height', (s
     );
     expect(risks.length).toBeGreaterThan(0);
     for (let i = 1; i < risks.length; i++) expect(risks[i]!).toBeLessThanOrEqual(risks[i - 1]! + 1); // each shown rounded to 1%
+    // Late start against the planned start (in words when the booking gives none) and the wait for stock.
+    const delays = await page
+      .locator('[data-testid=today-booked-table] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(5, 7).map((c) => c.textContent ?? '')));
+    for (const [late, stock] of delays) {
+      expect(late).toMatch(/^(no planned start|\d+% \(planned \d\d:\d\d\))$/);
+      expect(stock).toMatch(/^\d+%$/);
+    }
     await page.screenshot({ path: `${ARTIFACTS}/today-${size.width}x${size.height}.png`, timeout: 90_000 });
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);

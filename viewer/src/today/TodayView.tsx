@@ -149,6 +149,8 @@ export function TodayView() {
                       <th scope="col">Cancelled</th>
                       <th scope="col">of which for want of a bed · theatre · stock</th>
                       <th scope="col">Delayed over 1 h for a bed</th>
+                      <th scope="col">Started over 1 h after the planned start</th>
+                      <th scope="col">Waited over 1 h for stock</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -162,6 +164,10 @@ export function TodayView() {
                           {pct(b.pCancelledForBed)} · {pct(b.pCancelledForTheatre)} · {pct(b.pCancelledForStock)}
                         </td>
                         <td className="num">{pct(b.pDelayedForBed)}</td>
+                        <td className="num">
+                          {b.start === undefined ? 'no planned start' : `${pct(b.pDelayedForTheatre)} (planned ${b.start.slice(11, 16)})`}
+                        </td>
+                        <td className="num">{pct(b.pDelayedForStock)}</td>
                       </tr>
                     ))}
                   </tbody>
