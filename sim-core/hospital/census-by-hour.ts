@@ -69,10 +69,7 @@ export class CensusByHour {
   }
 
   private inEd(): number {
-    const pt = this.patients;
-    let n = 0;
-    for (let p = 0; p < pt.slotsUsed; p++) if (pt.serialOf[p]! >= 0 && pt.inEd[p] === 1 && pt.parentOf[p]! < 0) n++;
-    return n;
+    return this.patients.inEdCount;
   }
 
   /** Puts the figures; the ED is `census.ed.*`. */

@@ -38,7 +38,7 @@ export class EdClock {
 
   /** The clock stops: admitted or discharged. */
   leave(p: number): void {
-    this.patients.inEd[p] = 0;
+    this.patients.leaveEd(p);
     this.observe.leftEd(p, this.sim.now - this.patients.arrivedAt[p]!);
   }
 
@@ -46,6 +46,6 @@ export class EdClock {
   exit(p: number, completed: boolean): void {
     if (this.patients.inEd[p] !== 1) return;
     if (completed) this.leave(p);
-    else this.patients.inEd[p] = 0;
+    else this.patients.leaveEd(p);
   }
 }

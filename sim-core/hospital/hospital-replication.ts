@@ -241,7 +241,7 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     this.holdings.madeFor(claim, p);
     this.holdings.took(p, claim);
     // Already in a ward of another department: admitted before time 0, out of the ED (not counted).
-    if (this.ed.admits(p, r)) this.patients.inEd[p] = 0;
+    if (this.ed.admits(p, r)) this.patients.leaveEd(p);
     this.observe.seized(p, r);
   }
 

@@ -27,6 +27,8 @@ export class PatientTable {
   waitingQuantity = new Float64Array(0);
   /** 1 while an ED patient is still in the ED: until admitted to a ward of another department, or gone. */
   inEd = new Uint8Array(0);
+  /** Patients with `inEd` 1 (kept as they change, so the hourly census need not scan every slot). */
+  inEdCount = 0;
   /** 1 if the patient's length of stay and ED time count: arrived after warm-up (or placed, when there is none). */
   counted = new Uint8Array(0);
   /** For a patient in parallel branches (split): the branches still running; 0 otherwise. */
@@ -58,6 +60,7 @@ export class PatientTable {
     this.renegeTimer[p] = -1;
     this.boardingSince[p] = NaN;
     this.inEd[p] = inEd ? 1 : 0;
+    if (inEd) this.inEdCount++;
     this.counted[p] = counted ? 1 : 0;
     this.branchesLeft[p] = 0;
     this.parentOf[p] = -1;
@@ -93,8 +96,16 @@ export class PatientTable {
     return p;
   }
 
+  /** The patient is out of the ED (admitted, or gone). */
+  leaveEd(p: number): void {
+    if (this.inEd[p] !== 1) return;
+    this.inEd[p] = 0;
+    this.inEdCount--;
+  }
+
   /** The patient has left: the slot is free for the next arrival. */
   free(p: number): void {
+    this.leaveEd(p);
     this.serialOf[p] = -1;
     this.freeSlots.push(p);
   }

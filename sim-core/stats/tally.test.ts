@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { sampleVariance } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
+import { createStream } from '../random/stream.js';
 import { Tally } from './tally.js';
 
 /** The digits of π, 3 1 4 1 5 9 2 6 5 3: Σx = 39, Σx² = 207, so s² = (207 − 10·3.9²)/9 = 6.1. */
@@ -70,6 +71,26 @@ describe('Tally', () => {
       }),
       { seed: 7, numRuns: 300 },
     );
+  });
+
+  it('gives the sorted quantiles whatever order they are asked in, and again after more observations', () => {
+    const rng = createStream('tally-quantiles', 'values');
+    const t = new Tally({ keepValues: true });
+    const all: number[] = [];
+    const sortedQuantile = (p: number): number => {
+      const s = [...all].sort((a, b) => a - b);
+      const h = (s.length - 1) * p;
+      const below = Math.floor(h);
+      return below === h ? s[below]! : s[below]! + (h - below) * (s[below + 1]! - s[below]!);
+    };
+    for (const batch of [1, 7, 500, 3]) {
+      for (let i = 0; i < batch; i++) {
+        const x = Math.floor(rng.next() * 50) * 1.5;
+        all.push(x);
+        t.add(x);
+      }
+      for (const p of [0.5, 0.9, 0.95, 0.1, 0, 1, 0.9, 0.25, 0.75]) expect(t.quantile(p)).toBe(sortedQuantile(p));
+    }
   });
 
   it('re-sorts when observations arrive after a quantile was read', () => {
