@@ -1,9 +1,11 @@
 /**
  * M/M/1 at utilisation 0.9 (λ = 0.9, μ = 1 per minute): the kernel through its
- * public API, a bare hand-written loop of the same model, and SimPy when it is
- * installed. Each runs independent replications, so each mean wait has a 95%
- * confidence interval, and the three are held against each other and against
- * theory (Wq = ρ / (μ − λ) = 9 minutes).
+ * public API computing what the bare loop computes (bench/mm1-kernel.ts), a
+ * bare hand-written loop of the same model, the validation tests' station
+ * network (which also keeps time in system and number in system), and SimPy
+ * when it is installed. Each runs independent replications, so each mean wait
+ * has a 95% confidence interval, and they are held against each other and
+ * against theory (Wq = ρ / (μ − λ) = 9 minutes).
  */
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +15,7 @@ import { runStationNetwork } from '../test/validation/station-network.js';
 import { welchDifferenceInterval } from '../workers/index.js';
 import { cpuSeconds } from './cpu-time.js';
 import { mm1BareLoop } from './mm1-bare-loop.js';
+import { mm1Kernel } from './mm1-kernel.js';
 import type { Figures } from './hospital.js';
 
 const LAMBDA = 0.9;
@@ -36,6 +39,10 @@ interface OneRun {
 }
 
 function kernelReplication(r: number, patientsPerRep: number): OneRun {
+  return mm1Kernel(LAMBDA, MU, WARMUP, patientsPerRep / LAMBDA, String(r));
+}
+
+function stationNetworkReplication(r: number, patientsPerRep: number): OneRun {
   const out = runStationNetwork([{ name: 'server', servers: 1, service: exponential(1 / MU), arrivalRate: LAMBDA }], {
     seed: r,
     warmup: WARMUP,
@@ -49,17 +56,22 @@ function bareReplication(r: number, patientsPerRep: number): OneRun {
   return { meanWait: out.meanWait, patients: out.patients };
 }
 
+const measured = (): Measured => ({ waits: [], patients: 0, seconds: 0, cpu: 0, cpuPerPatient: [] });
+
 /**
- * The kernel and the bare loop take turns, one replication each, so that a change
- * in the machine's load (it is shared) falls on both alike and their ratio holds.
+ * The kernel, the bare loop and the station network take turns, one
+ * replication each, so that a change in the machine's load (it is shared)
+ * falls on all alike and their ratios hold.
  */
-function kernelAndBareLoop(reps: number, patientsPerRep: number): { kernel: Measured; bare: Measured } {
-  const kernel: Measured = { waits: [], patients: 0, seconds: 0, cpu: 0, cpuPerPatient: [] };
-  const bare: Measured = { waits: [], patients: 0, seconds: 0, cpu: 0, cpuPerPatient: [] };
+function kernelAndBareLoop(reps: number, patientsPerRep: number): { kernel: Measured; bare: Measured; network: Measured } {
+  const kernel = measured();
+  const bare = measured();
+  const network = measured();
   for (let r = 1; r <= reps; r++) {
     for (const [m, run] of [
       [kernel, kernelReplication],
       [bare, bareReplication],
+      [network, stationNetworkReplication],
     ] as const) {
       const t0 = performance.now();
       const c0 = cpuSeconds();
@@ -72,7 +84,7 @@ function kernelAndBareLoop(reps: number, patientsPerRep: number): { kernel: Meas
       m.patients += out.patients;
     }
   }
-  return { kernel, bare };
+  return { kernel, bare, network };
 }
 
 function findSimpyPython(): string | null {
@@ -129,7 +141,7 @@ export async function benchMm1(log: (line: string) => void): Promise<Figures> {
   const perRep = 70_000;
   // Warm the JIT on a short run of each before timing.
   kernelAndBareLoop(2, 50_000);
-  const { kernel: k, bare: b } = kernelAndBareLoop(reps, perRep);
+  const { kernel: k, bare: b, network: n } = kernelAndBareLoop(reps, perRep);
   const kernelRate = k.patients / k.seconds;
   const bareRate = b.patients / b.seconds;
   const kci = meanConfidenceInterval(k.waits, 0.95);
@@ -139,8 +151,13 @@ export async function benchMm1(log: (line: string) => void): Promise<Figures> {
   );
   const ratio = median(k.cpuPerPatient.map((x, i) => x / b.cpuPerPatient[i]!));
   const ratioOfTotals = k.cpu / k.patients / (b.cpu / b.patients);
+  const networkRatio = median(n.cpuPerPatient.map((x, i) => x / b.cpuPerPatient[i]!));
+  const nci = meanConfidenceInterval(n.waits, 0.95);
   log(
     `bare loop: ${(bareRate / 1e6).toFixed(2)} M patients/s; mean wait ${bci.mean.toFixed(3)} ± ${bci.halfWidth.toFixed(3)}; kernel is ${ratio.toFixed(2)}x slower (median over ${reps} pairs of CPU time per patient; ${ratioOfTotals.toFixed(2)}x of the totals; ${(bareRate / kernelRate).toFixed(2)}x by wall time)`,
+  );
+  log(
+    `station network (also time in system and number in system): ${(n.patients / n.seconds / 1e6).toFixed(2)} M patients/s; mean wait ${nci.mean.toFixed(3)} ± ${nci.halfWidth.toFixed(3)}; ${networkRatio.toFixed(2)}x the bare loop (median over the same pairs)`,
   );
   const figures: Figures = {
     'mm1.patients': k.patients,
@@ -149,6 +166,8 @@ export async function benchMm1(log: (line: string) => void): Promise<Figures> {
     'mm1.ratioToBareLoop': ratio,
     'mm1.ratioToBareLoop.ofTotals': ratioOfTotals,
     'mm1.ratioToBareLoop.wallTime': bareRate / kernelRate,
+    'mm1.stationNetwork.ratioToBareLoop': networkRatio,
+    'mm1.meanWait.stationNetwork': nci.mean,
     'mm1.meanWait.theory': THEORY,
     'mm1.meanWait.kernel': kci.mean,
     'mm1.meanWait.kernel.halfWidth': kci.halfWidth,
@@ -160,6 +179,7 @@ export async function benchMm1(log: (line: string) => void): Promise<Figures> {
   const theoryOk = (ci: { lo: number; hi: number }): string => (ci.lo <= THEORY && THEORY <= ci.hi ? 'AGREE' : 'DIFFER');
   log(`${theoryOk(kci)}: kernel mean wait vs theory ${THEORY}`);
   log(`${theoryOk(bci)}: bare loop mean wait vs theory ${THEORY}`);
+  log(`${theoryOk(nci)}: station network mean wait vs theory ${THEORY}`);
   log(agree('kernel − bare loop', k.waits, b.waits));
 
   const python = findSimpyPython();

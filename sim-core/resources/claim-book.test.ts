@@ -37,6 +37,27 @@ describe('resources: who gets served, and when', () => {
     expect(order).toEqual([2, 4, 1, 3]);
   });
 
+  it('counts a unit given back and taken again at the same instant as busy throughout, and one with no one waiting as free', () => {
+    const { sim, book, grants, onGrant } = setup();
+    const nurse = book.add({ name: 'nurse', capacity: 1 });
+    const first = book.seize(0, nurse.asSet, { onGrant });
+    book.seize(1, nurse.asSet, { onGrant });
+    sim.at(
+      4,
+      sim.register('first done', () => book.release(first)),
+    );
+    sim.at(
+      10,
+      sim.register('second done', () => book.release(grants[0]!.claim)),
+    );
+    sim.run(16);
+    expect(grants.map((g) => g.time)).toEqual([4]);
+    // Busy on [0, 10), free on [10, 16); one waiting on [0, 4).
+    expect(nurse.busyUnits.area(16)).toBe(10);
+    expect(nurse.busyUnits.value).toBe(0);
+    expect(nurse.queueLength.area(16)).toBe(4);
+  });
+
   it('starts an operation only when room, surgeon and anaesthetist are all free, and lets a case that fits go first', () => {
     const { sim, book, grants, onGrant } = setup();
     const room = book.add({ name: 'or1', capacity: 1 });

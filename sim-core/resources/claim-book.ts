@@ -201,11 +201,18 @@ export class ClaimBook {
       if ((mask & (1 << i)) !== 0) continue;
       const r = set[i]!;
       r.busy -= amounts.length === 1 ? amounts[0]! : amounts[i]!;
-      r.noteBusy(now);
       if (r.preemptive) removeValue(r.holders, claim);
     }
     this.freeClaim(claim);
-    for (let i = 0; i < set.length; i++) if ((mask & (1 << i)) === 0) this.serve(set[i]!, now);
+    // The busy count is recorded once the freed units have gone to whoever was
+    // waiting: a unit given back and taken again at the same instant is busy
+    // throughout (the same area; one update instead of two on a busy queue).
+    for (let i = 0; i < set.length; i++) {
+      if ((mask & (1 << i)) !== 0) continue;
+      const r = set[i]!;
+      this.serve(r, now);
+      if (r.busyUnits.value !== r.busy) r.noteBusy(now);
+    }
   }
 
   /**

@@ -8,7 +8,7 @@ import { TimeWeighted } from './time-weighted.js';
  * (confirmed with numpy.average(v, weights=durations)).
  */
 function bedsBusy(): TimeWeighted {
-  const tw = new TimeWeighted(0);
+  const tw = new TimeWeighted(0, 0, { keepVariance: true });
   tw.update(2, 3);
   tw.update(5, 1);
   tw.update(10, 4);
@@ -41,7 +41,7 @@ describe('TimeWeighted', () => {
   });
 
   it('deletes the warm-up on reset but keeps the current level', () => {
-    const tw = new TimeWeighted(0, 2);
+    const tw = new TimeWeighted(0, 2, { keepVariance: true });
     tw.update(1, 5);
     tw.update(3, 1);
     tw.reset(4);
@@ -65,7 +65,7 @@ describe('TimeWeighted', () => {
   it('keeps the variance of a level far from zero', () => {
     // The same profile as bedsBusy shifted by 1e9 has the same variance, 71/36;
     // E[v²] − E[v]² would be swamped by rounding at this magnitude.
-    const tw = new TimeWeighted(0, 1e9);
+    const tw = new TimeWeighted(0, 1e9, { keepVariance: true });
     tw.update(2, 1e9 + 3);
     tw.update(5, 1e9 + 1);
     tw.update(10, 1e9 + 4);
@@ -73,17 +73,28 @@ describe('TimeWeighted', () => {
   });
 
   it('has zero variance for a level that never changes', () => {
-    const tw = new TimeWeighted(0, 6);
+    const tw = new TimeWeighted(0, 6, { keepVariance: true });
     tw.update(3, 6);
     expect(tw.variance(9)).toBe(0);
     expect(tw.mean(9)).toBe(6);
   });
 
   it('returns NaN for the mean of an interval of zero length', () => {
-    const tw = new TimeWeighted(100, 3);
+    const tw = new TimeWeighted(100, 3, { keepVariance: true });
     expect(tw.mean(100)).toBeNaN();
     expect(tw.variance(100)).toBeNaN();
     expect(tw.area(100)).toBe(0);
+  });
+
+  it('gives the same area and mean without the variance, and refuses the variance it did not keep', () => {
+    const lean = new TimeWeighted(0);
+    const full = bedsBusy();
+    lean.update(2, 3);
+    lean.update(5, 1);
+    lean.update(10, 4);
+    expect(lean.area(12)).toBe(full.area(12));
+    expect(lean.mean(12)).toBe(full.mean(12));
+    expect(() => lean.variance(12)).toThrow(/keepVariance/);
   });
 
   it('refuses time running backwards or a non-finite level', () => {
