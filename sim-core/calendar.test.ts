@@ -127,4 +127,20 @@ describe('event calendar', () => {
     expect(cal.pop()).toBe(true);
     expect(cal.poppedEntity).toBe(8);
   });
+
+  it('refuses an old handle whose slot now holds an event added without one', () => {
+    const cal = new EventCalendar();
+    const h = cal.schedule(1, 0, 0, 7, 0);
+    expect(cal.pop()).toBe(true);
+    cal.add(2, 0, 0, 9, 0);
+    expect(cal.cancel(h)).toBe(false);
+    expect(cal.size).toBe(1);
+    expect(cal.pop()).toBe(true);
+    expect(cal.poppedEntity).toBe(9);
+    // And a handle cancels its own event while it is pending, once.
+    const k = cal.schedule(3, 0, 0, 10, 0);
+    expect(cal.cancel(k)).toBe(true);
+    expect(cal.cancel(k)).toBe(false);
+    expect(cal.pop()).toBe(false);
+  });
 });

@@ -97,8 +97,13 @@ export class EventCalendar {
    * named priorities are 0 to 9).
    */
   schedule(time: number, priority: number, kind: number, entity: number, arg: number): EventHandle {
+    const seq = this.nextSeq;
     const slot = this.add(time, priority, kind, entity, arg);
-    return slot * SEQ_SPAN + (this.seq[slot]! >>> 0);
+    // Only a cancellable event is marked live with its sequence: `cancel` checks
+    // both, and a slot reused by an event added without a handle stays unmarked.
+    this.seq[slot] = seq;
+    this.live[slot] = LIVE;
+    return slot * SEQ_SPAN + (seq >>> 0);
   }
 
   /**
@@ -114,8 +119,6 @@ export class EventCalendar {
     this.kind[slot] = kind;
     this.entity[slot] = entity;
     this.arg[slot] = arg;
-    this.seq[slot] = s;
-    this.live[slot] = LIVE;
     const key = priority * PRIORITY_SCALE + s;
     if (time === this.poppedTime && (this.laneHead === this.laneTail || (time === this.laneTime && key > this.laneKey[this.laneTail - 1]!))) {
       // Into the lane (written here, not in a helper taking time and key: see the sifts).
