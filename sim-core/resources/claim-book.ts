@@ -192,7 +192,7 @@ export class ClaimBook {
       this.freeClaim(claim);
       return;
     }
-    if (st !== HELD) throw new Error(`release: claim ${claim} is not held`);
+    if (st !== HELD) notHeld('release', claim);
     const set = this.set[claim]!;
     const amounts = this.amounts[claim]!;
     const mask = this.releasedMask[claim]!;
@@ -220,7 +220,7 @@ export class ClaimBook {
    * leaves, the room stays for cleaning). Releasing the last one ends the claim.
    */
   releaseOne(claim: number, resource: Resource): void {
-    if (this.state[claim] !== HELD) throw new Error(`releaseOne: claim ${claim} is not held`);
+    if (this.state[claim] !== HELD) notHeld('releaseOne', claim);
     const set = this.set[claim]!;
     const i = set.indexOf(resource);
     if (i < 0) throw new Error(`releaseOne: claim ${claim} does not hold ${resource.name}`);
@@ -376,6 +376,11 @@ export class ClaimBook {
     this.state[claim] = FREE;
     this.freeIds.push(claim);
   }
+}
+
+/** The error of releasing a claim that holds nothing, kept out of the hot path's code. */
+function notHeld(caller: string, claim: number): never {
+  throw new Error(`${caller}: claim ${claim} is not held`);
 }
 
 function removeValue(list: number[], value: number): void {

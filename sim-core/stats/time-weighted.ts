@@ -60,11 +60,7 @@ export class TimeWeighted {
     if (dt > 0) {
       const v = this.current;
       this.integral += v * dt;
-      if (this.keepVariance) {
-        const d = v - this.shift;
-        this.shiftedIntegral += d * dt;
-        this.shiftedSquares += d * d * dt;
-      }
+      if (this.keepVariance) this.addSquares(v, dt);
       this.lastChange = now;
     }
     this.current = newValue;
@@ -133,6 +129,13 @@ export class TimeWeighted {
     this.shiftedSquares = 0;
     this.peak = this.current;
     this.trough = this.current;
+  }
+
+  /** The variance's sums for `v` held `dt` (apart from `update`, which stays small enough to be inlined). */
+  private addSquares(v: number, dt: number): void {
+    const d = v - this.shift;
+    this.shiftedIntegral += d * dt;
+    this.shiftedSquares += d * d * dt;
   }
 
   /** Throws the error `update` found, kept out of the hot path. */
