@@ -61,6 +61,11 @@ export class Simulation {
     this.calendar.add(this.now + delay, priority, kind, entity, arg);
   }
 
+  /** As `schedule` with a delay of 0 (a grant): at the current instant, in priority then sequence order among the events due at it. */
+  scheduleNow(kind: number, entity: number, arg: number, priority: number): void {
+    this.calendar.add(this.now, priority, kind, entity, arg);
+  }
+
   /** As `schedule`, and returns a handle for `cancel` (a timer that may not be needed: a patient's patience). */
   scheduleCancellable(delay: number, kind: number, entity = 0, arg = 0, priority: number = PRIORITY.DEFAULT): EventHandle {
     if (!(delay >= 0)) this.refuseDelay(delay, kind);

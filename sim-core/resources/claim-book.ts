@@ -294,10 +294,12 @@ export class ClaimBook {
     let i = 0;
     while (i < list.length && r.busy < r.capacity) {
       const claim = list.at(i);
-      // An anyOf claim takes the unit free here (r has one: see the loop's condition).
-      const any = this.amounts[claim] === ANY_ONE;
-      if (any || this.fitsNow(claim)) {
-        const set = this.set[claim]!;
+      const amounts = this.amounts[claim]!;
+      const set = this.set[claim]!;
+      // An anyOf claim, or one for a single unit of r alone, takes the unit
+      // free here (r has one: see the loop's condition).
+      const any = amounts === ANY_ONE;
+      if (any || (amounts === ONE && set.length === 1) || this.fitsNow(claim)) {
         for (let k = 0; k < set.length; k++) {
           const other = set[k]!;
           other.waiting.remove(claim);
@@ -305,7 +307,7 @@ export class ClaimBook {
         }
         if (any) this.set[claim] = r.asSet;
         this.grant(claim, now);
-        this.sim.schedule(0, this.onGrant[claim]!, this.entity[claim]!, claim, PRIORITY.GRANT);
+        this.sim.scheduleNow(this.onGrant[claim]!, this.entity[claim]!, claim, PRIORITY.GRANT);
       } else {
         i++;
       }
