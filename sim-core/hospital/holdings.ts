@@ -67,7 +67,7 @@ export class Holdings {
       for (let k = 0; k < set.length; k++) {
         const r = set[k]!;
         if (which !== 'all' && !which.includes(r.id)) continue;
-        if (!this.book.holds(claim, r) || this.isCleaning(claim, r.id)) continue;
+        if (!this.book.holdsAt(claim, k) || this.isCleaning(claim, r.id)) continue;
         const t = this.turnover[r.id];
         if (t) {
           // The room stays busy for cleaning, charged to this case; the patient moves on.
@@ -111,7 +111,7 @@ export class Holdings {
 
   /** Whether the claim still holds some resource of its set that is not being cleaned. */
   private stillHolds(claim: number, set: readonly Resource[]): boolean {
-    for (let k = 0; k < set.length; k++) if (this.book.holds(claim, set[k]!) && !this.isCleaning(claim, set[k]!.id)) return true;
+    for (let k = 0; k < set.length; k++) if (this.book.holdsAt(claim, k) && !this.isCleaning(claim, set[k]!.id)) return true;
     return false;
   }
 

@@ -58,6 +58,27 @@ describe('resources: who gets served, and when', () => {
     expect(nurse.queueLength.area(16)).toBe(4);
   });
 
+  it('gives back one resource of a set and keeps the rest; holds and holdsAt agree throughout', () => {
+    const { sim, book, onGrant } = setup();
+    const room = book.add({ name: 'room', capacity: 1 });
+    const surgeon = book.add({ name: 'surgeon', capacity: 1 });
+    const claim = book.seize(1, [room, surgeon], { onGrant });
+    const agree = (): boolean[] =>
+      [room, surgeon].map((r, k) => {
+        expect(book.holdsAt(claim, k)).toBe(book.holds(claim, r));
+        return book.holds(claim, r);
+      });
+    expect(agree()).toEqual([true, true]);
+    book.releaseOne(claim, surgeon);
+    expect(agree()).toEqual([true, false]);
+    expect(surgeon.busy).toBe(0);
+    expect(room.busy).toBe(1);
+    book.releaseOne(claim, room);
+    expect(agree()).toEqual([false, false]);
+    expect(room.busy).toBe(0);
+    expect(sim.now).toBe(0);
+  });
+
   it('starts an operation only when room, surgeon and anaesthetist are all free, and lets a case that fits go first', () => {
     const { sim, book, grants, onGrant } = setup();
     const room = book.add({ name: 'or1', capacity: 1 });

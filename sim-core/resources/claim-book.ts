@@ -247,6 +247,11 @@ export class ClaimBook {
     return i >= 0 && (this.releasedMask[claim]! & (1 << i)) === 0;
   }
 
+  /** Whether the claim still holds the `k`-th resource of its set (as `holds`, without looking the resource up). */
+  holdsAt(claim: number, k: number): boolean {
+    return this.state[claim] === HELD && (this.releasedMask[claim]! & (1 << k)) === 0;
+  }
+
   /** The resources of a claim's set. */
   resourcesOf(claim: number): readonly Resource[] {
     return this.set[claim]!;
