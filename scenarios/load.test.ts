@@ -91,6 +91,19 @@ describe('loading scenarios', () => {
     expect(problemsOf(d).some((p) => p.path.startsWith('pathways.loop') && /loop in which no time passes/.test(p.message))).toBe(true);
   });
 
+  it('refuses a seize that names the same resource twice, at the second', () => {
+    const d = mutate((d) => {
+      const step = d.pathways.ed!.find((s) => 'seize' in s && s.id === 'edDoctor') as { seize: string[] };
+      step.seize = ['cubicle', 'doctor', 'cubicle'];
+    });
+    expect(problemsOf(d)).toEqual([
+      {
+        path: 'pathways.ed[0].seize[2]',
+        message: expect.stringMatching(/names "cubicle" again \(seize\[0\] already does\)/),
+      },
+    ]);
+  });
+
   it('refuses attribute cases that no class can have', () => {
     const d = mutate((d) => {
       d.pathways.ed![0] = {

@@ -33,6 +33,16 @@ export const seize = defineVerb({
   schema,
   check(st, at, ctx) {
     st.seize.forEach((id, j) => ctx.checkResource(id, `${at}.seize[${j}]`));
+    st.seize.forEach((id, j) => {
+      // A set takes one unit of each resource it names; the same one twice would
+      // be granted with one unit free and then hold two.
+      const first = st.seize.indexOf(id);
+      if (first < j)
+        ctx.problem(
+          `${at}.seize[${j}]`,
+          `names "${id}" again (seize[${first}] already does): a step takes one unit of each resource it names, so name each once`,
+        );
+    });
     if (!st.oneOf) {
       const lowest =
         st.priority === undefined
