@@ -83,10 +83,10 @@ export class ClaimBook {
     // that fits after each change), so a newcomer that fits overtakes no one.
     const claim = this.newClaim(entity, priority, set, amounts, options, now);
     if (fits) {
-      this.grant(claim, now);
+      this.grant(claim);
       return claim;
     }
-    if (set.length === 1 && set[0]!.preemptive && this.preemptFor(set[0]!, claim, now)) {
+    if (set.length === 1 && set[0]!.preemptive && this.preemptFor(set[0]!, claim)) {
       return claim;
     }
     for (let i = 0; i < set.length; i++) {
@@ -100,7 +100,7 @@ export class ClaimBook {
     for (let i = 0; i < set.length; i++) {
       const r = set[i]!;
       r.waiting.insert(claim, priority);
-      r.queueLength.update(now, r.waiting.length);
+      r.queueLength.change(this.sim, r.waiting.length);
     }
     this.state[claim] = WAITING;
     return claim;
@@ -125,7 +125,7 @@ export class ClaimBook {
       const r = set[i]!;
       if (r.free >= 1) {
         const claim = this.newClaim(entity, options.priority ?? 0, r.asSet, ANY_ONE, options, now);
-        this.grant(claim, now);
+        this.grant(claim);
         return claim;
       }
     }
@@ -145,7 +145,7 @@ export class ClaimBook {
     for (let i = 0; i < lines.length; i++) {
       const r = lines[i]!;
       r.waiting.insert(claim, priority);
-      r.queueLength.update(now, r.waiting.length);
+      r.queueLength.change(this.sim, r.waiting.length);
     }
     this.state[claim] = WAITING;
     return claim;
@@ -159,9 +159,8 @@ export class ClaimBook {
   place(entity: number, resource: Resource, onGrant: number, since: number): number {
     const set = resource.asSet;
     const claim = this.newClaim(entity, 0, set, ONE, { onGrant }, since);
-    const now = this.sim.now;
     resource.busy += 1;
-    resource.noteBusy(now);
+    resource.noteBusy(this.sim);
     if (resource.preemptive) resource.holders.push(claim);
     this.state[claim] = HELD;
     return claim;
@@ -196,7 +195,6 @@ export class ClaimBook {
     const set = this.set[claim]!;
     const amounts = this.amounts[claim]!;
     const mask = this.releasedMask[claim]!;
-    const now = this.sim.now;
     for (let i = 0; i < set.length; i++) {
       if ((mask & (1 << i)) !== 0) continue;
       const r = set[i]!;
@@ -210,8 +208,8 @@ export class ClaimBook {
     for (let i = 0; i < set.length; i++) {
       if ((mask & (1 << i)) !== 0) continue;
       const r = set[i]!;
-      this.serve(r, now);
-      if (r.busyUnits.value !== r.busy) r.noteBusy(now);
+      this.serve(r);
+      if (r.busyUnits.value !== r.busy) r.noteBusy(this.sim);
     }
   }
 
@@ -235,9 +233,9 @@ export class ClaimBook {
     this.releasedMask[claim] = mask | (1 << i);
     const amounts = this.amounts[claim]!;
     resource.busy -= amounts.length === 1 ? amounts[0]! : amounts[i]!;
-    resource.noteBusy(this.sim.now);
+    resource.noteBusy(this.sim);
     if (resource.preemptive) removeValue(resource.holders, claim);
-    this.serve(resource, this.sim.now);
+    this.serve(resource);
   }
 
   /** Whether the claim still holds `resource`. */
@@ -261,16 +259,15 @@ export class ClaimBook {
   renege(claim: number): boolean {
     if (this.state[claim] !== WAITING) return false;
     const set = this.set[claim]!;
-    const now = this.sim.now;
     for (let i = 0; i < set.length; i++) {
       const r = set[i]!;
       r.waiting.remove(claim);
-      r.queueLength.update(now, r.waiting.length);
+      r.queueLength.change(this.sim, r.waiting.length);
       r.reneged++;
     }
     this.freeClaim(claim);
     // A claim that left may have been the one in front; those behind may fit now.
-    for (let i = 0; i < set.length; i++) this.serve(set[i]!, now);
+    for (let i = 0; i < set.length; i++) this.serve(set[i]!);
     return true;
   }
 
@@ -285,8 +282,8 @@ export class ClaimBook {
     const now = this.sim.now;
     r.capacity = capacity;
     r.onDuty.update(now, capacity);
-    r.noteBusy(now);
-    this.serve(r, now);
+    r.noteBusy(this.sim);
+    this.serve(r);
   }
 
   resetStats(now: number): void {
@@ -294,7 +291,7 @@ export class ClaimBook {
   }
 
   /** Grants waiting claims on `r`, in service order, while units are free. */
-  private serve(r: Resource, now: number): void {
+  private serve(r: Resource): void {
     const list = r.waiting;
     let i = 0;
     while (i < list.length && r.busy < r.capacity) {
@@ -308,10 +305,10 @@ export class ClaimBook {
         for (let k = 0; k < set.length; k++) {
           const other = set[k]!;
           other.waiting.remove(claim);
-          other.queueLength.update(now, other.waiting.length);
+          other.queueLength.change(this.sim, other.waiting.length);
         }
         if (any) this.set[claim] = r.asSet;
-        this.grant(claim, now);
+        this.grant(claim);
         this.sim.scheduleNow(this.onGrant[claim]!, this.entity[claim]!, claim, PRIORITY.GRANT);
       } else {
         i++;
@@ -328,14 +325,15 @@ export class ClaimBook {
     return true;
   }
 
-  private grant(claim: number, now: number): void {
+  private grant(claim: number): void {
+    const now = this.sim.now;
     const set = this.set[claim]!;
     const amounts = this.amounts[claim]!;
     const wait = now - this.requestTime[claim]!;
     for (let i = 0; i < set.length; i++) {
       const r = set[i]!;
       r.busy += amounts.length === 1 ? amounts[0]! : amounts[i]!;
-      r.noteBusy(now);
+      r.noteBusy(this.sim);
       r.granted++;
       r.waits.add(wait);
       if (wait > 0) r.delayed++;
@@ -345,7 +343,7 @@ export class ClaimBook {
   }
 
   /** Takes the unit of the most recently served, lowest-priority holder below `claim`'s priority. */
-  private preemptFor(r: Resource, claim: number, now: number): boolean {
+  private preemptFor(r: Resource, claim: number): boolean {
     const priority = this.priority[claim]!;
     const amount = this.amounts[claim]![0]!;
     let victim = -1;
@@ -360,7 +358,7 @@ export class ClaimBook {
     removeValue(r.holders, victim);
     this.state[victim] = PREEMPTED;
     r.preempted++;
-    this.grant(claim, now);
+    this.grant(claim);
     this.sim.schedule(0, this.onPreempt[victim]!, this.entity[victim]!, victim, PRIORITY.PREEMPT);
     return true;
   }
@@ -369,7 +367,6 @@ export class ClaimBook {
     const id = this.freeIds.length > 0 ? this.freeIds.pop()! : this.entity.length;
     this.entity[id] = entity;
     this.priority[id] = priority;
-    this.state[id] = FREE;
     this.set[id] = set;
     this.amounts[id] = amounts;
     this.onGrant[id] = options.onGrant;

@@ -1,5 +1,5 @@
 import { Tally } from '../stats/tally.js';
-import { TimeWeighted } from '../stats/time-weighted.js';
+import { TimeWeighted, type Clock } from '../stats/time-weighted.js';
 import { WaitingList } from './waiting-list.js';
 
 export interface ResourceOptions {
@@ -97,12 +97,12 @@ export class Resource {
     this.preempted = 0;
   }
 
-  /** Called after busy or capacity changed. */
-  noteBusy(now: number): void {
-    this.busyUnits.update(now, this.busy);
+  /** Called after busy or capacity changed (given the clock, not the time: see TimeWeighted.change). */
+  noteBusy(clock: Clock): void {
+    this.busyUnits.change(clock, this.busy);
     const excess = this.busy - this.capacity;
     // Most changes keep a resource within its capacity with no overtime
     // running: then the overtime's statistics would not move, so skip the call.
-    if (excess > 0 || this.overtimeUnits.value !== 0) this.overtimeUnits.update(now, excess > 0 ? excess : 0);
+    if (excess > 0 || this.overtimeUnits.value !== 0) this.overtimeUnits.change(clock, excess > 0 ? excess : 0);
   }
 }

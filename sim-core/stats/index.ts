@@ -1,7 +1,7 @@
 /** Statistics the simulation kernel collects and the intervals reported on them. */
 export { Tally, type TallyOptions } from './tally.js';
 export { selectQuantile } from './select-quantile.js';
-export { TimeWeighted, type TimeWeightedOptions } from './time-weighted.js';
+export { TimeWeighted, type Clock, type TimeWeightedOptions } from './time-weighted.js';
 export { studentTCdf, studentTQuantile } from './student-t.js';
 export { meanConfidenceInterval, pairedDifferenceInterval, type ConfidenceInterval } from './confidence-interval.js';
 export { clipAtZero, type NonNegativeInterval } from './non-negative-interval.js';

@@ -97,6 +97,23 @@ describe('TimeWeighted', () => {
     expect(() => lean.variance(12)).toThrow(/keepVariance/);
   });
 
+  it("changes at a clock's time as update does at that time", () => {
+    const clock = { now: 0 };
+    const byClock = new TimeWeighted(0);
+    for (const [t, v] of [
+      [2, 3],
+      [5, 1],
+      [10, 4],
+    ] as const) {
+      clock.now = t;
+      byClock.change(clock, v);
+    }
+    expect(byClock.area(12)).toBe(bedsBusy().area(12));
+    expect(byClock.max).toBe(4);
+    clock.now = 9;
+    expect(() => byClock.change(clock, 2)).toThrow(RangeError);
+  });
+
   it('refuses time running backwards or a non-finite level', () => {
     const tw = bedsBusy();
     expect(() => tw.update(9, 2)).toThrow(RangeError);
