@@ -202,15 +202,7 @@ export class ClaimBook {
       if (r.preemptive) removeValue(r.holders, claim);
     }
     this.freeClaim(claim);
-    // The busy count is recorded once the freed units have gone to whoever was
-    // waiting: a unit given back and taken again at the same instant is busy
-    // throughout (the same area; one update instead of two on a busy queue).
-    for (let i = 0; i < set.length; i++) {
-      if ((mask & (1 << i)) !== 0) continue;
-      const r = set[i]!;
-      this.serve(r);
-      if (r.busyUnits.value !== r.busy) r.noteBusy(this.sim);
-    }
+    for (let i = 0; i < set.length; i++) if ((mask & (1 << i)) === 0) this.handOn(set[i]!);
   }
 
   /**
@@ -233,9 +225,19 @@ export class ClaimBook {
     this.releasedMask[claim] = mask | (1 << i);
     const amounts = this.amounts[claim]!;
     resource.busy -= amounts.length === 1 ? amounts[0]! : amounts[i]!;
-    resource.noteBusy(this.sim);
     if (resource.preemptive) removeValue(resource.holders, claim);
-    this.serve(resource);
+    this.handOn(resource);
+  }
+
+  /**
+   * Units of `r` were given back: serves whoever can go next, then records the
+   * busy count the change ends with. A unit given back and taken again at the
+   * same instant is busy throughout (the same area; one update instead of two
+   * on a busy queue).
+   */
+  private handOn(r: Resource): void {
+    this.serve(r);
+    if (r.busyUnits.value !== r.busy) r.noteBusy(this.sim);
   }
 
   /** Whether the claim still holds `resource`. */
