@@ -29,11 +29,10 @@ export class Tally {
   private hi = -Infinity;
   private values: Float64Array | null;
   /**
-   * Since the last `add`, quantiles have been selected up to this p, and every
-   * kept value before position `selectedBelow` is at most the one there (see
-   * selectQuantile): a later, larger p need only look from there on.
+   * Since the last `add`, every kept value before this position is at most the
+   * one there (left so by the last quantile's selection, see selectQuantile): a
+   * quantile at or after it need only look from there on.
    */
-  private selectedP = 0;
   private selectedBelow = 0;
 
   constructor(options: TallyOptions = {}) {
@@ -64,7 +63,6 @@ export class Tally {
       } else {
         values[n - 1] = x;
       }
-      this.selectedP = 0;
       this.selectedBelow = 0;
     }
   }
@@ -118,10 +116,9 @@ export class Tally {
     if (!(p >= 0 && p <= 1)) throw new RangeError(`Tally.quantile: p must be in [0, 1], got ${p}`);
     const n = this.n;
     if (n === 0) return Number.NaN;
-    const from = p >= this.selectedP ? this.selectedBelow : 0;
-    const x = selectQuantile(values.subarray(0, n), p, from);
-    this.selectedP = p;
-    this.selectedBelow = Math.floor((n - 1) * p);
+    const below = Math.floor((n - 1) * p);
+    const x = selectQuantile(values.subarray(0, n), p, below >= this.selectedBelow ? this.selectedBelow : 0);
+    this.selectedBelow = below;
     return x;
   }
 
@@ -147,7 +144,6 @@ export class Tally {
     this.total = 0;
     this.lo = Infinity;
     this.hi = -Infinity;
-    this.selectedP = 0;
     this.selectedBelow = 0;
   }
 }
