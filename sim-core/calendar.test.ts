@@ -143,4 +143,39 @@ describe('event calendar', () => {
     expect(cal.cancel(k)).toBe(false);
     expect(cal.pop()).toBe(false);
   });
+
+  it('orders events added at the current instant, with and without handles, as it orders any others', () => {
+    // Events due now go to the lane unless they carry a handle (those go to the
+    // heap): the two must still come out in (priority, insertion) order.
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ priority: fc.integer({ min: 0, max: 9 }), cancellable: fc.boolean(), later: fc.boolean() }), { maxLength: 60 }),
+        (events) => {
+          const cal = new EventCalendar(16);
+          cal.add(5, 0, 0, -1, 0);
+          expect(cal.pop()).toBe(true);
+          events.forEach((e, i) => {
+            const time = e.later ? 6 : 5;
+            if (e.cancellable) cal.schedule(time, e.priority, 0, i, 0);
+            else cal.add(time, e.priority, 0, i, 0);
+          });
+          const expected = events.map((e, i) => ({ ...e, i })).sort((a, b) => Number(a.later) - Number(b.later) || a.priority - b.priority || a.i - b.i);
+          expect(drain(cal).map((p) => p.entity)).toEqual(expected.map((e) => e.i));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses an event whose entity, arg or priority is not an integer it can keep exactly', () => {
+    const cal = new EventCalendar();
+    expect(() => cal.add(1, 0, 0, 1.5, 0)).toThrow('schedule: entity must be an integer in [-2147483648, 2147483647], got 1.5');
+    expect(() => cal.add(1, 0, 0, 0, 2 ** 31)).toThrow('schedule: arg must be an integer in [-2147483648, 2147483647], got 2147483648');
+    expect(() => cal.schedule(1, 0.5, 0, 0, 0)).toThrow('schedule: priority must be an integer in [-32768, 32767], got 0.5');
+    // Nothing refused was added, and the calendar goes on as before.
+    expect(cal.size).toBe(0);
+    cal.add(1, 0, 0, -7, 2 ** 31 - 1);
+    expect(cal.pop()).toBe(true);
+    expect([cal.poppedEntity, cal.poppedArg]).toEqual([-7, 2 ** 31 - 1]);
+  });
 });

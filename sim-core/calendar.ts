@@ -12,11 +12,14 @@
  *
  * Events due at the instant being run (a grant delivered at once, any delay of
  * 0) mostly go to a short FIFO lane instead of the heap, kept in (priority,
- * sequence) order: they cost no sift. Each pop takes the earlier of the lane's
- * head and the heap's root, so the order is the same as with the heap alone.
+ * sequence) order: they cost no sift, and the lane holds their fields itself,
+ * so they take no pool slot either (a cancellable event always goes to the
+ * heap, whose slots carry the marks `cancel` checks). Each pop takes the
+ * earlier of the lane's head and the heap's root, so the order is the same as
+ * with the heap alone.
  *
  * An event is (kind, entity, arg): `kind` names a handler registered with the
- * simulation, `entity` and `arg` are two integers it receives. Cancelling marks
+ * simulation, `entity` and `arg` are two 32-bit integers it receives. Cancelling marks
  * the slot; a cancelled event is dropped when it reaches the top of the heap.
  */
 
@@ -33,7 +36,7 @@ export class EventCalendar {
   // The pool, by slot: what the event does and whether it is still pending.
   private kind: Int32Array;
   private entity: Int32Array;
-  private arg: Float64Array;
+  private arg: Int32Array;
   private seq: Float64Array;
   private live: Uint8Array;
   private freeSlots: Int32Array;
@@ -42,7 +45,9 @@ export class EventCalendar {
   private heapKey: Float64Array;
   private heapSlot: Int32Array;
   // The lane: events all due at `laneTime`, in key order, from laneHead to laneTail.
-  private laneSlot = new Int32Array(16);
+  private laneKind = new Int32Array(16);
+  private laneEntity = new Int32Array(16);
+  private laneArg = new Int32Array(16);
   private laneKey = new Float64Array(16);
   private laneHead = 0;
   private laneTail = 0;
@@ -51,7 +56,7 @@ export class EventCalendar {
   private used = 0;
   private heapSize = 0;
   private nextSeq = 0;
-  /** Cancelled events still in the heap or the lane. */
+  /** Cancelled events still in the heap (the lane holds none). */
   private cancelledInHeap = 0;
 
   /** Fields of the event last returned by `pop`. */
@@ -71,7 +76,7 @@ export class EventCalendar {
     const n = Math.max(16, initialCapacity);
     this.kind = new Int32Array(n);
     this.entity = new Int32Array(n);
-    this.arg = new Float64Array(n);
+    this.arg = new Int32Array(n);
     this.seq = new Float64Array(n);
     this.live = new Uint8Array(n);
     this.freeSlots = new Int32Array(n);
@@ -98,7 +103,7 @@ export class EventCalendar {
    */
   schedule(time: number, priority: number, kind: number, entity: number, arg: number): EventHandle {
     const seq = this.nextSeq;
-    const slot = this.add(time, priority, kind, entity, arg);
+    const slot = this.toHeap(time, this.keyFor(priority, entity, arg), kind, entity, arg);
     // Only a cancellable event is marked live with its sequence: `cancel` checks
     // both, and a slot reused by an event added without a handle stays unmarked.
     this.seq[slot] = seq;
@@ -107,36 +112,54 @@ export class EventCalendar {
   }
 
   /**
-   * Adds an event as `schedule` does and returns its pool slot, not a handle: a
-   * handle exceeds V8's small integers, and returning one boxes it on the heap,
-   * an allocation per event (measured: a scavenge every ~40,000 events).
+   * Adds an event as `schedule` does, returning no handle: a handle exceeds
+   * V8's small integers, and returning one boxes it on the heap, an allocation
+   * per event (measured: a scavenge every ~40,000 events).
    */
-  add(time: number, priority: number, kind: number, entity: number, arg: number): number {
-    if ((priority << 16) >> 16 !== priority) throw new Error(`schedule: priority must be an integer in [-32768, 32767], got ${priority}`);
-    const s = this.nextSeq++;
-    if (s >= PRIORITY_SCALE) throw new Error('schedule: more than 2^36 events scheduled in one calendar');
-    const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount]! : this.newSlot();
-    this.kind[slot] = kind;
-    this.entity[slot] = entity;
-    this.arg[slot] = arg;
-    const key = priority * PRIORITY_SCALE + s;
+  add(time: number, priority: number, kind: number, entity: number, arg: number): void {
+    const key = this.keyFor(priority, entity, arg);
     if (time === this.poppedTime && (this.laneHead === this.laneTail || (time === this.laneTime && key > this.laneKey[this.laneTail - 1]!))) {
       // Into the lane (written here, not in a helper taking time and key: see the sifts).
       if (this.laneHead === this.laneTail) {
         this.laneHead = this.laneTail = 0;
         this.laneTime = time;
-      } else if (this.laneTail === this.laneSlot.length) {
+      } else if (this.laneTail === this.laneKind.length) {
         this.makeLaneRoom();
       }
-      this.laneSlot[this.laneTail] = slot;
-      this.laneKey[this.laneTail++] = key;
+      const at = this.laneTail++;
+      this.laneKind[at] = kind;
+      this.laneEntity[at] = entity;
+      this.laneArg[at] = arg;
+      this.laneKey[at] = key;
     } else {
-      const pos = this.heapSize++;
-      this.heapTime[pos] = time;
-      this.heapKey[pos] = key;
-      this.heapSlot[pos] = slot;
-      this.siftUp(pos);
+      this.toHeap(time, key, kind, entity, arg);
     }
+  }
+
+  /**
+   * The next sequence number, with the priority, as one tie key (see
+   * PRIORITY_SCALE). Checks the event's integers first: they are kept as 32-bit
+   * integers (a handler then receives them as V8's small integers, not as
+   * doubles it must box), so anything else is refused rather than cut short.
+   */
+  private keyFor(priority: number, entity: number, arg: number): number {
+    const s = this.nextSeq;
+    if ((priority << 16) >> 16 !== priority || (entity | 0) !== entity || (arg | 0) !== arg || s >= PRIORITY_SCALE) refuseEvent(priority, entity, arg);
+    this.nextSeq = s + 1;
+    return priority * PRIORITY_SCALE + s;
+  }
+
+  /** Puts an event into a pool slot and the heap; returns the slot. */
+  private toHeap(time: number, key: number, kind: number, entity: number, arg: number): number {
+    const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount]! : this.newSlot();
+    this.kind[slot] = kind;
+    this.entity[slot] = entity;
+    this.arg[slot] = arg;
+    const pos = this.heapSize++;
+    this.heapTime[pos] = time;
+    this.heapKey[pos] = key;
+    this.heapSlot[pos] = slot;
+    this.siftUp(pos);
     return slot;
   }
 
@@ -161,20 +184,22 @@ export class EventCalendar {
    */
   popUntil(until: number): boolean {
     if (this.cancelledInHeap > 0) this.dropCancelledTop();
-    let time: number;
-    let slot: number;
     if (this.laneHead < this.laneTail && this.laneFirst()) {
-      time = this.laneTime;
+      const time = this.laneTime;
       if (time > until) return false;
-      this.poppedKey = this.laneKey[this.laneHead]!;
-      slot = this.fromLane();
-    } else {
-      if (this.heapSize === 0) return false;
-      time = this.heapTime[0]!;
-      if (time > until) return false;
-      this.poppedKey = this.heapKey[0]!;
-      slot = this.removeTop();
+      const at = this.laneHead++;
+      this.poppedKey = this.laneKey[at]!;
+      this.poppedTime = time;
+      this.poppedKind = this.laneKind[at]!;
+      this.poppedEntity = this.laneEntity[at]!;
+      this.poppedArg = this.laneArg[at]!;
+      return true;
     }
+    if (this.heapSize === 0) return false;
+    const time = this.heapTime[0]!;
+    if (time > until) return false;
+    this.poppedKey = this.heapKey[0]!;
+    const slot = this.removeTop();
     this.poppedTime = time;
     this.poppedKind = this.kind[slot]!;
     this.poppedEntity = this.entity[slot]!;
@@ -184,17 +209,11 @@ export class EventCalendar {
     return true;
   }
 
-  /** Removes cancelled events from the front until the next one is live. */
+  /** Removes cancelled events from the front until the next one is live (the lane holds none). */
   private dropCancelledTop(): void {
-    for (;;) {
-      let slot: number;
-      if (this.laneHead < this.laneTail && this.laneFirst()) {
-        if (this.live[this.laneSlot[this.laneHead]!] !== CANCELLED) return;
-        slot = this.fromLane();
-      } else {
-        if (this.heapSize === 0 || this.live[this.heapSlot[0]!] !== CANCELLED) return;
-        slot = this.removeTop();
-      }
+    while (this.heapSize > 0 && this.live[this.heapSlot[0]!] === CANCELLED) {
+      if (this.laneHead < this.laneTail && this.laneFirst()) return;
+      const slot = this.removeTop();
       this.live[slot] = 0;
       this.freeSlots[this.freeCount++] = slot;
       this.cancelledInHeap--;
@@ -211,19 +230,20 @@ export class EventCalendar {
   /** The lane's tail reached the end: move the live part to the front, or double the arrays when over half full. */
   private makeLaneRoom(): void {
     const n = this.laneTail - this.laneHead;
-    if (n * 2 > this.laneSlot.length) {
-      this.laneSlot = copyInto(new Int32Array(this.laneSlot.length * 2), this.laneSlot);
-      this.laneKey = copyInto(new Float64Array(this.laneKey.length * 2), this.laneKey);
+    if (n * 2 > this.laneKind.length) {
+      const size = this.laneKind.length * 2;
+      this.laneKind = copyInto(new Int32Array(size), this.laneKind);
+      this.laneEntity = copyInto(new Int32Array(size), this.laneEntity);
+      this.laneArg = copyInto(new Int32Array(size), this.laneArg);
+      this.laneKey = copyInto(new Float64Array(size), this.laneKey);
     } else {
-      this.laneSlot.copyWithin(0, this.laneHead, this.laneTail);
+      this.laneKind.copyWithin(0, this.laneHead, this.laneTail);
+      this.laneEntity.copyWithin(0, this.laneHead, this.laneTail);
+      this.laneArg.copyWithin(0, this.laneHead, this.laneTail);
       this.laneKey.copyWithin(0, this.laneHead, this.laneTail);
       this.laneHead = 0;
       this.laneTail = n;
     }
-  }
-
-  private fromLane(): number {
-    return this.laneSlot[this.laneHead++]!;
   }
 
   /** Takes the root out of the heap and returns its slot. */
@@ -304,7 +324,7 @@ export class EventCalendar {
     const n = this.kind.length * 2;
     this.kind = copyInto(new Int32Array(n), this.kind);
     this.entity = copyInto(new Int32Array(n), this.entity);
-    this.arg = copyInto(new Float64Array(n), this.arg);
+    this.arg = copyInto(new Int32Array(n), this.arg);
     this.seq = copyInto(new Float64Array(n), this.seq);
     this.live = copyInto(new Uint8Array(n), this.live);
     this.freeSlots = copyInto(new Int32Array(n), this.freeSlots);
@@ -312,6 +332,14 @@ export class EventCalendar {
     this.heapKey = copyInto(new Float64Array(n), this.heapKey);
     this.heapSlot = copyInto(new Int32Array(n), this.heapSlot);
   }
+}
+
+/** The error `keyFor` found, kept out of the hot path's code. */
+function refuseEvent(priority: number, entity: number, arg: number): never {
+  if ((priority << 16) >> 16 !== priority) throw new Error(`schedule: priority must be an integer in [-32768, 32767], got ${priority}`);
+  if ((entity | 0) !== entity) throw new Error(`schedule: entity must be an integer in [-2147483648, 2147483647], got ${entity}`);
+  if ((arg | 0) !== arg) throw new Error(`schedule: arg must be an integer in [-2147483648, 2147483647], got ${arg}`);
+  throw new Error('schedule: more than 2^36 events scheduled in one calendar');
 }
 
 function copyInto<T extends Float64Array | Int32Array | Uint8Array>(target: T, source: T): T {

@@ -3,7 +3,7 @@ import { PRIORITY } from './priorities.js';
 import { createStream, type RandomStream } from './random/stream.js';
 import type { TraceRecorder } from './trace.js';
 
-/** What an event does when it runs: receives the two integers it was scheduled with. */
+/** What an event does when it runs: receives the two 32-bit integers it was scheduled with. */
 export type EventHandler = (entity: number, arg: number) => void;
 
 export interface SimulationOptions {

@@ -53,18 +53,19 @@ export class Tally {
     this.total += x;
     if (x < this.lo) this.lo = x;
     if (x > this.hi) this.hi = x;
-    const values = this.values;
-    if (values !== null) {
-      if (n > values.length) {
-        const grown = new Float64Array(values.length * 2);
-        grown.set(values);
-        this.values = grown;
-        grown[n - 1] = x;
-      } else {
-        values[n - 1] = x;
-      }
-      this.selectedBelow = 0;
+    if (this.values !== null) this.keep(x, n);
+  }
+
+  /** Stores the n-th observation (apart from `add`, so that a tally keeping no values inlines in little code). */
+  private keep(x: number, n: number): void {
+    let values = this.values!;
+    if (n > values.length) {
+      const grown = new Float64Array(values.length * 2);
+      grown.set(values);
+      this.values = values = grown;
     }
+    values[n - 1] = x;
+    this.selectedBelow = 0;
   }
 
   /** Number of observations since construction or the last `reset`. */

@@ -56,11 +56,9 @@ export class TimeWeighted {
    */
   update(now: number, newValue: number): void {
     const dt = now - this.lastChange;
-    if (!Number.isFinite(newValue) || !(dt >= 0) || dt === Infinity) this.refuseUpdate(now, newValue);
-    // Zero staying zero, with zero as the variance shift, adds exactly nothing to
-    // any sum, now or when the next change is credited: nothing to do. (Overtime,
-    // queues and stock-outs are mostly zero, and updated on every grant.)
-    if (newValue === 0 && this.current === 0 && this.shift === 0) return;
+    // (x - x === 0 holds for every finite x and for no other: a shorter test than
+    // Number.isFinite, and the smaller `update` is, the more places V8 inlines it.)
+    if (!(dt >= 0 && dt !== Infinity && newValue - newValue === 0)) this.refuseUpdate(now, newValue);
     // At the same instant nothing accrues (v * 0 adds exactly nothing), so skip the sums.
     if (dt > 0) {
       const v = this.current;
