@@ -63,7 +63,10 @@ export class Simulation {
 
   /** As `schedule` with a delay of 0 (a grant): at the current instant, in priority then sequence order among the events due at it. */
   scheduleNow(kind: number, entity: number, arg: number, priority: number): void {
-    this.calendar.add(this.now, priority, kind, entity, arg);
+    // While events run, now is the time of the one popped: the calendar then
+    // needs no time passed (see addAtPopped).
+    if (this.now === this.calendar.poppedTime) this.calendar.addAtPopped(priority, kind, entity, arg);
+    else this.calendar.add(this.now, priority, kind, entity, arg);
   }
 
   /** As `schedule`, and returns a handle for `cancel` (a timer that may not be needed: a patient's patience). */
