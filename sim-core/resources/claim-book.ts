@@ -1,5 +1,6 @@
 import { PRIORITY } from '../priorities.js';
 import type { Simulation } from '../simulation.js';
+import { ClaimRecords, HELD, PREEMPTED, WAITING } from './claim-records.js';
 import { Resource, type ResourceOptions } from './resource.js';
 
 /** Returned by `seize` when the claim was turned away (no waiting room left). */
@@ -21,10 +22,6 @@ export interface SeizeOptions {
   anyOf?: boolean;
 }
 
-const FREE = 0;
-const WAITING = 1;
-const HELD = 2;
-const PREEMPTED = 3;
 const ONE: readonly number[] = [1];
 /** The amounts of an `anyOf` claim: one unit, of whichever resource of its set it gets (told apart by identity). */
 const ANY_ONE: readonly number[] = [1];
@@ -41,21 +38,11 @@ const ANY_ONE: readonly number[] = [1];
  * (first fit), which is what lets an OR case whose surgeon is free go ahead
  * of one whose surgeon is still operating.
  */
-export class ClaimBook {
+export class ClaimBook extends ClaimRecords {
   readonly resources: Resource[] = [];
-  private entity: number[] = [];
-  private priority: number[] = [];
-  private state: number[] = [];
-  private set: (readonly Resource[])[] = [];
-  private amounts: (readonly number[])[] = [];
-  private onGrant: number[] = [];
-  private onPreempt: number[] = [];
-  private requestTime: number[] = [];
-  /** Bit i set: the claim has given back set[i] already (partial release). */
-  private releasedMask: number[] = [];
-  private freeIds: number[] = [];
-
-  constructor(private readonly sim: Simulation) {}
+  constructor(private readonly sim: Simulation) {
+    super();
+  }
 
   add(options: ResourceOptions): Resource {
     const r = new Resource(this.resources.length, options, this.sim.now);
@@ -83,7 +70,7 @@ export class ClaimBook {
     const r = set[0]!;
     r.requests++;
     const priority = options.priority ?? 0;
-    const claim = this.newClaim(entity, priority, set, ONE, options, this.sim.now);
+    const claim = this.newClaim(entity, priority, set, ONE, options.onGrant, options.onPreempt ?? -1, this.sim.now);
     if (r.busy < r.capacity) {
       this.grantOne(claim, r);
       return claim;
@@ -113,7 +100,7 @@ export class ClaimBook {
     }
     // No waiting claim fits while units are free (serve() grants every claim
     // that fits after each change), so a newcomer that fits overtakes no one.
-    const claim = this.newClaim(entity, priority, set, amounts, options, now);
+    const claim = this.newClaim(entity, priority, set, amounts, options.onGrant, options.onPreempt ?? -1, now);
     if (fits) {
       this.grant(claim);
       return claim;
@@ -156,7 +143,7 @@ export class ClaimBook {
     for (let i = 0; i < set.length; i++) {
       const r = set[i]!;
       if (r.free >= 1) {
-        const claim = this.newClaim(entity, options.priority ?? 0, r.asSet, ANY_ONE, options, now);
+        const claim = this.newClaim(entity, options.priority ?? 0, r.asSet, ANY_ONE, options.onGrant, -1, now);
         this.grant(claim);
         return claim;
       }
@@ -173,7 +160,7 @@ export class ClaimBook {
       return REFUSED;
     }
     const priority = options.priority ?? 0;
-    const claim = this.newClaim(entity, priority, lines, ANY_ONE, options, now);
+    const claim = this.newClaim(entity, priority, lines, ANY_ONE, options.onGrant, -1, now);
     for (let i = 0; i < lines.length; i++) {
       const r = lines[i]!;
       r.waiting.insert(claim, priority);
@@ -190,30 +177,12 @@ export class ClaimBook {
    */
   place(entity: number, resource: Resource, onGrant: number, since: number): number {
     const set = resource.asSet;
-    const claim = this.newClaim(entity, 0, set, ONE, { onGrant }, since);
+    const claim = this.newClaim(entity, 0, set, ONE, onGrant, -1, since);
     resource.busy += 1;
     resource.noteBusy(this.sim);
     if (resource.preemptive) resource.holders.push(claim);
     this.state[claim] = HELD;
     return claim;
-  }
-
-  /** Records that a claim asked at `since`, earlier than when it was made (a placed patient already waiting). */
-  backdate(claim: number, since: number): void {
-    this.requestTime[claim] = since;
-  }
-
-  isHeld(claim: number): boolean {
-    return this.state[claim] === HELD;
-  }
-
-  isWaiting(claim: number): boolean {
-    return this.state[claim] === WAITING;
-  }
-
-  /** Minutes the claim waited (or has been waiting) since it asked. */
-  requestedAt(claim: number): number {
-    return this.requestTime[claim]!;
   }
 
   /** Gives back every unit the claim holds and serves whoever can go next. Also ends a preempted claim. */
@@ -288,23 +257,6 @@ export class ClaimBook {
   private handOn(r: Resource): void {
     this.serve(r);
     if (r.busyUnits.value !== r.busy) r.noteBusy(this.sim);
-  }
-
-  /** Whether the claim still holds `resource`. */
-  holds(claim: number, resource: Resource): boolean {
-    if (this.state[claim] !== HELD) return false;
-    const i = this.set[claim]!.indexOf(resource);
-    return i >= 0 && (this.releasedMask[claim]! & (1 << i)) === 0;
-  }
-
-  /** Whether the claim still holds the `k`-th resource of its set (as `holds`, without looking the resource up). */
-  holdsAt(claim: number, k: number): boolean {
-    return this.state[claim] === HELD && (this.releasedMask[claim]! & (1 << k)) === 0;
-  }
-
-  /** The resources of a claim's set. */
-  resourcesOf(claim: number): readonly Resource[] {
-    return this.set[claim]!;
   }
 
   /** Withdraws a waiting claim (a patient who leaves unseen). Returns false if it was not waiting. */
@@ -427,24 +379,6 @@ export class ClaimBook {
     this.grant(claim);
     this.sim.schedule(0, this.onPreempt[victim]!, this.entity[victim]!, victim, PRIORITY.PREEMPT);
     return true;
-  }
-
-  private newClaim(entity: number, priority: number, set: readonly Resource[], amounts: readonly number[], options: SeizeOptions, now: number): number {
-    const id = this.freeIds.length > 0 ? this.freeIds.pop()! : this.entity.length;
-    this.entity[id] = entity;
-    this.priority[id] = priority;
-    this.set[id] = set;
-    this.amounts[id] = amounts;
-    this.onGrant[id] = options.onGrant;
-    this.onPreempt[id] = options.onPreempt ?? -1;
-    this.requestTime[id] = now;
-    this.releasedMask[id] = 0;
-    return id;
-  }
-
-  private freeClaim(claim: number): void {
-    this.state[claim] = FREE;
-    this.freeIds.push(claim);
   }
 }
 
