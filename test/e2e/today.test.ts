@@ -131,10 +131,12 @@ describe.skipIf(!chromiumAvailable())('Today from a CSV snapshot and from a repl
     expect(await page.textContent('[data-testid=today-snapshot]')).toContain(`${rows.length} patients in the hospital`);
     // A click on a bed or patient of the plan says who or what it is.
     const canvas = page.locator('[data-testid=scene-view-2] canvas');
-    const box = (await canvas.boundingBox())!;
     const card = page.locator('[data-testid=today-selection]');
     search: for (let row = 0; row < 12; row++) {
       for (let col = 0; col < 16; col++) {
+        // The box is read at each click: a canvas just added is 300 x 150 until
+        // the scene sizes it, and clicks placed by that box missed every bed.
+        const box = (await canvas.boundingBox())!;
         await canvas.click({ position: { x: box.width * (0.3 + col * 0.03), y: box.height * (0.55 + row * 0.03) } });
         if ((await card.count()) > 0) break search;
       }
