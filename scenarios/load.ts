@@ -17,7 +17,10 @@ export function parseScenario(document: unknown, source = 'scenario'): Scenario 
     throw new ScenarioError(source, [
       { path: formatPath(deep.slice(0, 8)), message: `is nested more than ${INPUT_LIMITS.nestingDepth} deep: no scenario needs that` },
     ]);
-  const result = ScenarioSchema.safeParse(document, { reportInput: true });
+  // jitless: zod would otherwise compile every object schema into a function
+  // (`new Function`) on its first parse, which for one document costs more than
+  // the parse (a sixth of the viewer's page load); the checks are the same.
+  const result = ScenarioSchema.safeParse(document, { reportInput: true, jitless: true });
   if (!result.success) throw new ScenarioError(source, shortened(zodIssues(result.error.issues)));
   const problems = checkReferences(result.data);
   if (problems.length > 0) throw new ScenarioError(source, shortened(problems));

@@ -6,14 +6,30 @@ import type { BuiltinScenario } from './types.js';
 /**
  * What-if variants of the general hospital: each is a deep copy of the base
  * document with one change, so that a comparison with the base (same seed,
- * common random numbers) shows the effect of that change alone.
+ * common random numbers) shows the effect of that change alone. The copy is
+ * made when the document is first asked for, not when the module loads (the
+ * viewer's page loads this module and needs a variant only when one is chosen).
  */
-function variant(name: string, summary: string, change: (d: ScenarioInput) => void, base: ScenarioInput = generalHospitalDocument): BuiltinScenario {
-  const document = structuredClone(base);
-  change(document);
-  document.name = name;
-  document.description = `${generalHospitalDocument.description ?? ''} Variant: ${summary}`.trim();
-  return { name, summary, document };
+function variant(
+  name: string,
+  summary: string,
+  change: (d: ScenarioInput) => void,
+  base: () => ScenarioInput = () => generalHospitalDocument,
+): BuiltinScenario {
+  let document: ScenarioInput | undefined;
+  return {
+    name,
+    summary,
+    get document() {
+      if (document === undefined) {
+        document = structuredClone(base());
+        change(document);
+        document.name = name;
+        document.description = `${generalHospitalDocument.description ?? ''} Variant: ${summary}`.trim();
+      }
+      return document;
+    },
+  };
 }
 
 function staffGroup(d: ScenarioInput, id: string): NonNullable<ScenarioInput['staff']>[number] {
@@ -50,7 +66,7 @@ export const fluSeasonMoreStaff = variant(
     addToShift(d, 'edNurse', '07:30', '20:00', 1);
     addToShift(d, 'edNurse', '19:30', '08:00', 1);
   },
-  fluSeason.document,
+  () => fluSeason.document,
 );
 
 const SPECIALTY_CLASSES: Record<string, Specialty> = { electiveGeneral: 'general', electiveOrtho: 'ortho', electiveGynae: 'gynae', electiveUrology: 'urology' };

@@ -23,7 +23,7 @@ import { RunControls } from './panels/RunControls.js';
 import { ScenarioPicker } from './panels/ScenarioPicker.js';
 import { SelectionCard } from './panels/SelectionCard.js';
 import { Timeline } from './panels/Timeline.js';
-import { SceneView } from './scene/SceneView.js';
+import { preloadScene, SceneView } from './scene/SceneView.js';
 import { runById, useRuns } from './store/runs.js';
 import { useView } from './store/view.js';
 
@@ -67,8 +67,11 @@ function Tabs() {
 }
 
 export function App() {
-  // For the bench: when the page first became usable.
-  useEffect(() => void performance.mark('hospital-twin:ready'), []);
+  useEffect(() => {
+    // For the bench: when the page first became usable.
+    performance.mark('hospital-twin:ready');
+    preloadScene();
+  }, []);
   const mode = useView((s) => s.mode);
   const shownId = useRuns((s) => s.shown);
   const status = useRuns((s) => s.status);

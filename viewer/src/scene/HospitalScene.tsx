@@ -1,6 +1,6 @@
 /** One hospital in 3D: the floor plan, its beds/rooms/devices, and the patients of a run's replay. */
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Mesh } from 'three';
 import type { EntityFrame, Replay } from '../replay/index.js';
 import { FIGURE_HEIGHT } from '../replay/index.js';
@@ -8,6 +8,7 @@ import { usePlayback } from '../store/playback.js';
 import { useView, type SceneSide, type Selection } from '../store/view.js';
 import { CameraRig } from './CameraRig.js';
 import { FloorPlan } from './FloorPlan.js';
+import { Label, type PlanLabel } from './label-sprite.js';
 import { PatientMeshes } from './PatientMeshes.js';
 import { QueueCounts } from './QueueCounts.js';
 import { SlotMeshes } from './SlotMeshes.js';
@@ -65,20 +66,21 @@ function FrameRequests() {
 
 /**
  * `clock`: the time shown, the playback's unless given (a snapshot is one
- * moment); `children`: more to draw on the plan (a snapshot's census labels).
+ * moment); `labels`: words to draw on the plan (a snapshot's census by ward),
+ * given as data so that three.js stays in this module's chunk (see SceneView).
  */
 export function HospitalScene({
   replay,
   side,
   label,
   clock,
-  children,
+  labels,
 }: {
   replay: Replay;
   side: SceneSide;
   label: string;
   clock?: { time: number };
-  children?: ReactNode;
+  labels?: readonly PlanLabel[];
 }) {
   const frameRef = useRef<EntityFrame | null>(null);
   const playing = usePlayback((s) => s.playing);
@@ -104,7 +106,9 @@ export function HospitalScene({
       <PatientMeshes replay={replay} frameRef={frameRef} onPick={(e) => select('patient', e)} {...(clock ? { clock } : {})} />
       <SelectionRing replay={replay} side={side} frameRef={frameRef} />
       <QueueCounts replay={replay} {...(clock ? { clock } : {})} />
-      {children}
+      {labels?.map(({ key, ...l }) => (
+        <Label key={key} {...l} />
+      ))}
     </Canvas>
   );
 }

@@ -2,7 +2,7 @@
 import { useEffect, useMemo } from 'react';
 import { CanvasTexture, LinearFilter, SRGBColorSpace } from 'three';
 
-interface LabelProps {
+export interface LabelProps {
   text: string;
   position: [number, number, number];
   /** Height of the text in metres. */
@@ -38,6 +38,9 @@ function drawLabel(text: string, colour: string, background: string | undefined)
   texture.generateMipmaps = false;
   return { texture, aspect: canvas.width / canvas.height };
 }
+
+/** A label to draw on the plan (a ward's census), named by `key`. */
+export type PlanLabel = LabelProps & { key: string };
 
 export function Label({ text, position, height, colour = '#1d2733', background, maxWidth = Infinity }: LabelProps) {
   const { texture, aspect } = useMemo(() => drawLabel(text, colour, background), [text, colour, background]);

@@ -9,7 +9,7 @@ import { localMinutes, type HospitalState, type Scenario } from '../../../scenar
 import { durationText } from '../format/time.js';
 import { Legend } from '../panels/Legend.js';
 import { SLOT_STATE_NAMES, slotHolderAt, slotStateAt } from '../replay/index.js';
-import { Label } from '../scene/label-sprite.js';
+import type { PlanLabel } from '../scene/label-sprite.js';
 import { SceneView } from '../scene/SceneView.js';
 import { TODAY_SIDE, useView } from '../store/view.js';
 import { snapshotScene, type SnapshotScene, type WardCensus } from './snapshot-scene.js';
@@ -25,29 +25,23 @@ export function censusText(w: WardCensus): string {
 }
 
 /** Over each ward's beds, how many are taken: in words where the ward is wide enough, else "6/7 beds". */
-function CensusLabels({ scene }: { scene: SnapshotScene }) {
+function censusLabels(scene: SnapshotScene): PlanLabel[] {
   const { layout } = scene.replay;
   const span = layout.bounds.x1 - layout.bounds.x0;
   const height = Math.max(1.2, span / 48);
-  return (
-    <group>
-      {scene.wards.map((w) => {
-        const b = layout.blocks[layout.blockOf.get(w.ward)!]!;
-        const wide = b.x1 - b.x0 >= 12;
-        return (
-          <Label
-            key={w.ward}
-            text={wide ? `${w.occupied} of ${w.beds} beds occupied` : `${w.occupied}/${w.beds} beds`}
-            position={[(b.x0 + b.x1) / 2, 1.2, (b.z0 + b.z1) / 2]}
-            height={height}
-            maxWidth={b.x1 - b.x0 + 2}
-            colour="#ffffff"
-            background="rgba(29,39,51,0.86)"
-          />
-        );
-      })}
-    </group>
-  );
+  return scene.wards.map((w) => {
+    const b = layout.blocks[layout.blockOf.get(w.ward)!]!;
+    const wide = b.x1 - b.x0 >= 12;
+    return {
+      key: w.ward,
+      text: wide ? `${w.occupied} of ${w.beds} beds occupied` : `${w.occupied}/${w.beds} beds`,
+      position: [(b.x0 + b.x1) / 2, 1.2, (b.z0 + b.z1) / 2],
+      height,
+      maxWidth: b.x1 - b.x0 + 2,
+      colour: '#ffffff',
+      background: 'rgba(29,39,51,0.86)',
+    };
+  });
 }
 
 function Selected({ scene, asOf }: { scene: SnapshotScene; asOf: string }) {
@@ -104,12 +98,13 @@ function Selected({ scene, asOf }: { scene: SnapshotScene; asOf: string }) {
 export function SnapshotView({ scenario, state, asOfText }: { scenario: Scenario; state: HospitalState; asOfText: string }) {
   const built = useMemo(() => {
     try {
-      return { scene: snapshotScene(scenario, state), problems: [] };
+      const scene = snapshotScene(scenario, state);
+      return { scene, labels: censusLabels(scene), problems: [] };
     } catch (e) {
-      return { scene: null, problems: problemsOf(e) };
+      return { scene: null, labels: [], problems: problemsOf(e) };
     }
   }, [scenario, state]);
-  const { scene } = built;
+  const { scene, labels } = built;
   if (!scene) {
     return (
       <div className="errors" role="alert" data-testid="today-scene-errors">
@@ -136,9 +131,8 @@ export function SnapshotView({ scenario, state, asOfText }: { scenario: Scenario
           title={`As of ${asOfText} · ${plural(scene.patients.length, 'patient')}`}
           label={label}
           clock={MOMENT}
-        >
-          <CensusLabels scene={scene} />
-        </SceneView>
+          labels={labels}
+        />
         <Legend replay={scene.replay} />
       </div>
       <div className="today-census">
