@@ -117,28 +117,15 @@ export class EventCalendar {
    * per event (measured: a scavenge every ~40,000 events).
    */
   add(time: number, priority: number, kind: number, entity: number, arg: number): void {
-    const key = this.keyFor(priority, entity, arg);
-    if (time === this.poppedTime && (this.laneHead === this.laneTail || (time === this.laneTime && key > this.laneKey[this.laneTail - 1]!))) {
-      // Into the lane (written here, not in a helper taking time and key: see the sifts).
-      if (this.laneHead === this.laneTail) {
-        this.laneHead = this.laneTail = 0;
-        this.laneTime = time;
-      } else if (this.laneTail === this.laneKind.length) {
-        this.makeLaneRoom();
-      }
-      const at = this.laneTail++;
-      this.laneKind[at] = kind;
-      this.laneEntity[at] = entity;
-      this.laneArg[at] = arg;
-      this.laneKey[at] = key;
-    } else {
-      this.toHeap(time, key, kind, entity, arg);
-    }
+    if (time === this.poppedTime) this.addAtPopped(priority, kind, entity, arg);
+    else this.toHeap(time, this.keyFor(priority, entity, arg), kind, entity, arg);
   }
 
   /**
    * `add` at the time of the event last popped (a grant delivered at once):
-   * takes no time argument, so a call V8 does not inline boxes no double.
+   * into the lane when it comes after the lane's tail (it almost always does),
+   * else into the heap. Takes no time argument, so a call V8 does not inline
+   * boxes no double.
    */
   addAtPopped(priority: number, kind: number, entity: number, arg: number): void {
     const key = this.keyFor(priority, entity, arg);

@@ -331,7 +331,10 @@ export class ClaimBook extends ClaimRecords {
     return true;
   }
 
-  /** `grant` of one unit of `r`, the claim's only resource. */
+  /**
+   * `grant` of one unit of `r`, the claim's only resource: grant's loop for
+   * that case, kept apart so that the single-resource path stays small (see seizeOne).
+   */
   private grantOne(claim: number, r: Resource): void {
     const wait = this.sim.now - this.requestTime[claim]!;
     r.busy += 1;
