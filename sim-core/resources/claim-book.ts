@@ -331,36 +331,28 @@ export class ClaimBook extends ClaimRecords {
     return true;
   }
 
-  /**
-   * `grant` of one unit of `r`, the claim's only resource: grant's loop for
-   * that case, kept apart so that the single-resource path stays small (see seizeOne).
-   */
+  /** `grant` of one unit of `r`, the claim's only resource (no set or amounts to read). */
   private grantOne(claim: number, r: Resource): void {
+    this.take(claim, r, 1);
+    this.state[claim] = HELD;
+  }
+
+  private grant(claim: number): void {
+    const set = this.set[claim]!;
+    const amounts = this.amounts[claim]!;
+    for (let i = 0; i < set.length; i++) this.take(claim, set[i]!, amounts.length === 1 ? amounts[0]! : amounts[i]!);
+    this.state[claim] = HELD;
+  }
+
+  /** Gives `units` of `r` to the claim and records its wait there (the wait is read here, not passed: see TimeWeighted.change). */
+  private take(claim: number, r: Resource, units: number): void {
     const wait = this.sim.now - this.requestTime[claim]!;
-    r.busy += 1;
+    r.busy += units;
     r.noteBusy(this.sim);
     r.granted++;
     r.waits.add(wait);
     if (wait > 0) r.delayed++;
     if (r.preemptive) r.holders.push(claim);
-    this.state[claim] = HELD;
-  }
-
-  private grant(claim: number): void {
-    const now = this.sim.now;
-    const set = this.set[claim]!;
-    const amounts = this.amounts[claim]!;
-    const wait = now - this.requestTime[claim]!;
-    for (let i = 0; i < set.length; i++) {
-      const r = set[i]!;
-      r.busy += amounts.length === 1 ? amounts[0]! : amounts[i]!;
-      r.noteBusy(this.sim);
-      r.granted++;
-      r.waits.add(wait);
-      if (wait > 0) r.delayed++;
-      if (r.preemptive) r.holders.push(claim);
-    }
-    this.state[claim] = HELD;
   }
 
   /** Takes the unit of the most recently served, lowest-priority holder below `claim`'s priority. */
