@@ -131,7 +131,7 @@ describe('the Sepsis log: times a case strings together', () => {
     expect(readFileSync(result.reportPath, 'utf8')).toContain('Times drawn together, case by case');
   });
 
-  // 20 replications give |z| 0.0 and 0.2 (README); with this test's 5 the simulated side's error is
+  // 20 replications give |z| 0.0 and 0.2 (docs/validation.md); with this test's 5 the simulated side's error is
   // twice as wide, and the log's own dominates: |z| ≤ 2 still holds unless the tie is lost (independent
   // draws give −2.8 and 5.0).
   it('the median and 90th percentile of time to antibiotics agree with the log', () => {
