@@ -1,10 +1,10 @@
 /**
  * Census by hour of day: managers plan by the clock ("how full is medicine at
  * 08:00 on a Monday?"), and one average over the run hides that. An observer
- * that hears no event: on the hour,
- * every hour from the end of the warm-up to the end of the horizon, after
- * everything else at that minute, it reads the beds occupied in each ward and
- * the patients in the ED, and keeps them by clock hour and by weekday.
+ * that hears no event: on the hour, every hour from the end of the warm-up to
+ * the end of the horizon, after everything else at that minute, it reads the
+ * beds occupied in each ward and the patients in the ED, and keeps them by
+ * clock hour and by weekday.
  *
  * Figures: `census.<ward>.h08.mean` and `.p90` for each hour 00-23 (the ED as
  * `census.ed.*`), and `census.<ward>.<weekday>.h08.mean` / `.h16.mean` for the

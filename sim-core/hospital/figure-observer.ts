@@ -1,8 +1,9 @@
 /**
  * Keeps the counts and tallies the figures are made of (figures.ts turns them,
- * and the resources' and stock's own statistics, into figures at the close). Counts what happens from the end of the warm-up
- * on; lengths of stay and ED times only of patients who arrived after it (or
- * were placed, when there is none).
+ * and the resources' and stock's own statistics, into figures at the close).
+ * Counts what happens from the end of the warm-up on; lengths of stay and ED
+ * times only of patients who arrived after it (or were placed, when there is
+ * none).
  */
 import { Tally } from '../stats/tally.js';
 import { putFigures } from './figures.js';

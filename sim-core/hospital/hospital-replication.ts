@@ -6,8 +6,9 @@
  * pathway; `advance` runs its steps, each through its verb's runner (the
  * table in ../verbs/index.ts), until one has to wait. What the run's events
  * cost and count, the trace and snapshots are observers' business
- * (observer.ts, built from the table in observer-table.ts); rosters and breakdowns are capacity.ts's, room turnover
- * holdings.ts's, stock stock-room.ts's, the ED clock ed-clock.ts's.
+ * (observer.ts, built from the table in observer-table.ts); rosters and
+ * breakdowns are capacity.ts's, room turnover holdings.ts's, stock
+ * stock-room.ts's, the ED clock ed-clock.ts's.
  *
  * The interpreter is a class, its handlers methods registered with the
  * replication as their target: every replication then runs the same
@@ -75,7 +76,7 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run, O
 
   constructor(
     readonly model: HospitalModel,
-    private readonly options: HospitalRunOptions,
+    options: HospitalRunOptions,
   ) {
     const sim = new Simulation(options.trace ? { seed: options.seed, trace: options.trace } : { seed: options.seed });
     this.sim = sim;
