@@ -28,4 +28,4 @@ export {
   type TraceWordKey,
 } from './hospital/trace-words.js';
 export { RESOURCE_KINDS, RESOURCE_KIND_NAMES, resourceKind, type ResourceKindInfo } from './hospital/resource-kinds.js';
-export { QuietObserver, type RunObserver } from './hospital/observer.js';
+export type { Observer, ObserverContext, ObserverFactory, RunFindings, RunObserver } from './hospital/observer.js';

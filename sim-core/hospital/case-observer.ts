@@ -6,9 +6,8 @@
  * at the close, by serial, since some are booked after the patient has left
  * (a room cleaned after its case is charged to that case).
  */
-import type { Simulation } from '../simulation.js';
-import { QuietObserver } from './observer.js';
-import type { PatientTable } from './patients.js';
+import { caseFigures } from './case-figures.js';
+import type { ObserverContext, RunFindings } from './observer.js';
 import type { ExitKind } from './trace-words.js';
 
 export interface FinishedCases {
@@ -25,41 +24,36 @@ export interface FinishedCases {
   completed: Uint8Array;
 }
 
-export class CaseObserver extends QuietObserver {
+export class CaseObserver {
   /** Minutes each slot's patient has waited so far (reset when the slot is taken). */
   private waitedBySlot = new Float64Array(64);
   private cases: FinishedCases;
 
-  constructor(
-    private readonly sim: Simulation,
-    private readonly patients: PatientTable,
-    private readonly warmupEnd: number,
-    private readonly end: number,
-  ) {
-    super();
-    this.cases = emptyCases(256, patients.attributeCount);
+  constructor(private readonly run: ObserverContext) {
+    this.cases = emptyCases(256, run.patients.attributeCount);
   }
 
-  get record(): FinishedCases {
-    return this.cases;
+  /** The finished cases' figures (case-figures.ts), costed from the ledger: after the costs have closed. */
+  close(into: RunFindings): void {
+    caseFigures(into.figures, this.run.model, this.cases, this.run.ledger);
   }
 
-  override arrived(p: number, _c: number): void {
+  arrived(p: number, _c: number): void {
     this.startSlot(p);
   }
 
-  override placed(p: number, _c: number): void {
+  placed(p: number, _c: number): void {
     this.startSlot(p);
   }
 
-  override waited(p: number, _pathway: number, _step: number, minutes: number): void {
+  waited(p: number, _pathway: number, _step: number, minutes: number): void {
     this.waitedBySlot[p]! += minutes;
   }
 
-  override left(p: number, _how: ExitKind, completed: boolean): void {
-    const now = this.sim.now;
-    const pt = this.patients;
-    if (pt.counted[p] === 0 || now < this.warmupEnd || now > this.end || pt.arrivedAt[p]! < this.warmupEnd) return;
+  left(p: number, _how: ExitKind, completed: boolean): void {
+    const now = this.run.sim.now;
+    const { patients: pt, warmupEnd, end } = this.run;
+    if (pt.counted[p] === 0 || now < warmupEnd || now > end || pt.arrivedAt[p]! < warmupEnd) return;
     const c = this.cases;
     if (c.count === c.serial.length) this.cases = grow(c, pt.attributeCount);
     const k = this.cases.count++;

@@ -1,20 +1,18 @@
 /**
  * Census by hour of day: managers plan by the clock ("how full is medicine at
- * 08:00 on a Monday?"), and one average over the run hides that. On the hour,
- * every hour from the end of the warm-up to the end of the horizon, after
- * everything else at that minute, it reads the beds occupied in each ward and
- * the patients in the ED, and keeps them by clock hour and by weekday.
+ * 08:00 on a Monday?"), and one average over the run hides that. An observer
+ * that hears no event: on the hour, every hour from the end of the warm-up to
+ * the end of the horizon, after everything else at that minute, it reads the
+ * beds occupied in each ward and the patients in the ED, and keeps them by
+ * clock hour and by weekday.
  *
  * Figures: `census.<ward>.h08.mean` and `.p90` for each hour 00-23 (the ED as
  * `census.ed.*`), and `census.<ward>.<weekday>.h08.mean` / `.h16.mean` for the
  * two moments bed meetings look at.
  */
 import { PRIORITY } from '../priorities.js';
-import type { Resource } from '../resources/resource.js';
-import type { Simulation } from '../simulation.js';
 import { Tally } from '../stats/tally.js';
-import type { HospitalModel } from './model.js';
-import type { PatientTable } from './patients.js';
+import type { ObserverContext, RunFindings } from './observer.js';
 import { RESOURCE_KINDS } from './resource-kinds.js';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -30,14 +28,8 @@ export class CensusByHour {
   private readonly byWeekday: Tally[][][];
   private kind = -1;
 
-  constructor(
-    private readonly sim: Simulation,
-    private readonly model: HospitalModel,
-    private readonly resources: readonly Resource[],
-    private readonly patients: PatientTable,
-    private readonly warmupEnd: number,
-    private readonly end: number,
-  ) {
+  constructor(private readonly run: ObserverContext) {
+    const model = run.model;
     this.wards = model.resources.flatMap((r, i) => (RESOURCE_KINDS[r.kind].share === 'occupancy' ? [i] : []));
     this.hasEd = model.classes.some((c) => c.emergencyDepartment);
     const places = this.wards.length + (this.hasEd ? 1 : 0);
@@ -48,14 +40,15 @@ export class CensusByHour {
   /** Schedules the first reading on the first whole hour of the day at or after the warm-up. */
   start(): void {
     if (this.byHour.length === 0) return;
-    this.kind = this.sim.register('census', this.onHour, this);
-    const offset = this.model.startMinuteOfWeek % 60;
-    const first = Math.ceil((this.warmupEnd + offset) / 60) * 60 - offset;
-    if (first <= this.end) this.sim.at(first, this.kind, 0, 0, PRIORITY.SNAPSHOT);
+    const { sim, model, warmupEnd, end } = this.run;
+    this.kind = sim.register('census', this.onHour, this);
+    const offset = model.startMinuteOfWeek % 60;
+    const first = Math.ceil((warmupEnd + offset) / 60) * 60 - offset;
+    if (first <= end) sim.at(first, this.kind, 0, 0, PRIORITY.SNAPSHOT);
   }
 
   private onHour(): void {
-    const minuteOfWeek = (this.model.startMinuteOfWeek + this.sim.now) % 10080;
+    const minuteOfWeek = (this.run.model.startMinuteOfWeek + this.run.sim.now) % 10080;
     const hour = Math.floor((minuteOfWeek % 1440) / 60);
     const weekday = Math.floor(minuteOfWeek / 1440);
     const meeting = BED_MEETINGS.indexOf(hour as (typeof BED_MEETINGS)[number]);
@@ -63,18 +56,19 @@ export class CensusByHour {
       this.byHour[place]![hour]!.add(value);
       if (meeting >= 0) this.byWeekday[place]![weekday]![meeting]!.add(value);
     };
-    this.wards.forEach((r, k) => record(k, this.resources[r]!.busy));
+    this.wards.forEach((r, k) => record(k, this.run.resources[r]!.busy));
     if (this.hasEd) record(this.wards.length, this.inEd());
-    if (this.sim.now + 60 <= this.end) this.sim.schedule(60, this.kind, 0, 0, PRIORITY.SNAPSHOT);
+    if (this.run.sim.now + 60 <= this.run.end) this.run.sim.schedule(60, this.kind, 0, 0, PRIORITY.SNAPSHOT);
   }
 
   private inEd(): number {
-    return this.patients.inEdCount;
+    return this.run.patients.inEdCount;
   }
 
   /** Puts the figures; the ED is `census.ed.*`. */
-  putFigures(f: Record<string, number>): void {
-    const names = [...this.wards.map((r) => this.model.resources[r]!.name), ...(this.hasEd ? ['ed'] : [])];
+  close(into: RunFindings): void {
+    const f = into.figures;
+    const names = [...this.wards.map((r) => this.run.model.resources[r]!.name), ...(this.hasEd ? ['ed'] : [])];
     names.forEach((name, place) => {
       for (let h = 0; h < 24; h++) {
         const t = this.byHour[place]![h]!;

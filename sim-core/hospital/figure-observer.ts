@@ -1,18 +1,17 @@
 /**
- * Keeps the counts and tallies the figures are made of (figures.ts turns them
- * into figures at the close). Counts what happens from the end of the warm-up
- * on; lengths of stay and ED times only of patients who arrived after it (or
- * were placed, when there is none).
+ * Keeps the counts and tallies the figures are made of (figures.ts turns them,
+ * and the resources' and stock's own statistics, into figures at the close).
+ * Counts what happens from the end of the warm-up on; lengths of stay and ED
+ * times only of patients who arrived after it (or were placed, when there is
+ * none).
  */
-import type { Simulation } from '../simulation.js';
 import { Tally } from '../stats/tally.js';
-import type { HospitalModel } from './model.js';
-import { QuietObserver } from './observer.js';
-import type { PatientTable } from './patients.js';
+import { putFigures } from './figures.js';
+import type { ObserverContext, RunFindings } from './observer.js';
 import { RESOURCE_KINDS } from './resource-kinds.js';
 import type { ExitKind } from './trace-words.js';
 
-export class FigureObserver extends QuietObserver {
+export class FigureObserver {
   /** Waits (minutes) per seize step figure name, in the order the steps come. */
   readonly waitTallies = new Map<string, Tally>();
   /** Lengths of stay (minutes) of patients who completed their pathway, per class. */
@@ -36,14 +35,8 @@ export class FigureObserver extends QuietObserver {
   private readonly seizeTally: (Tally | null)[][];
   private readonly turnaroundKind: boolean[];
 
-  constructor(
-    private readonly sim: Simulation,
-    readonly model: HospitalModel,
-    private readonly patients: PatientTable,
-    private readonly warmupEnd: number,
-    private readonly end: number,
-  ) {
-    super();
+  constructor(private readonly run: ObserverContext) {
+    const model = run.model;
     this.seizeTally = model.pathways.map((p) =>
       p.steps.map((s) => {
         if (s.op !== 'seize') return null;
@@ -70,55 +63,59 @@ export class FigureObserver extends QuietObserver {
   }
 
   private measuring(): boolean {
-    return this.sim.now >= this.warmupEnd;
+    return this.run.sim.now >= this.run.warmupEnd;
   }
 
-  override arrived(_p: number, c: number): void {
+  arrived(_p: number, c: number): void {
     if (this.measuring()) this.arrivals[c]!++;
   }
 
-  override waited(_p: number, pathway: number, step: number, minutes: number): void {
+  waited(_p: number, pathway: number, step: number, minutes: number): void {
     if (this.measuring()) this.seizeTally[pathway]![step]!.add(minutes);
   }
 
-  override used(_serial: number, _pathway: number, r: number, from: number, grantedAt: number, requestedAt: number): void {
-    const now = this.sim.now;
+  used(_serial: number, _pathway: number, r: number, from: number, grantedAt: number, requestedAt: number): void {
+    const now = this.run.sim.now;
     // Busy time the costs count (after the warm-up, before the end), from the grant: the end of one use.
-    if (from !== grantedAt || !this.measuring() || now > this.end) return;
-    if (Math.min(now, this.end) - Math.max(from, this.warmupEnd) <= 0) return;
+    if (from !== grantedAt || !this.measuring() || now > this.run.end) return;
+    if (Math.min(now, this.run.end) - Math.max(from, this.run.warmupEnd) <= 0) return;
     this.timeInSystem[r]!.add(now - requestedAt);
     if (this.turnaroundKind[r]) this.turnaround[r]!.add(now - requestedAt);
   }
 
-  override boarded(_p: number, since: number): void {
-    const minutes = this.sim.now - Math.max(since, this.warmupEnd);
+  boarded(_p: number, since: number): void {
+    const minutes = this.run.sim.now - Math.max(since, this.run.warmupEnd);
     if (minutes > 0) this.boardingMinutes += minutes;
   }
 
-  override leftEd(p: number, minutes: number): void {
-    if (!this.measuring() || this.patients.counted[p] === 0) return;
-    const c = this.patients.klass[p]!;
+  leftEd(p: number, minutes: number): void {
+    if (!this.measuring() || this.run.patients.counted[p] === 0) return;
+    const c = this.run.patients.klass[p]!;
     this.edDepartures[c]!++;
     this.edTime.add(minutes);
     if (minutes <= 240) this.within4h[c]!++;
   }
 
-  override turnedAway(p: number): void {
-    if (this.measuring()) this.turnedAwayCount[this.patients.klass[p]!]!++;
+  turnedAway(p: number): void {
+    if (this.measuring()) this.turnedAwayCount[this.run.patients.klass[p]!]!++;
   }
 
-  override leftUnseen(p: number): void {
-    if (this.measuring()) this.leftUnseenCount[this.patients.klass[p]!]!++;
+  leftUnseen(p: number): void {
+    if (this.measuring()) this.leftUnseenCount[this.run.patients.klass[p]!]!++;
   }
 
-  override cancelled(p: number): void {
-    if (this.measuring()) this.cancelledCount[this.patients.klass[p]!]!++;
+  cancelled(p: number): void {
+    if (this.measuring()) this.cancelledCount[this.run.patients.klass[p]!]!++;
   }
 
-  override left(p: number, _how: ExitKind, completed: boolean): void {
-    if (!completed || !this.measuring() || this.patients.counted[p] === 0) return;
-    const c = this.patients.klass[p]!;
+  left(p: number, _how: ExitKind, completed: boolean): void {
+    if (!completed || !this.measuring() || this.run.patients.counted[p] === 0) return;
+    const c = this.run.patients.klass[p]!;
     this.departures[c]!++;
-    this.los[c]!.add(this.sim.now - this.patients.arrivedAt[p]!);
+    this.los[c]!.add(this.run.sim.now - this.run.patients.arrivedAt[p]!);
+  }
+
+  close(into: RunFindings): void {
+    putFigures(into.figures, this.run, this);
   }
 }

@@ -1,46 +1,19 @@
 /**
- * The figures of one replication, by stable id (documented in the README):
- * waits, lengths of stay, the ED 4-hour share, occupancy, utilisation,
- * overtime, cancellations, turnaround, stock and cost. Capacity costs (idle
- * time, overtime premium, fixed daily costs) are booked here, at the close.
+ * The figure observer's figures, by stable id (documented in the README):
+ * arrivals, throughput, waits, lengths of stay, the ED 4-hour share,
+ * occupancy, utilisation, queues, overtime, cancellations, turnaround and
+ * stock. Costs are the cost observer's, cases the case observer's.
  */
-import type { Resource } from '../resources/resource.js';
-import { COST_TYPES, costTypeIndex, type CostLedger, NONE } from './cost-ledger.js';
-import type { FigureObserver } from './figure-observer.js';
-import type { HospitalModel } from './model.js';
-import { RESOURCE_KINDS } from './resource-kinds.js';
-import type { StockItem } from './stock.js';
 import type { Tally } from '../stats/tally.js';
+import type { FigureObserver } from './figure-observer.js';
+import type { ObserverContext } from './observer.js';
+import { RESOURCE_KINDS } from './resource-kinds.js';
 
-export interface HospitalRunState {
-  model: HospitalModel;
-  resources: readonly Resource[];
-  items: readonly StockItem[];
-  ledger: CostLedger;
-  /** The counts and tallies heard during the run. */
-  observed: FigureObserver;
-}
-
-export function collectFigures(state: HospitalRunState, end: number, departmentOf: (name: string) => number): Record<string, number> {
-  const { model, resources, ledger, observed } = state;
-  const f: Record<string, number> = {};
+/** Puts the figures of the counts and tallies `observed` heard, and of the resources' and stock's own statistics, as of `end`. */
+export function putFigures(f: Record<string, number>, run: ObserverContext, observed: FigureObserver): void {
+  const { model, resources, end } = run;
   const horizonDays = model.horizon / 1440;
 
-  // Capacity costs: idle on-duty time, the overtime premium, fixed daily costs.
-  resources.forEach((r, i) => {
-    const m = model.resources[i]!;
-    const dept = departmentOf(m.department);
-    const onDuty = r.onDuty.area(end) / 60;
-    const busy = r.busyUnits.area(end) / 60;
-    const overtime = r.overtimeUnits.area(end) / 60;
-    const kind = RESOURCE_KINDS[m.kind];
-    const costType = costTypeIndex(kind.costType);
-    if (kind.idleCost) ledger.charge(NONE, NONE, dept, i, costType, Math.max(0, onDuty - (busy - overtime)) * m.costPerIdleHour);
-    ledger.charge(NONE, NONE, dept, i, costTypeIndex('overtime'), overtime * m.overtimePremiumPerHour);
-    ledger.charge(NONE, NONE, dept, i, costType, horizonDays * m.fixedCostPerDay);
-  });
-
-  let totalArrivals = 0;
   let ed = { arrivals: 0, edDepartures: 0, within4h: 0, leftUnseen: 0 };
   let cancellations = 0;
   model.classes.forEach((c, i) => {
@@ -50,7 +23,6 @@ export function collectFigures(state: HospitalRunState, end: number, departmentO
     f[`turnedAway.${c.name}`] = observed.turnedAwayCount[i]!;
     f[`leftUnseen.${c.name}`] = observed.leftUnseenCount[i]!;
     putQuantiles(f, `los.${c.name}`, observed.los[i]!, 1 / 60);
-    totalArrivals += observed.arrivals[i]!;
     cancellations += observed.cancelledCount[i]!;
     if (c.emergencyDepartment) {
       ed = {
@@ -103,7 +75,7 @@ export function collectFigures(state: HospitalRunState, end: number, departmentO
   });
   f['overtime.hours'] = staffOvertime;
 
-  for (const it of state.items) {
+  for (const it of run.stock.items) {
     const name = it.model.name;
     const avg = it.level.mean(end);
     const usedPerDay = it.unitsUsed / horizonDays;
@@ -117,13 +89,6 @@ export function collectFigures(state: HospitalRunState, end: number, departmentO
     f[`stock.${name}.meanOnOrder`] = it.onOrderLevel.mean(end);
     f[`stock.${name}.meanBackorders`] = it.backorderLevel.mean(end);
   }
-
-  f['cost.total'] = ledger.total;
-  COST_TYPES.forEach((t, i) => (f[`cost.${t}`] = ledger.byType[i]!));
-  ledger.departmentNames.forEach((d, i) => (f[`cost.department.${d}`] = ledger.byDepartment[i]!));
-  f['cost.capacity'] = ledger.capacityCost;
-  f['cost.perPatient'] = totalArrivals > 0 ? ledger.total / totalArrivals : NaN;
-  return f;
 }
 
 function putQuantiles(f: Record<string, number>, id: string, tally: Tally, scale: number): void {

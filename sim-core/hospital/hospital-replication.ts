@@ -6,8 +6,9 @@
  * pathway; `advance` runs its steps, each through its verb's runner (the
  * table in ../verbs/index.ts), until one has to wait. What the run's events
  * cost and count, the trace and snapshots are observers' business
- * (observer.ts); rosters and breakdowns are capacity.ts's, room turnover
- * holdings.ts's, stock stock-room.ts's, the ED clock ed-clock.ts's.
+ * (observer.ts, built from the table in observer-table.ts); rosters and
+ * breakdowns are capacity.ts's, room turnover holdings.ts's, stock
+ * stock-room.ts's, the ED clock ed-clock.ts's.
  *
  * The interpreter is a class, its handlers methods registered with the
  * replication as their target: every replication then runs the same
@@ -26,33 +27,28 @@ import { VERBS, type StepModel } from '../verbs/index.js';
 import type { Run, StepRunner } from '../verbs/verb.js';
 import { startArrivals, type ArrivalSink } from './arrivals.js';
 import { Capacity } from './capacity.js';
-import { caseFigures } from './case-figures.js';
-import { CaseObserver } from './case-observer.js';
-import { CensusByHour } from './census-by-hour.js';
-import { CostObserver } from './cost-observer.js';
+import type { CostLedger } from './cost-ledger.js';
+import { ledgerFor } from './cost-observer.js';
 import { EdClock } from './ed-clock.js';
-import { FigureObserver } from './figure-observer.js';
-import { collectFigures } from './figures.js';
 import { Holdings } from './holdings.js';
 import { placePatients, type InitialState, type PlacementTarget } from './initial-state.js';
 import type { HospitalModel } from './model.js';
-import type { RunObserver } from './observer.js';
+import type { ObserverContext, RunFindings } from './observer.js';
+import { buildObservers } from './observer-table.js';
 import { Observers } from './observers.js';
-import { OutlyingObserver } from './outlying-observer.js';
 import { PatientTable } from './patients.js';
 import { RESOURCE_KINDS, UNLIMITED_UNITS } from './resource-kinds.js';
 import type { HospitalRunOptions, HospitalRunResult } from './run-options.js';
-import { SnapshotObserver } from './snapshots.js';
 import { StockRoom } from './stock-room.js';
-import { TraceObserver } from './trace-observer.js';
 import type { ExitKind } from './trace-words.js';
 
-export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
+export class HospitalReplication implements ArrivalSink, PlacementTarget, Run, ObserverContext {
   readonly sim: Simulation;
   readonly book: ClaimBook;
   readonly resources: Resource[];
   readonly patients: PatientTable;
   readonly observe: Observers;
+  readonly ledger: CostLedger;
   readonly holdings: Holdings;
   readonly ed: EdClock;
   readonly stock: StockRoom;
@@ -62,15 +58,8 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
   readonly cancellingRoster: (Roster | null)[];
   /** "#<replication>", appended to every stream name so replications are independent. */
   private readonly rep: string;
-  private readonly warmupEnd: number;
-  private readonly end: number;
-  private readonly costs: CostObserver;
-  private readonly figures: FigureObserver;
-  private readonly cases: CaseObserver;
-  private readonly census: CensusByHour;
-  private readonly snapshots: SnapshotObserver | null;
-  /** Only for a model with a pooled ward step (outlying). */
-  private readonly outlying: OutlyingObserver | null;
+  readonly warmupEnd: number;
+  readonly end: number;
   /** Each pathway's steps' runners, parallel to its steps. */
   private readonly runners: StepRunner<StepModel>[][];
   /**
@@ -87,7 +76,7 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
 
   constructor(
     readonly model: HospitalModel,
-    private readonly options: HospitalRunOptions,
+    options: HospitalRunOptions,
   ) {
     const sim = new Simulation(options.trace ? { seed: options.seed, trace: options.trace } : { seed: options.seed });
     this.sim = sim;
@@ -107,20 +96,15 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
         ...(r.queueCapacity !== undefined ? { queueCapacity: r.queueCapacity } : {}),
       }),
     );
-    this.costs = new CostObserver(sim, model, this.patients, this.warmupEnd, this.end);
-    this.figures = new FigureObserver(sim, model, this.patients, this.warmupEnd, this.end);
-    const trace = sim.trace ? new TraceObserver(sim.trace, sim, model, this.patients) : null;
-    const every = options.snapshotEvery;
-    this.snapshots = every !== undefined && every > 0 ? new SnapshotObserver(sim, every, this.end) : null;
-    this.cases = new CaseObserver(sim, this.patients, this.warmupEnd, this.end);
-    this.outlying = OutlyingObserver.wanted(model) ? new OutlyingObserver(sim, model, this.patients, this.warmupEnd, this.end) : null;
-    const others: RunObserver[] = [...(this.snapshots ? [this.snapshots] : []), ...(this.outlying ? [this.outlying] : []), ...(options.observers ?? [])];
-    this.observe = new Observers(this.costs, this.figures, this.cases, trace, others, options.figures !== false);
+    this.ledger = ledgerFor(model);
+    // The observers read the stock room only at the close: it is built below, after the rosters.
+    this.observe = new Observers(buildObservers(this, options));
 
     // --- what the verbs share ---
     this.holdings = new Holdings(sim, this.book, this.resources, this.patients, this.observe, model.resources, rep);
-    const resourceDept = model.resources.map((r) => this.costs.departmentOf(r.department));
-    const classDept = model.classes.map((c) => this.costs.departmentOf(c.department));
+    const departments = this.ledger.departmentNames;
+    const resourceDept = model.resources.map((r) => departments.indexOf(r.department));
+    const classDept = model.classes.map((c) => departments.indexOf(c.department));
     const admitsFromEd = model.resources.map((r) => RESOURCE_KINDS[r.kind].admitsFromEd);
     this.ed = new EdClock(sim, this.patients, this.observe, admitsFromEd, resourceDept, classDept);
     this.classPriority = model.classes.map((c) => c.priority);
@@ -130,7 +114,6 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     // Rosters and breakdowns start now, their first events scheduled in model order; then stock reviews.
     new Capacity(sim, this.book, this.resources, this.observe, model, rep);
     this.stock = new StockRoom(sim, model.items, rep);
-    this.census = new CensusByHour(sim, model, this.resources, this.patients, this.warmupEnd, this.end);
 
     // --- patients and their steps ---
     this.attributeSamplers = model.classes.map((c) => c.attributes.map((a) => sharedCategorical(a.weights)));
@@ -174,29 +157,24 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
   run(): HospitalRunResult {
     this.start();
     const { sim, book } = this;
-    this.snapshots?.start();
-    const wantFigures = this.options.figures !== false;
-    if (wantFigures) this.census.start();
+    this.observe.start();
     if (this.warmupEnd > 0) {
       sim.run(this.warmupEnd);
       book.resetStats(sim.now);
       for (const it of this.stock.items) it.resetStats(sim.now);
     }
     sim.run(this.end);
-    let figures: Record<string, number> = {};
-    if (wantFigures) {
-      this.holdings.chargeWhatIsStillHeld();
-      figures = collectFigures(
-        { model: this.model, resources: this.resources, items: this.stock.items, ledger: this.costs.ledger, observed: this.figures },
-        this.end,
-        (name) => this.costs.departmentOf(name),
-      );
-      caseFigures(figures, this.model, this.cases.record, this.costs.ledger);
-      this.census.putFigures(figures);
-      this.outlying?.putFigures(figures);
-    }
-    const snapshots = this.snapshots ? { every: this.snapshots.every, inSystem: this.snapshots.inSystem } : undefined;
-    return { figures, ledger: this.costs.ledger, events: sim.eventsProcessed, patients: this.patients.count, ...(snapshots ? { snapshots } : {}) };
+    // What is still held at the end is used up to now: the observers hear it, then put their findings.
+    this.holdings.chargeWhatIsStillHeld();
+    const findings: RunFindings = { figures: {} };
+    this.observe.close(findings);
+    return {
+      figures: findings.figures,
+      ledger: this.ledger,
+      events: sim.eventsProcessed,
+      patients: this.patients.count,
+      ...(findings.snapshots ? { snapshots: findings.snapshots } : {}),
+    };
   }
 
   stream(name: string): RandomStream {

@@ -1,14 +1,23 @@
 /**
  * What a replication tells its observers (costs, figures, the trace,
- * snapshots, and anyone else): one small interface, as simmer's monitor or
- * JaamSim's trace listener. The interpreter runs patients and says what
- * happened; each observer keeps its own books and decides for itself what
- * counts (the warm-up, the end of the horizon). Patients are named by slot
- * (read the PatientTable for serial, class, pathway); resources and items by
- * index; times are the simulation's clock unless given.
+ * snapshots, and anyone else), as simmer's monitor or Ciw's trackers. The
+ * interpreter runs patients and says what happened (`RunObserver`: every
+ * event); an `Observer` hears only the events it has a method for, keeps its
+ * own books, decides for itself what counts (the warm-up, the end of the
+ * horizon), and puts its own figures when the run closes. Patients are named
+ * by slot (read the PatientTable for serial, class, pathway); resources and
+ * items by index; times are the simulation's clock unless given.
  */
+import type { Resource } from '../resources/resource.js';
+import type { Simulation } from '../simulation.js';
+import type { CostLedger } from './cost-ledger.js';
+import type { HospitalModel } from './model.js';
+import type { PatientTable } from './patients.js';
+import type { HospitalRunOptions } from './run-options.js';
+import type { StockRoom } from './stock-room.js';
 import type { ExitKind } from './trace-words.js';
 
+/** Every event a replication reports: what the interpreter, the verbs and the holdings call. */
 export interface RunObserver {
   /** A patient arrived (its attributes drawn). */
   arrived(p: number, classIndex: number): void;
@@ -50,25 +59,40 @@ export interface RunObserver {
   brokeDown(resource: number, down: boolean): void;
 }
 
-/** An observer that hears nothing: extend it and override what you need. */
-export class QuietObserver implements RunObserver {
-  arrived(_p: number, _c: number): void {}
-  placed(_p: number, _c: number): void {}
-  requested(_p: number, _first: number): void {}
-  waited(_p: number, _pathway: number, _step: number, _minutes: number): void {}
-  seized(_p: number, _r: number): void {}
-  released(_p: number, _r: number): void {}
-  turnoverEnded(_serial: number, _r: number): void {}
-  started(_p: number, _activity: string): void {}
-  finished(_p: number, _activity: string): void {}
-  stockOut(_p: number, _item: number): void {}
-  consumed(_p: number, _item: number, _quantity: number): void {}
-  used(_serial: number, _pathway: number, _r: number, _from: number, _grantedAt: number, _requestedAt: number): void {}
-  boarded(_p: number, _since: number): void {}
-  leftEd(_p: number, _minutes: number): void {}
-  turnedAway(_p: number): void {}
-  leftUnseen(_p: number): void {}
-  cancelled(_p: number): void {}
-  left(_p: number, _how: ExitKind, _completed: boolean): void {}
-  brokeDown(_r: number, _down: boolean): void {}
+/** What observers put into when the run closes: figures by stable id, and the snapshots when asked for. */
+export interface RunFindings {
+  figures: Record<string, number>;
+  /** Patients in the hospital at times 0, every, 2·every, … */
+  snapshots?: { every: number; inSystem: number[] };
 }
+
+/**
+ * An observer: it hears the events it has a method for (and is not called for
+ * the others), may start something when the run starts (an event on the hour),
+ * and may put its findings when the run closes, after the last event.
+ */
+export type Observer = Partial<RunObserver> & {
+  /** The run starts: after patients are placed, before the first event. */
+  start?(): void;
+  /** The run has ended: put your figures (and only yours). */
+  close?(into: RunFindings): void;
+};
+
+/** What an observer is built with: the replication's clock, model, resources, patients and books. */
+export interface ObserverContext {
+  readonly sim: Simulation;
+  readonly model: HospitalModel;
+  /** By model index. */
+  readonly resources: readonly Resource[];
+  readonly patients: PatientTable;
+  /** The consumables: built after the observers, so read it when the run closes, not when built. */
+  readonly stock: StockRoom;
+  /** The run's cost ledger (the cost observer books into it; the result returns it). */
+  readonly ledger: CostLedger;
+  /** Figures count from the end of the warm-up to the end of the horizon. */
+  readonly warmupEnd: number;
+  readonly end: number;
+}
+
+/** Builds an observer for one replication, or null when the run does not want it. */
+export type ObserverFactory = (run: ObserverContext, options: HospitalRunOptions) => Observer | null;

@@ -1,201 +1,165 @@
 /**
  * The run's observers as one: the interpreter tells this what happened and it
- * tells each observer in turn, costs first, then figures, cases, the trace (when
- * recorded) and any others (snapshots). Written out per event rather than as
- * a loop over a list, so each call site sees one kind of observer and V8 can
- * inline it: the ones that do not care cost nothing.
+ * tells, in the order they were listed, the observers that hear that event.
+ * Each event keeps a plain array of its listeners, made once per replication,
+ * so an event nobody hears costs a loop of length zero, and telling allocates
+ * nothing.
  */
-import type { CaseObserver } from './case-observer.js';
-import type { CostObserver } from './cost-observer.js';
-import type { FigureObserver } from './figure-observer.js';
-import type { RunObserver } from './observer.js';
-import type { TraceObserver } from './trace-observer.js';
+import type { Observer, RunFindings, RunObserver } from './observer.js';
 import type { ExitKind } from './trace-words.js';
 
+type Hearing<K extends keyof RunObserver> = Pick<RunObserver, K>;
+
+/** The observers that have a method for `event`, in order. */
+function hearing<K extends keyof RunObserver>(observers: readonly Observer[], event: K): Hearing<K>[] {
+  return observers.filter((o) => typeof o[event] === 'function') as Hearing<K>[];
+}
+
 export class Observers implements RunObserver {
-  constructor(
-    readonly costs: CostObserver,
-    readonly figures: FigureObserver,
-    /** Hears only arrivals, placements, waits and exits: called for those alone. */
-    readonly cases: CaseObserver,
-    readonly trace: TraceObserver | null,
-    readonly others: readonly RunObserver[],
-    /** false: costs, figures and cases are not told (a run whose figures are not wanted); the trace and others still are. */
-    readonly counting = true,
-  ) {}
+  private readonly onArrived: Hearing<'arrived'>[];
+  private readonly onPlaced: Hearing<'placed'>[];
+  private readonly onRequested: Hearing<'requested'>[];
+  private readonly onWaited: Hearing<'waited'>[];
+  private readonly onSeized: Hearing<'seized'>[];
+  private readonly onReleased: Hearing<'released'>[];
+  private readonly onTurnoverEnded: Hearing<'turnoverEnded'>[];
+  private readonly onStarted: Hearing<'started'>[];
+  private readonly onFinished: Hearing<'finished'>[];
+  private readonly onStockOut: Hearing<'stockOut'>[];
+  private readonly onConsumed: Hearing<'consumed'>[];
+  private readonly onUsed: Hearing<'used'>[];
+  private readonly onBoarded: Hearing<'boarded'>[];
+  private readonly onLeftEd: Hearing<'leftEd'>[];
+  private readonly onTurnedAway: Hearing<'turnedAway'>[];
+  private readonly onLeftUnseen: Hearing<'leftUnseen'>[];
+  private readonly onCancelled: Hearing<'cancelled'>[];
+  private readonly onLeft: Hearing<'left'>[];
+  private readonly onBrokeDown: Hearing<'brokeDown'>[];
+
+  constructor(readonly all: readonly Observer[]) {
+    this.onArrived = hearing(all, 'arrived');
+    this.onPlaced = hearing(all, 'placed');
+    this.onRequested = hearing(all, 'requested');
+    this.onWaited = hearing(all, 'waited');
+    this.onSeized = hearing(all, 'seized');
+    this.onReleased = hearing(all, 'released');
+    this.onTurnoverEnded = hearing(all, 'turnoverEnded');
+    this.onStarted = hearing(all, 'started');
+    this.onFinished = hearing(all, 'finished');
+    this.onStockOut = hearing(all, 'stockOut');
+    this.onConsumed = hearing(all, 'consumed');
+    this.onUsed = hearing(all, 'used');
+    this.onBoarded = hearing(all, 'boarded');
+    this.onLeftEd = hearing(all, 'leftEd');
+    this.onTurnedAway = hearing(all, 'turnedAway');
+    this.onLeftUnseen = hearing(all, 'leftUnseen');
+    this.onCancelled = hearing(all, 'cancelled');
+    this.onLeft = hearing(all, 'left');
+    this.onBrokeDown = hearing(all, 'brokeDown');
+  }
+
+  /** The run starts: each observer that starts something, in order. */
+  start(): void {
+    for (const o of this.all) o.start?.();
+  }
+
+  /** The run has ended: each observer puts its findings, in order. */
+  close(into: RunFindings): void {
+    for (const o of this.all) o.close?.(into);
+  }
 
   arrived(p: number, c: number): void {
-    if (this.counting) {
-      this.costs.arrived(p, c);
-      this.figures.arrived(p, c);
-      this.cases.arrived(p, c);
-    }
-    if (this.trace !== null) this.trace.arrived(p, c);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.arrived(p, c);
+    const s = this.onArrived;
+    for (let i = 0; i < s.length; i++) s[i]!.arrived(p, c);
   }
 
   placed(p: number, c: number): void {
-    if (this.counting) {
-      this.costs.placed(p, c);
-      this.figures.placed(p, c);
-      this.cases.placed(p, c);
-    }
-    if (this.trace !== null) this.trace.placed(p, c);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.placed(p, c);
+    const s = this.onPlaced;
+    for (let i = 0; i < s.length; i++) s[i]!.placed(p, c);
   }
 
   requested(p: number, first: number): void {
-    if (this.counting) {
-      this.costs.requested(p, first);
-      this.figures.requested(p, first);
-    }
-    if (this.trace !== null) this.trace.requested(p, first);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.requested(p, first);
+    const s = this.onRequested;
+    for (let i = 0; i < s.length; i++) s[i]!.requested(p, first);
   }
 
   waited(p: number, pathway: number, step: number, minutes: number): void {
-    if (this.counting) {
-      this.costs.waited(p, pathway, step, minutes);
-      this.figures.waited(p, pathway, step, minutes);
-      this.cases.waited(p, pathway, step, minutes);
-    }
-    if (this.trace !== null) this.trace.waited(p, pathway, step, minutes);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.waited(p, pathway, step, minutes);
+    const s = this.onWaited;
+    for (let i = 0; i < s.length; i++) s[i]!.waited(p, pathway, step, minutes);
   }
 
   seized(p: number, r: number): void {
-    if (this.counting) {
-      this.costs.seized(p, r);
-      this.figures.seized(p, r);
-    }
-    if (this.trace !== null) this.trace.seized(p, r);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.seized(p, r);
+    const s = this.onSeized;
+    for (let i = 0; i < s.length; i++) s[i]!.seized(p, r);
   }
 
   released(p: number, r: number): void {
-    if (this.counting) {
-      this.costs.released(p, r);
-      this.figures.released(p, r);
-    }
-    if (this.trace !== null) this.trace.released(p, r);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.released(p, r);
+    const s = this.onReleased;
+    for (let i = 0; i < s.length; i++) s[i]!.released(p, r);
   }
 
   turnoverEnded(serial: number, r: number): void {
-    if (this.counting) {
-      this.costs.turnoverEnded(serial, r);
-      this.figures.turnoverEnded(serial, r);
-    }
-    if (this.trace !== null) this.trace.turnoverEnded(serial, r);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.turnoverEnded(serial, r);
+    const s = this.onTurnoverEnded;
+    for (let i = 0; i < s.length; i++) s[i]!.turnoverEnded(serial, r);
   }
 
   started(p: number, activity: string): void {
-    if (this.counting) {
-      this.costs.started(p, activity);
-      this.figures.started(p, activity);
-    }
-    if (this.trace !== null) this.trace.started(p, activity);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.started(p, activity);
+    const s = this.onStarted;
+    for (let i = 0; i < s.length; i++) s[i]!.started(p, activity);
   }
 
   finished(p: number, activity: string): void {
-    if (this.counting) {
-      this.costs.finished(p, activity);
-      this.figures.finished(p, activity);
-    }
-    if (this.trace !== null) this.trace.finished(p, activity);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.finished(p, activity);
+    const s = this.onFinished;
+    for (let i = 0; i < s.length; i++) s[i]!.finished(p, activity);
   }
 
   stockOut(p: number, item: number): void {
-    if (this.counting) {
-      this.costs.stockOut(p, item);
-      this.figures.stockOut(p, item);
-    }
-    if (this.trace !== null) this.trace.stockOut(p, item);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.stockOut(p, item);
+    const s = this.onStockOut;
+    for (let i = 0; i < s.length; i++) s[i]!.stockOut(p, item);
   }
 
   consumed(p: number, item: number, quantity: number): void {
-    if (this.counting) {
-      this.costs.consumed(p, item, quantity);
-      this.figures.consumed(p, item, quantity);
-    }
-    if (this.trace !== null) this.trace.consumed(p, item, quantity);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.consumed(p, item, quantity);
+    const s = this.onConsumed;
+    for (let i = 0; i < s.length; i++) s[i]!.consumed(p, item, quantity);
   }
 
   used(serial: number, pathway: number, r: number, from: number, grantedAt: number, requestedAt: number): void {
-    if (this.counting) {
-      this.costs.used(serial, pathway, r, from, grantedAt, requestedAt);
-      this.figures.used(serial, pathway, r, from, grantedAt, requestedAt);
-    }
-    if (this.trace !== null) this.trace.used(serial, pathway, r, from, grantedAt, requestedAt);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.used(serial, pathway, r, from, grantedAt, requestedAt);
+    const s = this.onUsed;
+    for (let i = 0; i < s.length; i++) s[i]!.used(serial, pathway, r, from, grantedAt, requestedAt);
   }
 
   boarded(p: number, since: number): void {
-    if (this.counting) {
-      this.costs.boarded(p, since);
-      this.figures.boarded(p, since);
-    }
-    if (this.trace !== null) this.trace.boarded(p, since);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.boarded(p, since);
+    const s = this.onBoarded;
+    for (let i = 0; i < s.length; i++) s[i]!.boarded(p, since);
   }
 
   leftEd(p: number, minutes: number): void {
-    if (this.counting) {
-      this.costs.leftEd(p, minutes);
-      this.figures.leftEd(p, minutes);
-    }
-    if (this.trace !== null) this.trace.leftEd(p, minutes);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.leftEd(p, minutes);
+    const s = this.onLeftEd;
+    for (let i = 0; i < s.length; i++) s[i]!.leftEd(p, minutes);
   }
 
   turnedAway(p: number): void {
-    if (this.counting) {
-      this.costs.turnedAway(p);
-      this.figures.turnedAway(p);
-    }
-    if (this.trace !== null) this.trace.turnedAway(p);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.turnedAway(p);
+    const s = this.onTurnedAway;
+    for (let i = 0; i < s.length; i++) s[i]!.turnedAway(p);
   }
 
   leftUnseen(p: number): void {
-    if (this.counting) {
-      this.costs.leftUnseen(p);
-      this.figures.leftUnseen(p);
-    }
-    if (this.trace !== null) this.trace.leftUnseen(p);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.leftUnseen(p);
+    const s = this.onLeftUnseen;
+    for (let i = 0; i < s.length; i++) s[i]!.leftUnseen(p);
   }
 
   cancelled(p: number): void {
-    if (this.counting) {
-      this.costs.cancelled(p);
-      this.figures.cancelled(p);
-    }
-    if (this.trace !== null) this.trace.cancelled(p);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.cancelled(p);
+    const s = this.onCancelled;
+    for (let i = 0; i < s.length; i++) s[i]!.cancelled(p);
   }
 
   left(p: number, how: ExitKind, completed: boolean): void {
-    if (this.counting) {
-      this.costs.left(p, how, completed);
-      this.figures.left(p, how, completed);
-      this.cases.left(p, how, completed);
-    }
-    if (this.trace !== null) this.trace.left(p, how, completed);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.left(p, how, completed);
+    const s = this.onLeft;
+    for (let i = 0; i < s.length; i++) s[i]!.left(p, how, completed);
   }
 
   brokeDown(r: number, down: boolean): void {
-    if (this.counting) {
-      this.costs.brokeDown(r, down);
-      this.figures.brokeDown(r, down);
-    }
-    if (this.trace !== null) this.trace.brokeDown(r, down);
-    for (let k = 0; k < this.others.length; k++) this.others[k]!.brokeDown(r, down);
+    const s = this.onBrokeDown;
+    for (let i = 0; i < s.length; i++) s[i]!.brokeDown(r, down);
   }
 }

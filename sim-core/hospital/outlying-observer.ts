@@ -7,11 +7,9 @@
  * the ward they were in (host) and by their own ward (home). Built only for a
  * model with a pooled step, so other runs pay nothing for it.
  */
-import type { Simulation } from '../simulation.js';
 import type { SeizeStep } from '../verbs/seize.js';
 import type { HospitalModel } from './model.js';
-import { QuietObserver } from './observer.js';
-import type { PatientTable } from './patients.js';
+import type { ObserverContext, RunFindings } from './observer.js';
 
 interface PooledFigure {
   name: string;
@@ -20,7 +18,7 @@ interface PooledFigure {
   minutes: number;
 }
 
-export class OutlyingObserver extends QuietObserver {
+export class OutlyingObserver {
   /** Per pathway and step: the pooled step's figure (for its seize and the stay's hold after it), or null. */
   private readonly figureAt: (PooledFigure | null)[][];
   private readonly wardsAt: (readonly number[] | null)[][];
@@ -33,14 +31,8 @@ export class OutlyingObserver extends QuietObserver {
   private readonly open = new Map<number, { home: number; figure: PooledFigure }>();
   private readonly n: number;
 
-  constructor(
-    private readonly sim: Simulation,
-    private readonly model: HospitalModel,
-    private readonly patients: PatientTable,
-    private readonly warmupEnd: number,
-    private readonly end: number,
-  ) {
-    super();
+  constructor(private readonly run: ObserverContext) {
+    const model = run.model;
     this.n = Math.max(1, model.resources.length);
     this.hostMinutes = new Float64Array(model.resources.length);
     this.homeMinutes = new Float64Array(model.resources.length);
@@ -74,41 +66,42 @@ export class OutlyingObserver extends QuietObserver {
     return model.pathways.some((p) => p.steps.some((s) => s.op === 'seize' && (s as SeizeStep).pooled === true));
   }
 
-  override seized(p: number, r: number): void {
-    const pt = this.patients;
+  seized(p: number, r: number): void {
+    const pt = this.run.patients;
     const pw = pt.pathwayOf[p]!;
     const i = pt.step[p]!;
     const wards = this.wardsAt[pw]![i];
     if (!wards || !wards.includes(r)) return;
     const figure = this.figureAt[pw]![i]!;
-    const counted = this.sim.now >= this.warmupEnd;
+    const counted = this.run.sim.now >= this.run.warmupEnd;
     if (counted) figure.begun++;
     if (r === wards[0]) return;
     if (counted) figure.outliers++;
     this.open.set(pt.serialOf[p]! * this.n + r, { home: wards[0]!, figure });
   }
 
-  override used(serial: number, _pathway: number, r: number, from: number, grantedAt: number): void {
+  used(serial: number, _pathway: number, r: number, from: number, grantedAt: number): void {
     // The patient's time in the bed only (from the grant), not cleaning after it.
     if (from !== grantedAt) return;
     const key = serial * this.n + r;
     const stay = this.open.get(key);
     if (stay === undefined) return;
     this.open.delete(key);
-    const minutes = Math.min(this.sim.now, this.end) - Math.max(from, this.warmupEnd);
+    const minutes = Math.min(this.run.sim.now, this.run.end) - Math.max(from, this.run.warmupEnd);
     if (minutes <= 0) return;
     stay.figure.minutes += minutes;
     this.hostMinutes[r]! += minutes;
     this.homeMinutes[stay.home]! += minutes;
   }
 
-  /** Adds the outlying figures (see the README's figure table). */
-  putFigures(f: Record<string, number>): void {
+  /** Puts the outlying figures (see the README's figure table). */
+  close(into: RunFindings): void {
+    const f = into.figures;
     for (const x of this.figures) {
       f[`outlied.${x.name}.share`] = x.begun > 0 ? x.outliers / x.begun : NaN;
       f[`outlied.${x.name}.bedDays`] = x.minutes / 1440;
     }
-    this.model.resources.forEach((m, r) => {
+    this.run.model.resources.forEach((m, r) => {
       if (!this.inAnyList[r]) return;
       f[`beds.${m.name}.outliedBedDays`] = this.hostMinutes[r]! / 1440;
       f[`beds.${m.name}.outliedAwayBedDays`] = this.homeMinutes[r]! / 1440;

@@ -5,7 +5,7 @@
 import type { TraceRecorder } from '../trace.js';
 import type { CostLedger } from './cost-ledger.js';
 import type { InitialState } from './initial-state.js';
-import type { RunObserver } from './observer.js';
+import type { ObserverFactory, RunFindings } from './observer.js';
 
 export interface HospitalRunOptions {
   seed: number | string;
@@ -25,24 +25,25 @@ export interface HospitalRunOptions {
   snapshotEvery?: number;
   /** Patients in the hospital at time 0 (at a pathway step, holding resources, with time already spent); none: an empty hospital. */
   initialState?: InitialState;
-  /** More observers of the run's events, told after the costs, figures, trace and snapshots. */
-  observers?: readonly RunObserver[];
   /**
-   * false: the run's figures are not kept: costs, figures and cases are not told
-   * what happens, nothing is summed up at the end (nor the census read on the
-   * hour for it), `figures` comes back empty and the ledger too. For runs that
-   * read what they need through the trace or an observer (a forecast). The run
-   * itself, its random draws and its events, is the same. Default true.
+   * Your own observers, built for each replication as the built-in ones are
+   * (observer-table.ts) and told after them: each hears the events it has a
+   * method for and may put its own figures into the result when the run closes.
+   */
+  observers?: readonly ObserverFactory[];
+  /**
+   * false: the built-in figures are not kept: the observers of costs, figures,
+   * cases, census and outlying are not built, `figures` comes back with only
+   * what your own observers put, and the ledger empty. For runs that read what
+   * they need through the trace or an observer (a forecast). The run itself,
+   * its random draws and its events, is the same. Default true.
    */
   figures?: boolean;
 }
 
-export interface HospitalRunResult {
-  /** Every figure of the run by its stable id. */
-  figures: Record<string, number>;
+/** `figures`: every figure of the run by its stable id; `snapshots` when asked for (snapshotEvery). */
+export interface HospitalRunResult extends RunFindings {
   ledger: CostLedger;
   events: number;
   patients: number;
-  /** Patients in the hospital at times 0, snapshotEvery, 2·snapshotEvery, … (when asked for). */
-  snapshots?: { every: number; inSystem: number[] };
 }

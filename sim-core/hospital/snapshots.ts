@@ -5,43 +5,43 @@
  * each snapshot minute.
  */
 import { PRIORITY } from '../priorities.js';
-import type { Simulation } from '../simulation.js';
-import { QuietObserver } from './observer.js';
+import type { ObserverContext, RunFindings } from './observer.js';
 import type { ExitKind } from './trace-words.js';
 
-export class SnapshotObserver extends QuietObserver {
-  readonly inSystem: number[] = [];
+export class SnapshotObserver {
+  private readonly inSystem: number[] = [];
   private count = 0;
   private kind = -1;
 
   constructor(
-    private readonly sim: Simulation,
-    readonly every: number,
-    private readonly end: number,
-  ) {
-    super();
-  }
+    private readonly run: ObserverContext,
+    private readonly every: number,
+  ) {}
 
   /** Takes the first snapshot at time 0, after everything else at that minute. */
   start(): void {
-    this.kind = this.sim.register('snapshot', this.onSnapshot, this);
-    this.sim.schedule(0, this.kind, 0, 0, PRIORITY.SNAPSHOT);
+    this.kind = this.run.sim.register('snapshot', this.onSnapshot, this);
+    this.run.sim.schedule(0, this.kind, 0, 0, PRIORITY.SNAPSHOT);
   }
 
-  override arrived(): void {
+  arrived(): void {
     this.count++;
   }
 
-  override placed(): void {
+  placed(): void {
     this.count++;
   }
 
-  override left(_p: number, _how: ExitKind, _completed: boolean): void {
+  left(_p: number, _how: ExitKind, _completed: boolean): void {
     this.count--;
+  }
+
+  close(into: RunFindings): void {
+    into.snapshots = { every: this.every, inSystem: this.inSystem };
   }
 
   private onSnapshot(): void {
     this.inSystem.push(this.count);
-    if (this.sim.now + this.every <= this.end) this.sim.schedule(this.every, this.kind, 0, 0, PRIORITY.SNAPSHOT);
+    if (this.run.sim.now + this.every <= this.run.end) this.run.sim.schedule(this.every, this.kind, 0, 0, PRIORITY.SNAPSHOT);
   }
 }

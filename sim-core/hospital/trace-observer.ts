@@ -3,14 +3,11 @@
  * words and places in a fixed order when built (the words, then resources,
  * then classes, then attributes), so every trace of a model numbers them alike.
  */
-import type { Simulation } from '../simulation.js';
 import type { TraceRecorder } from '../trace.js';
-import type { HospitalModel } from './model.js';
-import { QuietObserver } from './observer.js';
-import type { PatientTable } from './patients.js';
+import type { ObserverContext } from './observer.js';
 import { TRACE_ATTRIBUTE_PREFIX, TRACE_PLACED, TRACE_WORDS, type ExitKind, type TraceWordKey } from './trace-words.js';
 
-export class TraceObserver extends QuietObserver {
+export class TraceObserver {
   private readonly codes: Record<TraceWordKey, number>;
   private readonly resourcePlace: number[];
   private readonly classPlace: number[];
@@ -20,72 +17,71 @@ export class TraceObserver extends QuietObserver {
   private placedCode = -1;
 
   constructor(
+    private readonly run: ObserverContext,
     private readonly trace: TraceRecorder,
-    private readonly sim: Simulation,
-    private readonly model: HospitalModel,
-    private readonly patients: PatientTable,
   ) {
-    super();
+    const model = run.model;
     this.codes = Object.fromEntries(Object.entries(TRACE_WORDS).map(([key, word]) => [key, trace.code(word)])) as Record<TraceWordKey, number>;
     this.resourcePlace = model.resources.map((r) => trace.place(r.name));
     this.classPlace = model.classes.map((c) => trace.place(c.name));
     this.attributeCodes = model.attributes.map((a) => trace.code(`${TRACE_ATTRIBUTE_PREFIX}${a.name}`));
   }
 
-  override arrived(p: number, c: number): void {
-    this.trace.record(this.sim.now, this.patients.serialOf[p]!, this.codes.arrive, this.classPlace[c]!);
+  arrived(p: number, c: number): void {
+    this.trace.record(this.run.sim.now, this.run.patients.serialOf[p]!, this.codes.arrive, this.classPlace[c]!);
     this.recordAttributes(p);
   }
 
-  override placed(p: number, c: number): void {
+  placed(p: number, c: number): void {
     if (this.placedCode < 0) this.placedCode = this.trace.code(TRACE_PLACED);
-    this.trace.record(this.sim.now, this.patients.serialOf[p]!, this.placedCode, this.classPlace[c]!);
+    this.trace.record(this.run.sim.now, this.run.patients.serialOf[p]!, this.placedCode, this.classPlace[c]!);
     this.recordAttributes(p);
   }
 
-  override requested(p: number, first: number): void {
-    this.trace.record(this.sim.now, this.patients.serialOf[p]!, this.codes.request, this.resourcePlace[first]!);
+  requested(p: number, first: number): void {
+    this.trace.record(this.run.sim.now, this.run.patients.serialOf[p]!, this.codes.request, this.resourcePlace[first]!);
   }
 
-  override seized(p: number, r: number): void {
-    this.trace.record(this.sim.now, this.patients.serialOf[p]!, this.codes.seize, this.resourcePlace[r]!);
+  seized(p: number, r: number): void {
+    this.trace.record(this.run.sim.now, this.run.patients.serialOf[p]!, this.codes.seize, this.resourcePlace[r]!);
   }
 
-  override released(p: number, r: number): void {
-    this.trace.record(this.sim.now, this.patients.serialOf[p]!, this.codes.release, this.resourcePlace[r]!);
+  released(p: number, r: number): void {
+    this.trace.record(this.run.sim.now, this.run.patients.serialOf[p]!, this.codes.release, this.resourcePlace[r]!);
   }
 
-  override started(p: number, activity: string): void {
-    this.trace.record(this.sim.now, this.patients.serialOf[p]!, this.codes.start, this.activityPlace(activity));
+  started(p: number, activity: string): void {
+    this.trace.record(this.run.sim.now, this.run.patients.serialOf[p]!, this.codes.start, this.activityPlace(activity));
   }
 
-  override finished(p: number, activity: string): void {
-    this.trace.record(this.sim.now, this.patients.serialOf[p]!, this.codes.finish, this.activityPlace(activity));
+  finished(p: number, activity: string): void {
+    this.trace.record(this.run.sim.now, this.run.patients.serialOf[p]!, this.codes.finish, this.activityPlace(activity));
   }
 
-  override stockOut(p: number, item: number): void {
-    this.trace.record(this.sim.now, this.patients.serialOf[p]!, this.codes.stockout, this.activityPlace(this.model.items[item]!.name));
+  stockOut(p: number, item: number): void {
+    this.trace.record(this.run.sim.now, this.run.patients.serialOf[p]!, this.codes.stockout, this.activityPlace(this.run.model.items[item]!.name));
   }
 
-  override left(p: number, how: ExitKind, _completed: boolean): void {
-    this.trace.record(this.sim.now, this.patients.serialOf[p]!, this.codes[how], this.classPlace[this.patients.klass[p]!]!);
+  left(p: number, how: ExitKind, _completed: boolean): void {
+    this.trace.record(this.run.sim.now, this.run.patients.serialOf[p]!, this.codes[how], this.classPlace[this.run.patients.klass[p]!]!);
   }
 
-  override turnoverEnded(serial: number, r: number): void {
-    this.trace.record(this.sim.now, serial, this.codes.turnoverEnd, this.resourcePlace[r]!);
+  turnoverEnded(serial: number, r: number): void {
+    this.trace.record(this.run.sim.now, serial, this.codes.turnoverEnd, this.resourcePlace[r]!);
   }
 
-  override brokeDown(r: number, down: boolean): void {
-    this.trace.record(this.sim.now, -1, down ? this.codes.breakdown : this.codes.repair, this.resourcePlace[r]!);
+  brokeDown(r: number, down: boolean): void {
+    this.trace.record(this.run.sim.now, -1, down ? this.codes.breakdown : this.codes.repair, this.resourcePlace[r]!);
   }
 
   /** Attributes go into the trace as "attr:<name>" at the value's name, for event-log export. */
   private recordAttributes(p: number): void {
-    const { trace, patients } = this;
+    const { trace } = this;
+    const { patients } = this.run;
     const n = patients.attributeCount;
     for (let a = 0; a < n; a++) {
       const v = patients.attrs[p * n + a]!;
-      if (v >= 0) trace.record(this.sim.now, patients.serialOf[p]!, this.attributeCodes[a]!, trace.place(String(this.model.attributes[a]!.values[v])));
+      if (v >= 0) trace.record(this.run.sim.now, patients.serialOf[p]!, this.attributeCodes[a]!, trace.place(String(this.run.model.attributes[a]!.values[v])));
     }
   }
 

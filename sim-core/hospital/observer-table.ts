@@ -1,0 +1,42 @@
+/**
+ * The built-in observers, in the order they are told of each event and close:
+ * the one table the interpreter builds them from (it knows none by name).
+ * Each entry is given the run and its options and returns its observer, or
+ * null when the run does not want it. The order matters only at the close:
+ * the figures first, then the costs (capacity costs are booked before the
+ * cost figures are read), then the cases (costed from the ledger). The user's
+ * own observers (`options.observers`) come after these, built the same way.
+ */
+import { CaseObserver } from './case-observer.js';
+import { CensusByHour } from './census-by-hour.js';
+import { CostObserver } from './cost-observer.js';
+import { FigureObserver } from './figure-observer.js';
+import type { Observer, ObserverContext, ObserverFactory } from './observer.js';
+import { OutlyingObserver } from './outlying-observer.js';
+import type { HospitalRunOptions } from './run-options.js';
+import { SnapshotObserver } from './snapshots.js';
+import { TraceObserver } from './trace-observer.js';
+
+/** Whether the run keeps figures (see `HospitalRunOptions.figures`). */
+const counting = (options: HospitalRunOptions): boolean => options.figures !== false;
+
+export const BUILT_IN_OBSERVERS: readonly ObserverFactory[] = [
+  (run, options) => (counting(options) ? new FigureObserver(run) : null),
+  (run, options) => (counting(options) ? new CostObserver(run) : null),
+  (run, options) => (counting(options) ? new CaseObserver(run) : null),
+  (run, options) => (options.snapshotEvery !== undefined && options.snapshotEvery > 0 ? new SnapshotObserver(run, options.snapshotEvery) : null),
+  (run, options) => (counting(options) ? new CensusByHour(run) : null),
+  // Only for a model with a pooled ward step, so other runs pay nothing for it.
+  (run, options) => (counting(options) && OutlyingObserver.wanted(run.model) ? new OutlyingObserver(run) : null),
+  (run) => (run.sim.trace ? new TraceObserver(run, run.sim.trace) : null),
+];
+
+/** The run's observers: the built-in ones it wants, then the user's. */
+export function buildObservers(run: ObserverContext, options: HospitalRunOptions): Observer[] {
+  const observers: Observer[] = [];
+  for (const build of [...BUILT_IN_OBSERVERS, ...(options.observers ?? [])]) {
+    const observer = build(run, options);
+    if (observer !== null) observers.push(observer);
+  }
+  return observers;
+}
