@@ -53,14 +53,12 @@ export const importArrows = {
         .join('/');
       const to = target.split('/')[0];
       if (to === ownFolder) return;
-      const arrow = allowed[to];
-      if (!arrow || target.startsWith('../') || !target.includes('/')) {
+      // A file at the root (or outside it) is no folder of ours and no arrow leads there.
+      const inAFolder = target.includes('/') && !target.startsWith('../');
+      const arrow = inAFolder && Object.hasOwn(allowed, to) ? allowed[to] : undefined;
+      if (!arrow) {
         const names = Object.keys(allowed);
-        const data = {
-          from,
-          to: target.includes('/') && !target.startsWith('../') ? `${to}/` : target,
-          allowed: names.length ? names.map((n) => `${n}/`).join(', ') : 'nothing of ours',
-        };
+        const data = { from, to: inAFolder ? `${to}/` : target, allowed: names.length ? names.map((n) => `${n}/`).join(', ') : 'nothing of ours' };
         context.report({ node, messageId: 'notAnArrow', data });
         return;
       }
