@@ -4,14 +4,13 @@
 // The tools live in tools/lint (`npm ci --prefix tools/lint`): typescript-eslint
 // parses with TypeScript 6, while the project builds with TypeScript 7.
 // test/lint-rules.test.ts lints a must-fail fixture for each rule below.
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { importArrows } from './tools/lint/import-arrows.mjs';
 
 const require = createRequire(new URL('./tools/lint/package.json', import.meta.url));
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
-const { builtinModules } = require('node:module');
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -25,7 +24,7 @@ const ARROWS = {
   scenarios: { 'sim-core': {} },
   io: {},
   workers: { scenarios: {}, 'sim-core': {}, io: {} },
-  // README ("Layout"): calibration runs the calibrated scenario to validate it,
+  // docs/architecture.md: calibration runs the calibrated scenario to validate it,
   // and in the browser every simulation runs in a worker; so workers/browser/
   // imports calibration's Node-free part. The page has no files: no io/.
   'workers/browser': {
