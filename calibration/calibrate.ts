@@ -13,8 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { calibrateText, type CalibrateOptions, type CalibrationResult } from './calibrate-text.js';
 import { CalibrationError } from './errors.js';
 import { parseMappingText, type Mapping } from './read/mapping.js';
-import { writeFileAtomic } from '../io/write-file-atomic.js';
-import { outputProblems } from '../io/output-checks.js';
+import { outputProblems, writeFileAtomic } from '../io/index.js';
 
 /** Reads LOG and MAP, calibrates, and writes the scenario to `outPath` and the report beside it. */
 export async function calibrate(

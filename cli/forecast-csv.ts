@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../io/write-file-atomic.js';
+import { writeFileAtomic } from '../io/index.js';
 import type { ForecastComparison, ForecastSummary } from '../workers/index.js';
 import { csvLine } from './csv.js';
 

@@ -1,5 +1,5 @@
 import { builtinScenario } from '../scenarios/index.js';
-import { outputProblems, type NamedFile, type NamedFolder } from '../io/output-checks.js';
+import { outputProblems, type NamedFile, type NamedFolder } from '../io/index.js';
 import { UsageError } from './exit-codes.js';
 
 /**

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { BUILTIN_SCENARIOS, builtinScenario, parseScenario, ScenarioError, type Scenario } from '../scenarios/index.js';
-import { loadScenarioFile } from '../io/load-file.js';
+import { loadScenarioFile } from './load-scenario-file.js';
 import { UsageError } from './exit-codes.js';
 
 const FILE_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);

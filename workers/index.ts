@@ -1,5 +1,6 @@
 export { runScenario, runReplication, type ExperimentResult, type ReplicationResult, type RunOptions } from './run-replications.js';
 export { compareResults, type FigureDifference } from './compare.js';
+export { combinedFigure } from './combined-figure.js';
 export { createReplicationApi, type ReplicationApi, type ReplicationJob, type JobResult, type ReplicationFailure, type Validation } from './replication-api.js';
 export {
   mser,

@@ -1,7 +1,7 @@
 import { compileScenario } from '../../scenarios/index.js';
 import { TraceBuffer } from '../../sim-core/index.js';
 import { runReplication } from '../../workers/index.js';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { writeFileAtomic } from '../../io/index.js';
 import { csvLine } from '../csv.js';
 import { eventLogCsvLines, eventLogHeader, eventLogRows } from '../event-log.js';
 import { eventLogXesTraces, OcelEventLog, resourceTypes } from '../event-log-formats.js';

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { writeFileAtomic } from '../../io/index.js';
 import { localMinutes, writePatientsCsv } from '../../scenarios/index.js';
 import { takeState } from '../../workers/index.js';
 import { basename } from 'node:path';

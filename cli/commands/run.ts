@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { writeFileAtomic } from '../../io/index.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { figuresCsv, perReplicationCsv } from '../figures-csv.js';
 import { listenForInterrupt } from '../interrupt.js';

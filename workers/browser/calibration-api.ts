@@ -4,9 +4,7 @@
  * validation table. Calibration runs the calibrated scenario to validate it, so
  * it belongs off the page's thread, like every other simulation.
  */
-import { calibrateText } from '../../calibration/calibrate-text.js';
-import { CalibrationError } from '../../calibration/errors.js';
-import { parseMappingText } from '../../calibration/read/mapping.js';
+import { calibrateText, CalibrationError, parseMappingText } from '../../calibration/text.js';
 
 export interface CalibrationRequest {
   logText: string;

@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { writeFileAtomic } from '../../io/index.js';
 import { bestVisited, compassSearch } from './compass.js';
 import { documentOf, solutionKey, startingSolution, valuesOf, valuesText, type Solution } from './decision-space.js';
 import { Evaluations, type OptimiseRunner } from './evaluations.js';

@@ -16,7 +16,7 @@ import { appendRecord, readLog, repairLog, type PointRecord } from './results-lo
 import { figureIdsOf, figureIssues, keptFigures } from './sweep-figures.js';
 import { buildReport, reportCsv, reportJson, type SweepReport } from './sweep-report.js';
 import { SweepSpecError, type SweepSpec } from './sweep-spec.js';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { writeFileAtomic } from '../../io/index.js';
 import { withLock } from './sweep-lock.js';
 
 export interface SweepRunOptions {

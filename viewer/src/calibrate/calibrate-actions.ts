@@ -1,6 +1,6 @@
 /** What the Calibrate panel does: run calibration in its worker, then offer the scenario to the picker. */
 import { create } from 'zustand';
-import { startCalibration, type CalibrationHandle, type CalibrationOutcome } from '../../../workers/browser/calibrate-client.js';
+import { startCalibration, type CalibrationHandle, type CalibrationOutcome } from '../../../workers/browser/index.js';
 import { parseScenarioText, ScenarioError } from '../../../scenarios/index.js';
 import { addChoice } from '../store/scenarios.js';
 

@@ -1,6 +1,6 @@
 /** Cost by type for A and B as bars, with the paired difference B − A, its 95% CI, and what drove it. */
 import type { FigureContext } from '../../../scenarios/index.js';
-import type { FigureDifference } from '../../../workers/compare.js';
+import type { FigureDifference } from '../../../workers/index.js';
 import { differenceIntervalText, differenceText, figureInfo, valueText, verdictOf } from '../format/figure-text.js';
 import type { CostDriver } from './verdict.js';
 

@@ -6,7 +6,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import type { FigureContext } from '../../../scenarios/index.js';
-import type { FigureDifference } from '../../../workers/compare.js';
+import type { FigureDifference } from '../../../workers/index.js';
 import { differenceIntervalText, differenceText, figureInfo, valueText, verdictOf } from '../format/figure-text.js';
 import { matches } from '../panels/FiguresTable.js';
 

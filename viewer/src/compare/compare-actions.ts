@@ -3,7 +3,7 @@
  * horizon (common random numbers), at once in two workers, reusing a run that
  * already has those settings; then paired differences B - A.
  */
-import { compareResults } from '../../../workers/compare.js';
+import { compareResults } from '../../../workers/index.js';
 import { executeRun } from '../model/run-actions.js';
 import { runEnd } from '../model/prepare-run.js';
 import type { RunSettings } from '../model/runner.js';

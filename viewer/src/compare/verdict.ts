@@ -6,7 +6,7 @@
  * better or worse for the hospital, by the figure's direction in the catalogue.
  */
 import type { FigureContext, Scenario } from '../../../scenarios/index.js';
-import type { FigureDifference } from '../../../workers/compare.js';
+import type { FigureDifference } from '../../../workers/index.js';
 import { differenceText, figureInfo, valueText, verdictOf } from '../format/figure-text.js';
 
 export interface Clause {

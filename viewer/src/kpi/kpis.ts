@@ -5,7 +5,7 @@
  * where the scenario sets one, its target met or missed.
  */
 import type { FigureInfo, Scenario } from '../../../scenarios/index.js';
-import { combinedFigure } from '../../../workers/combined-figure.js';
+import { combinedFigure } from '../../../workers/index.js';
 import { contextOf, figureInfo } from '../format/figure-text.js';
 import type { BrowserExperimentResult } from '../model/runner.js';
 

@@ -9,7 +9,7 @@ import {
   type BrowserForecastOptions,
   type BrowserForecastResult,
   type BrowserRunner,
-} from '../../../workers/browser/client.js';
+} from '../../../workers/browser/index.js';
 import type { HospitalState, Scenario, TraceState } from '../../../scenarios/index.js';
 
 export type { BrowserExperimentResult, BrowserForecastResult };

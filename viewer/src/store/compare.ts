@@ -1,6 +1,6 @@
 /** Comparison of two runs: which scenarios, their runs, and the paired differences. */
 import { create } from 'zustand';
-import type { FigureDifference } from '../../../workers/compare.js';
+import type { FigureDifference } from '../../../workers/index.js';
 
 interface CompareState {
   aKey: string | null;

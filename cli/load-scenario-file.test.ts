@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { smallHospital } from '../scenarios/fixtures/small-hospital.js';
-import { loadScenarioFile } from './load-file.js';
+import { loadScenarioFile } from './load-scenario-file.js';
 
 describe('scenario files', () => {
   it('loads files by extension and reports a missing file plainly', async () => {

@@ -1,0 +1,3 @@
+// lint-expect: design/import-arrows pastEntry
+import { NodeWorkerPool } from '../../workers/pool/node-pool.js';
+export const pool = NodeWorkerPool;

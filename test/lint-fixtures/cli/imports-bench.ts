@@ -1,0 +1,2 @@
+// lint-expect: design/import-arrows notAnArrow
+export * from '../bench/run.js';

@@ -1,0 +1,3 @@
+// lint-expect: design/import-arrows notAnArrow
+import { App } from '../viewer/src/App.js';
+export const app = App;

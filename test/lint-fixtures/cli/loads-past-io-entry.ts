@@ -1,0 +1,2 @@
+// lint-expect: design/import-arrows pastEntry
+export const load = () => import('../io/write-file-atomic.js');

@@ -1,0 +1,3 @@
+// lint-expect: design/import-arrows notAnArrow
+import { calibrate } from '../calibration/index.js';
+export const fit = calibrate;

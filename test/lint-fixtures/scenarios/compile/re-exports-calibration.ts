@@ -1,0 +1,2 @@
+// lint-expect: design/import-arrows notAnArrow
+export { calibrateText } from '../../calibration/text.js';

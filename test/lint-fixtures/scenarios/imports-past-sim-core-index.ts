@@ -1,0 +1,3 @@
+// lint-expect: design/import-arrows pastEntry
+import { EventCalendar } from '../sim-core/calendar.js';
+export const calendar = EventCalendar;

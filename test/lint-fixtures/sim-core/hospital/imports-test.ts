@@ -1,0 +1,2 @@
+// lint-expect: design/import-arrows notAnArrow
+export * from '../../test/run-cli.js';

@@ -1,0 +1,3 @@
+// lint-expect: no-restricted-imports
+import { readFileSync } from 'fs';
+export const read = readFileSync;

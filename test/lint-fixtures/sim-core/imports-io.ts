@@ -1,0 +1,2 @@
+// lint-expect: design/import-arrows notAnArrow
+export { writeFileAtomic } from '../io/index.js';

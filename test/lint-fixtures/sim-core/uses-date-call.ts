@@ -1,0 +1,2 @@
+// lint-expect: no-restricted-syntax
+export const today = (): string => Date();

@@ -1,0 +1,2 @@
+// lint-expect: no-restricted-properties
+export const now = (): number => Date.now();

@@ -1,0 +1,2 @@
+// lint-expect: no-restricted-properties
+export const elapsed = (): number => globalThis.performance.now();

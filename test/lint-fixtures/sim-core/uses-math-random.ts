@@ -1,0 +1,2 @@
+// lint-expect: no-restricted-properties
+export const draw = (): number => Math.random();

@@ -1,0 +1,2 @@
+// lint-expect: no-restricted-globals
+export const nextFrame = (f: () => void): number => requestAnimationFrame(f);

@@ -1,0 +1,2 @@
+// lint-expect: no-restricted-globals
+export const width = (): number => window.innerWidth;

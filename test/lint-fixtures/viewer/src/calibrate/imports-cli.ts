@@ -1,0 +1,3 @@
+// lint-expect: design/import-arrows notAnArrow
+import { csvLine } from '../../../cli/csv.js';
+export const line = csvLine;

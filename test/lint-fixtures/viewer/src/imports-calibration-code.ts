@@ -1,0 +1,3 @@
+// lint-expect: design/import-arrows pastEntry
+import { calibrateText } from '../../calibration/text.js';
+export const fit = calibrateText;

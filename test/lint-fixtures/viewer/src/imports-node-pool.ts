@@ -1,0 +1,3 @@
+// lint-expect: design/import-arrows pastEntry
+import { NodeWorkerPool } from '../../workers/node.js';
+export const pool = NodeWorkerPool;
