@@ -159,6 +159,8 @@ export function describeFigure(id: string, ctx: FigureContext): FigureInfo {
   if ((m = id.match(/^beds\.(.+)\.meanOccupied$/))) return info('wards', m[1]!, 'beds occupied, mean', 'beds');
   if ((m = id.match(/^utilisation\.(.+)$/))) return info(sectionOf(m[1]!), m[1]!, 'utilisation (busy / on duty)', 'share');
   if ((m = id.match(/^queue\.(.+)\.mean$/))) return info(sectionOf(m[1]!), m[1]!, 'patients waiting, mean', 'patients', true);
+  // A resource of unlimited units has no share of capacity, only the number in use (census by hour has an hour in its id).
+  if ((m = id.match(/^census\.([^.]+)\.mean$/)) && ctx.kindOf.has(m[1]!)) return info(sectionOf(m[1]!), m[1]!, 'in use, mean', 'patients');
   if ((m = id.match(/^refused\.(.+)$/))) return info(sectionOf(m[1]!), m[1]!, 'refused (waiting room full)', 'patients', true);
   if (id === 'overtime.hours') return info('staff', 'all staff', 'overtime', 'hours', true);
   if ((m = id.match(/^overtime\.(.+)\.hours$/))) return info(sectionOf(m[1]!), m[1]!, 'overtime', 'hours', true);

@@ -114,8 +114,7 @@ function checkPathway(name: string, steps: PathwayStep[], ctx: PathwayContext): 
       }
     },
     checkResource(id, path) {
-      if (!ctx.kindOf.has(id))
-        ctx.problem(path, `refers to "${id}", which is not ${resourceNouns()} (known: ${ctx.resourceList()})`);
+      if (!ctx.kindOf.has(id)) ctx.problem(path, `refers to "${id}", which is not ${resourceNouns()} (known: ${ctx.resourceList()})`);
     },
     checkAttribute(attribute, cases, path) {
       const values = ctx.attributeValues.get(attribute);

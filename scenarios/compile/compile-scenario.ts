@@ -4,16 +4,7 @@
  * shifts and sessions become rosters, "stay" becomes seize-hold-release.
  * The document is only read as data.
  */
-import type {
-  ArrivalModel,
-  ArrivalSurge,
-  AttributeModel,
-  ClassModel,
-  HospitalModel,
-  ItemModel,
-  PathwayModel,
-  StepModel,
-} from '../../sim-core/index.js';
+import type { ArrivalModel, ArrivalSurge, AttributeModel, ClassModel, HospitalModel, ItemModel, PathwayModel, StepModel } from '../../sim-core/index.js';
 import { dayIndices, minutesOfDay } from '../schema/common.js';
 import type { PathwayStep, Scenario } from '../schema/scenario.js';
 import { compileCaseMix } from './case-mix.js';

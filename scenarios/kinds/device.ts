@@ -42,9 +42,7 @@ export const device = defineKind({
     department: 'imaging',
     capacity: 0,
     roster: weeklyRoster(d.openingHours.map((h) => ({ ...h, count: d.units }))),
-    ...(d.breakdowns
-      ? { breakdowns: { timeBetweenFailures: toSpec(d.breakdowns.timeBetweenFailures), timeToRepair: toSpec(d.breakdowns.timeToRepair) } }
-      : {}),
+    ...(d.breakdowns ? { breakdowns: { timeBetweenFailures: toSpec(d.breakdowns.timeBetweenFailures), timeToRepair: toSpec(d.breakdowns.timeToRepair) } } : {}),
     costPerBusyHour: d.costPerHour,
     costPerIdleHour: d.costPerIdleHour,
     overtimePremiumPerHour: 0,

@@ -9,10 +9,15 @@ import { count, Id, nonNegative } from '../schema/common.js';
 import { plainId } from '../plain-id.js';
 import { defineKind } from './kind.js';
 
+/** A whole number of units, or `unlimited` (YAML's `.inf` is no number a document can carry). */
+const Units = z.custom<number | 'unlimited'>((v) => v === 'unlimited' || (typeof v === 'number' && Number.isInteger(v) && v > 0), {
+  error: 'must be a positive whole number of units, or unlimited',
+});
+
 const Pool = z.strictObject({
   id: Id,
   department: Id,
-  units: z.union([z.number().int().positive(), z.literal('unlimited')], { error: 'must be a positive whole number of units, or unlimited' }),
+  units: Units,
   queueCapacity: count().optional(),
   costPerHour: nonNegative().default(0),
   /** Cost of a unit-hour standing idle (capacity cost, as staff's idle hours are paid). */

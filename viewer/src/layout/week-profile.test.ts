@@ -11,9 +11,9 @@ describe('the week profile the scene shows', () => {
   it('expands the compiled roster minute by minute, an overnight Sunday block running into Monday morning', () => {
     const profile = rosterProfile(
       weeklyRoster([
-      { days: 'weekdays', start: '08:00', end: '16:00', count: 2 },
-      { days: ['sun'], start: '20:00', end: '08:00', count: 1 },
-      { days: 'all', start: '12:00', end: '13:00', count: 1 },
+        { days: 'weekdays', start: '08:00', end: '16:00', count: 2 },
+        { days: ['sun'], start: '20:00', end: '08:00', count: 1 },
+        { days: 'all', start: '12:00', end: '13:00', count: 1 },
       ]),
     );
     expect(profile.length).toBe(WEEK_MINUTES);
