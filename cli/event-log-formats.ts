@@ -9,13 +9,13 @@
  *   the resources held, ";"-joined.
  * OCEL 2.0 JSON: the same events, each related to its patient (qualifier
  *   "patient") and to each resource it held, as objects typed by what they are
- *   (ward, staff, operating room, imaging device, resource pool: a group, not a
- *   person or a bed).
+ *   (each kind's event-log noun in scenarios/kinds: ward, staff, operating room,
+ *   imaging device, resource pool: a group, not a person or a bed).
  *
  * Times are the scenario's clock, written as UTC (simulated time has no zone and
  * no daylight saving).
  */
-import type { Scenario } from '../scenarios/index.js';
+import { eventLogTypes, type Scenario } from '../scenarios/index.js';
 import { OcelJsonWriter, xesTrace, type OcelWriteObject, type XesAttribute } from '../calibration/index.js';
 import type { EventLogRow } from './event-log.js';
 import { localDateTime } from './local-time.js';
@@ -68,15 +68,9 @@ export function* eventLogXesTraces(rows: readonly EventLogRow[], start: string, 
   }
 }
 
-/** What each resource id of the scenario is, as an OCEL object type. */
+/** What each resource id of the scenario is, as an OCEL object type (its kind's event-log noun). */
 export function resourceTypes(s: Scenario): Map<string, string> {
-  const types = new Map<string, string>();
-  for (const w of s.wards) types.set(w.id, 'ward');
-  for (const g of s.staff) types.set(g.id, 'staff');
-  for (const r of s.operatingRooms) types.set(r.id, 'operating room');
-  for (const d of s.imaging) types.set(d.id, 'imaging device');
-  for (const r of s.resources) types.set(r.id, 'resource pool');
-  return types;
+  return eventLogTypes(s);
 }
 
 /** Writes OCEL events for one replication and remembers its objects, for `end()`. */

@@ -11,6 +11,10 @@
 import { describeCaseFigure } from './figure-catalogue-cases.js';
 import { describeOutlyingFigure } from './figure-catalogue-outlying.js';
 import { clipAtZero, COST_TYPES, type HospitalModel, type NonNegativeInterval, type ResourceKind } from '../sim-core/index.js';
+import { figureSectionOf } from './kinds/index.js';
+import { plainId } from './plain-id.js';
+
+export { plainId };
 
 /** What a figure counts or measures; money is in the scenario's currency. */
 export type FigureUnit = 'share' | 'minutes' | 'hours' | 'days' | 'patients' | 'beds' | 'units' | 'events' | 'money';
@@ -72,15 +76,6 @@ export function figureContext(model: HospitalModel): FigureContext {
 
 const STATISTIC: Record<string, string> = { mean: 'mean', p50: 'median', p90: '90th percentile', p95: '95th percentile' };
 
-const SECTION_OF_KIND: Record<ResourceKind, SectionId> = {
-  ward: 'wards',
-  room: 'theatres',
-  device: 'imaging',
-  staff: 'staff',
-  pool: 'otherResources',
-  unlimited: 'otherResources',
-};
-
 const COST_LABEL: Record<string, string> = {
   staff: 'staff',
   overtime: 'overtime premium',
@@ -140,7 +135,7 @@ export function describeFigure(id: string, ctx: FigureContext): FigureInfo {
   });
   const sectionOf = (resource: string): SectionId => {
     const kind = ctx.kindOf.get(resource);
-    return kind ? SECTION_OF_KIND[kind] : 'other';
+    return kind ? figureSectionOf(kind) : 'other';
   };
   let m: RegExpMatchArray | null;
 
@@ -164,6 +159,8 @@ export function describeFigure(id: string, ctx: FigureContext): FigureInfo {
   if ((m = id.match(/^beds\.(.+)\.meanOccupied$/))) return info('wards', m[1]!, 'beds occupied, mean', 'beds');
   if ((m = id.match(/^utilisation\.(.+)$/))) return info(sectionOf(m[1]!), m[1]!, 'utilisation (busy / on duty)', 'share');
   if ((m = id.match(/^queue\.(.+)\.mean$/))) return info(sectionOf(m[1]!), m[1]!, 'patients waiting, mean', 'patients', true);
+  // A resource of unlimited units has no share of capacity, only the number in use (census by hour has an hour in its id).
+  if ((m = id.match(/^census\.([^.]+)\.mean$/)) && ctx.kindOf.has(m[1]!)) return info(sectionOf(m[1]!), m[1]!, 'in use, mean', 'patients');
   if ((m = id.match(/^refused\.(.+)$/))) return info(sectionOf(m[1]!), m[1]!, 'refused (waiting room full)', 'patients', true);
   if (id === 'overtime.hours') return info('staff', 'all staff', 'overtime', 'hours', true);
   if ((m = id.match(/^overtime\.(.+)\.hours$/))) return info(sectionOf(m[1]!), m[1]!, 'overtime', 'hours', true);
@@ -253,15 +250,4 @@ export function shownInterval(
   if (!info.nonNegative) return { lo, hi, clippedAtZero: false };
   const clipped: NonNegativeInterval = clipAtZero({ mean: (lo + hi) / 2, halfWidth: (hi - lo) / 2, lo, hi, n: 2, sd: NaN });
   return { lo: clipped.lo, hi: clipped.hi, clippedAtZero: clipped.clippedAtZero };
-}
-
-/** "edCubicle" -> "ED cubicle", "or1" -> "OR 1": ids without a name, in words. */
-export function plainId(id: string): string {
-  const words = id
-    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .split(' ')
-    .map((w) => (/^(ed|or|ct|mri|icu|gp)$/i.test(w) ? w.toUpperCase() : w.toLowerCase()));
-  const text = words.join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

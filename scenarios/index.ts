@@ -21,3 +21,17 @@ export { scenarioFigureContext, plainId } from './figure-context.js';
 export { readDataText } from './read-data.js';
 export { INPUT_LIMITS, maxOf, minOf, shortValue, sizeInWords } from './limits.js';
 export { csvCell } from './csv-cell.js';
+export {
+  RESOURCE_KIND_MODULES,
+  RESOURCE_ELEMENT_NOUNS,
+  declaredResources,
+  eventLogTypes,
+  figureSectionOf,
+  kindModuleOf,
+  resourceLayouts,
+  type DeclaredResource,
+  type LayoutSpec,
+  type ResourceKindModule,
+  type SlotShape,
+  type ZoneKind,
+} from './kinds/index.js';

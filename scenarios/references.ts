@@ -1,11 +1,11 @@
-import { maxOf } from './limits.js';
 import { minutesOfDay } from './schema/common.js';
 import { checkCaseMixAndTargets } from './case-mix-references.js';
 import { checkFollowingAttributes } from './attribute-references.js';
 import { hasOwnKey } from './own-key.js';
 import type { ScenarioIssue } from './schema/errors.js';
 import type { PathwayStep, Scenario } from './schema/scenario.js';
-import type { DistributionInput, DurationInput } from './schema/distribution.js';
+import type { DurationInput } from './schema/distribution.js';
+import { checkResources, declareResources, resourceNouns } from './kinds/index.js';
 import { checkNonNegativeSupport, quoteList, verbOf, type CheckContext } from './verbs/index.js';
 
 /**
@@ -21,20 +21,7 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
 
   if (s.warmupDays >= s.horizonDays) problem('warmupDays', `must be shorter than horizonDays (${s.horizonDays}), got ${s.warmupDays}`);
 
-  // Wards, staff, rooms, devices and pools share one namespace: steps name them alike.
-  const kindOf = new Map<string, string>();
-  const declare = (list: { id: string }[], field: string, kind: string): void => {
-    list.forEach((x, i) => {
-      const before = kindOf.get(x.id);
-      if (before !== undefined) problem(`${field}[${i}].id`, `"${x.id}" is already used by ${before}`);
-      else kindOf.set(x.id, kind);
-    });
-  };
-  declare(s.wards, 'wards', 'a ward');
-  declare(s.staff, 'staff', 'a staff group');
-  declare(s.operatingRooms, 'operatingRooms', 'an operating room');
-  declare(s.imaging, 'imaging', 'an imaging device');
-  declare(s.resources, 'resources', 'a resource');
+  const kindOf = declareResources(s, problem);
   const resourceList = (): string => quoteList([...kindOf.keys()]);
 
   const items = new Set<string>();
@@ -44,21 +31,7 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
     checkNonNegativeSupport(it.leadTimeDays, `items[${i}].leadTimeDays`, problem);
   });
 
-  s.operatingRooms.forEach((room, r) => {
-    room.sessions.forEach((session, k) => {
-      const start = minutesOfDay(session.start);
-      const end = minutesOfDay(session.end);
-      if (end <= start) problem(`operatingRooms[${r}].sessions[${k}].end`, `must be after start (${session.start}), got ${session.end}`);
-    });
-    checkNonNegativeSupport(room.turnover, `operatingRooms[${r}].turnover`, problem);
-  });
-  s.imaging.forEach((d, i) => {
-    if (d.breakdowns) {
-      checkNonNegativeSupport(d.breakdowns.timeBetweenFailures, `imaging[${i}].breakdowns.timeBetweenFailures`, problem);
-      checkNonNegativeSupport(d.breakdowns.timeToRepair, `imaging[${i}].breakdowns.timeToRepair`, problem);
-      if (meanOf(d.breakdowns.timeBetweenFailures) <= 0) problem(`imaging[${i}].breakdowns.timeBetweenFailures`, 'must have a positive mean');
-    }
-  });
+  checkResources(s, problem);
 
   // Attribute values each class declares, to check byAttribute and branchOn cases.
   const attributeValues = new Map<string, Set<string>>();
@@ -141,8 +114,7 @@ function checkPathway(name: string, steps: PathwayStep[], ctx: PathwayContext): 
       }
     },
     checkResource(id, path) {
-      if (!ctx.kindOf.has(id))
-        ctx.problem(path, `refers to "${id}", which is not a ward, staff group, room, device or resource (known: ${ctx.resourceList()})`);
+      if (!ctx.kindOf.has(id)) ctx.problem(path, `refers to "${id}", which is not ${resourceNouns()} (known: ${ctx.resourceList()})`);
     },
     checkAttribute(attribute, cases, path) {
       const values = ctx.attributeValues.get(attribute);
@@ -221,31 +193,4 @@ export function zeroTimeLoop(steps: readonly PathwayStep[], labels: ReadonlyMap<
     }
   }
   return null;
-}
-
-function meanOf(d: DistributionInput): number {
-  switch (d.type) {
-    case 'constant':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'triangular':
-      return (d.min + d.mode + d.max) / 3;
-    case 'exponential':
-    case 'erlang':
-    case 'lognormal':
-    case 'poisson':
-      return d.mean;
-    case 'gamma':
-      return d.shape * d.scale;
-    case 'weibull':
-      return d.scale;
-    case 'truncatedNormal':
-      return Math.max(d.mean, d.min ?? d.mean);
-    case 'empirical':
-    case 'empiricalContinuous':
-      return maxOf(d.values);
-    case 'bernoulli':
-      return d.p;
-  }
 }

@@ -4,23 +4,14 @@
  * shifts and sessions become rosters, "stay" becomes seize-hold-release.
  * The document is only read as data.
  */
-import type {
-  ArrivalModel,
-  ArrivalSurge,
-  AttributeModel,
-  ClassModel,
-  HospitalModel,
-  ItemModel,
-  PathwayModel,
-  ResourceModel,
-  StepModel,
-} from '../../sim-core/index.js';
+import type { ArrivalModel, ArrivalSurge, AttributeModel, ClassModel, HospitalModel, ItemModel, PathwayModel, StepModel } from '../../sim-core/index.js';
 import { dayIndices, minutesOfDay } from '../schema/common.js';
 import type { PathwayStep, Scenario } from '../schema/scenario.js';
 import { compileCaseMix } from './case-mix.js';
 import { scaleDistribution } from './scale-distribution.js';
-import { WEEK_MINUTES, weeklyRoster, weeklySlots } from './weekly-profile.js';
+import { WEEK_MINUTES, weeklySlots } from './weekly-profile.js';
 import { toSpec, verbOf, type CompileContext } from '../verbs/index.js';
+import { compileResources } from '../kinds/index.js';
 export { toSpec } from '../verbs/index.js';
 
 export function compileScenario(scenario: Scenario): HospitalModel {
@@ -89,82 +80,6 @@ export function startMinuteOfWeek(start: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
   return weekday * 1440 + minutesOfDay(time);
-}
-
-function compileResources(s: Scenario): ResourceModel[] {
-  const out: ResourceModel[] = [];
-  for (const w of s.wards) {
-    out.push({
-      name: w.id,
-      kind: 'ward',
-      department: w.department ?? w.id,
-      capacity: w.beds,
-      ...(w.queueCapacity !== undefined ? { queueCapacity: w.queueCapacity } : {}),
-      costPerBusyHour: w.costPerBedDay / 24,
-      costPerIdleHour: w.costPerBedDay / 24,
-      overtimePremiumPerHour: 0,
-      fixedCostPerDay: 0,
-    });
-  }
-  for (const g of s.staff) {
-    out.push({
-      name: g.id,
-      kind: 'staff',
-      department: g.department,
-      capacity: 0,
-      roster: weeklyRoster(g.shifts),
-      costPerBusyHour: g.hourlyCost,
-      costPerIdleHour: g.hourlyCost,
-      overtimePremiumPerHour: g.hourlyCost * g.overtimePremium,
-      fixedCostPerDay: 0,
-    });
-  }
-  for (const r of s.operatingRooms) {
-    out.push({
-      name: r.id,
-      kind: 'room',
-      department: 'theatres',
-      capacity: 0,
-      roster: weeklyRoster(r.sessions.map((x) => ({ ...x, count: 1 }))),
-      turnover: toSpec(r.turnover),
-      overrun: r.overrun,
-      emergencyOnly: r.emergencyOnly,
-      costPerBusyHour: r.costPerHour,
-      costPerIdleHour: 0,
-      overtimePremiumPerHour: 0,
-      fixedCostPerDay: r.fixedCostPerDay,
-    });
-  }
-  for (const d of s.imaging) {
-    out.push({
-      name: d.id,
-      kind: 'device',
-      department: 'imaging',
-      capacity: 0,
-      roster: weeklyRoster(d.openingHours.map((h) => ({ ...h, count: d.units }))),
-      ...(d.breakdowns
-        ? { breakdowns: { timeBetweenFailures: toSpec(d.breakdowns.timeBetweenFailures), timeToRepair: toSpec(d.breakdowns.timeToRepair) } }
-        : {}),
-      costPerBusyHour: d.costPerHour,
-      costPerIdleHour: d.costPerIdleHour,
-      overtimePremiumPerHour: 0,
-      fixedCostPerDay: d.fixedCostPerDay,
-    });
-  }
-  for (const p of s.resources) {
-    out.push({
-      name: p.id,
-      kind: 'pool',
-      department: p.department,
-      capacity: p.units,
-      ...(p.queueCapacity !== undefined ? { queueCapacity: p.queueCapacity } : {}),
-      costPerBusyHour: p.costPerHour,
-      costPerIdleHour: p.costPerIdleHour,
-      overtimePremiumPerHour: 0,
-      fixedCostPerDay: 0,
-    });
-  }
-  return out;
 }
 
 /** Every attribute named by any class, with the union of its values in order of first mention. */

@@ -3,73 +3,7 @@ import { CaseMixSchema } from './case-mix.js';
 import { ClockTime, count, Days, Id, LocalDateTime, MonthDay, nonNegative, positive, probability } from './common.js';
 import { DistributionSchema } from './distribution.js';
 import { StepSchema } from '../verbs/index.js';
-
-/** Hours when something is open, by weekday. `end` before `start` runs past midnight. */
-const Hours = z.strictObject({ days: Days, start: ClockTime, end: ClockTime });
-
-const Shift = z.strictObject({
-  days: Days,
-  start: ClockTime,
-  end: ClockTime,
-  count: count(),
-});
-
-const StaffGroup = z.strictObject({
-  id: Id,
-  name: z.string().optional(),
-  department: Id,
-  hourlyCost: nonNegative(),
-  /** Extra paid for an overtime hour, as a fraction of the hourly cost (0.5 = time and a half). */
-  overtimePremium: nonNegative().default(0.5),
-  shifts: z.array(Shift).min(1, 'must have at least one shift'),
-});
-
-const Ward = z.strictObject({
-  id: Id,
-  name: z.string().optional(),
-  type: z.enum(['general', 'icu', 'stepdown', 'ed']),
-  department: Id.optional(),
-  beds: z.number().int().positive('must be a positive integer'),
-  costPerBedDay: nonNegative(),
-  /** 0 = no waiting room: patients who find it full are turned away. */
-  queueCapacity: count().optional(),
-});
-
-const OperatingRoom = z.strictObject({
-  id: Id,
-  /**
-   * When the room is open. `specialty` labels a session for reports and the viewer;
-   * it does not restrict who may use it. To reserve blocks for a specialty, declare
-   * one room id per block (e.g. `or1-ortho` with Monday sessions, `or1-general` with
-   * Tuesday's) and point each specialty's pathway at its own blocks, with `oneOf`.
-   */
-  sessions: z.array(Hours.extend({ specialty: z.string().optional() })).min(1),
-  turnover: DistributionSchema,
-  /** A case that would run past the session end: start it and pay overtime, or cancel it. */
-  overrun: z.enum(['startAnyway', 'cancel']),
-  /**
-   * Kept free of elective cases for emergencies: when a step seizes `oneOf` several
-   * rooms, only patients of priority above 0 may take this one (and a plain seize of
-   * it must have such a priority). The other emergency policy, bumping, needs no flag:
-   * give emergencies a higher priority, so they go first, and electives that then
-   * would overrun their session are cancelled (`overrun: cancel`).
-   */
-  emergencyOnly: z.boolean().default(false),
-  costPerHour: nonNegative(),
-  fixedCostPerDay: nonNegative().default(0),
-});
-
-const ImagingDevice = z.strictObject({
-  id: Id,
-  kind: z.enum(['CT', 'MRI', 'XRay', 'Ultrasound']),
-  units: z.number().int().positive().default(1),
-  openingHours: z.array(Hours).min(1),
-  breakdowns: z.strictObject({ timeBetweenFailures: DistributionSchema, timeToRepair: DistributionSchema }).optional(),
-  costPerHour: nonNegative(),
-  /** Cost of an open hour in which the device stands idle (capacity cost, as staff's idle hours are paid). */
-  costPerIdleHour: nonNegative().default(0),
-  fixedCostPerDay: nonNegative().default(0),
-});
+import { RESOURCE_SECTIONS } from '../kinds/index.js';
 
 const ReorderPolicy = z.discriminatedUnion('type', [
   /** (s, S): when stock falls to s or below, order up to S. */
@@ -202,24 +136,8 @@ export const ScenarioSchema = z.strictObject({
   warmupDays: nonNegative().default(0),
   replications: z.number().int('must be a whole number').positive('must be at least 1').max(100_000, 'must be at most 100000').default(10),
   seed: z.union([z.number().int(), z.string().min(1)]).default(1),
-  wards: z.array(Ward).default([]),
-  staff: z.array(StaffGroup).default([]),
-  operatingRooms: z.array(OperatingRoom).default([]),
-  imaging: z.array(ImagingDevice).default([]),
-  /** Other resources: a plain pool of units (cubicles, a single server in a textbook queue). */
-  resources: z
-    .array(
-      z.strictObject({
-        id: Id,
-        department: Id,
-        units: z.number().int().positive(),
-        queueCapacity: count().optional(),
-        costPerHour: nonNegative().default(0),
-        /** Cost of a unit-hour standing idle (capacity cost, as staff's idle hours are paid). */
-        costPerIdleHour: nonNegative().default(0),
-      }),
-    )
-    .default([]),
+  /** Wards, staff, operating rooms, imaging and other resources: one section per kind (kinds/). */
+  ...RESOURCE_SECTIONS,
   items: z.array(Item).default([]),
   patientClasses: z.array(PatientClass).min(1, 'must have at least one patient class'),
   pathways: z.record(Id, z.array(StepSchema).min(1, 'must have at least one step')),

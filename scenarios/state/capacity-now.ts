@@ -7,6 +7,7 @@
  * hours long and its model starts at asOf.
  */
 import type { HospitalModel, Roster } from '../../sim-core/index.js';
+import { allowsToday } from '../kinds/index.js';
 import { formatPath, type ScenarioIssue } from '../schema/errors.js';
 import { localMinutes, type HospitalState } from './state-schema.js';
 
@@ -16,11 +17,11 @@ export function applyCapacityNow(model: HospitalModel, state: HospitalState, ori
   for (const [name, count] of Object.entries(state.staffOnDuty)) {
     const path = formatPath(['staffOnDuty', name]);
     const r = model.resources.find((x) => x.name === name);
-    if (!r || r.kind !== 'staff' || !r.roster) {
+    if (!r || !allowsToday(r.kind, 'onDuty') || !r.roster) {
       issues.push({
         path,
         message: `is not a staff group (staff: ${model.resources
-          .filter((x) => x.kind === 'staff')
+          .filter((x) => allowsToday(x.kind, 'onDuty'))
           .map((x) => x.name)
           .join(', ')})`,
       });
@@ -33,11 +34,11 @@ export function applyCapacityNow(model: HospitalModel, state: HospitalState, ori
   for (const [name, closed] of Object.entries(state.closedBeds)) {
     const path = formatPath(['closedBeds', name]);
     const r = model.resources.find((x) => x.name === name);
-    if (!r || r.kind !== 'ward') {
+    if (!r || !allowsToday(r.kind, 'closedBeds')) {
       issues.push({
         path,
         message: `is not a ward (wards: ${model.resources
-          .filter((x) => x.kind === 'ward')
+          .filter((x) => allowsToday(x.kind, 'closedBeds'))
           .map((x) => x.name)
           .join(', ')})`,
       });
@@ -56,11 +57,11 @@ export function applyCapacityNow(model: HospitalModel, state: HospitalState, ori
   state.outOfOrder.forEach((o, k) => {
     const path = (f: string): string => formatPath(['outOfOrder', k, f]);
     const r = model.resources.find((x) => x.name === o.resource);
-    if (!r || (r.kind !== 'device' && r.kind !== 'room') || !r.roster) {
+    if (!r || !allowsToday(r.kind, 'outOfOrder') || !r.roster) {
       issues.push({
         path: path('resource'),
         message: `is not an imaging device or operating room (they are: ${model.resources
-          .filter((x) => x.kind === 'device' || x.kind === 'room')
+          .filter((x) => allowsToday(x.kind, 'outOfOrder'))
           .map((x) => x.name)
           .join(', ')})`,
       });

@@ -23,7 +23,7 @@ const normal = (random: () => number): number => Math.sqrt(-2 * Math.log(1 - ran
 function syntheticRunner(macro: number, mean: (u: number) => number, level: (u: number) => number): OptimiseRunner {
   return async (scenario, _seed, replications) =>
     replications.map((replication) => {
-      const units = scenario.resources[0]!.units;
+      const units = scenario.resources[0]!.units as number;
       const shared = seedrandom(`${macro}:${replication}`);
       const own = seedrandom(`${macro}:${replication}:${units}`);
       const z = (normal(shared) + normal(own)) / Math.SQRT2;

@@ -5,7 +5,7 @@
  * `[*]` every element. A path is resolved to the concrete places it sets before
  * any value is written, so a wrong path is refused with what is there instead.
  */
-import { formatPath } from '../../scenarios/index.js';
+import { formatPath, RESOURCE_ELEMENT_NOUNS } from '../../scenarios/index.js';
 
 export type PathSegment = { key: string } | { index: number } | { every: true };
 
@@ -41,11 +41,7 @@ export function parseParameterPath(text: string): PathSegment[] | string {
 
 /** Singular nouns for the scenario's lists, so messages read "no ward with id …". */
 const ELEMENT_NOUN: Record<string, string> = {
-  wards: 'ward',
-  staff: 'staff group',
-  operatingRooms: 'operating room',
-  imaging: 'imaging device',
-  resources: 'resource',
+  ...RESOURCE_ELEMENT_NOUNS,
   items: 'item',
   patientClasses: 'patient class',
   shifts: 'shift',

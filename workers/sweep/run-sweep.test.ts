@@ -30,7 +30,7 @@ function countingRunner(): { runner: SweepRunner; points: number[] } {
   return {
     points,
     runner: (scenario, o) => {
-      points.push(scenario.resources[0]!.units);
+      points.push(scenario.resources[0]!.units as number);
       return runScenario(scenario, o);
     },
   };
@@ -188,7 +188,7 @@ describe('running a sweep', () => {
     const shared = Array.from({ length: 10 }, () => 50 * standardNormal(rng));
     const own = new Map(Object.keys(level).map((u) => [Number(u), shared.map(() => standardNormal(rng))]));
     const synthetic: SweepRunner = async (scenario, o) => {
-      const units = scenario.resources[0]!.units;
+      const units = scenario.resources[0]!.units as number;
       return {
         perReplication: Array.from({ length: o.replications }, (_, i) => ({
           replication: i + 1,

@@ -2,12 +2,15 @@
  * The floor plan, laid out automatically from a scenario: one zone per
  * department along a corridor (ED, imaging, theatres north of it; ICU and
  * wards south), each resource a block of slots with its waiting line in front.
+ * The resources are the compiled model's, in its order, each drawn as its
+ * kind's module in scenarios/kinds says (shape, zone, label): the viewer knows
+ * no kind by name.
  */
 import type { Scenario } from '../../../scenarios/index.js';
-import { plainId, startMinuteOfWeek } from '../../../scenarios/index.js';
+import { compileScenario, resourceLayouts, startMinuteOfWeek, type LayoutSpec } from '../../../scenarios/index.js';
 import { distributionMean, type DistributionLike } from './distribution-mean.js';
 import { SHAPES, type HospitalLayout, type ResourceBlock, type ResourceKind, type SlotShape, type Zone, type ZoneKind } from './types.js';
-import { profileMax, weekProfile } from './week-profile.js';
+import { profileMax, rosterProfile } from './week-profile.js';
 import { ZONE_ORDER, zoneKind, zoneLabel, type DepartmentFacts } from './zone-kind.js';
 
 const CORRIDOR = 1.6;
@@ -20,85 +23,34 @@ const QUEUE_SPACING = 0.62;
 
 interface ResourceSpec {
   name: string;
-  label: string;
   kind: ResourceKind;
   department: string;
   units: number;
   profile: Uint16Array | null;
   cleaningMinutes: number;
-  wardType?: string;
+  look: LayoutSpec;
 }
 
-/** The resources in the compiler's order, with what the viewer needs of each. */
+/** The compiled model's resources, in its order, with what the viewer needs of each. */
 function resourceSpecs(s: Scenario): ResourceSpec[] {
-  const out: ResourceSpec[] = [];
-  for (const w of s.wards) {
-    out.push({
-      name: w.id,
-      label: w.name ?? plainId(w.id),
-      kind: 'ward',
-      department: w.department ?? w.id,
-      units: w.beds,
-      profile: null,
-      cleaningMinutes: 0,
-      wardType: w.type,
-    });
-  }
-  for (const g of s.staff) {
-    const profile = weekProfile(g.shifts);
-    out.push({
-      name: g.id,
-      label: g.name ?? plainId(g.id),
-      kind: 'staff',
-      department: g.department,
-      units: Math.max(1, profileMax(profile)),
+  const looks = resourceLayouts(s);
+  return compileScenario(s).resources.map((r, i) => {
+    const look = looks[i]!;
+    const profile = r.roster ? rosterProfile(r.roster) : null;
+    return {
+      name: r.name,
+      kind: r.kind,
+      department: r.department,
+      units: look.drawnUnits ?? (profile ? Math.max(1, profileMax(profile)) : r.capacity),
       profile,
-      cleaningMinutes: 0,
-    });
-  }
-  for (const r of s.operatingRooms) {
-    const profile = weekProfile(r.sessions.map((x) => ({ ...x, count: 1 })));
-    out.push({
-      name: r.id,
-      label: plainId(r.id),
-      kind: 'room',
-      department: 'theatres',
-      units: 1,
-      profile,
-      cleaningMinutes: distributionMean(r.turnover as DistributionLike),
-    });
-  }
-  for (const d of s.imaging) {
-    const profile = weekProfile(d.openingHours.map((h) => ({ ...h, count: d.units })));
-    out.push({
-      name: d.id,
-      label: plainId(d.id).toLowerCase().startsWith(d.kind.toLowerCase()) ? plainId(d.id) : `${plainId(d.id)} (${d.kind})`,
-      kind: 'device',
-      department: 'imaging',
-      units: d.units,
-      profile,
-      cleaningMinutes: 0,
-    });
-  }
-  for (const p of s.resources) {
-    out.push({ name: p.id, label: plainId(p.id), kind: 'pool', department: p.department, units: p.units, profile: null, cleaningMinutes: 0 });
-  }
-  return out;
+      cleaningMinutes: r.turnover ? distributionMean(r.turnover as DistributionLike) : 0,
+      look,
+    };
+  });
 }
 
 function shapeOf(r: ResourceSpec, zone: Zone['kind']): SlotShape {
-  switch (r.kind) {
-    case 'ward':
-      return r.wardType === 'ed' ? 'trolley' : 'bed';
-    case 'staff':
-      return 'staff';
-    case 'room':
-      return 'room';
-    case 'device':
-      return 'device';
-    case 'pool':
-      return zone === 'ed' ? 'trolley' : 'unit';
-  }
+  return zone === 'ed' && r.look.shapeInEd ? r.look.shapeInEd : r.look.shape;
 }
 
 interface ZonePlan {
@@ -123,7 +75,7 @@ function planZone(department: string, kind: ZoneKind, specs: ResourceSpec[]): Zo
   const members: ZonePlan['members'] = [];
   let x = PAD;
   let depth = 0;
-  const list = specs.filter((r) => r.department === department).sort((a, b) => Number(a.kind === 'staff') - Number(b.kind === 'staff'));
+  const list = specs.filter((r) => r.department === department).sort((a, b) => Number(a.look.station) - Number(b.look.station));
   for (const spec of list) {
     const shape = shapeOf(spec, kind);
     const g = SHAPES[shape];
@@ -140,12 +92,8 @@ function planZone(department: string, kind: ZoneKind, specs: ResourceSpec[]): Zo
 export function buildLayout(scenario: Scenario): HospitalLayout {
   const specs = resourceSpecs(scenario);
   const departments = [...new Set(specs.map((r) => r.department))];
-  const facts = new Map<string, DepartmentFacts>(departments.map((d) => [d, { resourceKinds: new Set(), wardTypes: new Set(), emergencyClass: false }]));
-  for (const r of specs) {
-    const f = facts.get(r.department)!;
-    f.resourceKinds.add(r.kind);
-    if (r.wardType) f.wardTypes.add(r.wardType);
-  }
+  const facts = new Map<string, DepartmentFacts>(departments.map((d) => [d, { zones: new Set(), emergencyClass: false }]));
+  for (const r of specs) if (r.look.zone) facts.get(r.department)!.zones.add(r.look.zone);
   for (const c of scenario.patientClasses) {
     const f = facts.get(c.department);
     if (f && c.emergencyDepartment) f.emergencyClass = true;
@@ -187,13 +135,14 @@ export function buildLayout(scenario: Scenario): HospitalLayout {
       }
       blocks.push({
         name: m.spec.name,
-        label: m.spec.label,
+        label: m.spec.look.label,
         kind: m.spec.kind,
         zone: zoneIndex,
         shape: m.shape,
         units: m.spec.units,
         firstSlot,
         lying: m.shape !== 'staff' && m.shape !== 'unit',
+        station: m.spec.look.station,
         queue: {
           x: x + 0.35,
           z: side * (near - 0.5),
@@ -210,7 +159,7 @@ export function buildLayout(scenario: Scenario): HospitalLayout {
       });
     }
     const far = near + PAD + plan.depth + LABEL_BAND;
-    const wardNames = scenario.wards.filter((w) => (w.department ?? w.id) === department).map((w) => w.name ?? w.id);
+    const wardNames = specs.flatMap((r) => (r.department === department && r.look.zoneName !== undefined ? [r.look.zoneName] : []));
     zones.push({
       id: department,
       label: zoneLabel(kind, department, wardNames),

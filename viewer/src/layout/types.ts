@@ -1,11 +1,11 @@
-/** The floor plan the viewer draws: zones (departments) holding blocks of slots (beds, rooms, devices, staff). */
+/**
+ * The floor plan the viewer draws: zones (departments) holding blocks of slots (beds, rooms, devices, staff).
+ * Kinds, shapes and zones are the scenario's (scenarios/kinds): the viewer knows only how big each shape is.
+ */
+import type { SlotShape, ZoneKind } from '../../../scenarios/index.js';
+import type { ResourceKind } from '../../../sim-core/index.js';
 
-export type ZoneKind = 'ed' | 'imaging' | 'theatres' | 'icu' | 'ward' | 'other';
-
-/** How a slot is drawn. */
-export type SlotShape = 'bed' | 'trolley' | 'room' | 'device' | 'staff' | 'unit';
-
-export type ResourceKind = 'ward' | 'staff' | 'room' | 'device' | 'pool';
+export type { ResourceKind, SlotShape, ZoneKind };
 
 export interface Rect {
   x0: number;
@@ -36,6 +36,8 @@ export interface ResourceBlock extends Rect {
   firstSlot: number;
   /** Patients held here lie down (beds, operating tables, scanners). */
   lying: boolean;
+  /** A staff station: drawn after the places of its zone. */
+  station: boolean;
   /** Waiting line: first spot, spacing, spots per row; rows grow towards (and across) the corridor. */
   queue: { x: number; z: number; dx: number; dz: number; cols: number };
   /** Units open by minute of the week, for rostered resources (ORs, imaging, staff); null = always open. */

@@ -1,17 +1,19 @@
 /**
- * Units open or on duty by minute of the week, from the same blocks the
- * scenario uses for shifts, OR sessions and opening hours, expanded by the
- * scenario compiler's own roster (so the scene shows what the simulation runs,
- * overnight blocks included).
+ * Units open or on duty by minute of the week, from the compiled model's own
+ * roster (staff shifts, OR sessions, opening hours), so the scene shows what
+ * the simulation runs, overnight blocks included.
  */
-import { weeklyRoster, WEEK_MINUTES, type TimedBlock } from '../../../scenarios/index.js';
+import type { Roster } from '../../../sim-core/index.js';
+import { WEEK_MINUTES } from '../../../scenarios/index.js';
 
 export { WEEK_MINUTES };
 
-/** Units available at each minute of the week (Monday 00:00 = index 0). */
-export function weekProfile(blocks: readonly (TimedBlock & { count: number })[]): Uint16Array {
-  const { changes } = weeklyRoster(blocks);
+/** Units available at each minute of the week (Monday 00:00 = index 0), from a weekly roster. */
+export function rosterProfile(roster: Roster): Uint16Array {
+  const changes = [...roster.changes].sort((a, b) => a.at - b.at);
   const out = new Uint16Array(WEEK_MINUTES);
+  // Before the first change the week runs on from the last (a roster need not change at Monday 00:00).
+  out.fill(Math.max(0, changes.at(-1)?.capacity ?? 0));
   for (let k = 0; k < changes.length; k++) {
     const until = k + 1 < changes.length ? changes[k + 1]!.at : WEEK_MINUTES;
     out.fill(Math.max(0, changes[k]!.capacity), changes[k]!.at, until);

@@ -1,19 +1,19 @@
-import type { ResourceKind, ZoneKind } from './types.js';
+import type { ZoneKind } from './types.js';
 
 export interface DepartmentFacts {
-  resourceKinds: Set<ResourceKind>;
-  wardTypes: Set<string>;
+  /** The zones its resources make it (scenarios/kinds layout specs: an OR, theatres; a CT, imaging; an ICU ward, icu). */
+  zones: Set<Exclude<ZoneKind, 'other'>>;
   /** A patient class of this department counts against the ED's 4-hour target. */
   emergencyClass: boolean;
 }
 
 /** What a department is, judged from what it holds (an OR makes it the theatres, a CT imaging). */
 export function zoneKind(department: string, facts: DepartmentFacts): ZoneKind {
-  if (facts.resourceKinds.has('room')) return 'theatres';
-  if (facts.resourceKinds.has('device')) return 'imaging';
-  if (facts.wardTypes.has('ed') || facts.emergencyClass || /^(ed|ae|a-e|a&e|er|emergency.*)$/i.test(department)) return 'ed';
-  if (facts.wardTypes.has('icu')) return 'icu';
-  if (facts.wardTypes.size > 0) return 'ward';
+  if (facts.zones.has('theatres')) return 'theatres';
+  if (facts.zones.has('imaging')) return 'imaging';
+  if (facts.zones.has('ed') || facts.emergencyClass || /^(ed|ae|a-e|a&e|er|emergency.*)$/i.test(department)) return 'ed';
+  if (facts.zones.has('icu')) return 'icu';
+  if (facts.zones.has('ward')) return 'ward';
   return 'other';
 }
 
@@ -30,6 +30,7 @@ export function prettyId(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** A ward's zone is named for its ward when it holds one (`wardNames`: the names of the wards in it). */
 export function zoneLabel(kind: ZoneKind, department: string, wardNames: string[]): string {
   switch (kind) {
     case 'ed':

@@ -107,7 +107,8 @@ describe('a hospital state drawn as the replay draws a run', () => {
     expect(doctors[SLOT_FREE]).toBe(1);
     expect(doctors[SLOT_CLOSED]).toBeGreaterThan(0);
     expect(scene.staff.find((s) => s.group === 'edNurse')).toMatchObject({ onDuty: 2, fromState: false });
-    expect(slotCounts(scene, 'ct')).toEqual({ [SLOT_BROKEN]: 1 });
+    // The CT's one unit open at 07:00 is broken; its second, open weekdays 09:00-17:00, is closed.
+    expect(slotCounts(scene, 'ct')).toEqual({ [SLOT_BROKEN]: 1, [SLOT_CLOSED]: 1 });
     expect(scene.outOfOrder).toEqual([{ resource: 'ct', label: 'CT', units: 1, until: '2026-03-02T15:00' }]);
     // Surgeons work weekdays from 08:00: at 07:00 all off duty.
     expect(slotCounts(scene, 'surgeon')).toEqual({ [SLOT_CLOSED]: 3 });

@@ -99,7 +99,9 @@ export function snapshotScene(scenario: Scenario, state: HospitalState): Snapsho
     const b = layout.blockOf.get(o.resource);
     if (b === undefined) continue;
     const block = layout.blocks[b]!;
-    for (let k = 0, s = block.firstSlot + block.units - 1; k < o.units && s >= block.firstSlot; k++, s--) slotState[s] = SLOT_BROKEN;
+    // Broken among the units open now (a second scanner that opens later is closed, not broken).
+    const open = unitsOpen(layout, block, 0);
+    for (let k = 0, s = block.firstSlot + (open > 0 ? open : block.units) - 1; k < o.units && s >= block.firstSlot; k++, s--) slotState[s] = SLOT_BROKEN;
   }
   const take = (b: number, e: number): number => {
     const block = layout.blocks[b]!;
