@@ -8,14 +8,12 @@ import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { ScenarioError } from '../scenarios/index.js';
 import {
   defaultWorkerCount,
   loadOptimiseSpec,
   valueText,
   NodeWorkerPool,
   runOptimise,
-  type OptimiseOutcome,
   type OptimiseProgress,
   type OptimiseRunner,
   type RedisAddress,
@@ -25,6 +23,7 @@ import { EXIT } from './exit-codes.js';
 import { listenForInterrupt } from './interrupt.js';
 import { optimiseSummary } from './optimise-summary.js';
 import { parseWorkers } from './option-values.js';
+import { runPoolCommand } from './pool-command.js';
 import { createRunner, queueOption } from './queue-option.js';
 
 interface OptimiseOptions {
@@ -68,8 +67,7 @@ export async function optimiseCommand(
   // Solutions evaluated side by side each listen for Ctrl-C on the one signal.
   setMaxListeners(1000, interrupt.signal);
   const bar = progressBar(stderr);
-  let outcome: OptimiseOutcome;
-  try {
+  const done = await runPoolCommand(stderr, { bar, interrupt, pool: () => pool }, async () => {
     const spec = await loadOptimiseSpec(specPath);
     const workers = options.workers ?? spec.workers ?? defaultWorkerCount();
     // Through a queue, the replications of every solution evaluated go to `hospital-twin worker` processes.
@@ -81,26 +79,16 @@ export async function optimiseCommand(
       if (failed) throw new Error(`replication ${failed.replication} failed: ${failed.error.split('\n')[0]}`);
       return out.results;
     };
-    outcome = await runOptimise(spec, {
+    return runOptimise(spec, {
       runner,
       outDir: options.out ?? `optimise-${spec.name}`,
       signal: interrupt.signal,
       source: specPath,
       onProgress: (p) => bar.update(spec.name, p),
     });
-  } catch (e) {
-    if (e instanceof ScenarioError) {
-      bar.stop();
-      stderr.write(`${e.message}\n`);
-      return EXIT.badInput;
-    }
-    throw e;
-  } finally {
-    bar.stop();
-    interrupt.dispose();
-    await pool?.close();
-  }
-  stdout.write(optimiseSummary(outcome));
+  });
+  if ('exit' in done) return done.exit;
+  stdout.write(optimiseSummary(done.outcome));
   return interrupt.signal.aborted ? EXIT.interrupted : EXIT.ok;
 }
 

@@ -7,7 +7,6 @@
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { ScenarioError } from '../scenarios/index.js';
 import {
   defaultWorkerCount,
   loadSweepSpec,
@@ -24,6 +23,7 @@ import {
 import { EXIT } from './exit-codes.js';
 import { listenForInterrupt } from './interrupt.js';
 import { parseWorkers } from './option-values.js';
+import { runPoolCommand } from './pool-command.js';
 import { checkOutputs, scenarioInputs } from './output-paths.js';
 import { createRunner, queueOption } from './queue-option.js';
 
@@ -63,8 +63,7 @@ export async function sweepCommand(
     stderr.write('\nStopping: points finished so far are kept in the log; run the same command again to resume. Ctrl-C again quits at once.\n'),
   );
   const bar = progressBar(stderr);
-  let outcome: SweepOutcome;
-  try {
+  const done = await runPoolCommand(stderr, { bar, interrupt, pool: () => pool }, async () => {
     const spec = await loadSweepSpec(specPath);
     // Through a queue every point is queued at once, so that every remote worker has work.
     if (options.queue) pool = await createRunner(0, { queue: options.queue }, stderr);
@@ -73,7 +72,7 @@ export async function sweepCommand(
       inputs: [{ path: specPath, what: 'the sweep' }, ...(typeof spec.base === 'string' ? scenarioInputs(spec.base) : [])],
       folders: [{ path: outDir, what: '--out', files: Object.values(SWEEP_FILES) }],
     });
-    outcome = await runSweep(spec, {
+    return runSweep(spec, {
       runner,
       outDir,
       pointsAtOnce: options.queue ? Number.MAX_SAFE_INTEGER : workers,
@@ -81,18 +80,9 @@ export async function sweepCommand(
       source: specPath,
       onProgress: (p) => bar.update(spec.name, p),
     });
-  } catch (e) {
-    if (e instanceof ScenarioError) {
-      bar.stop();
-      stderr.write(`${e.message}\n`);
-      return EXIT.badInput;
-    }
-    throw e;
-  } finally {
-    bar.stop();
-    interrupt.dispose();
-    await pool?.close();
-  }
+  });
+  if ('exit' in done) return done.exit;
+  const outcome = done.outcome;
   stdout.write(summary(outcome));
   if (outcome.failed.length > 0) {
     stderr.write(

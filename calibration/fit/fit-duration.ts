@@ -5,11 +5,10 @@
  * scenario with the reason why.
  */
 import { maxOf } from '../../scenarios/index.js';
-import { meanConfidenceInterval } from '../../sim-core/index.js';
+import { meanConfidenceInterval, quantileSorted } from '../../sim-core/index.js';
 import type { DistributionInput } from '../build/scenario-types.js';
 import { cdf, FAMILIES, quantileOf, standardDeviation, type Family } from './families.js';
 import { andersonDarling, kaplanMeier, kolmogorovSmirnov, type AdResult, type KsResult } from './goodness-of-fit.js';
-import { quantile } from './intervals.js';
 import { fitFamily, type Fit } from './mle.js';
 
 export interface FamilyFit extends Fit {
@@ -205,7 +204,7 @@ export function empiricalSpec(values: readonly number[], censored: readonly bool
   let points: number[];
   if (!censored.some((c) => c)) {
     const sorted = [...values].sort((a, b) => a - b);
-    points = sorted.length <= 200 ? sorted : Array.from({ length: 201 }, (_, i) => quantile(sorted, i / 200));
+    points = sorted.length <= 200 ? sorted : Array.from({ length: 201 }, (_, i) => quantileSorted(sorted, i / 200));
   } else {
     const km = kaplanMeier(values, censored);
     const longest = maxOf(values);

@@ -66,13 +66,3 @@ export function quantileInterval(sorted: readonly number[], q: number, level = 0
   const hi = Math.min(n - 1, Math.ceil(n * q + half));
   return [sorted[lo]!, sorted[hi]!];
 }
-
-/** The q-quantile of sorted values, interpolated (type 7, as R's default). */
-export function quantile(sorted: readonly number[], q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}

@@ -4,13 +4,13 @@
  * times from arrival to each step, routing frequencies, lengths of stay and
  * ward occupancy by hour.
  */
-import { batchMeans } from '../../sim-core/index.js';
+import { batchMeans, quantileSorted } from '../../sim-core/index.js';
 import type { Flow } from '../read/flow.js';
 import { minuteOfWeek } from '../read/timestamps.js';
 import { concurrency, type Concurrency } from '../fit/capacity.js';
 import { observe, START } from '../fit/observations.js';
 import { observeStates } from '../fit/routing-memory.js';
-import { quantile, quantileInterval } from '../fit/intervals.js';
+import { quantileInterval } from '../fit/intervals.js';
 import { breaksRule, leaveOneOutBreaks, leaveOneOutUnseen, orderRules, pathKey, unseenShare, type PathCase } from '../fit/path-rules.js';
 
 export interface Estimate {
@@ -159,7 +159,7 @@ export function figureDefinitions(log: LogSummary, kind: Flow['log']['kind']): F
     defs.push({ group: 'Who reaches each step', name: `cases with ${a}`, unit: 'share', of: (s) => share(s.reach.get(a) ?? 0, s.cases) });
   for (const [a, k] of reached) {
     const times = log.timeToFirst.get(a) ?? [];
-    const median = quantile(
+    const median = quantileSorted(
       [...times].sort((x, y) => x - y),
       0.5,
     );
@@ -186,7 +186,7 @@ export function figureDefinitions(log: LogSummary, kind: Flow['log']['kind']): F
     }
   }
   if (log.lengthsOfStay.length > 0) {
-    const unit: Unit = quantile(log.lengthsOfStay, 0.5) > 2880 ? 'days' : 'hours';
+    const unit: Unit = quantileSorted(log.lengthsOfStay, 0.5) > 2880 ? 'days' : 'hours';
     defs.push({ group: 'Length of stay', name: 'mean length of stay', unit, of: (s) => meanOf(s.lengthsOfStay, unit) });
     defs.push({ group: 'Length of stay', name: 'median length of stay', unit, of: (s) => quantileOf(s.lengthsOfStay, 0.5, unit) });
     defs.push({ group: 'Length of stay', name: '90th percentile of length of stay', unit, of: (s) => quantileOf(s.lengthsOfStay, 0.9, unit) });
@@ -259,7 +259,7 @@ function medianOf(xs: readonly number[], unit: Unit): Estimate {
 function quantileOf(sorted: readonly number[], q: number, unit: Unit): Estimate {
   if (sorted.length === 0) return { value: NaN, se: NaN };
   const [lo, hi] = quantileInterval(sorted, q);
-  return { value: quantile(sorted, q) / PER[unit], se: (hi - lo) / 3.92 / PER[unit] };
+  return { value: quantileSorted(sorted, q) / PER[unit], se: (hi - lo) / 3.92 / PER[unit] };
 }
 
 /**

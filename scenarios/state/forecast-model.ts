@@ -6,7 +6,7 @@
  * Every name in the state is looked up here; an unknown one is refused by path.
  */
 import { maxOf } from '../limits.js';
-import type { ArrivalModel, ClassModel, HospitalModel, ResourceModel } from '../../sim-core/index.js';
+import type { ArrivalModel, ClassModel, HospitalModel, PlacedPatient, ResourceModel } from '../../sim-core/index.js';
 import { compileScenario } from '../compile/compile-scenario.js';
 import type { Scenario } from '../schema/scenario.js';
 import { formatPath, type ScenarioIssue } from '../schema/errors.js';
@@ -16,16 +16,6 @@ import { resolveStep } from './resolve-step.js';
 import { applyCapacityNow } from './capacity-now.js';
 
 const WEEK = 7 * 1440;
-
-/** A patient placed in the model (the kernel's PlacedPatient). */
-export interface PlacedPatientInput {
-  classIndex: number;
-  attributes?: readonly number[];
-  step: number;
-  holding: readonly number[];
-  since: number;
-  arrivedAt: number;
-}
 
 /** A booked patient, as the forecast reports on it. */
 export interface BookedCase {
@@ -42,7 +32,7 @@ export interface BookedCase {
 
 export interface ForecastModel {
   model: HospitalModel;
-  initialState: { patients: PlacedPatientInput[] };
+  initialState: { patients: PlacedPatient[] };
   booked: BookedCase[];
 }
 
@@ -64,7 +54,7 @@ export function forecastModel(scenario: Scenario, state: HospitalState, hours: n
   const patients = state.patients.map((p, k) => placePatient(model, p, state.patientPaths[k] ?? formatPath(['patients', k]), classIndex, origin, issues));
   checkUnits(model, patients, issues);
   if (issues.length > 0) throw new StateError(source, issues);
-  return { model, initialState: { patients: patients as PlacedPatientInput[] }, booked };
+  return { model, initialState: { patients: patients as PlacedPatient[] }, booked };
 }
 
 /**
@@ -178,7 +168,7 @@ function placePatient(
   classIndex: Map<string, number>,
   origin: number,
   issues: ScenarioIssue[],
-): PlacedPatientInput | null {
+): PlacedPatient | null {
   const at = (field: string): string => (where.includes(' line ') ? `${where}, ${field}` : `${where}.${field}`);
   const c = classIndex.get(p.class);
   if (c === undefined) {
@@ -268,7 +258,7 @@ function placedAttributes(
 }
 
 /** No resource may be held by more patients than it has units (beds, cubicles, staff on the biggest shift). */
-function checkUnits(model: HospitalModel, patients: (PlacedPatientInput | null)[], issues: ScenarioIssue[]): void {
+function checkUnits(model: HospitalModel, patients: (PlacedPatient | null)[], issues: ScenarioIssue[]): void {
   const held = model.resources.map(() => 0);
   for (const p of patients) for (const r of p?.holding ?? []) held[r]!++;
   held.forEach((n, r) => {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createStream } from '../random/stream.js';
+import { quantileSorted } from './quantile-sorted.js';
 import { selectQuantile } from './select-quantile.js';
 
 /** R's type-7 quantile from a full sort: what selection must give to the last bit. */
 function bySorting(values: Float64Array, p: number): number {
-  const sorted = Array.from(values).sort((a, b) => a - b);
-  const h = (sorted.length - 1) * p;
-  const below = Math.floor(h);
-  return below === h ? sorted[below]! : sorted[below]! + (h - below) * (sorted[below + 1]! - sorted[below]!);
+  return quantileSorted(values.slice().sort(), p);
 }
 
 describe('selectQuantile', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { sampleVariance } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { createStream } from '../random/stream.js';
+import { quantileSorted } from './quantile-sorted.js';
 import { Tally } from './tally.js';
 
 /** The digits of π, 3 1 4 1 5 9 2 6 5 3: Σx = 39, Σx² = 207, so s² = (207 − 10·3.9²)/9 = 6.1. */
@@ -77,12 +78,11 @@ describe('Tally', () => {
     const rng = createStream('tally-quantiles', 'values');
     const t = new Tally({ keepValues: true });
     const all: number[] = [];
-    const sortedQuantile = (p: number): number => {
-      const s = [...all].sort((a, b) => a - b);
-      const h = (s.length - 1) * p;
-      const below = Math.floor(h);
-      return below === h ? s[below]! : s[below]! + (h - below) * (s[below + 1]! - s[below]!);
-    };
+    const sortedQuantile = (p: number): number =>
+      quantileSorted(
+        [...all].sort((a, b) => a - b),
+        p,
+      );
     for (const batch of [1, 7, 500, 3]) {
       for (let i = 0; i < batch; i++) {
         const x = Math.floor(rng.next() * 50) * 1.5;

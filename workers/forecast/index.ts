@@ -1,6 +1,6 @@
 export { ForecastRecorder, OUTCOME, type ForecastReplication } from './forecast-recorder.js';
 export { runForecastReplication, preparedForecast, type ForecastJob, type ForecastReplicationResult } from './run-forecast.js';
-export { summariseForecast, quantileSorted, band, type ForecastSummary, type Band, type WardHour } from './summarise-forecast.js';
+export { summariseForecast, band, type ForecastSummary, type Band, type WardHour } from './summarise-forecast.js';
 export { compareForecasts, type ForecastComparison, type PairedDifference } from './compare-forecast.js';
 export { backtestStates, scoreBacktest, hourlyCensus, type BacktestOptions, type BacktestResult } from './backtest.js';
 export { takeState } from './take-state.js';

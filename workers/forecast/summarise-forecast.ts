@@ -5,7 +5,7 @@
  * the same way; each booked case's chance of cancellation by cause; staff
  * overtime expected before midnight.
  */
-import type { HospitalModel } from '../../sim-core/index.js';
+import { quantileSorted, type HospitalModel } from '../../sim-core/index.js';
 import { formatLocal, localMinutes, type BookedCase } from '../../scenarios/index.js';
 import { OUTCOME, type ForecastReplication } from './forecast-recorder.js';
 
@@ -54,16 +54,6 @@ export interface ForecastSummary {
   }[];
   overtimeToday: { staff: string; meanHours: number }[];
   overtimeTodayHours: number;
-}
-
-/** The q-quantile of sorted values, interpolated between order statistics (Hyndman and Fan type 7, R's default). */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 export function band(values: readonly number[]): Band {

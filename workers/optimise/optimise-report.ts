@@ -12,16 +12,7 @@ import type { OptimisePlan } from './plan-optimise.js';
 import { scoreOf } from './score.js';
 import { describeCandidate, type CandidateResult, type SelectionOutcome } from './select-best.js';
 import type { SearchOutcome } from './compass.js';
-
-export interface HistoryPoint {
-  used: number;
-  solution: string;
-  mean: number;
-  feasible: boolean;
-  bestMean: number;
-  bestFeasible: boolean;
-  phase: 'search' | 'selection';
-}
+import type { OptimiseHistoryPoint } from './history-point.js';
 
 export interface ReportedCandidate extends Omit<CandidateResult, 'x'> {
   values: Record<string, unknown>;
@@ -45,7 +36,7 @@ export interface OptimiseReport {
   indistinguishable: ReportedCandidate[];
   candidates: ReportedCandidate[];
   solutions: { values: Record<string, unknown>; n: number; objective: number; constraints: number[]; meetsConstraintsOnMean: boolean; error?: string }[];
-  history: HistoryPoint[];
+  history: OptimiseHistoryPoint[];
   /**
    * The base scenario as the spec named it and as it was read, and the best as a
    * scenario document (best-scenario.yaml's content), so that a reader of this
@@ -62,7 +53,7 @@ export interface ReportInput {
   search: SearchOutcome;
   selection: SelectionOutcome | undefined;
   chosen: Solution | undefined;
-  history: HistoryPoint[];
+  history: OptimiseHistoryPoint[];
   stopped: boolean;
   elapsedSeconds: number;
 }

@@ -16,7 +16,8 @@ import { Evaluations, type OptimiseRunner } from './evaluations.js';
 import { loadOptimiseBase } from './load-optimise.js';
 import { readEvaluationLog, repairEvaluationLog } from './optimise-log.js';
 import { progressSvg } from './optimise-plot.js';
-import { buildOptimiseReport, optimiseCsv, type HistoryPoint, type OptimiseReport } from './optimise-report.js';
+import type { OptimiseHistoryPoint } from './history-point.js';
+import { buildOptimiseReport, optimiseCsv, type OptimiseReport } from './optimise-report.js';
 import type { OptimiseSpec } from './optimise-spec.js';
 import { planOptimisation, type OptimisePlan } from './plan-optimise.js';
 import { compareScores, scoreOf } from './score.js';
@@ -72,7 +73,7 @@ export async function runOptimise(spec: OptimiseSpec, options: RunOptimiseOption
   const budgetReplications = spec.budget.replications ?? Number.POSITIVE_INFINITY;
   const minutes = spec.budget.minutes ?? Number.POSITIVE_INFINITY;
   const deadline = started + minutes * 60_000;
-  const history: HistoryPoint[] = [];
+  const history: OptimiseHistoryPoint[] = [];
   let phase: OptimiseProgress['phase'] = 'search';
   let best: Solution | undefined;
   const progress = (): void => {

@@ -4,6 +4,7 @@
  * those that meet them, the better objective mean wins; among those that miss,
  * the smaller total miss (each in units of its tolerance).
  */
+import { finiteMean } from '../../sim-core/index.js';
 import { measureValue, slack, type Goal } from './measure.js';
 
 export interface Score {
@@ -41,16 +42,4 @@ export function compareScores(a: Score, b: Score): number {
   if (!a.feasible && a.violation !== b.violation) return a.violation - b.violation;
   if (!Number.isFinite(a.cost) || !Number.isFinite(b.cost)) return Number.isFinite(a.cost) ? -1 : Number.isFinite(b.cost) ? 1 : 0;
   return a.cost - b.cost;
-}
-
-export function finiteMean(values: readonly number[]): number {
-  let sum = 0;
-  let n = 0;
-  for (const x of values) {
-    if (Number.isFinite(x)) {
-      sum += x;
-      n++;
-    }
-  }
-  return n > 0 ? sum / n : Number.NaN;
 }

@@ -14,11 +14,10 @@
  * differences. R(r) = max(0, h²S²/(2ε) − εr/2), W(r) = max(0, h²S²/(2δ) − δr/2),
  * with h² = 2η(n0 − 1) and η = ½[(2α/m)^(−2/(n0−1)) − 1] for m tests.
  */
-import { studentTQuantile } from '../../sim-core/index.js';
+import { finiteMean, studentTQuantile } from '../../sim-core/index.js';
 import { solutionKey, type Solution } from './decision-space.js';
 import type { Evaluations } from './evaluations.js';
 import { measureValue, slack, type Goal } from './measure.js';
-import { finiteMean } from './score.js';
 
 export interface SelectionOptions {
   confidence: number;

@@ -2,7 +2,7 @@
  * Ranking a sweep's points: the best feasible point by the mean of one figure,
  * and, honestly, which other points the replications cannot tell apart from it.
  */
-import { pairedDifferenceInterval } from '../../sim-core/index.js';
+import { finiteMean, pairedDifferenceInterval } from '../../sim-core/index.js';
 import type { RankConstraint, RankSpec } from './sweep-spec.js';
 
 /** A point's figures, replication by replication (index i = replication i + 1, the same at every point). */
@@ -108,16 +108,4 @@ function describeMethod(spec: RankSpec, constraints: RankConstraint[], feasible:
         ? `Indistinguishable from the best: the ${pct(level)} ${paired}.`
         : `Indistinguishable from the best: the ${pct(level)} ${paired}; each of the ${m} comparisons with the best is made at ${pct(level)} so that all hold together with ${pct(family)} confidence (Bonferroni).`;
   return `${feasibility} ${bestRule} ${indistinguishable}`;
-}
-
-function finiteMean(values: readonly number[]): number {
-  let sum = 0;
-  let n = 0;
-  for (const x of values) {
-    if (Number.isFinite(x)) {
-      sum += x;
-      n++;
-    }
-  }
-  return n > 0 ? sum / n : Number.NaN;
 }

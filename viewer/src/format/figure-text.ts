@@ -5,6 +5,7 @@
  * differences never are.
  */
 import { describeFigure, scenarioFigureContext, shownInterval, type FigureContext, type FigureInfo, type Scenario } from '../../../scenarios/index.js';
+import { numberFormat } from './number.js';
 
 const contexts = new WeakMap<Scenario, FigureContext>();
 const EMPTY: FigureContext = { kindOf: new Map(), surgicalClasses: new Set() };
@@ -27,16 +28,6 @@ export function contextOf(scenario: Scenario | undefined): FigureContext {
 
 export function figureInfo(id: string, ctx: FigureContext): FigureInfo {
   return describeFigure(id, ctx);
-}
-
-const formats = new Map<number, Intl.NumberFormat>();
-function numberFormat(decimals: number): Intl.NumberFormat {
-  let f = formats.get(decimals);
-  if (!f) {
-    f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: decimals });
-    formats.set(decimals, f);
-  }
-  return f;
 }
 
 /** Digits that carry information: fewer as numbers grow. */

@@ -1,8 +1,8 @@
 /** Plain numbers on chart axes: thousands separators, fewer decimals as numbers grow. Figures go through figure-text.ts. */
 const formats = new Map<number, Intl.NumberFormat>();
 
-/** Intl formatters are slow to make: one per number of decimals. */
-function numberFormat(decimals: number): Intl.NumberFormat {
+/** Intl formatters are slow to make: one per number of decimals, shared by the axes and the figures. */
+export function numberFormat(decimals: number): Intl.NumberFormat {
   let f = formats.get(decimals);
   if (!f) {
     f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: decimals });

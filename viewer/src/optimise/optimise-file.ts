@@ -5,6 +5,9 @@
  * scenarios (the same messages as the CLI).
  */
 import { parseScenario, ScenarioError, type Scenario } from '../../../scenarios/index.js';
+import type { OptimiseHistoryPoint } from '../../../workers/index.js';
+
+export type { OptimiseHistoryPoint };
 
 export interface OptimiseCandidate {
   values: Record<string, unknown>;
@@ -12,16 +15,6 @@ export interface OptimiseCandidate {
   objective: { mean: number; lo: number; hi: number; level: number };
   constraints: { figure?: string; mean?: number; decision?: string }[];
   eliminated?: { at: number; reason: string };
-}
-
-export interface OptimiseHistoryPoint {
-  used: number;
-  solution: string;
-  mean: number;
-  feasible: boolean;
-  bestMean: number;
-  bestFeasible: boolean;
-  phase: 'search' | 'selection';
 }
 
 export interface OptimiseResult {
