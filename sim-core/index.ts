@@ -29,3 +29,4 @@ export {
 } from './hospital/trace-words.js';
 export { RESOURCE_KINDS, RESOURCE_KIND_NAMES, resourceKind, type ResourceKindInfo } from './hospital/resource-kinds.js';
 export { QuietObserver, type RunObserver } from './hospital/observer.js';
+export { stepVerb, VERBS, type Parallel, type Standing, type Verb } from './verbs/index.js';

@@ -1,4 +1,4 @@
-import type { StepModel } from '../../sim-core/index.js';
+import { stepVerb, type StepModel } from '../../sim-core/index.js';
 
 /**
  * Where in its pathway a patient is, from what it has been seen to do: the
@@ -19,56 +19,46 @@ export function locateInPathway(
   let frontier = closure(steps, [0], attributeValue);
   let holds: number[] = [];
   for (const activity of activities) {
-    holds = frontier.holds.filter((h) => (steps[h] as { activity: string }).activity === activity);
+    holds = frontier.activities.filter((h) => activityOf(steps[h]!) === activity);
     frontier = closure(
       steps,
-      holds.map((h) => h + 1),
+      holds.flatMap((h) => stepVerb(steps[h]!).next(steps[h]!, h, attributeValue)),
       attributeValue,
     );
   }
   if (now.in) return holds;
-  return frontier.seizes.filter((s) => (steps[s] as { resources: number[] }).resources.includes(now.waitingFor));
+  return frontier.waits.filter((s) => waitsFor(steps[s]!).includes(now.waitingFor));
 }
 
-/** The timed steps and seizes reachable from `from` without passing a timed step. */
-function closure(steps: readonly StepModel[], from: readonly number[], attributeValue: (a: number) => number): { holds: number[]; seizes: number[] } {
+function activityOf(s: StepModel): string | null {
+  const standing = stepVerb(s).standing;
+  return standing?.kind === 'activity' ? standing.activity(s) : null;
+}
+
+function waitsFor(s: StepModel): readonly number[] {
+  const standing = stepVerb(s).standing;
+  return standing?.kind === 'wait' ? standing.waitsFor(s) : [];
+}
+
+/** The timed steps and waits reachable from `from` without passing a timed step (a wait may be granted at once). */
+function closure(steps: readonly StepModel[], from: readonly number[], attributeValue: (a: number) => number): { activities: number[]; waits: number[] } {
   const seen = new Set<number>();
-  const holds = new Set<number>();
-  const seizes = new Set<number>();
+  const activities = new Set<number>();
+  const waits = new Set<number>();
   const stack = [...from];
   while (stack.length > 0) {
     const i = stack.pop()!;
     if (seen.has(i) || i < 0 || i >= steps.length) continue;
     seen.add(i);
     const s = steps[i]!;
-    switch (s.op) {
-      case 'hold':
-        holds.add(i);
-        break;
-      case 'seize':
-        seizes.add(i);
-        stack.push(i + 1);
-        break;
-      case 'release':
-      case 'consume':
-        stack.push(i + 1);
-        break;
-      case 'branch':
-        stack.push(i + 1, ...s.targets);
-        break;
-      case 'branchOn': {
-        const v = attributeValue(s.attribute);
-        if (v < 0) stack.push(s.otherwise, ...s.targetByValue.filter((t) => t >= 0));
-        else stack.push((s.targetByValue[v] ?? -1) >= 0 ? s.targetByValue[v]! : s.otherwise);
-        break;
-      }
-      case 'goto':
-        stack.push(s.target);
-        break;
-      case 'leave':
-        break;
+    const verb = stepVerb(s);
+    if (verb.standing?.kind === 'activity') {
+      activities.add(i);
+      continue;
     }
+    if (verb.standing?.kind === 'wait') waits.add(i);
+    stack.push(...verb.next(s, i, attributeValue));
   }
   const order = (xs: Set<number>): number[] => [...xs].sort((a, b) => a - b);
-  return { holds: order(holds), seizes: order(seizes) };
+  return { activities: order(activities), waits: order(waits) };
 }

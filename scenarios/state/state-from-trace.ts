@@ -5,7 +5,7 @@
  * resources it holds and since when. What `run --snapshot-at` writes, so a
  * realistic state can be made from any scenario.
  */
-import type { HospitalModel, TraceData } from '../../sim-core/index.js';
+import { stepVerb, type HospitalModel, type TraceData } from '../../sim-core/index.js';
 import { locateInPathway } from './locate-in-pathway.js';
 import { resolveStep } from './resolve-step.js';
 import { formatLocal, type StateDocumentInput, type StatePatient } from './state-schema.js';
@@ -137,12 +137,13 @@ function nameOf(model: HospitalModel, c: number, index: number, waiting: boolean
   const cls = model.classes[c]!;
   const steps = model.pathways[cls.pathway]!.steps;
   const s = steps[index]!;
-  const names: string[] = [];
-  if (s.op === 'hold') names.push(s.activity.replace(/^stay:/, ''));
-  if (s.op === 'seize') {
-    names.push(s.figure);
-    const next = steps.slice(index + 1).find((x) => x.op === 'hold' || x.op === 'seize');
-    if (next?.op === 'hold') names.push(next.activity.replace(/^stay:/, ''));
+  const standing = stepVerb(s).standing;
+  const names: string[] = standing ? [standing.names(s)[0]!] : [];
+  if (standing?.kind === 'wait') {
+    // A wait and the timed step it leads to are one step: the latter's name may find it too.
+    const next = steps.slice(index + 1).find((x) => stepVerb(x).standing !== undefined);
+    const after = next && stepVerb(next).standing;
+    if (next && after?.kind === 'activity') names.push(after.names(next)[0]!);
   }
   for (const step of names) {
     for (const occurrence of [undefined, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {

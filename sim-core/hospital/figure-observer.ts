@@ -6,6 +6,7 @@
  */
 import type { Simulation } from '../simulation.js';
 import { Tally } from '../stats/tally.js';
+import { stepVerb } from '../verbs/index.js';
 import type { HospitalModel } from './model.js';
 import { QuietObserver } from './observer.js';
 import type { PatientTable } from './patients.js';
@@ -46,11 +47,14 @@ export class FigureObserver extends QuietObserver {
     super();
     this.seizeTally = model.pathways.map((p) =>
       p.steps.map((s) => {
-        if (s.op !== 'seize') return null;
-        let t = this.waitTallies.get(s.figure);
+        // Waits are tallied by the figure id of the step waited at.
+        const standing = stepVerb(s).standing;
+        if (standing?.kind !== 'wait') return null;
+        const figure = standing.names(s)[0]!;
+        let t = this.waitTallies.get(figure);
         if (!t) {
           t = new Tally({ keepValues: true });
-          this.waitTallies.set(s.figure, t);
+          this.waitTallies.set(figure, t);
         }
         return t;
       }),

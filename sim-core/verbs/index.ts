@@ -33,6 +33,15 @@ export const VERBS = {
   join,
 } as const satisfies { [K in StepOp]: Verb<Extract<StepModel, { op: K }>> };
 
+/**
+ * The verb of a step: what it leads to, whether a patient can stand at it and
+ * by what name (for state placement, trace readers and observers, which ask
+ * this rather than naming ops).
+ */
+export function stepVerb(step: StepModel): Verb<StepModel> {
+  return VERBS[step.op] as unknown as Verb<StepModel>;
+}
+
 export type { BranchStep, BranchOnStep, ConsumeStep, GotoStep, HoldStep, JoinStep, LeaveStep, ReleaseStep, SeizeStep, SplitStep };
 export type { DurationModel } from './hold-duration.js';
-export { WAIT, type Run, type StepRunner, type Verb } from './verb.js';
+export { WAIT, type Parallel, type Run, type Standing, type StepRunner, type Verb } from './verb.js';

@@ -8,7 +8,7 @@ import { PRIORITY } from '../priorities.js';
 import { REFUSED } from '../resources/claim-book.js';
 import type { Resource } from '../resources/resource.js';
 import { minutesUntilCapacityDrop } from '../resources/roster.js';
-import { WAIT, type Run, type StepRunner, type Verb } from './verb.js';
+import { nextStep, WAIT, type Run, type StepRunner, type Verb } from './verb.js';
 
 export interface SeizeStep {
   op: 'seize';
@@ -181,4 +181,10 @@ function chooseOne(options: readonly (readonly Resource[])[]): readonly Resource
   return best;
 }
 
-export const seize: Verb<SeizeStep> = { op: 'seize', create: (run) => new SeizeRunner(run) };
+export const seize: Verb<SeizeStep> = {
+  op: 'seize',
+  create: (run) => new SeizeRunner(run),
+  // Granted at once, or after a wait: the patient goes on at the next step either way.
+  next: nextStep,
+  standing: { kind: 'wait', waitsFor: (s) => s.resources, names: (s) => [s.figure] },
+};

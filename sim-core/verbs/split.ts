@@ -49,5 +49,12 @@ class JoinRunner implements StepRunner<JoinStep> {
   }
 }
 
-export const split: Verb<SplitStep> = { op: 'split', create: (run) => new SplitRunner(run) };
-export const join: Verb<JoinStep> = { op: 'join', create: (run) => new JoinRunner(run) };
+export const split: Verb<SplitStep> = {
+  op: 'split',
+  create: (run) => new SplitRunner(run),
+  // The patient itself goes nowhere: its branches run (`parallel`), and it goes on at `after` when all are done.
+  next: () => [],
+  parallel: (s) => ({ branches: s.branches, after: s.after }),
+};
+/** A branch's path ends at its join. */
+export const join: Verb<JoinStep> = { op: 'join', create: (run) => new JoinRunner(run), next: () => [] };
