@@ -20,10 +20,8 @@ import type { Distribution } from '../random/distribution.js';
 import type { RandomStream } from '../random/stream.js';
 import { ClaimBook } from '../resources/claim-book.js';
 import type { Resource } from '../resources/resource.js';
-import type { Roster } from '../resources/roster.js';
 import { Simulation } from '../simulation.js';
-import { VERBS, type StepModel } from '../verbs/index.js';
-import type { Run, StepRunner } from '../verbs/verb.js';
+import { endBranch, isBranch, VERBS, type Run, type StepModel, type StepRunner } from '../verbs/index.js';
 import { startArrivals, type ArrivalSink } from './arrivals.js';
 import { Capacity } from './capacity.js';
 import { caseFigures } from './case-figures.js';
@@ -57,9 +55,6 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
   readonly ed: EdClock;
   readonly stock: StockRoom;
   readonly pathways: HospitalModel['pathways'];
-  readonly classPriority: number[];
-  readonly emergencyOnly: boolean[];
-  readonly cancellingRoster: (Roster | null)[];
   /** "#<replication>", appended to every stream name so replications are independent. */
   private readonly rep: string;
   private readonly warmupEnd: number;
@@ -123,9 +118,6 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     const classDept = model.classes.map((c) => this.costs.departmentOf(c.department));
     const admitsFromEd = model.resources.map((r) => RESOURCE_KINDS[r.kind].admitsFromEd);
     this.ed = new EdClock(sim, this.patients, this.observe, admitsFromEd, resourceDept, classDept);
-    this.classPriority = model.classes.map((c) => c.priority);
-    this.emergencyOnly = model.resources.map((r) => r.emergencyOnly === true);
-    this.cancellingRoster = model.resources.map((r) => (r.overrun === 'cancel' && r.roster ? { ...r.roster, offset: model.startMinuteOfWeek } : null));
 
     // Rosters and breakdowns start now, their first events scheduled in model order; then stock reviews.
     new Capacity(sim, this.book, this.resources, this.observe, model, rep);
@@ -285,9 +277,9 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
 
   /** The patient leaves: everything held is given back, and the slot is free for the next arrival. */
   exit(p: number, how: ExitKind, completed: boolean): void {
-    if (this.patients.parentOf[p]! >= 0) {
+    if (isBranch(this, p)) {
       // A branch of a split that could not go on (turned away, cancelled, gave up): the branch ends, not the patient.
-      this.endBranch(p);
+      endBranch(this, p);
       return;
     }
     this.inSystem--;
@@ -295,14 +287,6 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     this.observe.left(p, how, completed);
     this.ed.exit(p, completed);
     this.patients.free(p);
-  }
-
-  endBranch(branch: number): void {
-    const pt = this.patients;
-    const parent = pt.parentOf[branch]!;
-    this.holdings.release(branch, 'all');
-    pt.free(branch);
-    if (--pt.branchesLeft[parent]! === 0) this.proceed(parent, pt.joinAt[parent]!);
   }
 
   private newPatient(c: number, arrivedAt: number, counted: boolean): number {

@@ -11,6 +11,7 @@
  * A branch that is turned away, cancelled or gives up waiting ends there (it is
  * counted so), and the patient goes on when the other branches are done.
  */
+import { endBranch, startBranches } from './branches.js';
 import { WAIT, type Run, type StepRunner, type Verb } from './verb.js';
 
 export interface SplitStep {
@@ -29,13 +30,7 @@ class SplitRunner implements StepRunner<SplitStep> {
   constructor(private readonly r: Run) {}
 
   run(p: number, s: SplitStep): number {
-    const pt = this.r.patients;
-    pt.branchesLeft[p] = s.branches.length;
-    pt.joinAt[p] = s.after;
-    for (let b = 0; b < s.branches.length; b++) {
-      const start = s.branches[b]!;
-      this.r.proceed(pt.takeBranch(p, start), start);
-    }
+    startBranches(this.r, p, s.branches, s.after);
     return WAIT;
   }
 }
@@ -44,7 +39,7 @@ class JoinRunner implements StepRunner<JoinStep> {
   constructor(private readonly r: Run) {}
 
   run(p: number): number {
-    this.r.endBranch(p);
+    endBranch(this.r, p);
     return WAIT;
   }
 }

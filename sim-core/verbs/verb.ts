@@ -25,6 +25,22 @@ export interface PathwayShape {
   readonly steps: readonly { readonly op: string }[];
 }
 
+/**
+ * The compiled model as verbs read it: the parts of HospitalModel they use
+ * (named here so that verbs need not import the hospital's model, which
+ * imports the verbs' step types).
+ */
+export interface ModelView {
+  readonly classes: readonly { readonly priority: number }[];
+  readonly resources: readonly {
+    readonly roster?: Roster;
+    readonly overrun?: 'startAnyway' | 'cancel';
+    readonly emergencyOnly?: boolean;
+  }[];
+  /** The minute of the week time 0 is (rosters are by minute of week). */
+  readonly startMinuteOfWeek: number;
+}
+
 /** One replication, as its verbs see it. */
 export interface Run {
   readonly sim: Simulation;
@@ -36,12 +52,8 @@ export interface Run {
   readonly ed: EdClock;
   readonly stock: StockRoom;
   readonly pathways: readonly PathwayShape[];
-  /** Priority of each class's patients. */
-  readonly classPriority: readonly number[];
-  /** Per resource: kept for emergencies in a oneOf choice. */
-  readonly emergencyOnly: readonly boolean[];
-  /** Per resource: the roster of a room that cancels cases which would overrun its session; null for none. */
-  readonly cancellingRoster: readonly (Roster | null)[];
+  /** The compiled model, read-only: each verb builds the run-time data it needs from it. */
+  readonly model: ModelView;
   /** The replication's random stream for a named source (the replication's number is appended). */
   stream(name: string): RandomStream;
   /** The patient goes on at step `next` (after a wait ended). */
@@ -50,8 +62,6 @@ export interface Run {
   exit(p: number, how: ExitKind, completed: boolean): void;
   /** The patient's case is cancelled (a penalty), and it leaves. */
   cancel(p: number): void;
-  /** A branch of a split ends: it gives back what it holds; the last one lets its patient go on at `joinAt`. */
-  endBranch(branch: number): void;
 }
 
 /** The verb's work in one replication: built once per replication, then run for every patient at one of its steps. */
