@@ -1,4 +1,4 @@
-import { stepVerb, type ClassModel, type HospitalModel, type StepModel } from '../../sim-core/index.js';
+import { branchOf, stepVerb, type ClassModel, type HospitalModel, type StepModel } from '../../sim-core/index.js';
 import type { StatePatient } from './state-schema.js';
 
 /**
@@ -75,4 +75,55 @@ function activityAfter(steps: readonly StepModel[], i: number): number {
     if (kind === 'wait' || !passesStraight(steps, j)) return -1;
   }
   return -1;
+}
+
+/** A patient placed in a split's branches: the split's step, and per running branch its step and what it holds. */
+export interface ResolvedBranches {
+  split: number;
+  /** What the patient holds itself (outside its branches). */
+  holding: number[];
+  branches: { step: number; holding: number[]; since: string }[];
+}
+
+/**
+ * Where a patient in several branches at once is (see `alsoIn` in
+ * state-schema.ts): its first branch at step `first` (already resolved), the
+ * others as named, all in different branches of one split. `holding` (its
+ * ward and holding, as indices) is shared out: a resource the first branch's
+ * steps up to `first` ask for is the branch's, the rest the patient's.
+ * Returns the problem in words when the names do not fit.
+ */
+export function resolveBranches(model: HospitalModel, cls: ClassModel, p: StatePatient, first: number, holding: readonly number[]): ResolvedBranches | string {
+  const pathway = model.pathways[cls.pathway]!;
+  const steps = pathway.steps;
+  const split = steps.findIndex((s) => {
+    const parallel = stepVerb(s).parallel?.(s);
+    return parallel !== undefined && branchOf(parallel, first) >= 0;
+  });
+  if (split < 0) return `"${p.step}" of pathway ${pathway.name} is not in a split's branches, so the patient cannot also be elsewhere (alsoIn)`;
+  const parallel = stepVerb(steps[split]!).parallel!(steps[split]!);
+  const asked = new Set<number>();
+  for (let j = parallel.branches[branchOf(parallel, first)]!; j < first || (j === first && !p.waiting); j++) {
+    const standing = stepVerb(steps[j]!).standing;
+    if (standing?.kind === 'wait') for (const r of standing.waitsFor(steps[j]!)) asked.add(r);
+  }
+  const own = holding.filter((r) => !asked.has(r));
+  const branches: ResolvedBranches['branches'] = [{ step: first, holding: holding.filter((r) => asked.has(r)), since: p.since }];
+  const inBranch = new Set([branchOf(parallel, first)]);
+  for (const [k, b] of (p.alsoIn ?? []).entries()) {
+    const step = resolveStep(model, cls, { ...p, step: b.step, waiting: b.waiting, occurrence: b.occurrence } as StatePatient);
+    if (typeof step === 'string') return `alsoIn[${k}]: ${step}`;
+    const branch = branchOf(parallel, step);
+    if (branch < 0) return `alsoIn[${k}]: "${b.step}" is not in the same split as "${p.step}"`;
+    if (inBranch.has(branch)) return `alsoIn[${k}]: "${b.step}" is in the same branch as another of the patient's places: a branch is at one step at a time`;
+    inBranch.add(branch);
+    const held: number[] = [];
+    for (const name of b.holding) {
+      const r = model.resources.findIndex((x) => x.name === name);
+      if (r < 0) return `alsoIn[${k}].holding: unknown resource "${name}"`;
+      held.push(r);
+    }
+    branches.push({ step, holding: held, since: b.since });
+  }
+  return { split, holding: own, branches };
 }

@@ -21,7 +21,7 @@ import type { RandomStream } from '../random/stream.js';
 import { ClaimBook } from '../resources/claim-book.js';
 import type { Resource } from '../resources/resource.js';
 import { Simulation } from '../simulation.js';
-import { endBranch, isBranch, VERBS, type Run, type StepModel, type StepRunner } from '../verbs/index.js';
+import { endBranch, isBranch, placeBranch, stepVerb, VERBS, type Run, type StepModel, type StepRunner } from '../verbs/index.js';
 import { startArrivals, type ArrivalSink } from './arrivals.js';
 import { Capacity } from './capacity.js';
 import { caseFigures } from './case-figures.js';
@@ -235,6 +235,11 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run {
     // Already in a ward of another department: admitted before time 0, out of the ED (not counted).
     if (this.ed.admits(p, r)) this.patients.leaveEd(p);
     this.observe.seized(p, r);
+  }
+
+  placeBranch(p: number, step: number): number {
+    const split = this.pathways[this.patients.pathwayOf[p]!]!.steps[this.patients.step[p]!]!;
+    return placeBranch(this, p, step, stepVerb(split).parallel!(split).after);
   }
 
   startPlaced(p: number, since: number): void {
