@@ -16,8 +16,9 @@ import { seize } from './seize.js';
 import { split } from './split.js';
 import { stay } from './stay.js';
 import type { ScenarioVerb } from './verb.js';
+import { waitUntil } from './wait-until.js';
 
-export const SCENARIO_VERBS = [seize, hold, release, consume, branch, branchOn, goto, stay, leave, split] as const;
+export const SCENARIO_VERBS = [seize, hold, release, consume, branch, branchOn, goto, stay, leave, split, waitUntil] as const;
 
 type Schemas<V extends readonly { schema: z.ZodType }[]> = { [K in keyof V]: V[K]['schema'] };
 
