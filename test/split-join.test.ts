@@ -152,6 +152,33 @@ describe('split and join: branches in parallel, the pathway waits for all', () =
     expect(r.census[0]).toEqual([1, 0]);
   });
 
+  it('keeps a branch that waits for its resource while the other is under way, and it gets it when it frees', () => {
+    // Two patients at 08:00, one scanner: at 08:05 the second is in its blood test and waits for the scanner.
+    const busy = structuredClone(clinic);
+    busy.patientClasses[0]!.arrivals = { type: 'list', entries: [{ days: 'all', time: '08:00', count: 2 }] };
+    busy.resources![0]!.units = 2;
+    const scenario = parseScenario(busy);
+    const model = compileScenario(scenario);
+    const trace = new TraceBuffer();
+    runHospital(model, { seed: 2, replication: 1, trace });
+    const taken = stateFromTrace(model, trace.toData(), 485, localMinutes(scenario.start));
+    expect(taken.skipped).toEqual([]);
+    expect(taken.state.patients.map((p) => [p.step, p.holding, p.alsoIn])).toEqual([
+      ['blood test', ['lab'], [{ step: 'CT scan', waiting: false, holding: ['ct'], since: '2026-01-05T08:00' }]],
+      ['blood test', ['lab'], [{ step: 'ct', waiting: true, holding: [], since: '2026-01-05T08:00' }]],
+    ]);
+    // From the state: the second's scan starts when the first's ends (25 minutes on), and it leaves 35 minutes later.
+    const fm = forecastModel(scenario, parseState(taken.state, 'taken'), 2);
+    const placed = new TraceBuffer();
+    runHospital(fm.model, { seed: 2, replication: 1, trace: placed, initialState: fm.initialState });
+    const d = placed.toData();
+    const leave = (serial: number): number[] =>
+      Array.from({ length: d.length }, (_, i) => i)
+        .filter((i) => d.entity[i] === serial && d.whatNames[d.what[i]!] === 'leave')
+        .map((i) => d.time[i]!);
+    expect([leave(0), leave(1)]).toEqual([[30], [60]]);
+  });
+
   it('refuses a patient placed in two places of one branch', () => {
     const doc = structuredClone(clinic);
     const scenario = parseScenario(doc);
