@@ -11,7 +11,7 @@ export { followRoster, minutesUntilCapacityDrop, rosterCapacityAt, type Roster, 
 export * from './stats/index.js';
 export type * from './hospital/model.js';
 export { runHospital, type HospitalRunOptions, type HospitalRunResult } from './hospital/run-hospital.js';
-export { checkInitialState, type InitialState, type PlacedPatient } from './hospital/initial-state.js';
+export { branchOf, checkInitialState, type InitialState, type PlacedBranch, type PlacedPatient } from './hospital/initial-state.js';
 export { remainingDuration } from './random/distributions/conditional.js';
 export { CostLedger, COST_TYPES, type CostType } from './hospital/cost-ledger.js';
 export { surgeFactor } from './hospital/arrivals.js';
@@ -29,3 +29,4 @@ export {
 } from './hospital/trace-words.js';
 export { RESOURCE_KINDS, RESOURCE_KIND_NAMES, resourceKind, type ResourceKindInfo } from './hospital/resource-kinds.js';
 export type { Observer, ObserverContext, ObserverFactory, RunFindings, RunObserver } from './hospital/observer.js';
+export { stepVerb, VERBS, type Parallel, type Standing, type Verb } from './verbs/index.js';

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { patientActivities, runHospital, TraceBuffer } from '../sim-core/index.js';
-import { compileScenario, parseScenario, ScenarioError, type ScenarioInput } from '../scenarios/index.js';
+import {
+  compileScenario,
+  forecastModel,
+  localMinutes,
+  parseScenario,
+  parseState,
+  readPatientsCsv,
+  ScenarioError,
+  stateFromTrace,
+  writePatientsCsv,
+  type ScenarioInput,
+} from '../scenarios/index.js';
+import { runForecastReplication } from '../workers/index.js';
 
 /**
  * One patient a day at 08:00 with a blood test (10 minutes, holding the lab)
@@ -85,5 +97,107 @@ describe('split and join: branches in parallel, the pathway waits for all', () =
     const jump = structuredClone(clinic) as unknown as { pathways: { workup: unknown[] } };
     jump.pathways.workup[0] = { split: [[{ goto: 'x' }], [{ hold: { type: 'constant', value: 1 }, activity: 'x' }]] };
     expect(() => parseScenario(jump)).toThrow(ScenarioError);
+  });
+
+  it('keeps a patient who is in both branches at once in the state taken then, and a forecast from it carries the patient on', () => {
+    // The same clinic with an observation bed held from arrival to leaving, around the split.
+    const doc = structuredClone(clinic);
+    doc.wards = [{ id: 'obs', type: 'general', beds: 2, costPerBedDay: 100 }];
+    doc.pathways.workup = [{ seize: ['obs'], id: 'bed' }, ...clinic.pathways.workup!, { release: 'all' }];
+    const scenario = parseScenario(doc);
+    const model = compileScenario(scenario);
+    const trace = new TraceBuffer();
+    runHospital(model, { seed: 2, replication: 1, trace });
+    // Day 2, 08:05: the second patient's blood test (to 08:10) and CT scan (to 08:30) are both under way.
+    const at = 1440 + 485;
+    const taken = stateFromTrace(model, trace.toData(), at, localMinutes(scenario.start));
+    expect(taken.skipped).toEqual([]);
+    expect(taken.state.patients).toEqual([
+      {
+        id: 'P1',
+        class: 'outpatient',
+        step: 'blood test',
+        waiting: false,
+        ward: 'obs',
+        holding: ['lab'],
+        since: '2026-01-06T08:00',
+        arrived: '2026-01-06T08:00',
+        alsoIn: [{ step: 'CT scan', waiting: false, holding: ['ct'], since: '2026-01-06T08:00' }],
+      },
+    ]);
+
+    // The CSV form carries the other branch too.
+    const csv = readPatientsCsv(writePatientsCsv(taken.state.patients), 'patients.csv');
+    expect(csv.issues).toEqual([]);
+    expect(csv.patients[0]).toMatchObject({ step: 'blood test', alsoIn: taken.state.patients[0]!.alsoIn });
+
+    // Placed again: the bed, the lab and the scanner are held at time 0; each branch ends when its own time is up
+    // (5 and 25 minutes on), then the 5-minute review, and the patient leaves at 30.
+    const fm = forecastModel(scenario, parseState(taken.state, 'taken'), 1);
+    const placed = new TraceBuffer();
+    runHospital(fm.model, { seed: 2, replication: 1, trace: placed, initialState: fm.initialState });
+    const data = placed.toData();
+    const rows = Array.from({ length: data.length }, (_, i) => i)
+      .filter((i) => data.entity[i] === 0)
+      .map((i) => [data.time[i], data.whatNames[data.what[i]!], data.whereNames[data.where[i]!]]);
+    expect(rows.filter((r) => r[1] === 'seize' && r[0] === 0).map((r) => r[2])).toEqual(['obs', 'lab', 'ct']);
+    expect(rows.filter((r) => r[1] === 'finish' || r[1] === 'leave')).toEqual([
+      [5, 'finish', 'blood test'],
+      [25, 'finish', 'CT scan'],
+      [30, 'finish', 'review'],
+      [30, 'leave', 'outpatient'],
+    ]);
+    // The forecast counts the patient in its bed at hour 0 (as the trace has it), and gone by hour 1.
+    const r = runForecastReplication(fm, 1, 2, 1).forecast;
+    expect(r.census[0]).toEqual([1, 0]);
+  });
+
+  it('keeps a branch that waits for its resource while the other is under way, and it gets it when it frees', () => {
+    // Two patients at 08:00, one scanner: at 08:05 the second is in its blood test and waits for the scanner.
+    const busy = structuredClone(clinic);
+    busy.patientClasses[0]!.arrivals = { type: 'list', entries: [{ days: 'all', time: '08:00', count: 2 }] };
+    busy.resources![0]!.units = 2;
+    const scenario = parseScenario(busy);
+    const model = compileScenario(scenario);
+    const trace = new TraceBuffer();
+    runHospital(model, { seed: 2, replication: 1, trace });
+    const taken = stateFromTrace(model, trace.toData(), 485, localMinutes(scenario.start));
+    expect(taken.skipped).toEqual([]);
+    expect(taken.state.patients.map((p) => [p.step, p.holding, p.alsoIn])).toEqual([
+      ['blood test', ['lab'], [{ step: 'CT scan', waiting: false, holding: ['ct'], since: '2026-01-05T08:00' }]],
+      ['blood test', ['lab'], [{ step: 'ct', waiting: true, holding: [], since: '2026-01-05T08:00' }]],
+    ]);
+    // From the state: the second's scan starts when the first's ends (25 minutes on), and it leaves 35 minutes later.
+    const fm = forecastModel(scenario, parseState(taken.state, 'taken'), 2);
+    const placed = new TraceBuffer();
+    runHospital(fm.model, { seed: 2, replication: 1, trace: placed, initialState: fm.initialState });
+    const d = placed.toData();
+    const leave = (serial: number): number[] =>
+      Array.from({ length: d.length }, (_, i) => i)
+        .filter((i) => d.entity[i] === serial && d.whatNames[d.what[i]!] === 'leave')
+        .map((i) => d.time[i]!);
+    expect([leave(0), leave(1)]).toEqual([[30], [60]]);
+  });
+
+  it('refuses a patient placed in two places of one branch', () => {
+    const doc = structuredClone(clinic);
+    const scenario = parseScenario(doc);
+    const state = parseState(
+      {
+        asOf: '2026-01-06T08:05',
+        patients: [
+          {
+            class: 'outpatient',
+            step: 'CT scan',
+            since: '2026-01-06T08:00',
+            arrived: '2026-01-06T08:00',
+            holding: ['ct'],
+            alsoIn: [{ step: 'ct', waiting: true, since: '2026-01-06T08:00' }],
+          },
+        ],
+      },
+      'state',
+    );
+    expect(() => forecastModel(scenario, state, 1)).toThrow(/same branch/);
   });
 });

@@ -12,7 +12,7 @@ import type { Scenario } from '../schema/scenario.js';
 import { formatPath, type ScenarioIssue } from '../schema/errors.js';
 import { StateError } from './state-error.js';
 import { localMinutes, type HospitalState, type StatePatient } from './state-schema.js';
-import { resolveStep } from './resolve-step.js';
+import { resolveBranches, resolveStep } from './resolve-step.js';
 import { applyCapacityNow } from './capacity-now.js';
 
 const WEEK = 7 * 1440;
@@ -210,6 +210,24 @@ function placePatient(
   const attributes = placedAttributes(model, cls, p, at, issues);
   if (attributes === null) ok = false;
   if (!ok || typeof step === 'string' || attributes === null) return null;
+  if (p.alsoIn !== undefined) {
+    const placed = resolveBranches(model, cls, p, step, holding);
+    if (typeof placed === 'string') {
+      issues.push({ path: at('alsoIn'), message: placed });
+      return null;
+    }
+    const since = (t: string): number => Math.min(0, localMinutes(t) - origin);
+    return {
+      classIndex: c,
+      ...(attributes !== undefined ? { attributes } : {}),
+      step: placed.split,
+      holding: placed.holding,
+      // The split began no later than any branch's current step.
+      since: Math.min(...placed.branches.map((b) => since(b.since))),
+      arrivedAt: Math.min(0, localMinutes(p.arrived) - origin, ...placed.branches.map((b) => since(b.since))),
+      branches: placed.branches.map((b) => ({ step: b.step, holding: b.holding, since: since(b.since) })),
+    };
+  }
   return {
     classIndex: c,
     ...(attributes !== undefined ? { attributes } : {}),
@@ -260,7 +278,7 @@ function placedAttributes(
 /** No resource may be held by more patients than it has units (beds, cubicles, staff on the biggest shift). */
 function checkUnits(model: HospitalModel, patients: (PlacedPatient | null)[], issues: ScenarioIssue[]): void {
   const held = model.resources.map(() => 0);
-  for (const p of patients) for (const r of p?.holding ?? []) held[r]!++;
+  for (const p of patients) for (const r of [...(p?.holding ?? []), ...(p?.branches ?? []).flatMap((b) => b.holding)]) held[r]!++;
   held.forEach((n, r) => {
     const m = model.resources[r]!;
     const units = unitsOf(m);

@@ -1,74 +1,195 @@
-import type { StepModel } from '../../sim-core/index.js';
+import { stepVerb, type StepModel } from '../../sim-core/index.js';
 
-/**
- * Where in its pathway a patient is, from what it has been seen to do: the
- * timed activities it started, in order, and whether it is in the last one
- * or waiting for a resource. The pathway is followed as a small automaton
- * (simmer's trajectories read as a graph): seizes, releases and stock pass
- * through, a branch may go any way it can (by the patient's attribute when it
- * branches on one), and each timed step must match the next activity seen.
- * Returns the candidate step indices (timed steps when in an activity, seize
- * steps when waiting), in pathway order; usually exactly one.
- */
-export function locateInPathway(
-  steps: readonly StepModel[],
-  attributeValue: (attribute: number) => number,
-  activities: readonly string[],
-  now: { in: true } | { in: false; waitingFor: number },
-): number[] {
-  let frontier = closure(steps, [0], attributeValue);
-  let holds: number[] = [];
-  for (const activity of activities) {
-    holds = frontier.holds.filter((h) => (steps[h] as { activity: string }).activity === activity);
-    frontier = closure(
-      steps,
-      holds.map((h) => h + 1),
-      attributeValue,
-    );
-  }
-  if (now.in) return holds;
-  return frontier.seizes.filter((s) => (steps[s] as { resources: number[] }).resources.includes(now.waitingFor));
+/** What a patient was seen to do, in trace order (its rows that move it along its pathway). */
+export type PathEvent =
+  | { what: 'start' | 'finish'; activity: string; at: number }
+  | { what: 'request' | 'seize' | 'release'; resource: number; at: number }
+  | { what: 'stock-out'; at: number };
+
+/** One place a patient is at now: in a timed step, waiting for a resource, or neither (between steps, waiting for stock). */
+export interface PathPosition {
+  /** Candidate step indices, in pathway order (usually one): timed steps when in one, waits when waiting. */
+  steps: number[];
+  /** In a timed step (true) or waiting for a resource (false); null: neither (between steps, or waiting for stock). */
+  in: boolean | null;
+  waitingForStock: boolean;
+  /** When it began the step (or began waiting). */
+  since: number;
+  /** Resources (indices) held at this place: by the patient itself, or by this branch of a split. */
+  held: number[];
 }
 
-/** The timed steps and seizes reachable from `from` without passing a timed step. */
-function closure(steps: readonly StepModel[], from: readonly number[], attributeValue: (a: number) => number): { holds: number[]; seizes: number[] } {
-  const seen = new Set<number>();
-  const holds = new Set<number>();
-  const seizes = new Set<number>();
-  const stack = [...from];
-  while (stack.length > 0) {
-    const i = stack.pop()!;
-    if (seen.has(i) || i < 0 || i >= steps.length) continue;
-    seen.add(i);
-    const s = steps[i]!;
-    switch (s.op) {
-      case 'hold':
-        holds.add(i);
-        break;
-      case 'seize':
-        seizes.add(i);
-        stack.push(i + 1);
-        break;
-      case 'release':
-      case 'consume':
-        stack.push(i + 1);
-        break;
-      case 'branch':
-        stack.push(i + 1, ...s.targets);
-        break;
-      case 'branchOn': {
-        const v = attributeValue(s.attribute);
-        if (v < 0) stack.push(s.otherwise, ...s.targetByValue.filter((t) => t >= 0));
-        else stack.push((s.targetByValue[v] ?? -1) >= 0 ? s.targetByValue[v]! : s.otherwise);
-        break;
+/**
+ * Where in its pathway a patient is, from what it has been seen to do. The
+ * pathway is followed as a small automaton (simmer's trajectories read as a
+ * graph), asking each step's verb where it leads and whether a patient can
+ * stand there: steps that take no time pass through, a branch may go any way
+ * it can (by the patient's attribute when it branches on one), each timed step
+ * must match the next activity seen, and a split runs its branches as threads
+ * of their own, the patient going on when all are done. Returns the places
+ * the patient is at: one, or one per running branch of a split (what the
+ * patient holds outside its branches is with the first).
+ */
+export function locateInPathway(steps: readonly StepModel[], attributeValue: (attribute: number) => number, events: readonly PathEvent[]): PathPosition[] {
+  const follower = new Follower(steps, attributeValue);
+  const root = follower.thread([0]);
+  for (const e of events) follower.see(root, e);
+  const leaves = root.children ?? [root];
+  const open = leaves.filter((t) => !t.done);
+  return open.map((t, k) => ({
+    steps: t.activity ?? (t.waiting ? t.frontier.waits.filter((s) => waitsFor(steps[s]!).includes(t.waiting!.resource)) : []),
+    in: t.activity !== null ? true : t.waiting !== null ? false : null,
+    waitingForStock: t.waitingForStock,
+    since: t.since,
+    held: t === root || k > 0 ? [...t.held] : [...root.held, ...t.held],
+  }));
+}
+
+interface Frontier {
+  activities: number[];
+  waits: number[];
+  /** Splits reached: the patient starts their branches there. */
+  splits: number[];
+}
+
+interface Thread {
+  frontier: Frontier;
+  /** The candidate timed steps it is in now; null when in none. */
+  activity: number[] | null;
+  waiting: { resource: number } | null;
+  waitingForStock: boolean;
+  since: number;
+  held: number[];
+  /** The running branches when the thread is at a split; null otherwise. */
+  children: Thread[] | null;
+  /** Where the thread goes on when its branches are done. */
+  after: number;
+  /** A branch that has reached its join. */
+  done: boolean;
+}
+
+class Follower {
+  constructor(
+    private readonly steps: readonly StepModel[],
+    private readonly attributeValue: (attribute: number) => number,
+  ) {}
+
+  thread(from: readonly number[]): Thread {
+    const t: Thread = {
+      frontier: this.closure(from),
+      activity: null,
+      waiting: null,
+      waitingForStock: false,
+      since: NaN,
+      held: [],
+      children: null,
+      after: -1,
+      done: false,
+    };
+    this.settle(t);
+    return t;
+  }
+
+  see(root: Thread, e: PathEvent): void {
+    const leaves = root.children ?? [root];
+    const free = (t: Thread): boolean => !t.done && t.activity === null;
+    if (e.what === 'start') {
+      const t = leaves.find((x) => free(x) && x.frontier.activities.some((h) => activityOf(this.steps[h]!) === e.activity));
+      if (!t) return;
+      const matches = t.frontier.activities.filter((h) => activityOf(this.steps[h]!) === e.activity);
+      t.activity = matches;
+      t.since = e.at;
+      t.waiting = null;
+      t.waitingForStock = false;
+      t.frontier = this.closure(matches.flatMap((h) => this.nextOf(h)));
+    } else if (e.what === 'finish') {
+      const t = leaves.find((x) => x.activity !== null && x.activity.some((h) => activityOf(this.steps[h]!) === e.activity));
+      if (!t) return;
+      t.activity = null;
+      this.settle(t);
+    } else if (e.what === 'request') {
+      const t = leaves.find((x) => free(x) && x.frontier.waits.some((s) => waitsFor(this.steps[s]!).includes(e.resource))) ?? leaves.find((x) => free(x));
+      if (!t) return;
+      t.waiting = { resource: e.resource };
+      t.since = e.at;
+      t.waitingForStock = false;
+    } else if (e.what === 'seize') {
+      // Granted to the thread that asked (for it, or for a list it is in: a pooled bed); a placed patient's holdings (no request) are its own.
+      const t =
+        leaves.find((x) => x.waiting?.resource === e.resource) ??
+        leaves.find((x) => x.waiting !== null && x.frontier.waits.some((s) => waitsFor(this.steps[s]!).includes(e.resource))) ??
+        root;
+      t.held.push(e.resource);
+      if (t.waiting !== null) {
+        t.waiting = null;
+        this.settle(t);
       }
-      case 'goto':
-        stack.push(s.target);
-        break;
-      case 'leave':
-        break;
+    } else if (e.what === 'release') {
+      const t = [...leaves, root].find((x) => x.held.includes(e.resource));
+      if (t) t.held.splice(t.held.indexOf(e.resource), 1);
+    } else {
+      const t = leaves.find((x) => free(x) && x.waiting === null);
+      if (t) t.waitingForStock = true;
+    }
+    if (root.children && root.children.every((c) => c.done)) {
+      // Every branch joined: the patient goes on after the split.
+      root.children = null;
+      root.frontier = this.closure([root.after]);
+      this.settle(root);
     }
   }
-  const order = (xs: Set<number>): number[] => [...xs].sort((a, b) => a - b);
-  return { holds: order(holds), seizes: order(seizes) };
+
+  /** A thread free of any step: it starts a split it has reached, or is done if its path ends. */
+  private settle(t: Thread): void {
+    if (t.activity !== null || t.waiting !== null) return;
+    const { activities, waits, splits } = t.frontier;
+    if (splits.length > 0 && t.children === null) {
+      const s = this.steps[splits[0]!]!;
+      const parallel = stepVerb(s).parallel!(s);
+      t.after = parallel.after;
+      t.children = parallel.branches.map((b) => this.thread([b]));
+      return;
+    }
+    if (activities.length === 0 && waits.length === 0 && splits.length === 0) t.done = true;
+  }
+
+  private nextOf(i: number): readonly number[] {
+    const s = this.steps[i]!;
+    return stepVerb(s).next(s, i, this.attributeValue);
+  }
+
+  /** The timed steps, waits and splits reachable from `from` without passing a timed step (a wait may be granted at once). */
+  private closure(from: readonly number[]): Frontier {
+    const seen = new Set<number>();
+    const activities = new Set<number>();
+    const waits = new Set<number>();
+    const splits = new Set<number>();
+    const stack = [...from];
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      if (seen.has(i) || i < 0 || i >= this.steps.length) continue;
+      seen.add(i);
+      const s = this.steps[i]!;
+      const verb = stepVerb(s);
+      if (verb.standing?.kind === 'activity') {
+        activities.add(i);
+        continue;
+      }
+      if (verb.parallel !== undefined) splits.add(i);
+      if (verb.standing?.kind === 'wait') waits.add(i);
+      stack.push(...verb.next(s, i, this.attributeValue));
+    }
+    const order = (xs: Set<number>): number[] => [...xs].sort((a, b) => a - b);
+    return { activities: order(activities), waits: order(waits), splits: order(splits) };
+  }
+}
+
+function activityOf(s: StepModel): string | null {
+  const standing = stepVerb(s).standing;
+  return standing?.kind === 'activity' ? standing.activity(s) : null;
+}
+
+function waitsFor(s: StepModel): readonly number[] {
+  const standing = stepVerb(s).standing;
+  return standing?.kind === 'wait' ? standing.waitsFor(s) : [];
 }

@@ -5,7 +5,8 @@
  *
  *   id, class, step, occurrence, waiting (yes/no), ward, bed,
  *   holding (resource ids separated by "+"), since, arrived,
- *   attr.<name> (one column per attribute; empty: drawn as on arrival)
+ *   attr.<name> (one column per attribute; empty: drawn as on arrival),
+ *   alsoIn (a patient's other running branches of a split, as JSON: see state-schema.ts)
  *
  * Problems are reported by line and column name: `patients.csv line 7, since`.
  */
@@ -13,7 +14,7 @@ import { csvCell } from '../csv-cell.js';
 import { parse } from 'csv-parse/sync';
 import type { ScenarioIssue } from '../schema/errors.js';
 
-const KNOWN = new Set(['id', 'class', 'step', 'occurrence', 'waiting', 'ward', 'bed', 'holding', 'since', 'arrived']);
+const KNOWN = new Set(['id', 'class', 'step', 'occurrence', 'waiting', 'ward', 'bed', 'holding', 'since', 'arrived', 'alsoIn']);
 const REQUIRED = ['class', 'step', 'since', 'arrived'];
 
 /** The rows as patient objects for the schema to check, and the problems of the file's form. */
@@ -49,6 +50,7 @@ export function readPatientsCsv(text: string, file: string): { patients: unknown
           .split('+')
           .map((x) => x.trim())
           .filter((x) => x !== '');
+      else if (h === 'alsoIn') p[h] = parseJson(v);
       else if (KNOWN.has(h)) p[h] = v;
     });
     if (Object.keys(attributes).length > 0) p['attributes'] = attributes;
@@ -61,15 +63,47 @@ export function readPatientsCsv(text: string, file: string): { patients: unknown
 /** Writes patients as that CSV (the snapshot writer's form), header first. */
 export function writePatientsCsv(patients: readonly { [k: string]: unknown }[]): string {
   const attrNames = [...new Set(patients.flatMap((p) => Object.keys((p['attributes'] as object | undefined) ?? {})))].sort();
-  const header = ['id', 'class', 'step', 'occurrence', 'waiting', 'ward', 'bed', 'holding', 'since', 'arrived', ...attrNames.map((a) => `attr.${a}`)];
+  // The alsoIn column only when a patient is in several branches at once (a state without splits reads as before).
+  const own = [
+    'id',
+    'class',
+    'step',
+    'occurrence',
+    'waiting',
+    'ward',
+    'bed',
+    'holding',
+    'since',
+    'arrived',
+    ...(patients.some((p) => p['alsoIn'] !== undefined) ? ['alsoIn'] : []),
+  ];
+  const header = [...own, ...attrNames.map((a) => `attr.${a}`)];
   const cell = (v: unknown): string => {
     if (v === undefined || v === null) return '';
-    const s = Array.isArray(v) ? v.join('+') : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+    const s =
+      typeof v === 'object' && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))
+        ? JSON.stringify(v)
+        : Array.isArray(v)
+          ? v.join('+')
+          : typeof v === 'boolean'
+            ? v
+              ? 'yes'
+              : 'no'
+            : String(v);
     return csvCell(s);
   };
   const lines = patients.map((p) => {
     const attrs = (p['attributes'] as Record<string, unknown> | undefined) ?? {};
-    return [...header.slice(0, 10).map((h) => cell(p[h])), ...attrNames.map((a) => cell(attrs[a]))].join(',');
+    return [...own.map((h) => cell(p[h])), ...attrNames.map((a) => cell(attrs[a]))].join(',');
   });
   return [header.join(','), ...lines].join('\n') + '\n';
+}
+
+/** A cell's JSON, or the text itself when it is not JSON (the schema then says what is wrong with it). */
+function parseJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
 }

@@ -5,8 +5,8 @@
  * resources it holds and since when. What `run --snapshot-at` writes, so a
  * realistic state can be made from any scenario.
  */
-import type { HospitalModel, TraceData } from '../../sim-core/index.js';
-import { locateInPathway } from './locate-in-pathway.js';
+import { stepVerb, type HospitalModel, type TraceData } from '../../sim-core/index.js';
+import { locateInPathway, type PathEvent } from './locate-in-pathway.js';
 import { resolveStep } from './resolve-step.js';
 import { formatLocal, type StateDocumentInput, type StatePatient } from './state-schema.js';
 
@@ -14,11 +14,8 @@ interface Seen {
   klass: string;
   arrived: number;
   attributes: Map<string, string>;
-  held: string[];
-  activities: string[];
-  running: number;
-  request: { resource: string; at: number } | null;
-  waitingForStock: boolean;
+  /** Its rows that move it along its pathway, in order (followed once its attributes are all known). */
+  events: PathEvent[];
 }
 
 export interface TraceState {
@@ -38,6 +35,7 @@ const GONE = new Set(['leave', 'left-unseen', 'cancelled', 'turned-away']);
 /** `startLocal`: the run's time 0 as minutes since 1970 in local time (localMinutes of the scenario's start). */
 export function stateFromTrace(model: HospitalModel, trace: TraceData, at: number, startLocal: number): TraceState {
   const open = new Map<number, Seen>();
+  const resourceIndex = new Map(model.resources.map((r, i) => [r.name, i]));
   for (let i = 0; i < trace.length && trace.time[i]! <= at; i++) {
     const e = trace.entity[i]!;
     if (e < 0) continue;
@@ -45,27 +43,15 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
     const where = trace.whereNames[trace.where[i]!]!;
     const t = trace.time[i]!;
     if (what === 'arrive' || what === 'placed') {
-      open.set(e, { klass: where, arrived: t, attributes: new Map(), held: [], activities: [], running: NaN, request: null, waitingForStock: false });
+      open.set(e, { klass: where, arrived: t, attributes: new Map(), events: [] });
       continue;
     }
     const p = open.get(e);
     if (!p) continue;
     if (what.startsWith('attr:')) p.attributes.set(what.slice(5), where);
-    else if (what === 'request') {
-      p.request = { resource: where, at: t };
-      p.waitingForStock = false;
-    } else if (what === 'seize') {
-      p.held.push(where);
-      p.request = null;
-    } else if (what === 'release') {
-      const k = p.held.indexOf(where);
-      if (k >= 0) p.held.splice(k, 1);
-    } else if (what === 'start') {
-      p.activities.push(where);
-      p.running = t;
-      p.waitingForStock = false;
-    } else if (what === 'finish') p.running = NaN;
-    else if (what === 'stock-out') p.waitingForStock = true;
+    else if (what === 'request' || what === 'seize' || what === 'release') p.events.push({ what, resource: resourceIndex.get(where) ?? -1, at: t });
+    else if (what === 'start' || what === 'finish') p.events.push({ what, activity: where, at: t });
+    else if (what === 'stock-out') p.events.push({ what, at: t });
     else if (GONE.has(what)) open.delete(e);
   }
   const patients: StatePatient[] = [];
@@ -79,32 +65,33 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
       skipped.push({ patient: serial, reason: `class ${p.klass} is not in the model` });
       continue;
     }
-    const inStep = !Number.isNaN(p.running);
-    const waitingFor = p.request ? model.resources.findIndex((r) => r.name === p.request!.resource) : -1;
-    if (!inStep && (p.waitingForStock || waitingFor < 0)) {
-      skipped.push({ patient: serial, reason: p.waitingForStock ? 'waiting for stock' : 'between steps' });
-      continue;
-    }
     const valueOf = (a: number): number => {
       const attribute = model.attributes[a]!;
       const v = p.attributes.get(attribute.name);
       return v === undefined ? -1 : attribute.values.findIndex((x) => String(x) === v);
     };
     const steps = model.pathways[cls.pathway]!.steps;
-    const found = locateInPathway(steps, valueOf, p.activities, inStep ? { in: true } : { in: false, waitingFor });
-    const label = found.length > 0 ? nameOf(model, c, found[0]!, !inStep) : null;
-    if (!label) {
+    // One place, or one per running branch of a split: the patient is written once, its other branches under alsoIn.
+    const places = locateInPathway(steps, valueOf, p.events);
+    if (places.length === 0 || places.some((x) => x.in === null)) {
+      skipped.push({ patient: serial, reason: places.some((x) => x.waitingForStock) ? 'waiting for stock' : 'between steps' });
+      continue;
+    }
+    const labels = places.map((x) => (x.steps.length > 0 ? nameOf(model, c, x.steps[0]!, !x.in) : null));
+    if (labels.some((l) => l === null)) {
       skipped.push({ patient: serial, reason: `its step in pathway ${model.pathways[cls.pathway]!.name} cannot be named` });
       continue;
     }
-    if (found.length > 1) {
-      const names = found.map((i) => nameOf(model, c, i, !inStep)).map((l) => (l ? stepText(l) : '?'));
+    const first = places[0]!;
+    const label = labels[0]!;
+    if (first.steps.length > 1) {
+      const names = first.steps.map((i) => nameOf(model, c, i, !first.in)).map((l) => (l ? stepText(l) : '?'));
       guessed.push({ patient: serial, step: names[0]!, among: names });
     }
-    const wards = p.held.filter((r) => model.resources.find((x) => x.name === r)?.kind === 'ward');
-    const ward = wards[0];
-    const holding = [...p.held];
-    if (ward !== undefined) holding.splice(holding.indexOf(ward), 1);
+    const names = (held: readonly number[]): string[] => held.map((r) => model.resources[r]!.name);
+    const wardAt = first.held.findIndex((r) => model.resources[r]!.kind === 'ward');
+    const ward = wardAt >= 0 ? model.resources[first.held[wardAt]!]!.name : undefined;
+    const holding = names(first.held.filter((_, k) => k !== wardAt));
     // Every attribute the patient was seen with: its class's own and those its list entry set (an elective's procedure).
     const attributes: Record<string, string | number> = {};
     for (const [name, v] of p.attributes) {
@@ -112,17 +99,28 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
       attributes[name] = a?.values.find((y) => String(y) === v) ?? v;
     }
     const complete = cls.attributes.every((x) => model.attributes[x.attribute]!.name in attributes);
+    const alsoIn = places.slice(1).map((x, k) => {
+      const l = labels[k + 1]!;
+      return {
+        step: l.step,
+        ...(l.occurrence !== undefined ? { occurrence: l.occurrence } : {}),
+        waiting: !x.in,
+        holding: names(x.held),
+        since: when(x.since),
+      };
+    });
     patients.push({
       id: `P${serial}`,
       class: p.klass,
       ...(complete && Object.keys(attributes).length > 0 ? { attributes } : {}),
       step: label.step,
       ...(label.occurrence !== undefined ? { occurrence: label.occurrence } : {}),
-      waiting: !inStep,
+      waiting: !first.in,
       ...(ward !== undefined ? { ward } : {}),
       holding,
-      since: when(inStep ? p.running : p.request!.at),
+      since: when(first.since),
       arrived: when(p.arrived),
+      ...(alsoIn.length > 0 ? { alsoIn } : {}),
     });
   }
   return { state: { asOf: when(at), patients }, skipped, guessed };
@@ -137,12 +135,13 @@ function nameOf(model: HospitalModel, c: number, index: number, waiting: boolean
   const cls = model.classes[c]!;
   const steps = model.pathways[cls.pathway]!.steps;
   const s = steps[index]!;
-  const names: string[] = [];
-  if (s.op === 'hold') names.push(s.activity.replace(/^stay:/, ''));
-  if (s.op === 'seize') {
-    names.push(s.figure);
-    const next = steps.slice(index + 1).find((x) => x.op === 'hold' || x.op === 'seize');
-    if (next?.op === 'hold') names.push(next.activity.replace(/^stay:/, ''));
+  const standing = stepVerb(s).standing;
+  const names: string[] = standing ? [standing.names(s)[0]!] : [];
+  if (standing?.kind === 'wait') {
+    // A wait and the timed step it leads to are one step: the latter's name may find it too.
+    const next = steps.slice(index + 1).find((x) => stepVerb(x).standing !== undefined);
+    const after = next && stepVerb(next).standing;
+    if (next && after?.kind === 'activity') names.push(after.names(next)[0]!);
   }
   for (const step of names) {
     for (const occurrence of [undefined, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {

@@ -19,6 +19,16 @@ export const LocalDateTime = z
 
 const AttributeValues = z.record(z.string(), z.union([z.string(), z.number()]));
 
+/** Another running branch of a patient in a split: where it is, what it holds, since when (see `alsoIn`). */
+export const BranchPositionSchema = z.strictObject({
+  step: z.string().min(1),
+  occurrence: z.number().int('must be a whole number').positive('must be 1 or more').optional(),
+  waiting: z.boolean().default(false),
+  /** What this branch holds (given back when the branch ends, at its join). */
+  holding: z.array(z.string().min(1)).default([]),
+  since: LocalDateTime,
+});
+
 export const StatePatientSchema = z.strictObject({
   /** The hospital's own reference (shown in reports; never used to match). */
   id: z.string().min(1).optional(),
@@ -46,6 +56,19 @@ export const StatePatientSchema = z.strictObject({
   since: LocalDateTime,
   /** When the patient arrived in the hospital. */
   arrived: LocalDateTime,
+  /**
+   * A patient doing several things at once, in the parallel branches of a
+   * `split` (a blood test while in the CT scanner): `step`, `occurrence`,
+   * `waiting` and `since` say where its first running branch is, and each entry
+   * here another running branch (branches already done are left out; the
+   * patient goes on when the listed ones are done). `ward` and `holding` are
+   * what the patient holds itself together with what that first branch holds:
+   * a resource the first branch's own steps so far ask for is the branch's (given
+   * back when it ends), any other the patient's. A patient is one row even
+   * while it is in several places: counting it once is what the census and the
+   * forecast need.
+   */
+  alsoIn: z.array(BranchPositionSchema).min(1, 'must list at least one other running branch').optional(),
 });
 
 export const BookingSchema = z.strictObject({
@@ -95,6 +118,7 @@ export const StateSchema = z.strictObject({
 });
 
 export type StatePatient = z.output<typeof StatePatientSchema>;
+export type BranchPosition = z.output<typeof BranchPositionSchema>;
 export type Booking = z.output<typeof BookingSchema>;
 export type StateDocument = z.output<typeof StateSchema>;
 export type StateDocumentInput = z.input<typeof StateSchema>;

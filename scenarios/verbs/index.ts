@@ -16,22 +16,14 @@ import { seize } from './seize.js';
 import { split } from './split.js';
 import { stay } from './stay.js';
 import type { ScenarioVerb } from './verb.js';
+import { waitUntil } from './wait-until.js';
 
-export const SCENARIO_VERBS = [seize, hold, release, consume, branch, branchOn, goto, stay, leave, split] as const;
+export const SCENARIO_VERBS = [seize, hold, release, consume, branch, branchOn, goto, stay, leave, split, waitUntil] as const;
 
-/** A pathway step, one verb each, in the spirit of simmer's trajectories. */
-export const StepSchema = z.union([
-  seize.schema,
-  hold.schema,
-  release.schema,
-  consume.schema,
-  branch.schema,
-  branchOn.schema,
-  goto.schema,
-  stay.schema,
-  leave.schema,
-  split.schema,
-]);
+type Schemas<V extends readonly { schema: z.ZodType }[]> = { [K in keyof V]: V[K]['schema'] };
+
+/** A pathway step, one verb each, in the spirit of simmer's trajectories: the union of the table's schemas. */
+export const StepSchema = z.union(SCENARIO_VERBS.map((v) => v.schema) as unknown as Schemas<typeof SCENARIO_VERBS>);
 
 /** The fields that name a verb. */
 export const STEP_VERBS: readonly string[] = SCENARIO_VERBS.map((v) => v.key);

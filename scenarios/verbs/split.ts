@@ -12,15 +12,8 @@
  */
 import { z } from 'zod';
 import { Id } from '../schema/common.js';
-import { consume } from './consume.js';
-import { hold } from './hold.js';
-import { release } from './release.js';
-import { seize } from './seize.js';
-import { stay } from './stay.js';
-import { verbOfBranchStep } from './branch-steps.js';
+import { BranchStep, verbOfBranchStep } from './branch-steps.js';
 import { defineVerb } from './verb.js';
-
-const BranchStep = z.union([seize.schema, hold.schema, release.schema, consume.schema, stay.schema]);
 
 export const split = defineVerb({
   key: 'split',

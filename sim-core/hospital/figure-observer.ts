@@ -8,6 +8,7 @@
 import { Tally } from '../stats/tally.js';
 import { putFigures } from './figures.js';
 import type { ObserverContext, RunFindings } from './observer.js';
+import { stepVerb } from '../verbs/index.js';
 import { RESOURCE_KINDS } from './resource-kinds.js';
 import type { ExitKind } from './trace-words.js';
 
@@ -39,11 +40,14 @@ export class FigureObserver {
     const model = run.model;
     this.seizeTally = model.pathways.map((p) =>
       p.steps.map((s) => {
-        if (s.op !== 'seize') return null;
-        let t = this.waitTallies.get(s.figure);
+        // Waits are tallied by the figure id of the step waited at.
+        const standing = stepVerb(s).standing;
+        if (standing?.kind !== 'wait') return null;
+        const figure = standing.names(s)[0]!;
+        let t = this.waitTallies.get(figure);
         if (!t) {
           t = new Tally({ keepValues: true });
-          this.waitTallies.set(s.figure, t);
+          this.waitTallies.set(figure, t);
         }
         return t;
       }),

@@ -21,10 +21,8 @@ import type { Distribution } from '../random/distribution.js';
 import type { RandomStream } from '../random/stream.js';
 import { ClaimBook } from '../resources/claim-book.js';
 import type { Resource } from '../resources/resource.js';
-import type { Roster } from '../resources/roster.js';
 import { Simulation } from '../simulation.js';
-import { VERBS, type StepModel } from '../verbs/index.js';
-import type { Run, StepRunner } from '../verbs/verb.js';
+import { endBranch, isBranch, placeBranch, stepVerb, VERBS, type Run, type StepModel, type StepRunner } from '../verbs/index.js';
 import { startArrivals, type ArrivalSink } from './arrivals.js';
 import { Capacity } from './capacity.js';
 import type { CostLedger } from './cost-ledger.js';
@@ -53,9 +51,6 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run, O
   readonly ed: EdClock;
   readonly stock: StockRoom;
   readonly pathways: HospitalModel['pathways'];
-  readonly classPriority: number[];
-  readonly emergencyOnly: boolean[];
-  readonly cancellingRoster: (Roster | null)[];
   /** "#<replication>", appended to every stream name so replications are independent. */
   private readonly rep: string;
   readonly warmupEnd: number;
@@ -107,9 +102,6 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run, O
     const classDept = model.classes.map((c) => departments.indexOf(c.department));
     const admitsFromEd = model.resources.map((r) => RESOURCE_KINDS[r.kind].admitsFromEd);
     this.ed = new EdClock(sim, this.patients, this.observe, admitsFromEd, resourceDept, classDept);
-    this.classPriority = model.classes.map((c) => c.priority);
-    this.emergencyOnly = model.resources.map((r) => r.emergencyOnly === true);
-    this.cancellingRoster = model.resources.map((r) => (r.overrun === 'cancel' && r.roster ? { ...r.roster, offset: model.startMinuteOfWeek } : null));
 
     // Rosters and breakdowns start now, their first events scheduled in model order; then stock reviews.
     new Capacity(sim, this.book, this.resources, this.observe, model, rep);
@@ -223,6 +215,11 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run, O
     this.observe.seized(p, r);
   }
 
+  placeBranch(p: number, step: number): number {
+    const split = this.pathways[this.patients.pathwayOf[p]!]!.steps[this.patients.step[p]!]!;
+    return placeBranch(this, p, step, stepVerb(split).parallel!(split).after);
+  }
+
   startPlaced(p: number, since: number): void {
     const pt = this.patients;
     const pw = pt.pathwayOf[p]!;
@@ -263,9 +260,9 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run, O
 
   /** The patient leaves: everything held is given back, and the slot is free for the next arrival. */
   exit(p: number, how: ExitKind, completed: boolean): void {
-    if (this.patients.parentOf[p]! >= 0) {
+    if (isBranch(this, p)) {
       // A branch of a split that could not go on (turned away, cancelled, gave up): the branch ends, not the patient.
-      this.endBranch(p);
+      endBranch(this, p);
       return;
     }
     this.inSystem--;
@@ -273,14 +270,6 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run, O
     this.observe.left(p, how, completed);
     this.ed.exit(p, completed);
     this.patients.free(p);
-  }
-
-  endBranch(branch: number): void {
-    const pt = this.patients;
-    const parent = pt.parentOf[branch]!;
-    this.holdings.release(branch, 'all');
-    pt.free(branch);
-    if (--pt.branchesLeft[parent]! === 0) this.proceed(parent, pt.joinAt[parent]!);
   }
 
   private newPatient(c: number, arrivedAt: number, counted: boolean): number {

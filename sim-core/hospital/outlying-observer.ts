@@ -7,7 +7,7 @@
  * the ward they were in (host) and by their own ward (home). Built only for a
  * model with a pooled step, so other runs pay nothing for it.
  */
-import type { SeizeStep } from '../verbs/seize.js';
+import { stepVerb, type SeizeStep } from '../verbs/index.js';
 import type { HospitalModel } from './model.js';
 import type { ObserverContext, RunFindings } from './observer.js';
 
@@ -42,7 +42,8 @@ export class OutlyingObserver {
     this.wardsAt = model.pathways.map((p) => p.steps.map(() => null));
     model.pathways.forEach((p, pw) =>
       p.steps.forEach((step, i) => {
-        if (step.op !== 'seize' || (step as SeizeStep).pooled !== true) return;
+        // Only a seize has `pooled`.
+        if ((step as Partial<SeizeStep>).pooled !== true) return;
         const s = step as SeizeStep;
         let f = byName.get(s.figure);
         if (!f) {
@@ -53,7 +54,7 @@ export class OutlyingObserver {
         for (const r of s.resources) this.inAnyList[r] = true;
         // A patient placed in the stay itself is at the hold that follows.
         for (const at of [i, i + 1]) {
-          if (at >= p.steps.length || (at > i && p.steps[at]!.op !== 'hold')) continue;
+          if (at >= p.steps.length || (at > i && stepVerb(p.steps[at]!).standing?.kind !== 'activity')) continue;
           this.figureAt[pw]![at] = f;
           this.wardsAt[pw]![at] = s.resources;
         }
@@ -63,7 +64,7 @@ export class OutlyingObserver {
 
   /** Whether the model has a pooled step at all (else there is nothing to observe). */
   static wanted(model: HospitalModel): boolean {
-    return model.pathways.some((p) => p.steps.some((s) => s.op === 'seize' && (s as SeizeStep).pooled === true));
+    return model.pathways.some((p) => p.steps.some((s) => (s as Partial<SeizeStep>).pooled === true));
   }
 
   seized(p: number, r: number): void {

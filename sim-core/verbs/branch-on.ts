@@ -17,4 +17,12 @@ class BranchOnRunner implements StepRunner<BranchOnStep> {
   }
 }
 
-export const branchOn: Verb<BranchOnStep> = { op: 'branchOn', create: (run) => new BranchOnRunner(run) };
+export const branchOn: Verb<BranchOnStep> = {
+  op: 'branchOn',
+  create: (run) => new BranchOnRunner(run),
+  next(s, _i, attributeValue) {
+    const v = attributeValue(s.attribute);
+    if (v < 0) return [s.otherwise, ...s.targetByValue.filter((t) => t >= 0)];
+    return [(s.targetByValue[v] ?? -1) >= 0 ? s.targetByValue[v]! : s.otherwise];
+  },
+};

@@ -29,4 +29,4 @@ class BranchRunner implements StepRunner<BranchStep> {
   }
 }
 
-export const branch: Verb<BranchStep> = { op: 'branch', create: (run) => new BranchRunner(run) };
+export const branch: Verb<BranchStep> = { op: 'branch', create: (run) => new BranchRunner(run), next: (s, i) => [i + 1, ...s.targets] };

@@ -1,5 +1,5 @@
 /** consume: take units of a stock item; on a stock-out, wait for the delivery or have the case cancelled. */
-import { WAIT, type Run, type StepRunner, type Verb } from './verb.js';
+import { nextStep, WAIT, type Run, type StepRunner, type Verb } from './verb.js';
 
 export interface ConsumeStep {
   op: 'consume';
@@ -40,4 +40,5 @@ class ConsumeRunner implements StepRunner<ConsumeStep> {
   }
 }
 
-export const consume: Verb<ConsumeStep> = { op: 'consume', create: (run) => new ConsumeRunner(run) };
+// A wait for stock is not a place a state can put a patient (its delivery is not in the state): no standing.
+export const consume: Verb<ConsumeStep> = { op: 'consume', create: (run) => new ConsumeRunner(run), next: nextStep };

@@ -12,4 +12,4 @@ class GotoRunner implements StepRunner<GotoStep> {
   }
 }
 
-export const goto: Verb<GotoStep> = { op: 'goto', create: () => new GotoRunner() };
+export const goto: Verb<GotoStep> = { op: 'goto', create: () => new GotoRunner(), next: (s) => [s.target] };

@@ -1,7 +1,7 @@
 /** hold: a timed activity; the patient keeps what it holds and goes on when the time is up. */
 import { PRIORITY } from '../priorities.js';
 import { durationSampler, type DurationModel, type DurationSampler } from './hold-duration.js';
-import { occurrenceNames, WAIT, type Run, type StepRunner, type Verb } from './verb.js';
+import { nextStep, occurrenceNames, WAIT, type Run, type StepRunner, type Verb } from './verb.js';
 
 export type { DurationModel } from './hold-duration.js';
 
@@ -69,4 +69,16 @@ class HoldRunner implements StepRunner<HoldStep> {
   }
 }
 
-export const hold: Verb<HoldStep> = { op: 'hold', create: (run) => new HoldRunner(run) };
+/** A ward stay's activity is "stay:<ward>": a person calls it by the ward. */
+const STAY_PREFIX = 'stay:';
+
+export const hold: Verb<HoldStep> = {
+  op: 'hold',
+  create: (run) => new HoldRunner(run),
+  next: nextStep,
+  standing: {
+    kind: 'activity',
+    activity: (s) => s.activity,
+    names: (s) => (s.activity.startsWith(STAY_PREFIX) ? [s.activity.slice(STAY_PREFIX.length), s.activity] : [s.activity]),
+  },
+};

@@ -14,8 +14,10 @@ import { release, type ReleaseStep } from './release.js';
 import { seize, type SeizeStep } from './seize.js';
 import { join, split, type JoinStep, type SplitStep } from './split.js';
 import type { Verb } from './verb.js';
+import { waitUntil, type WaitUntilStep } from './wait-until.js';
 
-export type StepModel = SeizeStep | HoldStep | ReleaseStep | ConsumeStep | BranchStep | BranchOnStep | GotoStep | LeaveStep | SplitStep | JoinStep;
+export type StepModel =
+  SeizeStep | HoldStep | ReleaseStep | ConsumeStep | BranchStep | BranchOnStep | GotoStep | LeaveStep | SplitStep | JoinStep | WaitUntilStep;
 
 export type StepOp = StepModel['op'];
 
@@ -31,8 +33,19 @@ export const VERBS = {
   leave,
   split,
   join,
+  waitUntil,
 } as const satisfies { [K in StepOp]: Verb<Extract<StepModel, { op: K }>> };
 
-export type { BranchStep, BranchOnStep, ConsumeStep, GotoStep, HoldStep, JoinStep, LeaveStep, ReleaseStep, SeizeStep, SplitStep };
+/**
+ * The verb of a step: what it leads to, whether a patient can stand at it and
+ * by what name (for state placement, trace readers and observers, which ask
+ * this rather than naming ops).
+ */
+export function stepVerb(step: StepModel): Verb<StepModel> {
+  return VERBS[step.op] as unknown as Verb<StepModel>;
+}
+
+export type { BranchStep, BranchOnStep, ConsumeStep, GotoStep, HoldStep, JoinStep, LeaveStep, ReleaseStep, SeizeStep, SplitStep, WaitUntilStep };
 export type { DurationModel } from './hold-duration.js';
-export { WAIT, type Run, type StepRunner, type Verb } from './verb.js';
+export { endBranch, isBranch, placeBranch } from './branches.js';
+export { WAIT, type ModelView, type Parallel, type Run, type Standing, type StepRunner, type Verb } from './verb.js';

@@ -14,4 +14,4 @@ class LeaveRunner implements StepRunner<LeaveStep> {
   }
 }
 
-export const leave: Verb<LeaveStep> = { op: 'leave', create: (run) => new LeaveRunner(run) };
+export const leave: Verb<LeaveStep> = { op: 'leave', create: (run) => new LeaveRunner(run), next: () => [] };

@@ -1,5 +1,5 @@
 /** release: give back the named resources (or all); a room with a turnover stays busy for cleaning. */
-import type { Run, StepRunner, Verb } from './verb.js';
+import { nextStep, type Run, type StepRunner, type Verb } from './verb.js';
 
 export interface ReleaseStep {
   op: 'release';
@@ -15,4 +15,4 @@ class ReleaseRunner implements StepRunner<ReleaseStep> {
   }
 }
 
-export const release: Verb<ReleaseStep> = { op: 'release', create: (run) => new ReleaseRunner(run) };
+export const release: Verb<ReleaseStep> = { op: 'release', create: (run) => new ReleaseRunner(run), next: nextStep };

@@ -3,12 +3,12 @@
  * (`oneOf`); wait in line by priority if they are not free, give up after
  * `maxWait`, or be turned away when the line is full.
  */
-import { endBoarding, startBoarding } from '../hospital/boarding.js';
+import { endBoarding, startBoarding } from './boarding.js';
 import { PRIORITY } from '../priorities.js';
 import { REFUSED } from '../resources/claim-book.js';
 import type { Resource } from '../resources/resource.js';
-import { minutesUntilCapacityDrop } from '../resources/roster.js';
-import { WAIT, type Run, type StepRunner, type Verb } from './verb.js';
+import { minutesUntilCapacityDrop, type Roster } from '../resources/roster.js';
+import { nextStep, WAIT, type Run, type StepRunner, type Verb } from './verb.js';
 
 export interface SeizeStep {
   op: 'seize';
@@ -42,15 +42,24 @@ class SeizeRunner implements StepRunner<SeizeStep> {
   /** The same for pooled steps (one unit of any resource of the list). */
   private readonly pooledOptions: { onGrant: number; priority: number; anyOf: true };
   private readonly renegeKind: number;
+  /** Priority of each class's patients (a step with no priority of its own takes its class's). */
+  private readonly classPriority: readonly number[];
+  /** Per resource: the roster of a room that cancels cases which would overrun its session; null for none. */
+  private readonly cancellingRoster: readonly (Roster | null)[];
 
   constructor(private readonly r: Run) {
+    const { model } = r;
+    this.classPriority = model.classes.map((c) => c.priority);
+    this.cancellingRoster = model.resources.map((x) => (x.overrun === 'cancel' && x.roster ? { ...x.roster, offset: model.startMinuteOfWeek } : null));
+    // Per resource: kept for emergencies in a oneOf choice.
+    const emergencyOnly = model.resources.map((x) => x.emergencyOnly === true);
     const seizes = (p: { steps: readonly { op: string }[] }) => p.steps.map((s) => (s.op === 'seize' ? (s as SeizeStep) : null));
     this.sets = r.pathways.map((p) => seizes(p).map((s) => (s ? s.resources.map((i) => r.resources[i]!) : [])));
     this.oneOfSets = r.pathways.map((p) => seizes(p).map((s) => (s ? s.resources.map((i) => r.resources[i]!.asSet) : [])));
     // Emergency-only rooms are kept for patients of priority above 0; others choose among the rest.
     this.electiveOneOfSets = this.oneOfSets.map((steps) =>
       steps.map((options) => {
-        const open = options.filter((o) => !r.emergencyOnly[o[0]!.id]);
+        const open = options.filter((o) => !emergencyOnly[o[0]!.id]);
         return open.length > 0 ? open : options;
       }),
     );
@@ -76,7 +85,7 @@ class SeizeRunner implements StepRunner<SeizeStep> {
     let set: readonly Resource[] = this.sets[pw]![i]!;
     const priority =
       s.priority === null
-        ? r.classPriority[pt.klass[p]!]!
+        ? this.classPriority[pt.klass[p]!]!
         : typeof s.priority === 'number'
           ? s.priority
           : (s.priority.byValue[pt.attribute(p, s.priority.attribute)] ?? s.priority.otherwise);
@@ -109,7 +118,7 @@ class SeizeRunner implements StepRunner<SeizeStep> {
     const set = r.book.resourcesOf(claim);
     r.holdings.grantedAt[claim] = r.sim.now;
     for (let k = 0; k < set.length; k++) {
-      const roster = r.cancellingRoster[set[k]!.id];
+      const roster = this.cancellingRoster[set[k]!.id];
       if (roster && this.expectedMinutes(p, s) > minutesUntilCapacityDrop(roster, r.sim.now)) {
         r.book.release(claim);
         r.cancel(p);
@@ -181,4 +190,10 @@ function chooseOne(options: readonly (readonly Resource[])[]): readonly Resource
   return best;
 }
 
-export const seize: Verb<SeizeStep> = { op: 'seize', create: (run) => new SeizeRunner(run) };
+export const seize: Verb<SeizeStep> = {
+  op: 'seize',
+  create: (run) => new SeizeRunner(run),
+  // Granted at once, or after a wait: the patient goes on at the next step either way.
+  next: nextStep,
+  standing: { kind: 'wait', waitsFor: (s) => s.resources, names: (s) => [s.figure] },
+};

@@ -11,6 +11,7 @@
  * A branch that is turned away, cancelled or gives up waiting ends there (it is
  * counted so), and the patient goes on when the other branches are done.
  */
+import { endBranch, startBranches } from './branches.js';
 import { WAIT, type Run, type StepRunner, type Verb } from './verb.js';
 
 export interface SplitStep {
@@ -29,13 +30,7 @@ class SplitRunner implements StepRunner<SplitStep> {
   constructor(private readonly r: Run) {}
 
   run(p: number, s: SplitStep): number {
-    const pt = this.r.patients;
-    pt.branchesLeft[p] = s.branches.length;
-    pt.joinAt[p] = s.after;
-    for (let b = 0; b < s.branches.length; b++) {
-      const start = s.branches[b]!;
-      this.r.proceed(pt.takeBranch(p, start), start);
-    }
+    startBranches(this.r, p, s.branches, s.after);
     return WAIT;
   }
 }
@@ -44,10 +39,17 @@ class JoinRunner implements StepRunner<JoinStep> {
   constructor(private readonly r: Run) {}
 
   run(p: number): number {
-    this.r.endBranch(p);
+    endBranch(this.r, p);
     return WAIT;
   }
 }
 
-export const split: Verb<SplitStep> = { op: 'split', create: (run) => new SplitRunner(run) };
-export const join: Verb<JoinStep> = { op: 'join', create: (run) => new JoinRunner(run) };
+export const split: Verb<SplitStep> = {
+  op: 'split',
+  create: (run) => new SplitRunner(run),
+  // The patient itself goes nowhere: its branches run (`parallel`), and it goes on at `after` when all are done.
+  next: () => [],
+  parallel: (s) => ({ branches: s.branches, after: s.after }),
+};
+/** A branch's path ends at its join. */
+export const join: Verb<JoinStep> = { op: 'join', create: (run) => new JoinRunner(run), next: () => [] };

@@ -25,6 +25,22 @@ export interface PathwayShape {
   readonly steps: readonly { readonly op: string }[];
 }
 
+/**
+ * The compiled model as verbs read it: the parts of HospitalModel they use
+ * (named here so that verbs need not import the hospital's model, which
+ * imports the verbs' step types).
+ */
+export interface ModelView {
+  readonly classes: readonly { readonly priority: number }[];
+  readonly resources: readonly {
+    readonly roster?: Roster;
+    readonly overrun?: 'startAnyway' | 'cancel';
+    readonly emergencyOnly?: boolean;
+  }[];
+  /** The minute of the week time 0 is (rosters are by minute of week). */
+  readonly startMinuteOfWeek: number;
+}
+
 /** One replication, as its verbs see it. */
 export interface Run {
   readonly sim: Simulation;
@@ -36,12 +52,8 @@ export interface Run {
   readonly ed: EdClock;
   readonly stock: StockRoom;
   readonly pathways: readonly PathwayShape[];
-  /** Priority of each class's patients. */
-  readonly classPriority: readonly number[];
-  /** Per resource: kept for emergencies in a oneOf choice. */
-  readonly emergencyOnly: readonly boolean[];
-  /** Per resource: the roster of a room that cancels cases which would overrun its session; null for none. */
-  readonly cancellingRoster: readonly (Roster | null)[];
+  /** The compiled model, read-only: each verb builds the run-time data it needs from it. */
+  readonly model: ModelView;
   /** The replication's random stream for a named source (the replication's number is appended). */
   stream(name: string): RandomStream;
   /** The patient goes on at step `next` (after a wait ended). */
@@ -50,8 +62,6 @@ export interface Run {
   exit(p: number, how: ExitKind, completed: boolean): void;
   /** The patient's case is cancelled (a penalty), and it leaves. */
   cancel(p: number): void;
-  /** A branch of a split ends: it gives back what it holds; the last one lets its patient go on at `joinAt`. */
-  endBranch(branch: number): void;
 }
 
 /** The verb's work in one replication: built once per replication, then run for every patient at one of its steps. */
@@ -62,10 +72,54 @@ export interface StepRunner<S> {
   resume?(p: number, step: S, i: number, since: number): number;
 }
 
+/**
+ * How a patient stands at a step while time passes: in a timed activity (the
+ * trace's start and finish rows name it), or waiting for resources (the trace's
+ * request row names one of them). A step that never takes time has none.
+ */
+export type Standing<S> =
+  | {
+      readonly kind: 'activity';
+      /** The activity the trace's start and finish rows name. */
+      activity(step: S): string;
+      /** The names a person may call the step by in a state; the first is the one written. */
+      names(step: S): readonly string[];
+    }
+  | {
+      readonly kind: 'wait';
+      /** The resources the patient waits for here (one of them, or all). */
+      waitsFor(step: S): readonly number[];
+      /** The names a person may call the step by in a state (the id of its wait figure); the first is the one written. */
+      names(step: S): readonly string[];
+    };
+
+/** Branches that run at once from a step (a split), and the step the patient goes on at when all are done. */
+export interface Parallel {
+  readonly branches: readonly number[];
+  readonly after: number;
+}
+
 export interface Verb<S extends { op: string }> {
   readonly op: S['op'];
   /** Builds the verb's runner for one replication (its streams, samplers, event kinds). */
   create(run: Run): StepRunner<S>;
+  /**
+   * The steps a patient at step `i` may go to when done here (after the time it
+   * spends, if it stands here): one, or several it may take (a branch).
+   * `attributeValue` is the patient's value index of an attribute, -1 when
+   * unknown (then every way it may go). Empty: its path ends here (it leaves,
+   * a branch joins) or splits (see `parallel`).
+   */
+  next(step: S, i: number, attributeValue: (attribute: number) => number): readonly number[];
+  /** How a patient stands here while time passes; absent: never (the step takes no time). */
+  readonly standing?: Standing<S>;
+  /** Branches this step starts at once (a split); absent for a step that does not split. */
+  parallel?(step: S): Parallel;
+}
+
+/** The step after this one: what most verbs lead to. */
+export function nextStep(_step: unknown, i: number): readonly number[] {
+  return [i + 1];
 }
 
 /**

@@ -4,8 +4,8 @@
  * `boarding` and ends when the bed is granted or the patient gives up; the
  * observers book the hours and their penalty.
  */
-import type { RunObserver } from './observer.js';
-import type { PatientTable } from './patients.js';
+import type { RunObserver } from '../hospital/observer.js';
+import type { PatientTable } from '../hospital/patients.js';
 
 /** The patient starts boarding at `since` if the step boards and it holds something. */
 export function startBoarding(patients: PatientTable, p: number, boarding: boolean, since: number): void {
