@@ -53,6 +53,9 @@ export async function loadStateFile(path: string, o: StateSourceOptions = {}): P
     const { items, timestamp } = bundleItems(document, path);
     return stateFromFhir(items, await loadMapping(o.fhirMap), o.asOf ?? timestamp, path);
   }
+  // Our own format names its moment; an --as-of would be ignored, so it is refused rather than taken as heard.
+  if (o.asOf !== undefined)
+    throw new StateError(path, [{ path: '', message: `--as-of is for FHIR input only (with --fhir-map): this state gives its own asOf` }]);
   const csvName = document && typeof document === 'object' ? (document as Record<string, unknown>)['patientsCsv'] : undefined;
   if (typeof csvName === 'string' && csvName !== '' && (document as Record<string, unknown>)['patients'] === undefined)
     return parseState(document, path, { text: await readText(await besideState(path, csvName), csvName), file: csvName });
