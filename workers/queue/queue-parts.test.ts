@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replicationKey, seedTag } from './job-key.js';
 import { parseRedisUrl, RedisUrlError } from './redis-url.js';
-import { decodeResult, encodeResult } from './result-codec.js';
+import { DamagedResultError, decodeResult, encodeResult } from './result-codec.js';
 
 describe('a result stored in Redis', () => {
   it('comes back with the same bits, NaN, -0 and infinities included (JSON alone would turn them into null and 0)', () => {
@@ -20,6 +20,22 @@ describe('a result stored in Redis', () => {
     for (const [id, v] of Object.entries(figures)) expect(Object.is(back.result.figures[id], v), id).toBe(true);
     expect(back.result).toMatchObject({ replication: 3, events: 10, patients: 2 });
     expect(back.trace).toEqual(trace);
+  });
+
+  it('is refused as damaged, never half read, when it is not what was stored (it was an uncaught SyntaxError)', () => {
+    const good = encodeResult({ replication: 3, figures: { a: 1, b: 2 }, events: 10, patients: 2 });
+    const stored = JSON.parse(good) as Record<string, unknown>;
+    const damaged = [
+      'garbage{',
+      good.slice(0, good.length / 2),
+      'null',
+      '[]',
+      JSON.stringify({ ...stored, ids: 'a' }),
+      JSON.stringify({ ...stored, values: 'AAA=' }),
+      JSON.stringify({ ...stored, values: Buffer.from(Float64Array.of(1).buffer).toString('base64') }),
+      JSON.stringify({ ...stored, trace: { length: 1, time: '', entity: '', what: '', where: '', whatNames: [], whereNames: [] } }),
+    ];
+    for (const text of damaged) expect(() => decodeResult(text), text).toThrow(DamagedResultError);
   });
 });
 
