@@ -6,6 +6,7 @@ import { EXIT } from '../exit-codes.js';
 import { FORECAST_CSV_FILES, writeForecastCsv } from '../forecast-csv.js';
 import { renderForecast, renderForecastComparison } from '../forecast-report.js';
 import { listenForInterrupt } from '../interrupt.js';
+import { withoutFloatNoise } from '../json-output.js';
 import { checkOutputs, scenarioInputs } from '../output-paths.js';
 import { createProgress } from '../progress.js';
 import { resolveScenario } from '../resolve-scenario.js';
@@ -100,7 +101,7 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
   const comparison: ForecastComparison | undefined = b ? compareForecasts(a.summary, a.perReplication, b.summary, b.perReplication) : undefined;
   if (o.json) {
     process.stdout.write(
-      `${JSON.stringify({ scenario: scenario.name, seed, forecast: a.summary, ...(b && comparison ? { compare: { scenario: b.scenario, forecast: b.summary, differences: comparison } } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ scenario: scenario.name, seed, forecast: a.summary, ...(b && comparison ? { compare: { scenario: b.scenario, forecast: b.summary, differences: comparison } } : {}) }, withoutFloatNoise, 2)}\n`,
     );
   } else {
     process.stdout.write(renderForecast(a.summary, scenario.name, seed));
