@@ -78,6 +78,12 @@ describe('a state that would count a patient twice, or slip past its checks, is 
     ]);
   });
 
+  it('a misspelled field of a state gets the field probably meant', () => {
+    expect(problems(() => parseState({ asOf: '2026-03-02T07:00', patients: [{ ...patient('A1'), sinse: '2026-03-01T15:20' }] }))).toContain(
+      'patients[0].sinse: is not a known field; did you mean "since"?',
+    );
+  });
+
   it('a state without duplicates still forecasts', () => {
     const state = parseState({ asOf: '2026-03-02T07:00', patients: [patient('A1', 'M-1'), patient('A2', 'M-2')] });
     expect(forecastModel(hospital, state, 6).initialState.patients).toHaveLength(2);

@@ -16,7 +16,7 @@ export function parseState(document: unknown, source = 'state', csv?: { text: st
   const reserved = protoKeys(document);
   if (reserved.length > 0) throw new StateError(source, reserved);
   const result = StateSchema.safeParse(document, { reportInput: true });
-  if (!result.success) throw new StateError(source, zodIssues(result.error.issues));
+  if (!result.success) throw new StateError(source, zodIssues(result.error.issues, [], StateSchema));
   const doc = result.data;
   const issues: ScenarioIssue[] = [];
   let patients: StatePatient[] = doc.patients ?? [];
