@@ -85,10 +85,13 @@ const mutations = fc.array(
 );
 
 /** Read and placed, or refused by path: counts each, and fails on any other error. */
-function outcome(read: () => { patients: unknown[] }, expectedPatients?: number): 'read' | 'refused' {
+function outcome(read: () => { patients: readonly unknown[] }, expectedPatients?: number): 'read' | 'refused' {
   try {
     const state = read();
     if (expectedPatients !== undefined) expect(state.patients).toHaveLength(expectedPatients);
+    // Nobody counted twice: a patient's id, and a ward's bed, are each given once.
+    const ids = (state.patients as { id?: string; ward?: string; bed?: string }[]).flatMap((p) => (p.id === undefined ? [] : [p.id]));
+    expect(new Set(ids).size).toBe(ids.length);
     forecastModel(hospital, state as Parameters<typeof forecastModel>[1], 6);
     return 'read';
   } catch (e) {
