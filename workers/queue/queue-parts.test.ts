@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { replicationKey, seedTag } from './job-key.js';
 import { parseRedisUrl, RedisUrlError } from './redis-url.js';
@@ -36,6 +37,29 @@ describe('a result stored in Redis', () => {
       JSON.stringify({ ...stored, trace: { length: 1, time: '', entity: '', what: '', where: '', whatNames: [], whereNames: [] } }),
     ];
     for (const text of damaged) expect(() => decodeResult(text), text).toThrow(DamagedResultError);
+  });
+
+  it('500 damaged stored results (cut, a character lost or inserted) each decode or are refused as damaged, never another error', () => {
+    const text = encodeResult(
+      { replication: 3, figures: { a: 1, b: Number.NaN }, events: 10, patients: 2 },
+      { length: 1, time: Float64Array.of(1), entity: Int32Array.of(1), what: Int32Array.of(0), where: Int32Array.of(0), whatNames: ['a'], whereNames: ['b'] },
+    );
+    const inserts = ['"', '{', '}', ',', 'A', '=', '-1', 'null', '[]', '1e400'];
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.nat(2), fc.nat(), fc.nat(), (kind, at, value) => {
+        const i = at % text.length;
+        const damaged = [text.slice(0, i), text.slice(0, i) + text.slice(i + 1), text.slice(0, i) + inserts[value % inserts.length]! + text.slice(i)][kind]!;
+        try {
+          decodeResult(damaged);
+        } catch (e) {
+          expect(e).toBeInstanceOf(DamagedResultError);
+          refused++;
+        }
+      }),
+      { numRuns: 500, seed: 20261207 },
+    );
+    expect(refused).toBeGreaterThan(200);
   });
 });
 
