@@ -10,6 +10,9 @@ import { CalibrationError } from './errors.js';
 import { readAnyEventLog } from './read/log-format.js';
 import { parseMapping, parseMappingText } from './read/mapping.js';
 
+/** Cases per reader: 500 in `npm test`, more in `npm run fuzz` (nightly). */
+const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 500);
+
 const ocel = (name: string): string => readFileSync(new URL(`../examples/data/ocel/${name}`, import.meta.url), 'utf8');
 const OCEL_MAP = parseMappingText(readFileSync(new URL('./maps/ocel-day-ward.yaml', import.meta.url), 'utf8'), 'map');
 const XES_MAP = parseMapping(
@@ -92,7 +95,7 @@ describe('XES and OCEL readers under hundreds of damaged files', () => {
         fc.property(edits, ([kind, at, value]) => {
           seen[readOrRefused(damage(text, kind, at, value), source, mapping)]++;
         }),
-        { numRuns: 500, seed: 20261207 },
+        { numRuns: FUZZ_RUNS, seed: 20261207 },
       );
       expect(seen.refused).toBeGreaterThan(50);
     });
@@ -109,7 +112,7 @@ describe('XES and OCEL readers under hundreds of damaged files', () => {
         list[at % list.length] = structuredClone(VALUES[value % VALUES.length]);
         seen[readOrRefused(JSON.stringify(d), 'day-ward.jsonocel', OCEL_MAP)]++;
       }),
-      { numRuns: 500, seed: 20261207 },
+      { numRuns: FUZZ_RUNS, seed: 20261207 },
     );
     expect(seen.refused).toBeGreaterThan(200);
   });

@@ -15,6 +15,9 @@ import { bundleItems, parseFhirMapping, stateFromFhir } from './fhir/fhir-to-sta
 import { parseState } from './parse-state.js';
 import { StateError } from './state-error.js';
 
+/** Cases per reader: 500 in `npm test`, more in `npm run fuzz` (nightly). */
+const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 500);
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = (string | number)[];
 
@@ -114,7 +117,7 @@ describe('the state readers under hundreds of mutated inputs', () => {
         const patients = (doc as { patients?: unknown }).patients;
         seen[outcome(() => parseState(doc, 'mutant'), Array.isArray(patients) ? patients.length : undefined)]++;
       }),
-      { numRuns: 500, seed: 20261207 },
+      { numRuns: FUZZ_RUNS, seed: 20261207 },
     );
     expect(seen.read).toBeGreaterThan(20);
     expect(seen.refused).toBeGreaterThan(100);
@@ -139,7 +142,7 @@ describe('the state readers under hundreds of mutated inputs', () => {
         const rows = damaged.split('\n').filter((l) => l.trim() !== '').length - 1;
         seen[outcome(() => parseState(state, 'mutant', { text: damaged, file: 'p.csv' }), Math.max(0, rows))]++;
       }),
-      { numRuns: 500, seed: 20261207 },
+      { numRuns: FUZZ_RUNS, seed: 20261207 },
     );
     expect(seen.read).toBeGreaterThan(20);
     expect(seen.refused).toBeGreaterThan(100);
@@ -160,7 +163,7 @@ describe('the state readers under hundreds of mutated inputs', () => {
           })
         ]++;
       }),
-      { numRuns: 500, seed: 20261207 },
+      { numRuns: FUZZ_RUNS, seed: 20261207 },
     );
     expect(seen.read).toBeGreaterThan(20);
     expect(seen.refused).toBeGreaterThan(100);

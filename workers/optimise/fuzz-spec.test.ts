@@ -13,6 +13,9 @@ import { buildDecisionSpace, cornerIssues } from './decision-space.js';
 import { parseOptimiseSpec } from './load-optimise.js';
 import { OptimiseSpecError } from './optimise-spec.js';
 
+/** Cases per reader: 500 in `npm test`, more in `npm run fuzz` (nightly). */
+const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 500);
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = (string | number)[];
 
@@ -78,7 +81,7 @@ describe('the optimise spec reader under hundreds of mutated specs', () => {
         if (issues.length === 0) cornerIssues(space);
         seen.built++;
       }),
-      { numRuns: 500, seed: 20261207 },
+      { numRuns: FUZZ_RUNS, seed: 20261207 },
     );
     expect(seen.refused).toBeGreaterThan(100);
     expect(seen.built).toBeGreaterThan(20);

@@ -4,6 +4,9 @@ import { replicationKey, seedTag } from './job-key.js';
 import { parseRedisUrl, RedisUrlError } from './redis-url.js';
 import { DamagedResultError, decodeResult, encodeResult } from './result-codec.js';
 
+/** Cases per reader: 500 in `npm test`, more in `npm run fuzz` (nightly). */
+const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 500);
+
 describe('a result stored in Redis', () => {
   it('comes back with the same bits, NaN, -0 and infinities included (JSON alone would turn them into null and 0)', () => {
     const figures = { 'wait.mean': 0.1 + 0.2, 'wait.p95': Number.NaN, 'cost.delta': -0, ratio: Number.POSITIVE_INFINITY, tiny: 5e-324 };
@@ -57,7 +60,7 @@ describe('a result stored in Redis', () => {
           refused++;
         }
       }),
-      { numRuns: 500, seed: 20261207 },
+      { numRuns: FUZZ_RUNS, seed: 20261207 },
     );
     expect(refused).toBeGreaterThan(200);
   });
