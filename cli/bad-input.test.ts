@@ -41,6 +41,7 @@ describe('bad input is refused with exit code 2 before anything runs, and nothin
 
   it.each([
     [['run', 'no-such-hospital'], 'no built-in scenario has that name'],
+    [['run', 'flu-seasn'], 'no built-in scenario has that name; did you mean "flu-season"?'],
     [['run', 'missing.json'], 'no such file'],
     [['run', 'textbook-mmc', '--replications', '0'], '--replications'],
     [['run', 'textbook-mmc', '--replications', 'abc'], '--replications'],

@@ -65,6 +65,8 @@ describe('hospital-twin forecast and export-state', () => {
     const r = await runCli(['export-state', 'general-hospital', '--at', '30.25', '-o', file]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/State of general-hospital at 2026-02-04T06:00 \(replication 1\): \d+ patients/);
+    // Said before the run, which takes seconds, not only after it.
+    expect(r.stderr).toMatch(/^Running replication 1 of general-hospital to 2026-02-04T06:00 \(day 30\.25 of \d+\)\.\.\.\n/);
     const f = await runCli(['forecast', 'general-hospital', '--state', file, '--hours', '0', '--replications', '2', '--workers', '1', '--json']);
     expect(f.code).toBe(0);
     const state = JSON.parse(await readFile(file, 'utf8')) as { patients: { ward?: string }[] };

@@ -42,8 +42,15 @@ export function optimiseSummary(o: OptimiseOutcome): string {
     lines.push(
       `Could not be told apart from it within the budget: ${r.indistinguishable.map((t) => `${values(t.values)} (${num(t.objective.mean)})`).join('; ')}.`,
     );
-  else if (r.selection?.finished)
-    lines.push(`Every other candidate was shown worse by more than ${num(r.selection.indifference)} (the indifference zone) or to miss a constraint.`);
+  else if (r.selection?.finished) {
+    // What the selection showed, not what it may do: one dropped within the indifference zone was not shown worse.
+    const within = r.candidates.filter((k) => k.eliminated?.shownWorse === false);
+    if (within.length === 0) lines.push('Every other candidate was shown worse or to miss a constraint.');
+    else
+      lines.push(
+        `Could not be told apart from it, and dropped as within the indifference zone (${num(r.selection.indifference)}), which keeps the guarantee: ${within.map((t) => `${values(t.values)} (${num(t.objective.mean)})`).join('; ')}.`,
+      );
+  }
   if (r.candidates.length > 0) {
     const row = (k: ReportedCandidate, status: string): string[] => [
       values(k.values),

@@ -5,7 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { compareCommand } from './commands/compare.js';
 import { exportLogCommand } from './commands/export-log.js';
-import { forecastCommand, parseHours } from './commands/forecast.js';
+import { forecastCommand, parseAsOf, parseHours } from './commands/forecast.js';
 import { exportStateCommand, parseMoment } from './commands/export-state.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
@@ -115,7 +115,9 @@ export function buildProgram(): Command {
     .option('--csv <dir>', 'write census.csv, ed.csv, booked.csv, overtime.csv (and differences.csv) into this folder')
     .option('--compare <scenario>', 'also forecast the same patients under this scenario, with common random numbers, and give paired differences')
     .option('--fhir-map <file>', 'the state is FHIR R4 (a Bundle .json, an .ndjson file or a folder of them from $export): map it with this file')
-    .option('--as-of <time>', 'for FHIR NDJSON: the moment of the export, "YYYY-MM-DDTHH:MM" (a Bundle gives its timestamp)')
+    .addOption(
+      new Option('--as-of <time>', 'for FHIR NDJSON: the moment of the export, "YYYY-MM-DDTHH:MM" (a Bundle gives its timestamp)').argParser(parseAsOf),
+    )
     .addOption(workers())
     .action(async (scenario: string, o: Parameters<typeof forecastCommand>[1]) => {
       process.exitCode = await forecastCommand(scenario, o);

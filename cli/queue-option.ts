@@ -28,7 +28,7 @@ export async function createRunner(
   stderr: NodeJS.WritableStream = process.stderr,
 ): Promise<ReplicationRunner> {
   if (!o.queue) return createPool(replications, o.workers);
-  const runner = await QueueRunner.connect(o.queue);
+  const runner = await QueueRunner.connect(o.queue, { onNotice: (text) => void stderr.write(`warning: ${text}\n`) });
   for (const w of runner.warnings) stderr.write(`warning: ${w}\n`);
   stderr.write(`Replications go to the workers on ${o.queue.shown} (start them with: hospital-twin worker --queue ${o.queue.shown}).\n`);
   return runner;

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { BUILTIN_SCENARIOS, builtinScenario, parseScenario, ScenarioError, type Scenario } from '../scenarios/index.js';
+import { BUILTIN_SCENARIOS, builtinScenario, didYouMean, parseScenario, ScenarioError, type Scenario } from '../scenarios/index.js';
 import { loadScenarioFile } from './load-scenario-file.js';
 import { UsageError } from './exit-codes.js';
 
@@ -20,6 +20,8 @@ export async function resolveScenario(nameOrPath: string | undefined): Promise<S
   const builtin = builtinScenario(nameOrPath);
   if (builtin) return parseScenario(builtin.document, builtin.name);
   if (FILE_EXTENSIONS.has(extname(nameOrPath).toLowerCase())) return loadScenarioFile(nameOrPath);
-  const names = BUILTIN_SCENARIOS.map((s) => s.name).join(', ');
-  throw new UsageError(`${nameOrPath}: no built-in scenario has that name (they are: ${names}), and it is not a .json, .yaml or .yml file`);
+  const names = BUILTIN_SCENARIOS.map((s) => s.name);
+  throw new UsageError(
+    `${nameOrPath}: no built-in scenario has that name${didYouMean(nameOrPath, names)} (they are: ${names.join(', ')}), and it is not a .json, .yaml or .yml file`,
+  );
 }

@@ -19,6 +19,7 @@ export {
 } from './figure-catalogue.js';
 export { scenarioFigureContext, plainId } from './figure-context.js';
 export { readDataText } from './read-data.js';
+export { didYouMean, nearestName } from './nearest-name.js';
 export { INPUT_LIMITS, maxOf, minOf, shortValue, sizeInWords } from './limits.js';
 export { csvCell } from './csv-cell.js';
 export {

@@ -28,7 +28,7 @@ describe('loading scenarios', () => {
     const d = mutate((d) => {
       (d.wards![0] as Record<string, unknown>).bedz = 3;
     });
-    expect(problemsOf(d)).toContainEqual({ path: 'wards[0].bedz', message: 'is not a known field' });
+    expect(problemsOf(d)).toContainEqual({ path: 'wards[0].bedz', message: 'is not a known field; did you mean "beds"?' });
   });
 
   it('catches references to missing wards, staff, items, pathways and steps, all at once', () => {

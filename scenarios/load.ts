@@ -5,6 +5,7 @@ import { checkReferences } from './references.js';
 import { STEP_VERBS } from './verbs/index.js';
 import { INPUT_LIMITS, maxOf, shortValue, tooDeep } from './limits.js';
 import { readDataText } from './read-data.js';
+import { didYouMean, knownFieldsAt } from './nearest-name.js';
 
 /**
  * A scenario document (already parsed from JSON or YAML) validated in full:
@@ -21,7 +22,7 @@ export function parseScenario(document: unknown, source = 'scenario'): Scenario 
   // (`new Function`) on its first parse, which for one document costs more than
   // the parse (a sixth of the viewer's page load); the checks are the same.
   const result = ScenarioSchema.safeParse(document, { reportInput: true, jitless: true });
-  if (!result.success) throw new ScenarioError(source, shortened(zodIssues(result.error.issues)));
+  if (!result.success) throw new ScenarioError(source, shortened(zodIssues(result.error.issues, [], ScenarioSchema)));
   const problems = checkReferences(result.data);
   if (problems.length > 0) throw new ScenarioError(source, shortened(problems));
   return result.data;
@@ -41,12 +42,14 @@ export function parseScenarioText(text: string, source = 'scenario', format: 'js
   return parseScenario(read.document, source);
 }
 
-export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): ScenarioIssue[] {
+/** Zod's issues by path, in words; with `root` (the schema parsed), an unknown field gets the nearest known one ("did you mean"). */
+export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = [], root?: z.ZodType): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: formatPath([...path, key]), message: 'is not a known field' });
+      const known = root ? knownFieldsAt(root, issue.path) : undefined;
+      for (const key of issue.keys) out.push({ path: formatPath([...path, key]), message: `is not a known field${known ? didYouMean(key, known) : ''}` });
     } else if (issue.code === 'invalid_union') {
       out.push(...unionIssues(issue, path));
     } else {

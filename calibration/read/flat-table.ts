@@ -6,6 +6,7 @@
  * and the XES and CSV of one log calibrate to the same scenario. Bad rows are
  * listed by the line of the XES or OCEL file their event starts on.
  */
+import { INPUT_LIMITS } from '../../scenarios/index.js';
 import { CalibrationError } from '../errors.js';
 import type { Mapping } from './mapping.js';
 import { readEventLog, type EventLog } from './read-log.js';
@@ -45,7 +46,12 @@ export function readFlatTable(table: FlatTable, mapping: Mapping, source: string
     return t.includes(d) || t.includes('"') || /^\s|\s$/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
   };
   const lines = [table.columns.map(cell).join(d)];
-  for (const r of table.rows) lines.push(table.columns.map((c) => cell(r.values.get(c) ?? '')).join(d));
+  for (const r of table.rows) {
+    const line = table.columns.map((c) => cell(r.values.get(c) ?? '')).join(d);
+    // A row past the CSV reader's limit would stop it there: named by its longest value instead.
+    if (line.length > INPUT_LIMITS.logRowCharacters) throw new CalibrationError(source, [tooLong(r, what)]);
+    lines.push(line);
+  }
   const lineOf = (csvLine: number): number => table.rows[csvLine - 2]?.line ?? csvLine;
   let log: EventLog;
   try {
@@ -69,4 +75,11 @@ export function readFlatTable(table: FlatTable, mapping: Mapping, source: string
     rows: log.rows.map((r) => ({ ...r, line: lineOf(r.line) })),
     bad: log.bad.map((b) => ({ ...b, line: lineOf(b.line) })),
   };
+}
+
+function tooLong(row: FlatRow, what: string): string {
+  let key = '';
+  let length = -1;
+  for (const [k, v] of row.values) if (v.length > length) [key, length] = [k, v.length];
+  return `line ${row.line}: the value of ${JSON.stringify(key.slice(0, 80))} is ${length.toLocaleString('en')} characters; an event of the ${what} may hold at most ${INPUT_LIMITS.logRowCharacters.toLocaleString('en')} in all`;
 }

@@ -97,6 +97,17 @@ export function flattenOcel(log: OcelLog, caseType: string, source: string): Fla
   return table;
 }
 
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** An optional list of objects (attributes, relationships): each item that is not an object is a problem by its path. */
+function listOf(v: unknown, path: string, problems: string[]): Record<string, unknown>[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) return (void problems.push(`${path}: must be a list`), []);
+  return v.filter((item, k) => isRecord(item) || void problems.push(`${path}[${k}]: must be an object`));
+}
+
 /** OCEL 2.0 JSON: {objectTypes, eventTypes, objects: [{id, type, attributes, relationships}], events: [{id, type, time, attributes, relationships}]}. */
 export function readOcelJson(text: string, source: string): OcelLog {
   let doc: unknown;
@@ -105,14 +116,14 @@ export function readOcelJson(text: string, source: string): OcelLog {
   } catch (e) {
     throw new CalibrationError(source, [`cannot be read as OCEL 2.0 JSON: ${e instanceof Error ? e.message : String(e)}`]);
   }
-  const d = doc as { objects?: unknown; events?: unknown };
-  if (!Array.isArray(d.objects) || !Array.isArray(d.events))
+  if (!isRecord(doc) || !Array.isArray(doc['objects']) || !Array.isArray(doc['events']))
     throw new CalibrationError(source, ['cannot be read as OCEL 2.0 JSON: it needs "objects" and "events" arrays']);
   const problems: string[] = [];
   const objects = new Map<string, OcelObject>();
-  (d.objects as Record<string, unknown>[]).forEach((o, i) => {
-    if (typeof o['id'] !== 'string' || typeof o['type'] !== 'string') return void problems.push(`objects[${i}]: needs a string "id" and "type"`);
-    const attributes = (Array.isArray(o['attributes']) ? (o['attributes'] as Record<string, unknown>[]) : []).map((a) => ({
+  (doc['objects'] as unknown[]).forEach((o, i) => {
+    if (!isRecord(o) || typeof o['id'] !== 'string' || typeof o['type'] !== 'string')
+      return void problems.push(`objects[${i}]: needs a string "id" and "type"`);
+    const attributes = listOf(o['attributes'], `objects[${i}].attributes`, problems).map((a) => ({
       name: String(a['name']),
       time: String(a['time'] ?? '1970-01-01T00:00:00Z'),
       value: String(a['value'] ?? ''),
@@ -120,16 +131,12 @@ export function readOcelJson(text: string, source: string): OcelLog {
     objects.set(o['id'], { type: o['type'], attributes });
   });
   const events: OcelEvent[] = [];
-  (d.events as Record<string, unknown>[]).forEach((e, i) => {
-    if (typeof e['id'] !== 'string' || typeof e['type'] !== 'string' || typeof e['time'] !== 'string')
+  (doc['events'] as unknown[]).forEach((e, i) => {
+    if (!isRecord(e) || typeof e['id'] !== 'string' || typeof e['type'] !== 'string' || typeof e['time'] !== 'string')
       return void problems.push(`events[${i}]: needs a string "id", "type" and "time"`);
-    const attributes = (Array.isArray(e['attributes']) ? (e['attributes'] as Record<string, unknown>[]) : []).map((a): [string, string] => [
-      String(a['name']),
-      String(a['value'] ?? ''),
-    ]);
-    const rel = Array.isArray(e['relationships']) ? (e['relationships'] as Record<string, unknown>[]) : [];
-    const ids = rel.map((r) => String(r['objectId']));
-    for (const id of ids) if (!objects.has(id)) problems.push(`events[${i}] (${e['id']}): refers to an object "${id}" that is not in "objects"`);
+    const attributes = listOf(e['attributes'], `events[${i}].attributes`, problems).map((a): [string, string] => [String(a['name']), String(a['value'] ?? '')]);
+    const ids = listOf(e['relationships'], `events[${i}].relationships`, problems).map((r) => String(r['objectId']));
+    for (const id of ids) if (!objects.has(id)) problems.push(`events[${i}] (${e['id']}): refers to an object "${id.slice(0, 80)}" that is not in "objects"`);
     events.push({ id: e['id'], type: e['type'], time: e['time'], attributes, objects: ids, line: i + 1 });
   });
   if (problems.length > 0)

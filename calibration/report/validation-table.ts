@@ -12,6 +12,8 @@ export function formatNumber(x: number, unit?: string): string {
   if (!Number.isFinite(x)) return '–';
   if (unit === 'share') return `${(100 * x).toFixed(1)}%`;
   const a = Math.abs(x);
+  // Float noise (a difference of two equal means, -2.8e-17) is 0, not a number in scientific notation.
+  if (a < 1e-9) return (0).toFixed(3);
   if (a >= 1000) return x.toFixed(0);
   if (a >= 100) return x.toFixed(1);
   if (a >= 10) return x.toFixed(2);

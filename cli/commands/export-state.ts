@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { writeFileAtomic } from '../../io/index.js';
-import { localMinutes, writePatientsCsv } from '../../scenarios/index.js';
+import { formatLocal, localMinutes, writePatientsCsv } from '../../scenarios/index.js';
 import { takeState } from '../../workers/index.js';
 import { basename } from 'node:path';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -36,6 +36,10 @@ export async function exportStateCommand(scenarioArg: string, o: ExportStateOpti
     inputs: scenarioInputs(scenarioArg),
     files: [...(o.out ? [{ path: o.out, what: '--out' }] : []), ...(o.csv ? [{ path: o.csv, what: '--csv' }] : [])],
   });
+  // The run to that moment takes seconds on a large hospital: said first, so nobody waits in silence.
+  process.stderr.write(
+    `Running replication 1 of ${scenario.name} to ${formatLocal(start + at)} (day ${+(at / 1440).toFixed(2)} of ${scenario.warmupDays + scenario.horizonDays})...\n`,
+  );
   const { state, skipped, guessed, model } = takeState(scenario, at, o.seed ?? scenario.seed);
   const document: Record<string, unknown> = { asOf: state.asOf, scenario: scenario.name };
   if (o.csv) {

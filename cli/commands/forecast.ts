@@ -1,11 +1,12 @@
 import { InvalidArgumentError } from 'commander';
-import { forecastModel, MAX_FORECAST_HOURS } from '../../scenarios/index.js';
+import { forecastModel, localMinutes, MAX_FORECAST_HOURS } from '../../scenarios/index.js';
 import { compareForecasts, type ForecastComparison } from '../../workers/index.js';
 import { runForecastParallel, type ForecastRun } from '../../workers/node.js';
 import { EXIT } from '../exit-codes.js';
 import { FORECAST_CSV_FILES, writeForecastCsv } from '../forecast-csv.js';
 import { renderForecast, renderForecastComparison } from '../forecast-report.js';
 import { listenForInterrupt } from '../interrupt.js';
+import { withoutFloatNoise } from '../json-output.js';
 import { checkOutputs, scenarioInputs } from '../output-paths.js';
 import { createProgress } from '../progress.js';
 import { resolveScenario } from '../resolve-scenario.js';
@@ -31,6 +32,14 @@ export function parseHours(text: string): number {
   if (!/^\s*\d+\s*$/.test(text) || n > MAX_FORECAST_HOURS)
     throw new InvalidArgumentError(`must be a whole number of hours from 0 to ${MAX_FORECAST_HOURS}, got "${text}"`);
   return n;
+}
+
+/** `--as-of T`: a local "YYYY-MM-DDTHH:MM" that exists (a FHIR instant's seconds and offset allowed, the offset dropped). */
+export function parseAsOf(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(text.trim());
+  if (!m || Number.isNaN(localMinutes(m[1]!)))
+    throw new InvalidArgumentError(`must be a date and time that exists, "YYYY-MM-DDTHH:MM", got ${JSON.stringify(text.slice(0, 80))}`);
+  return text.trim();
 }
 
 /**
@@ -92,7 +101,7 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
   const comparison: ForecastComparison | undefined = b ? compareForecasts(a.summary, a.perReplication, b.summary, b.perReplication) : undefined;
   if (o.json) {
     process.stdout.write(
-      `${JSON.stringify({ scenario: scenario.name, seed, forecast: a.summary, ...(b && comparison ? { compare: { scenario: b.scenario, forecast: b.summary, differences: comparison } } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ scenario: scenario.name, seed, forecast: a.summary, ...(b && comparison ? { compare: { scenario: b.scenario, forecast: b.summary, differences: comparison } } : {}) }, withoutFloatNoise, 2)}\n`,
     );
   } else {
     process.stdout.write(renderForecast(a.summary, scenario.name, seed));

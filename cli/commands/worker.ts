@@ -47,6 +47,15 @@ export async function workerCommand(
         process.exit(EXIT.interrupted);
       });
     };
+    void worker.lost.then(async (why) => {
+      if (stopping) return;
+      stopping = true;
+      err.write(
+        `error: ${why}: stopped after ${worker.finished} replication(s); those stored stay in Redis, and the ${worker.jobsInHand().length} in hand go back to the queue once Redis is back.\n`,
+      );
+      await worker.abandon();
+      process.exit(EXIT.failed);
+    });
     process.on('SIGTERM', () => onSignal('SIGTERM'));
     process.on('SIGINT', () => onSignal('Ctrl-C'));
   });

@@ -1,5 +1,6 @@
 export {
   StateSchema,
+  STATE_LIMITS,
   StatePatientSchema,
   BookingSchema,
   LocalDateTime,

@@ -1,8 +1,9 @@
 import { formatPath, type ScenarioIssue } from '../schema/errors.js';
 import { zodIssues } from '../load.js';
 import { readPatientsCsv } from './state-csv.js';
-import { StatePatientSchema, StateSchema, localMinutes, type HospitalState, type StatePatient } from './state-schema.js';
+import { STATE_LIMITS, StatePatientSchema, StateSchema, localMinutes, type HospitalState, type StatePatient } from './state-schema.js';
 import { StateError } from './state-error.js';
+import { protoKeys, samePatientTwice } from './state-checks.js';
 
 /**
  * A state document checked in full: its shape, then its times (nobody since
@@ -12,8 +13,19 @@ import { StateError } from './state-error.js';
  * Throws StateError with every problem by its path; nothing is run.
  */
 export function parseState(document: unknown, source = 'state', csv?: { text: string; file: string }): HospitalState {
+  // Lists past the limit are refused before anything walks them: a 12 MB list of three million items took 47 s to refuse.
+  const tooLong = (['patients', 'booked'] as const).flatMap((name) => {
+    const list = document !== null && typeof document === 'object' ? (document as Record<string, unknown>)[name] : undefined;
+    const limit = name === 'patients' ? STATE_LIMITS.patients : STATE_LIMITS.booked;
+    return Array.isArray(list) && list.length > limit
+      ? [{ path: name, message: `holds ${list.length.toLocaleString('en')} items, more than the ${limit.toLocaleString('en')} a state may` }]
+      : [];
+  });
+  if (tooLong.length > 0) throw new StateError(source, tooLong);
+  const reserved = protoKeys(document);
+  if (reserved.length > 0) throw new StateError(source, reserved);
   const result = StateSchema.safeParse(document, { reportInput: true });
-  if (!result.success) throw new StateError(source, zodIssues(result.error.issues));
+  if (!result.success) throw new StateError(source, zodIssues(result.error.issues, [], StateSchema));
   const doc = result.data;
   const issues: ScenarioIssue[] = [];
   let patients: StatePatient[] = doc.patients ?? [];
@@ -26,6 +38,10 @@ export function parseState(document: unknown, source = 'state', csv?: { text: st
     if (!csv) issues.push({ path: 'patientsCsv', message: 'names a CSV file that was not read' });
     else {
       const read = readPatientsCsv(csv.text, csv.file);
+      if (read.patients.length > STATE_LIMITS.patients)
+        throw new StateError(source, [
+          { path: csv.file, message: `has ${read.patients.length} patients, more than the ${STATE_LIMITS.patients.toLocaleString('en')} a state may hold` },
+        ]);
       issues.push(...read.issues);
       pathOf = (k, field) => `${csv.file} line ${read.lines[k]}${field ? `, ${field}` : ''}`;
       patients = [];
@@ -37,6 +53,16 @@ export function parseState(document: unknown, source = 'state', csv?: { text: st
       if (issues.length > 0) throw new StateError(source, issues);
     }
   }
+  issues.push(...samePatientTwice(patients, pathOf));
+  let bookedPatients = 0;
+  doc.booked.forEach((b, k) => {
+    bookedPatients += b.count;
+    if (bookedPatients > STATE_LIMITS.booked && bookedPatients - b.count <= STATE_LIMITS.booked)
+      issues.push({
+        path: formatPath(['booked', k, 'count']),
+        message: `brings the patients booked past ${STATE_LIMITS.booked.toLocaleString('en')}, the most a state may book`,
+      });
+  });
   const asOf = localMinutes(doc.asOf);
   patients.forEach((p, k) => {
     const since = localMinutes(p.since);

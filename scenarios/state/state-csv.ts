@@ -17,22 +17,36 @@ import type { ScenarioIssue } from '../schema/errors.js';
 const KNOWN = new Set(['id', 'class', 'step', 'occurrence', 'waiting', 'ward', 'bed', 'holding', 'since', 'arrived', 'alsoIn']);
 const REQUIRED = ['class', 'step', 'since', 'arrived'];
 
-/** The rows as patient objects for the schema to check, and the problems of the file's form. */
+/**
+ * The rows as patient objects for the schema to check, and the problems of the
+ * file's form. The file's own words are never echoed while its header is not a
+ * patients header: a state file may come from someone else and name a file
+ * that is not a CSV of patients, whose first line must not be shown back.
+ */
 export function readPatientsCsv(text: string, file: string): { patients: unknown[]; lines: number[]; issues: ScenarioIssue[] } {
   let rows: string[][];
   try {
     rows = parse(text, { relax_column_count: false, skip_empty_lines: true, trim: true, bom: true }) as string[][];
   } catch (e) {
-    return { patients: [], lines: [], issues: [{ path: file, message: `cannot be read as CSV: ${e instanceof Error ? e.message : String(e)}` }] };
+    const { code, lines } = e as { code?: string; lines?: number };
+    const what =
+      code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quote is never closed'
+        : code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
+          ? 'a row has not as many cells as the header'
+          : 'a quote or cell is out of place';
+    return { patients: [], lines: [], issues: [{ path: lines ? `${file} line ${lines}` : file, message: `cannot be read as CSV: ${what}` }] };
   }
   const header = rows[0];
   if (!header) return { patients: [], lines: [], issues: [{ path: file, message: 'is empty: needs a header line' }] };
   const issues: ScenarioIssue[] = [];
-  for (const h of header) {
-    if (!KNOWN.has(h) && !h.startsWith('attr.'))
-      issues.push({ path: `${file} header`, message: `"${h}" is not a known column (${[...KNOWN].join(', ')}, attr.<name>)` });
-  }
+  header.forEach((h, c) => {
+    if (h === 'attr.__proto__') issues.push({ path: `${file} header`, message: `column ${c + 1} names an attribute no scenario can have (__proto__)` });
+    else if (!KNOWN.has(h) && !h.startsWith('attr.'))
+      issues.push({ path: `${file} header`, message: `column ${c + 1} is not a known column (${[...KNOWN].join(', ')}, attr.<name>)` });
+  });
   for (const r of REQUIRED) if (!header.includes(r)) issues.push({ path: `${file} header`, message: `column "${r}" is required` });
+  if (issues.length > 0) return { patients: [], lines: [], issues };
   const patients: unknown[] = [];
   const lines: number[] = [];
   rows.slice(1).forEach((row, k) => {

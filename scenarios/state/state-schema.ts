@@ -11,6 +11,22 @@
  */
 import { z } from 'zod';
 
+/**
+ * The limits on a state (README, "Limits"): a hospital's state is a few thousand
+ * patients; past these a file is refused by path before anything is built,
+ * rather than taking minutes or the whole heap (a booked count of 1e9).
+ */
+export const STATE_LIMITS = {
+  /** A state file, its patients CSV, a FHIR Bundle or NDJSON file, a FHIR mapping. */
+  fileBytes: 20 * 1024 * 1024,
+  /** Patients in one state (the largest hospitals hold a few thousand). */
+  patients: 100_000,
+  /** Bookings in one state, and patients booked in all (a booking's count summed). */
+  booked: 100_000,
+  /** Patients one booking brings (`count`). */
+  bookingCount: 1000,
+} as const;
+
 /** A local date and time as the scenario's `start` is written: "YYYY-MM-DDTHH:MM" (seconds allowed). */
 export const LocalDateTime = z
   .string()
@@ -81,7 +97,12 @@ export const BookingSchema = z.strictObject({
    * begin: a case starting more than an hour later is counted as delayed for want of a theatre.
    */
   start: LocalDateTime.optional(),
-  count: z.number().int('must be a whole number').positive('must be 1 or more').default(1),
+  count: z
+    .number()
+    .int('must be a whole number')
+    .positive('must be 1 or more')
+    .max(STATE_LIMITS.bookingCount, `must be at most ${STATE_LIMITS.bookingCount} (one booking per list entry)`)
+    .default(1),
   attributes: AttributeValues.optional(),
 });
 
@@ -91,14 +112,20 @@ export const StateSchema = z.strictObject({
   /** The scenario the names refer to (informative). */
   scenario: z.string().optional(),
   /** The patients in the hospital at `asOf`. */
-  patients: z.array(StatePatientSchema).optional(),
+  patients: z
+    .array(StatePatientSchema)
+    .max(STATE_LIMITS.patients, `must hold at most ${STATE_LIMITS.patients.toLocaleString('en')} patients`)
+    .optional(),
   /** Instead of `patients`: a CSV file beside this one, one row per patient (see state-csv.ts). */
   patientsCsv: z.string().min(1).optional(),
   /**
    * Dated arrivals for the coming days (elective lists, appointments). A class with any
    * booking arrives exactly as booked over the forecast: its weekly template is not used.
    */
-  booked: z.array(BookingSchema).default([]),
+  booked: z
+    .array(BookingSchema)
+    .max(STATE_LIMITS.booked, `must hold at most ${STATE_LIMITS.booked.toLocaleString('en')} bookings`)
+    .default([]),
   /** Classes whose bookings are complete even with none listed (nobody booked: nobody comes). */
   bookedClasses: z.array(z.string().min(1)).default([]),
   /** Staff on duty now by group, where the roster says otherwise: holds until the roster next changes (the shift's end). */

@@ -49,6 +49,13 @@ describe('decision space', () => {
     expect(startingSolution(space)).toEqual([2, 4, 1]);
   });
 
+  it('a range of a trillion values is refused by its path before any is listed (it was a fatal allocation)', () => {
+    expect(() => spec([{ path: 'staff.nurse.shifts[0].count', range: { from: 1, to: 1_000_000_000_000 } }])).toThrow(
+      /variables\[0\]\.range: has more than the 10,000 values a variable may take/,
+    );
+    expect(() => spec([{ path: 'staff.nurse.shifts[0].count', range: { from: 1, to: 1_000_000_000_000, step: 1_000_000_000 } }])).not.toThrow();
+  });
+
   it('two variables that set the same place are refused, each by its path', () => {
     const { issues } = buildDecisionSpace(
       spec([

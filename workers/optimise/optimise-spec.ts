@@ -13,13 +13,24 @@ const Measure = z.union([
   z.record(z.string().min(1), z.number().finite()).refine((r) => Object.keys(r).length > 0, { message: 'must name at least one figure' }),
 ]);
 
+/** The most values one variable's range may give (README, "Limits"). */
+export const MAX_RANGE_VALUES = 10_000;
+
+function rangeSize(r: { from: number; to: number; step: number }): number {
+  return Math.floor((r.to - r.from) / r.step) + 1;
+}
+
 const Range = z
   .strictObject({
     from: z.number().int('must be a whole number'),
     to: z.number().int('must be a whole number'),
     step: z.number().int('must be a whole number').positive('must be at least 1').default(1),
   })
-  .refine((r) => r.to >= r.from, { message: 'is empty: "to" is below "from"', path: ['to'] });
+  .refine((r) => r.to >= r.from, { message: 'is empty: "to" is below "from"', path: ['to'] })
+  // Checked before the values are listed: a range to 1e12 was a fatal allocation, not an answer.
+  .refine((r) => rangeSize(r) <= MAX_RANGE_VALUES, {
+    message: `has more than the ${MAX_RANGE_VALUES.toLocaleString('en')} values a variable may take (a search can try only a few hundred): narrow it, or give a larger step`,
+  });
 
 const Variable = z
   .strictObject({

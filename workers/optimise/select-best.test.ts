@@ -91,4 +91,30 @@ describe('KN selection with common random numbers', () => {
     }
     expect(correct / 40).toBeGreaterThanOrEqual(0.9);
   }, 60_000);
+
+  it('says a candidate was shown worse only when its paired interval lies above 0, and "could not be told apart" when it includes 0', async () => {
+    // Five systems of equal means: KN drops all but one once W(r) shrinks, most of them not shown worse.
+    const reasons: { reason: string; shownWorse: boolean | undefined }[] = [];
+    for (let macro = 1; macro <= 5; macro++) {
+      const out = await select(
+        macro,
+        () => 0,
+        () => 1,
+        false,
+      );
+      for (const c of out.candidates) if (c.eliminated) reasons.push({ reason: c.eliminated.reason, shownWorse: c.eliminated.shownWorse });
+    }
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const { reason, shownWorse } of reasons) {
+      const m = /paired difference (-?[\d.e+-]+) \+\/- ([\d.e+-]+)/.exec(reason);
+      expect(m, reason).not.toBeNull();
+      const lo = Number(m![1]) - Number(m![2]);
+      if (shownWorse) expect(lo, reason).toBeGreaterThan(0);
+      else {
+        expect(lo, reason).toBeLessThanOrEqual(0);
+        expect(reason).toMatch(/^could not be told apart from .* includes 0\); dropped as within the indifference zone \(0\.5\)/);
+      }
+    }
+    expect(reasons.some((r) => r.shownWorse === false)).toBe(true);
+  }, 60_000);
 });

@@ -41,8 +41,11 @@ export interface CandidateResult {
     level: number;
     decision: 'feasible' | 'infeasible' | 'undecided';
   }[];
-  /** Left the selection: shown infeasible, or beaten by a feasible candidate. */
-  eliminated?: { at: number; reason: string };
+  /**
+   * Left the selection: shown infeasible, or dropped for a feasible candidate; `shownWorse`
+   * false when dropped within the indifference zone, its paired interval including 0.
+   */
+  eliminated?: { at: number; reason: string; shownWorse?: boolean };
 }
 
 export interface SelectionOutcome {
@@ -79,12 +82,33 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
   const s2c = usable.map((x) => goal.constraints.map((_, c) => variance((j) => slackOf(x, c, j))));
 
   const decision = usable.map(() => goal.constraints.map(() => 'undecided' as 'feasible' | 'infeasible' | 'undecided'));
-  const eliminated = new Map<number, { at: number; reason: string }>();
+  const eliminated = new Map<number, NonNullable<CandidateResult['eliminated']>>();
   const alive = (): number[] => usable.map((_, i) => i).filter((i) => !eliminated.has(i) && Number.isFinite(firstMeans[i]!));
   usable.forEach((_, i) => {
     if (!Number.isFinite(firstMeans[i]!)) eliminated.set(i, { at: n0, reason: 'its objective is undefined in some replication' });
   });
   const shownFeasible = (i: number): boolean => decision[i]!.every((d) => d === 'feasible');
+
+  /**
+   * Why i leaves for l, in words that say what was shown: KN drops i once it is not
+   * better than l by the indifference zone, which keeps the guarantee (the chosen is
+   * within δ of the best) whether or not i was shown worse. It was shown worse only
+   * when the paired difference's interval lies above 0; otherwise the two could not
+   * be told apart, and the report says so.
+   */
+  const dropped = (xi: Solution, xl: Solution, n: number): NonNullable<CandidateResult['eliminated']> => {
+    const d = Array.from({ length: n }, (_, j) => objective(xi, j) - objective(xl, j));
+    const mean = d.reduce((a, v) => a + v, 0) / n;
+    const half = n > 1 ? studentTQuantile(1 - (1 - options.confidence) / 2, n - 1) * Math.sqrt(sampleVariance(d) / n) : Number.POSITIVE_INFINITY;
+    const name = (options.name ?? solutionKey)(xl);
+    const paired = `paired difference ${roundText(sign * mean)} +/- ${roundText(half)}`;
+    if (mean - half > 0) return { at: n, reason: `shown worse than ${name} (${paired})`, shownWorse: true };
+    return {
+      at: n,
+      reason: `could not be told apart from ${name} (${paired} includes 0); dropped as within the indifference zone (${roundText(delta)}) of it`,
+      shownWorse: false,
+    };
+  };
 
   let r = n0;
   // No candidate has its first stage (the budget ran out): nothing to select among.
@@ -110,7 +134,7 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
       });
     }
     // Comparison: a candidate shown feasible eliminates one it beats by more than W(r).
-    const out = new Map<number, { at: number; reason: string }>();
+    const out = new Map<number, NonNullable<CandidateResult['eliminated']>>();
     for (const i of alive()) {
       for (let j = 0; j < r; j++)
         if (!Number.isFinite(objective(usable[i]!, j))) out.set(i, { at: r, reason: `its objective is undefined in replication ${j + 1}` });
@@ -125,7 +149,7 @@ export async function selectBest(goal: Goal, evaluations: Evaluations, candidate
         for (let j = 0; j < r; j++) sum += objective(usable[i]!, j) - objective(usable[l]!, j);
         const W = Math.max(0, (h2 * s2[i]![l]!) / (2 * delta) - (delta * r) / 2);
         if (sum > W) {
-          out.set(i, { at: r, reason: `worse than ${(options.name ?? solutionKey)(usable[l]!)} by more than the indifference zone allows` });
+          out.set(i, dropped(usable[i]!, usable[l]!, r));
           break;
         }
       }
@@ -171,7 +195,7 @@ export function describeCandidate(
   x: Solution,
   level: number,
   decisions: CandidateResult['constraints'][number]['decision'][],
-  eliminated?: { at: number; reason: string },
+  eliminated?: CandidateResult['eliminated'],
 ): CandidateResult {
   const values = rows.map((row) => measureValue(goal.measure, row)).filter(Number.isFinite);
   const n = values.length;
@@ -204,4 +228,10 @@ function sampleVariance(values: readonly number[]): number {
   if (n < 2) return 0;
   const m = values.reduce((s, v) => s + v, 0) / n;
   return values.reduce((s, v) => s + (v - m) ** 2, 0) / (n - 1);
+}
+
+/** A number for a reason in words: four significant figures, no float noise. */
+function roundText(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return Math.abs(x) >= 1000 ? String(Math.round(x)) : String(+x.toPrecision(4));
 }

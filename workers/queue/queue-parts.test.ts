@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { replicationKey, seedTag } from './job-key.js';
 import { parseRedisUrl, RedisUrlError } from './redis-url.js';
-import { decodeResult, encodeResult } from './result-codec.js';
+import { DamagedResultError, decodeResult, encodeResult } from './result-codec.js';
+
+/** Cases per reader: 500 in `npm test`, more in `npm run fuzz` (nightly). */
+const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 500);
 
 describe('a result stored in Redis', () => {
   it('comes back with the same bits, NaN, -0 and infinities included (JSON alone would turn them into null and 0)', () => {
@@ -20,6 +24,45 @@ describe('a result stored in Redis', () => {
     for (const [id, v] of Object.entries(figures)) expect(Object.is(back.result.figures[id], v), id).toBe(true);
     expect(back.result).toMatchObject({ replication: 3, events: 10, patients: 2 });
     expect(back.trace).toEqual(trace);
+  });
+
+  it('is refused as damaged, never half read, when it is not what was stored (it was an uncaught SyntaxError)', () => {
+    const good = encodeResult({ replication: 3, figures: { a: 1, b: 2 }, events: 10, patients: 2 });
+    const stored = JSON.parse(good) as Record<string, unknown>;
+    const damaged = [
+      'garbage{',
+      good.slice(0, good.length / 2),
+      'null',
+      '[]',
+      JSON.stringify({ ...stored, ids: 'a' }),
+      JSON.stringify({ ...stored, values: 'AAA=' }),
+      JSON.stringify({ ...stored, values: Buffer.from(Float64Array.of(1).buffer).toString('base64') }),
+      JSON.stringify({ ...stored, trace: { length: 1, time: '', entity: '', what: '', where: '', whatNames: [], whereNames: [] } }),
+    ];
+    for (const text of damaged) expect(() => decodeResult(text), text).toThrow(DamagedResultError);
+  });
+
+  it('500 damaged stored results (cut, a character lost or inserted) each decode or are refused as damaged, never another error', () => {
+    const text = encodeResult(
+      { replication: 3, figures: { a: 1, b: Number.NaN }, events: 10, patients: 2 },
+      { length: 1, time: Float64Array.of(1), entity: Int32Array.of(1), what: Int32Array.of(0), where: Int32Array.of(0), whatNames: ['a'], whereNames: ['b'] },
+    );
+    const inserts = ['"', '{', '}', ',', 'A', '=', '-1', 'null', '[]', '1e400'];
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.nat(2), fc.nat(), fc.nat(), (kind, at, value) => {
+        const i = at % text.length;
+        const damaged = [text.slice(0, i), text.slice(0, i) + text.slice(i + 1), text.slice(0, i) + inserts[value % inserts.length]! + text.slice(i)][kind]!;
+        try {
+          decodeResult(damaged);
+        } catch (e) {
+          expect(e).toBeInstanceOf(DamagedResultError);
+          refused++;
+        }
+      }),
+      { numRuns: FUZZ_RUNS, seed: 20261207 },
+    );
+    expect(refused).toBeGreaterThan(200);
   });
 });
 

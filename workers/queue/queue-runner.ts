@@ -7,7 +7,7 @@
  * again with the same command finds what is done and queues only the rest.
  */
 import { Queue, QueueEvents } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { JobResult, ReplicationFailure, ReplicationJob } from '../replication-api.js';
 import type { ReplicationRunner, RunnerOptions } from '../replication-runner.js';
 import type { ReplicationResult } from '../run-replications.js';
@@ -17,7 +17,8 @@ import { queueNames, replicationKey, scenarioHash, scenarioText, type QueueNames
 import { modelVersion } from './model-version.js';
 import { preflight } from './preflight.js';
 import { decodeResult, type StoredReplication } from './result-codec.js';
-import { connectionOptions, type RedisAddress } from './redis-url.js';
+import { boundedConnection, watchedClient } from './redis-lost.js';
+import type { RedisAddress } from './redis-url.js';
 
 export interface QueueRunnerOptions {
   /** Replications a caller should keep in flight (the runner's `size`; default 64). */
@@ -28,9 +29,16 @@ export interface QueueRunnerOptions {
   stateCheckMs?: number;
   /** Redis key prefix (default "hospital-twin"). */
   prefix?: string;
+  /** Said to people while running (a damaged stored result run again). */
+  onNotice?: (text: string) => void;
 }
 
-type Outcome = { stored: StoredReplication } | { failed: string } | { cancelled: true };
+type Outcome = { stored: StoredReplication } | { failed: string } | { cancelled: true } | { lost: string };
+
+/** Redis went away and did not come back in time: the run stops; what finished stays stored. */
+export class QueueLostError extends Error {
+  override readonly name = 'QueueLostError';
+}
 
 interface Waiter {
   data: ReplicationJobData;
@@ -53,6 +61,9 @@ export class QueueRunner implements ReplicationRunner {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private closed = false;
+  private lostReason: string | undefined;
+  private readonly lost: Promise<string>;
+  private readonly onNotice: (text: string) => void;
 
   private constructor(address: RedisAddress, warnings: string[], o: QueueRunnerOptions) {
     this.size = o.inFlight ?? 64;
@@ -60,10 +71,17 @@ export class QueueRunner implements ReplicationRunner {
     this.stateCheckMs = o.stateCheckMs ?? 5000;
     this.warnings = warnings;
     this.names = queueNames(modelVersion(), o.prefix);
-    const connection = connectionOptions(address);
+    this.onNotice = o.onNotice ?? (() => undefined);
+    const connection = boundedConnection(address);
     this.queue = new Queue(this.names.queue, { connection, prefix: this.names.prefix, defaultJobOptions: JOB_DEFAULTS });
     this.events = new QueueEvents(this.names.queue, { connection, prefix: this.names.prefix });
-    this.redis = new Redis({ ...connection, maxRetriesPerRequest: null });
+    // Connection trouble is watched on our own client below; BullMQ's retry on their own, as long.
+    this.queue.on('error', () => undefined);
+    this.events.on('error', () => undefined);
+    const watched = watchedClient(address);
+    this.redis = watched.redis;
+    this.lost = watched.lost;
+    void this.lost.then((why) => this.lose(why));
     this.events.on('completed', ({ jobId }) => {
       if (this.waiters.has(jobId)) this.wake?.();
     });
@@ -84,6 +102,7 @@ export class QueueRunner implements ReplicationRunner {
 
   async run(job: ReplicationJob, options: RunnerOptions = {}): Promise<JobResult> {
     if (this.closed) throw new Error('the queue runner is closed');
+    if (this.lostReason) throw new QueueLostError(this.lostReason);
     const hash = scenarioHash(job.scenario);
     await this.redis.set(this.names.scenario(hash), scenarioText(job.scenario), 'NX');
     const total = job.replications.length;
@@ -114,7 +133,7 @@ export class QueueRunner implements ReplicationRunner {
           } else {
             cancelled = true;
           }
-          if (!('cancelled' in outcome)) options.onProgress?.(++done, total);
+          if (!('cancelled' in outcome) && !('lost' in outcome)) options.onProgress?.(++done, total);
           resolve();
         });
       });
@@ -128,6 +147,10 @@ export class QueueRunner implements ReplicationRunner {
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
     }
+    if (this.lostReason)
+      throw new QueueLostError(
+        `${this.lostReason}: stopped with ${results.length} of ${total} replication(s) finished; those stored stay in Redis, and the same command run again continues from them`,
+      );
     results.sort((a, b) => a.replication - b.replication);
     failures.sort((a, b) => a.replication - b.replication);
     return { results, failures, cancelled, ...(trace ? { trace } : {}) };
@@ -143,6 +166,14 @@ export class QueueRunner implements ReplicationRunner {
     const list = this.waiters.get(key);
     this.waiters.delete(key);
     for (const w of list ?? []) w.settle(outcome);
+  }
+
+  /** Redis is gone: every run in progress stops. */
+  private lose(why: string): void {
+    if (this.closed || this.lostReason) return;
+    this.lostReason = why;
+    for (const key of [...this.waiters.keys()]) this.settle(key, { lost: why });
+    this.wake?.();
   }
 
   /** Stops waiting for these keys and takes back their jobs not yet started; what finished is kept. */
@@ -164,36 +195,46 @@ export class QueueRunner implements ReplicationRunner {
       return;
     }
     this.loop = (async () => {
-      const queued = new Set<string>();
-      let lastStateCheck = 0;
-      while (this.waiters.size > 0 && !this.closed) {
-        await this.collect();
-        const fresh = [...this.waiters.keys()].filter((k) => !queued.has(k));
-        if (fresh.length > 0) {
-          await this.submit(fresh);
-          for (const k of fresh) queued.add(k);
-          await this.collect();
-        } else if (Date.now() - lastStateCheck >= this.stateCheckMs) {
-          lastStateCheck = Date.now();
-          this.failedSeen.clear();
-          await this.checkStates([...this.waiters.keys()], false);
-        } else if (this.failedSeen.size > 0) {
-          const named = [...this.failedSeen];
-          this.failedSeen.clear();
-          await this.checkStates(named, false);
-        }
-        if (this.waiters.size === 0) break;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.pollMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
+      try {
+        await this.poll();
+      } catch (e) {
+        // A command refused as Redis went away: the connection's end, due now, says why; another error says itself.
+        const why = await Promise.race([this.lost, new Promise<undefined>((r) => setTimeout(r, 2000))]);
+        this.lose(why ?? `Redis failed: ${e instanceof Error ? e.message : String(e)}`);
       }
       this.loop = undefined;
     })();
+  }
+
+  private async poll(): Promise<void> {
+    const queued = new Set<string>();
+    let lastStateCheck = 0;
+    while (this.waiters.size > 0 && !this.closed) {
+      await this.collect();
+      const fresh = [...this.waiters.keys()].filter((k) => !queued.has(k));
+      if (fresh.length > 0) {
+        await this.submit(fresh);
+        for (const k of fresh) queued.add(k);
+        await this.collect();
+      } else if (Date.now() - lastStateCheck >= this.stateCheckMs) {
+        lastStateCheck = Date.now();
+        this.failedSeen.clear();
+        await this.checkStates([...this.waiters.keys()], false);
+      } else if (this.failedSeen.size > 0) {
+        const named = [...this.failedSeen];
+        this.failedSeen.clear();
+        await this.checkStates(named, false);
+      }
+      if (this.waiters.size === 0) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
   }
 
   /** Results stored under keys still waited for. */
@@ -202,9 +243,20 @@ export class QueueRunner implements ReplicationRunner {
     for (let i = 0; i < keys.length; i += 1000) {
       const part = keys.slice(i, i + 1000);
       const values = await this.redis.hmget(this.names.results, ...part);
-      values.forEach((v, j) => {
-        if (v !== null) this.settle(part[j]!, { stored: decodeResult(v) });
-      });
+      for (const [j, v] of values.entries()) {
+        if (v === null) continue;
+        const key = part[j]!;
+        let stored: StoredReplication;
+        try {
+          stored = decodeResult(v);
+        } catch (e) {
+          // A damaged result is not a figure: dropped, and its replication is queued again (its job seen completed).
+          this.onNotice(`the stored result ${key} is damaged (${e instanceof Error ? e.message : String(e)}): running it again`);
+          await this.redis.hdel(this.names.results, key);
+          continue;
+        }
+        this.settle(key, { stored });
+      }
     }
   }
 
@@ -248,11 +300,16 @@ export class QueueRunner implements ReplicationRunner {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    const lost = this.lostReason !== undefined;
     this.closed = true;
     for (const key of [...this.waiters.keys()]) this.settle(key, { cancelled: true });
     this.wake?.();
     await this.loop;
-    await Promise.all([this.queue.close(), this.events.close()]);
+    // With Redis gone there is nothing to close politely: the connections are dropped.
+    const closing = Promise.all([this.queue.close(), this.events.close()]).catch(() => undefined);
+    if (lost) await Promise.race([closing, new Promise((r) => setTimeout(r, 1000))]);
+    else await closing;
+    if (lost) await Promise.all([this.queue.disconnect(), this.events.disconnect()]).catch(() => undefined);
     this.redis.disconnect();
   }
 }

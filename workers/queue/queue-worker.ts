@@ -7,15 +7,16 @@
  * first; a replication's figures depend only on its key).
  */
 import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
-import type { Scenario } from '../../scenarios/index.js';
+import type { Redis } from 'ioredis';
+import { parseScenario, ScenarioError, type Scenario } from '../../scenarios/index.js';
 import { NodeWorkerPool } from '../pool/node-pool.js';
 import { JOB_NAME, type ReplicationJobData } from './job-data.js';
 import { queueNames, type QueueNames } from './job-key.js';
 import { modelVersion } from './model-version.js';
 import { preflight } from './preflight.js';
 import { encodeResult } from './result-codec.js';
-import { connectionOptions, type RedisAddress } from './redis-url.js';
+import { boundedConnection, watchedClient } from './redis-lost.js';
+import type { RedisAddress } from './redis-url.js';
 
 export interface QueueWorkerOptions {
   /** Worker threads, hence replications at once (default: the machine's cores). */
@@ -52,8 +53,11 @@ export class QueueWorker {
   private readonly scenarios = new Map<string, Promise<Scenario>>();
   private readonly inHand = new Map<string, InHand>();
   private handingBack = false;
+  private shuttingDown = false;
   /** Replications this worker finished. */
   finished = 0;
+  /** Resolves with a message for people when Redis has gone and did not come back in time. */
+  readonly lost: Promise<string>;
 
   private constructor(
     address: RedisAddress,
@@ -64,8 +68,11 @@ export class QueueWorker {
     this.names = queueNames(modelVersion(), o.prefix);
     this.pool = new NodeWorkerPool(o.threads);
     this.threads = this.pool.size;
-    const connection = connectionOptions(address);
-    this.redis = new Redis({ ...connection, maxRetriesPerRequest: null });
+    const connection = boundedConnection(address);
+    const watched = watchedClient(address);
+    this.redis = watched.redis;
+    // Our own disconnect at shutdown is no loss.
+    this.lost = watched.lost.then((why) => (this.shuttingDown ? new Promise<string>(() => undefined) : why));
     const lockMs = o.lockMs ?? 30_000;
     this.worker = new Worker<ReplicationJobData, string>(this.names.queue, (job, token) => this.process(job, token ?? ''), {
       connection,
@@ -99,7 +106,13 @@ export class QueueWorker {
     if (!s) {
       s = this.redis.get(this.names.scenario(hash)).then((text) => {
         if (text === null) throw new UnrecoverableError(`the scenario ${hash} is not in Redis (was the database emptied?)`);
-        return JSON.parse(text) as Scenario;
+        // Checked again here: a worker runs only a validated scenario, whoever wrote it into Redis.
+        try {
+          return parseScenario(JSON.parse(text), `the scenario ${hash} in Redis`);
+        } catch (e) {
+          if (e instanceof ScenarioError) throw new UnrecoverableError(e.message.split('\n').slice(0, 4).join(' '));
+          throw new UnrecoverableError(`the scenario ${hash} in Redis is not JSON`);
+        }
       });
       s.catch(() => this.scenarios.delete(hash));
       if (this.scenarios.size >= 16) this.scenarios.delete(this.scenarios.keys().next().value!);
@@ -114,7 +127,10 @@ export class QueueWorker {
     if (job.name !== JOB_NAME) throw new UnrecoverableError(`not a replication job: ${job.name}`);
     this.inHand.set(key, { job, token });
     try {
-      const scenario = await this.scenario(d.scenarioHash);
+      const scenario = await this.scenario(d.scenarioHash).catch((e: unknown) => {
+        this.o.onEvent?.({ kind: 'failed', key, replication: d.replication, error: e instanceof Error ? e.message : String(e) });
+        throw e;
+      });
       this.o.onEvent?.({ kind: 'started', key, scenario: scenario.name, seed: d.seed, replication: d.replication });
       const t0 = performance.now();
       let out;
@@ -184,7 +200,16 @@ export class QueueWorker {
     return keys;
   }
 
+  /** Redis is gone: stops at once, its jobs in hand left to their locks (another worker takes them once Redis is back). */
+  async abandon(): Promise<void> {
+    this.handingBack = true;
+    await Promise.race([this.worker.close(true).catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
+    await this.worker.disconnect().catch(() => undefined);
+    await this.shutDown();
+  }
+
   private async shutDown(): Promise<void> {
+    this.shuttingDown = true;
     await this.pool.close();
     this.redis.disconnect();
   }

@@ -35,6 +35,7 @@ const bytes = (a: Float64Array | Int32Array): string => Buffer.from(a.buffer, a.
 
 function floats(text: string): Float64Array {
   const b = Buffer.from(text, 'base64');
+  if (b.byteLength % 8 !== 0) throw new DamagedResultError('its numbers are cut short');
   // Copied into a fresh buffer: a Buffer's offset into Node's pool need not be 8-aligned.
   const out = new Float64Array(b.byteLength / 8);
   new Uint8Array(out.buffer).set(b);
@@ -43,6 +44,7 @@ function floats(text: string): Float64Array {
 
 function ints(text: string): Int32Array {
   const b = Buffer.from(text, 'base64');
+  if (b.byteLength % 4 !== 0) throw new DamagedResultError('its trace is cut short');
   const out = new Int32Array(b.byteLength / 4);
   new Uint8Array(out.buffer).set(b);
   return out;
@@ -66,24 +68,55 @@ export function encodeResult(result: ReplicationResult, trace?: TraceData): stri
   return JSON.stringify(stored);
 }
 
+/** A stored result that is not one this codec wrote (cut short, overwritten): refused, never half read. */
+export class DamagedResultError extends Error {
+  override readonly name = 'DamagedResultError';
+}
+
+const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isBase64 = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v);
+
+function checked(text: string): StoredResult {
+  let s: unknown;
+  try {
+    s = JSON.parse(text);
+  } catch {
+    throw new DamagedResultError('not JSON');
+  }
+  const r = s as Partial<StoredResult> | null;
+  if (r === null || typeof r !== 'object' || !isInt(r.replication) || !isInt(r.events) || !isInt(r.patients) || !isStrings(r.ids) || !isBase64(r.values))
+    throw new DamagedResultError('not a stored replication');
+  const t = r.trace as Partial<StoredTrace> | undefined;
+  if (
+    t !== undefined &&
+    (t === null ||
+      typeof t !== 'object' ||
+      !isInt(t.length) ||
+      ![t.time, t.entity, t.what, t.where].every(isBase64) ||
+      !isStrings(t.whatNames) ||
+      !isStrings(t.whereNames))
+  )
+    throw new DamagedResultError('its trace is not a stored trace');
+  return r as StoredResult;
+}
+
 export function decodeResult(text: string): StoredReplication {
-  const s = JSON.parse(text) as StoredResult;
+  const s = checked(text);
   const values = floats(s.values);
-  if (values.length !== s.ids.length)
-    throw new Error(`stored result of replication ${s.replication} is damaged: ${s.ids.length} figure names, ${values.length} values`);
+  if (values.length !== s.ids.length) throw new DamagedResultError(`${s.ids.length} figure names, ${values.length} values`);
   const figures: Record<string, number> = {};
   s.ids.forEach((id, i) => Object.defineProperty(figures, id, { value: values[i]!, enumerable: true, writable: true, configurable: true }));
   const result: ReplicationResult = { replication: s.replication, figures, events: s.events, patients: s.patients };
   if (!s.trace) return { result };
   const t = s.trace;
+  const trace = { time: floats(t.time), entity: ints(t.entity), what: ints(t.what), where: ints(t.where) };
+  if (Object.values(trace).some((a) => a.length !== t.length)) throw new DamagedResultError(`its trace is not ${t.length} events long`);
   return {
     result,
     trace: {
       length: t.length,
-      time: floats(t.time),
-      entity: ints(t.entity),
-      what: ints(t.what),
-      where: ints(t.where),
+      ...trace,
       whatNames: t.whatNames,
       whereNames: t.whereNames,
     },

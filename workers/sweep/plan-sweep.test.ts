@@ -56,7 +56,7 @@ describe('planning a sweep', () => {
 
   it('refuses a misspelt field name through the scenario schema', () => {
     expect(problems({ combinations: [{ 'wards.ward.beds': 4 }, { 'wards.ward.bedz': 4 }] })).toEqual([
-      'combinations[1]["wards.ward.bedz"]: wards[0].bedz: is not a known field',
+      'combinations[1]["wards.ward.bedz"]: wards[0].bedz: is not a known field; did you mean "beds"?',
     ]);
   });
 

@@ -9,13 +9,22 @@
  * FHIR times carry a UTC offset; the hospital's local clock time as written is
  * kept and the offset dropped, as the scenario's own times are local.
  */
-import type { Appointment, Bundle, CodeableConcept, Coding, Encounter } from 'fhir/r4.js';
 import { zodIssues } from '../../load.js';
 import type { ScenarioIssue } from '../../schema/errors.js';
 import { parseState } from '../parse-state.js';
+import { protoKeys } from '../state-checks.js';
 import { StateError } from '../state-error.js';
 import type { Booking, HospitalState, StatePatient } from '../state-schema.js';
 import { FhirMappingSchema, type FhirMapping } from './fhir-mapping.js';
+import {
+  AppointmentSchema,
+  BundleSchema,
+  EncounterSchema,
+  type FhirAppointment,
+  type FhirCodeableConcept,
+  type FhirCoding,
+  type FhirEncounter,
+} from './fhir-resources.js';
 
 /** A resource and where it was read, for problems. */
 export interface FhirItem {
@@ -27,6 +36,8 @@ const IN_HOSPITAL = new Set(['arrived', 'triaged', 'in-progress', 'onleave']);
 
 /** The mapping document checked (StateError by path). */
 export function parseFhirMapping(document: unknown, source = 'FHIR mapping'): FhirMapping {
+  const reserved = protoKeys(document);
+  if (reserved.length > 0) throw new StateError(source, reserved);
   const r = FhirMappingSchema.safeParse(document, { reportInput: true });
   if (!r.success) throw new StateError(source, zodIssues(r.error.issues));
   return r.data;
@@ -34,8 +45,9 @@ export function parseFhirMapping(document: unknown, source = 'FHIR mapping'): Fh
 
 /** The resources of a Bundle (JSON), each with its path in the Bundle. */
 export function bundleItems(bundle: unknown, file: string): { items: FhirItem[]; timestamp?: string } {
-  const b = bundle as Partial<Bundle> | null;
-  if (!b || typeof b !== 'object' || b.resourceType !== 'Bundle') throw new StateError(file, [{ path: 'resourceType', message: 'must be "Bundle"' }]);
+  const r = BundleSchema.safeParse(bundle, { reportInput: true });
+  if (!r.success) throw new StateError(file, zodIssues(r.error.issues));
+  const b = r.data;
   const items = (b.entry ?? []).map((e, k) => ({ resource: e.resource, path: `entry[${k}].resource` }));
   return { items, ...(b.timestamp ? { timestamp: b.timestamp } : {}) };
 }
@@ -73,16 +85,35 @@ export function stateFromFhir(items: readonly FhirItem[], mapping: FhirMapping, 
   const patientPaths: string[] = [];
   const booked: Booking[] = [];
   const bookedPaths: string[] = [];
+  const seen = new Map<string, string>();
   for (const item of items) {
-    const r = item.resource as { resourceType?: string } | undefined;
-    if (r?.resourceType === 'Encounter') {
-      const p = encounterPatient(r as Encounter, mapping, (f) => at(item, f), issues);
+    const type = resourceTypeOf(item.resource);
+    const schema = type === 'Encounter' ? EncounterSchema : type === 'Appointment' ? AppointmentSchema : undefined;
+    if (!schema) continue;
+    const checked = schema.safeParse(item.resource, { reportInput: true });
+    if (!checked.success) {
+      for (const i of zodIssues(checked.error.issues)) issues.push({ path: i.path ? at(item, i.path) : item.path.replace(/:$/, ''), message: i.message });
+      continue;
+    }
+    const r = checked.data;
+    // The same resource twice (a Bundle joined from two exports) would be counted twice: refused, naming both.
+    if (r.id !== undefined) {
+      const key = `${type}/${r.id}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        issues.push({ path: at(item, 'id'), message: `${type} ${JSON.stringify(r.id.slice(0, 80))} is given twice: also ${first}` });
+        continue;
+      }
+      seen.set(key, item.path.replace(/:$/, ''));
+    }
+    if (r.resourceType === 'Encounter') {
+      const p = encounterPatient(r, mapping, (f) => at(item, f), issues);
       if (p) {
         patients.push(p);
         patientPaths.push(item.path.replace(/:$/, ''));
       }
-    } else if (r?.resourceType === 'Appointment') {
-      const b = appointmentBooking(r as Appointment, mapping, asOfLocal, (f) => at(item, f), issues);
+    } else {
+      const b = appointmentBooking(r, mapping, asOfLocal, (f) => at(item, f), issues);
       if (b) {
         booked.push(b);
         bookedPaths.push(item.path.replace(/:$/, ''));
@@ -102,20 +133,31 @@ export function stateFromFhir(items: readonly FhirItem[], mapping: FhirMapping, 
         .replace(/^booked\[(\d+)\]\.?/, (_, k: string) => `${bookedPaths[Number(k)]} (as booking) `);
     throw new StateError(
       source,
-      e.issues.map((i) => ({ path: back(i.path).trim(), message: i.message })),
+      e.issues.map((i) => ({ path: back(i.path).trim(), message: i.message.replace(/\bpatients\[(\d+)\]/g, (_, k: string) => patientPaths[Number(k)] ?? '') })),
     );
   }
 }
 
-function codesOf(...concepts: (CodeableConcept | Coding | undefined)[]): Coding[] {
-  return concepts.flatMap((c) => (c === undefined ? [] : 'coding' in c ? (c.coding ?? []) : [c as Coding]));
+function resourceTypeOf(resource: unknown): unknown {
+  return resource !== null && typeof resource === 'object' && Object.hasOwn(resource, 'resourceType')
+    ? (resource as { resourceType: unknown }).resourceType
+    : undefined;
 }
 
-function ruleFor(rules: FhirMapping['encounters'], codes: readonly Coding[]): FhirMapping['encounters'][number] | undefined {
+/** A mapping's entry for a name, looked up as the mapping's own key ("__proto__" and "toString" are unknown names like any other). */
+function own<T>(map: Record<string, T>, name: string | undefined): T | undefined {
+  return name !== undefined && Object.hasOwn(map, name) ? map[name] : undefined;
+}
+
+function codesOf(...concepts: (FhirCodeableConcept | FhirCoding | undefined)[]): FhirCoding[] {
+  return concepts.flatMap((c) => (c === undefined ? [] : 'coding' in c ? ((c as FhirCodeableConcept).coding ?? []) : [c as FhirCoding]));
+}
+
+function ruleFor(rules: FhirMapping['encounters'], codes: readonly FhirCoding[]): FhirMapping['encounters'][number] | undefined {
   return rules.find((rule) => codes.some((c) => c.code === rule.code && (rule.system === undefined || c.system === rule.system)));
 }
 
-function encounterPatient(e: Encounter, mapping: FhirMapping, at: (f: string) => string, issues: ScenarioIssue[]): StatePatient | null {
+function encounterPatient(e: FhirEncounter, mapping: FhirMapping, at: (f: string) => string, issues: ScenarioIssue[]): StatePatient | null {
   if (!IN_HOSPITAL.has(e.status)) return null;
   const codes = codesOf(e.class, ...(e.type ?? []), e.serviceType);
   const rule = ruleFor(mapping.encounters, codes);
@@ -140,7 +182,7 @@ function encounterPatient(e: Encounter, mapping: FhirMapping, at: (f: string) =>
     const ref = l.location.reference ?? l.location.display ?? '';
     const status = l.status ?? (l.period?.end ? 'completed' : 'active');
     if (status === 'completed') return;
-    const m = mapping.locations[ref] ?? (l.location.display !== undefined ? mapping.locations[l.location.display] : undefined);
+    const m = own(mapping.locations, ref) ?? own(mapping.locations, l.location.display);
     if (!m) {
       issues.push({ path: at(`location[${k}].location`), message: `unknown location "${ref}" (mapped: ${Object.keys(mapping.locations).join(', ')})` });
       ok = false;
@@ -159,11 +201,11 @@ function encounterPatient(e: Encounter, mapping: FhirMapping, at: (f: string) =>
     holding.push(...m.holds);
     if (m.ward !== undefined) {
       ward = m.ward;
-      step ??= { step: m.step ?? m.ward, occurrence: m.occurrence ?? mapping.stayOccurrence[m.ward] ?? 1, waiting: m.waiting, since };
+      step ??= { step: m.step ?? m.ward, occurrence: m.occurrence ?? own(mapping.stayOccurrence, m.ward) ?? 1, waiting: m.waiting, since };
     } else step = { step: m.step!, ...(m.occurrence !== undefined ? { occurrence: m.occurrence } : {}), waiting: m.waiting, since };
   });
   if (planned && ward === undefined) {
-    const waitAt = mapping.waitingFor[planned.ward];
+    const waitAt = own(mapping.waitingFor, planned.ward);
     if (!waitAt) {
       issues.push({ path: at(`location[${planned.k}]`), message: `a planned move to ward ${planned.ward}, but the mapping's waitingFor has no step for it` });
       ok = false;
@@ -189,7 +231,7 @@ function encounterPatient(e: Encounter, mapping: FhirMapping, at: (f: string) =>
 }
 
 function appointmentBooking(
-  a: Appointment,
+  a: FhirAppointment,
   mapping: FhirMapping,
   asOf: string | undefined,
   at: (f: string) => string,
