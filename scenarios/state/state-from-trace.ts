@@ -5,7 +5,7 @@
  * resources it holds and since when. What `run --snapshot-at` writes, so a
  * realistic state can be made from any scenario.
  */
-import type { HospitalModel, TraceData } from '../../sim-core/index.js';
+import { readTrace, type HospitalModel, type TraceData } from '../../sim-core/index.js';
 import { locateInPathway } from './locate-in-pathway.js';
 import { resolveStep } from './resolve-step.js';
 import { formatLocal, type StateDocumentInput, type StatePatient } from './state-schema.js';
@@ -33,41 +33,49 @@ export interface TraceState {
   guessed: { patient: number; step: string; among: string[] }[];
 }
 
-const GONE = new Set(['leave', 'left-unseen', 'cancelled', 'turned-away']);
-
 /** `startLocal`: the run's time 0 as minutes since 1970 in local time (localMinutes of the scenario's start). */
 export function stateFromTrace(model: HospitalModel, trace: TraceData, at: number, startLocal: number): TraceState {
   const open = new Map<number, Seen>();
-  for (let i = 0; i < trace.length && trace.time[i]! <= at; i++) {
-    const e = trace.entity[i]!;
-    if (e < 0) continue;
-    const what = trace.whatNames[trace.what[i]!]!;
-    const where = trace.whereNames[trace.where[i]!]!;
-    const t = trace.time[i]!;
-    if (what === 'arrive' || what === 'placed') {
-      open.set(e, { klass: where, arrived: t, attributes: new Map(), held: [], activities: [], running: NaN, request: null, waitingForStock: false });
-      continue;
-    }
-    const p = open.get(e);
-    if (!p) continue;
-    if (what.startsWith('attr:')) p.attributes.set(what.slice(5), where);
-    else if (what === 'request') {
-      p.request = { resource: where, at: t };
-      p.waitingForStock = false;
-    } else if (what === 'seize') {
-      p.held.push(where);
-      p.request = null;
-    } else if (what === 'release') {
-      const k = p.held.indexOf(where);
-      if (k >= 0) p.held.splice(k, 1);
-    } else if (what === 'start') {
-      p.activities.push(where);
-      p.running = t;
-      p.waitingForStock = false;
-    } else if (what === 'finish') p.running = NaN;
-    else if (what === 'stock-out') p.waitingForStock = true;
-    else if (GONE.has(what)) open.delete(e);
-  }
+  readTrace(
+    trace,
+    (e) => {
+      if (e.patient < 0) return;
+      const t = e.time;
+      if (e.kind === 'arrived') {
+        open.set(e.patient, {
+          klass: e.klass,
+          arrived: t,
+          attributes: new Map(),
+          held: [],
+          activities: [],
+          running: NaN,
+          request: null,
+          waitingForStock: false,
+        });
+        return;
+      }
+      const p = open.get(e.patient);
+      if (!p) return;
+      if (e.kind === 'attribute') p.attributes.set(e.name, e.value);
+      else if (e.kind === 'requested') {
+        p.request = { resource: e.resource, at: t };
+        p.waitingForStock = false;
+      } else if (e.kind === 'seized') {
+        p.held.push(e.resource);
+        p.request = null;
+      } else if (e.kind === 'released') {
+        const k = p.held.indexOf(e.resource);
+        if (k >= 0) p.held.splice(k, 1);
+      } else if (e.kind === 'started') {
+        p.activities.push(e.activity);
+        p.running = t;
+        p.waitingForStock = false;
+      } else if (e.kind === 'finished') p.running = NaN;
+      else if (e.kind === 'stockOut') p.waitingForStock = true;
+      else if (e.kind === 'left') open.delete(e.patient);
+    },
+    { until: at },
+  );
   const patients: StatePatient[] = [];
   const skipped: TraceState['skipped'] = [];
   const guessed: TraceState['guessed'] = [];
