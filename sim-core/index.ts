@@ -17,6 +17,25 @@ export { CostLedger, COST_TYPES, type CostType } from './hospital/cost-ledger.js
 export { surgeFactor } from './hospital/arrivals.js';
 export { patientActivities, type PatientActivity, type TracedPatient } from './hospital/trace-activities.js';
 export {
+  readTrace,
+  TraceReader,
+  type ReadTraceOptions,
+  type TraceEvent,
+  type TraceEventKind,
+  type Arrived,
+  type AttributeSet,
+  type Requested,
+  type Seized,
+  type Released,
+  type Started,
+  type Finished,
+  type StockedOut,
+  type Left,
+  type TurnoverEnded,
+  type BrokeDown,
+  type Repaired,
+} from './hospital/trace-reader.js';
+export {
   TRACE_WORDS,
   TRACE_PLACED,
   TRACE_ATTRIBUTE_PREFIX,

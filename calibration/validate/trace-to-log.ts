@@ -7,7 +7,7 @@
  * an activity still running at the end keeps its row with no end (open), so
  * stays cut off by the end of the run are censored, not lost.
  */
-import { patientActivities, type TraceData } from '../../sim-core/index.js';
+import { patientActivities, type PatientActivity, type TraceData } from '../../sim-core/index.js';
 import type { LogRow } from '../read/read-log.js';
 
 export interface TraceLogOptions {
@@ -20,9 +20,14 @@ export interface TraceLogOptions {
 }
 
 export function traceToEventLog(trace: TraceData, options: TraceLogOptions): LogRow[] {
+  return activitiesToEventLog(patientActivities(trace), options);
+}
+
+/** The rows of a trace's patient activities, row k of activity k (so a reader can still tell arrivals and exits by their kind). */
+export function activitiesToEventLog(activities: readonly PatientActivity[], options: TraceLogOptions): LogRow[] {
   const prefix = options.prefix ?? '';
   const attributesOf = new Map<number, Record<string, string>>();
-  return patientActivities(trace).map((a, k) => {
+  return activities.map((a, k) => {
     let attributes = attributesOf.get(a.patient.serial);
     if (!attributes) {
       attributes = {};

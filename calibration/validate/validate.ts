@@ -9,13 +9,13 @@
  * then about one replication's standard deviation.
  */
 import { compileScenario, parseScenario, type ScenarioInput } from '../../scenarios/index.js';
-import { clipAtZero, meanConfidenceInterval, runHospital, TraceBuffer } from '../../sim-core/index.js';
+import { clipAtZero, completedExit, meanConfidenceInterval, patientActivities, runHospital, TraceBuffer, type PatientActivity } from '../../sim-core/index.js';
 import type { Calibration } from '../build/build-scenario.js';
 import { prepareFlow } from '../read/flow.js';
 import type { EventLog, LogRow } from '../read/read-log.js';
 import { patientStandardErrors } from './patient-bootstrap.js';
 import { figureDefinitions, summarise, type FigureDefinition, type LogSummary, type Unit } from './summary.js';
-import { traceToEventLog } from './trace-to-log.js';
+import { activitiesToEventLog } from './trace-to-log.js';
 
 export interface ValidationRow {
   group: string;
@@ -83,12 +83,13 @@ export async function validate(cal: Calibration, options: ValidateOptions = {}):
   for (let r = 1; r <= replications; r++) {
     const buffer = new TraceBuffer();
     runHospital(model, { seed, replication: r, trace: buffer });
-    const rows = traceToEventLog(buffer.toData(), {
+    const activities = patientActivities(buffer.toData());
+    const rows = activitiesToEventLog(activities, {
       start: flow.window.from,
       prefix: `r${r}-`,
       ...(flow.options.classBy !== undefined ? { classAttribute: { name: flow.options.classBy, valueOf: (id: string) => className.get(id) ?? id } } : {}),
     });
-    const simLog = asLogOfSameShape(rows, flow.log, keep, startName, endName);
+    const simLog = asLogOfSameShape(rows, activities, flow.log, keep, startName, endName);
     sims.push(summarise(prepareFlow(simLog, flow.options, window)));
     options.onProgress?.(r, replications);
     // Let the caller's event loop breathe between replications.
@@ -113,17 +114,29 @@ export async function validate(cal: Calibration, options: ValidateOptions = {}):
   };
 }
 
-/** The simulated rows the hospital's log would have had: its activities, its markers, one time per event if it has one. */
-function asLogOfSameShape(rows: LogRow[], original: EventLog, keep: Set<string>, startName: string | undefined, endName: string | undefined): EventLog {
+/**
+ * The simulated rows the hospital's log would have had: its activities, its markers, one time per event if it has one.
+ * Row k is of activities[k], whose kind tells an arrival and an exit from an activity of the same name.
+ */
+function asLogOfSameShape(
+  rows: LogRow[],
+  activities: readonly PatientActivity[],
+  original: EventLog,
+  keep: Set<string>,
+  startName: string | undefined,
+  endName: string | undefined,
+): EventLog {
   const out: LogRow[] = [];
-  for (const r of rows) {
+  for (const [k, r] of rows.entries()) {
+    const { kind } = activities[k]!;
     let activity = r.activity;
-    if (activity === 'arrive') {
+    if (kind === 'arrive') {
       if (startName === undefined) continue;
       activity = startName;
-    } else if (activity === 'leave' || activity === 'left-unseen' || activity === 'cancelled' || activity === 'turned-away') {
+    } else if (kind === 'leaving') {
       if (endName === undefined) continue;
-      activity = activity === 'leave' ? endName : activity;
+      // Left by the end of its pathway: the log's end marker; left otherwise: the exit's own word.
+      activity = completedExit(activity) ? endName : activity;
     } else if (!keep.has(activity)) continue;
     out.push({ ...r, activity, end: original.kind === 'events' ? r.start : r.end });
   }

@@ -5,7 +5,7 @@
  * resources it holds and since when. What `run --snapshot-at` writes, so a
  * realistic state can be made from any scenario.
  */
-import { stepVerb, type HospitalModel, type TraceData } from '../../sim-core/index.js';
+import { readTrace, stepVerb, type HospitalModel, type TraceData } from '../../sim-core/index.js';
 import { locateInPathway, type PathEvent } from './locate-in-pathway.js';
 import { resolveStep } from './resolve-step.js';
 import { formatLocal, type StateDocumentInput, type StatePatient } from './state-schema.js';
@@ -30,30 +30,32 @@ export interface TraceState {
   guessed: { patient: number; step: string; among: string[] }[];
 }
 
-const GONE = new Set(['leave', 'left-unseen', 'cancelled', 'turned-away']);
-
 /** `startLocal`: the run's time 0 as minutes since 1970 in local time (localMinutes of the scenario's start). */
 export function stateFromTrace(model: HospitalModel, trace: TraceData, at: number, startLocal: number): TraceState {
   const open = new Map<number, Seen>();
   const resourceIndex = new Map(model.resources.map((r, i) => [r.name, i]));
-  for (let i = 0; i < trace.length && trace.time[i]! <= at; i++) {
-    const e = trace.entity[i]!;
-    if (e < 0) continue;
-    const what = trace.whatNames[trace.what[i]!]!;
-    const where = trace.whereNames[trace.where[i]!]!;
-    const t = trace.time[i]!;
-    if (what === 'arrive' || what === 'placed') {
-      open.set(e, { klass: where, arrived: t, attributes: new Map(), events: [] });
-      continue;
-    }
-    const p = open.get(e);
-    if (!p) continue;
-    if (what.startsWith('attr:')) p.attributes.set(what.slice(5), where);
-    else if (what === 'request' || what === 'seize' || what === 'release') p.events.push({ what, resource: resourceIndex.get(where) ?? -1, at: t });
-    else if (what === 'start' || what === 'finish') p.events.push({ what, activity: where, at: t });
-    else if (what === 'stock-out') p.events.push({ what, at: t });
-    else if (GONE.has(what)) open.delete(e);
-  }
+  readTrace(
+    trace,
+    (e) => {
+      if (e.patient < 0) return;
+      const t = e.time;
+      if (e.kind === 'arrived') {
+        open.set(e.patient, { klass: e.klass, arrived: t, attributes: new Map(), events: [] });
+        return;
+      }
+      const p = open.get(e.patient);
+      if (!p) return;
+      if (e.kind === 'attribute') p.attributes.set(e.name, e.value);
+      else if (e.kind === 'requested') p.events.push({ what: 'request', resource: resourceIndex.get(e.resource) ?? -1, at: t });
+      else if (e.kind === 'seized') p.events.push({ what: 'seize', resource: resourceIndex.get(e.resource) ?? -1, at: t });
+      else if (e.kind === 'released') p.events.push({ what: 'release', resource: resourceIndex.get(e.resource) ?? -1, at: t });
+      else if (e.kind === 'started') p.events.push({ what: 'start', activity: e.activity, at: t });
+      else if (e.kind === 'finished') p.events.push({ what: 'finish', activity: e.activity, at: t });
+      else if (e.kind === 'stockOut') p.events.push({ what: 'stock-out', at: t });
+      else if (e.kind === 'left') open.delete(e.patient);
+    },
+    { until: at },
+  );
   const patients: StatePatient[] = [];
   const skipped: TraceState['skipped'] = [];
   const guessed: TraceState['guessed'] = [];

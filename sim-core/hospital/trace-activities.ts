@@ -1,13 +1,14 @@
 /**
  * A hospital run's trace read back as each patient's activities: the arrival,
  * each timed step with the resources held during it, and how the patient left.
- * The vocabulary is trace-words.ts's; this reads it for the CLI's event-log
+ * Read through trace-reader.ts, in the vocabulary of trace-words.ts, for the CLI's event-log
  * export and for calibration's validation, which reads a simulated log as it
  * read the hospital's own. A patient in a split runs several activities at once:
  * each "finish" ends the running activity of its name.
  */
 import type { TraceData } from '../trace.js';
-import { EXIT_WORDS, TRACE_ATTRIBUTE_PREFIX, TRACE_PLACED, TRACE_WORDS } from './trace-words.js';
+import { readTrace } from './trace-reader.js';
+import { TRACE_WORDS } from './trace-words.js';
 
 export interface TracedPatient {
   /** The patient's number by arrival (the trace's entity id). */
@@ -36,37 +37,33 @@ export function patientActivities(trace: TraceData, options: { arrivedFrom?: num
   const from = options.arrivedFrom ?? -Infinity;
   const open = new Map<number, { patient: TracedPatient; held: string[]; running: PatientActivity[] }>();
   const out: PatientActivity[] = [];
-  for (let i = 0; i < trace.length; i++) {
-    const p = trace.entity[i]!;
-    if (p < 0) continue;
-    const what = trace.whatNames[trace.what[i]!]!;
-    const where = trace.whereNames[trace.where[i]!]!;
-    const time = trace.time[i]!;
-    if (what === TRACE_WORDS.arrive || what === TRACE_PLACED) {
-      if (time < from) continue;
-      const patient: TracedPatient = { serial: p, klass: where, attributes: new Map() };
-      open.set(p, { patient, held: [], running: [] });
-      out.push({ patient, kind: 'arrive', activity: 'arrive', start: time, end: time, resources: [] });
-      continue;
+  readTrace(trace, (e) => {
+    const time = e.time;
+    if (e.kind === 'arrived') {
+      if (time < from) return;
+      const patient: TracedPatient = { serial: e.patient, klass: e.klass, attributes: new Map() };
+      open.set(e.patient, { patient, held: [], running: [] });
+      out.push({ patient, kind: 'arrive', activity: TRACE_WORDS.arrive, start: time, end: time, resources: [] });
+      return;
     }
-    const state = open.get(p);
-    if (!state) continue;
-    if (what.startsWith(TRACE_ATTRIBUTE_PREFIX)) state.patient.attributes.set(what.slice(TRACE_ATTRIBUTE_PREFIX.length), where);
-    else if (what === TRACE_WORDS.seize) state.held.push(where);
-    else if (what === TRACE_WORDS.release) {
-      const k = state.held.indexOf(where);
+    const state = open.get(e.patient);
+    if (!state) return;
+    if (e.kind === 'attribute') state.patient.attributes.set(e.name, e.value);
+    else if (e.kind === 'seized') state.held.push(e.resource);
+    else if (e.kind === 'released') {
+      const k = state.held.indexOf(e.resource);
       if (k >= 0) state.held.splice(k, 1);
-    } else if (what === TRACE_WORDS.start) {
-      const activity: PatientActivity = { patient: state.patient, kind: 'activity', activity: where, start: time, end: NaN, resources: [...state.held] };
+    } else if (e.kind === 'started') {
+      const activity: PatientActivity = { patient: state.patient, kind: 'activity', activity: e.activity, start: time, end: NaN, resources: [...state.held] };
       state.running.push(activity);
       out.push(activity);
-    } else if (what === TRACE_WORDS.finish) {
-      const k = state.running.findIndex((a) => a.activity === where);
+    } else if (e.kind === 'finished') {
+      const k = state.running.findIndex((a) => a.activity === e.activity);
       if (k >= 0) state.running.splice(k, 1)[0]!.end = time;
-    } else if (EXIT_WORDS.has(what)) {
-      out.push({ patient: state.patient, kind: 'leaving', activity: what, start: time, end: time, resources: [] });
-      open.delete(p);
+    } else if (e.kind === 'left') {
+      out.push({ patient: state.patient, kind: 'leaving', activity: TRACE_WORDS[e.exit], start: time, end: time, resources: [] });
+      open.delete(e.patient);
     }
-  }
+  });
   return out;
 }

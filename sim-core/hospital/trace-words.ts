@@ -1,7 +1,9 @@
 /**
  * The words of a hospital trace, in one public place: what the interpreter
  * writes and what every reader (event-log export, validation, the viewer's
- * replay) reads. A patient's rows, by entity (its serial):
+ * replay) reads, through trace-reader.ts's typed events: a new word here does
+ * not compile until that reader reads it, and a new exit kind is read as an exit.
+ * A patient's rows, by entity (its serial):
  *   arrive | placed (at the class)   attr:<name> (at the value)
  *   request, seize, release (at a resource)   start, finish (at an activity)
  *   stock-out (at an item)   then one exit word (at the class);

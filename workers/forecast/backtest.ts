@@ -7,7 +7,7 @@
  * absolute error of the median forecast against two naive forecasts, the
  * census staying as it is (persistence) and the same hour a week earlier.
  */
-import { runHospital, TraceBuffer, type HospitalModel, type TraceData } from '../../sim-core/index.js';
+import { readTrace, runHospital, TraceBuffer, type HospitalModel, type TraceData } from '../../sim-core/index.js';
 import { compileScenario, localMinutes, parseState, stateFromTrace, type HospitalState, type Scenario } from '../../scenarios/index.js';
 import type { ForecastReplication } from './forecast-recorder.js';
 import type { ForecastSummary } from './summarise-forecast.js';
@@ -53,20 +53,25 @@ export interface BacktestResult {
 export function hourlyCensus(model: HospitalModel, trace: TraceData, hours: number): number[][] {
   const wards = model.resources.flatMap((r, i) => (r.kind === 'ward' ? [i] : []));
   const wardOfPlace = trace.whereNames.map((n) => wards.findIndex((r) => model.resources[r]!.name === n));
-  const seize = trace.whatNames.indexOf('seize');
-  const release = trace.whatNames.indexOf('release');
   const held = wards.map(() => 0);
   const out: number[][] = wards.map(() => []);
-  let i = 0;
-  for (let h = 0; h <= hours; h++) {
-    for (; i < trace.length && trace.time[i]! <= h * 60; i++) {
-      const w = wardOfPlace[trace.where[i]!]!;
-      if (w < 0 || trace.entity[i]! < 0) continue;
-      if (trace.what[i] === seize) held[w]!++;
-      else if (trace.what[i] === release) held[w]!--;
-    }
-    held.forEach((n, w) => out[w]!.push(n));
-  }
+  let h = 0;
+  // Hour mark h is written once every row at or before minute 60·h has been read.
+  const markBefore = (time: number): void => {
+    for (; h <= hours && h * 60 < time; h++) held.forEach((n, w) => out[w]!.push(n));
+  };
+  readTrace(
+    trace,
+    (e) => {
+      markBefore(e.time);
+      const w = wardOfPlace[e.place]!;
+      if (w < 0 || e.patient < 0) return;
+      if (e.kind === 'seized') held[w]!++;
+      else if (e.kind === 'released') held[w]!--;
+    },
+    { until: hours * 60 },
+  );
+  markBefore(Infinity);
   return out;
 }
 

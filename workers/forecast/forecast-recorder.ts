@@ -1,14 +1,14 @@
 /**
  * What a forecast needs from one replication, read from the run as it goes
- * through the kernel's trace recorder interface (the same words the event
- * trace writes), so nothing is stored per event: each ward's census at every
- * hour mark, ED patients waiting and boarding at every hour mark, what became
+ * through the kernel's trace recorder interface by sim-core's trace reader
+ * (the typed events of the trace's words), so nothing is stored per event:
+ * each ward's census at every hour mark, ED patients waiting and boarding at every hour mark, what became
  * of each booked patient, and staff overtime until midnight of the first day.
  *
  * The census at hour h is the state after everything that happened at minute
  * 60·h: hour 0 is the snapshot itself, with placed patients in their beds.
  */
-import { rosterCapacityAt, type HospitalModel, type TraceRecorder } from '../../sim-core/index.js';
+import { rosterCapacityAt, TraceReader, type HospitalModel, type TraceEvent, type TraceRecorder } from '../../sim-core/index.js';
 import type { BookedCase } from '../../scenarios/index.js';
 
 /** Why a booked patient did not go ahead, or 0 if it did. */
@@ -38,12 +38,11 @@ export interface ForecastReplication {
 const NONE = -1;
 
 export class ForecastRecorder implements TraceRecorder {
-  private readonly whatNames: string[] = [];
-  private readonly placeNames: string[] = [];
-  private readonly placeIndex = new Map<string, number>();
+  /** Reads the run's rows as typed events, as they are recorded. */
+  private readonly reader = new TraceReader((e) => this.hear(e));
   // Per place: resource index, or class index, or -1.
-  private resourceOfPlace: number[] = [];
-  private classOfPlace: number[] = [];
+  private readonly resourceOfPlace: number[] = [];
+  private readonly classOfPlace: number[] = [];
   private readonly wards: number[];
   private readonly staff: number[];
   private readonly held: number[];
@@ -111,16 +110,12 @@ export class ForecastRecorder implements TraceRecorder {
   }
 
   code(name: string): number {
-    let i = this.whatNames.indexOf(name);
-    if (i < 0) i = this.whatNames.push(name) - 1;
-    return i;
+    return this.reader.code(name);
   }
 
   place(name: string): number {
-    let i = this.placeIndex.get(name);
-    if (i === undefined) {
-      i = this.placeNames.push(name) - 1;
-      this.placeIndex.set(name, i);
+    const i = this.reader.place(name);
+    if (this.resourceOfPlace[i] === undefined) {
       this.resourceOfPlace[i] = this.model.resources.findIndex((r) => r.name === name);
       this.classOfPlace[i] = this.model.classes.findIndex((c) => c.name === name);
     }
@@ -128,37 +123,35 @@ export class ForecastRecorder implements TraceRecorder {
   }
 
   record(time: number, entity: number, what: number, where: number): void {
-    while (this.nextMark <= this.hours && this.nextMark * 60 < time) this.mark();
-    if (time > this.clock) this.overtimeTo(Math.min(time, this.dayEnd));
-    this.now = time;
-    if (entity < 0) return;
-    const word = this.whatNames[what]!;
-    if (this.stockOutAt[entity]! >= 0 && word !== 'stock-out') this.stockCameIn(entity, time);
-    switch (word) {
-      case 'arrive':
-      case 'placed':
-        this.born(entity, this.classOfPlace[where]!, word === 'arrive');
+    this.reader.record(time, entity, what, where);
+  }
+
+  private hear(e: TraceEvent): void {
+    while (this.nextMark <= this.hours && this.nextMark * 60 < e.time) this.mark();
+    if (e.time > this.clock) this.overtimeTo(Math.min(e.time, this.dayEnd));
+    this.now = e.time;
+    const p = e.patient;
+    if (p < 0) return;
+    if (this.stockOutAt[p]! >= 0 && e.kind !== 'stockOut') this.stockCameIn(p, e.time);
+    switch (e.kind) {
+      case 'arrived':
+        this.born(p, this.classOfPlace[e.place]!, !e.placed);
         break;
-      case 'request':
-        this.asked(entity, this.resourceOfPlace[where]!, time);
+      case 'requested':
+        this.asked(p, this.resourceOfPlace[e.place]!, e.time);
         break;
-      case 'seize':
-        this.took(entity, this.resourceOfPlace[where]!, time);
+      case 'seized':
+        this.took(p, this.resourceOfPlace[e.place]!, e.time);
         break;
-      case 'release':
-        this.gaveBack(entity, this.resourceOfPlace[where]!);
+      case 'released':
+        this.gaveBack(p, this.resourceOfPlace[e.place]!);
         break;
-      case 'stock-out':
-        this.stockOut[entity] = 1;
-        this.stockOutAt[entity] = time;
+      case 'stockOut':
+        this.stockOut[p] = 1;
+        this.stockOutAt[p] = e.time;
         break;
-      case 'cancelled':
-        this.gone(entity, true);
-        break;
-      case 'leave':
-      case 'left-unseen':
-      case 'turned-away':
-        this.gone(entity, false);
+      case 'left':
+        this.gone(p, e.exit === 'cancelled');
         break;
     }
   }

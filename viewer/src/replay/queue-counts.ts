@@ -5,6 +5,7 @@
  * outlier), asks for something else, or leaves.
  */
 import type { TraceData } from '../../../sim-core/index.js';
+import { readTrace } from '../../../workers/index.js';
 import type { HospitalLayout } from '../layout/types.js';
 
 export interface QueueCounts {
@@ -14,13 +15,7 @@ export interface QueueCounts {
   n: Int32Array;
 }
 
-const EXITS = ['leave', 'left-unseen', 'cancelled', 'turned-away'];
-
 export function queueCounts(trace: TraceData, layout: HospitalLayout): QueueCounts {
-  const code = (name: string): number => trace.whatNames.indexOf(name);
-  const REQUEST = code('request');
-  const SEIZE = code('seize');
-  const exits = new Set(EXITS.map(code).filter((c) => c >= 0));
   const blockOf = trace.whereNames.map((name) => layout.blockOf.get(name) ?? -1);
   // A patient waiting for its own ward who gets a bed in another (an outlier) leaves the line it stood in.
   const isWard = layout.blocks.map((b) => b.kind === 'ward');
@@ -41,22 +36,21 @@ export function queueCounts(trace: TraceData, layout: HospitalLayout): QueueCoun
     pending.delete(e);
     change(b, t, -1);
   };
-  for (let i = 0; i < trace.length; i++) {
-    const e = trace.entity[i]!;
-    if (e < 0) continue;
-    const what = trace.what[i]!;
-    const t = trace.time[i]!;
-    if (exits.has(what)) drop(e, t);
-    else if (what === REQUEST || what === SEIZE) {
-      const b = blockOf[trace.where[i]!]!;
-      if (b < 0) continue;
-      if (what === REQUEST) {
+  readTrace(trace, (event) => {
+    const e = event.patient;
+    if (e < 0) return;
+    const t = event.time;
+    if (event.kind === 'left') drop(e, t);
+    else if (event.kind === 'requested' || event.kind === 'seized') {
+      const b = blockOf[event.place]!;
+      if (b < 0) return;
+      if (event.kind === 'requested') {
         drop(e, t);
         pending.set(e, b);
         change(b, t, 1);
       } else if (pending.get(e) === b || (isWard[b] && isWard[pending.get(e) ?? -1])) drop(e, t);
     }
-  }
+  });
   const start = new Int32Array(blocks + 1);
   for (let b = 0; b < blocks; b++) start[b + 1] = start[b]! + changes[b]!.length / 2;
   const t = new Float64Array(start[blocks]!);
