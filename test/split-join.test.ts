@@ -231,6 +231,34 @@ describe('split and join: branches in parallel, the pathway waits for all', () =
     expect([leaves(placed.toData(), 0), leaves(placed.toData(), 1)]).toEqual([[525 - at], [515 - at]]);
   });
 
+  it('ends the wait of a branch that gives up in a forecast, not the patient', () => {
+    // ED patients: at 08:05 the second waits for the lab (giving up at 08:10) and is in a 90-minute scan.
+    const doc = structuredClone(clinic);
+    doc.patientClasses[0]!.emergencyDepartment = true;
+    doc.patientClasses[0]!.arrivals = { type: 'list', entries: [{ days: 'all', time: '08:00', count: 2 }] };
+    doc.resources![1]!.units = 2;
+    doc.pathways.workup![0] = {
+      split: [
+        [
+          { seize: ['ct'], id: 'ct' },
+          { hold: { type: 'constant', value: 90 }, activity: 'CT scan' },
+        ],
+        [
+          { seize: ['lab'], id: 'lab', maxWait: 10, onTimeout: 'cancelled' },
+          { hold: { type: 'constant', value: 40 }, activity: 'blood test' },
+        ],
+      ],
+    };
+    const scenario = parseScenario(doc);
+    const model = compileScenario(scenario);
+    const trace = new TraceBuffer();
+    runHospital(model, { seed: 2, replication: 1, trace });
+    const taken = stateFromTrace(model, trace.toData(), 485, localMinutes(scenario.start));
+    const fm = forecastModel(scenario, parseState(taken.state, 'taken'), 2);
+    // Waiting at 08:05; at 09:05 both are in their scans (the lab branch gave up at 08:10), at 10:05 both have gone.
+    expect(runForecastReplication(fm, 2, 2, 1).forecast.edWaiting).toEqual([1, 0, 0]);
+  });
+
   it('places a patient whose other branch has joined in its split, so it goes on after the join', () => {
     // 08:15: the blood test joined at 08:10, the scan runs to 08:30; then the review, and the patient leaves at 08:35.
     const scenario = parseScenario(clinic);
