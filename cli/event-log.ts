@@ -6,7 +6,8 @@
  *   activity  "arrive"; then each timed pathway step by its `activity` name
  *             ("triage", "CT scan", "stay:<ward>" for a ward stay); then how the
  *             patient left: "leave" (pathway completed), "left-unseen",
- *             "cancelled" or "turned-away"
+ *             "cancelled" or "turned-away" (a branch of a split that gives up or is
+ *             turned away has no row: the patient goes on, and leaves once)
  *   start     local date-time "YYYY-MM-DDTHH:MM:SS" (scenario start + simulated minutes, to the second)
  *   end       same; equal to start for arrive and the leaving rows
  *   resource  resources the patient held during the activity, ";"-separated in

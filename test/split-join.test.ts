@@ -179,6 +179,105 @@ describe('split and join: branches in parallel, the pathway waits for all', () =
     expect([leave(0), leave(1)]).toEqual([[30], [60]]);
   });
 
+  it('sees a branch that gave up waiting as ended: the state names only the branch still running, and a forecast ends as the run did', () => {
+    // Two patients at 08:00, one lab, a 40-minute blood test: the second's lab branch gives up at 08:10, its scan runs to 08:30.
+    const doc = structuredClone(clinic);
+    doc.patientClasses[0]!.arrivals = { type: 'list', entries: [{ days: 'all', time: '08:00', count: 2 }] };
+    doc.resources![1]!.units = 2;
+    doc.pathways.workup![0] = {
+      split: [
+        [
+          { seize: ['lab'], id: 'lab', maxWait: 10, onTimeout: 'cancelled' },
+          { hold: { type: 'constant', value: 40 }, activity: 'blood test' },
+        ],
+        [
+          { seize: ['ct'], id: 'ct' },
+          { hold: { type: 'constant', value: 30 }, activity: 'CT scan' },
+        ],
+      ],
+    };
+    const scenario = parseScenario(doc);
+    const model = compileScenario(scenario);
+    const buffer = new TraceBuffer();
+    const { figures } = runHospital(model, { seed: 2, replication: 1, trace: buffer });
+    const trace = buffer.toData();
+    const rowsOf = (d: typeof trace, serial: number): [number, string][] =>
+      Array.from({ length: d.length }, (_, i) => i)
+        .filter((i) => d.entity[i] === serial)
+        .map((i) => [d.time[i]!, d.whatNames[d.what[i]!]!]);
+    expect(figures['cancellations.outpatient']).toBe(7);
+    // The branch's end is in the trace at the minute it gave up; the patient leaves after its scan and review.
+    expect(rowsOf(trace, 1).filter(([, w]) => w.startsWith('branch-end') || w === 'leave')).toEqual([
+      [490, 'branch-end:cancelled'],
+      [515, 'leave'],
+    ]);
+    // The event log has no leaving row for the branch: the patient left once.
+    expect(patientActivities(trace).filter((a) => a.patient.serial === 1 && a.kind === 'leaving')).toHaveLength(1);
+
+    // 08:15: the first is in both branches, the second only in its scan.
+    const at = 495;
+    const taken = stateFromTrace(model, trace, at, localMinutes(scenario.start));
+    expect(taken.skipped).toEqual([]);
+    expect(taken.state.patients.map((p) => [p.id, p.step, p.holding, p.alsoIn])).toEqual([
+      ['P0', 'blood test', ['lab'], [{ step: 'CT scan', waiting: false, holding: ['ct'], since: '2026-01-05T08:00' }]],
+      ['P1', 'CT scan', ['ct'], undefined],
+    ]);
+    // Placed and run on, each leaves when it did in the run: the first at 08:45, the second at 08:35.
+    const fm = forecastModel(scenario, parseState(taken.state, 'taken'), 2);
+    const placed = new TraceBuffer();
+    runHospital(fm.model, { seed: 2, replication: 1, trace: placed, initialState: fm.initialState });
+    const leaves = (d: typeof trace, serial: number): number[] => rowsOf(d, serial).flatMap(([t, w]) => (w === 'leave' ? [t] : []));
+    expect([leaves(trace, 0), leaves(trace, 1)]).toEqual([[525], [515]]);
+    expect([leaves(placed.toData(), 0), leaves(placed.toData(), 1)]).toEqual([[525 - at], [515 - at]]);
+  });
+
+  it('ends the wait of a branch that gives up in a forecast, not the patient', () => {
+    // ED patients: at 08:05 the second waits for the lab (giving up at 08:10) and is in a 90-minute scan.
+    const doc = structuredClone(clinic);
+    doc.patientClasses[0]!.emergencyDepartment = true;
+    doc.patientClasses[0]!.arrivals = { type: 'list', entries: [{ days: 'all', time: '08:00', count: 2 }] };
+    doc.resources![1]!.units = 2;
+    doc.pathways.workup![0] = {
+      split: [
+        [
+          { seize: ['ct'], id: 'ct' },
+          { hold: { type: 'constant', value: 90 }, activity: 'CT scan' },
+        ],
+        [
+          { seize: ['lab'], id: 'lab', maxWait: 10, onTimeout: 'cancelled' },
+          { hold: { type: 'constant', value: 40 }, activity: 'blood test' },
+        ],
+      ],
+    };
+    const scenario = parseScenario(doc);
+    const model = compileScenario(scenario);
+    const trace = new TraceBuffer();
+    runHospital(model, { seed: 2, replication: 1, trace });
+    const taken = stateFromTrace(model, trace.toData(), 485, localMinutes(scenario.start));
+    const fm = forecastModel(scenario, parseState(taken.state, 'taken'), 2);
+    // Waiting at 08:05; at 09:05 both are in their scans (the lab branch gave up at 08:10), at 10:05 both have gone.
+    expect(runForecastReplication(fm, 2, 2, 1).forecast.edWaiting).toEqual([1, 0, 0]);
+  });
+
+  it('places a patient whose other branch has joined in its split, so it goes on after the join', () => {
+    // 08:15: the blood test joined at 08:10, the scan runs to 08:30; then the review, and the patient leaves at 08:35.
+    const scenario = parseScenario(clinic);
+    const model = compileScenario(scenario);
+    const trace = new TraceBuffer();
+    runHospital(model, { seed: 2, replication: 1, trace });
+    const taken = stateFromTrace(model, trace.toData(), 495, localMinutes(scenario.start));
+    expect(taken.state.patients.map((p) => [p.step, p.alsoIn])).toEqual([['CT scan', undefined]]);
+    const fm = forecastModel(scenario, parseState(taken.state, 'taken'), 1);
+    expect(fm.initialState.patients[0]).toMatchObject({ branches: [{ holding: [1] }] });
+    const placed = new TraceBuffer();
+    runHospital(fm.model, { seed: 2, replication: 1, trace: placed, initialState: fm.initialState });
+    expect(patientActivities(placed.toData()).flatMap((a) => (a.kind === 'arrive' ? [] : [[a.activity, a.start, a.end]]))).toEqual([
+      ['CT scan', 0, 15],
+      ['review', 15, 20],
+      ['leave', 20, 20],
+    ]);
+  });
+
   it('refuses a patient placed in two places of one branch', () => {
     const doc = structuredClone(clinic);
     const scenario = parseScenario(doc);

@@ -19,4 +19,13 @@ export {
 export * from './forecast/index.js';
 export type { OptimiseHistoryPoint } from './optimise/history-point.js';
 /** The trace's vocabulary (words and exit kinds) and its one typed reader, for readers of a run's trace such as the viewer's replay. */
-export { TRACE_WORDS, TRACE_PLACED, TRACE_ATTRIBUTE_PREFIX, EXIT_WORDS, readTrace, type TraceWord, type TraceEvent } from '../sim-core/index.js';
+export {
+  TRACE_WORDS,
+  TRACE_PLACED,
+  TRACE_ATTRIBUTE_PREFIX,
+  TRACE_BRANCH_END_PREFIX,
+  EXIT_WORDS,
+  readTrace,
+  type TraceWord,
+  type TraceEvent,
+} from '../sim-core/index.js';

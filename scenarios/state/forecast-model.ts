@@ -12,7 +12,7 @@ import type { Scenario } from '../schema/scenario.js';
 import { formatPath, type ScenarioIssue } from '../schema/errors.js';
 import { StateError } from './state-error.js';
 import { localMinutes, type HospitalState, type StatePatient } from './state-schema.js';
-import { resolveBranches, resolveStep } from './resolve-step.js';
+import { resolveBranches, resolveStep, splitAround } from './resolve-step.js';
 import { applyCapacityNow } from './capacity-now.js';
 
 const WEEK = 7 * 1440;
@@ -210,7 +210,8 @@ function placePatient(
   const attributes = placedAttributes(model, cls, p, at, issues);
   if (attributes === null) ok = false;
   if (!ok || typeof step === 'string' || attributes === null) return null;
-  if (p.alsoIn !== undefined) {
+  // A patient at a step inside a split's branches waits there for its branches, even with one still running (the others joined or gave up).
+  if (p.alsoIn !== undefined || splitAround(model.pathways[cls.pathway]!.steps, step) >= 0) {
     const placed = resolveBranches(model, cls, p, step, holding);
     if (typeof placed === 'string') {
       issues.push({ path: at('alsoIn'), message: placed });

@@ -4,7 +4,9 @@ import { stepVerb, type StepModel } from '../../sim-core/index.js';
 export type PathEvent =
   | { what: 'start' | 'finish'; activity: string; at: number }
   | { what: 'request' | 'seize' | 'release'; resource: number; at: number }
-  | { what: 'stock-out'; at: number };
+  | { what: 'stock-out'; at: number }
+  /** A branch of its split ended other than at its join (turned away, cancelled, gave up waiting). */
+  | { what: 'branch-end'; at: number };
 
 /** One place a patient is at now: in a timed step, waiting for a resource, or neither (between steps, waiting for stock). */
 export interface PathPosition {
@@ -127,6 +129,16 @@ class Follower {
     } else if (e.what === 'release') {
       const t = [...leaves, root].find((x) => x.held.includes(e.resource));
       if (t) t.held.splice(t.held.indexOf(e.resource), 1);
+    } else if (e.what === 'branch-end') {
+      // The branch that could not go on: one waiting (for a resource or for stock), else one between steps.
+      // Which of several waiting branches gave up the row does not say: the first is taken.
+      if (root.children === null) return;
+      const t = leaves.find((x) => free(x) && (x.waiting !== null || x.waitingForStock)) ?? leaves.find((x) => free(x));
+      if (t) {
+        t.done = true;
+        t.waiting = null;
+        t.waitingForStock = false;
+      }
     } else {
       const t = leaves.find((x) => free(x) && x.waiting === null);
       if (t) t.waitingForStock = true;

@@ -77,6 +77,14 @@ function activityAfter(steps: readonly StepModel[], i: number): number {
   return -1;
 }
 
+/** The split whose branches step `i` is in; -1 when it is in none. */
+export function splitAround(steps: readonly StepModel[], i: number): number {
+  return steps.findIndex((s) => {
+    const parallel = stepVerb(s).parallel?.(s);
+    return parallel !== undefined && branchOf(parallel, i) >= 0;
+  });
+}
+
 /** A patient placed in a split's branches: the split's step, and per running branch its step and what it holds. */
 export interface ResolvedBranches {
   split: number;
@@ -96,10 +104,7 @@ export interface ResolvedBranches {
 export function resolveBranches(model: HospitalModel, cls: ClassModel, p: StatePatient, first: number, holding: readonly number[]): ResolvedBranches | string {
   const pathway = model.pathways[cls.pathway]!;
   const steps = pathway.steps;
-  const split = steps.findIndex((s) => {
-    const parallel = stepVerb(s).parallel?.(s);
-    return parallel !== undefined && branchOf(parallel, first) >= 0;
-  });
+  const split = splitAround(steps, first);
   if (split < 0) return `"${p.step}" of pathway ${pathway.name} is not in a split's branches, so the patient cannot also be elsewhere (alsoIn)`;
   const parallel = stepVerb(steps[split]!).parallel!(steps[split]!);
   const asked = new Set<number>();

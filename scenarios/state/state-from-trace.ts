@@ -52,6 +52,7 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
       else if (e.kind === 'started') p.events.push({ what: 'start', activity: e.activity, at: t });
       else if (e.kind === 'finished') p.events.push({ what: 'finish', activity: e.activity, at: t });
       else if (e.kind === 'stockOut') p.events.push({ what: 'stock-out', at: t });
+      else if (e.kind === 'branchEnded') p.events.push({ what: 'branch-end', at: t });
       else if (e.kind === 'left') open.delete(e.patient);
     },
     { until: at },

@@ -22,7 +22,7 @@ import type { RandomStream } from '../random/stream.js';
 import { ClaimBook } from '../resources/claim-book.js';
 import type { Resource } from '../resources/resource.js';
 import { Simulation } from '../simulation.js';
-import { endBranch, isBranch, placeBranch, stepVerb, VERBS, type Run, type StepModel, type StepRunner } from '../verbs/index.js';
+import { abandonBranch, isBranch, placeBranch, stepVerb, VERBS, type Run, type StepModel, type StepRunner } from '../verbs/index.js';
 import { startArrivals, type ArrivalSink } from './arrivals.js';
 import { Capacity } from './capacity.js';
 import type { CostLedger } from './cost-ledger.js';
@@ -262,7 +262,7 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run, O
   exit(p: number, how: ExitKind, completed: boolean): void {
     if (isBranch(this, p)) {
       // A branch of a split that could not go on (turned away, cancelled, gave up): the branch ends, not the patient.
-      endBranch(this, p);
+      abandonBranch(this, p, how);
       return;
     }
     this.inSystem--;

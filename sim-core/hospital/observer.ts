@@ -55,6 +55,11 @@ export interface RunObserver {
   cancelled(p: number): void;
   /** The patient left (`completed`: by the end of its pathway); everything it held is given back. */
   left(p: number, how: ExitKind, completed: boolean): void;
+  /**
+   * A branch of a split ended other than at its join (`how`: turned away, cancelled,
+   * gave up, or a leave step): the branch ends, not the patient; what it held is given back.
+   */
+  branchEnded(p: number, how: ExitKind): void;
   /** A unit of `resource` broke down (`down`) or was repaired. */
   brokeDown(resource: number, down: boolean): void;
 }

@@ -34,6 +34,7 @@ export class Observers implements RunObserver {
   private readonly onLeftUnseen: Hearing<'leftUnseen'>[];
   private readonly onCancelled: Hearing<'cancelled'>[];
   private readonly onLeft: Hearing<'left'>[];
+  private readonly onBranchEnded: Hearing<'branchEnded'>[];
   private readonly onBrokeDown: Hearing<'brokeDown'>[];
 
   constructor(readonly all: readonly Observer[]) {
@@ -55,6 +56,7 @@ export class Observers implements RunObserver {
     this.onLeftUnseen = hearing(all, 'leftUnseen');
     this.onCancelled = hearing(all, 'cancelled');
     this.onLeft = hearing(all, 'left');
+    this.onBranchEnded = hearing(all, 'branchEnded');
     this.onBrokeDown = hearing(all, 'brokeDown');
   }
 
@@ -156,6 +158,11 @@ export class Observers implements RunObserver {
   left(p: number, how: ExitKind, completed: boolean): void {
     const s = this.onLeft;
     for (let i = 0; i < s.length; i++) s[i]!.left(p, how, completed);
+  }
+
+  branchEnded(p: number, how: ExitKind): void {
+    const s = this.onBranchEnded;
+    for (let i = 0; i < s.length; i++) s[i]!.branchEnded(p, how);
   }
 
   brokeDown(r: number, down: boolean): void {

@@ -61,6 +61,7 @@ export function patientActivities(trace: TraceData, options: { arrivedFrom?: num
       const k = state.running.findIndex((a) => a.activity === e.activity);
       if (k >= 0) state.running.splice(k, 1)[0]!.end = time;
     } else if (e.kind === 'left') {
+      // Only the patient's exit is a leaving row: a branch of its split that ended (branchEnded) is not, the patient goes on.
       out.push({ patient: state.patient, kind: 'leaving', activity: TRACE_WORDS[e.exit], start: time, end: time, resources: [] });
       open.delete(e.patient);
     }

@@ -5,7 +5,7 @@
  */
 import type { TraceRecorder } from '../trace.js';
 import type { ObserverContext } from './observer.js';
-import { TRACE_ATTRIBUTE_PREFIX, TRACE_PLACED, TRACE_WORDS, type ExitKind, type TraceWordKey } from './trace-words.js';
+import { BRANCH_END_WORDS, EXIT_KINDS, TRACE_ATTRIBUTE_PREFIX, TRACE_PLACED, TRACE_WORDS, type ExitKind, type TraceWordKey } from './trace-words.js';
 
 export class TraceObserver {
   private readonly codes: Record<TraceWordKey, number>;
@@ -15,6 +15,8 @@ export class TraceObserver {
   private readonly activityPlaces = new Map<string, number>();
   /** Coded when the first patient is placed: a run without any numbers its words as before. */
   private placedCode = -1;
+  /** The same for a branch's end, by exit kind: coded when the first branch ends other than at its join. */
+  private readonly branchEndCodes: Record<ExitKind, number> = Object.fromEntries(EXIT_KINDS.map((k) => [k, -1])) as Record<ExitKind, number>;
 
   constructor(
     private readonly run: ObserverContext,
@@ -64,6 +66,11 @@ export class TraceObserver {
 
   left(p: number, how: ExitKind, _completed: boolean): void {
     this.trace.record(this.run.sim.now, this.run.patients.serialOf[p]!, this.codes[how], this.classPlace[this.run.patients.klass[p]!]!);
+  }
+
+  branchEnded(p: number, how: ExitKind): void {
+    if (this.branchEndCodes[how] < 0) this.branchEndCodes[how] = this.trace.code(BRANCH_END_WORDS[how]);
+    this.trace.record(this.run.sim.now, this.run.patients.serialOf[p]!, this.branchEndCodes[how], this.classPlace[this.run.patients.klass[p]!]!);
   }
 
   turnoverEnded(serial: number, r: number): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TraceBuffer, type TraceRecorder } from '../trace.js';
 import { readTrace, TraceReader, type TraceEvent, type TraceEventKind } from './trace-reader.js';
-import { EXIT_KINDS, TRACE_ATTRIBUTE_PREFIX, TRACE_PLACED, TRACE_WORDS, type TraceWordKey } from './trace-words.js';
+import { BRANCH_END_WORDS, EXIT_KINDS, TRACE_ATTRIBUTE_PREFIX, TRACE_PLACED, TRACE_WORDS, type TraceWordKey } from './trace-words.js';
 
 /** A few patients' rows, written as the trace observer writes them (its words coded first, in the vocabulary's order). */
 function recordStory(trace: TraceRecorder): void {
@@ -108,6 +108,12 @@ describe('trace reader', () => {
     const exitReader = new TraceReader((e) => e.kind === 'left' && exits.push(e.exit));
     for (const exit of EXIT_KINDS) exitReader.record(0, 0, exitReader.code(TRACE_WORDS[exit]), exitReader.place('ed'));
     expect(exits).toEqual([...EXIT_KINDS]);
+    // And every exit kind a split's branch may end by is read as the branch's end, not the patient's exit.
+    const ends: string[] = [];
+    const endReader = new TraceReader((e) => e.kind === 'branchEnded' && ends.push(`${e.exit} ${e.klass}`));
+    for (const exit of EXIT_KINDS) endReader.record(0, 0, endReader.code(BRANCH_END_WORDS[exit]), endReader.place('ed'));
+    expect(ends).toEqual(EXIT_KINDS.map((exit) => `${exit} ed`));
+    expect(BRANCH_END_WORDS.cancelled).toBe('branch-end:cancelled');
   });
 
   it('refuses a word it does not know by name, even one no row uses', () => {

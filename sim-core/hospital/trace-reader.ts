@@ -13,7 +13,16 @@
  * callback and copy what you keep.
  */
 import type { TraceData, TraceRecorder } from '../trace.js';
-import { completedExit, EXIT_KINDS, TRACE_ATTRIBUTE_PREFIX, TRACE_PLACED, TRACE_WORDS, type ExitKind, type TraceWordKey } from './trace-words.js';
+import {
+  BRANCH_END_WORDS,
+  completedExit,
+  EXIT_KINDS,
+  TRACE_ATTRIBUTE_PREFIX,
+  TRACE_PLACED,
+  TRACE_WORDS,
+  type ExitKind,
+  type TraceWordKey,
+} from './trace-words.js';
 
 interface Row<Kind extends string> {
   readonly kind: Kind;
@@ -64,6 +73,11 @@ export interface Left extends Row<'left'> {
   /** Whether it left by the end of its pathway. */
   readonly completed: boolean;
 }
+/** A branch of the patient's split ended other than at its join (how, as an exit would say): not the patient leaving. */
+export interface BranchEnded extends Row<'branchEnded'> {
+  readonly klass: string;
+  readonly exit: ExitKind;
+}
 /** A room's cleaning after the patient's case ended (may come after the patient left). */
 export interface TurnoverEnded extends Row<'turnoverEnded'> {
   readonly resource: string;
@@ -77,7 +91,8 @@ export interface Repaired extends Row<'repaired'> {
   readonly resource: string;
 }
 
-export type TraceEvent = Arrived | AttributeSet | Requested | Seized | Released | Started | Finished | StockedOut | Left | TurnoverEnded | BrokeDown | Repaired;
+export type TraceEvent =
+  Arrived | AttributeSet | Requested | Seized | Released | Started | Finished | StockedOut | Left | BranchEnded | TurnoverEnded | BrokeDown | Repaired;
 export type TraceEventKind = TraceEvent['kind'];
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -105,6 +120,7 @@ const EVENT_BY_WORD = new Map<string, () => Refillable>([
     const word = TRACE_WORDS[exit];
     return [word, (): Refillable => ({ kind: 'left', ...blank, klass: '', exit, completed: completedExit(word) })] as const;
   }),
+  ...EXIT_KINDS.map((exit) => [BRANCH_END_WORDS[exit], (): Refillable => ({ kind: 'branchEnded', ...blank, klass: '', exit })] as const),
   [TRACE_PLACED, () => ({ kind: 'arrived', ...blank, klass: '', placed: true })],
 ]);
 
@@ -153,6 +169,7 @@ export class TraceReader implements TraceRecorder {
     switch (e.kind) {
       case 'arrived':
       case 'left':
+      case 'branchEnded':
         e.klass = name;
         break;
       case 'attribute':

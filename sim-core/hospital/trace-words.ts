@@ -7,6 +7,7 @@
  *   arrive | placed (at the class)   attr:<name> (at the value)
  *   request, seize, release (at a resource)   start, finish (at an activity)
  *   stock-out (at an item)   then one exit word (at the class);
+ *   branch-end:<exit word> (at the class) when a branch of a split ends other than at its join;
  *   turnover-end (at a room, when the cleaning after its case ends: may come after the exit).
  * Rows of no patient (entity -1): breakdown, repair (at a resource).
  */
@@ -50,3 +51,16 @@ export const EXIT_WORDS: ReadonlySet<string> = new Set(EXIT_KINDS.map((k) => TRA
 export function completedExit(word: string): boolean {
   return word === TRACE_WORDS.leave;
 }
+
+/**
+ * A branch of a split that ended other than at its join (turned away, cancelled,
+ * gave up waiting, or a leave step in the branch): "branch-end:<exit word>" at the
+ * class. The branch ends, not the patient: it is no exit. Coded only in runs where
+ * one does, so a trace without any numbers its words as before.
+ */
+export const TRACE_BRANCH_END_PREFIX = 'branch-end:';
+
+/** The word of a branch that ended as `exit`. */
+export const BRANCH_END_WORDS: Readonly<Record<ExitKind, string>> = Object.fromEntries(
+  EXIT_KINDS.map((k) => [k, `${TRACE_BRANCH_END_PREFIX}${TRACE_WORDS[k]}`]),
+) as Record<ExitKind, string>;

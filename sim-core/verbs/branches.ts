@@ -5,6 +5,7 @@
  * `after` when the last one ends (at its join, or turned away, cancelled or
  * given up: such a branch ends, not the patient).
  */
+import type { ExitKind } from '../hospital/trace-words.js';
 import type { Run } from './verb.js';
 
 /** The patient at step `split` starts its branches, each at its first step; it goes on at `after` when all are done. */
@@ -23,11 +24,26 @@ export function isBranch(r: Run, p: number): boolean {
   return r.patients.parentOf[p]! >= 0;
 }
 
-/** A branch ends: it gives back what it holds; the last one lets its patient go on. */
+/** A branch ends at its join: it gives back what it holds; the last one lets its patient go on. */
 export function endBranch(r: Run, branch: number): void {
+  r.holdings.release(branch, 'all');
+  closeBranch(r, branch);
+}
+
+/**
+ * A branch that could not go on (turned away, cancelled, gave up) or met a leave
+ * step ends there, not the patient: it gives back what it holds and says how it
+ * ended (the trace's only sign of it), before its patient may go on.
+ */
+export function abandonBranch(r: Run, branch: number, how: ExitKind): void {
+  r.holdings.release(branch, 'all');
+  r.observe.branchEnded(branch, how);
+  closeBranch(r, branch);
+}
+
+function closeBranch(r: Run, branch: number): void {
   const pt = r.patients;
   const parent = pt.parentOf[branch]!;
-  r.holdings.release(branch, 'all');
   pt.free(branch);
   if (--pt.branchesLeft[parent]! === 0) r.proceed(parent, pt.joinAt[parent]!);
 }

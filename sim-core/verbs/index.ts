@@ -47,5 +47,5 @@ export function stepVerb(step: StepModel): Verb<StepModel> {
 
 export type { BranchStep, BranchOnStep, ConsumeStep, GotoStep, HoldStep, JoinStep, LeaveStep, ReleaseStep, SeizeStep, SplitStep, WaitUntilStep };
 export type { DurationModel } from './hold-duration.js';
-export { endBranch, isBranch, placeBranch } from './branches.js';
+export { abandonBranch, endBranch, isBranch, placeBranch } from './branches.js';
 export { WAIT, type ModelView, type Parallel, type Run, type Standing, type StepRunner, type Verb } from './verb.js';

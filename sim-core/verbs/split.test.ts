@@ -63,4 +63,28 @@ describe('split and join: branches at the same time, the pathway goes on when al
     expect(figures['cancellations.patient']).toBe(1);
     expect(figures['throughput.patient']).toBe(1);
   });
+
+  it('traces the end of a branch that gives up, at that minute, as a branch end and not an exit', () => {
+    const model = tinyModel({
+      resources: [{ name: 'lab', capacity: 0 }, 'scanner'],
+      arrivals: [0],
+      steps: workup(seizeOf([0], { maxWait: 15, onTimeout: 'cancelled' })),
+    });
+    const { patients } = runTiny(model);
+    const rows = patients[0]!.rows;
+    expect(rows).toContain('15 branch-end:cancelled patient');
+    // One exit row, the patient's own at the end; the branch's end comes after its wait and before the join.
+    expect(rows.filter((r) => / (leave|cancelled|left-unseen|turned-away) /.test(r))).toEqual(['35 leave patient']);
+    expect(rows.indexOf('15 branch-end:cancelled patient')).toBeGreaterThan(rows.indexOf('0 request lab'));
+    expect(rows.indexOf('15 branch-end:cancelled patient')).toBeLessThan(rows.indexOf('30 finish CT scan'));
+  });
+
+  it('traces a branch turned away at a full line, and one that leaves unseen, each by how it ended', () => {
+    const turned = runTiny(tinyModel({ resources: [{ name: 'lab', capacity: 0, queueCapacity: 0 }, 'scanner'], arrivals: [0], steps: workup() })).patients[0]!;
+    expect(turned.rows).toContain('0 branch-end:turned-away patient');
+    const unseen = runTiny(tinyModel({ resources: [{ name: 'lab', capacity: 0 }, 'scanner'], arrivals: [0], steps: workup(seizeOf([0], { maxWait: 20 })) }))
+      .patients[0]!;
+    expect(unseen.rows).toContain('20 branch-end:left-unseen patient');
+    expect(unseen.left).toEqual({ at: 35, how: 'leave' });
+  });
 });

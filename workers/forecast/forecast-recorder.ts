@@ -153,6 +153,10 @@ export class ForecastRecorder implements TraceRecorder {
       case 'left':
         this.gone(p, e.exit === 'cancelled');
         break;
+      case 'branchEnded':
+        // A branch of its split gave up or was turned away: its wait ends (the open request is the patient's last), the patient stays.
+        this.settleRequest(p, e.time);
+        break;
     }
   }
 

@@ -13,7 +13,7 @@
  */
 import { queueCounts } from './queue-counts.js';
 import type { TraceData } from '../../../sim-core/index.js';
-import { EXIT_WORDS, TRACE_ATTRIBUTE_PREFIX, TRACE_PLACED, TRACE_WORDS } from '../../../workers/index.js';
+import { EXIT_WORDS, TRACE_ATTRIBUTE_PREFIX, TRACE_BRANCH_END_PREFIX, TRACE_PLACED, TRACE_WORDS } from '../../../workers/index.js';
 import { queueSpot } from '../layout/hospital-layout.js';
 import type { HospitalLayout } from '../layout/types.js';
 import { colourEntities } from './colours.js';
@@ -45,6 +45,8 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
   const TURNOVER_END = code(TRACE_WORDS.turnoverEnd);
   const isExit = new Uint8Array(trace.whatNames.length);
   for (const w of EXIT_WORDS) if (code(w) >= 0) isExit[code(w)] = 1;
+  // A branch of a split that gave up (or was turned away): its wait ends, the patient stays.
+  const isBranchEnd = Uint8Array.from(trace.whatNames, (w) => (w.startsWith(TRACE_BRANCH_END_PREFIX) ? 1 : 0));
   const acuityCode = trace.whatNames.findIndex((w) => w.toLowerCase() === `${TRACE_ATTRIBUTE_PREFIX}acuity`);
   const blockOfPlace = trace.whereNames.map((name) => layout.blockOf.get(name) ?? -1);
 
@@ -212,6 +214,9 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
       if (k < 0) continue;
       freeSlot(list[k]!, t);
       list.splice(k, 1);
+      settle(e, t);
+    } else if (isBranchEnd[what]) {
+      leaveQueue(e);
       settle(e, t);
     } else if (isExit[what]) {
       leaveQueue(e);

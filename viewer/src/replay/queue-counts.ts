@@ -2,7 +2,7 @@
  * How many patients wait in each resource's line at any moment: for the
  * counts drawn over the queues in the scene. A patient waits from its request
  * of a resource until it gets it (or, for a ward, a bed in any ward: an
- * outlier), asks for something else, or leaves.
+ * outlier), asks for something else, gives up (a branch of its split), or leaves.
  */
 import type { TraceData } from '../../../sim-core/index.js';
 import { readTrace } from '../../../workers/index.js';
@@ -40,7 +40,8 @@ export function queueCounts(trace: TraceData, layout: HospitalLayout): QueueCoun
     const e = event.patient;
     if (e < 0) return;
     const t = event.time;
-    if (event.kind === 'left') drop(e, t);
+    // A branch of its split that gave up (or was turned away) leaves the line too, though the patient stays.
+    if (event.kind === 'left' || event.kind === 'branchEnded') drop(e, t);
     else if (event.kind === 'requested' || event.kind === 'seized') {
       const b = blockOf[event.place]!;
       if (b < 0) return;

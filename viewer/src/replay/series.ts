@@ -4,7 +4,7 @@
  * ICU bed occupancy, operating rooms in use and open.
  */
 import type { TraceData } from '../../../sim-core/index.js';
-import { EXIT_WORDS, TRACE_WORDS } from '../../../workers/index.js';
+import { EXIT_WORDS, TRACE_BRANCH_END_PREFIX, TRACE_WORDS } from '../../../workers/index.js';
 import { unitsOpen } from '../layout/hospital-layout.js';
 import type { HospitalLayout } from '../layout/types.js';
 
@@ -71,6 +71,8 @@ export function runSeries(trace: TraceData, layout: HospitalLayout, endTime: num
     number,
   ];
   const exits = new Set([...EXIT_WORDS].map(code).filter((c) => c >= 0));
+  // A branch of a split that gave up ends its wait, not the patient's stay.
+  const branchEnds = new Set(trace.whatNames.flatMap((w, c) => (w.startsWith(TRACE_BRANCH_END_PREFIX) ? [c] : [])));
   const blockOf = trace.whereNames.map((name) => layout.blockOf.get(name) ?? -1);
   const zoneKind = (b: number): string => layout.zones[layout.blocks[b]!.zone]!.kind;
   const isWardBed = (b: number): boolean => layout.blocks[b]!.kind === 'ward' && zoneKind(b) === 'ward';
@@ -105,7 +107,8 @@ export function runSeries(trace: TraceData, layout: HospitalLayout, endTime: num
     else if (exits.has(what)) {
       inHospital.add(t, -1);
       dropPending(e, t);
-    } else {
+    } else if (branchEnds.has(what)) dropPending(e, t);
+    else {
       const b = blockOf[trace.where[i]!]!;
       if (b < 0) continue;
       if (what === REQUEST) {

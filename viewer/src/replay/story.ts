@@ -3,7 +3,7 @@
  * read straight from the trace (patients) or from the replay's slot timeline.
  */
 import type { TraceData } from '../../../sim-core/index.js';
-import { TRACE_ATTRIBUTE_PREFIX, TRACE_PLACED, TRACE_WORDS, type TraceWord } from '../../../workers/index.js';
+import { TRACE_ATTRIBUTE_PREFIX, TRACE_BRANCH_END_PREFIX, TRACE_PLACED, TRACE_WORDS, type TraceWord } from '../../../workers/index.js';
 import { SLOT_BROKEN, SLOT_BUSY, SLOT_CLEANING, SLOT_FREE, type Replay } from './types.js';
 
 export interface StoryLine {
@@ -64,7 +64,13 @@ export function patientStory(trace: TraceData, entity: number, nameOf: (id: stri
     else if (what === TRACE_WORDS.finish) text = `finishes: ${where}`;
     else if (what === TRACE_WORDS.stockout) text = `stock-out of ${where}`;
     else if (what === TRACE_WORDS.turnoverEnd) text = `${where} cleaned after the case`;
-    else if (what in OUTCOME) {
+    else if (what.startsWith(TRACE_BRANCH_END_PREFIX)) {
+      // One of its parallel steps could not go on: the wait for it ends, the patient stays.
+      if (!Number.isNaN(requestedAt)) story.waited += t - requestedAt;
+      requestedAt = NaN;
+      const how = what.slice(TRACE_BRANCH_END_PREFIX.length);
+      text = `one of its parallel steps ended: ${OUTCOME[how as TraceWord] ?? how}`;
+    } else if (what in OUTCOME) {
       const outcome = OUTCOME[what as TraceWord]!;
       if (!Number.isNaN(requestedAt)) story.waited += t - requestedAt;
       story.left = t;
