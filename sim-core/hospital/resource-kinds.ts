@@ -27,6 +27,17 @@ export interface ResourceKindInfo {
   idleCost: boolean;
   /** Capacity is unlimited: no one ever waits for it. */
   unlimited: boolean;
+  /**
+   * A unit is a bed a patient lies in for a stay: counted in the census (the
+   * bed board, a forecast, a state's `ward`); a patient already in a place waits
+   * for one where it is (boarding), and a bed of another such resource ends the
+   * wait for the first (an outlier).
+   */
+  bed: boolean;
+  /** Waiting for one is waiting for a bed or a trolley (a booked case delayed or cancelled for want of a bed). */
+  bedWait: boolean;
+  /** Taking one starts a patient's time in theatre: its pathway is surgical, and a case cancelled waiting for one is cancelled for theatre. */
+  theatre: boolean;
 }
 
 export const RESOURCE_KINDS = {
@@ -39,6 +50,9 @@ export const RESOURCE_KINDS = {
     admitsFromEd: true,
     idleCost: true,
     unlimited: false,
+    bed: true,
+    bedWait: true,
+    theatre: false,
   },
   staff: {
     costType: 'staff',
@@ -49,6 +63,9 @@ export const RESOURCE_KINDS = {
     admitsFromEd: false,
     idleCost: true,
     unlimited: false,
+    bed: false,
+    bedWait: false,
+    theatre: false,
   },
   room: {
     costType: 'roomsAndDevices',
@@ -59,6 +76,9 @@ export const RESOURCE_KINDS = {
     admitsFromEd: false,
     idleCost: true,
     unlimited: false,
+    bed: false,
+    bedWait: false,
+    theatre: true,
   },
   device: {
     costType: 'roomsAndDevices',
@@ -69,6 +89,9 @@ export const RESOURCE_KINDS = {
     admitsFromEd: false,
     idleCost: true,
     unlimited: false,
+    bed: false,
+    bedWait: false,
+    theatre: false,
   },
   pool: {
     costType: 'roomsAndDevices',
@@ -79,6 +102,9 @@ export const RESOURCE_KINDS = {
     admitsFromEd: false,
     idleCost: true,
     unlimited: false,
+    bed: false,
+    bedWait: true,
+    theatre: false,
   },
   unlimited: {
     costType: 'roomsAndDevices',
@@ -89,6 +115,9 @@ export const RESOURCE_KINDS = {
     admitsFromEd: false,
     idleCost: false,
     unlimited: true,
+    bed: false,
+    bedWait: false,
+    theatre: false,
   },
 } as const satisfies Record<string, ResourceKindInfo>;
 
