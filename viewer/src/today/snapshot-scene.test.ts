@@ -153,7 +153,15 @@ describe('a hospital state drawn as the replay draws a run', () => {
         ],
       },
     });
-    const inSplit = { class: 'outpatient', step: 'blood test', waiting: false, ward: 'obs', holding: ['lab'], since: '2026-01-06T08:00', arrived: '2026-01-06T08:00' };
+    const inSplit = {
+      class: 'outpatient',
+      step: 'blood test',
+      waiting: false,
+      ward: 'obs',
+      holding: ['lab'],
+      since: '2026-01-06T08:00',
+      arrived: '2026-01-06T08:00',
+    };
     const state = parseState(
       {
         asOf: '2026-01-06T08:05',
