@@ -1,8 +1,11 @@
 /**
  * What each kind of resource is, in one table: the cost type its time is
  * booked under, the figures it reports, whether a bed in it admits a patient
- * out of the ED, and whether its idle time costs. The compiler, the
- * interpreter, the figures and the CLI read it; a new kind is one line here.
+ * out of the ED, whether its idle time costs, and what its units mean to the
+ * readers of a run (a bed in the census, a theatre, what a bed wait is for).
+ * The compiler, the interpreter, the figures, the forecast, the state of today,
+ * the CLI and the viewer read it, asking what they mean rather than a kind's
+ * name; a new kind is one line here.
  */
 import type { CostType } from './cost-ledger.js';
 
