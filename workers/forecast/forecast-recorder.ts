@@ -8,7 +8,15 @@
  * The census at hour h is the state after everything that happened at minute
  * 60·h: hour 0 is the snapshot itself, with placed patients in their beds.
  */
-import { resourceKind, rosterCapacityAt, TraceReader, type HospitalModel, type TraceEvent, type TraceRecorder } from '../../sim-core/index.js';
+import {
+  resourceKind,
+  rosterCapacityAt,
+  TraceReader,
+  type HospitalModel,
+  type ResourceKindInfo,
+  type TraceEvent,
+  type TraceRecorder,
+} from '../../sim-core/index.js';
 import type { BookedCase } from '../../scenarios/index.js';
 
 /** Why a booked patient did not go ahead, or 0 if it did. */
@@ -43,6 +51,8 @@ export class ForecastRecorder implements TraceRecorder {
   // Per place: resource index, or class index, or -1.
   private readonly resourceOfPlace: number[] = [];
   private readonly classOfPlace: number[] = [];
+  /** What each resource's kind is (model order), asked per event. */
+  private readonly kinds: readonly ResourceKindInfo[];
   private readonly wards: number[];
   private readonly staff: number[];
   private readonly held: number[];
@@ -83,6 +93,7 @@ export class ForecastRecorder implements TraceRecorder {
     private readonly hours: number,
     booked: readonly BookedCase[],
   ) {
+    this.kinds = model.resources.map((r) => resourceKind(r.kind));
     this.wards = model.resources.flatMap((r, i) => (resourceKind(r.kind).bed ? [i] : []));
     this.staff = model.resources.flatMap((r, i) => (resourceKind(r.kind).staffOvertime ? [i] : []));
     this.held = model.resources.map(() => 0);
@@ -247,7 +258,7 @@ export class ForecastRecorder implements TraceRecorder {
 
   /** What resource `r`'s kind is, as the kinds' table says: admits an ED patient, what a bed wait is for, a theatre. */
   private is(r: number, what: 'admitsFromEd' | 'bedWait' | 'theatre'): boolean {
-    return resourceKind(this.model.resources[r]!.kind)[what];
+    return this.kinds[r]![what];
   }
 
   private gone(p: number, cancelled: boolean): void {
