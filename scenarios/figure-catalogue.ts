@@ -10,7 +10,7 @@
  */
 import { describeCaseFigure } from './figure-catalogue-cases.js';
 import { describeOutlyingFigure } from './figure-catalogue-outlying.js';
-import { clipAtZero, COST_TYPES, type HospitalModel, type NonNegativeInterval, type ResourceKind } from '../sim-core/index.js';
+import { clipAtZero, COST_TYPES, resourceKind, stepVerb, type HospitalModel, type NonNegativeInterval, type ResourceKind } from '../sim-core/index.js';
 import { figureSectionOf } from './kinds/index.js';
 import { plainId } from './plain-id.js';
 
@@ -68,9 +68,13 @@ export interface FigureContext {
 
 export function figureContext(model: HospitalModel): FigureContext {
   const kindOf = new Map(model.resources.map((r) => [r.name, r.kind]));
-  const surgicalPathways = new Set(
-    model.pathways.flatMap((p, i) => (p.steps.some((s) => s.op === 'seize' && s.resources.some((r) => model.resources[r]?.kind === 'room')) ? [i] : [])),
-  );
+  const theatre = (r: number): boolean => model.resources[r] !== undefined && resourceKind(model.resources[r].kind).theatre;
+  // A pathway is surgical when one of its steps waits for a theatre (to take it).
+  const waitsForTheatre = (s: HospitalModel['pathways'][number]['steps'][number]): boolean => {
+    const standing = stepVerb(s).standing;
+    return standing?.kind === 'wait' && standing.waitsFor(s).some(theatre);
+  };
+  const surgicalPathways = new Set(model.pathways.flatMap((p, i) => (p.steps.some(waitsForTheatre) ? [i] : [])));
   return { kindOf, surgicalClasses: new Set(model.classes.filter((c) => surgicalPathways.has(c.pathway)).map((c) => c.name)) };
 }
 

@@ -5,7 +5,7 @@ import { hasOwnKey } from './own-key.js';
 import type { ScenarioIssue } from './schema/errors.js';
 import type { PathwayStep, Scenario } from './schema/scenario.js';
 import type { DurationInput } from './schema/distribution.js';
-import { checkResources, declareResources, resourceNouns } from './kinds/index.js';
+import { checkResources, declareResources, resourceNouns, type ResourceKindModule } from './kinds/index.js';
 import { checkNonNegativeSupport, quoteList, verbOf, type CheckContext } from './verbs/index.js';
 
 /**
@@ -81,7 +81,7 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
 }
 
 interface PathwayContext {
-  kindOf: Map<string, string>;
+  kindOf: Map<string, ResourceKindModule>;
   items: Set<string>;
   attributeValues: Map<string, Set<string>>;
   resourceList: () => string;

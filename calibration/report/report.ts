@@ -28,6 +28,9 @@ export interface ReportMeta {
   holdout?: HoldoutResult | null;
 }
 
+/** What the units of each kind of sized resource are called in the sizing table. */
+const SIZED_UNITS: Record<Calibration['sizing'][number]['kind'], string> = { ward: 'ward beds', pool: 'pool units' };
+
 export function renderReport(cal: Calibration, validation: Validation | null, meta: ReportMeta): string {
   const { flow } = cal;
   const log = flow.log;
@@ -165,7 +168,7 @@ ${details.join('')}`);
   const sizing = cal.sizing
     .map(
       (s) =>
-        `<tr><td>${esc(s.id)}</td><td>${s.kind === 'ward' ? 'ward beds' : 'pool units'}</td><td>${esc(s.activity)}</td><td class="n">${s.mostAtOnce}</td><td class="n">${s.units}</td></tr>`,
+        `<tr><td>${esc(s.id)}</td><td>${SIZED_UNITS[s.kind]}</td><td>${esc(s.activity)}</td><td class="n">${s.mostAtOnce}</td><td class="n">${s.units}</td></tr>`,
     )
     .join('');
   const activityRows = cal.capacity.activities

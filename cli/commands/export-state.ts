@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { writeFileAtomic } from '../../io/index.js';
+import { resourceKind } from '../../sim-core/index.js';
 import { formatLocal, localMinutes, writePatientsCsv } from '../../scenarios/index.js';
 import { takeState } from '../../workers/index.js';
 import { basename } from 'node:path';
@@ -50,7 +51,7 @@ export async function exportStateCommand(scenarioArg: string, o: ExportStateOpti
   if (o.out) await writeFileAtomic(o.out, text);
   else process.stdout.write(text);
   const wards = model.resources
-    .filter((r) => r.kind === 'ward')
+    .filter((r) => resourceKind(r.kind).bed)
     .map((r) => `${r.name} ${state.patients.filter((p) => p.ward === r.name).length}/${r.capacity}`);
   process.stderr.write(`State of ${scenario.name} at ${state.asOf} (replication 1): ${state.patients.length} patients; beds taken: ${wards.join(', ')}.\n`);
   if (skipped.length > 0)

@@ -55,13 +55,13 @@ export function resourceLayouts(s: Scenario): LayoutSpec[] {
   return declaredResources(s).map((r) => r.module.layout(r.element));
 }
 
-/** Resources share one namespace (steps name them alike): each id declared once. Returns what each id is, as "a ward". */
-export function declareResources(s: Scenario, problem: Problem): Map<string, string> {
-  const kindOf = new Map<string, string>();
+/** Resources share one namespace (steps name them alike): each id declared once. Returns what each id is: its kind's module. */
+export function declareResources(s: Scenario, problem: Problem): Map<string, ResourceKindModule> {
+  const kindOf = new Map<string, ResourceKindModule>();
   for (const { module, element, path } of declaredResources(s)) {
     const before = kindOf.get(element.id);
-    if (before !== undefined) problem(`${path}.id`, `"${element.id}" is already used by ${before}`);
-    else kindOf.set(element.id, module.noun);
+    if (before !== undefined) problem(`${path}.id`, `"${element.id}" is already used by ${before.noun}`);
+    else kindOf.set(element.id, module);
   }
   return kindOf;
 }

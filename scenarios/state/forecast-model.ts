@@ -6,7 +6,7 @@
  * Every name in the state is looked up here; an unknown one is refused by path.
  */
 import { maxOf } from '../limits.js';
-import type { ArrivalModel, ClassModel, HospitalModel, PlacedPatient, ResourceModel } from '../../sim-core/index.js';
+import { resourceKind, type ArrivalModel, type ClassModel, type HospitalModel, type PlacedPatient, type ResourceModel } from '../../sim-core/index.js';
 import { compileScenario } from '../compile/compile-scenario.js';
 import type { Scenario } from '../schema/scenario.js';
 import { formatPath, type ScenarioIssue } from '../schema/errors.js';
@@ -198,11 +198,11 @@ function placePatient(
         message: unknown(
           field === 'ward' ? 'ward' : 'resource',
           name,
-          model.resources.filter((x) => field !== 'ward' || x.kind === 'ward').map((x) => x.name),
+          model.resources.filter((x) => field !== 'ward' || resourceKind(x.kind).bed).map((x) => x.name),
         ),
       });
       ok = false;
-    } else if (field === 'ward' && model.resources[r]!.kind !== 'ward') {
+    } else if (field === 'ward' && !resourceKind(model.resources[r]!.kind).bed) {
       issues.push({ path: at(field), message: `${name} is not a ward (it is a ${model.resources[r]!.kind}); put it under holding` });
       ok = false;
     } else holding.push(r);
@@ -283,7 +283,8 @@ function checkUnits(model: HospitalModel, patients: (PlacedPatient | null)[], is
   held.forEach((n, r) => {
     const m = model.resources[r]!;
     const units = unitsOf(m);
-    if (n > units) issues.push({ path: 'patients', message: `${n} patients hold ${m.name}, which has ${units} ${m.kind === 'ward' ? 'beds' : 'units'}` });
+    if (n > units)
+      issues.push({ path: 'patients', message: `${n} patients hold ${m.name}, which has ${units} ${resourceKind(m.kind).bed ? 'beds' : 'units'}` });
   });
 }
 

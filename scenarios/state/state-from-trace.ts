@@ -5,7 +5,7 @@
  * resources it holds and since when. What `run --snapshot-at` writes, so a
  * realistic state can be made from any scenario.
  */
-import { readTrace, stepVerb, type HospitalModel, type TraceData } from '../../sim-core/index.js';
+import { readTrace, resourceKind, stepVerb, type HospitalModel, type TraceData } from '../../sim-core/index.js';
 import { locateInPathway, type PathEvent } from './locate-in-pathway.js';
 import { resolveStep } from './resolve-step.js';
 import { formatLocal, type StateDocumentInput, type StatePatient } from './state-schema.js';
@@ -92,7 +92,7 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
       guessed.push({ patient: serial, step: names[0]!, among: names });
     }
     const names = (held: readonly number[]): string[] => held.map((r) => model.resources[r]!.name);
-    const wardAt = first.held.findIndex((r) => model.resources[r]!.kind === 'ward');
+    const wardAt = first.held.findIndex((r) => resourceKind(model.resources[r]!.kind).bed);
     const ward = wardAt >= 0 ? model.resources[first.held[wardAt]!]!.name : undefined;
     const holding = names(first.held.filter((_, k) => k !== wardAt));
     // Every attribute the patient was seen with: its class's own and those its list entry set (an elective's procedure).

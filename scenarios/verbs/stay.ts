@@ -5,6 +5,7 @@
  * first bed freed in any of them (bed pooling).
  */
 import { z } from 'zod';
+import { resourceKind } from '../../sim-core/index.js';
 import { Id, positive } from '../schema/common.js';
 import { DurationSchema } from '../schema/distribution.js';
 import { compileDuration, durationTakesTime } from './durations.js';
@@ -25,8 +26,10 @@ export const stay = defineVerb({
   size: () => 3,
   check(st, at, ctx) {
     const ward = (id: string, path: string): void => {
+      // A stay is in beds: the resource's kind must be one whose units are beds.
       const kind = ctx.kindOf.get(id);
-      if (kind !== 'a ward') ctx.problem(path, kind ? `must name a ward, but "${id}" is ${kind}` : `refers to a ward "${id}" that is not in wards`);
+      if (!kind?.kinds.every((k) => resourceKind(k).bed))
+        ctx.problem(path, kind ? `must name a ward, but "${id}" is ${kind.noun}` : `refers to a ward "${id}" that is not in wards`);
     };
     ward(st.stay, `${at}.stay`);
     const seen = new Set([st.stay]);

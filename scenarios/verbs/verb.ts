@@ -7,14 +7,15 @@
  */
 import type { z } from 'zod';
 import type { AttributeModel, ResourceModel, StepModel } from '../../sim-core/index.js';
+import type { ResourceKindModule } from '../kinds/kind.js';
 import type { DurationInput } from '../schema/distribution.js';
 
 /** What a verb's checks may use, for one pathway. */
 export interface CheckContext {
   /** The pathway's name. */
   pathway: string;
-  /** What each resource id is ("a ward", "a staff group", …). */
-  kindOf: ReadonlyMap<string, string>;
+  /** What each resource id is: its kind's module (its noun, "a ward", and the kernel's kinds it compiles to). */
+  kindOf: ReadonlyMap<string, ResourceKindModule>;
   items: ReadonlySet<string>;
   emergencyRooms: ReadonlySet<string>;
   /** Priorities of the classes that follow this pathway. */

@@ -1,8 +1,11 @@
 /**
  * What each kind of resource is, in one table: the cost type its time is
  * booked under, the figures it reports, whether a bed in it admits a patient
- * out of the ED, and whether its idle time costs. The compiler, the
- * interpreter, the figures and the CLI read it; a new kind is one line here.
+ * out of the ED, whether its idle time costs, and what its units mean to the
+ * readers of a run (a bed in the census, a theatre, what a bed wait is for).
+ * The compiler, the interpreter, the figures, the forecast, the state of today,
+ * the CLI and the viewer read it, asking what they mean rather than a kind's
+ * name; a new kind is one line here.
  */
 import type { CostType } from './cost-ledger.js';
 
@@ -27,6 +30,17 @@ export interface ResourceKindInfo {
   idleCost: boolean;
   /** Capacity is unlimited: no one ever waits for it. */
   unlimited: boolean;
+  /**
+   * A unit is a bed a patient lies in for a stay: counted in the census (the
+   * bed board, a forecast, a state's `ward`); a patient already in a place waits
+   * for one where it is (boarding), and a bed of another such resource ends the
+   * wait for the first (an outlier).
+   */
+  bed: boolean;
+  /** Waiting for one is waiting for a bed or a trolley (a booked case delayed or cancelled for want of a bed). */
+  bedWait: boolean;
+  /** Taking one starts a patient's time in theatre: its pathway is surgical, and a case cancelled waiting for one is cancelled for theatre. */
+  theatre: boolean;
 }
 
 export const RESOURCE_KINDS = {
@@ -39,6 +53,9 @@ export const RESOURCE_KINDS = {
     admitsFromEd: true,
     idleCost: true,
     unlimited: false,
+    bed: true,
+    bedWait: true,
+    theatre: false,
   },
   staff: {
     costType: 'staff',
@@ -49,6 +66,9 @@ export const RESOURCE_KINDS = {
     admitsFromEd: false,
     idleCost: true,
     unlimited: false,
+    bed: false,
+    bedWait: false,
+    theatre: false,
   },
   room: {
     costType: 'roomsAndDevices',
@@ -59,6 +79,9 @@ export const RESOURCE_KINDS = {
     admitsFromEd: false,
     idleCost: true,
     unlimited: false,
+    bed: false,
+    bedWait: false,
+    theatre: true,
   },
   device: {
     costType: 'roomsAndDevices',
@@ -69,6 +92,9 @@ export const RESOURCE_KINDS = {
     admitsFromEd: false,
     idleCost: true,
     unlimited: false,
+    bed: false,
+    bedWait: false,
+    theatre: false,
   },
   pool: {
     costType: 'roomsAndDevices',
@@ -79,6 +105,9 @@ export const RESOURCE_KINDS = {
     admitsFromEd: false,
     idleCost: true,
     unlimited: false,
+    bed: false,
+    bedWait: true,
+    theatre: false,
   },
   unlimited: {
     costType: 'roomsAndDevices',
@@ -89,6 +118,9 @@ export const RESOURCE_KINDS = {
     admitsFromEd: false,
     idleCost: false,
     unlimited: true,
+    bed: false,
+    bedWait: false,
+    theatre: false,
   },
 } as const satisfies Record<string, ResourceKindInfo>;
 

@@ -7,7 +7,7 @@
  * absolute error of the median forecast against two naive forecasts, the
  * census staying as it is (persistence) and the same hour a week earlier.
  */
-import { readTrace, runHospital, TraceBuffer, type HospitalModel, type TraceData } from '../../sim-core/index.js';
+import { readTrace, resourceKind, runHospital, TraceBuffer, type HospitalModel, type TraceData } from '../../sim-core/index.js';
 import { compileScenario, localMinutes, parseState, stateFromTrace, type HospitalState, type Scenario } from '../../scenarios/index.js';
 import type { ForecastReplication } from './forecast-recorder.js';
 import type { ForecastSummary } from './summarise-forecast.js';
@@ -51,7 +51,7 @@ export interface BacktestResult {
 
 /** Beds held in each ward at every hour mark from 0 (state after everything at that minute). */
 export function hourlyCensus(model: HospitalModel, trace: TraceData, hours: number): number[][] {
-  const wards = model.resources.flatMap((r, i) => (r.kind === 'ward' ? [i] : []));
+  const wards = model.resources.flatMap((r, i) => (resourceKind(r.kind).bed ? [i] : []));
   const wardOfPlace = trace.whereNames.map((n) => wards.findIndex((r) => model.resources[r]!.name === n));
   const held = wards.map(() => 0);
   const out: number[][] = wards.map(() => []);
@@ -105,7 +105,7 @@ export function scoreBacktest(
   forecasts: readonly { summary: ForecastSummary; replications: readonly ForecastReplication[] }[],
   hours: number,
 ): BacktestResult {
-  const wards = model.resources.filter((r) => r.kind === 'ward').map((r) => r.name);
+  const wards = model.resources.filter((r) => resourceKind(r.kind).bed).map((r) => r.name);
   const inside = wards.map(() => 0);
   const pit = wards.map(() => 0);
   const count = wards.map(() => 0);

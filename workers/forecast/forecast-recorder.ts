@@ -8,7 +8,15 @@
  * The census at hour h is the state after everything that happened at minute
  * 60·h: hour 0 is the snapshot itself, with placed patients in their beds.
  */
-import { rosterCapacityAt, TraceReader, type HospitalModel, type TraceEvent, type TraceRecorder } from '../../sim-core/index.js';
+import {
+  resourceKind,
+  rosterCapacityAt,
+  TraceReader,
+  type HospitalModel,
+  type ResourceKindInfo,
+  type TraceEvent,
+  type TraceRecorder,
+} from '../../sim-core/index.js';
 import type { BookedCase } from '../../scenarios/index.js';
 
 /** Why a booked patient did not go ahead, or 0 if it did. */
@@ -43,6 +51,8 @@ export class ForecastRecorder implements TraceRecorder {
   // Per place: resource index, or class index, or -1.
   private readonly resourceOfPlace: number[] = [];
   private readonly classOfPlace: number[] = [];
+  /** What each resource's kind is (model order), asked per event. */
+  private readonly kinds: readonly ResourceKindInfo[];
   private readonly wards: number[];
   private readonly staff: number[];
   private readonly held: number[];
@@ -83,8 +93,9 @@ export class ForecastRecorder implements TraceRecorder {
     private readonly hours: number,
     booked: readonly BookedCase[],
   ) {
-    this.wards = model.resources.flatMap((r, i) => (r.kind === 'ward' ? [i] : []));
-    this.staff = model.resources.flatMap((r, i) => (r.kind === 'staff' ? [i] : []));
+    this.kinds = model.resources.map((r) => resourceKind(r.kind));
+    this.wards = model.resources.flatMap((r, i) => (resourceKind(r.kind).bed ? [i] : []));
+    this.staff = model.resources.flatMap((r, i) => (resourceKind(r.kind).staffOvertime ? [i] : []));
     this.held = model.resources.map(() => 0);
     this.census = this.wards.map(() => []);
     this.arrivalsOfClass = model.classes.map(() => 0);
@@ -211,9 +222,9 @@ export class ForecastRecorder implements TraceRecorder {
     this.settleRequest(p, time);
     this.held[r]!++;
     this.holds[p]!++;
-    if (this.model.resources[r]!.kind === 'ward') this.admitted[p] = 1;
+    if (this.is(r, 'admitsFromEd')) this.admitted[p] = 1;
     const k = this.bookedIndex[p]!;
-    if (k !== NONE && this.model.resources[r]!.kind === 'room' && Number.isNaN(this.theatreAt[k]!)) this.theatreAt[k] = time;
+    if (k !== NONE && this.is(r, 'theatre') && Number.isNaN(this.theatreAt[k]!)) this.theatreAt[k] = time;
   }
 
   /** The patient goes on after a stock-out (a delivery came, or it is cancelled): a booked case's wait for stock is counted. */
@@ -234,7 +245,7 @@ export class ForecastRecorder implements TraceRecorder {
     if (r === NONE || r === undefined) return;
     this.countRequest(p, -1);
     const k = this.bookedIndex[p]!;
-    if (k !== NONE && isBed(this.model, r)) this.bedWait[k] = Math.max(Number.isNaN(this.bedWait[k]!) ? 0 : this.bedWait[k]!, time - this.requestAt[p]!);
+    if (k !== NONE && this.is(r, 'bedWait')) this.bedWait[k] = Math.max(Number.isNaN(this.bedWait[k]!) ? 0 : this.bedWait[k]!, time - this.requestAt[p]!);
     this.requestOf[p] = NONE;
   }
 
@@ -242,11 +253,16 @@ export class ForecastRecorder implements TraceRecorder {
   private countRequest(p: number, sign: 1 | -1): void {
     if (sign === 1) {
       const r = this.requestOf[p]!;
-      this.requestKind[p] = this.isEd[p] !== 1 || this.admitted[p] === 1 ? 0 : this.model.resources[r]!.kind === 'ward' && this.holds[p]! > 0 ? 2 : 1;
+      this.requestKind[p] = this.isEd[p] !== 1 || this.admitted[p] === 1 ? 0 : this.is(r, 'admitsFromEd') && this.holds[p]! > 0 ? 2 : 1;
     }
     const kind = this.requestKind[p];
     if (kind === 1) this.waitingNow += sign;
     else if (kind === 2) this.boardingNow += sign;
+  }
+
+  /** What resource `r`'s kind is, as the kinds' table says: admits an ED patient, what a bed wait is for, a theatre. */
+  private is(r: number, what: 'admitsFromEd' | 'bedWait' | 'theatre'): boolean {
+    return this.kinds[r]![what];
   }
 
   private gone(p: number, cancelled: boolean): void {
@@ -256,9 +272,9 @@ export class ForecastRecorder implements TraceRecorder {
       this.outcome[k] =
         this.stockOut[p] === 1
           ? OUTCOME.cancelledStock
-          : r !== NONE && isBed(this.model, r)
+          : r !== NONE && this.is(r, 'bedWait')
             ? OUTCOME.cancelledBed
-            : r !== NONE && this.model.resources[r]!.kind === 'room'
+            : r !== NONE && this.is(r, 'theatre')
               ? OUTCOME.cancelledTheatre
               : OUTCOME.cancelledOther;
     }
@@ -289,10 +305,4 @@ export class ForecastRecorder implements TraceRecorder {
 function capacityAt(model: HospitalModel, r: number, t: number): number {
   const m = model.resources[r]!;
   return m.roster ? rosterCapacityAt({ ...m.roster, offset: model.startMinuteOfWeek }, t) : m.capacity;
-}
-
-/** A bed or a trolley: what an admission waits for. */
-function isBed(model: HospitalModel, r: number): boolean {
-  const kind = model.resources[r]!.kind;
-  return kind === 'ward' || kind === 'pool';
 }

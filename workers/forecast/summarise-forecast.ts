@@ -5,7 +5,7 @@
  * the same way; each booked case's chance of cancellation by cause; staff
  * overtime expected before midnight.
  */
-import { quantileSorted, type HospitalModel } from '../../sim-core/index.js';
+import { quantileSorted, resourceKind, type HospitalModel } from '../../sim-core/index.js';
 import { formatLocal, localMinutes, type BookedCase } from '../../scenarios/index.js';
 import { OUTCOME, type ForecastReplication } from './forecast-recorder.js';
 
@@ -77,7 +77,7 @@ export function summariseForecast(
   const start = localMinutes(asOf.slice(0, 16));
   const at = (h: number): string => formatLocal(start + h * 60);
   const marks = Array.from({ length: hours + 1 }, (_, h) => h);
-  const wardIndices = model.resources.flatMap((r, i) => (r.kind === 'ward' ? [i] : []));
+  const wardIndices = model.resources.flatMap((r, i) => (resourceKind(r.kind).bed ? [i] : []));
   const wards = wardIndices.map((r, k) => {
     const beds = model.resources[r]!.capacity;
     return {
@@ -115,7 +115,8 @@ export function summariseForecast(
       pDelayedForStock: wentAnd(k, (x) => x.bookedStockWait[k]! > DELAY_MINUTES),
     };
   });
-  const staff = model.resources.filter((r) => r.kind === 'staff');
+  // The staff groups whose overtime is the hospital's, in the recorder's order.
+  const staff = model.resources.filter((r) => resourceKind(r.kind).staffOvertime);
   const overtimeToday = staff.map((r, s) => ({ staff: r.name, meanHours: reps.reduce((t, x) => t + x.overtimeToday[s]!, 0) / Math.max(1, reps.length) }));
   return {
     asOf,

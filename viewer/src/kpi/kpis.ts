@@ -4,7 +4,7 @@
  * patient and total cost, each with its 95% interval across replications and,
  * where the scenario sets one, its target met or missed.
  */
-import type { FigureInfo, Scenario } from '../../../scenarios/index.js';
+import { declaredResources, type FigureInfo, type Scenario } from '../../../scenarios/index.js';
 import { combinedFigure } from '../../../workers/index.js';
 import { contextOf, figureInfo } from '../format/figure-text.js';
 import type { BrowserExperimentResult } from '../model/runner.js';
@@ -23,8 +23,12 @@ export interface Kpi {
 
 type Summary = { mean: number; ci95: readonly [number, number] } | null;
 
+/** The resources the scenario puts in the ED by their own department (of every kind that has one). */
 function edResources(s: Scenario): string[] {
-  return [...s.wards, ...s.staff, ...s.resources].filter((r) => r.department === 'ed').map((r) => r.id);
+  return declaredResources(s)
+    .map((r) => r.element as { id: string; department?: string })
+    .filter((r) => r.department === 'ed')
+    .map((r) => r.id);
 }
 
 function electiveClasses(s: Scenario, surgical: ReadonlySet<string>): string[] {

@@ -7,7 +7,7 @@
  * no kind by name.
  */
 import type { Scenario } from '../../../scenarios/index.js';
-import { compileScenario, resourceLayouts, startMinuteOfWeek, type LayoutSpec } from '../../../scenarios/index.js';
+import { compileScenario, resourceKind, resourceLayouts, startMinuteOfWeek, type LayoutSpec } from '../../../scenarios/index.js';
 import { distributionMean, type DistributionLike } from './distribution-mean.js';
 import { SHAPES, type HospitalLayout, type ResourceBlock, type ResourceKind, type SlotShape, type Zone, type ZoneKind } from './types.js';
 import { profileMax, rosterProfile } from './week-profile.js';
@@ -143,6 +143,8 @@ export function buildLayout(scenario: Scenario): HospitalLayout {
         firstSlot,
         lying: m.shape !== 'staff' && m.shape !== 'unit',
         station: m.spec.look.station,
+        bed: resourceKind(m.spec.kind).bed,
+        theatre: resourceKind(m.spec.kind).theatre,
         queue: {
           x: x + 0.35,
           z: side * (near - 0.5),

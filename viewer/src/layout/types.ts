@@ -36,8 +36,12 @@ export interface ResourceBlock extends Rect {
   firstSlot: number;
   /** Patients held here lie down (beds, operating tables, scanners). */
   lying: boolean;
-  /** A staff station: drawn after the places of its zone. */
+  /** A staff station: drawn after the places of its zone, and a patient holding it stays where they are. */
   station: boolean;
+  /** Its units are beds a patient lies in for a stay (sim-core's resource kinds: `bed`): the census, boarding, outliers. */
+  bed: boolean;
+  /** Taking one starts a patient's time in theatre (sim-core's resource kinds: `theatre`). */
+  theatre: boolean;
   /** Waiting line: first spot, spacing, spots per row; rows grow towards (and across) the corridor. */
   queue: { x: number; z: number; dx: number; dz: number; cols: number };
   /** Units open by minute of the week, for rostered resources (ORs, imaging, staff); null = always open. */

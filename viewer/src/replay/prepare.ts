@@ -185,7 +185,7 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
       leaveQueue(e);
       pendingBlock[e] = b;
       const block = layout.blocks[b]!;
-      const stays = heldPlaces[e]!.length > 0 && (block.kind === 'staff' || block.kind === 'ward');
+      const stays = heldPlaces[e]!.length > 0 && (block.station || block.bed);
       if (stays) continue;
       const k = queues[b]!.take();
       pendingSpot[e] = k;
@@ -196,10 +196,10 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
       if (b < 0) continue;
       // A bed in another ward than the one asked for (an outlier) ends the wait for the first too.
       const pending = pendingBlock[e]!;
-      if (pending === b || (pending >= 0 && layout.blocks[pending]!.kind === 'ward' && layout.blocks[b]!.kind === 'ward')) leaveQueue(e);
+      if (pending === b || (pending >= 0 && layout.blocks[pending]!.bed && layout.blocks[b]!.bed)) leaveQueue(e);
       const slot = takeSlot(b, t, e);
       if (slot < 0) continue;
-      if (layout.blocks[b]!.kind === 'staff') {
+      if (layout.blocks[b]!.station) {
         heldStaff[e]!.push(slot);
         if (heldPlaces[e]!.length === 0 && pendingBlock[e]! < 0) goToSlot(e, t, slot);
       } else {
@@ -209,7 +209,7 @@ export function prepareReplay(trace: TraceData, layout: HospitalLayout, options:
     } else if (what === RELEASE) {
       const b = blockOfPlace[where]!;
       if (b < 0) continue;
-      const list = layout.blocks[b]!.kind === 'staff' ? heldStaff[e]! : heldPlaces[e]!;
+      const list = layout.blocks[b]!.station ? heldStaff[e]! : heldPlaces[e]!;
       const k = list.findIndex((s) => layout.slotBlock[s] === b);
       if (k < 0) continue;
       freeSlot(list[k]!, t);

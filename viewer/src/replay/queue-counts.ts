@@ -18,7 +18,7 @@ export interface QueueCounts {
 export function queueCounts(trace: TraceData, layout: HospitalLayout): QueueCounts {
   const blockOf = trace.whereNames.map((name) => layout.blockOf.get(name) ?? -1);
   // A patient waiting for its own ward who gets a bed in another (an outlier) leaves the line it stood in.
-  const isWard = layout.blocks.map((b) => b.kind === 'ward');
+  const isWard = layout.blocks.map((b) => b.bed);
   const blocks = layout.blocks.length;
   const changes: number[][] = Array.from({ length: blocks }, () => []);
   const count = new Int32Array(blocks);

@@ -143,6 +143,42 @@ describe('replay of a run', () => {
   });
 });
 
+describe('a patient waiting for a clock time (waitUntil)', () => {
+  it('is shown where it is, in the bed it keeps, until the time comes, like any timed activity', async () => {
+    // One patient at 08:00 takes a bed and stays for the 11:00 ward round, then goes home.
+    const round = parseScenario({
+      name: 'ward-round',
+      start: '2026-01-05T00:00',
+      horizonDays: 1,
+      warmupDays: 0,
+      wards: [{ id: 'ward', type: 'general', beds: 2, costPerBedDay: 400 }],
+      patientClasses: [
+        { id: 'admission', department: 'ward', arrivals: { type: 'list', entries: [{ days: 'all', time: '08:00', count: 1 }] }, pathway: 'stay' },
+      ],
+      pathways: { stay: [{ seize: ['ward'] }, { waitUntil: '11:00', activity: 'ward round' }, { release: 'all' }] },
+    });
+    const plan = buildLayout(round);
+    const run = (await runScenario(round, { replications: 1, trace: true })).trace!;
+    const shown = prepareReplay(run, plan, { endTime: 1440 });
+    const ward = plan.blocks[plan.blockOf.get('ward')!]!;
+    const frame = createEntityFrame(shown.maxAlive);
+    // At 10:00 it lies on its bed, the bed is busy with it; after 11:00 the bed is free and the patient gone.
+    expect(fillEntityFrame(shown, 600, frame)).toBe(1);
+    expect(frame.lying[0]).toBe(1);
+    expect(frame.positions[0]).toBeCloseTo(plan.slotX[ward.firstSlot]!, 4);
+    expect(frame.positions[1]).toBeCloseTo(plan.slotZ[ward.firstSlot]!, 4);
+    expect(slotStateAt(shown, ward.firstSlot, 600)).toBe(SLOT_BUSY);
+    expect(slotHolderAt(shown, ward.firstSlot, 600)).toBe(0);
+    expect(slotStateAt(shown, ward.firstSlot, 700)).not.toBe(SLOT_BUSY);
+    expect(fillEntityFrame(shown, 700, frame)).toBe(0);
+    // Its story names the wait as an activity, from 08:00 to 11:00.
+    expect(patientStory(run, 0).lines.filter((l) => /ward round/.test(l.text))).toEqual([
+      { t: 480, text: 'starts: ward round' },
+      { t: 660, text: 'finishes: ward round' },
+    ]);
+  });
+});
+
 describe('the crowd benchmark scenario', () => {
   it('keeps 10,000 patients on screen at once', () => {
     const crowd = prepareReplay(syntheticTrace(10_000), buildLayout(parseScenario(SYNTHETIC_SCENARIO, 'synthetic')), { endTime: 2880 });

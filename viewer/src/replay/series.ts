@@ -75,13 +75,13 @@ export function runSeries(trace: TraceData, layout: HospitalLayout, endTime: num
   const branchEnds = new Set(trace.whatNames.flatMap((w, c) => (w.startsWith(TRACE_BRANCH_END_PREFIX) ? [c] : [])));
   const blockOf = trace.whereNames.map((name) => layout.blockOf.get(name) ?? -1);
   const zoneKind = (b: number): string => layout.zones[layout.blocks[b]!.zone]!.kind;
-  const isWardBed = (b: number): boolean => layout.blocks[b]!.kind === 'ward' && zoneKind(b) === 'ward';
-  const isIcuBed = (b: number): boolean => layout.blocks[b]!.kind === 'ward' && zoneKind(b) === 'icu';
-  const isRoom = (b: number): boolean => layout.blocks[b]!.kind === 'room';
+  const isWardBed = (b: number): boolean => layout.blocks[b]!.bed && zoneKind(b) === 'ward';
+  const isIcuBed = (b: number): boolean => layout.blocks[b]!.bed && zoneKind(b) === 'icu';
+  const isRoom = (b: number): boolean => layout.blocks[b]!.theatre;
   const bedsOf = (test: (b: number) => boolean): number => layout.blocks.reduce((s, blk, b) => s + (test(b) ? blk.units : 0), 0);
   const wardBeds = bedsOf(isWardBed);
   const icuBeds = bedsOf(isIcuBed);
-  const rooms = layout.blocks.filter((b) => b.kind === 'room');
+  const rooms = layout.blocks.filter((b) => b.theatre);
 
   const inHospital = new StepAverage(hours);
   const waiting = new StepAverage(hours);

@@ -119,4 +119,67 @@ describe('a hospital state drawn as the replay draws a run', () => {
     expect(() => snapshotScene(hospital, state)).toThrow(StateError);
     expect(() => snapshotScene(hospital, state)).toThrow(/patients\[0\]\.ward.*unknown ward "nowhere"/);
   });
+
+  it("draws what a split patient's other branches hold and wait for, not only its own step's", () => {
+    // A clinic with an observation bed around a split: a blood test (the lab) and a CT scan (one scanner) at once.
+    const clinic = parseScenario({
+      name: 'split-clinic',
+      start: '2026-01-05T00:00',
+      horizonDays: 1,
+      warmupDays: 0,
+      seed: 2,
+      wards: [{ id: 'obs', type: 'general', beds: 2, costPerBedDay: 100 }],
+      resources: [
+        { id: 'lab', department: 'diagnostics', units: 2, costPerHour: 60 },
+        { id: 'ct', department: 'diagnostics', units: 1, costPerHour: 120 },
+      ],
+      patientClasses: [
+        { id: 'outpatient', department: 'clinic', arrivals: { type: 'list', entries: [{ days: 'all', time: '08:00', count: 1 }] }, pathway: 'workup' },
+      ],
+      pathways: {
+        workup: [
+          { seize: ['obs'], id: 'bed' },
+          {
+            split: [
+              [
+                { seize: ['lab'], id: 'lab' },
+                { hold: { type: 'constant', value: 10 }, activity: 'blood test' },
+              ],
+              [{ seize: ['ct'], id: 'ct' }, { hold: { type: 'constant', value: 30 }, activity: 'CT scan' }, { release: 'all' }],
+            ],
+          },
+          { hold: { type: 'constant', value: 5 }, activity: 'review' },
+          { release: 'all' },
+        ],
+      },
+    });
+    const inSplit = {
+      class: 'outpatient',
+      step: 'blood test',
+      waiting: false,
+      ward: 'obs',
+      holding: ['lab'],
+      since: '2026-01-06T08:00',
+      arrived: '2026-01-06T08:00',
+    };
+    const state = parseState(
+      {
+        asOf: '2026-01-06T08:05',
+        patients: [
+          { ...inSplit, alsoIn: [{ step: 'CT scan', waiting: false, holding: ['ct'], since: '2026-01-06T08:00' }] },
+          { ...inSplit, alsoIn: [{ step: 'ct', waiting: true, since: '2026-01-06T08:00' }] },
+        ],
+      },
+      'state',
+    );
+    const scene = snapshotScene(clinic, state);
+    const { layout } = scene.replay;
+    // The first's scan is under way in its other branch: the scanner is busy with it; the second waits for it.
+    expect(slotCounts(scene, 'ct')).toEqual({ [SLOT_BUSY]: 1 });
+    expect(slotHolderAt(scene.replay, layout.blocks[layout.blockOf.get('ct')!]!.firstSlot, 0)).toBe(0);
+    expect(queueCountAt(scene.replay.queues, layout.blockOf.get('ct')!, 0)).toBe(1);
+    expect(slotCounts(scene, 'lab')).toEqual({ [SLOT_BUSY]: 2 });
+    expect(slotCounts(scene, 'obs')).toEqual({ [SLOT_BUSY]: 2 });
+    expect(scene.patients.map((p) => p.where)).toEqual(['CT', 'waiting for CT, in Lab']);
+  });
 });

@@ -6,10 +6,12 @@
  * Each patient is placed as the replay would place it at that moment: on the
  * last place it holds (a theatre before its ward bed, an ED cubicle while it
  * waits for a bed), else at its staff station, else in the line of what it
- * waits for; one with nothing held or awaited stands at the entrance. Staff
+ * waits for; one with nothing held or awaited stands at the entrance. A
+ * patient in a split's branches holds what each branch holds and waits in
+ * each waiting branch's line (its figure stands in the first). Staff
  * on duty now and units out of order come from the state where it gives them.
  */
-import { forecastModel, plainId, type HospitalState, type Scenario } from '../../../scenarios/index.js';
+import { forecastModel, plainId, stepVerb, type HospitalState, type Scenario } from '../../../scenarios/index.js';
 import { buildLayout, queueSpot, unitsOpen } from '../layout/hospital-layout.js';
 import type { HospitalLayout } from '../layout/types.js';
 import { colourEntities } from '../replay/colours.js';
@@ -124,26 +126,41 @@ export function snapshotScene(scenario: Scenario, state: HospitalState): Snapsho
       const j = cls.attributes.findIndex((a) => a.attribute === acuityAttribute);
       if (j >= 0) acuity[e] = p.attributes[j] ?? -1;
     }
-    for (const r of p.holding) held[r]!++;
+    // Where the patient is: at its step, or (in a split) in each running branch, each holding and awaiting its own.
+    const branches = p.branches ?? [];
+    const at =
+      branches.length === 0
+        ? [{ step: p.step, holding: p.holding, waiting: sp.waiting }]
+        : [
+            { step: -1, holding: p.holding, waiting: false },
+            ...branches.map((b, k) => ({ step: b.step, holding: b.holding, waiting: k === 0 ? sp.waiting : (sp.alsoIn?.[k - 1]?.waiting ?? false) })),
+          ];
+    const holding = at.flatMap((x) => x.holding);
+    for (const r of holding) held[r]!++;
     const places: number[] = [];
     const stations: number[] = [];
-    for (const r of p.holding) {
+    for (const r of holding) {
       const b = blockOfResource[r]!;
       if (b < 0) continue;
       const s = take(b, e);
       if (s < 0) continue;
-      (layout.blocks[b]!.kind === 'staff' ? stations : places).push(s);
+      (layout.blocks[b]!.station ? stations : places).push(s);
     }
-    const step = model.pathways[cls.pathway]!.steps[p.step];
-    let line = -1;
-    if (sp.waiting && step?.op === 'seize') {
-      const wanted = step.resources.filter((r) => !p.holding.includes(r));
-      const r = wanted.find((x) => model.resources[x]!.kind !== 'staff') ?? wanted[0];
-      if (r !== undefined) {
-        awaited[r]!++;
-        line = blockOfResource[r]!;
-      }
+    // Each waiting place stands in the line of what it waits for (a place before a staff station); the figure in the first.
+    const steps = model.pathways[cls.pathway]!.steps;
+    const lines: number[] = [];
+    for (const x of at) {
+      const step = steps[x.step];
+      if (!x.waiting || step === undefined) continue;
+      const standing = stepVerb(step).standing;
+      if (standing?.kind !== 'wait') continue;
+      const wanted = standing.waitsFor(step).filter((r) => !holding.includes(r));
+      const r = wanted.find((y) => !layout.blocks[blockOfResource[y]!]?.station) ?? wanted[0];
+      if (r === undefined) continue;
+      awaited[r]!++;
+      if (blockOfResource[r]! >= 0) lines.push(blockOfResource[r]!);
     }
+    const line = lines[0] ?? -1;
     // The ward bed comes first in `holding`: any other place held (a theatre, a cubicle) is where the patient is now.
     const place = places.at(-1);
     let where: string;
@@ -168,7 +185,7 @@ export function snapshotScene(scenario: Scenario, state: HospitalState): Snapsho
       where = 'between steps (shown at the entrance)';
       elsewhere++;
     }
-    if (line >= 0) queued[line]!++;
+    for (const b of lines) queued[b]!++;
     patients.push({
       id: sp.id ?? `patient ${e + 1}`,
       className: classLabel.get(cls.name) ?? plainId(cls.name),
