@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileScenario, parseScenario, ScenarioError, type ScenarioInput } from '../scenarios/index.js';
-import { runHospital, TraceBuffer } from '../sim-core/index.js';
+import { runHospital, surgeFactor, TraceBuffer, type ArrivalModel } from '../sim-core/index.js';
 
 const WEEK = 7 * 1440;
 
@@ -57,6 +57,29 @@ describe('seasonal surges of arrivals', () => {
     const first = weeks.slice(0, 52).reduce((a, b) => a + b, 0);
     const expected = 1400 * 52 + 1400 * 5;
     expect(Math.abs(first - expected)).toBeLessThan(4 * Math.sqrt(expected));
+  });
+
+  it('are thinned under a ceiling that bounds every instant and does not change with the horizon', () => {
+    // Two year-long waves that overlap, one peaking on 29 February (1 March in other years): the ceiling
+    // must bound their sum, and be the same for a 30-day run (one or two waves) and a four-year one (ten).
+    const surges = [
+      { peak: '02-29', weeks: 52, extra: 1 },
+      { peak: '05-01', weeks: 52, extra: 0.5 },
+    ];
+    const weekly = (horizonDays: number): Extract<ArrivalModel, { type: 'weekly' }> => {
+      const a = compileScenario(parseScenario({ ...clinic(surges), horizonDays })).classes[0]!.arrivals;
+      if (a.type !== 'weekly') throw new Error('a weekly class');
+      return a;
+    };
+    const short = weekly(30);
+    const long = weekly(4 * 364);
+    expect(short.surges!.length).toBeLessThan(long.surges!.length);
+    expect(short.surgeCeiling).toBe(2.5);
+    expect(long.surgeCeiling).toBe(2.5);
+    let highest = 0;
+    for (let t = 0; t < 4 * 364 * 1440; t += 60) highest = Math.max(highest, surgeFactor(long.surges!, t));
+    expect(highest).toBeGreaterThan(2);
+    expect(highest).toBeLessThanOrEqual(long.surgeCeiling!);
   });
 
   it('leave a scenario with no surges untouched, and refuse a day that is not one', () => {

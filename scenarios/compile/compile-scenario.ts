@@ -117,7 +117,7 @@ function compileArrivals(
     return {
       type: 'weekly',
       ratePerMinute,
-      ...(a.surges && a.surges.length > 0 ? { surges: a.surges.flatMap((s) => surgeEveryYear(s, run)) } : {}),
+      ...(a.surges && a.surges.length > 0 ? { surges: a.surges.flatMap((s) => surgeEveryYear(s, run)), surgeCeiling: surgeCeiling(a.surges) } : {}),
       ...(a.dayToDayCv !== undefined ? { dayToDayCv: a.dayToDayCv } : {}),
     };
   }
@@ -157,6 +157,16 @@ function compilePathway(name: string, steps: PathwayStep[], ctx: PathwayContext)
     return out;
   };
   return { name, steps: compileSteps(steps, 0) };
+}
+
+/**
+ * The most the surges can raise the rate at any instant, whatever the horizon: 1 + each surge's extra once.
+ * A surge's waves are at most 52 weeks (364 days) wide and their peaks a year (365 or 366 days) apart, so
+ * two waves of one surge never overlap; waves of different surges may. The sum over the run's waves would
+ * grow with the number of years the horizon touches and change every draw of the arrival process.
+ */
+function surgeCeiling(surges: readonly { extra: number }[]): number {
+  return 1 + surges.reduce((sum, s) => sum + s.extra, 0);
 }
 
 /**

@@ -61,8 +61,9 @@ class ArrivalProcess {
       // each kept with probability rate(t) / peak.
       this.rates.push(...a.ratePerMinute);
       this.surges = a.surges ?? [];
-      // Candidates come at the highest rate there can be: the weekly peak with every surge at its height.
-      this.peak = Math.max(...this.rates) * (1 + this.surges.reduce((s, w) => s + w.extra, 0));
+      // Candidates come at the highest rate there can be, the weekly peak times the surges' ceiling: a bound
+      // of the scenario, not of this run's waves, so that every horizon draws the same candidates.
+      this.peak = Math.max(...this.rates) * (a.surgeCeiling ?? 1 + this.surges.reduce((s, w) => s + w.extra, 0));
       if (!(this.peak > 0)) return;
       this.candidateKind = this.sim.register(`arrivals:${this.cls.name}`, this.onCandidate, this);
       if (a.dayToDayCv !== undefined && this.dayRng) {

@@ -67,6 +67,13 @@ export type ArrivalModel =
       type: 'weekly';
       ratePerMinute: number[];
       surges?: ArrivalSurge[];
+      /**
+       * The most 1 + the surges' extra can reach at any instant of any run of this scenario, whatever its
+       * horizon (default: 1 + every listed surge's extra). Candidates are thinned under the weekly peak
+       * times this, so it must not depend on how many waves the horizon touches: if it did, a longer run
+       * would draw different arrivals in its first days.
+       */
+      surgeCeiling?: number;
       /** Each calendar day's rate times a gamma factor of mean 1 and this coefficient of variation (none: exactly Poisson). */
       dayToDayCv?: number;
     }
