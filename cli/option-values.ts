@@ -47,3 +47,15 @@ export function parseSeed(text: string): number | string {
   }
   return t;
 }
+
+/** The schema's cap on a scenario's horizonDays (ten years). */
+const MAX_HORIZON_DAYS = 3660;
+
+/** `--days N`: the days measured after the warm-up, a whole number from 1 to 3660 (the scenario's own limit). */
+export function parseDays(text: string): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < 1 || n > MAX_HORIZON_DAYS) {
+    throw new InvalidArgumentError(`must be a whole number of days from 1 to ${MAX_HORIZON_DAYS}, got ${shortValue(text)}`);
+  }
+  return n;
+}

@@ -15,7 +15,7 @@ import { registerCalibrateCommand } from './calibrate-command.js';
 import { workerCommand } from './commands/worker.js';
 import { queueOption } from './queue-option.js';
 import { parsePrecision, parseWarmup } from './output-analysis.js';
-import { parseReplications, parseSeed, parseWorkers } from './option-values.js';
+import { parseDays, parseReplications, parseSeed, parseWorkers } from './option-values.js';
 
 const SCENARIO = 'a built-in scenario name (see `list`) or a .json/.yaml/.yml scenario file';
 
@@ -51,6 +51,13 @@ export function buildProgram(): Command {
     .option('--json', 'print every figure as JSON: {"scenario", "seed", "replications", "figures": {id: {"mean", "ci95": [lo, hi], "n"}}}')
     .option('--csv <dir>', 'write figures.csv and per-replication.csv into this folder (made if needed)')
     .option('--trace <file>', "write replication 1's event trace as JSON")
+    .addOption(new Option('--days <n>', "days measured after the warm-up, 1 to 3660 (default: the scenario's horizonDays)").argParser(parseDays))
+    .addOption(
+      new Option('--snapshot-at <time>', "also write replication 1's state at this moment, as export-state --at does (needs --snapshot-out)").argParser(
+        parseMoment,
+      ),
+    )
+    .option('--snapshot-out <file>', "the file for --snapshot-at's state (JSON, for forecast --state)")
     .addOption(
       new Option('--warmup <days|auto>', 'warm-up in days, or "auto" to find it by MSER-5 on pilot replications (default: the scenario\'s)').argParser(
         parseWarmup,
@@ -125,7 +132,7 @@ export function buildProgram(): Command {
 
   program
     .command('export-state')
-    .description("write the hospital's state at a moment of replication 1 (patients, steps, beds, since when) for forecast --state")
+    .description("write the hospital's state at a moment of a replication (patients, steps, beds, since when) for forecast --state")
     .argument('<scenario>', SCENARIO)
     .addOption(
       new Option('--at <day>', 'days from the scenario\'s start (e.g. 60.25 = day 60 at 06:00) or a date and time "YYYY-MM-DDTHH:MM"')
@@ -133,6 +140,7 @@ export function buildProgram(): Command {
         .makeOptionMandatory(),
     )
     .addOption(seed())
+    .addOption(new Option('--replication <k>', 'which replication, 1 to 100000 (default: 1)').argParser(parseReplications))
     .option('-o, --out <file>', 'write the state (JSON) to this file instead of stdout')
     .option('--csv <file>', 'put the patients in this CSV file, one row each, named by the JSON')
     .action(async (scenario: string, o: Parameters<typeof exportStateCommand>[1]) => {

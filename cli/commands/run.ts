@@ -9,6 +9,7 @@ import { checkOutputs, scenarioInputs } from '../output-paths.js';
 import { createProgress } from '../progress.js';
 import { resolveScenario } from '../resolve-scenario.js';
 import { runExperiment } from '../run-experiment.js';
+import { minuteOfRun, writeStateAt } from '../state-export.js';
 import { createRunner } from '../queue-option.js';
 import { figureIdsOf, type RedisAddress } from '../../workers/node.js';
 import { renderRunReport } from '../run-report.js';
@@ -22,6 +23,11 @@ export interface RunCommandOptions {
   json?: boolean;
   csv?: string;
   trace?: string;
+  /** Days measured after the warm-up, in place of the scenario's horizonDays. */
+  days?: number;
+  /** A moment of the run (days from the start, or "YYYY-MM-DDTHH:MM") whose state replication 1 writes to snapshotOut. */
+  snapshotAt?: string;
+  snapshotOut?: string;
   workers?: number;
   warmup?: number | 'auto';
   precision?: PrecisionTarget;
@@ -33,6 +39,12 @@ export interface RunCommandOptions {
 export async function runCommand(scenarioArg: string | undefined, o: RunCommandOptions): Promise<number> {
   // Everything that can be refused is refused here, before anything runs.
   let scenario = await resolveScenario(scenarioArg);
+  if (o.days !== undefined) {
+    const warmup = typeof o.warmup === 'number' ? o.warmup : scenario.warmupDays;
+    if (o.warmup !== 'auto' && warmup >= o.days)
+      throw new UsageError(`--days ${o.days}: must be longer than the warm-up (${warmup} days), as a scenario's horizonDays must`);
+    scenario = { ...scenario, horizonDays: o.days };
+  }
   if (typeof o.warmup === 'number') {
     if (o.warmup >= scenario.horizonDays) {
       process.stderr.write(`--warmup: must be shorter than the scenario's horizon (${scenario.horizonDays} days), got ${o.warmup}\n`);
@@ -40,9 +52,17 @@ export async function runCommand(scenarioArg: string | undefined, o: RunCommandO
     }
     scenario = { ...scenario, warmupDays: o.warmup };
   }
+  if ((o.snapshotAt === undefined) !== (o.snapshotOut === undefined))
+    throw new UsageError(
+      o.snapshotAt === undefined ? '--snapshot-out: needs --snapshot-at, the moment to write' : '--snapshot-at: needs --snapshot-out, the file to write',
+    );
+  if (o.snapshotAt !== undefined) minuteOfRun(scenario, o.snapshotAt, '--snapshot-at');
   await checkOutputs({
     inputs: scenarioInputs(scenarioArg),
-    files: o.trace !== undefined ? [{ path: o.trace, what: '--trace' }] : [],
+    files: [
+      ...(o.trace !== undefined ? [{ path: o.trace, what: '--trace' }] : []),
+      ...(o.snapshotOut !== undefined ? [{ path: o.snapshotOut, what: '--snapshot-out' }] : []),
+    ],
     folders: o.csv !== undefined ? [{ path: o.csv, what: '--csv', files: ['figures.csv', 'per-replication.csv'] }] : [],
   });
   if (o.precision) {
@@ -96,5 +116,8 @@ export async function runCommand(scenarioArg: string | undefined, o: RunCommandO
     if (result.trace) await writeFileAtomic(o.trace, traceJson({ scenario: scenario.name, seed, replication: 1, start: scenario.start }, result.trace));
     else process.stderr.write(`Replication 1 did not finish: no trace written to ${o.trace}.\n`);
   }
+  // Replication 1 again, run only to that minute: its first days do not depend on its horizon, so this is the run's state then.
+  if (o.snapshotAt !== undefined && o.snapshotOut !== undefined)
+    await writeStateAt(scenario, minuteOfRun(scenario, o.snapshotAt, '--snapshot-at'), seed, 1, { out: o.snapshotOut });
   return result.cancelled ? EXIT.interrupted : EXIT.ok;
 }
