@@ -11,6 +11,7 @@ import { checkOutputs, scenarioInputs } from '../output-paths.js';
 import { createProgress } from '../progress.js';
 import { resolveScenario } from '../resolve-scenario.js';
 import { createPool } from '../run-experiment.js';
+import { stateWarnings } from '../forecast-warnings.js';
 import { loadStateFile } from '../state-file.js';
 
 export interface ForecastCommandOptions {
@@ -59,6 +60,8 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
   // Refused here, before any thread starts, if a name in the state is not in a scenario.
   forecastModel(scenario, state, o.hours, o.state);
   if (other) forecastModel(other, state, o.hours, o.state);
+  const warnings = stateWarnings(scenario, state);
+  for (const w of warnings) process.stderr.write(`Warning: ${w}\n`);
 
   const interrupt = listenForInterrupt(() => process.stderr.write('\nStopping after the replications under way (Ctrl-C again to quit at once)...\n'));
   const pool = createPool(o.replications, o.workers);
@@ -101,7 +104,7 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
   const comparison: ForecastComparison | undefined = b ? compareForecasts(a.summary, a.perReplication, b.summary, b.perReplication) : undefined;
   if (o.json) {
     process.stdout.write(
-      `${JSON.stringify({ scenario: scenario.name, seed, forecast: a.summary, ...(b && comparison ? { compare: { scenario: b.scenario, forecast: b.summary, differences: comparison } } : {}) }, withoutFloatNoise, 2)}\n`,
+      `${JSON.stringify({ scenario: scenario.name, seed, warnings, forecast: a.summary, ...(b && comparison ? { compare: { scenario: b.scenario, forecast: b.summary, differences: comparison } } : {}) }, withoutFloatNoise, 2)}\n`,
     );
   } else {
     process.stdout.write(renderForecast(a.summary, scenario.name, seed));
