@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError } from 'commander';
-import { INPUT_LIMITS, shortValue } from '../scenarios/index.js';
+import { INPUT_LIMITS, MAX_HORIZON_DAYS, shortValue } from '../scenarios/index.js';
 
 /** The schema's own cap on replications. */
 const MAX_REPLICATIONS = 100_000;
@@ -48,10 +48,7 @@ export function parseSeed(text: string): number | string {
   return t;
 }
 
-/** The schema's cap on a scenario's horizonDays (ten years). */
-const MAX_HORIZON_DAYS = 3660;
-
-/** `--days N`: the days measured after the warm-up, a whole number from 1 to 3660 (the scenario's own limit). */
+/** `--days N`: the days measured after the warm-up, a whole number from 1 to the scenario's own limit (MAX_HORIZON_DAYS). */
 export function parseDays(text: string): number {
   const n = Number(text);
   if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < 1 || n > MAX_HORIZON_DAYS) {

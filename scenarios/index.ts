@@ -1,4 +1,4 @@
-export { ScenarioSchema, type Scenario, type ScenarioInput, type PathwayStep } from './schema/scenario.js';
+export { MAX_HORIZON_DAYS, ScenarioSchema, type Scenario, type ScenarioInput, type PathwayStep } from './schema/scenario.js';
 export { compileScenario, startMinuteOfWeek } from './compile/compile-scenario.js';
 export { parseScenario, parseScenarioText } from './load.js';
 export { ScenarioError, formatPath, type ScenarioIssue } from './schema/errors.js';

@@ -126,13 +126,15 @@ const Costs = z.strictObject({
   patientTimePerHour: nonNegative().optional(),
 });
 
+/** A scenario's horizon is capped at ten years: longer runs are better split into replications. */
+export const MAX_HORIZON_DAYS = 3660;
+
 export const ScenarioSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   /** Start of simulated time: a local date and time, "YYYY-MM-DDTHH:MM". */
   start: LocalDateTime,
-  /** Capped at ten years: longer runs are better split into replications. */
-  horizonDays: positive().max(3660, 'must be at most 3660 days (ten years)'),
+  horizonDays: positive().max(MAX_HORIZON_DAYS, `must be at most ${MAX_HORIZON_DAYS} days (ten years)`),
   warmupDays: nonNegative().default(0),
   replications: z.number().int('must be a whole number').positive('must be at least 1').max(100_000, 'must be at most 100000').default(10),
   seed: z.union([z.number().int(), z.string().min(1)]).default(1),
