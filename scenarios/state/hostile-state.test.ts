@@ -4,18 +4,12 @@ import { parseScenario } from '../load.js';
 import { forecastModel } from './forecast-model.js';
 import { parseState } from './parse-state.js';
 import { StateError } from './state-error.js';
+import { problemsOf } from '../../test/fuzz/json-mutations.js';
 
 const hospital = parseScenario(builtinScenario('general-hospital')!.document, 'general-hospital');
 
-function problems(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof StateError) return e.issues.map((i) => `${i.path}: ${i.message}`);
-    throw e;
-  }
-  return [];
-}
+/** The problems a state reader refuses with ([] if it reads the input); any other error fails the test. */
+const problems = (f: () => unknown): string[] => problemsOf(f, StateError);
 
 const patient = (id: string, bed?: string) => ({
   id,
