@@ -9,9 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CalibrationError } from './errors.js';
 import { readAnyEventLog } from './read/log-format.js';
 import { parseMapping, parseMappingText } from './read/mapping.js';
-
-/** Cases per reader: 500 in `npm test`, more in `npm run fuzz` (nightly). */
-const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 500);
+import { FUZZ_RUNS, FUZZ_SEED } from '../test/fuzz/json-mutations.js';
 
 const ocel = (name: string): string => readFileSync(new URL(`../examples/data/ocel/${name}`, import.meta.url), 'utf8');
 const OCEL_MAP = parseMappingText(readFileSync(new URL('./maps/ocel-day-ward.yaml', import.meta.url), 'utf8'), 'map');
@@ -95,7 +93,7 @@ describe('XES and OCEL readers under hundreds of damaged files', () => {
         fc.property(edits, ([kind, at, value]) => {
           seen[readOrRefused(damage(text, kind, at, value), source, mapping)]++;
         }),
-        { numRuns: FUZZ_RUNS, seed: 20261207 },
+        { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
       );
       expect(seen.refused).toBeGreaterThan(50);
     });
@@ -112,7 +110,7 @@ describe('XES and OCEL readers under hundreds of damaged files', () => {
         list[at % list.length] = structuredClone(VALUES[value % VALUES.length]);
         seen[readOrRefused(JSON.stringify(d), 'day-ward.jsonocel', OCEL_MAP)]++;
       }),
-      { numRuns: FUZZ_RUNS, seed: 20261207 },
+      { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
     );
     expect(seen.refused).toBeGreaterThan(200);
   });

@@ -3,17 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runHospital } from '../sim-core/index.js';
 import { compileScenario, parseScenario, parseScenarioText, ScenarioError } from './index.js';
 import { smallHospital } from './fixtures/small-hospital.js';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Path = (string | number)[];
-
-/** Every path in the document, containers included, so mutations can hit any level. */
-function allPaths(value: Json, prefix: Path = []): Path[] {
-  const out: Path[] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...allPaths(v, [...prefix, i])));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...allPaths(v, [...prefix, k]));
-  return out;
-}
+import { allPaths, type Json, type Path } from '../test/fuzz/json-mutations.js';
 
 function get(doc: Json, path: Path): Json | undefined {
   let here: Json | undefined = doc;

@@ -8,6 +8,18 @@ export const INPUT_LIMITS = {
   documentBytes: 20 * 1024 * 1024,
   /** Lists and maps inside one another in a scenario, sweep or mapping document. */
   nestingDepth: 64,
+  /** Aliases (`*name`) in one YAML file: each is resolved by a walk of the whole document. */
+  yamlAliases: 1000,
+  /**
+   * Items in one list of a scenario, sweep or mapping document: a million
+   * empirical values is the most a hospital's data needs, and a list of millions
+   * of wrong values would otherwise be checked (and a problem made) item by item.
+   */
+  listItems: 1_000_000,
+  /** Patient classes, and pathways, in one scenario (a real case mix has hundreds; each class is compiled and scheduled). */
+  patientClasses: 5000,
+  /** Steps in one pathway (the built-in hospital's longest has 158; each step is compiled and followed by reference). */
+  pathwaySteps: 10_000,
   /** An event log as read, and as decompressed from .gz. */
   logBytes: 512 * 1024 * 1024,
   /** One row of an event log, in characters. */
@@ -63,6 +75,23 @@ export function tooDeep(document: unknown, limit: number = INPUT_LIMITS.nestingD
     if (path.length >= limit) return path;
     if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
     else for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
+  }
+  return undefined;
+}
+
+/**
+ * The first list of a document longer than the limit, with its length, found by
+ * one walk without recursion before any list is checked item by item, or undefined.
+ */
+export function tooLong(document: unknown, limit: number = INPUT_LIMITS.listItems): { path: (string | number)[]; items: number } | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: document, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object' || path.length > INPUT_LIMITS.nestingDepth) continue;
+    if (Array.isArray(value)) {
+      if (value.length > limit) return { path, items: value.length };
+      for (let i = 0; i < value.length; i++) if (value[i] !== null && typeof value[i] === 'object') stack.push({ value: value[i], path: [...path, i] });
+    } else for (const [k, v] of Object.entries(value)) if (v !== null && typeof v === 'object') stack.push({ value: v, path: [...path, k] });
   }
   return undefined;
 }

@@ -3,7 +3,7 @@ import { ScenarioSchema, type Scenario } from './schema/scenario.js';
 import { ScenarioError, formatPath, type ScenarioIssue } from './schema/errors.js';
 import { checkReferences } from './references.js';
 import { STEP_VERBS } from './verbs/index.js';
-import { INPUT_LIMITS, maxOf, shortValue, tooDeep } from './limits.js';
+import { INPUT_LIMITS, maxOf, shortValue, tooDeep, tooLong } from './limits.js';
 import { readDataText } from './read-data.js';
 import { didYouMean, knownFieldsAt } from './nearest-name.js';
 
@@ -18,14 +18,83 @@ export function parseScenario(document: unknown, source = 'scenario'): Scenario 
     throw new ScenarioError(source, [
       { path: formatPath(deep.slice(0, 8)), message: `is nested more than ${INPUT_LIMITS.nestingDepth} deep: no scenario needs that` },
     ]);
+  const tooMany = countsPastLimits(document);
+  if (tooMany.length > 0) throw new ScenarioError(source, tooMany);
   // jitless: zod would otherwise compile every object schema into a function
   // (`new Function`) on its first parse, which for one document costs more than
   // the parse (a sixth of the viewer's page load); the checks are the same.
-  const result = ScenarioSchema.safeParse(document, { reportInput: true, jitless: true });
+  const result = checkedShape(document, source);
   if (!result.success) throw new ScenarioError(source, shortened(zodIssues(result.error.issues, [], ScenarioSchema)));
   const problems = checkReferences(result.data);
   if (problems.length > 0) throw new ScenarioError(source, shortened(problems));
   return result.data;
+}
+
+/**
+ * The schema's verdict. Zod gathers a list's problems by spreading them into its
+ * parent's, which overflows the stack past about a hundred thousand wrong items
+ * in one list: that is refused naming the long list, not as a stack trace.
+ */
+function checkedShape(document: unknown, source: string): ReturnType<typeof ScenarioSchema.safeParse> {
+  try {
+    return ScenarioSchema.safeParse(document, { reportInput: true, jitless: true });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const long = tooLong(document, WRONG_ITEMS_LISTED);
+    throw new ScenarioError(source, [
+      {
+        path: long ? formatPath(long.path) : '',
+        message: `has more wrong values than can be listed${long ? ` (in a list of ${long.items.toLocaleString('en')} items)` : ''}: check the values' type`,
+      },
+    ]);
+  }
+}
+
+/** Items past which a list with wrong values in it may be too long to report item by item. */
+const WRONG_ITEMS_LISTED = 50_000;
+
+/**
+ * The counts past their limits, checked on the document as given before any
+ * part of it is validated: a list of millions of items, or hundreds of thousands
+ * of classes or steps, would otherwise take minutes and gigabytes to check and
+ * compile before being refused or run.
+ */
+function countsPastLimits(document: unknown): ScenarioIssue[] {
+  const long = tooLong(document);
+  if (long)
+    return [
+      {
+        path: formatPath(long.path),
+        message: `has ${long.items.toLocaleString('en')} items, more than the ${INPUT_LIMITS.listItems.toLocaleString('en')} a list may hold`,
+      },
+    ];
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) return [];
+  const { patientClasses, pathways } = document as { patientClasses?: unknown; pathways?: unknown };
+  const problems: ScenarioIssue[] = [];
+  const most = (n: number): string => n.toLocaleString('en');
+  if (Array.isArray(patientClasses) && patientClasses.length > INPUT_LIMITS.patientClasses)
+    problems.push({
+      path: 'patientClasses',
+      message: `has ${most(patientClasses.length)} classes, more than the ${most(INPUT_LIMITS.patientClasses)} a scenario may have`,
+    });
+  if (pathways !== null && typeof pathways === 'object' && !Array.isArray(pathways)) {
+    const names = Object.keys(pathways);
+    if (names.length > INPUT_LIMITS.patientClasses)
+      problems.push({
+        path: 'pathways',
+        message: `has ${most(names.length)} pathways, more than the ${most(INPUT_LIMITS.patientClasses)} a scenario may have`,
+      });
+    else
+      for (const name of names) {
+        const steps = (pathways as Record<string, unknown>)[name];
+        if (Array.isArray(steps) && steps.length > INPUT_LIMITS.pathwaySteps)
+          problems.push({
+            path: formatPath(['pathways', name]),
+            message: `has ${most(steps.length)} steps, more than the ${most(INPUT_LIMITS.pathwaySteps)} a pathway may have`,
+          });
+      }
+  }
+  return shortened(problems);
 }
 
 /** Problems with every long quoted name in them cut to an excerpt: a 10 MB id is not echoed whole. */

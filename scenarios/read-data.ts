@@ -1,6 +1,6 @@
 import { isMap, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
 import { formatPath } from './schema/errors.js';
-import { INPUT_LIMITS, sizeInWords, tooDeep } from './limits.js';
+import { INPUT_LIMITS, sizeInWords, tooDeep, tooLong } from './limits.js';
 
 /**
  * The data in the text of a JSON or YAML file (a scenario, a sweep, a mapping),
@@ -9,7 +9,7 @@ import { INPUT_LIMITS, sizeInWords, tooDeep } from './limits.js';
  * forms; YAML is read with the core schema (a tag asking for anything but
  * plain data is an error, never code); a second YAML document is refused, not
  * ignored; a key given twice is refused (checked in time linear in the keys);
- * and the size and nesting limits hold.
+ * and the size, nesting and list length limits hold.
  */
 export function readDataText(text: string, format: 'json' | 'yaml'): { document: unknown } | { problem: string } {
   if (text.length > INPUT_LIMITS.documentBytes)
@@ -31,6 +31,11 @@ export function readDataText(text: string, format: 'json' | 'yaml'): { document:
   if (deep)
     return {
       problem: `is nested more than ${INPUT_LIMITS.nestingDepth} deep (at ${formatPath(deep.slice(0, 8))}...): no scenario, sweep or mapping needs that`,
+    };
+  const long = tooLong(document);
+  if (long)
+    return {
+      problem: `has a list of ${long.items.toLocaleString('en')} items at ${formatPath(long.path) || 'its top'}, more than the ${INPUT_LIMITS.listItems.toLocaleString('en')} a list may hold`,
     };
   return { document };
 }
@@ -59,7 +64,7 @@ function readYaml(text: string): { document: unknown } | { problem: string } {
     const second = docs[1]!.range[0];
     return { problem: `holds ${docs.length} YAML documents (a second begins at line ${lines.linePos(second).line}); a file must hold one` };
   }
-  const duplicate = firstDuplicateKey(doc, lines);
+  const duplicate = firstDuplicateKeyOrTooManyAliases(doc, lines);
   if (duplicate) return { problem: duplicate };
   try {
     return { document: doc.toJS({ maxAliasCount: 100 }) as unknown };
@@ -70,10 +75,23 @@ function readYaml(text: string): { document: unknown } | { problem: string } {
   }
 }
 
-/** A key given twice in one map, with its line; a set per map, so the check is linear in the keys. */
-function firstDuplicateKey(doc: Document.Parsed, lines: LineCounter): string | undefined {
+/**
+ * A key given twice in one map, with its line (a set per map, so the check is
+ * linear in the keys); or more aliases than the limit, counted before any is
+ * resolved: the yaml library looks each alias's anchor up by walking the
+ * document, so tens of thousands of aliases take time in the square of the file.
+ */
+function firstDuplicateKeyOrTooManyAliases(doc: Document.Parsed, lines: LineCounter): string | undefined {
   let found: string | undefined;
+  let aliases = 0;
   visit(doc, {
+    Alias(_key, alias) {
+      aliases += 1;
+      if (aliases <= INPUT_LIMITS.yamlAliases) return undefined;
+      const line = alias.range ? ` at line ${lines.linePos(alias.range[0]).line}` : '';
+      found = `cannot be read as YAML${line}: more than the ${INPUT_LIMITS.yamlAliases.toLocaleString('en')} aliases (*name) a file may use`;
+      return visit.BREAK;
+    },
     Map(_key, map) {
       if (!isMap(map)) return undefined;
       const seen = new Set<string>();

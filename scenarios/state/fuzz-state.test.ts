@@ -14,35 +14,15 @@ import { forecastModel } from './forecast-model.js';
 import { bundleItems, parseFhirMapping, stateFromFhir } from './fhir/fhir-to-state.js';
 import { parseState } from './parse-state.js';
 import { StateError } from './state-error.js';
-
-/** Cases per reader: 500 in `npm test`, more in `npm run fuzz` (nightly). */
-const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 500);
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Path = (string | number)[];
+import { allPaths, FUZZ_RUNS, FUZZ_SEED, HOSTILE_VALUES, mutated, mutations, type Json } from '../../test/fuzz/json-mutations.js';
 
 const example = (name: string): string => readFileSync(new URL(`../../examples/state/${name}`, import.meta.url), 'utf8');
 const hospital = parseScenario(builtinScenario('general-hospital')!.document, 'general-hospital');
 const mapping = parseFhirMapping(JSON.parse(example('fhir-mapping.json')));
 
-function allPaths(value: Json, prefix: Path = []): Path[] {
-  const out: Path[] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...allPaths(v, [...prefix, i])));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...allPaths(v, [...prefix, k]));
-  return out;
-}
-
-/** Values a broken export or a hostile file leaves behind. */
+/** Values a broken export or a hostile file leaves behind, with the names a state uses. */
 const VALUES: Json[] = [
-  -1,
-  0,
-  1,
-  1e9,
-  1e300,
-  '',
-  'x',
-  '__proto__',
-  'toString',
+  ...HOSTILE_VALUES,
   'medicalWard',
   'edCubicle',
   'triage',
@@ -51,41 +31,7 @@ const VALUES: Json[] = [
   '2026-02-30T08:00',
   '2026-03-02T07:00',
   '2026-03-02T07:00:00+00:00',
-  'x'.repeat(5000),
-  null,
-  true,
-  [],
-  {},
-  [null],
-  { __proto__: null } as unknown as Json,
 ];
-
-type Mutation = { path: number; kind: 'set' | 'delete' | 'duplicate'; value: number };
-
-function mutate(doc: Json, paths: Path[], m: Mutation): void {
-  const path = paths[m.path % paths.length]!;
-  if (path.length === 0) return;
-  let parent: Json | undefined = doc;
-  for (const key of path.slice(0, -1)) parent = parent !== null && typeof parent === 'object' ? (parent as Record<string | number, Json>)[key] : undefined;
-  if (parent === null || typeof parent !== 'object' || parent === undefined) return;
-  const key = path[path.length - 1]!;
-  const value = structuredClone(VALUES[m.value % VALUES.length]!);
-  if (Array.isArray(parent) && typeof key === 'number') {
-    if (m.kind === 'delete') parent.splice(key, 1);
-    else if (m.kind === 'duplicate') parent.splice(key, 0, structuredClone(parent[key]!));
-    else parent[key] = value;
-  } else {
-    const obj = parent as Record<string, Json>;
-    if (m.kind === 'delete') delete obj[key];
-    else if (m.kind === 'duplicate') obj[`${key}Copy`] = structuredClone(obj[key]!);
-    else Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  }
-}
-
-const mutations = fc.array(
-  fc.record({ path: fc.nat(), kind: fc.constantFrom<Mutation['kind']>('set', 'set', 'set', 'delete', 'duplicate'), value: fc.nat() }),
-  { minLength: 1, maxLength: 3 },
-);
 
 /** Read and placed, or refused by path: counts each, and fails on any other error. */
 function outcome(read: () => { patients: readonly unknown[] }, expectedPatients?: number): 'read' | 'refused' {
@@ -112,12 +58,11 @@ describe('the state readers under hundreds of mutated inputs', () => {
     const seen = { read: 0, refused: 0 };
     fc.assert(
       fc.property(mutations, (ms) => {
-        const doc = structuredClone(base);
-        for (const m of ms) mutate(doc, paths, m);
+        const doc = mutated(base, paths, ms, VALUES);
         const patients = (doc as { patients?: unknown }).patients;
         seen[outcome(() => parseState(doc, 'mutant'), Array.isArray(patients) ? patients.length : undefined)]++;
       }),
-      { numRuns: FUZZ_RUNS, seed: 20261207 },
+      { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
     );
     expect(seen.read).toBeGreaterThan(20);
     expect(seen.refused).toBeGreaterThan(100);
@@ -142,7 +87,7 @@ describe('the state readers under hundreds of mutated inputs', () => {
         const rows = damaged.split('\n').filter((l) => l.trim() !== '').length - 1;
         seen[outcome(() => parseState(state, 'mutant', { text: damaged, file: 'p.csv' }), Math.max(0, rows))]++;
       }),
-      { numRuns: FUZZ_RUNS, seed: 20261207 },
+      { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
     );
     expect(seen.read).toBeGreaterThan(20);
     expect(seen.refused).toBeGreaterThan(100);
@@ -154,8 +99,7 @@ describe('the state readers under hundreds of mutated inputs', () => {
     const seen = { read: 0, refused: 0 };
     fc.assert(
       fc.property(mutations, (ms) => {
-        const doc = structuredClone(base);
-        for (const m of ms) mutate(doc, paths, m);
+        const doc = mutated(base, paths, ms, VALUES);
         seen[
           outcome(() => {
             const { items, timestamp } = bundleItems(doc, 'mutant');
@@ -163,7 +107,7 @@ describe('the state readers under hundreds of mutated inputs', () => {
           })
         ]++;
       }),
-      { numRuns: FUZZ_RUNS, seed: 20261207 },
+      { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
     );
     expect(seen.read).toBeGreaterThan(20);
     expect(seen.refused).toBeGreaterThan(100);

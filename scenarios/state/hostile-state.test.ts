@@ -4,17 +4,21 @@ import { parseScenario } from '../load.js';
 import { forecastModel } from './forecast-model.js';
 import { parseState } from './parse-state.js';
 import { StateError } from './state-error.js';
+import { problemsOf } from '../../test/fuzz/json-mutations.js';
 
 const hospital = parseScenario(builtinScenario('general-hospital')!.document, 'general-hospital');
 
-function problems(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof StateError) return e.issues.map((i) => `${i.path}: ${i.message}`);
-    throw e;
-  }
-  return [];
+/** The problems a state reader refuses with ([] if it reads the input); any other error fails the test. */
+const problems = (f: () => unknown): string[] => problemsOf(f, StateError);
+
+/** A list of `length` items any of which, when read, fails the test: a reader must refuse it by its length alone. */
+function unreadItems(length: number): unknown[] {
+  return new Proxy(new Array<unknown>(length), {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) throw new Error(`item ${key} of a list past the limit was read`);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
 }
 
 const patient = (id: string, bed?: string) => ({
@@ -64,17 +68,13 @@ describe('a state that would count a patient twice, or slip past its checks, is 
   });
 
   it('a state of a million patients is refused at once, not built', () => {
-    const started = performance.now();
-    const patients = Array.from({ length: 100_001 }, () => ({}));
-    const found = problems(() => parseState({ asOf: '2026-03-02T07:00', patients }));
-    expect(found[0]).toMatch(/^patients: holds 100,001 items, more than the 100,000 a state may/);
-    expect(performance.now() - started).toBeLessThan(20_000);
-    // Three million items, as a 12 MB file holds, refused before any is looked at.
-    const at = performance.now();
-    expect(problems(() => parseState({ asOf: '2026-03-02T07:00', patients: [], booked: new Array(3_000_000).fill(0) }))[0]).toMatch(
-      /^booked: holds 3,000,000 items/,
+    // Lists whose items cannot be read: a refusal naming the limit, with no item looked at, is one made before
+    // the walk (a bound in milliseconds said the same, but a loaded machine broke it, issue 26 item 12).
+    expect(problems(() => parseState({ asOf: '2026-03-02T07:00', patients: unreadItems(100_001) }))[0]).toMatch(
+      /^patients: holds 100,001 items, more than the 100,000 a state may/,
     );
-    expect(performance.now() - at).toBeLessThan(1000);
+    // Three million items, as a 12 MB file holds, refused before any is looked at.
+    expect(problems(() => parseState({ asOf: '2026-03-02T07:00', patients: [], booked: unreadItems(3_000_000) }))[0]).toMatch(/^booked: holds 3,000,000 items/);
   });
 
   it('a CSV of patients past the limit is refused by its name', () => {

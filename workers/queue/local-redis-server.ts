@@ -1,6 +1,8 @@
 /**
  * A throwaway redis-server on 127.0.0.1 for tests and the bench: a free port, a
  * temporary folder, nothing saved to disk, eviction off; stopped by `stop()`.
+ * A test of a restart gives the port and folder of the one it stopped, and asks
+ * for an append-only file there, so what Redis held survives the restart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -34,13 +36,25 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startLocalRedis(path = REDIS_SERVER): Promise<LocalRedis> {
+export interface LocalRedisOptions {
+  /** The port (a restart's: the one before); a free one when not given. */
+  port?: number;
+  /** The folder for its files, kept by stop(); a temporary one, removed by stop(), when not given. */
+  dir?: string;
+  /** Keep what it holds in an append-only file in `dir`, written every second and on a clean stop. */
+  appendOnly?: boolean;
+}
+
+export async function startLocalRedis(path = REDIS_SERVER, options: LocalRedisOptions = {}): Promise<LocalRedis> {
   if (!redisServerInstalled(path)) throw new Error(`redis-server is not installed at ${path} (Debian: apt-get install redis-server)`);
-  const dir = await mkdtemp(join(tmpdir(), 'hospital-twin-redis-'));
-  const port = await freePort();
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'hospital-twin-redis-')));
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
     path,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+    [
+      ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''],
+      ...['--appendonly', options.appendOnly ? 'yes' : 'no', '--maxmemory-policy', 'noeviction'],
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -54,7 +68,7 @@ export async function startLocalRedis(path = REDIS_SERVER): Promise<LocalRedis> 
       child.kill('SIGTERM');
       await exited;
     }
-    await rm(dir, { recursive: true, force: true });
+    if (options.dir === undefined) await rm(dir, { recursive: true, force: true });
   };
   const url = `redis://127.0.0.1:${port}/0`;
   // Ready when it answers PING (within 10 s).

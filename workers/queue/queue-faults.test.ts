@@ -3,11 +3,12 @@
  * stored result damaged (refused and run again, the figures those of a local
  * run), a scenario in Redis that fails validation (the worker refuses it), and
  * Redis killed mid-run (coordinator and worker stop with a message and exit 1
- * within a bounded time). Skipped only when redis-server is not installed and
+ * within a bounded time), and Redis killed and restarted mid-sweep (each exits
+ * or resumes within a bounded time; a rerun's figures are a local run's). Skipped only when redis-server is not installed and
  * CI is not set.
  */
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -145,4 +146,45 @@ describe.skipIf(!redisServerInstalled() && !process.env['CI'])('the queue under 
     expect(worker.out()).toMatch(/error: lost the connection to Redis .* stopped after \d+ replication/);
     expect(worker.out()).not.toMatch(/Unhandled error event/);
   }, 180_000);
+  it("Redis killed and restarted mid-sweep: coordinator and worker exit or resume in bounded time, and a rerun's figures are a local run's", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'desk.yaml'), DESK(3600));
+    await writeFile(join(dir, 'sweep.yaml'), 'name: desks\nbase: desk.yaml\nparameters:\n  resources.desk.units: [2, 3, 4]\nreplications: 3\n');
+    const local = await runCli(['sweep', join(dir, 'sweep.yaml'), '--out', join(dir, 'local'), '--workers', '1']);
+    expect(local.code, local.stderr).toBe(0);
+
+    // Redis keeps an append-only file in its own folder, so the results stored before the kill survive the restart.
+    const redisDir = await tempDir();
+    redis = await startLocalRedis(undefined, { dir: redisDir, appendOnly: true });
+    const { port, url } = redis;
+    const args = ['sweep', join(dir, 'sweep.yaml'), '--out', join(dir, 'queued'), '--queue', url];
+    const worker = start(['worker', '--queue', url, '--workers', '1']);
+    procs.push(worker);
+    await worker.waitFor(/taking replications/, 30_000);
+    const coordinator = start(args);
+    procs.push(coordinator);
+    await worker.waitFor(/took replication/, 120_000);
+    // Killed mid-sweep: the coordinator still waiting, and replications still to be run.
+    expect(await within(coordinator.exited, 1), 'the sweep ended before Redis was killed').toBe('still running');
+    expect((worker.out().match(/done replication/g) ?? []).length).toBeLessThan(9);
+    await redis.stop();
+    redis = await startLocalRedis(undefined, { dir: redisDir, appendOnly: true, port });
+
+    // Each either reconnects and carries on, or stops with the message and exit 1: never hangs.
+    const ended = await within(coordinator.exited, 120_000);
+    expect(ended, coordinator.out()).not.toBe('still running');
+    if (ended !== 0) expect(coordinator.out()).toMatch(/error: lost the connection to Redis at redis:\/\/127\.0\.0\.1:\d+\/0/);
+    expect(coordinator.out()).not.toMatch(/Unhandled error event|\n\s+at /);
+    if ((await within(worker.exited, 1)) !== 'still running') {
+      expect(worker.out()).toMatch(/error: lost the connection to Redis/);
+      const next = start(['worker', '--queue', url, '--workers', '1']);
+      procs.push(next);
+      await next.waitFor(/taking replications/, 30_000);
+    }
+
+    const rerun = await runCli(args);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    const figures = async (out: string): Promise<string> => readFile(join(dir, out, 'sweep.csv'), 'utf8');
+    expect(await figures('queued')).toBe(await figures('local'));
+  }, 300_000);
 });

@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { replicationKey, seedTag } from './job-key.js';
 import { parseRedisUrl, RedisUrlError } from './redis-url.js';
 import { DamagedResultError, decodeResult, encodeResult } from './result-codec.js';
-
-/** Cases per reader: 500 in `npm test`, more in `npm run fuzz` (nightly). */
-const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 500);
+import { FUZZ_RUNS, FUZZ_SEED } from '../../test/fuzz/json-mutations.js';
 
 describe('a result stored in Redis', () => {
   it('comes back with the same bits, NaN, -0 and infinities included (JSON alone would turn them into null and 0)', () => {
@@ -60,7 +58,7 @@ describe('a result stored in Redis', () => {
           refused++;
         }
       }),
-      { numRuns: FUZZ_RUNS, seed: 20261207 },
+      { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
     );
     expect(refused).toBeGreaterThan(200);
   });

@@ -4,21 +4,15 @@ import { builtinScenario } from '../../builtin/index.js';
 import { parseScenario } from '../../load.js';
 import { forecastModel } from '../forecast-model.js';
 import { StateError } from '../state-error.js';
+import { problemsOf } from '../../../test/fuzz/json-mutations.js';
 import { bundleItems, ndjsonItems, parseFhirMapping, stateFromFhir } from './fhir-to-state.js';
 
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../examples/state/${name}`, import.meta.url), 'utf8'));
 const hospital = parseScenario(builtinScenario('general-hospital')!.document, 'general-hospital');
 const mapping = parseFhirMapping(read('fhir-mapping.json'));
 
-function problems(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof StateError) return e.issues.map((i) => `${i.path}: ${i.message}`);
-    throw e;
-  }
-  return [];
-}
+/** The problems a state reader refuses with ([] if it reads the input); any other error fails the test. */
+const problems = (f: () => unknown): string[] => problemsOf(f, StateError);
 
 describe('FHIR R4 reader', () => {
   it('a Bundle with every mapped resource: ward stays, an ED patient waiting for a bed, the waiting room, bookings', () => {

@@ -1,21 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StateError } from '../state-error.js';
+import { problemsOf } from '../../../test/fuzz/json-mutations.js';
 import { bundleItems, ndjsonItems, parseFhirMapping, stateFromFhir } from './fhir-to-state.js';
 
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../examples/state/${name}`, import.meta.url), 'utf8'));
 const mapping = parseFhirMapping(read('fhir-mapping.json'));
 const bundle = read('fhir-bundle.json') as { entry: { resource: Record<string, unknown> }[]; timestamp: string };
 
-function problems(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof StateError) return e.issues.map((i) => `${i.path}: ${i.message}`);
-    throw e;
-  }
-  return [];
-}
+/** The problems a state reader refuses with ([] if it reads the input); any other error fails the test. */
+const problems = (f: () => unknown): string[] => problemsOf(f, StateError);
 
 const fromBundle = (b: unknown): unknown => {
   const { items, timestamp } = bundleItems(b, 'bundle');
