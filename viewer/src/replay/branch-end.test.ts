@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { compileScenario, parseScenario, type ScenarioInput } from '../../../scenarios/index.js';
-import { runHospital, TraceBuffer } from '../../../sim-core/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario, type ScenarioInput } from '../../../scenarios/index.js';
+import type { TraceData } from '../../../sim-core/index.js';
+import { runScenario } from '../../../workers/index.js';
 import { buildLayout } from '../layout/hospital-layout.js';
 import { fillEntityFrame, slotHolderAt } from './frame.js';
 import { prepareReplay } from './prepare.js';
@@ -49,10 +50,12 @@ const clinic: ScenarioInput = {
 
 describe('replay of a split branch that gives up', () => {
   const scenario = parseScenario(clinic);
-  const buffer = new TraceBuffer();
-  runHospital(compileScenario(scenario), { seed: 2, replication: 1, trace: buffer });
-  const trace = buffer.toData();
   const layout = buildLayout(scenario);
+  let trace: TraceData;
+  // Run as the viewer runs a model: through workers/ (the scenario's seed, 2; replication 1's trace).
+  beforeAll(async () => {
+    trace = (await runScenario(scenario, { replications: 1, trace: true })).trace!;
+  });
 
   it('takes the branch out of the line it gave up on, while the patient stays', () => {
     const lab = layout.blockOf.get('lab')!;
