@@ -117,16 +117,26 @@ export class Simulation {
    * set to `until` (if finite) so time averages cover the whole horizon.
    */
   run(until = Infinity): void {
+    this.stopRequested = false;
+    this.drain(until);
+    if (!this.stopRequested && until !== Infinity && until > this.now) this.now = until;
+  }
+
+  /**
+   * The event loop alone. Run once per replication, it is compiled on the fly
+   * (on-stack replacement); with the clock's last step in the same function,
+   * that step had never run when the loop was compiled, and the compiled loop
+   * was thrown away at the end of every replication.
+   */
+  private drain(until: number): void {
     const calendar = this.calendar;
     const handlers = this.handlers;
     const targets = this.handlerTargets;
-    this.stopRequested = false;
     while (!this.stopRequested && calendar.popUntil(until)) {
       this.now = calendar.poppedTime;
       this.eventCount++;
       const kind = calendar.poppedKind;
       handlers[kind]!.call(targets[kind], calendar.poppedEntity, calendar.poppedArg);
     }
-    if (!this.stopRequested && until !== Infinity && until > this.now) this.now = until;
   }
 }

@@ -28,16 +28,7 @@ export function caseFigures(f: Figures, model: HospitalModel, cases: FinishedCas
   const types = COST_TYPES.length;
   const cost = new Float64Array(n);
   const byType = new Float64Array(n * types);
-  const scratch = new Float64Array(types);
-  for (let k = 0; k < n; k++) {
-    ledger.patientCostByType(cases.serial[k]!, scratch);
-    let sum = 0;
-    for (let t = 0; t < types; t++) {
-      byType[k * types + t] = scratch[t]!;
-      sum += scratch[t]!;
-    }
-    cost[k] = sum;
-  }
+  costOfCases(cases, ledger, cost, byType);
 
   const values = new Float64Array(n);
   putCostPerCase(f, 'cost.perCase.all', allCases(n), cost, values);
@@ -59,8 +50,7 @@ export function caseFigures(f: Figures, model: HospitalModel, cases: FinishedCas
 
   if (model.caseMix) putCaseMix(f, model, cases, cost);
 
-  let waited = 0;
-  for (let k = 0; k < n; k++) waited += cases.waited[k]!;
+  const waited = sumOf(cases.waited, n);
   f['patientTime.hours'] = waited / 60;
   f['patientTime.perCase.hours'] = n > 0 ? waited / 60 / n : NaN;
   if (model.patientTimePerHour !== undefined) f['patientTime.cost'] = (waited / 60) * model.patientTimePerHour;
@@ -127,12 +117,7 @@ function putCaseMix(f: Figures, model: HospitalModel, cases: FinishedCases, cost
  */
 function putCostPerCase(f: Figures, id: string, which: Int32Array, cost: Float64Array, scratch: Float64Array): void {
   const n = which.length;
-  let mean = 0;
-  for (let i = 0; i < n; i++) {
-    const x = cost[which[i]!]!;
-    mean += (x - mean) / (i + 1);
-    scratch[i] = x;
-  }
+  const mean = gatherWithMean(which, cost, scratch);
   const values = scratch.subarray(0, n);
   f[`${id}.cases`] = n;
   f[`${id}.mean`] = n > 0 ? mean : NaN;
@@ -140,6 +125,46 @@ function putCostPerCase(f: Figures, id: string, which: Int32Array, cost: Float64
   f[`${id}.p10`] = selectQuantile(values, 0.1, 0);
   f[`${id}.p50`] = selectQuantile(values, 0.5, Math.floor((n - 1) * 0.1));
   f[`${id}.p90`] = selectQuantile(values, 0.9, Math.floor((n - 1) * 0.5));
+}
+
+/*
+ * Each loop over the cases below is a function of its own. These run once per
+ * replication, so V8 compiles their loops on the fly (on-stack replacement);
+ * code after such a loop in the same function had never run, and reaching it
+ * threw the compiled code away, to be compiled again at the next close: a
+ * seventh of a replication's instructions went to this close.
+ */
+
+/** Each case's cost (into `cost`) and its cost by type (`byType`, row-major), read from the ledger by serial. */
+function costOfCases(cases: FinishedCases, ledger: CostLedger, cost: Float64Array, byType: Float64Array): void {
+  const types = COST_TYPES.length;
+  const scratch = new Float64Array(types);
+  for (let k = 0; k < cases.count; k++) {
+    ledger.patientCostByType(cases.serial[k]!, scratch);
+    let sum = 0;
+    for (let t = 0; t < types; t++) {
+      byType[k * types + t] = scratch[t]!;
+      sum += scratch[t]!;
+    }
+    cost[k] = sum;
+  }
+}
+
+/** The costs of the cases `which` copied into `scratch`, and their mean (Welford's, as Tally computes it). */
+function gatherWithMean(which: Int32Array, cost: Float64Array, scratch: Float64Array): number {
+  let mean = 0;
+  for (let i = 0; i < which.length; i++) {
+    const x = cost[which[i]!]!;
+    mean += (x - mean) / (i + 1);
+    scratch[i] = x;
+  }
+  return mean;
+}
+
+function sumOf(xs: Float64Array, n: number): number {
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += xs[k]!;
+  return sum;
 }
 
 function allCases(n: number): Int32Array {
@@ -153,25 +178,39 @@ function allCases(n: number): Int32Array {
  * from 0 to size - 1 (a key outside that range, such as -1 for none, is left
  * out). Counted first, then filled: no arrays grown by push.
  */
-function bucketsBy(n: number, size: number, keys: ArrayLike<number>, stride: number, offset: number): Int32Array[] {
+function bucketsBy(n: number, size: number, keys: Int32Array, stride: number, offset: number): Int32Array[] {
   const counts = new Int32Array(size);
+  countKeys(n, keys, stride, offset, counts);
+  const out = Array.from(counts, (c) => new Int32Array(c));
+  counts.fill(0);
+  fillBuckets(n, keys, stride, offset, counts, out);
+  return out;
+}
+
+function countKeys(n: number, keys: Int32Array, stride: number, offset: number, counts: Int32Array): void {
+  const size = counts.length;
   for (let k = 0; k < n; k++) {
     const key = keys[k * stride + offset]!;
     if (key >= 0 && key < size) counts[key]!++;
   }
-  const out = Array.from(counts, (c) => new Int32Array(c));
-  counts.fill(0);
+}
+
+function fillBuckets(n: number, keys: Int32Array, stride: number, offset: number, filled: Int32Array, out: Int32Array[]): void {
+  const size = filled.length;
   for (let k = 0; k < n; k++) {
     const key = keys[k * stride + offset]!;
-    if (key >= 0 && key < size) out[key]![counts[key]!++] = k;
+    if (key >= 0 && key < size) out[key]![filled[key]!++] = k;
   }
-  return out;
 }
 
 /** Mean of column `column` of a row-major table with `width` columns, over the rows `which` (summed in order, then divided). */
 function meanOf(which: Int32Array, table: Float64Array, width: number, column: number): number {
-  if (which.length === 0) return NaN;
+  return which.length === 0 ? NaN : columnSum(which, table, width, column) / which.length;
+}
+
+/** The loop alone (see above): the division after it, in the same function, was thrown away at every close. */
+function columnSum(which: Int32Array, table: Float64Array, width: number, column: number): number {
   let sum = 0;
   for (let i = 0; i < which.length; i++) sum += table[which[i]! * width + column]!;
-  return sum / which.length;
+  return sum;
 }

@@ -19,9 +19,15 @@ export function selectQuantile(values: Float64Array, p: number, from = 0): numbe
   const x0 = selectInPlace(values, below, from, n - 1);
   if (below === h) return x0;
   // The next order statistic is the smallest value after position `below`.
-  let x1 = values[below + 1]!;
-  for (let i = below + 2; i < n; i++) if (values[i]! < x1) x1 = values[i]!;
+  const x1 = smallestFrom(values, below + 1);
   return x0 + (h - below) * (x1 - x0);
+}
+
+/** The smallest of values[from..]: a loop in a function of its own, so that compiling it on the fly leaves no untried code after it. */
+function smallestFrom(values: Float64Array, from: number): number {
+  let x = values[from]!;
+  for (let i = from + 1; i < values.length; i++) if (values[i]! < x) x = values[i]!;
+  return x;
 }
 
 /** Puts the k-th smallest of values[lo..hi] at position k (smaller before, larger after) and returns it. */

@@ -132,9 +132,7 @@ export class Tally {
     if (values === null) throw new Error('Tally.shareAbove: construct the Tally with { keepValues: true }');
     const n = this.n;
     if (n === 0) return Number.NaN;
-    let above = 0;
-    for (let i = 0; i < n; i++) if ((values[i] as number) > x) above++;
-    return above / n;
+    return countAbove(values, n, x) / n;
   }
 
   /** Forgets every observation (warm-up deletion). Kept-value storage is reused. */
@@ -147,4 +145,15 @@ export class Tally {
     this.hi = -Infinity;
     this.selectedBelow = 0;
   }
+}
+
+/**
+ * How many of the first n values are above x. A loop of its own: when a call's
+ * loop was compiled on the fly (on-stack replacement), the code after it had
+ * never run, and each run's close then threw the compiled code away again.
+ */
+function countAbove(values: Float64Array, n: number, x: number): number {
+  let above = 0;
+  for (let i = 0; i < n; i++) if ((values[i] as number) > x) above++;
+  return above;
 }
