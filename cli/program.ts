@@ -120,6 +120,10 @@ export function buildProgram(): Command {
     .addOption(seed())
     .option('--json', 'print the forecast as JSON')
     .option('--csv <dir>', 'write census.csv, ed.csv, booked.csv, overtime.csv (and differences.csv) into this folder')
+    .option(
+      '--samples <file>',
+      "write every replication's census per ward and ED waiting per hour, for `score` (.json, or .csv one row per replication and hour; at most 20 million counts)",
+    )
     .option('--compare <scenario>', 'also forecast the same patients under this scenario, with common random numbers, and give paired differences')
     .option('--fhir-map <file>', 'the state is FHIR R4 (a Bundle .json, an .ndjson file or a folder of them from $export): map it with this file')
     .addOption(
