@@ -67,3 +67,38 @@ export async function backtestForecast(
   const sum = (f: (s: (typeof wards)[number]) => number): number => wards.reduce((t, s) => t + f(s), 0);
   return { report, at, maeRatioToPersistence: sum((s) => s.pooled.maeMedian.value) / sum((s) => s.pooled.maePersistence.value) };
 }
+
+/**
+ * `npm run bench -- --only forecast-backtest`: a small backtest of two
+ * scenarios (12 snapshots × 72 h × 60 replications each, a seed set of its
+ * own), for the trend of coverage and skill from build to build; the full
+ * backtest and its reading are in docs/forecast-backtest.md.
+ */
+export const BENCH_BACKTESTS = [
+  { scenario: 'general-hospital', fromDay: 21, toDay: 200 },
+  { scenario: 'flu-season', fromDay: 21, toDay: 84 },
+] as const;
+
+export async function benchForecastBacktest(
+  log: (line: string) => void,
+  pool: NodeWorkerPool,
+  scenarioOf: (name: string) => Scenario,
+): Promise<Record<string, number>> {
+  const figures: Record<string, number> = {};
+  for (const b of BENCH_BACKTESTS) {
+    const t0 = performance.now();
+    const out = await backtestForecast(
+      scenarioOf(b.scenario),
+      { snapshots: 12, replications: 60, hours: 72, fromDay: b.fromDay, toDay: b.toDay, seedSet: 'bench' },
+      pool,
+    );
+    for (const s of out.report.series) figures[`forecast.${b.scenario}.coverage80.${s.name}`] = s.pooled.coverage80.value;
+    figures[`forecast.${b.scenario}.maeRatioToPersistence`] = out.maeRatioToPersistence;
+    log(
+      `${b.scenario}: 12 snapshots × 72 h × 60 replications in ${((performance.now() - t0) / 1000).toFixed(0)} s; 80% band held (24–72 h) ${out.report.series
+        .map((s) => `${s.name} ${(s.pooled.coverage80.value * 100).toFixed(0)}%`)
+        .join(', ')}`,
+    );
+  }
+  return figures;
+}
