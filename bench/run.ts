@@ -9,6 +9,10 @@ import { benchHospitalParallel, benchHospitalYear, type Figures } from './hospit
 import { benchMm1 } from './mm1.js';
 import { benchMmc1000 } from './mmc.js';
 import { benchForecast } from './forecast.js';
+import { benchForecastBacktest } from './forecast-backtest.js';
+import { availableParallelism } from 'node:os';
+import { builtinScenario, parseScenario } from '../scenarios/index.js';
+import { NodeWorkerPool } from '../workers/node.js';
 import { benchOptimise } from './optimise.js';
 import { benchQueue } from './queue.js';
 import { benchViewer } from './viewer.js';
@@ -25,6 +29,17 @@ const SECTIONS: Section[] = [
   { name: 'parallel', run: () => benchHospitalParallel() },
   { name: 'viewer', run: () => benchViewer() },
   { name: 'forecast', run: benchForecast },
+  {
+    name: 'forecast-backtest',
+    run: async (log) => {
+      const pool = new NodeWorkerPool(availableParallelism());
+      try {
+        return await benchForecastBacktest(log, pool, (name) => parseScenario(builtinScenario(name)!.document, name));
+      } finally {
+        await pool.close();
+      }
+    },
+  },
   { name: 'optimise', run: benchOptimise },
   { name: 'queue', run: (log) => benchQueue(200, log) },
 ];

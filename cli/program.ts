@@ -8,6 +8,7 @@ import { exportLogCommand } from './commands/export-log.js';
 import { forecastCommand, parseAsOf, parseHours } from './commands/forecast.js';
 import { exportStateCommand, parseMoment } from './commands/export-state.js';
 import { listCommand } from './commands/list.js';
+import { parsePooled, scoreCommand } from './commands/score.js';
 import { runCommand } from './commands/run.js';
 import { registerSweepCommand } from './sweep-command.js';
 import { registerOptimiseCommand } from './optimise-command.js';
@@ -120,6 +121,10 @@ export function buildProgram(): Command {
     .addOption(seed())
     .option('--json', 'print the forecast as JSON')
     .option('--csv <dir>', 'write census.csv, ed.csv, booked.csv, overtime.csv (and differences.csv) into this folder')
+    .option(
+      '--samples <file>',
+      "write every replication's census per ward and ED waiting per hour, for `score` (.json, or .csv one row per replication and hour; at most 20 million counts)",
+    )
     .option('--compare <scenario>', 'also forecast the same patients under this scenario, with common random numbers, and give paired differences')
     .option('--fhir-map <file>', 'the state is FHIR R4 (a Bundle .json, an .ndjson file or a folder of them from $export): map it with this file')
     .addOption(
@@ -128,6 +133,21 @@ export function buildProgram(): Command {
     .addOption(workers())
     .action(async (scenario: string, o: Parameters<typeof forecastCommand>[1]) => {
       process.exitCode = await forecastCommand(scenario, o);
+    });
+
+  program
+    .command('score')
+    .description(
+      'score forecasts (forecast --samples files) against what happened: band coverage, PIT histogram, CRPS, error against persistence and last week, by ward and hour ahead',
+    )
+    .argument('<forecasts...>', 'samples files written by forecast --samples (.json or .csv)')
+    .requiredOption('--truth <sources...>', 'what happened: a trace from run --trace (one .json), or state files (or a folder of them) at the hours to score')
+    .option('--scenario <scenario>', `${SCENARIO} whose wards the forecasts are of (default: the one the samples name)`)
+    .addOption(new Option('--pooled <from-to>', 'hours ahead pooled for the headline figures').argParser(parsePooled).default([24, 72], '24-72'))
+    .option('--json', 'print the scores as JSON (every hour ahead)')
+    .option('--html <file>', 'also write a self-contained HTML report with the PIT histograms and coverage by hour ahead')
+    .action(async (forecasts: string[], o: Parameters<typeof scoreCommand>[1]) => {
+      process.exitCode = await scoreCommand(forecasts, o);
     });
 
   program

@@ -29,3 +29,4 @@ export {
   type TraceWord,
   type TraceEvent,
 } from '../sim-core/index.js';
+export * from './score/index.js';

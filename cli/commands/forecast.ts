@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from 'commander';
-import { forecastModel, localMinutes, MAX_FORECAST_HOURS } from '../../scenarios/index.js';
-import { compareForecasts, type ForecastComparison } from '../../workers/index.js';
+import { forecastModel, localMinutes, MAX_FORECAST_HOURS, resourceKind } from '../../scenarios/index.js';
+import { compareForecasts, forecastSamples, MAX_SAMPLE_VALUES, sampleValueCount, type ForecastComparison } from '../../workers/index.js';
+import { writeFileAtomic } from '../../io/index.js';
 import { runForecastParallel, type ForecastRun } from '../../workers/node.js';
-import { EXIT } from '../exit-codes.js';
 import { FORECAST_CSV_FILES, writeForecastCsv } from '../forecast-csv.js';
 import { renderForecast, renderForecastComparison } from '../forecast-report.js';
 import { listenForInterrupt } from '../interrupt.js';
@@ -13,6 +13,8 @@ import { resolveScenario } from '../resolve-scenario.js';
 import { createPool } from '../run-experiment.js';
 import { stateWarnings } from '../forecast-warnings.js';
 import { loadStateFile } from '../state-file.js';
+import { samplesText } from '../samples-file.js';
+import { EXIT, UsageError } from '../exit-codes.js';
 
 export interface ForecastCommandOptions {
   state: string;
@@ -25,6 +27,7 @@ export interface ForecastCommandOptions {
   workers?: number;
   fhirMap?: string;
   asOf?: string;
+  samples?: string;
 }
 
 /** `--hours H`: a whole number of hours from 0 to 168. */
@@ -54,11 +57,21 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
   const state = await loadStateFile(o.state, { ...(o.fhirMap ? { fhirMap: o.fhirMap } : {}), ...(o.asOf ? { asOf: o.asOf } : {}) });
   await checkOutputs({
     inputs: [...scenarioInputs(scenarioArg, o.compare), { path: o.state, what: '--state' }, ...(o.fhirMap ? [{ path: o.fhirMap, what: '--fhir-map' }] : [])],
+    ...(o.samples ? { files: [{ path: o.samples, what: '--samples' }] } : {}),
     ...(o.csv ? { folders: [{ path: o.csv, what: '--csv', files: FORECAST_CSV_FILES }] } : {}),
   });
   const seed = o.seed ?? scenario.seed;
   // Refused here, before any thread starts, if a name in the state is not in a scenario.
-  forecastModel(scenario, state, o.hours, o.state);
+  const checked = forecastModel(scenario, state, o.hours, o.state);
+  if (o.samples) {
+    if (!/\.(json|csv)$/i.test(o.samples)) throw new UsageError(`--samples ${o.samples}: must end in .json or .csv (the file's form)`);
+    const wards = checked.model.resources.filter((r) => resourceKind(r.kind).bed).length;
+    const size = sampleValueCount(o.replications, o.hours, wards);
+    if (size > MAX_SAMPLE_VALUES)
+      throw new UsageError(
+        `--samples: ${o.replications} replications × ${o.hours + 1} hours × ${wards + 1} series is ${size} counts, more than the ${MAX_SAMPLE_VALUES} kept; use fewer replications or hours`,
+      );
+  }
   if (other) forecastModel(other, state, o.hours, o.state);
   const warnings = stateWarnings(scenario, state);
   for (const w of warnings) process.stderr.write(`Warning: ${w}\n`);
@@ -109,6 +122,10 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
   } else {
     process.stdout.write(renderForecast(a.summary, scenario.name, seed));
     if (b && comparison) process.stdout.write(renderForecastComparison(comparison, scenario.name, b.scenario, o.hours));
+  }
+  if (o.samples) {
+    await writeFileAtomic(o.samples, samplesText(o.samples, { scenario: scenario.name, seed, ...forecastSamples(a.summary, a.perReplication) }));
+    process.stderr.write(`Wrote ${o.samples} (${a.summary.replications} replications × hours 0 to ${o.hours})\n`);
   }
   if (o.csv) {
     const written = await writeForecastCsv(o.csv, a.summary, comparison);

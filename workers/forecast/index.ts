@@ -4,3 +4,13 @@ export { summariseForecast, band, type ForecastSummary, type Band, type WardHour
 export { compareForecasts, type ForecastComparison, type PairedDifference } from './compare-forecast.js';
 export { backtestStates, scoreBacktest, hourlyCensus, type BacktestOptions, type BacktestResult } from './backtest.js';
 export { takeState } from './take-state.js';
+export {
+  forecastSamples,
+  samplesAtHour,
+  sampleValueCount,
+  ED_WAITING,
+  MAX_SAMPLE_VALUES,
+  type ForecastSamples,
+  type SampleSeries,
+  type SampleMeasure,
+} from './forecast-samples.js';

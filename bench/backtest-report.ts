@@ -1,0 +1,63 @@
+/**
+ * The forecast backtest of docs/forecast-backtest.md, run by hand:
+ *
+ *   npm run build && node dist/bench/backtest-report.js --scenario flu-season \
+ *     --snapshots 50 --replications 100 --hours 72 --from-day 21 --to-day 84 \
+ *     --seed-set report --json out.json [--html out.html]
+ *
+ * Prints `score`'s text report; writes its JSON and HTML if asked. The seed
+ * set names every random number; develop on "dev", report on "report".
+ */
+import { availableParallelism } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { builtinScenario, parseScenario } from '../scenarios/index.js';
+import { NodeWorkerPool } from '../workers/node.js';
+import { renderScore } from '../cli/score-report.js';
+import { scoreHtml } from '../cli/score-html.js';
+import { backtestForecast } from './forecast-backtest.js';
+
+function option(name: string, fallback?: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? process.argv[i + 1] : fallback;
+  if (v === undefined) throw new Error(`--${name} is needed`);
+  return v;
+}
+
+async function main(): Promise<void> {
+  const name = option('scenario');
+  const builtin = builtinScenario(name);
+  if (!builtin) throw new Error(`--scenario ${name}: not a built-in scenario`);
+  const scenario = parseScenario(builtin.document, builtin.name);
+  const plan = {
+    snapshots: Number(option('snapshots', '50')),
+    replications: Number(option('replications', '100')),
+    hours: Number(option('hours', '72')),
+    fromDay: Number(option('from-day', '21')),
+    toDay: Number(option('to-day', '200')),
+    seedSet: option('seed-set'),
+  };
+  const pool = new NodeWorkerPool(Number(option('workers', String(availableParallelism()))));
+  const t0 = performance.now();
+  try {
+    const out = await backtestForecast(scenario, plan, pool, (done, total) => process.stderr.write(`\r${done}/${total} snapshots`));
+    process.stderr.write(`\n${name}: ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+    process.stdout.write(`${name}, seed set "${plan.seedSet}": ${JSON.stringify(plan)}\n`);
+    process.stdout.write(renderScore(out.report));
+    process.stdout.write(`MAE of the median over persistence's, pooled over the wards, hours 24–${plan.hours}: ${out.maeRatioToPersistence.toFixed(3)}\n`);
+    const json = process.argv.includes('--json') ? option('json') : undefined;
+    if (json)
+      writeFileSync(
+        json,
+        `${JSON.stringify({ scenario: name, plan, at: out.at, maeRatioToPersistence: out.maeRatioToPersistence, ...out.report }, null, 1)}\n`,
+      );
+    const html = process.argv.includes('--html') ? option('html') : undefined;
+    if (html) writeFileSync(html, scoreHtml(out.report));
+  } finally {
+    await pool.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,57 @@
+import { InvalidArgumentError } from 'commander';
+import { writeFileAtomic } from '../../io/index.js';
+import { scoreForecasts } from '../../workers/index.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import { withoutFloatNoise } from '../json-output.js';
+import { checkOutputs } from '../output-paths.js';
+import { resolveScenario } from '../resolve-scenario.js';
+import { readSamplesFile } from '../samples-file.js';
+import { scoreHtml } from '../score-html.js';
+import { renderScore } from '../score-report.js';
+import { loadTruth } from '../truth-source.js';
+
+export interface ScoreCommandOptions {
+  truth: string[];
+  scenario?: string;
+  pooled: [number, number];
+  json?: boolean;
+  html?: string;
+}
+
+/** `--pooled A-B`: the hours ahead pooled for the headline figures. */
+export function parsePooled(text: string): [number, number] {
+  const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(text);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]) || Number(m[2]) > 10_000)
+    throw new InvalidArgumentError(`must be hours ahead "FROM-TO", 1 ≤ FROM ≤ TO, e.g. 24-72, got "${text}"`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+/**
+ * `score FORECASTS... --truth SOURCE...`: forecasts' samples (forecast
+ * --samples) against what happened (a trace or states). Every file is read and
+ * checked before anything is scored; outputs never overwrite an input.
+ */
+export async function scoreCommand(files: string[], o: ScoreCommandOptions): Promise<number> {
+  await checkOutputs({
+    inputs: [...files.map((path) => ({ path, what: 'a forecast' })), ...o.truth.map((path) => ({ path, what: '--truth' }))],
+    ...(o.html ? { files: [{ path: o.html, what: '--html' }] } : {}),
+  });
+  const forecasts = [];
+  for (const f of files) forecasts.push({ samples: await readSamplesFile(f), label: f });
+  const named = o.scenario ?? forecasts.find((f) => f.samples.scenario)?.samples.scenario;
+  if (!named) throw new UsageError('--scenario: the forecasts do not name their scenario (a CSV): give it, a built-in name or a scenario file');
+  const scenario = await resolveScenario(named);
+  const truth = await loadTruth(o.truth, scenario);
+  const report = scoreForecasts(forecasts, truth, { pooled: o.pooled });
+  if (!report.series.some((s) => s.byHour.some((h) => h.coverage80.n > 0))) {
+    process.stderr.write(`No hour of the forecasts falls within the truth (${report.truth}): nothing was scored.\n`);
+    return EXIT.failed;
+  }
+  if (o.json) process.stdout.write(`${JSON.stringify(report, withoutFloatNoise, 2)}\n`);
+  else process.stdout.write(renderScore(report));
+  if (o.html) {
+    await writeFileAtomic(o.html, scoreHtml(report));
+    process.stderr.write(`Wrote ${o.html}\n`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,83 @@
+/**
+ * What happened, as `score` asks it: each ward's census and the ED's waiting
+ * patients at a local minute, counted exactly as a forecast counts them (the
+ * same recorder reads the truth's trace), NaN where the truth does not say.
+ */
+import { resourceKind, type HospitalModel, type TraceData } from '../../sim-core/index.js';
+import { forecastModel, localMinutes, type HospitalState, type Scenario } from '../../scenarios/index.js';
+import { ForecastRecorder } from '../forecast/forecast-recorder.js';
+import { ED_WAITING } from '../forecast/forecast-samples.js';
+import { runForecastReplication } from '../forecast/run-forecast.js';
+
+export interface Truth {
+  /** The count of a series (a ward's name, or edWaiting) at a local minute (localMinutes), or NaN if not known. */
+  valueAt(series: string, minute: number): number;
+  /** The series it knows. */
+  readonly series: readonly string[];
+  /** What it was read from, in words ("a trace of 200 days", "12 states"). */
+  readonly described: string;
+}
+
+function seriesOf(model: HospitalModel): string[] {
+  return [...model.resources.filter((r) => resourceKind(r.kind).bed).map((r) => r.name), ED_WAITING];
+}
+
+/**
+ * The truth in a replication's trace (`run --trace`): the trace is read once
+ * per minute-of-the-hour a question falls on (hour marks from there on), by the
+ * forecast's own recorder, so a forecast and its truth count alike.
+ * `start` is the scenario's start (trace minute 0), a local "YYYY-MM-DDTHH:MM".
+ */
+export function truthFromTrace(model: HospitalModel, trace: TraceData, start: string): Truth {
+  const origin = localMinutes(start);
+  const end = trace.length > 0 ? trace.time[trace.length - 1]! : 0;
+  const names = seriesOf(model);
+  // Per minute past the hour (0..59): each series' count at every hour mark from that minute.
+  const grids = new Map<number, Map<string, number[]>>();
+  const grid = (offset: number): Map<string, number[]> => {
+    let g = grids.get(offset);
+    if (!g) {
+      const hours = Math.floor((end - offset) / 60);
+      const recorder = new ForecastRecorder(model, Math.max(0, hours), []);
+      const what = trace.whatNames.map((n) => recorder.code(n));
+      const where = trace.whereNames.map((n) => recorder.place(n));
+      // Shifted so that the recorder's hour marks fall on this minute of the hour.
+      for (let i = 0; i < trace.length; i++) recorder.record(trace.time[i]! - offset, trace.entity[i]!, what[trace.what[i]!]!, where[trace.where[i]!]!);
+      const r = recorder.finish(1);
+      g = new Map(names.map((n, k) => [n, k < r.census.length ? r.census[k]! : r.edWaiting]));
+      grids.set(offset, g);
+    }
+    return g;
+  };
+  return {
+    series: names,
+    described: `a trace of ${+(end / 1440).toFixed(1)} days from ${start}`,
+    valueAt(series: string, minute: number): number {
+      const t = minute - origin;
+      if (!(t >= 0 && t <= end) || !Number.isInteger(t)) return NaN;
+      const values = grid(t % 60).get(series);
+      return values?.[Math.floor(t / 60)] ?? NaN;
+    },
+  };
+}
+
+/**
+ * The truth in a series of states (export-state, run --snapshot-at, or a
+ * hospital's own snapshots): each state counted at its moment as a forecast's
+ * hour 0 counts it (the state's patients placed, nothing yet happened).
+ */
+export function truthFromStates(scenario: Scenario, states: readonly { state: HospitalState; source: string }[]): Truth {
+  const at = new Map<number, Map<string, number>>();
+  let names: string[] = [];
+  for (const { state, source } of states) {
+    const fm = forecastModel(scenario, state, 0, source);
+    names = seriesOf(fm.model);
+    const r = runForecastReplication(fm, 0, 1, 1).forecast;
+    at.set(localMinutes(state.asOf.slice(0, 16)), new Map(names.map((n, k) => [n, k < r.census.length ? r.census[k]![0]! : r.edWaiting[0]!])));
+  }
+  return {
+    series: names,
+    described: `${states.length} state${states.length === 1 ? '' : 's'}`,
+    valueAt: (series, minute) => at.get(minute)?.get(series) ?? NaN,
+  };
+}
