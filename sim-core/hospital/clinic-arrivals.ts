@@ -98,11 +98,8 @@ class ClinicBook {
         this.schedule(at, { isNew: false, walkIn: true, due: at, session, sessionStart: start, slot: 0 });
       }
     }
-    if (s.doctorLateness) {
-      const late = Math.max(0, sharedDistribution(s.doctorLateness).sample(this.doctorRng));
-      // Before the roster's change at the same minute, so nobody waiting is seen before the doctor is in.
-      if (late > 0) this.sim.at(start, this.lateKind, s.doctor, late, PRIORITY.RELEASE);
-    }
+    // Before the roster's change at the same minute, so nobody waiting is seen before the doctor is in.
+    if (s.doctorLateness) this.sim.at(start, this.lateKind, session, 0, PRIORITY.RELEASE);
   }
 
   private schedule(at: number, visit: ClinicVisit): void {
@@ -118,7 +115,10 @@ class ClinicBook {
     this.sink.arriveForClinic(this.classIndex, visit);
   }
 
-  private onLate(doctor: number, minutes: number): void {
-    this.sink.lateStart(doctor, minutes);
+  /** A session starts: its doctor comes the drawn minutes late (a draw below 0 is on time). */
+  private onLate(session: number): void {
+    const s = this.a.sessions[session]!;
+    const late = sharedDistribution(s.doctorLateness!).sample(this.doctorRng);
+    if (late > 0) this.sink.lateStart(s.doctor, late);
   }
 }
