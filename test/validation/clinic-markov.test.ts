@@ -15,6 +15,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario, parseScenario, type ScenarioInput } from '../../scenarios/index.js';
 import { runHospital } from '../../sim-core/index.js';
+import { exactSession, poissonPmf } from './clinic-chain.js';
 import { expectLittlesLaw, expectTheoryInInterval, replicate } from './replicate.js';
 
 type Template =
@@ -46,57 +47,14 @@ function clinicScenario(template: Template): ScenarioInput {
   };
 }
 
-/** P(Poisson(lambda) = k) for k = 0..n. */
-function poissonPmf(lambda: number, n: number): number[] {
-  const out = [Math.exp(-lambda)];
-  for (let k = 1; k <= n; k++) out.push((out[k - 1]! * lambda) / k);
-  return out;
-}
-
-function binomialPmf(n: number, q: number): number[] {
-  const out: number[] = [];
-  let c = 1;
-  for (let k = 0; k <= n; k++) {
-    out.push(c * q ** k * (1 - q) ** (n - k));
-    c = (c * (n - k)) / (k + 1);
-  }
-  return out;
-}
-
-/** Expected waits, idle time and overrun per session for bookings (count per slot, slots d apart; the session is slots·d long). */
+/** The chain for `perSlot` bookings at slots d apart, the session slots·d long. */
 function exactClinic(perSlot: number[], d: number, m: number, p: number): { wait: number; idle: number; overrun: number } {
-  const max = perSlot.reduce((s, x) => s + x, 0);
-  const pois = poissonPmf(d / m, max + 1);
-  const tail = (k: number): number => 1 - pois.slice(0, k).reduce((s, x) => s + x, 0); // P(N(d) >= k)
-  let dist = new Array<number>(max + 1).fill(0);
-  dist[0] = 1; // nobody in before the first slot
-  let totalWait = 0;
-  let idle = 0;
-  for (const booked of perSlot) {
-    // Arrivals at the slot: Binomial(booked, 1 - p); the i-th of a arrivals finds n + i ahead.
-    const arrivals = binomialPmf(booked, 1 - p);
-    const after = new Array<number>(max + 1).fill(0);
-    dist.forEach((pn, n) => {
-      if (pn === 0) return;
-      arrivals.forEach((pa, a) => {
-        for (let i = 0; i < a; i++) totalWait += pn * pa * (n + i) * m;
-        after[n + a]! += pn * pa;
-      });
-    });
-    // The slot's d minutes: idle time, then the number left.
-    const next = new Array<number>(max + 1).fill(0);
-    after.forEach((pn, n) => {
-      if (pn === 0) return;
-      let served = 0;
-      for (let k = 0; k < n; k++) served += tail(k + 1);
-      idle += pn * (d - m * served);
-      for (let j = 1; j <= n; j++) next[j]! += pn * pois[n - j]!;
-      next[0]! += pn * tail(n);
-    });
-    dist = next;
-  }
-  const overrun = dist.reduce((s, pn, n) => s + pn * n * m, 0);
-  return { wait: totalWait / (max * (1 - p)), idle, overrun };
+  return exactSession(
+    perSlot.map((count, k) => ({ offset: k * d, count })),
+    perSlot.length * d,
+    m,
+    p,
+  );
 }
 
 function runClinic(template: Template): Record<string, number>[] {
