@@ -10,6 +10,7 @@
  */
 import { describeCaseFigure } from './figure-catalogue-cases.js';
 import { describeOutlyingFigure } from './figure-catalogue-outlying.js';
+import { describeClinicFigure } from './figure-catalogue-clinic.js';
 import { clipAtZero, COST_TYPES, resourceKind, stepVerb, type HospitalModel, type NonNegativeInterval, type ResourceKind } from '../sim-core/index.js';
 import { figureSectionOf } from './kinds/index.js';
 import { plainId } from './plain-id.js';
@@ -32,6 +33,7 @@ export const SECTIONS = [
   { id: 'staff', title: 'Staff' },
   { id: 'otherResources', title: 'Other resources' },
   { id: 'stock', title: 'Stock' },
+  { id: 'clinic', title: 'Outpatient clinic' },
   { id: 'patients', title: 'Patients: arrivals, throughput, length of stay' },
   { id: 'costs', title: 'Costs' },
   { id: 'casemix', title: 'Cost per case and case mix' },
@@ -145,6 +147,8 @@ export function describeFigure(id: string, ctx: FigureContext): FigureInfo {
 
   const ofCases = describeCaseFigure(id, sectionOf, (s) => ctx.names?.get(s) ?? plainId(s));
   if (ofCases) return ofCases;
+  const ofClinic = describeClinicFigure(id);
+  if (ofClinic) return ofClinic;
   const ofOutlying = describeOutlyingFigure(id, (s) => ctx.names?.get(s) ?? plainId(s));
   if (ofOutlying) return ofOutlying;
   const derived = DERIVED[id];

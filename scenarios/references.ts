@@ -2,6 +2,7 @@ import { minutesOfDay } from './schema/common.js';
 import { checkCaseMixAndTargets } from './case-mix-references.js';
 import { checkFollowingAttributes } from './attribute-references.js';
 import { hasOwnKey } from './own-key.js';
+import { checkClinic, CLINIC_ATTRIBUTES } from './arrivals/clinic.js';
 import type { ScenarioIssue } from './schema/errors.js';
 import type { PathwayStep, Scenario } from './schema/scenario.js';
 import type { DurationInput } from './schema/distribution.js';
@@ -55,6 +56,15 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
           attributeValues.set(name, values);
         }
       }
+    }
+    if (c.arrivals.type === 'clinic') {
+      for (const [name, values] of Object.entries(CLINIC_ATTRIBUTES)) {
+        const known = attributeValues.get(name) ?? new Set<string>();
+        values.forEach((v) => known.add(v));
+        attributeValues.set(name, known);
+      }
+      const pathway = hasOwnKey(s.pathways, c.pathway) ? s.pathways[c.pathway] : [];
+      checkClinic(c.arrivals, `patientClasses[${i}].arrivals`, { sectionOf: kindOf, pathway, classAttributes: Object.keys(c.attributes), problem });
     }
     if (c.arrivals.type === 'appointments') {
       const a = c.arrivals;

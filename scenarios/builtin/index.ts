@@ -1,12 +1,20 @@
 import type { BuiltinScenario } from './types.js';
 import { generalHospital } from './general-hospital.js';
 import { bedLoss, mmcQueue } from './textbook.js';
+import { outpatientClinic, outpatientClinicBooked } from './outpatient-clinic.js';
 import { GENERAL_HOSPITAL_VARIANTS } from './variants.js';
 
 export type { BuiltinScenario } from './types.js';
 
-/** Every built-in scenario, the default (the general hospital) first, then its variants, then the textbook queues. */
-export const BUILTIN_SCENARIOS: readonly BuiltinScenario[] = [generalHospital, ...GENERAL_HOSPITAL_VARIANTS, mmcQueue, bedLoss];
+/** Every built-in scenario, the default (the general hospital) first, then its variants, the textbook queues, then the clinic. */
+export const BUILTIN_SCENARIOS: readonly BuiltinScenario[] = [
+  generalHospital,
+  ...GENERAL_HOSPITAL_VARIANTS,
+  mmcQueue,
+  bedLoss,
+  outpatientClinic,
+  outpatientClinicBooked,
+];
 
 /** The built-in scenario of that name, or undefined. */
 export function builtinScenario(name: string): BuiltinScenario | undefined {

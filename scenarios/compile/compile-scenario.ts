@@ -12,6 +12,7 @@ import { scaleDistribution } from './scale-distribution.js';
 import { WEEK_MINUTES, weeklySlots } from './weekly-profile.js';
 import { toSpec, verbOf, type CompileContext } from '../verbs/index.js';
 import { compileResources } from '../kinds/index.js';
+import { CLINIC_ATTRIBUTES, compileClinic } from '../arrivals/clinic.js';
 export { toSpec } from '../verbs/index.js';
 
 export function compileScenario(scenario: Scenario): HospitalModel {
@@ -41,10 +42,13 @@ export function compileScenario(scenario: Scenario): HospitalModel {
     department: c.department,
     emergencyDepartment: c.emergencyDepartment,
     priority: c.priority,
-    arrivals: compileArrivals(c.arrivals, attributeIndex, valueIndex, attributes.length, {
-      start: scenario.start,
-      minutes: (scenario.warmupDays + scenario.horizonDays) * 1440,
-    }),
+    arrivals:
+      c.arrivals.type === 'clinic'
+        ? compileClinic(c.arrivals, { resourceIndex, attributeIndex, valueIndex })
+        : compileArrivals(c.arrivals, attributeIndex, valueIndex, attributes.length, {
+            start: scenario.start,
+            minutes: (scenario.warmupDays + scenario.horizonDays) * 1440,
+          }),
     attributes: Object.entries(c.attributes).map(([name, mix]) => {
       const a = attributeIndex.get(name)!;
       const weights = attributes[a]!.values.map(() => 0);
@@ -95,12 +99,13 @@ function collectAttributes(s: Scenario): AttributeModel[] {
     if (c.arrivals.type === 'list') {
       for (const e of c.arrivals.entries) for (const [name, v] of Object.entries(e.attributes ?? {})) note(name, v);
     }
+    if (c.arrivals.type === 'clinic') for (const [name, values] of Object.entries(CLINIC_ATTRIBUTES)) values.forEach((v) => note(name, v));
   }
   return [...byName].map(([name, values]) => ({ name, values }));
 }
 
 function compileArrivals(
-  a: Scenario['patientClasses'][number]['arrivals'],
+  a: Exclude<Scenario['patientClasses'][number]['arrivals'], { type: 'clinic' }>,
   attributeIndex: Map<string, number>,
   valueIndex: (attribute: number, value: string | number) => number,
   attributeCount: number,

@@ -4,6 +4,7 @@ import { ClockTime, count, Days, Id, LocalDateTime, MonthDay, nonNegative, posit
 import { DistributionSchema } from './distribution.js';
 import { StepSchema } from '../verbs/index.js';
 import { RESOURCE_SECTIONS } from '../kinds/index.js';
+import { ClinicArrivalsSchema } from '../arrivals/clinic.js';
 
 const ReorderPolicy = z.discriminatedUnion('type', [
   /** (s, S): when stock falls to s or below, order up to S. */
@@ -99,6 +100,8 @@ const Arrivals = z.discriminatedUnion('type', [
     perSlot: z.number().int('must be a whole number').positive('must be at least 1').max(1_000, 'must be at most 1000').default(1),
     noShow: probability().default(0),
   }),
+  /** An outpatient clinic's appointment templates, per session and doctor (arrivals/clinic.ts). */
+  ClinicArrivalsSchema,
 ]);
 
 const PatientClass = z.strictObject({

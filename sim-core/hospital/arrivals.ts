@@ -76,6 +76,7 @@ class ArrivalProcess {
       this.scheduleCandidate();
       return;
     }
+    if (a.type === 'clinic') return; // a clinic's book runs by itself (clinic-arrivals.ts)
     // Lists and appointment books repeat weekly: each week, schedule that week's times.
     this.times =
       a.type === 'list' ? a.entries.map((e, i) => ({ at: e.at, entry: i, count: e.count })) : a.slots.map((at) => ({ at, entry: -1, count: a.perSlot }));

@@ -16,6 +16,10 @@ import type { Observers } from './observers.js';
 export class Capacity {
   private readonly scheduled: number[];
   private readonly broken: boolean[];
+  /** Held back (a doctor late for a session): no unit on duty until the hold ends. */
+  private readonly heldBack: boolean[];
+  /** Registered at the first hold, so that a model without one registers nothing more. */
+  private holdEndKind = -1;
 
   constructor(
     private readonly sim: Simulation,
@@ -27,6 +31,7 @@ export class Capacity {
   ) {
     this.scheduled = model.resources.map((r) => r.capacity);
     this.broken = model.resources.map(() => false);
+    this.heldBack = model.resources.map(() => false);
     model.resources.forEach((r, i) => {
       const roster = r.roster ? { ...r.roster, offset: model.startMinuteOfWeek } : undefined;
       if (roster) {
@@ -39,9 +44,22 @@ export class Capacity {
     });
   }
 
+  /** Resource `i` has no unit on duty for the next `minutes` (its roster resumes after), as a doctor late for a session. */
+  holdBack(i: number, minutes: number): void {
+    if (this.holdEndKind < 0) {
+      this.holdEndKind = this.sim.register('held-back-end', (r) => {
+        this.heldBack[r] = false;
+        this.apply(r);
+      });
+    }
+    this.heldBack[i] = true;
+    this.apply(i);
+    this.sim.schedule(minutes, this.holdEndKind, i, 0, PRIORITY.CAPACITY);
+  }
+
   /** A failure takes one unit out of service (one of two scanners), not the whole device. */
   private apply(i: number): void {
-    const scheduled = this.scheduled[i]!;
+    const scheduled = this.heldBack[i] ? 0 : this.scheduled[i]!;
     this.book.setCapacity(this.resources[i]!, this.broken[i] ? Math.max(0, scheduled - 1) : scheduled);
   }
 

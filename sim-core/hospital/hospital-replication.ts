@@ -24,6 +24,7 @@ import type { Resource } from '../resources/resource.js';
 import { Simulation } from '../simulation.js';
 import { abandonBranch, isBranch, placeBranch, stepVerb, VERBS, type Run, type StepModel, type StepRunner } from '../verbs/index.js';
 import { startArrivals, type ArrivalSink } from './arrivals.js';
+import { startClinic, type ClinicSink, type ClinicVisit } from './clinic-arrivals.js';
 import { Capacity } from './capacity.js';
 import type { CostLedger } from './cost-ledger.js';
 import { ledgerFor } from './cost-observer.js';
@@ -40,7 +41,7 @@ import type { HospitalRunOptions, HospitalRunResult } from './run-options.js';
 import { StockRoom } from './stock-room.js';
 import type { ExitKind } from './trace-words.js';
 
-export class HospitalReplication implements ArrivalSink, PlacementTarget, Run, ObserverContext {
+export class HospitalReplication implements ArrivalSink, ClinicSink, PlacementTarget, Run, ObserverContext {
   readonly sim: Simulation;
   readonly book: ClaimBook;
   readonly resources: Resource[];
@@ -66,6 +67,7 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run, O
   private readonly attributeSamplers: Distribution[][];
   private readonly attributeRngs: RandomStream[][];
   private readonly maxInSystem: number;
+  private readonly capacity: Capacity;
   private inSystem = 0;
   private started = false;
 
@@ -104,7 +106,7 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run, O
     this.ed = new EdClock(sim, this.patients, this.observe, admitsFromEd, resourceDept, classDept);
 
     // Rosters and breakdowns start now, their first events scheduled in model order; then stock reviews.
-    new Capacity(sim, this.book, this.resources, this.observe, model, rep);
+    this.capacity = new Capacity(sim, this.book, this.resources, this.observe, model, rep);
     this.stock = new StockRoom(sim, model.items, rep);
 
     // --- patients and their steps ---
@@ -140,6 +142,10 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run, O
     this.started = true;
     const { sim, model, rep } = this;
     model.classes.forEach((cls, i) => {
+      if (cls.arrivals.type === 'clinic') {
+        startClinic(sim, cls, i, model.startMinuteOfWeek, sim.stream(`arrivals:${cls.name}${rep}`), this);
+        return;
+      }
       // Busy and quiet days draw from a stream of their own: turning them on shifts no other stream.
       const dayRng = cls.arrivals.type === 'weekly' && cls.arrivals.dayToDayCv !== undefined ? sim.stream(`arrivals-days:${cls.name}${rep}`) : null;
       startArrivals(sim, cls, i, model.startMinuteOfWeek, sim.stream(`arrivals:${cls.name}${rep}`), this, dayRng);
@@ -189,6 +195,29 @@ export class HospitalReplication implements ArrivalSink, PlacementTarget, Run, O
     }
     this.observe.arrived(p, c);
     this.advance(p);
+  }
+
+  /** A clinic patient: its visit kind and booking as attributes, its appointment, and its place in the queue. */
+  arriveForClinic(c: number, visit: ClinicVisit): void {
+    const a = this.model.classes[c]!.arrivals;
+    if (a.type !== 'clinic') return;
+    const pt = this.patients;
+    const p = this.newPatient(c, this.sim.now, this.sim.now >= this.warmupEnd);
+    this.sampleAttributes(p, c);
+    const n = pt.attributeCount;
+    pt.attrs[p * n + a.visit.attribute] = visit.isNew ? a.visit.new : a.visit.followUp;
+    pt.attrs[p * n + a.booking.attribute] = visit.walkIn ? a.booking.walkIn : a.booking.booked;
+    pt.ownPriority[p] = this.model.classes[c]!.priority + (visit.walkIn ? a.rank.walkIn : visit.isNew ? a.rank.new : a.rank.followUp);
+    pt.due[p] = visit.due;
+    pt.clinicSession[p] = visit.session;
+    pt.sessionStart[p] = visit.sessionStart;
+    pt.clinicSlot[p] = visit.slot;
+    this.observe.arrived(p, c);
+    this.advance(p);
+  }
+
+  lateStart(resource: number, minutes: number): void {
+    this.capacity.holdBack(resource, minutes);
   }
 
   placePatient(c: number, attributes: readonly number[] | undefined, arrivedAt: number, step: number): number {

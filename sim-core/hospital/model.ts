@@ -80,7 +80,46 @@ export type ArrivalModel =
   /** Each week: at minute-of-week `at`, `count` patients, with fixed attribute value indices (-1: sample). */
   | { type: 'list'; entries: { at: number; count: number; attributes: number[] }[] }
   /** Booked slots at minutes-of-week, each with `perSlot` patients who come with probability 1 - noShow. */
-  | { type: 'appointments'; slots: number[]; perSlot: number; noShow: number };
+  | { type: 'appointments'; slots: number[]; perSlot: number; noShow: number }
+  | ClinicArrivalModel;
+
+/** One weekly clinic session of one doctor: its booked times and its walk-ins. */
+export interface ClinicSessionModel {
+  /** Minutes of the week at which the session starts (one per day it runs). */
+  startsAt: number[];
+  /** The planned length in minutes: the session's planned end is its start plus this. */
+  length: number;
+  /** The doctor (a resource index) whose consultations the session's figures follow. */
+  doctor: number;
+  /** One booking per entry: minutes after the start, and the template's slot number (1 first). */
+  bookings: { offset: number; slot: number }[];
+  /** Minutes the doctor is late at the session's start (none: on time). */
+  doctorLateness: DistributionSpec | null;
+  /** Walk-ins: their mean number a session and relative weights for equal parts of the session. */
+  walkIns: { mean: number; weights: number[] } | null;
+}
+
+/**
+ * An outpatient clinic's appointment book, session by session: each booked patient is new with `newShare`
+ * (else a follow-up), fails to come with the no-show of their kind, and comes their punctuality's minutes after
+ * the slot (negative: early). Booked and walk-in patients carry the attributes `visit` and `booking`, and a
+ * queue priority (their class's plus the rank of their kind under the clinic's rule).
+ */
+export interface ClinicArrivalModel {
+  type: 'clinic';
+  sessions: ClinicSessionModel[];
+  newShare: number;
+  /** No-show probability of a new and of a follow-up patient. */
+  noShow: { new: number; followUp: number };
+  punctuality: DistributionSpec | null;
+  /** Attribute indices and the value indices of new/follow-up and booked/walk-in. */
+  visit: { attribute: number; new: number; followUp: number };
+  booking: { attribute: number; booked: number; walkIn: number };
+  /** Added to the class priority: booked new, booked follow-up, walk-in. */
+  rank: { new: number; followUp: number; walkIn: number };
+  /** The seize step's figure name whose wait is the clinic wait (the first consultation). */
+  consultation: string;
+}
 
 export interface ClassModel {
   name: string;

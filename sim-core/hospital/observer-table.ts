@@ -9,6 +9,7 @@
  */
 import { CaseObserver } from './case-observer.js';
 import { CensusByHour } from './census-by-hour.js';
+import { ClinicObserver } from './clinic-observer.js';
 import { CostObserver } from './cost-observer.js';
 import { FigureObserver } from './figure-observer.js';
 import type { Observer, ObserverContext, ObserverFactory } from './observer.js';
@@ -28,6 +29,8 @@ export const BUILT_IN_OBSERVERS: readonly ObserverFactory[] = [
   (run, options) => (counting(options) ? new CensusByHour(run) : null),
   // Only for a model with a pooled ward step, so other runs pay nothing for it.
   (run, options) => (counting(options) && OutlyingObserver.wanted(run.model) ? new OutlyingObserver(run) : null),
+  // Only for a model with an outpatient clinic (appointment templates).
+  (run, options) => (counting(options) && ClinicObserver.wanted(run.model) ? new ClinicObserver(run) : null),
   (run) => (run.sim.trace ? new TraceObserver(run, run.sim.trace) : null),
 ];
 

@@ -37,6 +37,14 @@ export class PatientTable {
   parentOf = new Int32Array(0);
   /** The step a patient in parallel branches goes on at when they are all done. */
   joinAt = new Int32Array(0);
+  /** A clinic patient's own queue priority (NaN: the class's or the step's). */
+  ownPriority = new Float64Array(0);
+  /** A clinic patient's appointment time (a walk-in's arrival); NaN for none. */
+  due = new Float64Array(0);
+  /** A clinic patient's session: its index in the class's sessions (-1: none), planned start, and slot (1 first; 0 a walk-in). */
+  clinicSession = new Int32Array(0);
+  sessionStart = new Float64Array(0);
+  clinicSlot = new Int32Array(0);
   /** Slots in use at some time (the high-water mark). */
   slotsUsed = 0;
   /** Patients numbered so far (the next serial). */
@@ -64,6 +72,11 @@ export class PatientTable {
     this.counted[p] = counted ? 1 : 0;
     this.branchesLeft[p] = 0;
     this.parentOf[p] = -1;
+    this.ownPriority[p] = NaN;
+    this.due[p] = NaN;
+    this.clinicSession[p] = -1;
+    this.sessionStart[p] = NaN;
+    this.clinicSlot[p] = -1;
     const n = this.attributeCount;
     for (let a = 0; a < n; a++) this.attrs[p * n + a] = -1;
     return p;
@@ -91,6 +104,11 @@ export class PatientTable {
     this.counted[p] = this.counted[parent]!;
     this.branchesLeft[p] = 0;
     this.parentOf[p] = parent;
+    this.ownPriority[p] = this.ownPriority[parent]!;
+    this.due[p] = this.due[parent]!;
+    this.clinicSession[p] = this.clinicSession[parent]!;
+    this.sessionStart[p] = this.sessionStart[parent]!;
+    this.clinicSlot[p] = this.clinicSlot[parent]!;
     const n = this.attributeCount;
     for (let a = 0; a < n; a++) this.attrs[p * n + a] = this.attrs[parent * n + a]!;
     return p;
@@ -139,6 +157,11 @@ export class PatientTable {
     this.branchesLeft = resized(this.branchesLeft, n);
     this.parentOf = resized(this.parentOf, n);
     this.joinAt = resized(this.joinAt, n);
+    this.ownPriority = resized(this.ownPriority, n);
+    this.due = resized(this.due, n);
+    this.clinicSession = resized(this.clinicSession, n);
+    this.sessionStart = resized(this.sessionStart, n);
+    this.clinicSlot = resized(this.clinicSlot, n);
   }
 }
 

@@ -85,7 +85,7 @@ class SeizeRunner implements StepRunner<SeizeStep> {
     let set: readonly Resource[] = this.sets[pw]![i]!;
     const priority =
       s.priority === null
-        ? this.classPriority[pt.klass[p]!]!
+        ? ownOr(pt.ownPriority[p]!, this.classPriority[pt.klass[p]!]!)
         : typeof s.priority === 'number'
           ? s.priority
           : (s.priority.byValue[pt.attribute(p, s.priority.attribute)] ?? s.priority.otherwise);
@@ -197,3 +197,8 @@ export const seize: Verb<SeizeStep> = {
   next: nextStep,
   standing: { kind: 'wait', waitsFor: (s) => s.resources, names: (s) => [s.figure] },
 };
+
+/** A clinic patient's own priority where it has one (not NaN), else the class's. */
+function ownOr(own: number, fallback: number): number {
+  return own === own ? own : fallback;
+}

@@ -1,0 +1,124 @@
+/**
+ * An outpatient clinic's appointment book: each week, every session's booked
+ * patients (template slots and overbookings) come at their slot plus their
+ * punctuality, unless they do not show; walk-ins come by the session's own
+ * profile; and the doctor may start the session late. Booked draws come from
+ * the class's arrival stream, walk-ins and the doctor's lateness from streams
+ * of their own, so adding walk-ins shifts no booked patient's draws.
+ */
+import { PRIORITY } from '../priorities.js';
+import { poisson, sharedCategorical, sharedDistribution } from '../random/distributions/index.js';
+import type { RandomStream } from '../random/stream.js';
+import type { Simulation } from '../simulation.js';
+import type { ClassModel, ClinicArrivalModel } from './model.js';
+
+const DAY = 1440;
+const WEEK = 7 * DAY;
+
+/** A clinic patient as booked: who they are and when they were due. */
+export interface ClinicVisit {
+  isNew: boolean;
+  walkIn: boolean;
+  due: number;
+  session: number;
+  sessionStart: number;
+  slot: number;
+}
+
+/** What the clinic needs of its replication: to admit a patient and to hold a doctor back at a late start. */
+export interface ClinicSink {
+  arriveForClinic(classIndex: number, visit: ClinicVisit): void;
+  lateStart(resource: number, minutes: number): void;
+  stream(name: string): RandomStream;
+}
+
+export function startClinic(sim: Simulation, cls: ClassModel, classIndex: number, startMinuteOfWeek: number, rng: RandomStream, sink: ClinicSink): void {
+  new ClinicBook(sim, cls, classIndex, startMinuteOfWeek, rng, sink).start();
+}
+
+class ClinicBook {
+  private readonly a: ClinicArrivalModel;
+  /** Visits scheduled and not yet arrived, by index in the event's entity (a free list reuses them). */
+  private readonly pending: (ClinicVisit | null)[] = [];
+  private readonly free: number[] = [];
+  private readonly walkInRng: RandomStream;
+  private readonly doctorRng: RandomStream;
+  private arriveKind = -1;
+  private weekKind = -1;
+  private lateKind = -1;
+
+  constructor(
+    private readonly sim: Simulation,
+    cls: ClassModel,
+    private readonly classIndex: number,
+    private readonly startMinuteOfWeek: number,
+    private readonly rng: RandomStream,
+    private readonly sink: ClinicSink,
+  ) {
+    this.a = cls.arrivals as ClinicArrivalModel;
+    this.walkInRng = sink.stream(`clinic-walk-ins:${cls.name}`);
+    this.doctorRng = sink.stream(`clinic-doctors:${cls.name}`);
+    this.arriveKind = sim.register(`clinic:${cls.name}`, this.onArrive, this);
+    this.weekKind = sim.register(`clinic-week:${cls.name}`, this.onWeek, this);
+    this.lateKind = sim.register(`clinic-late:${cls.name}`, this.onLate, this);
+  }
+
+  start(): void {
+    this.sim.at(0, this.weekKind, 0, 0, PRIORITY.ARRIVAL);
+  }
+
+  /** A week's sessions, in order of start, each drawn whole: bookings first, then walk-ins, then the doctor. */
+  private onWeek(weekIndex: number): void {
+    const weekStart = weekIndex * WEEK - this.startMinuteOfWeek;
+    const starts: { at: number; session: number }[] = [];
+    this.a.sessions.forEach((s, i) => s.startsAt.forEach((m) => starts.push({ at: weekStart + m, session: i })));
+    starts.sort((x, y) => x.at - y.at || x.session - y.session);
+    for (const { at, session } of starts) if (at >= this.sim.now) this.book(at, session);
+    this.sim.at(weekStart + WEEK, this.weekKind, weekIndex + 1, 0, PRIORITY.ARRIVAL);
+  }
+
+  private book(start: number, session: number): void {
+    const a = this.a;
+    const s = a.sessions[session]!;
+    const punctuality = a.punctuality ? sharedDistribution(a.punctuality) : null;
+    for (const b of s.bookings) {
+      // Every booking draws its three numbers whether or not it shows, so a change of no-show rate moves no one else.
+      const isNew = this.rng.next() < a.newShare;
+      const shows = this.rng.next() >= (isNew ? a.noShow.new : a.noShow.followUp);
+      const early = punctuality ? punctuality.sample(this.rng) : 0;
+      const due = start + b.offset;
+      if (shows) this.schedule(Math.max(this.sim.now, due + early), { isNew, walkIn: false, due, session, sessionStart: start, slot: b.slot });
+    }
+    if (s.walkIns) {
+      const n = poisson(s.walkIns.mean).sample(this.walkInRng);
+      const part = sharedCategorical(s.walkIns.weights);
+      const width = s.length / s.walkIns.weights.length;
+      for (let k = 0; k < n; k++) {
+        const at = start + (part.sample(this.walkInRng) + this.walkInRng.next()) * width;
+        this.schedule(at, { isNew: false, walkIn: true, due: at, session, sessionStart: start, slot: 0 });
+      }
+    }
+    // Before the roster's change at the same minute, so nobody waiting is seen before the doctor is in.
+    if (s.doctorLateness) this.sim.at(start, this.lateKind, session, 0, PRIORITY.RELEASE);
+  }
+
+  private schedule(at: number, visit: ClinicVisit): void {
+    const i = this.free.length > 0 ? this.free.pop()! : this.pending.length;
+    this.pending[i] = visit;
+    this.sim.at(at, this.arriveKind, i, 0, PRIORITY.ARRIVAL);
+  }
+
+  private onArrive(i: number): void {
+    const visit = this.pending[i]!;
+    this.pending[i] = null;
+    this.free.push(i);
+    this.sink.arriveForClinic(this.classIndex, visit);
+  }
+
+  /** A session starts: its doctor comes the drawn minutes late (a draw below 0 is on time). */
+  private onLate(session: number): void {
+    const s = this.a.sessions[session]!;
+    const late = sharedDistribution(s.doctorLateness!).sample(this.doctorRng);
+    if (late > 0) this.sink.lateStart(s.doctor, late);
+  }
+}
