@@ -4,3 +4,5 @@ export { summariseForecast, band, type ForecastSummary, type Band, type WardHour
 export { compareForecasts, type ForecastComparison, type PairedDifference } from './compare-forecast.js';
 export { backtestStates, scoreBacktest, hourlyCensus, type BacktestOptions, type BacktestResult } from './backtest.js';
 export { takeState } from './take-state.js';
+export { summarisePatients, likelyDischarges, type PatientForecast } from './summarise-patients.js';
+export { PATIENT_HORIZON_DAYS, type PatientReplication } from './patient-outcomes.js';
