@@ -13,7 +13,7 @@ const ward = (beds: number, hours: { p10: number; p50: number; p90: number; pFul
 
 describe('the forecast in words and on its axes', () => {
   it('says when a ward is fullest with its weekday and time, the beds 80% likely taken then and the chance of being full', () => {
-    const hours = Array.from({ length: 60 }, (_, h) => ({ p10: 100, p50: 110, p90: 120, pFull: 0 }));
+    const hours = Array.from({ length: 60 }, () => ({ p10: 100, p50: 110, p90: 120, pFull: 0 }));
     hours[59] = { p10: 111.4, p50: 121, p90: 129.2, pFull: 0.12 };
     // Monday 07:00 + 59 h = Wednesday 18:00.
     expect(wardHeadline('Medical wards', ward(148, hours), '2026-03-02T07:00', { today: 12.4, tomorrow: 18.6 })).toBe(
