@@ -126,6 +126,10 @@ export function buildProgram(): Command {
       "write every replication's census per ward and ED waiting per hour, for `score` (.json, or .csv one row per replication and hour; at most 20 million counts)",
     )
     .option('--compare <scenario>', 'also forecast the same patients under this scenario, with common random numbers, and give paired differences')
+    .option(
+      '--patients',
+      'also each patient in the hospital: remaining stay and cost with 80% intervals, chance of leaving today and tomorrow (runs go on until they have left, at most 14 days)',
+    )
     .option('--fhir-map <file>', 'the state is FHIR R4 (a Bundle .json, an .ndjson file or a folder of them from $export): map it with this file')
     .addOption(
       new Option('--as-of <time>', 'for FHIR NDJSON: the moment of the export, "YYYY-MM-DDTHH:MM" (a Bundle gives its timestamp)').argParser(parseAsOf),

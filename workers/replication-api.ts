@@ -96,7 +96,7 @@ export function createReplicationApi(): ReplicationApi {
         try {
           if (job.forecast) {
             fm ??= preparedForecast(scenario, job.forecast);
-            const r = runForecastReplication(fm, job.forecast.hours, job.seed, replication);
+            const r = runForecastReplication(fm, job.forecast.hours, job.seed, replication, job.forecast.patients === true);
             // A forecast's replications carry no run figures: what it shows is in `forecast`.
             out.results.push({ replication, figures: {}, events: r.events, patients: r.patients, forecast: r.forecast });
           } else out.results.push(runReplication(model, job.seed, replication, buffer, job.maxPatientsInSystem));

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../../io/index.js';
 import { runForecastParallel, type ForecastRun } from '../../workers/node.js';
 import { FORECAST_CSV_FILES, writeForecastCsv } from '../forecast-csv.js';
 import { renderForecast, renderForecastComparison } from '../forecast-report.js';
+import { renderPatients } from '../forecast-patients-report.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { withoutFloatNoise } from '../json-output.js';
 import { checkOutputs, scenarioInputs } from '../output-paths.js';
@@ -28,6 +29,7 @@ export interface ForecastCommandOptions {
   fhirMap?: string;
   asOf?: string;
   samples?: string;
+  patients?: boolean;
 }
 
 /** `--hours H`: a whole number of hours from 0 to 168. */
@@ -92,6 +94,8 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
           workers: pool,
           signal: interrupt.signal,
           onProgress: (done) => progress.update(done),
+          // Each patient of the state is followed in A's replications only (B's are for the paired differences).
+          ...(o.patients && sc === scenario ? { patients: true } : {}),
         });
       } finally {
         progress.stop();
@@ -117,10 +121,11 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
   const comparison: ForecastComparison | undefined = b ? compareForecasts(a.summary, a.perReplication, b.summary, b.perReplication) : undefined;
   if (o.json) {
     process.stdout.write(
-      `${JSON.stringify({ scenario: scenario.name, seed, warnings, forecast: a.summary, ...(b && comparison ? { compare: { scenario: b.scenario, forecast: b.summary, differences: comparison } } : {}) }, withoutFloatNoise, 2)}\n`,
+      `${JSON.stringify({ scenario: scenario.name, seed, warnings, forecast: a.summary, ...(a.patients ? { patients: a.patients } : {}), ...(b && comparison ? { compare: { scenario: b.scenario, forecast: b.summary, differences: comparison } } : {}) }, withoutFloatNoise, 2)}\n`,
     );
   } else {
     process.stdout.write(renderForecast(a.summary, scenario.name, seed));
+    if (a.patients) process.stdout.write(renderPatients(a.patients, scenario.currency ?? '', a.summary.replications));
     if (b && comparison) process.stdout.write(renderForecastComparison(comparison, scenario.name, b.scenario, o.hours));
   }
   if (o.samples) {

@@ -15,6 +15,7 @@ import { CompareSetup } from './compare/CompareSetup.js';
 import { EditPanel } from './edit/EditPanel.js';
 import { KpiTiles } from './kpi/KpiTiles.js';
 import { setMode } from './model/mode.js';
+import { useHashRoute } from './model/route.js';
 import { Charts } from './panels/Charts.js';
 import { FiguresTable } from './panels/FiguresTable.js';
 import { Legend } from './panels/Legend.js';
@@ -72,6 +73,7 @@ export function App() {
     performance.mark('hospital-twin:ready');
     preloadScene();
   }, []);
+  useHashRoute();
   const mode = useView((s) => s.mode);
   const shownId = useRuns((s) => s.shown);
   const status = useRuns((s) => s.status);
@@ -79,6 +81,19 @@ export function App() {
   const [a, b] = useComparedRuns();
   const single = mode !== 'compare';
   const timelineRun = single ? shown : a;
+  // Today stands alone: the hospital now and its forecast, nothing of a simulated run (no tiles, charts or timeline).
+  if (mode === 'today')
+    return (
+      <div className="app today-app" data-testid="app-ready">
+        <header>
+          <h1>Hospital Twin</h1>
+          <Tabs />
+        </header>
+        <main className="today-main" id="view-panel" role="tabpanel" aria-labelledby="tab-today">
+          <TodayView />
+        </main>
+      </div>
+    );
   return (
     <div className="app" data-testid="app-ready">
       <PlaybackDriver />
@@ -107,8 +122,6 @@ export function App() {
           ) : (
             <div className="empty">{status === 'running' ? 'Running…' : 'Pick a scenario and press Run (or Quick run for a first look).'}</div>
           )
-        ) : mode === 'today' ? (
-          <TodayView />
         ) : mode === 'cases' ? (
           shown ? (
             <CostPerCaseView run={shown} />

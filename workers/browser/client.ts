@@ -6,6 +6,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import { forecastModel, type HospitalState, type Scenario, type TraceState } from '../../scenarios/index.js';
 import { summariseForecast, type ForecastSummary } from '../forecast/summarise-forecast.js';
+import { summarisePatients, type PatientForecast } from '../forecast/summarise-patients.js';
 import { numberedJob, summariseJob, type JobExperimentResult } from '../job-summary.js';
 import type { ReplicationApi, Validation } from '../replication-api.js';
 
@@ -26,10 +27,14 @@ export interface BrowserForecastOptions {
   seed?: number | string;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Also each patient of the state: remaining stay and cost, chance of leaving today and tomorrow. */
+  patients?: boolean;
 }
 
 export interface BrowserForecastResult {
   summary: ForecastSummary;
+  /** With `patients`: each patient of the state, in its order. */
+  patients?: PatientForecast[];
   failures: JobExperimentResult['failures'];
   cancelled: boolean;
 }
@@ -84,11 +89,16 @@ export function connectBrowserRunner(worker: Worker): BrowserRunner {
       try {
         const out = await api.run(
           jobId,
-          { ...numberedJob(scenario, seed, options.replications), forecast: { state, hours: options.hours } },
+          { ...numberedJob(scenario, seed, options.replications), forecast: { state, hours: options.hours, ...(options.patients ? { patients: true } : {}) } },
           proxy(() => options.onProgress?.(++done, options.replications)),
         );
         const reps = out.results.flatMap((r) => (r.forecast ? [r.forecast] : []));
-        return { summary: summariseForecast(fm.model, state.asOf, options.hours, fm.booked, reps), failures: out.failures, cancelled: out.cancelled };
+        return {
+          summary: summariseForecast(fm.model, state.asOf, options.hours, fm.booked, reps),
+          ...(options.patients ? { patients: summarisePatients(state, reps) } : {}),
+          failures: out.failures,
+          cancelled: out.cancelled,
+        };
       } finally {
         options.signal?.removeEventListener('abort', onAbort);
       }

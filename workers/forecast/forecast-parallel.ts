@@ -9,6 +9,7 @@ import { NodeWorkerPool } from '../pool/node-pool.js';
 import type { ReplicationFailure } from '../replication-api.js';
 import type { ForecastReplication } from './forecast-recorder.js';
 import { summariseForecast, type ForecastSummary } from './summarise-forecast.js';
+import { summarisePatients, type PatientForecast } from './summarise-patients.js';
 
 export interface ForecastRunOptions {
   hours: number;
@@ -17,6 +18,8 @@ export interface ForecastRunOptions {
   workers: number | NodeWorkerPool;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Also each patient of the state: remaining stay and cost (the runs go on until they have all left). */
+  patients?: boolean;
 }
 
 export interface ForecastRun {
@@ -24,6 +27,8 @@ export interface ForecastRun {
   seed: number | string;
   summary: ForecastSummary;
   perReplication: ForecastReplication[];
+  /** With `patients`: each patient of the state, in its order. */
+  patients?: PatientForecast[];
   failures: ReplicationFailure[];
   cancelled: boolean;
 }
@@ -33,7 +38,12 @@ export async function runForecastParallel(scenario: Scenario, state: HospitalSta
   const pool = o.workers instanceof NodeWorkerPool ? o.workers : new NodeWorkerPool(o.workers);
   try {
     const out = await pool.run(
-      { scenario, seed: o.seed, replications: Array.from({ length: o.replications }, (_, i) => i + 1), forecast: { state, hours: o.hours } },
+      {
+        scenario,
+        seed: o.seed,
+        replications: Array.from({ length: o.replications }, (_, i) => i + 1),
+        forecast: { state, hours: o.hours, ...(o.patients ? { patients: true } : {}) },
+      },
       { ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.signal ? { signal: o.signal } : {}) },
     );
     const reps = out.results.flatMap((r) => (r.forecast ? [r.forecast] : []));
@@ -42,6 +52,7 @@ export async function runForecastParallel(scenario: Scenario, state: HospitalSta
       seed: o.seed,
       summary: summariseForecast(fm.model, state.asOf, o.hours, fm.booked, reps),
       perReplication: reps,
+      ...(o.patients ? { patients: summarisePatients(state, reps) } : {}),
       failures: out.failures,
       cancelled: out.cancelled,
     };

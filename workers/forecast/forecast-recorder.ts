@@ -18,6 +18,7 @@ import {
   type TraceRecorder,
 } from '../../sim-core/index.js';
 import type { BookedCase } from '../../scenarios/index.js';
+import type { PatientReplication } from './patient-outcomes.js';
 
 /** Why a booked patient did not go ahead, or 0 if it did. */
 export const OUTCOME = { went: 0, cancelledBed: 1, cancelledTheatre: 2, cancelledStock: 3, cancelledOther: 4, notArrived: 5 } as const;
@@ -41,6 +42,8 @@ export interface ForecastReplication {
   bookedStockWait: number[];
   /** Staff overtime hours until midnight of asOf's day, per staff group (model order of staff). */
   overtimeToday: number[];
+  /** When asked for (`forecast --patients`): what became of each patient of the state. */
+  patients?: PatientReplication;
 }
 
 const NONE = -1;

@@ -14,3 +14,5 @@ export {
   type SampleSeries,
   type SampleMeasure,
 } from './forecast-samples.js';
+export { summarisePatients, likelyDischarges, type PatientForecast } from './summarise-patients.js';
+export { PATIENT_HORIZON_DAYS, type PatientReplication } from './patient-outcomes.js';

@@ -1,20 +1,19 @@
 /**
- * "Today": a hospital snapshot (who is where now, and the booked cases),
- * loaded from files or taken from the replay's moment, drawn in 3D as it is
- * now, and forecast for the next hours in the worker: census fan charts per
- * ward with the beds as a line, ED patients waiting, and the booked cases by
- * their risk of cancellation or delay.
+ * "Today", a screen of its own (nothing of a simulated run on it): a hospital
+ * snapshot (who is where now, and the booked cases), loaded from files or
+ * taken from the replay's moment, forecast for the next hours in the worker
+ * and said in words first (ForecastReport), with the hospital as it is now
+ * drawn in 3D below.
  */
 import { useRef, useState } from 'react';
 import { clockText } from '../format/time.js';
 import { NumberField } from '../panels/NumberField.js';
 import { choiceByKey, useScenarios } from '../store/scenarios.js';
-import { FanChart } from './FanChart.js';
+import { ForecastReport } from './ForecastReport.js';
 import { SnapshotOfReplayButton } from './SnapshotOfReplayButton.js';
 import { SnapshotView } from './SnapshotView.js';
 import { loadSnapshot, runTodayForecast, useToday } from './today-actions.js';
 
-const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
 /** "Mon 2 Mar 07:00". */
 const asOfText = (asOf: string): string => clockText(asOf.slice(0, 16), 0);
 
@@ -25,11 +24,9 @@ export function TodayView() {
   const [replications, setReplications] = useState(100);
   const input = useRef<HTMLInputElement>(null);
   const summary = result?.summary;
-  const wardName = (id: string): string => choiceByKey(scenarioKey)?.scenario.wards.find((w) => w.id === id)?.name ?? id;
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const booked = summary ? [...summary.booked].sort((a, b) => b.pCancelled + b.pDelayedForBed - (a.pCancelled + a.pDelayedForBed)) : [];
   return (
-    <div className="cases-view today" data-testid="today">
+    <div className="today-screen" data-testid="today">
       <div className="today-controls">
         <button onClick={() => input.current?.click()} title="A snapshot's JSON file, with its patients' CSV file if it names one (choose both)">
           Load a snapshot…
@@ -98,7 +95,6 @@ export function TodayView() {
           )}
         </p>
       )}
-      {state && choiceByKey(scenarioKey) && <SnapshotView scenario={choiceByKey(scenarioKey)!.scenario} state={state} asOfText={asOfText(state.asOf)} />}
       {status === 'running' && (
         <div className="progress" data-testid="today-progress">
           <progress value={progress.done} max={progress.total} />
@@ -117,65 +113,12 @@ export function TodayView() {
           </ul>
         </div>
       )}
-      {summary && (
-        <>
-          <p className="muted">
-            Forecast of {summary.hours} hours from {summary.asOf.replace('T', ' ')}, {summary.replications} replications: shaded, the 80% band (p10 to p90);
-            line, the median; dashed red, the beds.
-          </p>
-          <div className="fans">
-            {summary.wards.map((w) => (
-              <FanChart key={w.ward} testId={`fan-${w.ward}`} title={`${wardName(w.ward)}: census`} unit="patients" capacity={w.beds} points={w.byHour} />
-            ))}
-            <FanChart
-              testId="fan-ed-waiting"
-              title="ED patients waiting"
-              unit="patients"
-              points={summary.ed.byHour.map((h) => ({ hour: h.hour, ...h.waiting }))}
-            />
-          </div>
-          <section aria-labelledby="today-booked">
-            <h2 id="today-booked">Booked cases by risk</h2>
-            {booked.length === 0 ? (
-              <p className="muted">No booked case in the forecast's hours.</p>
-            ) : (
-              <div className="scroll" tabIndex={0} role="region" aria-label="Booked cases by risk">
-                <table className="cases-table" data-testid="today-booked-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Booking</th>
-                      <th scope="col">Class</th>
-                      <th scope="col">When</th>
-                      <th scope="col">Cancelled</th>
-                      <th scope="col">of which for want of a bed · theatre · stock</th>
-                      <th scope="col">Delayed over 1 h for a bed</th>
-                      <th scope="col">Started over 1 h after the planned start</th>
-                      <th scope="col">Waited over 1 h for stock</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {booked.map((b) => (
-                      <tr key={b.booking} data-testid={`booked-${b.booking}`}>
-                        <th scope="row">{b.booking}</th>
-                        <td>{b.class}</td>
-                        <td>{b.at.replace('T', ' ')}</td>
-                        <td className="num">{pct(b.pCancelled)}</td>
-                        <td className="num">
-                          {pct(b.pCancelledForBed)} · {pct(b.pCancelledForTheatre)} · {pct(b.pCancelledForStock)}
-                        </td>
-                        <td className="num">{pct(b.pDelayedForBed)}</td>
-                        <td className="num">
-                          {b.start === undefined ? 'no planned start' : `${pct(b.pDelayedForTheatre)} (planned ${b.start.slice(11, 16)})`}
-                        </td>
-                        <td className="num">{pct(b.pDelayedForStock)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
-        </>
+      {summary && state && choiceByKey(scenarioKey) && <ForecastReport scenario={choiceByKey(scenarioKey)!.scenario} state={state} forecast={result!} />}
+      {state && choiceByKey(scenarioKey) && (
+        <section aria-labelledby="today-now" className="today-now-section">
+          <h2 id="today-now">The hospital now</h2>
+          <SnapshotView scenario={choiceByKey(scenarioKey)!.scenario} state={state} asOfText={asOfText(state.asOf)} />
+        </section>
       )}
     </div>
   );

@@ -16,7 +16,8 @@ import { snapshotScene } from './snapshot-scene.js';
 
 const hospital = parseScenario(builtinScenario('general-hospital')!.document, 'general-hospital');
 const example = (name: string): string => readFileSync(new URL(`../../../examples/state/${name}`, import.meta.url), 'utf8');
-const monday = (): HospitalState => parseState(JSON.parse(example('general-hospital-monday.json')), 'monday');
+/** A Monday with two patients (the example before the full hospital's), small enough to count its beds by hand. */
+const monday = (): HospitalState => parseState(JSON.parse(readFileSync(new URL('./fixtures/two-patients-monday.json', import.meta.url), 'utf8')), 'monday');
 const thursday = (): HospitalState =>
   parseState(JSON.parse(example('general-hospital-2026-02-19.json')), 'thursday', {
     text: example('general-hospital-2026-02-19-patients.csv'),

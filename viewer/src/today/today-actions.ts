@@ -107,6 +107,7 @@ export async function runTodayForecast(hours: number, replications: number): Pro
     const result = await forecastInWorker(choice.scenario, state, {
       hours,
       replications,
+      patients: true,
       onProgress: (done, total) => useToday.setState({ progress: { done, total } }),
     });
     if (result.summary.replications === 0 && result.failures.length > 0)
