@@ -6,3 +6,6 @@ export { runForecastParallel, type ForecastRun, type ForecastRunOptions } from '
 export * from './optimise/index.js';
 export type { ReplicationRunner, RunnerOptions } from './replication-runner.js';
 export * from './queue/index.js';
+export { loadTheatreSpec, type TheatreSpec } from './theatre/theatre-spec.js';
+export { runTheatreSchedule, SHOWN, THEATRE_FILES, type TheatreReport, type Interval } from './theatre/run-theatre-schedule.js';
+export { weekGridText } from './theatre/schedule.js';

@@ -39,9 +39,19 @@ export interface ScheduleProblem {
   lists: readonly ListSpec[];
   procedures: Readonly<Record<string, ProcedureSpec>>;
   /** A list kept out of a theatre, off a weekday, or both. */
-  forbidden: readonly { list: string; theatre?: string; day?: Weekday }[];
+  forbidden: readonly { list: string; theatre?: string | undefined; day?: Weekday | undefined }[];
   /** Weights of the objective: per overtime hour, per cancelled case, per peak ward bed, per peak ICU bed. */
   weights: { overtimeHours: number; cancellations: number; peakWardBeds: number; peakIcuBeds: number };
+}
+
+/** Weights given in part (a file's): those given replace the defaults. */
+export function mergeWeights(
+  defaults: ScheduleProblem['weights'],
+  given: Partial<Record<keyof ScheduleProblem['weights'], number | undefined>> = {},
+): ScheduleProblem['weights'] {
+  const out = { ...defaults };
+  for (const k of Object.keys(out) as (keyof typeof out)[]) out[k] = given[k] ?? out[k];
+  return out;
 }
 
 /** The schedule as a grid: by theatre index, by weekday index, the list id or null (no list). */
