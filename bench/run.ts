@@ -11,6 +11,7 @@ import { benchMmc1000 } from './mmc.js';
 import { benchForecast } from './forecast.js';
 import { benchOptimise } from './optimise.js';
 import { benchQueue } from './queue.js';
+import { benchTheatre } from './theatre.js';
 import { benchViewer } from './viewer.js';
 
 interface Section {
@@ -27,6 +28,7 @@ const SECTIONS: Section[] = [
   { name: 'forecast', run: benchForecast },
   { name: 'optimise', run: benchOptimise },
   { name: 'queue', run: (log) => benchQueue(200, log) },
+  { name: 'theatre', run: benchTheatre },
 ];
 
 async function main(): Promise<void> {

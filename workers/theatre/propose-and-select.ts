@@ -22,7 +22,14 @@ import { SCHEDULE_FIGURES, withScheduleFigures } from './schedule-figures.js';
 import { NO_SCALE, type TermScale } from './schedule-mip.js';
 import { sampleCoefficients } from './schedule-samples.js';
 import { applySchedule, type ScheduleBinding } from './schedule-scenario.js';
-import { solveSchedule, type Proposal } from './solve-schedule.js';
+import { predict, solveSchedule, weighted, type Proposal } from './solve-schedule.js';
+import type { ListCoefficients } from './schedule-samples.js';
+
+/** What the program says of a schedule it did not propose (an incumbent). */
+function predictedProposal(problem: ScheduleProblem, coefficients: ReadonlyMap<string, ListCoefficients>, schedule: Schedule): Proposal {
+  const predicted = predict(problem, coefficients, schedule);
+  return { schedule, objective: weighted(problem, predicted), predicted };
+}
 
 export interface ProposeOptions {
   seed: number | string;
@@ -38,6 +45,12 @@ export interface ProposeOptions {
   /** Indifference zone of the selection, in units of the objective; default 1% of the best. */
   indifference?: number;
   runner: OptimiseRunner;
+  /**
+   * Schedules in use today (built-ins A and B): simulated first as round 0, kept among the
+   * candidates of the selection (so the chosen is never shown worse than them) and cut from
+   * the program's proposals.
+   */
+  incumbents?: readonly { name: string; schedule: Schedule }[];
   /** Told after each round: what was proposed and what simulation found. */
   onRound?: (round: RoundReport) => void;
 }
@@ -95,6 +108,20 @@ export async function proposeAndSelect(
   let scale: TermScale = NO_SCALE;
   let best = Infinity;
   const reports: RoundReport[] = [];
+  for (const { schedule } of options.incumbents ?? []) {
+    const key = scheduleKey(schedule);
+    if (candidates.some((c) => c.key === key)) continue;
+    const c: Candidate = {
+      schedule,
+      key,
+      round: 0,
+      proposal: predictedProposal(problem, coefficients, schedule),
+      scenario: applySchedule(base, problem, binding, schedule),
+    };
+    candidates.push(c);
+    await run(c, options.firstStage);
+    best = Math.min(best, simulatedMean(c, SCHEDULE_FIGURES.objective));
+  }
   for (let round = 1; round <= options.rounds; round++) {
     const fresh: Candidate[] = [];
     for (let i = 0; i < options.perRound; i++) {
@@ -134,7 +161,7 @@ export async function proposeAndSelect(
     reports.push(report);
     options.onRound?.(report);
     const roundBest = Math.min(...fresh.map((c) => simulatedMean(c, SCHEDULE_FIGURES.objective)));
-    if (round > 1 && !(roundBest < best)) break;
+    if (reports.length > 1 && !(roundBest < best)) break;
     best = Math.min(best, roundBest);
   }
 

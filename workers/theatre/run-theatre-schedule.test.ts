@@ -45,7 +45,7 @@ describe('theatre schedule output', () => {
         { ...spec },
         { runner: inThreadRunner, outDir: resolve('workers/optimise/examples'), source: resolve('workers/optimise/examples/theatre-schedule-scenario.yaml') },
       ),
-    ).rejects.toThrow(/the chosen schedule .*theatre-schedule-scenario\.yaml/);
+    ).rejects.toThrow(/theatre-schedule-scenario\.yaml/);
     const bad = { ...spec, theatreSchedule: { ...spec.theatreSchedule, forbidden: [{ list: 'Z' }] } };
     await expect(runTheatreSchedule(bad, { runner: inThreadRunner, outDir: tmpdir(), source: SPEC })).rejects.toThrow(
       /theatreSchedule\.forbidden\[0\]\.list: is not a list of small-instance/,

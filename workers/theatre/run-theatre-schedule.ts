@@ -52,7 +52,10 @@ export interface TheatreReport {
   chosen: ShownSchedule;
   builtins: ShownSchedule[];
   rounds: RoundReport[];
+  /** Schedules the program proposed (the built-ins, simulated beside them, not counted). */
   candidates: number;
+  /** The chosen is one of the built-ins (none proposed was better). */
+  chosenBuiltin?: string;
   replications: number;
   confidence: number;
   selectionFinished: boolean;
@@ -136,10 +139,7 @@ export async function runTheatreSchedule(spec: TheatreSpec, options: RunTheatreO
   checkNames(spec, problem, source);
   const files = { scenario: join(options.outDir, THEATRE_FILES.scenario), json: join(options.outDir, THEATRE_FILES.json) };
   const inputs = options.source ? [{ path: options.source, what: 'the optimisation' }] : [];
-  const clash = await outputProblems(inputs, [
-    { path: files.scenario, what: 'the chosen schedule' },
-    { path: files.json, what: 'the report' },
-  ]);
+  const clash = await outputProblems(inputs, [], [{ path: options.outDir, what: 'the output folder', files: [THEATRE_FILES.scenario, THEATRE_FILES.json] }]);
   if (clash.length > 0) throw new Error(clash.join('\n'));
 
   const outcome = await proposeAndSelect(problem, binding, base, {
@@ -151,6 +151,7 @@ export async function runTheatreSchedule(spec: TheatreSpec, options: RunTheatreO
     budget: spec.replications.budget,
     confidence: spec.confidence,
     runner: options.runner,
+    incumbents: builtins.map(([name, schedule]) => ({ name, schedule })),
   });
   const chosen = outcome.chosen;
   if (!chosen) throw new Error('no schedule could be proposed: the lists asked for do not fit the open theatre-days (see the bounds and forbidden pairs)');
@@ -177,7 +178,8 @@ export async function runTheatreSchedule(spec: TheatreSpec, options: RunTheatreO
     chosen: shown('chosen', chosen.schedule, rows, spec.confidence, a),
     builtins: builtins.map(([name, schedule]) => shown(name, schedule, builtinRows.get(name)!, spec.confidence, name === 'A' ? undefined : a)),
     rounds: outcome.rounds,
-    candidates: outcome.candidates.length,
+    candidates: outcome.candidates.filter((c) => c.round > 0).length,
+    ...(chosen.round === 0 ? { chosenBuiltin: builtins.find(([, s]) => scheduleKey(s) === chosen.key)?.[0] ?? '?' } : {}),
     replications: n,
     confidence: spec.confidence,
     selectionFinished: outcome.selection.finished,

@@ -73,7 +73,7 @@ export function allowed(problem: ScheduleProblem, list: string, t: number, d: nu
 
 /** The week as text: a row per theatre, a column per weekday, for people. */
 export function weekGridText(problem: ScheduleProblem, s: Schedule): string {
-  const width = Math.max(6, ...problem.lists.map((l) => l.id.length), ...problem.theatres.map((t) => t.length)) + 2;
+  const width = Math.max('(closed)'.length, ...problem.lists.map((l) => l.id.length), ...problem.theatres.map((t) => t.length)) + 2;
   const cell = (x: string) => x.padEnd(width);
   const head = cell('theatre') + WEEKDAYS.map((d) => cell(d)).join('');
   const rows = problem.theatres.map(
