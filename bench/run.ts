@@ -15,6 +15,7 @@ import { builtinScenario, parseScenario } from '../scenarios/index.js';
 import { NodeWorkerPool } from '../workers/node.js';
 import { benchOptimise } from './optimise.js';
 import { benchQueue } from './queue.js';
+import { benchTheatre } from './theatre.js';
 import { benchViewer } from './viewer.js';
 
 interface Section {
@@ -42,6 +43,7 @@ const SECTIONS: Section[] = [
   },
   { name: 'optimise', run: benchOptimise },
   { name: 'queue', run: (log) => benchQueue(200, log) },
+  { name: 'theatre', run: benchTheatre },
 ];
 
 async function main(): Promise<void> {

@@ -11,6 +11,9 @@ import type { Command } from 'commander';
 import {
   defaultWorkerCount,
   loadOptimiseSpec,
+  loadTheatreSpec,
+  runTheatreSchedule,
+  type TheatreReport,
   valueText,
   NodeWorkerPool,
   runOptimise,
@@ -22,6 +25,7 @@ import {
 import { EXIT } from './exit-codes.js';
 import { listenForInterrupt } from './interrupt.js';
 import { optimiseSummary } from './optimise-summary.js';
+import { theatreSummary } from './theatre-report.js';
 import { parseWorkers } from './option-values.js';
 import { runPoolCommand } from './pool-command.js';
 import { createRunner, queueOption } from './queue-option.js';
@@ -67,9 +71,12 @@ export async function optimiseCommand(
   // Solutions evaluated side by side each listen for Ctrl-C on the one signal.
   setMaxListeners(1000, interrupt.signal);
   const bar = progressBar(stderr);
+  let theatre: TheatreReport | undefined;
   const done = await runPoolCommand(stderr, { bar, interrupt, pool: () => pool }, async () => {
-    const spec = await loadOptimiseSpec(specPath);
-    const workers = options.workers ?? spec.workers ?? defaultWorkerCount();
+    // A file with a `theatreSchedule` section is a theatre week to schedule (docs/theatre.md).
+    const theatreSpec = await loadTheatreSpec(specPath);
+    const spec = theatreSpec ? undefined : await loadOptimiseSpec(specPath);
+    const workers = options.workers ?? (theatreSpec ?? spec)?.workers ?? defaultWorkerCount();
     // Through a queue, the replications of every solution evaluated go to `hospital-twin worker` processes.
     if (options.queue) pool = await createRunner(0, { queue: options.queue }, stderr);
     const runner: OptimiseRunner = async (scenario, seed, replications, signal) => {
@@ -79,6 +86,10 @@ export async function optimiseCommand(
       if (failed) throw new Error(`replication ${failed.replication} failed: ${failed.error.split('\n')[0]}`);
       return out.results;
     };
+    if (theatreSpec || !spec) {
+      theatre = await runTheatreSchedule(theatreSpec!, { runner, outDir: options.out ?? `optimise-${theatreSpec!.name}`, source: specPath });
+      return null;
+    }
     return runOptimise(spec, {
       runner,
       outDir: options.out ?? `optimise-${spec.name}`,
@@ -88,7 +99,8 @@ export async function optimiseCommand(
     });
   });
   if ('exit' in done) return done.exit;
-  stdout.write(optimiseSummary(done.outcome));
+  if (theatre) stdout.write(theatreSummary(theatre));
+  else if (done.outcome) stdout.write(optimiseSummary(done.outcome));
   return interrupt.signal.aborted ? EXIT.interrupted : EXIT.ok;
 }
 

@@ -100,6 +100,13 @@ const STOCK: Record<string, [string, Unit, boolean]> = {
   used: ['units used', 'units', false],
 };
 
+/** Emergencies against a room's list (a room with a `bumpedElective` rule). */
+const THEATRE_LIST: Record<string, [string, Unit]> = {
+  bumped: ['elective cases bumped by emergencies', 'patients'],
+  emergencies: ['emergency cases operated', 'patients'],
+  'emergencyWait.mean': ['emergency wait for the theatre, mean', 'minutes'],
+};
+
 const PER_CLASS: Record<string, [string, Unit, boolean]> = {
   arrivals: ['arrivals', 'patients', false],
   throughput: ['completed their pathway', 'patients', false],
@@ -172,6 +179,10 @@ export function describeFigure(id: string, ctx: FigureContext): FigureInfo {
   if ((m = id.match(/^refused\.(.+)$/))) return info(sectionOf(m[1]!), m[1]!, 'refused (waiting room full)', 'patients', true);
   if (id === 'overtime.hours') return info('staff', 'all staff', 'overtime', 'hours', true);
   if ((m = id.match(/^overtime\.(.+)\.hours$/))) return info(sectionOf(m[1]!), m[1]!, 'overtime', 'hours', true);
+  if ((m = id.match(/^theatre\.([^.]+)\.(bumped|emergencies|emergencyWait\.mean)$/))) {
+    const [measure, unit] = THEATRE_LIST[m[2]!]!;
+    return info('theatres', m[1]!, measure, unit, m[2] === 'bumped');
+  }
   if ((m = id.match(/^imaging\.(.+)\.turnaround\.mean$/))) return info('imaging', m[1]!, 'turnaround, request to end of exam, mean', 'minutes');
   if ((m = id.match(/^stock\.([^.]+)\.([A-Za-z]+)$/)) && STOCK[m[2]!]) {
     const [measure, unit, quiet] = STOCK[m[2]!]!;
@@ -236,7 +247,7 @@ function plainLabel(id: string, section: SectionId, subject: string, measure: st
 }
 
 const HIGHER_IS_BETTER = /^(ed\.within4h|throughput\.|stock\.[^.]+\.fillRate$)/;
-const NEITHER = /^(ed\.arrivals|arrivals\.|occupancy\.|beds\.|utilisation\.|stock\.[^.]+\.(averageStock|stockDays|orders|used)$)/;
+const NEITHER = /^(theatre\.[^.]+\.emergencies$|ed\.arrivals|arrivals\.|occupancy\.|beds\.|utilisation\.|stock\.[^.]+\.(averageStock|stockDays|orders|used)$)/;
 
 function directionOf(id: string): FigureDirection {
   if (HIGHER_IS_BETTER.test(id)) return 'higherIsBetter';

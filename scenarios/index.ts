@@ -3,6 +3,16 @@ export { compileScenario, startMinuteOfWeek } from './compile/compile-scenario.j
 export { parseScenario, parseScenarioText } from './load.js';
 export { ScenarioError, formatPath, type ScenarioIssue } from './schema/errors.js';
 export { BUILTIN_SCENARIOS, builtinScenario, type BuiltinScenario } from './builtin/index.js';
+/** The general hospital's theatre week (lists, schedules A and B, procedures), for the theatre schedule optimiser. */
+export {
+  LISTS as GENERAL_HOSPITAL_LISTS,
+  SCHEDULE_A,
+  SCHEDULE_B,
+  SESSION as GENERAL_HOSPITAL_SESSION,
+  type BlockSchedule,
+} from './builtin/or-block-schedule.js';
+export { ELECTIVE_PROCEDURES as GENERAL_HOSPITAL_PROCEDURES } from './builtin/general-hospital.js';
+export { procedureGroup } from './builtin/general-hospital-case-mix.js';
 export { weeklyRoster, WEEK_MINUTES, type TimedBlock } from './compile/weekly-profile.js';
 export * from './state/index.js';
 export {

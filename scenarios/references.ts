@@ -153,8 +153,14 @@ function checkPathway(name: string, steps: PathwayStep[], ctx: PathwayContext): 
       } else checkNonNegativeSupport(d, path, ctx.problem);
     },
     checkSteps(nested, at) {
-      nested.forEach((st, k) => verbOf(st).check(st as never, `${at}[${k}]`, checks));
+      nested.forEach((st, k) => {
+        checks.steps = nested;
+        checks.index = k;
+        verbOf(st).check(st as never, `${at}[${k}]`, checks);
+      });
     },
+    steps,
+    index: 0,
   };
   checks.checkSteps(steps, base);
 

@@ -6,3 +6,11 @@ export { runForecastParallel, type ForecastRun, type ForecastRunOptions } from '
 export * from './optimise/index.js';
 export type { ReplicationRunner, RunnerOptions } from './replication-runner.js';
 export * from './queue/index.js';
+export { loadTheatreSpec, type TheatreSpec } from './theatre/theatre-spec.js';
+export { runTheatreSchedule, SHOWN, THEATRE_FILES, type TheatreReport, type Interval } from './theatre/run-theatre-schedule.js';
+export { weekGridText } from './theatre/schedule.js';
+export { proposeAndSelect, type ScheduleOutcome } from './theatre/propose-and-select.js';
+export { allSmallSchedules, SMALL_BINDING, SMALL_PROBLEM, smallBase } from './theatre/small-instance.js';
+export { applySchedule } from './theatre/schedule-scenario.js';
+export { SCHEDULE_FIGURES, withScheduleFigures } from './theatre/schedule-figures.js';
+export { scheduleKey } from './theatre/schedule.js';

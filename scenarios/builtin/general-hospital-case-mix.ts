@@ -71,6 +71,11 @@ const PROCEDURE_GROUP: Record<string, string> = {
 };
 
 /** An elective case list with each case's group set from its procedure. */
+/** The case-mix group of an elective procedure, or undefined. */
+export function procedureGroup(procedure: string): string | undefined {
+  return PROCEDURE_GROUP[procedure];
+}
+
 export function withProcedureGroups(list: ListArrivals): ListArrivals {
   return {
     ...list,

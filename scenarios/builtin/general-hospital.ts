@@ -285,6 +285,9 @@ const POST_OP_LOS: Record<string, DistributionInput> = {
   turp: logn(days(2), days(1.2)),
 };
 
+/** The elective procedures' operation times, post-operative stays and day cases, for the theatre schedule optimiser's program. */
+export const ELECTIVE_PROCEDURES = { minutes: PROCEDURE_MINUTES, postOpLos: POST_OP_LOS, dayCases: DAY_CASES } as const;
+
 const ELECTIVE_PATHWAY: Step[] = [
   // Admitted on the day: a ward bed (or a day-unit trolley) by 11:30, or the case is cancelled.
   // Booked beds go before emergency admissions waiting for the surgical ward.

@@ -28,6 +28,14 @@ const OperatingRoom = z.strictObject({
    * would overrun their session are cancelled (`overrun: cancel`).
    */
   emergencyOnly: z.boolean().default(false),
+  /**
+   * Emergencies against this room's list: a case of priority above 0 that takes the
+   * room bumps the first elective case waiting for it, which is then `cancel`led or
+   * `move`d behind the emergency (and may overrun or be cancelled by `overrun`).
+   * Reports the cases bumped and the emergencies' waits for the room. Absent: no
+   * rule (emergencies still go first by priority, uncounted).
+   */
+  bumpedElective: z.enum(['cancel', 'move']).optional(),
   costPerHour: nonNegative(),
   fixedCostPerDay: nonNegative().default(0),
 });
@@ -48,6 +56,12 @@ export const room = defineKind({
       if (end <= start) problem(`${path}.sessions[${k}].end`, `must be after start (${session.start}), got ${session.end}`);
     });
     checkNonNegativeSupport(r.turnover, `${path}.turnover`, problem);
+    if (r.bumpedElective !== undefined && r.emergencyOnly) {
+      problem(
+        `${path}.bumpedElective`,
+        'is for a room with an elective list; this room is emergencyOnly (held for emergencies), so it has no elective case to bump',
+      );
+    }
   },
   compile: (r) => ({
     name: r.id,
@@ -58,6 +72,7 @@ export const room = defineKind({
     turnover: toSpec(r.turnover),
     overrun: r.overrun,
     emergencyOnly: r.emergencyOnly,
+    ...(r.bumpedElective !== undefined ? { bumpedElective: r.bumpedElective } : {}),
     costPerBusyHour: r.costPerHour,
     costPerIdleHour: 0,
     overtimePremiumPerHour: 0,

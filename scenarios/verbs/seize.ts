@@ -5,6 +5,7 @@ import { makeDistribution, type DistributionSpec, type StepModel } from '../../s
 import { ownValue } from '../own-key.js';
 import { Id, positive } from '../schema/common.js';
 import { compileDuration } from './durations.js';
+import { sequencePriority, sequenceProblem, SequenceRule } from './sequence.js';
 import { defineVerb, type CompileContext } from './verb.js';
 
 export const Target = z.array(Id).min(1, 'must name at least one resource');
@@ -24,6 +25,12 @@ const schema = z.strictObject({
   onTimeout: z.enum(['leftUnseen', 'cancelled']).default('leftUnseen'),
   /** Waiting here while holding an ED resource counts as boarding. */
   boarding: z.boolean().default(false),
+  /**
+   * The order of cases waiting here (a theatre list): asBooked, shortestFirst, longestFirst,
+   * lowestVarianceFirst or shortStayFirst, by the following operation hold (see sequence.ts).
+   * Sets priorities just below the step's own (a number, default 0).
+   */
+  sequence: SequenceRule.optional(),
 });
 
 type SeizeModel = Extract<StepModel, { op: 'seize' }>;
@@ -59,6 +66,12 @@ export const seize = defineVerb({
         }
       });
     }
+    if (st.sequence !== undefined) {
+      if (st.priority !== undefined && typeof st.priority !== 'number')
+        ctx.problem(`${at}.sequence`, 'orders cases by priority, so the step may have only a fixed priority (a number), not one by attribute');
+      const why = sequenceProblem(st.sequence, ctx.steps, ctx.index);
+      if (why !== null) ctx.problem(`${at}.sequence`, why);
+    }
     if (st.priority !== undefined && typeof st.priority !== 'number') {
       ctx.checkAttribute(st.priority.byAttribute, Object.keys(st.priority.cases), `${at}.priority.byAttribute`);
     }
@@ -71,7 +84,7 @@ export const seize = defineVerb({
         figure: s.id ?? `${ctx.pathway}.${s.seize.join('+')}`,
         resources: s.seize.map((r) => ctx.resourceIndex.get(r)!),
         oneOf: s.oneOf,
-        priority: s.priority === undefined ? null : typeof s.priority === 'number' ? s.priority : compilePriority(s.priority, ctx),
+        priority: compileStepPriority(s, ctx),
         maxWait: s.maxWait ?? Infinity,
         onTimeout: s.onTimeout,
         boarding: s.boarding,
@@ -81,6 +94,12 @@ export const seize = defineVerb({
     ];
   },
 });
+
+function compileStepPriority(s: z.output<typeof schema>, ctx: CompileContext): SeizeModel['priority'] {
+  const sequenced = s.sequence === undefined ? null : sequencePriority(s.sequence, typeof s.priority === 'number' ? s.priority : 0, ctx);
+  if (sequenced !== null) return sequenced;
+  return s.priority === undefined ? null : typeof s.priority === 'number' ? s.priority : compilePriority(s.priority, ctx);
+}
 
 function compilePriority(
   p: { byAttribute: string; cases: Record<string, number>; otherwise: number },

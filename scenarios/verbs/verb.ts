@@ -29,6 +29,9 @@ export interface CheckContext {
   checkDuration(d: DurationInput, path: string): void;
   /** Checks steps nested in this one (a split's branches), each by its own verb. */
   checkSteps(steps: readonly unknown[], base: string): void;
+  /** The steps of the list the checked step is in, and its index there (for looking ahead, as compile does). */
+  steps: readonly unknown[];
+  index: number;
 }
 
 /** What a verb's compile step may use, for one pathway. */

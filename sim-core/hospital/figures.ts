@@ -72,6 +72,11 @@ export function putFigures(f: Record<string, number>, run: ObserverContext, obse
     if (kind.overtime) f[`overtime.${m.name}.hours`] = overtimeHours;
     if (kind.staffOvertime) staffOvertime += overtimeHours;
     if (kind.turnaround) f[`imaging.${m.name}.turnaround.mean`] = observed.turnaround[i]!.mean;
+    if (m.bumpedElective !== undefined) {
+      f[`theatre.${m.name}.bumped`] = r.bumped;
+      f[`theatre.${m.name}.emergencies`] = r.urgentGrants;
+      f[`theatre.${m.name}.emergencyWait.mean`] = r.urgentGrants > 0 ? r.urgentWaitMinutes / r.urgentGrants : NaN;
+    }
   });
   f['overtime.hours'] = staffOvertime;
 

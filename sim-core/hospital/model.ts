@@ -27,6 +27,12 @@ export interface ResourceModel {
   overrun?: 'startAnyway' | 'cancel';
   /** A room kept for emergencies: in a `oneOf` choice only patients of priority above 0 may take it. */
   emergencyOnly?: boolean;
+  /**
+   * A room whose list meets emergencies: when a case of priority above 0 takes it, the
+   * first elective case (priority 0 or below) waiting for it is bumped: `cancel`led, or
+   * `move`d behind the emergency. Counted as bumped, with the emergencies' waits.
+   */
+  bumpedElective?: 'cancel' | 'move';
   /** Cost of one busy unit-hour (staff pay, room or device use, a bed-hour). */
   costPerBusyHour: number;
   /** Cost of one on-duty but idle unit-hour (capacity cost; for staff the same pay). */

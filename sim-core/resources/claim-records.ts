@@ -59,6 +59,16 @@ export class ClaimRecords {
     return this.state[claim] === HELD && (this.releasedMask[claim]! & (1 << k)) === 0;
   }
 
+  /** The entity (patient) a claim was made for. */
+  entityOf(claim: number): number {
+    return this.entity[claim]!;
+  }
+
+  /** The priority a claim waits at. */
+  priorityOf(claim: number): number {
+    return this.priority[claim]!;
+  }
+
   /** The resources of a claim's set. */
   resourcesOf(claim: number): readonly Resource[] {
     return this.set[claim]!;

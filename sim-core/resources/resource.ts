@@ -46,6 +46,11 @@ export class Resource {
   refused = 0;
   reneged = 0;
   preempted = 0;
+  /** Waiting claims of priority 0 or below put back by a claim above 0 (an elective case bumped by an emergency). */
+  bumped = 0;
+  /** Claims of priority above 0 granted, and the minutes they waited (an emergency case's wait for a theatre). */
+  urgentGrants = 0;
+  urgentWaitMinutes = 0;
 
   constructor(
     readonly id: number,
@@ -95,6 +100,9 @@ export class Resource {
     this.refused = 0;
     this.reneged = 0;
     this.preempted = 0;
+    this.bumped = 0;
+    this.urgentGrants = 0;
+    this.urgentWaitMinutes = 0;
   }
 
   /** Called after busy or capacity changed (given the clock, not the time: see TimeWeighted.change). */

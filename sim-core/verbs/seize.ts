@@ -4,6 +4,7 @@
  * `maxWait`, or be turned away when the line is full.
  */
 import { endBoarding, startBoarding } from './boarding.js';
+import { ListBumps } from './bump.js';
 import { PRIORITY } from '../priorities.js';
 import { REFUSED } from '../resources/claim-book.js';
 import type { Resource } from '../resources/resource.js';
@@ -46,6 +47,8 @@ class SeizeRunner implements StepRunner<SeizeStep> {
   private readonly classPriority: readonly number[];
   /** Per resource: the roster of a room that cancels cases which would overrun its session; null for none. */
   private readonly cancellingRoster: readonly (Roster | null)[];
+  /** Emergencies against theatre lists (rooms with a `bumpedElective` rule). */
+  private readonly bumps: ListBumps;
 
   constructor(private readonly r: Run) {
     const { model } = r;
@@ -66,6 +69,7 @@ class SeizeRunner implements StepRunner<SeizeStep> {
     this.options = { onGrant: r.sim.register('granted', this.onGranted, this), priority: 0 };
     this.pooledOptions = { onGrant: this.options.onGrant, priority: 0, anyOf: true };
     this.renegeKind = r.sim.register('renege', this.onRenege, this);
+    this.bumps = new ListBumps(r);
   }
 
   run(p: number, s: SeizeStep, i: number): number {
@@ -128,6 +132,7 @@ class SeizeRunner implements StepRunner<SeizeStep> {
     r.holdings.took(p, claim);
     r.ed.took(p, set);
     for (let k = 0; k < set.length; k++) r.observe.seized(p, set[k]!.id);
+    if (this.bumps.any) this.bumps.granted(claim, r.book.priorityOf(claim), set);
     return true;
   }
 

@@ -36,6 +36,7 @@ export interface ModelView {
     readonly roster?: Roster;
     readonly overrun?: 'startAnyway' | 'cancel';
     readonly emergencyOnly?: boolean;
+    readonly bumpedElective?: 'cancel' | 'move';
   }[];
   /** The minute of the week time 0 is (rosters are by minute of week). */
   readonly startMinuteOfWeek: number;

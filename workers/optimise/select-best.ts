@@ -61,7 +61,15 @@ export interface SelectionOutcome {
   replications: number;
 }
 
-export async function selectBest(goal: Goal, evaluations: Evaluations, candidates: readonly Solution[], options: SelectionOptions): Promise<SelectionOutcome> {
+/** What the selection reads of the evaluations: replications of each candidate on demand, and the budget left. */
+export type SelectionEvaluations = Pick<Evaluations, 'ensure' | 'rows' | 'remaining'>;
+
+export async function selectBest(
+  goal: Goal,
+  evaluations: SelectionEvaluations,
+  candidates: readonly Solution[],
+  options: SelectionOptions,
+): Promise<SelectionOutcome> {
   const n0 = options.firstStage;
   await evaluations.ensure(candidates, n0);
   const usable = candidates.filter((x) => evaluations.rows(x).length >= n0);

@@ -1,0 +1,212 @@
+/**
+ * The theatre schedule optimisation end to end: the hospital's week as a
+ * program, proposals chosen by simulation (propose-and-select.ts), then the
+ * chosen schedule against the built-in schedules A and B on the same
+ * replications (common random numbers), and the chosen written as a scenario
+ * file that `run` accepts (never over the input).
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { outputProblems, writeFileAtomic } from '../../io/index.js';
+import { builtinScenario, parseScenario, type ScenarioInput } from '../../scenarios/index.js';
+import { studentTQuantile } from '../../sim-core/index.js';
+import type { OptimiseRunner } from '../optimise/evaluations.js';
+import { OptimiseSpecError } from '../optimise/optimise-spec.js';
+import { BUILTIN_SCHEDULES, GENERAL_HOSPITAL_BINDING, generalHospitalProblem } from './general-hospital-problem.js';
+import { proposeAndSelect, type RoundReport } from './propose-and-select.js';
+import { mergeWeights, scheduleKey, type Schedule, type ScheduleProblem } from './schedule.js';
+import { SCHEDULE_FIGURES, withScheduleFigures } from './schedule-figures.js';
+import { applySchedule, type ScheduleBinding } from './schedule-scenario.js';
+import { SMALL_BINDING, SMALL_PROBLEM, smallBase } from './small-instance.js';
+import type { TheatreSpec } from './theatre-spec.js';
+
+export const THEATRE_FILES = { scenario: 'theatre-schedule-scenario.yaml', json: 'theatre-schedule.json' } as const;
+
+/** The figures shown side by side, with words and units for people. */
+export const SHOWN = [
+  { id: SCHEDULE_FIGURES.cancellations, label: 'Elective cancellations per week', unit: 'cases' },
+  { id: SCHEDULE_FIGURES.overtimeHours, label: 'Theatre overtime per week', unit: 'hours' },
+  { id: 'theatre.utilisation', label: 'Theatre utilisation (busy / in session)', unit: 'share' },
+  { id: SCHEDULE_FIGURES.peakWardBeds, label: 'Peak ward beds (08:00, busiest weekday)', unit: 'beds' },
+  { id: SCHEDULE_FIGURES.peakIcuBeds, label: 'Peak critical-care beds (08:00, busiest weekday)', unit: 'beds' },
+  { id: 'cost.total', label: 'Total cost of the run', unit: 'money' },
+  { id: SCHEDULE_FIGURES.objective, label: 'Schedule objective (weighted, lower is better)', unit: 'points' },
+] as const;
+
+export interface Interval {
+  mean: number;
+  half: number;
+}
+export interface ShownSchedule {
+  name: string;
+  schedule: Schedule;
+  figures: Record<string, Interval>;
+  /** Paired difference from schedule A (this minus A), replication by replication. */
+  vsA?: Record<string, Interval>;
+}
+
+export interface TheatreReport {
+  name: string;
+  problem: ScheduleProblem;
+  chosen: ShownSchedule;
+  builtins: ShownSchedule[];
+  rounds: RoundReport[];
+  /** Schedules the program proposed (the built-ins, simulated beside them, not counted). */
+  candidates: number;
+  /** The chosen is one of the built-ins (none proposed was better). */
+  chosenBuiltin?: string;
+  replications: number;
+  confidence: number;
+  selectionFinished: boolean;
+  files: { scenario: string; json: string };
+}
+
+export interface RunTheatreOptions {
+  runner: OptimiseRunner;
+  outDir: string;
+  /** The spec file, never written over. */
+  source?: string;
+}
+
+function setup(spec: TheatreSpec): { problem: ScheduleProblem; binding: ScheduleBinding; base: ScenarioInput; builtins: [string, Schedule][] } {
+  const s = spec.theatreSchedule;
+  const options = { weights: s.weights, forbidden: s.forbidden, bounds: s.bounds };
+  if (s.hospital === 'small-instance') {
+    const problem = { ...SMALL_PROBLEM, weights: mergeWeights(SMALL_PROBLEM.weights, s.weights), forbidden: [...SMALL_PROBLEM.forbidden, ...s.forbidden] };
+    return { problem, binding: SMALL_BINDING, base: smallBase(s.horizonDays ? Math.max(1, Math.round(s.horizonDays / 7)) : 4), builtins: [] };
+  }
+  const base = structuredClone(builtinScenario('general-hospital')!.document);
+  if (s.horizonDays !== undefined) base.horizonDays = (base.warmupDays ?? 0) + s.horizonDays;
+  return { problem: generalHospitalProblem(options), binding: GENERAL_HOSPITAL_BINDING, base, builtins: Object.entries(BUILTIN_SCHEDULES) };
+}
+
+function checkNames(spec: TheatreSpec, problem: ScheduleProblem, source: string): void {
+  const lists = new Set(problem.lists.map((l) => l.id));
+  const problems: { path: string; message: string }[] = [];
+  const known = [...lists].join(', ');
+  spec.theatreSchedule.forbidden.forEach((f, i) => {
+    if (!lists.has(f.list))
+      problems.push({ path: `theatreSchedule.forbidden[${i}].list`, message: `is not a list of ${spec.theatreSchedule.hospital} (lists: ${known})` });
+    if (f.theatre !== undefined && !problem.theatres.includes(f.theatre))
+      problems.push({ path: `theatreSchedule.forbidden[${i}].theatre`, message: `is not a theatre (theatres: ${problem.theatres.join(', ')})` });
+  });
+  for (const id of Object.keys(spec.theatreSchedule.bounds))
+    if (!lists.has(id)) problems.push({ path: `theatreSchedule.bounds.${id}`, message: `is not a list of ${spec.theatreSchedule.hospital} (lists: ${known})` });
+  if (problems.length > 0) throw new OptimiseSpecError(source, problems);
+}
+
+/** Adds the mean utilisation of the schedule's theatres. */
+function withUtilisation(problem: ScheduleProblem, f: Record<string, number>): Record<string, number> {
+  const u = problem.theatres.map((t) => f[`utilisation.${t}`] ?? NaN);
+  return { ...f, 'theatre.utilisation': u.reduce((a, v) => a + v, 0) / u.length };
+}
+
+function interval(values: readonly number[], confidence: number): Interval {
+  const n = values.length;
+  const mean = values.reduce((a, v) => a + v, 0) / n;
+  if (n < 2) return { mean, half: NaN };
+  const variance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1);
+  return { mean, half: studentTQuantile(1 - (1 - confidence) / 2, n - 1) * Math.sqrt(variance / n) };
+}
+
+function shown(
+  name: string,
+  schedule: Schedule,
+  rows: readonly Record<string, number>[],
+  confidence: number,
+  a?: readonly Record<string, number>[],
+): ShownSchedule {
+  const figures: Record<string, Interval> = {};
+  const vsA: Record<string, Interval> = {};
+  for (const { id } of SHOWN) {
+    figures[id] = interval(
+      rows.map((r) => r[id]!),
+      confidence,
+    );
+    if (a)
+      vsA[id] = interval(
+        rows.map((r, j) => r[id]! - a[j]![id]!),
+        confidence,
+      );
+  }
+  return { name, schedule, figures, ...(a ? { vsA } : {}) };
+}
+
+export async function runTheatreSchedule(spec: TheatreSpec, options: RunTheatreOptions): Promise<TheatreReport> {
+  const source = options.source ?? spec.name;
+  const { problem, binding, base, builtins } = setup(spec);
+  checkNames(spec, problem, source);
+  const files = { scenario: join(options.outDir, THEATRE_FILES.scenario), json: join(options.outDir, THEATRE_FILES.json) };
+  const inputs = options.source ? [{ path: options.source, what: 'the optimisation' }] : [];
+  const clash = await outputProblems(inputs, [], [{ path: options.outDir, what: 'the output folder', files: [THEATRE_FILES.scenario, THEATRE_FILES.json] }]);
+  if (clash.length > 0) throw new Error(clash.join('\n'));
+
+  const outcome = await proposeAndSelect(problem, binding, base, {
+    seed: spec.seed,
+    samples: spec.samples,
+    perRound: spec.perRound,
+    rounds: spec.rounds,
+    firstStage: spec.replications.firstStage,
+    budget: spec.replications.budget,
+    confidence: spec.confidence,
+    runner: options.runner,
+    incumbents: builtins.map(([name, schedule]) => ({ name, schedule })),
+  });
+  const chosen = outcome.chosen;
+  if (!chosen) throw new Error('no schedule could be proposed: the lists asked for do not fit the open theatre-days (see the bounds and forbidden pairs)');
+  const rows = outcome.rows.get(chosen.key)!.map((r) => withUtilisation(problem, r));
+  const n = rows.length;
+  const weeks = (base.horizonDays - (base.warmupDays ?? 0)) / 7;
+  // The built-ins on the chosen's replications 1..n: common random numbers, so differences are paired.
+  const builtinRows = new Map<string, Record<string, number>[]>();
+  for (const [name, schedule] of builtins) {
+    const known = outcome.rows.get(scheduleKey(schedule));
+    const out =
+      known && known.length >= n
+        ? known.slice(0, n)
+        : await runRows(options.runner, applySchedule(base, problem, binding, schedule), spec.seed, n, problem, binding, weeks);
+    builtinRows.set(
+      name,
+      out.map((r) => withUtilisation(problem, r)),
+    );
+  }
+  const a = builtinRows.get('A');
+  const report: TheatreReport = {
+    name: spec.name,
+    problem,
+    chosen: shown('chosen', chosen.schedule, rows, spec.confidence, a),
+    builtins: builtins.map(([name, schedule]) => shown(name, schedule, builtinRows.get(name)!, spec.confidence, name === 'A' ? undefined : a)),
+    rounds: outcome.rounds,
+    candidates: outcome.candidates.filter((c) => c.round > 0).length,
+    ...(chosen.round === 0 ? { chosenBuiltin: builtins.find(([, s]) => scheduleKey(s) === chosen.key)?.[0] ?? '?' } : {}),
+    replications: n,
+    confidence: spec.confidence,
+    selectionFinished: outcome.selection.finished,
+    files,
+  };
+  await mkdir(options.outDir, { recursive: true });
+  const document = { ...chosen.scenario, name: `${base.name}-${spec.name}`, seed: spec.seed };
+  parseScenario(document);
+  const header = `# The theatre schedule chosen by hospital-twin optimise ${spec.name}: run it with \`hospital-twin run\`.\n`;
+  await writeFileAtomic(files.scenario, header + stringify(document));
+  await writeFileAtomic(files.json, `${JSON.stringify(report, null, 2)}\n`);
+  return report;
+}
+
+async function runRows(
+  runner: OptimiseRunner,
+  scenario: ScenarioInput,
+  seed: number | string,
+  n: number,
+  problem: ScheduleProblem,
+  binding: ScheduleBinding,
+  weeks: number,
+): Promise<Record<string, number>[]> {
+  const out = await runner(
+    parseScenario(scenario),
+    seed,
+    Array.from({ length: n }, (_, i) => i + 1),
+  );
+  return out.sort((x, y) => x.replication - y.replication).map((r) => withScheduleFigures(problem, binding, r.figures, weeks));
+}
