@@ -5,3 +5,6 @@ export { mllpFrame, MllpReader } from './hl7/mllp.js';
 export { Journal, JournalError, type JournalEntry } from './store/journal.js';
 export { LiveState, type LiveStateView } from './store/live-state.js';
 export { VisitFold, PATIENT_CLASS_SYSTEM, SERVICE_SYSTEM } from './store/visit-fold.js';
+export { feedMessages, type FeedMessage, type FeedOptions, type FeedResult } from './feed/mllp-client.js';
+export { serveLiveTwin, ServeError, type ServeOptions, type LiveTwinHandle } from './service/serve.js';
+export { requestAccess, bindProblem, isLoopback } from './service/access.js';
