@@ -28,6 +28,7 @@ export interface ServeCommandOptions {
   seed?: number | string;
   workers?: number;
   every: number;
+  debounce: number;
   stale: number;
 }
 
@@ -54,6 +55,7 @@ export function registerServeCommand(program: Command): Command {
     .addOption(new Option('-s, --seed <seed>', "master seed (default: the scenario's)").argParser(parseSeed))
     .addOption(new Option('-w, --workers <n>', 'worker threads (default: one per core)').argParser(parseWorkers))
     .addOption(new Option('--every <minutes>', 'forecast at least this often, even with no change').argParser(whole('minutes', 1, 1440)).default(15))
+    .addOption(new Option('--debounce <seconds>', 'forecast once messages pause this long').argParser(whole('seconds', 0, 86400)).default(1))
     .addOption(new Option('--stale <minutes>', 'warn of a stale feed after this long without a message').argParser(whole('minutes', 1, 10080)).default(30))
     .action(async (scenario: string, o: ServeCommandOptions) => {
       process.exitCode = await serveCommand(scenario, o);
@@ -81,7 +83,7 @@ export async function serveCommand(scenarioArg: string, o: ServeCommandOptions):
       replications: o.replications,
       seed: o.seed ?? scenario.seed,
       workers: o.workers ?? defaultWorkerCount(),
-      debounceMs: 1000,
+      debounceMs: o.debounce * 1000,
       everyMs: o.every * 60_000,
       staleMs: o.stale * 60_000,
       stateWarnings: (state) => stateWarnings(scenario, state),
