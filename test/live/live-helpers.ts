@@ -121,7 +121,8 @@ export function batchSnapshot(at: number, asOf: string): HospitalState {
   return stateFromFhir(items, MAPPING, asOf, 'batch snapshot');
 }
 
-export async function getJson(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON read back as the test wants it {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read back, shaped as each test reads it
+export async function getJson(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const r = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
   return { status: r.status, body: await r.json() };
 }
