@@ -61,7 +61,7 @@ export class Journal {
       db.close();
       if (e instanceof JournalError) throw e;
       throw new JournalError(
-        `${path}: is not a sound hospital-twin store (${message(e)}); it was left as it is. Restore it from a backup, or give --store a new file name to start an empty journal`,
+        `${path}: cannot be used as the store (${message(e)}); it was left as it is. If the file is damaged, restore it from a backup, or give --store a new file name to start an empty journal`,
       );
     }
   }

@@ -121,7 +121,7 @@ describe('the journal: one SQLite file', () => {
     bytes.write('garbage!', 0);
     writeFileSync(path, bytes);
     expect(() => Journal.open(path)).toThrow(JournalError);
-    expect(() => Journal.open(path)).toThrow(/not a sound hospital-twin store.*left as it is/);
+    expect(() => Journal.open(path)).toThrow(/cannot be used as the store.*left as it is/);
     expect(readFileSync(path).subarray(0, 8).toString()).toBe('garbage!');
   });
 });
