@@ -14,6 +14,8 @@ import { registerSweepCommand } from './sweep-command.js';
 import { registerOptimiseCommand } from './optimise-command.js';
 import { registerCalibrateCommand } from './calibrate-command.js';
 import { workerCommand } from './commands/worker.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerFeedCommand } from './commands/feed.js';
 import { queueOption } from './queue-option.js';
 import { parsePrecision, parseWarmup } from './output-analysis.js';
 import { parseDays, parseReplications, parseSeed, parseWorkers } from './option-values.js';
@@ -190,6 +192,8 @@ export function buildProgram(): Command {
   registerSweepCommand(program);
   registerOptimiseCommand(program);
   registerCalibrateCommand(program);
+  registerServeCommand(program);
+  registerFeedCommand(program);
 
   return program;
 }

@@ -1,0 +1,117 @@
+/**
+ * The live twin started: the journal opened (refused if damaged), the state
+ * folded from it, the MLLP and HTTP listeners, and the forecast loop on the
+ * worker pool.
+ */
+import type { AddressInfo } from 'node:net';
+import { STATE_LIMITS, type FhirMapping, type HospitalState, type Scenario } from '../../scenarios/index.js';
+import { NodeWorkerPool, runForecastParallel } from '../../workers/node.js';
+import { Journal } from '../store/journal.js';
+import { bindProblem } from './access.js';
+import { ForecastLoop } from './forecast-loop.js';
+import { buildApi } from './http-api.js';
+import { LiveTwin, type LogLine } from './live-twin.js';
+import { startMllp, type MllpListener } from './mllp-server.js';
+
+export interface ServeOptions {
+  scenario: Scenario;
+  mapping: FhirMapping;
+  store: string;
+  host: string;
+  httpPort: number;
+  mllpPort: number;
+  token?: string;
+  allow: readonly string[];
+  hours: number;
+  replications: number;
+  seed: number | string;
+  workers: number;
+  debounceMs: number;
+  everyMs: number;
+  staleMs: number;
+  /** Largest HL7 message (bytes). */
+  maxMessageBytes?: number;
+  /** Warnings about the state itself (a census far below the usual): cli/forecast-warnings.ts. */
+  stateWarnings?: (state: HospitalState) => string[];
+  /** Tests: cap the journal's pages, as a full disk would. */
+  maxPages?: number;
+  log: LogLine;
+}
+
+export interface LiveTwinHandle {
+  twin: LiveTwin;
+  loop: ForecastLoop<unknown>;
+  httpPort: number;
+  mllpPort: number;
+  close(): Promise<void>;
+}
+
+export class ServeError extends Error {
+  override readonly name = 'ServeError';
+}
+
+export async function serveLiveTwin(o: ServeOptions): Promise<LiveTwinHandle> {
+  const problem = bindProblem(o.host, o.token);
+  if (problem) throw new ServeError(problem);
+  if (o.token !== undefined && o.token.length < 16) throw new ServeError('--token must be at least 16 characters');
+  const journal = Journal.open(o.store);
+  if (o.maxPages !== undefined) journal.limitPages(o.maxPages);
+  const twin = new LiveTwin(journal, o.mapping, o.log);
+  let pool: NodeWorkerPool | undefined;
+  const loop = new ForecastLoop<unknown>({
+    debounceMs: o.debounceMs,
+    everyMs: o.everyMs,
+    current: () => {
+      const v = twin.view();
+      return { state: v.state, messages: v.messages, warnings: v.warnings };
+    },
+    forecast: async (state) => {
+      pool ??= new NodeWorkerPool(Math.max(1, Math.min(o.workers, o.replications)));
+      const run = await runForecastParallel(o.scenario, state, { hours: o.hours, replications: o.replications, seed: o.seed, workers: pool });
+      const failed = run.failures.map((f) => `replication ${f.replication} failed: ${f.error.split('\n')[0]}`);
+      return { summary: run.summary, warnings: [...(o.stateWarnings?.(state) ?? []), ...failed] };
+    },
+    onResult: (r) => {
+      o.log(`forecast: ${o.hours} h x ${o.replications} as of ${r.asOf} (${r.messages} message(s))`);
+      twin.emit({ type: 'forecast', asOf: r.asOf });
+    },
+    onError: (e) => o.log(`forecast: failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`),
+  });
+  twin.subscribe((e) => e.type === 'state' && loop.changed());
+  const app = buildApi(twin, loop, {
+    token: o.token,
+    mapping: o.mapping,
+    scenarioName: o.scenario.name,
+    bodyLimit: STATE_LIMITS.fileBytes,
+    staleMs: o.staleMs,
+    log: o.log,
+  });
+  let mllp: MllpListener | undefined;
+  try {
+    mllp = await startMllp(twin, { host: o.host, port: o.mllpPort, allow: o.allow, maxBytes: o.maxMessageBytes ?? 1024 * 1024, log: o.log });
+    await app.listen({ host: o.host, port: o.httpPort });
+  } catch (e) {
+    await mllp?.close();
+    await app.close();
+    journal.close();
+    throw new ServeError(`cannot listen on ${o.host}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  // A forecast from an empty journal would be of nobody: the first message starts one.
+  if (twin.live.size > 0) loop.start();
+  const httpPort = (app.server.address() as AddressInfo).port;
+  const mllpPort = (mllp.server.address() as AddressInfo).port;
+  o.log(`listening: HTTP http://${o.host}:${httpPort}, MLLP ${o.host}:${mllpPort}; journal ${twin.live.size} message(s)`);
+  return {
+    twin,
+    loop,
+    httpPort,
+    mllpPort,
+    async close() {
+      await loop.stop();
+      await mllp!.close();
+      await app.close();
+      await pool?.close();
+      journal.close();
+    },
+  };
+}
