@@ -1,7 +1,7 @@
 /**
  * The "Cost per case" view on a scenario with case-mix groups
  * (fixtures/case-mix-hospital.yaml: one group is paid less than it costs):
- * a table and bars by class and by group, a loss said in words and in red,
+ * a table and bars by class and by group (whole names, a total margin), a loss said in words and in red,
  * margins that add up (payment − cost), no negative bound on a cost, and no
  * serious accessibility violation. Screenshots at 1280×720 and 1920×1080.
  */
@@ -63,6 +63,14 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('cost per case at $width×$hei
       const margin = num(await cells(g).nth(3).locator('.v').textContent());
       expect(Math.abs(margin - (payment - cost))).toBeLessThanOrEqual(1.5);
     }
+    // Groups by code and name, every name whole (none cut to "Direct medic…"), a total margin bar, and no "neither clearly".
+    expect(await page.textContent('[data-testid=margin-bars-F62C] .hbar-label')).toBe('F62C · Heart failure without complications');
+    expect(await page.locator('[data-testid=margin-bars-all].total').count()).toBe(1);
+    const cut = await page
+      .locator('.hbar-label')
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).map((e) => e.textContent));
+    expect(cut).toEqual([]);
+    expect(await page.textContent('[data-testid=cost-per-case]')).not.toMatch(/neither clearly/i);
     // Costs and shares: no negative bound; a margin's interval may be negative.
     const costCis = await page
       .locator('[data-testid=casemix-table] tr td:nth-child(3) .ci, [data-testid=casemix-table] tr td:nth-child(7) .ci')

@@ -12,6 +12,8 @@ export interface Bar {
   hi: number;
   tone: 'loss' | 'gain' | 'unclear' | 'plain';
   text: string;
+  /** The sum of the rows above: set apart by a rule. */
+  total?: boolean;
 }
 
 export function BarChart({ title, bars, testId }: { title: string; bars: Bar[]; testId: string }) {
@@ -26,7 +28,7 @@ export function BarChart({ title, bars, testId }: { title: string; bars: Bar[]; 
     <figure className="hbars" data-testid={testId}>
       <figcaption>{title}</figcaption>
       {bars.map((b) => (
-        <div key={b.key} className="hbar-row" data-testid={`${testId}-${b.key}`}>
+        <div key={b.key} className={b.total ? 'hbar-row total' : 'hbar-row'} data-testid={`${testId}-${b.key}`}>
           <span className="hbar-label" title={b.label}>
             {b.label}
           </span>

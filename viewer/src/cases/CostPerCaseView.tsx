@@ -21,14 +21,30 @@ function ciText(v: Value | null, signed = false, fmt: (x: number, s: boolean) =>
   return `${fmt(v.lo, signed)} – ${fmt(v.hi, signed)}`;
 }
 
-const TONE_WORD = { loss: 'Loss', gain: 'Gain', unclear: 'Neither clearly', plain: '' } as const;
+const TONE_WORD = { loss: 'Loss', gain: 'Gain', unclear: 'Not clear', plain: '' } as const;
+
+/**
+ * A margin in words: "loss −551", "gain +982"; when its interval spans 0,
+ * "−380, could be a gain" (the sign says which way it leans, the words that it is not sure).
+ */
+function marginWords(v: Value): string {
+  const tone = marginTone(v);
+  if (tone !== 'unclear') return `${tone} ${moneyText(v.mean, true)}`;
+  return `${moneyText(v.mean, true)}, could be a ${v.mean < 0 ? 'gain' : 'loss'}`;
+}
 
 function Margin({ v, perCase, known }: { v: Value | null; perCase: boolean; known: boolean }) {
   if (!v) return <td className="num">{known ? 'no data' : 'not known'}</td>;
   const tone = marginTone(v);
   return (
     <td className={`num margin ${tone}`}>
-      <span className="tone-word">{TONE_WORD[tone]}</span> <span className="v">{moneyText(v.mean, true)}</span>
+      {tone === 'unclear' ? (
+        <span className="v">{marginWords(v)}</span>
+      ) : (
+        <>
+          <span className="tone-word">{TONE_WORD[tone]}</span> <span className="v">{moneyText(v.mean, true)}</span>
+        </>
+      )}
       {perCase && <span className="ci">{ciText(v, true)}</span>}
     </td>
   );
@@ -67,20 +83,19 @@ export function CostPerCaseView({ run }: { run: RunRecord }) {
   const classBars: Bar[] = classes
     .filter((c) => c.cost)
     .map((c) => ({ key: c.id, label: c.label, value: c.cost!.mean, lo: c.cost!.lo, hi: c.cost!.hi, tone: 'plain', text: moneyText(c.cost!.mean) }));
-  const marginBars: Bar[] = groups
+  // Each group by its code and name, then all groups together: the margin the hospital makes per case overall.
+  const marginBars: Bar[] = [...groups, ...(total ? [total] : [])]
     .filter((g) => g.marginPerCase)
-    .map((g) => {
-      const tone = marginTone(g.marginPerCase);
-      return {
-        key: g.code,
-        label: g.code,
-        value: g.marginPerCase!.mean,
-        lo: g.marginPerCase!.lo,
-        hi: g.marginPerCase!.hi,
-        tone,
-        text: `${TONE_WORD[tone].toLowerCase()} ${moneyText(g.marginPerCase!.mean, true)}`,
-      };
-    });
+    .map((g) => ({
+      key: g.code,
+      label: g.label,
+      value: g.marginPerCase!.mean,
+      lo: g.marginPerCase!.lo,
+      hi: g.marginPerCase!.hi,
+      tone: marginTone(g.marginPerCase),
+      text: marginWords(g.marginPerCase!),
+      ...(g === total ? { total: true } : {}),
+    }));
   return (
     <div className="cases-view" data-testid="cost-per-case">
       <p className="muted">

@@ -11,7 +11,7 @@ import { NumberField } from '../panels/NumberField.js';
 export function CompareSetup() {
   const choices = useScenarios((s) => s.choices);
   const selected = useScenarios((s) => s.selected);
-  const { aKey, bKey, status, progress, message } = useCompare();
+  const { aKey, bKey, status, progress, message, settings: ran } = useCompare();
   const lastSettings = useRuns((s) => s.settings);
   const [a, setA] = useState(aKey ?? selected ?? choices[0]?.key ?? '');
   const [b, setB] = useState(bKey ?? choices.find((c) => c.key !== (aKey ?? selected))?.key ?? '');
@@ -24,6 +24,10 @@ export function CompareSetup() {
   useEffect(() => {
     if (base && !settings) setSettings(lastSettings ?? quickSettings(base));
   }, [base, settings, lastSettings]);
+  // A comparison started elsewhere (an optimisation's best against its base) shows what it ran with.
+  useEffect(() => {
+    if (ran) setSettings(ran);
+  }, [ran]);
   const pick = (value: string, set: (k: string) => void, testid: string) => (
     <select
       value={value}

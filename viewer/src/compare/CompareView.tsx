@@ -1,6 +1,7 @@
 /** Two scenes side by side on one clock, and the panel of differences. */
 import { useMemo, useState } from 'react';
 import { scenarioFigureContext } from '../../../scenarios/index.js';
+import { ChosenBecause, useBoughtFigures } from '../optimise/ChosenBecause.js';
 import { Charts } from '../panels/Charts.js';
 import { SceneView } from '../scene/SceneView.js';
 import { useCompare } from '../store/compare.js';
@@ -39,8 +40,9 @@ export function ComparePanels() {
   const [a, b] = useComparedRuns();
   const diff = useCompare((s) => s.diff);
   const ctx = useMemo(() => (a && b ? scenarioFigureContext(a.scenario, b.scenario) : null), [a, b]);
+  const bought = useBoughtFigures();
   if (!a || !b || !diff || !ctx) return null;
-  const clauses = verdictClauses(diff, ctx, a.scenario.horizonDays);
+  const clauses = verdictClauses(diff, ctx, a.scenario.horizonDays, bought);
   return (
     <>
       <section className="verdict" data-testid="verdict" aria-label="What the comparison says">
@@ -60,6 +62,7 @@ export function ComparePanels() {
           Green: better for the hospital; red: worse; grey: no significant change (the 95% interval of the paired difference includes 0), over{' '}
           {a.scenario.horizonDays} measured days.
         </p>
+        <ChosenBecause ctx={ctx} />
       </section>
       <CostBars diff={diff} ctx={ctx} drivers={costDrivers(diff, ctx, a.scenario, b.scenario)} />
       <DifferencesPanel diff={diff} n={Math.min(a.result.replications, b.result.replications)} ctx={ctx} />

@@ -8,7 +8,7 @@ import { useId, useMemo, useState } from 'react';
 import type { FigureContext } from '../../../scenarios/index.js';
 import type { FigureDifference } from '../../../workers/index.js';
 import { differenceIntervalText, differenceText, figureInfo, valueText, verdictOf } from '../format/figure-text.js';
-import { matches } from '../panels/FiguresTable.js';
+import { searchFigures } from '../panels/figure-search.js';
 
 const FIRST = ['cost.total', 'cost.perPatient', 'ed.within4h', 'ed.los.mean', 'ed.leftUnseenShare', 'boarding.hours', 'cancellations', 'overtime.hours'];
 
@@ -17,7 +17,11 @@ export function DifferencesPanel({ diff, n, ctx }: { diff: Record<string, Figure
   const searchId = useId();
   const ids = useMemo(() => {
     const all = Object.keys(diff);
-    if (filter) return all.filter((id) => matches(filter, figureInfo(id, ctx).label, id));
+    if (filter)
+      return searchFigures(
+        all.map((id) => ({ id, label: figureInfo(id, ctx).label })),
+        filter,
+      ).map((r) => r.id);
     const first = FIRST.filter((id) => id in diff);
     const rel = (d: FigureDifference): number => Math.abs(d.mean) / Math.max(1e-9, Math.abs(d.meanA), Math.abs(d.meanB));
     const changed = all
@@ -48,8 +52,8 @@ export function DifferencesPanel({ diff, n, ctx }: { diff: Record<string, Figure
           const tone = verdictOf(info, d.mean, d.significant);
           return (
             <div key={id} data-testid={`diff-${id}`} className={`diff-row${d.significant ? ' significant' : ''} ${tone}`}>
-              <span className="id">
-                {info.label} <span className="fid">{id}</span>
+              <span className="id" title={`id for scripts: ${id}`}>
+                {info.label}
               </span>
               <span className="num">{valueText(info, d.meanA)}</span>
               <span className="num">{valueText(info, d.meanB)}</span>

@@ -14,7 +14,7 @@ import { useView } from '../store/view.js';
 
 export async function runComparison(aKey: string, bKey: string, settings: RunSettings): Promise<void> {
   if (useCompare.getState().status === 'running') return;
-  useCompare.setState({ aKey, bKey, status: 'running', progress: [0, 0], diff: null, message: null });
+  useCompare.setState({ aKey, bKey, status: 'running', progress: [0, 0], diff: null, message: null, settings });
   useView.setState({ mode: 'compare', selection: null });
   try {
     const side = (key: string, lane: 0 | 1): Promise<RunRecord | null> => {

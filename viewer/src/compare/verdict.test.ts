@@ -35,4 +35,19 @@ describe('the verdict of a comparison, in one sentence', () => {
     expect(verdictSentence(clauses)).toBe("B's total cost does not differ significantly from A's (-100 over 28 days) and cancellations fall by 6.");
     expect(clauses[1]!.tone).toBe('better');
   });
+
+  it('says what B buys for its money, and rounds money as the table of differences does', () => {
+    const staff: FigureContext = { kindOf: new Map([['server', 'staff']]), surgicalClasses: new Set() };
+    const diff = {
+      'cost.total': d(10_661, 11_333, true),
+      'cost.perPatient': d(1.85, 2.35, true),
+      'wait.server.mean': d(35.2, 2.2, true),
+      'queue.server.mean': d(2.35, 0.15, true),
+    };
+    const clauses = verdictClauses(diff, staff, 60, ['wait.server.mean', 'queue.server.mean']);
+    expect(verdictSentence(clauses)).toBe(
+      'B costs 672 more over 60 days (+0.5 per patient) and moves mean wait for server from 35.2 min to 2.2 min; moves mean number of patients waiting for server from 2.4 to 0.15.',
+    );
+    expect(clauses.map((c) => c.tone)).toEqual(['worse', 'better', 'better']);
+  });
 });

@@ -35,23 +35,47 @@ function period(days: number): string {
 
 const money = (x: number): string => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(Math.abs(Math.round(x)));
 
-export function verdictClauses(diff: Record<string, FigureDifference>, ctx: FigureContext, horizonDays: number): Clause[] {
+/** A label as the subject of a sentence: "Wait for server, mean" -> "mean wait for server". */
+function nounOf(label: string): string {
+  const m = /^(.*), (mean|median|90th percentile|95th percentile)$/.exec(label);
+  const lower = (t: string): string => t.charAt(0).toLowerCase() + t.slice(1);
+  if (!m) return lower(label);
+  return `${m[2]} ${lower(m[1]!).replace(/^patients waiting/, 'number of patients waiting')}`;
+}
+
+/**
+ * `also`: figures to speak of right after the cost, when they changed: what B
+ * buys for its money (an optimisation's objective, "mean wait for server from
+ * 35.2 to 2.2 min"). Money is rounded as the table of differences rounds it.
+ */
+export function verdictClauses(diff: Record<string, FigureDifference>, ctx: FigureContext, horizonDays: number, also: readonly string[] = []): Clause[] {
   const out: Clause[] = [];
   const total = diff['cost.total'];
   if (total) {
     const per = diff['cost.perPatient'];
-    const perText = per ? ` (${per.mean >= 0 ? '+' : '-'}${money(per.mean)} per patient)` : '';
+    const signed = (id: string, x: number): string => differenceText(figureInfo(id, ctx), x);
+    const size = (x: number): string => differenceText(figureInfo('cost.total', ctx), Math.abs(x)).replace(/^\+/, '');
+    const perText = per ? ` (${signed('cost.perPatient', per.mean)} per patient)` : '';
     out.push(
       total.significant
         ? {
-            text: `B costs ${money(total.mean)} ${total.mean > 0 ? 'more' : 'less'} ${period(horizonDays)}${perText}`,
+            text: `B costs ${size(total.mean)} ${total.mean > 0 ? 'more' : 'less'} ${period(horizonDays)}${perText}`,
             tone: total.mean > 0 ? 'worse' : 'better',
           }
         : {
-            text: `B's total cost does not differ significantly from A's (${total.mean >= 0 ? '+' : '-'}${money(total.mean)} ${period(horizonDays)})`,
+            text: `B's total cost does not differ significantly from A's (${signed('cost.total', total.mean)} ${period(horizonDays)})`,
             tone: 'neutral',
           },
     );
+  }
+  for (const id of also) {
+    const d = diff[id];
+    if (!d || !d.significant) continue;
+    const info = figureInfo(id, ctx);
+    out.push({
+      text: `moves ${nounOf(info.label)} from ${valueText(info, d.meanA)} to ${valueText(info, d.meanB)}`,
+      tone: verdictOf(info, d.mean, true),
+    });
   }
   const four = diff['ed.within4h'];
   if (four) {

@@ -202,17 +202,17 @@ export function EditPanel() {
             <div key={r.id} className="edit-group">
               <strong>{r.id}</strong>
               {r.sessions.map((se, si) => (
-                <div key={si} className="edit-row">
+                <div key={si} className="edit-row times">
                   <DaysInput label={`${r.id} session ${si + 1} days`} days={se.days} onDays={(days) => applyEdit((s) => setSession(s, ri, si, { days }))} />
                   <CommitInput
                     label={`${r.id} session ${si + 1} start`}
-                    width="4.8em"
+                    width="3.9em"
                     value={se.start}
                     onCommit={(start) => applyEdit((s) => setSession(s, ri, si, { start }))}
                   />
                   <CommitInput
                     label={`${r.id} session ${si + 1} end`}
-                    width="4.8em"
+                    width="3.9em"
                     value={se.end}
                     onCommit={(end) => applyEdit((s) => setSession(s, ri, si, { end }))}
                   />
@@ -238,19 +238,19 @@ export function EditPanel() {
                 {d.id} <em className="muted">{d.kind}</em>
               </strong>
               {d.openingHours.map((h, hi) => (
-                <div key={hi} className="edit-row">
+                <div key={hi} className="edit-row times">
                   <DaysInput label={`${d.id} hours ${hi + 1} days`} days={h.days} onDays={(days) => applyEdit((s) => setOpeningHours(s, di, hi, { days }))} />
                   <CommitInput
                     label={`${d.id} opens`}
                     testid={`edit-open-${d.id}-${hi}`}
-                    width="4.8em"
+                    width="3.9em"
                     value={h.start}
                     onCommit={(start) => applyEdit((s) => setOpeningHours(s, di, hi, { start }))}
                   />
                   <CommitInput
                     label={`${d.id} closes`}
                     testid={`edit-close-${d.id}-${hi}`}
-                    width="4.8em"
+                    width="3.9em"
                     value={h.end}
                     onCommit={(end) => applyEdit((s) => setOpeningHours(s, di, hi, { end }))}
                   />

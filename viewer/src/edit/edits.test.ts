@@ -16,10 +16,22 @@ import {
   setWardBeds,
 } from './edits.js';
 import { scenarioJson, scenarioYaml } from './export.js';
+import { addNetChange } from './net-changes.js';
 
 const base = parseScenario(smallHospital, 'small-hospital');
 
 describe('editing a scenario', () => {
+  it('leaves no change (nor a line in the exported header) after a time typed wrong and put back', () => {
+    const original = base.imaging[0]!.openingHours[0]!.start;
+    const wrong = setOpeningHours(base, 0, 0, { start: '25:99' });
+    const back = setOpeningHours(wrong.scenario, 0, 0, { start: original });
+    const changes = addNetChange(addNetChange([], wrong.change), back.change);
+    expect(changes).toEqual([]);
+    expect(scenarioYaml(back.scenario, changes)).not.toMatch(/changed:/);
+    const session = setSession(base, 0, 0, { end: '24:99' });
+    expect(addNetChange([session.change], setSession(session.scenario, 0, 0, { end: base.operatingRooms[0]!.sessions[0]!.end }).change)).toEqual([]);
+  });
+
   it('changes only what was asked, and the exported file runs in the CLI loader with the change', () => {
     let s = setShiftCount(base, 0, 0, 3).scenario;
     s = setWardBeds(s, 0, 9).scenario;

@@ -53,7 +53,8 @@ export function setSession(s: Scenario, room: number, session: number, patch: Pa
   const next = { ...old, ...patch };
   return {
     scenario: { ...s, operatingRooms: replaceAt(s.operatingRooms, room, { ...r, sessions: replaceAt(r.sessions, session, next) }) },
-    change: `${r.id} session ${hoursText(old)} → ${hoursText(next)}`,
+    // "<what>: from → to", the what naming the session by place, so a time put back nets out (net-changes.ts).
+    change: `${r.id} session${r.sessions.length > 1 ? ` ${session + 1}` : ''}: ${hoursText(old)} → ${hoursText(next)}`,
   };
 }
 
@@ -82,7 +83,7 @@ export function setOpeningHours(s: Scenario, device: number, entry: number, patc
   const next = { ...old, ...patch };
   return {
     scenario: { ...s, imaging: replaceAt(s.imaging, device, { ...d, openingHours: replaceAt(d.openingHours, entry, next) }) },
-    change: `${d.id} open ${hoursText(old)} → ${hoursText(next)}`,
+    change: `${d.id} opening hours${d.openingHours.length > 1 ? ` ${entry + 1}` : ''}: ${hoursText(old)} → ${hoursText(next)}`,
   };
 }
 

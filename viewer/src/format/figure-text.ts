@@ -48,12 +48,21 @@ const SUFFIX: Record<FigureInfo['unit'], string> = {
   money: '',
 };
 
+/**
+ * A count of things that happen (patients cancelled, stock-outs), not an
+ * average level ("patients waiting, mean"): shown in whole numbers, since
+ * "2,142.3 cancellations" reads as a false precision. Differences keep theirs.
+ */
+export function isCount(info: FigureInfo): boolean {
+  return info.unit === 'events' || (info.unit === 'patients' && !/\bmean\b/.test(info.measure));
+}
+
 /** The number alone, in the unit's scale (a share as percent), with no unit. */
 function bare(info: FigureInfo, value: number, signed: boolean): string {
   if (!Number.isFinite(value)) return '–';
   let x = info.unit === 'share' ? value * 100 : value;
   if (Math.abs(x) < 1e-9 || (info.unit === 'money' && Math.abs(x) < 0.5)) x = 0;
-  const d = info.unit === 'share' ? 1 : info.unit === 'money' ? (Math.abs(x) >= 100 ? 0 : 2) : digits(x);
+  const d = info.unit === 'share' ? 1 : info.unit === 'money' ? (Math.abs(x) >= 100 ? 0 : 2) : !signed && isCount(info) ? 0 : digits(x);
   let s = numberFormat(d).format(x);
   if (/^-0([.,]0*)?$/.test(s)) s = s.slice(1);
   return signed && x > 0 ? `+${s}` : s;

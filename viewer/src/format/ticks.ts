@@ -1,6 +1,7 @@
 /**
  * Marks under the timeline: days, weeks (Mondays) and months, as many as the
- * width allows. A label needs about 64 px; a bare tick about 5 px.
+ * width allows. A label ("Mon 18 May", 11 px type) is about 66 px wide, so
+ * labels are kept at least LABEL_PX apart; a bare tick needs about 5 px.
  */
 import { dateParts } from './time.js';
 
@@ -12,7 +13,8 @@ export interface Tick {
 }
 
 const DAY = 1440;
-const LABEL_PX = 64;
+/** Room for one label and a gap before the next: "Mon 18 May" is about 66 px in the timeline's type. */
+export const LABEL_PX = 84;
 const TICK_PX = 5;
 
 export function timelineTicks(start: string, end: number, widthPx: number): Tick[] {
@@ -47,5 +49,20 @@ export function timelineTicks(start: string, end: number, widthPx: number): Tick
       tick.label = pxPerDay >= LABEL_PX || !firstOfMonth || pxPerDay * 7 >= LABEL_PX ? `${p.weekdayName} ${p.day} ${p.monthName}` : `${p.monthName} ${p.year}`;
     out.push(tick);
   }
-  return out;
+  return thinLabels(out, end, widthPx);
+}
+
+/**
+ * Drops labels that would start within LABEL_PX of the previous label (month
+ * starts falling beside a Monday, say): the mark stays, its words go.
+ */
+function thinLabels(ticks: Tick[], end: number, widthPx: number): Tick[] {
+  let last = -Infinity;
+  for (const tick of ticks) {
+    if (!tick.label) continue;
+    const x = (tick.t / end) * widthPx;
+    if (x - last < LABEL_PX) delete tick.label;
+    else last = x;
+  }
+  return ticks;
 }

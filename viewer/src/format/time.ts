@@ -54,6 +54,15 @@ export function dayText(minutes: number): string {
   return `day ${Math.floor(minutes / 1440) + 1}`;
 }
 
+/**
+ * "day 3 of 49". The run's last instant (its end, a midnight) still belongs
+ * to its last day: without the clamp the end would read "day 50 of 49".
+ */
+export function dayOfText(minutes: number, end: number): string {
+  const days = Math.max(1, Math.ceil(end / 1440));
+  return `day ${Math.min(days, Math.floor(minutes / 1440) + 1)} of ${days}`;
+}
+
 /** A length of time: "45 min", "3 h 20 min", "2 d 4 h". */
 export function durationText(minutes: number): string {
   if (!Number.isFinite(minutes)) return '–';

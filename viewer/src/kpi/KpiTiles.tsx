@@ -1,4 +1,4 @@
-/** A row of headline tiles above the scene: value, 95% interval, and the target met (green) or missed (red). */
+/** A row of headline tiles above the scene: value, what it measures over which period, 95% interval, and the target met (green) or missed (red). */
 import { useMemo } from 'react';
 import { intervalText, valueText } from '../format/figure-text.js';
 import type { RunRecord } from '../store/runs.js';
@@ -16,11 +16,12 @@ export function KpiTiles({ run }: { run: RunRecord }) {
           data-testid={`kpi-${k.id}`}
           title={`${k.info.label} (${k.id}): mean of ${run.result.replications} replications, 95% interval`}
         >
-          <span className="kpi-label">
-            {k.short}
-            {k.info.unit === 'money' && run.scenario.currency ? ` (${run.scenario.currency})` : ''}
-          </span>
+          <span className="kpi-label">{k.short}</span>
           <strong className="kpi-value">{valueText(k.info, k.mean)}</strong>
+          <span className="kpi-note">
+            {k.info.unit === 'money' && run.scenario.currency ? `${run.scenario.currency}, ` : ''}
+            {k.note}
+          </span>
           <span className="kpi-ci">95% CI {intervalText(k.info, k.ci95)}</span>
           {k.target !== undefined && (
             <span className="kpi-target">

@@ -13,6 +13,8 @@ export interface Kpi {
   id: string;
   /** The tile's heading: "4-hour performance". */
   short: string;
+  /** What the number is and over what period: "average number waiting", "over 14 days". */
+  note: string;
   info: FigureInfo;
   mean: number;
   ci95: readonly [number, number];
@@ -35,6 +37,11 @@ function electiveClasses(s: Scenario, surgical: ReadonlySet<string>): string[] {
   return s.patientClasses.filter((c) => surgical.has(c.id) && c.arrivals.type !== 'weekly' && !c.emergencyDepartment).map((c) => c.id);
 }
 
+/** "over 14 days", "over a year": the measured period after the warm-up. */
+export function periodText(days: number): string {
+  return Math.abs(days - 365) < 1 ? 'over a year' : `over ${days.toLocaleString('en-GB')} day${days === 1 ? '' : 's'}`;
+}
+
 export function headlineKpis(scenario: Scenario, result: BrowserExperimentResult): Kpi[] {
   const ctx = contextOf(scenario);
   const figures = result.figures;
@@ -42,11 +49,13 @@ export function headlineKpis(scenario: Scenario, result: BrowserExperimentResult
   const direct = (id: string): Summary => (figures[id] && figures[id].n > 0 ? { mean: figures[id].mean, ci95: figures[id].ci95 } : null);
   const beds = scenario.wards.filter((w) => w.type !== 'ed');
   const totalBeds = beds.reduce((s, w) => s + w.beds, 0);
-  const made: [string, string, Summary][] = [
-    ['ed.within4h', '4-hour performance', direct('ed.within4h')],
+  const over = periodText(scenario.horizonDays);
+  const made: [string, string, string, Summary][] = [
+    ['ed.within4h', '4-hour performance', `of ED patients, ${over}`, direct('ed.within4h')],
     [
       'ed.waiting',
       'Waiting in the ED',
+      'average number waiting',
       combinedFigure(
         per,
         edResources(scenario).map((r) => `queue.${r}.mean`),
@@ -55,6 +64,8 @@ export function headlineKpis(scenario: Scenario, result: BrowserExperimentResult
     [
       'beds.occupancy',
       'Bed occupancy',
+      // The same measure as the chart's "all beds" line, after the warm-up.
+      `average share of all ${totalBeds} beds`,
       totalBeds > 0
         ? combinedFigure(
             per,
@@ -66,21 +77,22 @@ export function headlineKpis(scenario: Scenario, result: BrowserExperimentResult
     [
       'cancellations.elective',
       'Elective cancellations',
+      `operations cancelled, ${over}`,
       combinedFigure(
         per,
         electiveClasses(scenario, ctx.surgicalClasses).map((c) => `cancellations.${c}`),
       ),
     ],
-    ['overtime.hours', 'Overtime', direct('overtime.hours')],
-    ['cost.perPatient', 'Cost per patient', direct('cost.perPatient')],
-    ['cost.total', 'Total cost', direct('cost.total')],
+    ['overtime.hours', 'Overtime', `past shift ends, ${over}`, direct('overtime.hours')],
+    ['cost.perPatient', 'Cost per patient', 'average per patient arriving', direct('cost.perPatient')],
+    ['cost.total', 'Total cost', over, direct('cost.total')],
   ];
   const out: Kpi[] = [];
-  for (const [id, short, s] of made) {
+  for (const [id, short, note, s] of made) {
     if (!s || !Number.isFinite(s.mean)) continue;
     const info = figureInfo(id, ctx);
     const target = scenario.targets?.[id];
-    const kpi: Kpi = { id, short, info, mean: s.mean, ci95: s.ci95 };
+    const kpi: Kpi = { id, short, note, info, mean: s.mean, ci95: s.ci95 };
     if (target !== undefined) {
       kpi.target = target;
       // A target on a figure with no better side (occupancy) is a ceiling: "at most 85%".

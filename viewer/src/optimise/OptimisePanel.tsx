@@ -3,7 +3,9 @@
  * objective against evaluations, the final selection's table, and a button
  * that compares the best with the base scenario it started from.
  */
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
+import { contextOf } from '../format/figure-text.js';
+import { objectiveWords } from './objective-words.js';
 import { compareBestWithBase, openOptimiseFile, useOptimise } from './optimise-actions.js';
 import { valuesText, type OptimiseCandidate } from './optimise-file.js';
 import { ObjectivePlot } from './ObjectivePlot.js';
@@ -16,15 +18,20 @@ function objectiveText(c: OptimiseCandidate): string {
 
 function OptimiseReportView() {
   const { result, open } = useOptimise();
-  if (!result || !open) return null;
+  const words = useMemo(() => {
+    if (!result) return null;
+    const ctx = contextOf(result.base);
+    return { objective: objectiveWords(result.objective.figure, ctx), of: (figure: string) => objectiveWords(figure, ctx) };
+  }, [result]);
+  if (!result || !open || !words) return null;
   const { chosen } = result;
-  const goal = `${result.objective.order === 'min' ? 'minimise' : 'maximise'} ${result.objective.figure}${result.constraints.map((c) => `, ${c.figure} ${c.kind === 'atLeast' ? '≥' : '≤'} ${c.bound}`).join('')}`;
+  const goal = `${result.objective.order === 'min' ? 'minimise' : 'maximise'} ${words.objective}${result.constraints.map((c) => `, ${words.of(c.figure)} ${c.kind === 'atLeast' ? '≥' : '≤'} ${c.bound}`).join('')}`;
   return (
     <div className="report-overlay optimise-report" data-testid="optimise-report" role="dialog" aria-label={`Optimisation ${result.name}`}>
       <div className="report-bar">
         <strong>Optimisation · {result.name}</strong>
         <span className="muted">{result.fileName}</span>
-        <button data-testid="optimise-compare" className="primary" onClick={compareBestWithBase} disabled={!chosen}>
+        <button data-testid="optimise-compare" className="primary" onClick={() => void compareBestWithBase()} disabled={!chosen}>
           Compare best with base
         </button>
         <button onClick={() => useOptimise.setState({ open: false })}>Close</button>
@@ -33,7 +40,7 @@ function OptimiseReportView() {
         <p data-testid="optimise-answer">
           {chosen ? (
             <>
-              <strong>Best: {valuesText(chosen.values)}</strong>. {result.objective.figure} {objectiveText(chosen)} over {chosen.n} replications
+              <strong>Best: {valuesText(chosen.values)}</strong>. {words.objective}: {objectiveText(chosen)} over {chosen.n} replications
               {chosen.shownFeasible ? ', shown to meet every constraint' : result.constraints.length > 0 ? ', not shown to meet every constraint' : ''}.
             </>
           ) : (
@@ -43,7 +50,7 @@ function OptimiseReportView() {
           {Number.isFinite(result.spaceSize) ? `; ${result.spaceSize.toLocaleString('en-GB')} possible solutions` : ''}
           {result.stopped ? '; stopped before the selection finished (no guarantee)' : ''}.
         </p>
-        <ObjectivePlot history={result.history} objective={result.objective.figure} />
+        <ObjectivePlot history={result.history} objective={words.objective} />
         <h2 id="optimise-selection">Final selection</h2>
         <div className="scroll" tabIndex={0} role="region" aria-labelledby="optimise-selection">
           <table className="cases-table" data-testid="optimise-table">
@@ -51,7 +58,9 @@ function OptimiseReportView() {
               <tr>
                 <th scope="col">Solution</th>
                 <th scope="col">Replications</th>
-                <th scope="col">Mean {result.objective.figure} (95% CI)</th>
+                <th scope="col" title={`as optimise.json writes it: ${result.objective.figure}`}>
+                  Mean of {words.objective} (95% CI)
+                </th>
                 <th scope="col">Outcome</th>
               </tr>
             </thead>

@@ -24,6 +24,8 @@ export interface OptimiseResult {
   constraints: { figure: string; kind: 'atLeast' | 'atMost'; bound: number; confidence: number }[];
   spaceSize: number;
   replicationsUsed: number;
+  /** The seed the optimiser ran with: the comparison of best and base uses it too. */
+  seed: number | string;
   stopped: boolean;
   chosen: (OptimiseCandidate & { shownFeasible: boolean }) | null;
   candidates: OptimiseCandidate[];
@@ -96,6 +98,7 @@ export function readOptimiseResult(text: string, fileName: string): OptimiseResu
     constraints: Array.isArray(doc.constraints) ? (doc.constraints as OptimiseResult['constraints']) : [],
     spaceSize: typeof doc.spaceSize === 'number' ? doc.spaceSize : NaN,
     replicationsUsed: replications,
+    seed: typeof doc.seed === 'number' || typeof doc.seed === 'string' ? doc.seed : base.seed,
     stopped: doc.stopped === true,
     chosen: doc.chosen as OptimiseResult['chosen'],
     candidates: doc.candidates as OptimiseCandidate[],

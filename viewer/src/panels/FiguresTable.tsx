@@ -1,20 +1,15 @@
-/** Every figure of the run by its plain label, with its 95% interval, grouped as the CLI report groups them; searchable by label or id. */
+/**
+ * Every figure of the run by its plain label, with its 95% interval, grouped
+ * as the CLI report groups them; searchable by words or id (figure-search.ts).
+ * The id a script uses is in each label's tooltip, not in the row.
+ */
 import { useId, useMemo, useState } from 'react';
 import { orderFigures, SECTIONS } from '../../../scenarios/index.js';
 import { contextOf, intervalText, valueText } from '../format/figure-text.js';
 import type { RunRecord } from '../store/runs.js';
+import { searchFigures } from './figure-search.js';
 
 const TITLE = new Map<string, string>(SECTIONS.map((s) => [s.id, s.title]));
-
-/** Every word typed must appear in the label or the id ("cost patient" finds "Cost per patient"). */
-export function matches(filter: string, label: string, id: string): boolean {
-  const hay = `${label} ${id}`.toLowerCase();
-  return filter
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((w) => hay.includes(w));
-}
 
 /** Rows drawn before "Show all": the page stays light; a search reaches every figure. */
 const FIRST_ROWS = 60;
@@ -29,8 +24,10 @@ export function FiguresTable({ run }: { run: RunRecord }) {
   const { groups, shown } = useMemo(() => {
     const out = new Map<string, typeof ordered>();
     let count = 0;
-    for (const row of ordered) {
-      if (!matches(filter, row.info.label, row.id)) continue;
+    for (const row of searchFigures(
+      ordered.map((r) => ({ ...r, label: r.info.label })),
+      filter,
+    )) {
       count++;
       if (!all && count > FIRST_ROWS) continue;
       const list = out.get(row.info.section) ?? [];
@@ -73,9 +70,8 @@ export function FiguresTable({ run }: { run: RunRecord }) {
                 const f = figures[id]!;
                 return (
                   <tr key={id} data-testid={`figure-${id}`}>
-                    <td className="label">
+                    <td className="label" title={`id for scripts: ${id}`}>
                       {info.label}
-                      <span className="fid">{id}</span>
                     </td>
                     <td className="num">{f.n > 0 ? valueText(info, f.mean) : 'no data'}</td>
                     <td className="ci" data-signed={info.nonNegative ? undefined : 'true'}>

@@ -35,6 +35,38 @@ function path(values: Float32Array, step: number, max: number, end: number): str
   return d;
 }
 
+/** Rough width of a 9-unit label in the chart's units (for keeping labels apart). */
+const labelWidth = (text: string): number => text.length * 5;
+
+interface PlacedLabel {
+  x0: number;
+  x1: number;
+  y: number;
+}
+
+/**
+ * Where each reference line's words go: above its line (below, near the top),
+ * or on the other side when another label already sits there ("target 85%"
+ * and "capacity: all beds full" are 11 units apart on a 96-unit chart).
+ */
+function placeRefLabels(refs: readonly RefLine[], yOf: (v: number) => number): { x: number; y: number; anchor: 'start' | 'end' }[] {
+  const placed: PlacedLabel[] = [];
+  return refs.map((r, i) => {
+    const right = i % 2 === 0;
+    const x = right ? W - PAD.r - 2 : PAD.l + 2;
+    const w = labelWidth(r.label);
+    const [x0, x1] = right ? [x - w, x] : [x, x + w];
+    const line = yOf(r.value);
+    const above = line - 2;
+    const below = line + 9;
+    const candidates = line < PAD.t + 10 ? [below, above + 20] : [above, below];
+    const clear = (y: number): boolean => placed.every((p) => p.x1 < x0 || p.x0 > x1 || Math.abs(p.y - y) >= 10);
+    const y = candidates.find(clear) ?? candidates.find((c) => placed.every((p) => Math.abs(p.y - c) >= 10)) ?? candidates[0]!;
+    placed.push({ x0, x1, y });
+    return { x, y, anchor: right ? 'end' : 'start' };
+  });
+}
+
 /** Day boundaries to label: about six of them. */
 function dayTicks(end: number): number[] {
   const days = Math.floor(end / 1440);
@@ -51,6 +83,7 @@ export const LineChart = memo(function LineChart({
   step,
   end,
   time,
+  warmupEnd = 0,
   onSeek,
 }: {
   chart: Chart;
@@ -59,6 +92,8 @@ export const LineChart = memo(function LineChart({
   step: number;
   end: number;
   time: number;
+  /** The warm-up (not counted in the figures), shaded on the day axis. */
+  warmupEnd?: number;
   onSeek: (t: number) => void;
 }) {
   const share = chart.unit === 'share';
@@ -67,7 +102,10 @@ export const LineChart = memo(function LineChart({
   for (const r of refs) max = Math.max(max, r.value);
   if (!share) max = Math.ceil(max);
   const yOf = (v: number): number => PAD.t + (1 - v / max) * (H - PAD.t - PAD.b);
-  const cursor = PAD.l + (Math.min(time, end) / end) * (W - PAD.l - PAD.r);
+  const xOf = (t: number): number => PAD.l + (Math.min(t, end) / end) * (W - PAD.l - PAD.r);
+  const cursor = xOf(time);
+  const refLabels = placeRefLabels(refs, yOf);
+  const warm = warmupEnd > 0 ? xOf(warmupEnd) : PAD.l;
   return (
     <figure className="chart" data-testid={`chart-${chart.id}`}>
       <figcaption>
@@ -83,13 +121,22 @@ export const LineChart = memo(function LineChart({
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
-        aria-label={`${chart.title} over time${refs.length > 0 ? `, with ${refs.map((r) => r.label).join(' and ')}` : ''}; click to move the replay there`}
+        aria-label={`${chart.title} over time${refs.length > 0 ? `, with ${refs.map((r) => r.label).join(' and ')}` : ''}${warmupEnd > 0 ? `; the first ${Math.round(warmupEnd / 1440)} days are warm-up, not counted in the figures` : ''}; click to move the replay there`}
         onClick={(e) => {
           const box = e.currentTarget.getBoundingClientRect();
           const fx = ((e.clientX - box.left) / box.width) * W;
           onSeek(((fx - PAD.l) / (W - PAD.l - PAD.r)) * end);
         }}
       >
+        {warm > PAD.l && (
+          <g data-testid="chart-warmup">
+            <rect x={PAD.l} y={PAD.t} width={warm - PAD.l} height={H - PAD.t - PAD.b} fill="#eef1f4" />
+            <rect x={PAD.l} y={H - PAD.b} width={warm - PAD.l} height={3} fill="#9aa5b1" />
+            <text x={(PAD.l + warm) / 2} y={H - PAD.b - 3} textAnchor="middle" className="tick warmup">
+              warm-up
+            </text>
+          </g>
+        )}
         <line x1={PAD.l} x2={W - PAD.r} y1={H - PAD.b} y2={H - PAD.b} stroke="#b8c0ca" />
         <text x={PAD.l - 4} y={PAD.t + 8} textAnchor="end" className="tick">
           {share ? '100%' : formatNumber(max, 0)}
@@ -105,18 +152,13 @@ export const LineChart = memo(function LineChart({
         {refs.map((r, i) => (
           <g key={r.label}>
             <line x1={PAD.l} x2={W - PAD.r} y1={yOf(r.value)} y2={yOf(r.value)} stroke={r.colour} strokeDasharray="2 2" strokeWidth={1} />
-            <text
-              x={i % 2 === 0 ? W - PAD.r - 2 : PAD.l + 2}
-              y={yOf(r.value) + (yOf(r.value) < PAD.t + 10 ? 9 : -2)}
-              textAnchor={i % 2 === 0 ? 'end' : 'start'}
-              className="tick ref"
-              style={{ fill: r.colour }}
-            >
+            <text x={refLabels[i]!.x} y={refLabels[i]!.y} textAnchor={refLabels[i]!.anchor} className="tick ref" style={{ fill: r.colour }}>
               {r.label}
             </text>
           </g>
         ))}
-        {lines.map((l) => (
+        {/* The first line of the key is the main one: drawn last, on top. */}
+        {[...lines].reverse().map((l) => (
           <path
             key={l.label}
             d={path(l.values, step, max, end)}

@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { nextPeak, type RunSeries } from '../replay/index.js';
-import { clockText, dateParts, dayText, spokenDate } from '../format/time.js';
+import { clockText, dateParts, dayOfText, spokenDate } from '../format/time.js';
 import { timelineTicks } from '../format/ticks.js';
 import { clock, seek, SPEEDS, usePlayback } from '../store/playback.js';
 import { useView } from '../store/view.js';
@@ -87,7 +87,7 @@ export function Timeline({ start, series }: { start: string; series: RunSeries |
         <div className="clock" data-testid="clock" aria-live="off">
           <strong>{clockText(start, time)}</strong>{' '}
           <span>
-            {dateParts(start, time).year} · {dayText(time)} of {Math.ceil(end / DAY)}
+            {dateParts(start, time).year} · {dayOfText(time, end)}
             {time < warmupEnd ? ' · warm-up (not counted in figures)' : ''}
           </span>
         </div>
@@ -125,7 +125,7 @@ export function Timeline({ start, series }: { start: string; series: RunSeries |
           max={end}
           step={1}
           value={Math.round(time)}
-          aria-valuetext={`${spokenDate(start, time)}, ${dayText(time)} of ${Math.ceil(end / DAY)}`}
+          aria-valuetext={`${spokenDate(start, time)}, ${dayOfText(time, end)}`}
           onKeyDown={onKey}
           onChange={(e) => seek(Number(e.target.value))}
           style={{ background: `linear-gradient(to right, #c9ced6 ${(warmupEnd / Math.max(1, end)) * 100}%, #e3e8ee 0)` }}

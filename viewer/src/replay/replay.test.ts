@@ -16,6 +16,7 @@ let scenario: Scenario;
 let layout: HospitalLayout;
 let trace: TraceData;
 let replay: Replay;
+let figures: Readonly<Record<string, number>>;
 const end = (7 + 1) * 1440;
 
 beforeAll(async () => {
@@ -23,6 +24,7 @@ beforeAll(async () => {
   layout = buildLayout(scenario);
   const result = await runScenario(scenario, { replications: 1, trace: true });
   trace = result.trace!;
+  figures = result.perReplication[0]!.figures;
   replay = prepareReplay(trace, layout, { endTime: end });
 });
 
@@ -140,6 +142,18 @@ describe('replay of a run', () => {
     expect(nextPeak(busy, 60, 0)).toBe(2.5 * 60);
     expect(nextPeak(busy, 60, 3 * 60)).toBe(16.5 * 60);
     expect(nextPeak(busy, 60, 17 * 60)).toBeNull();
+  });
+
+  it("charts all beds as the headline tile measures them: after the warm-up, the line's mean is the run's bed occupancy", () => {
+    const occupancy = runSeries(trace, layout, end).charts.find((c) => c.id === 'occupancy')!;
+    const all = occupancy.series.find((x) => x.id === 'allBeds')!;
+    expect(all.label).toBe('all 8 beds');
+    let sum = 0;
+    const from = scenario.warmupDays * 24;
+    for (let h = from; h < all.values.length; h++) sum += all.values[h]!;
+    // The tile: beds occupied (time-weighted, after the warm-up) over every bed of the wards and the ICU.
+    const tile = (figures['beds.ward.meanOccupied']! + figures['beds.icu.meanOccupied']!) / 8;
+    expect(sum / (all.values.length - from)).toBeCloseTo(tile, 4);
   });
 });
 

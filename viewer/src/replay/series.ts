@@ -1,7 +1,7 @@
 /**
  * Figures over time from a run's trace, hour by hour (time-weighted means):
  * patients in the hospital, patients waiting (in the ED and anywhere), ward and
- * ICU bed occupancy, operating rooms in use and open.
+ * bed occupancy (all beds, general wards, critical care), operating rooms in use and open.
  */
 import type { TraceData } from '../../../sim-core/index.js';
 import { EXIT_WORDS, TRACE_BRANCH_END_PREFIX, TRACE_WORDS } from '../../../workers/index.js';
@@ -147,8 +147,21 @@ export function runSeries(trace: TraceData, layout: HospitalLayout, endTime: num
     ],
   });
   const occupancy: Series[] = [];
-  if (wardBeds > 0) occupancy.push({ id: 'ward', label: `wards (${wardBeds} beds)`, colour: '#1f5fa8', values: ward.means(1 / wardBeds) });
-  if (icuBeds > 0) occupancy.push({ id: 'icu', label: `ICU (${icuBeds} beds)`, colour: '#f46036', values: icu.means(1 / icuBeds) });
+  if (wardBeds > 0)
+    occupancy.push({
+      id: 'ward',
+      label: icuBeds > 0 ? `general wards (${wardBeds})` : `all ${wardBeds} beds`,
+      colour: '#1f5fa8',
+      values: ward.means(1 / wardBeds),
+    });
+  if (icuBeds > 0) occupancy.push({ id: 'icu', label: `critical care (${icuBeds})`, colour: '#f46036', values: icu.means(1 / icuBeds) });
+  // All beds together, drawn on top: the headline tile's "Bed occupancy" (and its target) is this measure.
+  if (wardBeds > 0 && icuBeds > 0) {
+    const all = ward.means();
+    const critical = icu.means();
+    for (let h = 0; h < all.length; h++) all[h] = (all[h]! + critical[h]!) / (wardBeds + icuBeds);
+    occupancy.unshift({ id: 'allBeds', label: `all ${wardBeds + icuBeds} beds`, colour: '#1d2733', values: all });
+  }
   if (occupancy.length > 0) charts.push({ id: 'occupancy', title: 'Bed occupancy', unit: 'share', series: occupancy });
   if (rooms.length > 0) {
     charts.push({

@@ -1,6 +1,7 @@
 /** Comparison of two runs: which scenarios, their runs, and the paired differences. */
 import { create } from 'zustand';
 import type { FigureDifference } from '../../../workers/index.js';
+import type { RunSettings } from '../model/runner.js';
 
 interface CompareState {
   aKey: string | null;
@@ -11,6 +12,8 @@ interface CompareState {
   progress: [number, number];
   diff: Record<string, FigureDifference> | null;
   message: string | null;
+  /** What the last comparison ran with (the setup panel shows it). */
+  settings: RunSettings | null;
 }
 
 export const useCompare = create<CompareState>(() => ({
@@ -22,4 +25,5 @@ export const useCompare = create<CompareState>(() => ({
   progress: [0, 0],
   diff: null,
   message: null,
+  settings: null,
 }));
