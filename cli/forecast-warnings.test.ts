@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinScenario, parseScenario, type HospitalState } from '../scenarios/index.js';
+import { builtinScenario, localMinutes, parseScenario, parseState, type HospitalState } from '../scenarios/index.js';
 import { runCli, tempDir } from '../test/run-cli.js';
 import { stateWarnings } from './forecast-warnings.js';
 import { loadStateFile } from './state-file.js';
@@ -26,7 +26,9 @@ describe('forecast warns of a state that looks incomplete', () => {
     const two = only(full, (p) => p.ward === 'medicalWard' && medical++ < 2);
     const warnings = stateWarnings(general, two);
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatch(/^the state has 2 patient\(s\) in medicalWard, where general-hospital usually has \d+\.\d at 07:00 \(of 148 beds\)/);
+    expect(warnings[0]).toMatch(
+      /^the state has 2 patient\(s\) in medicalWard, where general-hospital usually has \d+\.\d at 07:00 on a Thursday \(of 148 beds\)/,
+    );
     expect(warnings[1]).toMatch(/^the state has 0 patient\(s\) in surgicalWard/);
     // A ward with few beds in use but a small usual census (ICU, step-down) is not named.
     expect(warnings.join(' ')).not.toMatch(/icu|stepDown/);
@@ -48,14 +50,60 @@ describe('forecast warns of a state that looks incomplete', () => {
     const full = await loadStateFile(EXAMPLE);
     const two = full.patients.filter((p) => p.ward === 'medicalWard').slice(0, 2);
     await writeFile(file, JSON.stringify({ asOf: full.asOf, patients: two }));
-    const r = await runCli(['forecast', 'general-hospital', '--state', file, '--hours', '2', '-r', '2', '-w', '1', '--json']);
+    const r = await runCli(['forecast', 'general-hospital', '--state', file, '--hours', '2', '-r', '2', '-w', '1', '--json', '--start', '2026-02-19T09:30']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^Warning: the state has 2 patient\(s\) in medicalWard/m);
+    expect(r.stderr).toMatch(/^Warning: the state is as of 2026-02-19T07:00, 2.5 hours before the forecast's start \(2026-02-19T09:30\)/m);
     const out = JSON.parse(r.stdout) as { warnings: string[]; forecast: unknown };
     expect(out.warnings[0]).toMatch(/^the state has 2 patient\(s\) in medicalWard/);
+    expect(out.warnings.at(-1)).toMatch(/^the state is as of 2026-02-19T07:00, 2.5 hours before/);
     expect(out.forecast).toBeDefined();
     const quiet = await runCli(['forecast', 'general-hospital', '--state', EXAMPLE, '--hours', '2', '-r', '2', '-w', '1', '--json']);
     expect(quiet.stderr).not.toContain('Warning');
     expect((JSON.parse(quiet.stdout) as { warnings: string[] }).warnings).toEqual([]);
+  });
+
+  it('a state older than the forecast start by more than an hour is warned of; one within the hour, or later, is not', async () => {
+    const full = await loadStateFile(EXAMPLE);
+    const at = (t: string): string[] => stateWarnings(general, full, { start: localMinutes(t) });
+    expect(at('2026-02-19T07:45')).toEqual([]);
+    expect(at('2026-02-19T08:00')).toEqual([]);
+    expect(at('2026-02-19T06:00')).toEqual([]);
+    expect(at('2026-02-19T08:01')).toEqual([
+      "the state is as of 2026-02-19T07:00, 61 minutes before the forecast's start (2026-02-19T08:01): the forecast begins at the state's moment, so its first hours are already past",
+    ]);
+    expect(at('2026-02-21T07:00')[0]).toMatch(/, 48 hours before the forecast's start/);
+  });
+});
+
+/**
+ * A ward filled on weekdays only: 84 admissions a weekday, none at the weekend,
+ * each staying an exponential 8 hours (about 28 patients at noon midweek,
+ * under one by Sunday noon). The usual census is by hour and weekday.
+ */
+describe('the usual census is by the hour and the weekday', () => {
+  const weekdays = parseScenario(
+    {
+      name: 'weekday-unit',
+      start: '2026-03-02T00:00',
+      horizonDays: 28,
+      warmupDays: 7,
+      seed: 3,
+      wards: [{ id: 'unit', type: 'general', beds: 60, costPerBedDay: 1 }],
+      patientClasses: [
+        { id: 'admission', department: 'medicine', arrivals: { type: 'weekly', perDay: 60, dayOfWeek: [1, 1, 1, 1, 1, 0, 0] }, pathway: 'stay' },
+      ],
+      pathways: { stay: [{ stay: 'unit', lengthOfStay: { type: 'exponential', mean: 480 } }] },
+    },
+    'weekday-unit',
+  );
+  const empty = (asOf: string): HospitalState => parseState({ asOf, patients: [] }, 'empty');
+
+  it('an empty unit at noon on a Wednesday is far below its usual; at noon on a Sunday it is as usual', () => {
+    // 2026-03-04 is a Wednesday, 2026-03-08 a Sunday.
+    expect(stateWarnings(weekdays, empty('2026-03-04T12:00'))).toEqual([
+      expect.stringMatching(/^the state has 0 patient\(s\) in unit, where weekday-unit usually has (2\d|3\d)\.\d at 12:00 on a Wednesday \(of 60 beds\)/),
+    ]);
+    expect(stateWarnings(weekdays, empty('2026-03-08T12:00'))).toEqual([]);
   });
 });

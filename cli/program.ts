@@ -5,7 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { compareCommand } from './commands/compare.js';
 import { exportLogCommand } from './commands/export-log.js';
-import { forecastCommand, parseAsOf, parseHours } from './commands/forecast.js';
+import { forecastCommand, parseAsOf, parseHours, parseStart } from './commands/forecast.js';
 import { exportStateCommand, parseMoment } from './commands/export-state.js';
 import { listCommand } from './commands/list.js';
 import { parsePooled, scoreCommand } from './commands/score.js';
@@ -135,6 +135,12 @@ export function buildProgram(): Command {
     .option('--fhir-map <file>', 'the state is FHIR R4 (a Bundle .json, an .ndjson file or a folder of them from $export): map it with this file')
     .addOption(
       new Option('--as-of <time>', 'for FHIR NDJSON: the moment of the export, "YYYY-MM-DDTHH:MM" (a Bundle gives its timestamp)').argParser(parseAsOf),
+    )
+    .addOption(
+      new Option(
+        '--start <time>',
+        'when the forecast is for, "now" or "YYYY-MM-DDTHH:MM": a state older than that by more than an hour is warned of',
+      ).argParser(parseStart),
     )
     .addOption(workers())
     .action(async (scenario: string, o: Parameters<typeof forecastCommand>[1]) => {

@@ -32,7 +32,7 @@ export function checkFollowingAttributes(s: Scenario, problem: (path: string, me
       }
       // Its values: those of its mix, and those a list arrival of the class fixes.
       const keys = new Set(followed.values.map(String));
-      if (c.arrivals.type === 'list')
+      if (c.arrivals.type === 'list' || c.arrivals.type === 'dated')
         for (const e of c.arrivals.entries) if (e.attributes && Object.hasOwn(e.attributes, mix.byAttribute)) keys.add(String(e.attributes[mix.byAttribute]));
       const own = new Set(mix.values.map(String));
       let shown = 0;

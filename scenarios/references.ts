@@ -48,7 +48,15 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
       mix.values.forEach((v) => values.add(String(v)));
       attributeValues.set(name, values);
     }
-    if (c.arrivals.type === 'list') {
+    if (c.arrivals.type === 'dated' && c.arrivals.entries.length === 0)
+      problem(
+        `patientClasses[${i}].arrivals.entries`,
+        c.arrivals.file !== undefined
+          ? `are empty: the file ${JSON.stringify(c.arrivals.file)} is read into them by the command line (a library user reads it with readDatedArrivalsCsv)`
+          : 'must list at least one arrival',
+      );
+    if (c.arrivals.type === 'dated') checkDatedAttributes(c, `patientClasses[${i}].arrivals.entries`, problem);
+    if (c.arrivals.type === 'list' || c.arrivals.type === 'dated') {
       for (const e of c.arrivals.entries) {
         for (const [name, v] of Object.entries(e.attributes ?? {})) {
           const values = attributeValues.get(name) ?? new Set<string>();
@@ -209,4 +217,23 @@ export function zeroTimeLoop(steps: readonly PathwayStep[], labels: ReadonlyMap<
     }
   }
   return null;
+}
+
+/** A dated arrival's attributes are the class's own, each with one of the values of its mix (at most 20 problems shown). */
+function checkDatedAttributes(c: Scenario['patientClasses'][number], at: string, problem: (path: string, message: string) => void): void {
+  if (c.arrivals.type !== 'dated') return;
+  let shown = 0;
+  for (const [k, e] of c.arrivals.entries.entries()) {
+    for (const [name, v] of Object.entries(e.attributes ?? {})) {
+      if (shown >= 20) return;
+      const mix = Object.hasOwn(c.attributes, name) ? c.attributes[name] : undefined;
+      if (mix === undefined) {
+        problem(`${at}[${k}].attributes.${name}`, `is not an attribute of class ${c.id} (its attributes: ${quoteList(Object.keys(c.attributes)) || 'none'})`);
+        shown++;
+      } else if (!mix.values.some((x) => String(x) === String(v))) {
+        problem(`${at}[${k}].attributes.${name}`, `${JSON.stringify(v)} is not one of its values (${mix.values.join(', ')})`);
+        shown++;
+      }
+    }
+  }
 }

@@ -30,6 +30,8 @@ export interface ForecastCommandOptions {
   asOf?: string;
   samples?: string;
   patients?: boolean;
+  /** When the forecast is for: "now" or a local date and time; a state older than it is warned of. */
+  start?: string;
 }
 
 /** `--hours H`: a whole number of hours from 0 to 168. */
@@ -46,6 +48,21 @@ export function parseAsOf(text: string): string {
   if (!m || Number.isNaN(localMinutes(m[1]!)))
     throw new InvalidArgumentError(`must be a date and time that exists, "YYYY-MM-DDTHH:MM", got ${JSON.stringify(text.slice(0, 80))}`);
   return text.trim();
+}
+
+/** `--start T`: "now" or a local "YYYY-MM-DDTHH:MM" that exists. */
+export function parseStart(text: string): string {
+  if (text.trim() === 'now') return 'now';
+  if (Number.isNaN(localMinutes(text.trim())))
+    throw new InvalidArgumentError(`must be "now" or a date and time that exists, "YYYY-MM-DDTHH:MM", got ${JSON.stringify(text.slice(0, 80))}`);
+  return text.trim();
+}
+
+/** The forecast's start as local minutes since 1970: "now" by the computer's clock, in its own time zone. */
+function startMinutes(start: string): number {
+  if (start !== 'now') return localMinutes(start);
+  const d = new Date();
+  return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes()) / 60_000;
 }
 
 /**
@@ -75,7 +92,7 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
       );
   }
   if (other) forecastModel(other, state, o.hours, o.state);
-  const warnings = stateWarnings(scenario, state);
+  const warnings = stateWarnings(scenario, state, o.start !== undefined ? { start: startMinutes(o.start) } : {});
   for (const w of warnings) process.stderr.write(`Warning: ${w}\n`);
 
   const interrupt = listenForInterrupt(() => process.stderr.write('\nStopping after the replications under way (Ctrl-C again to quit at once)...\n'));

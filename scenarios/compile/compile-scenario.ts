@@ -6,6 +6,7 @@
  */
 import type { ArrivalModel, ArrivalSurge, AttributeModel, ClassModel, HospitalModel, ItemModel, PathwayModel, StepModel } from '../../sim-core/index.js';
 import { dayIndices, minutesOfDay } from '../schema/common.js';
+import { localMinutes } from '../state/state-schema.js';
 import type { PathwayStep, Scenario } from '../schema/scenario.js';
 import { compileCaseMix } from './case-mix.js';
 import { scaleDistribution } from './scale-distribution.js';
@@ -96,7 +97,7 @@ function collectAttributes(s: Scenario): AttributeModel[] {
   };
   for (const c of s.patientClasses) {
     for (const [name, mix] of Object.entries(c.attributes)) for (const v of mix.values) note(name, v);
-    if (c.arrivals.type === 'list') {
+    if (c.arrivals.type === 'list' || c.arrivals.type === 'dated') {
       for (const e of c.arrivals.entries) for (const [name, v] of Object.entries(e.attributes ?? {})) note(name, v);
     }
     if (c.arrivals.type === 'clinic') for (const [name, values] of Object.entries(CLINIC_ATTRIBUTES)) values.forEach((v) => note(name, v));
@@ -138,6 +139,22 @@ function compileArrivals(
       }),
     );
     return { type: 'list', entries };
+  }
+  if (a.type === 'dated') {
+    // Minutes from the run's start (warm-up included); times before it or after its end never come. Same-time entries keep their order.
+    const origin = localMinutes(run.start);
+    const entries = a.entries
+      .map((e) => {
+        const attrs = new Array<number>(attributeCount).fill(-1);
+        for (const [name, v] of Object.entries(e.attributes ?? {})) {
+          const i = attributeIndex.get(name)!;
+          attrs[i] = valueIndex(i, v);
+        }
+        return { at: localMinutes(e.at) - origin, count: 1, attributes: attrs };
+      })
+      .filter((e) => e.at >= 0 && e.at <= run.minutes)
+      .sort((x, y) => x.at - y.at);
+    return { type: 'dated', entries };
   }
   return { type: 'appointments', slots: weeklySlots(a.days, a.start, a.end, a.slotMinutes), perSlot: a.perSlot, noShow: a.noShow };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localMinutes } from '../state/state-schema.js';
 import { CaseMixSchema } from './case-mix.js';
 import { ClockTime, count, Days, Id, LocalDateTime, MonthDay, nonNegative, positive, probability } from './common.js';
 import { DistributionSchema } from './distribution.js';
@@ -89,6 +90,26 @@ const Arrivals = z.discriminatedUnion('type', [
         }),
       )
       .min(1),
+  }),
+  /**
+   * Dated arrivals (a trace-driven run): one patient at each listed local date and time, with the
+   * attributes given (the others drawn as usual). `file` names a CSV beside the scenario file (column
+   * `at`, and one column per attribute) that the command line reads into `entries`.
+   */
+  z.strictObject({
+    type: z.literal('dated'),
+    file: z.string().min(1).optional(),
+    entries: z
+      .array(
+        z.strictObject({
+          at: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'must be a local date and time "YYYY-MM-DDTHH:MM" (seconds allowed)')
+            .refine((t) => !Number.isNaN(localMinutes(t)), 'is not a date and time that exists'),
+          attributes: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+        }),
+      )
+      .default([]),
   }),
   /** Booked slots every `slotMinutes` within opening hours; each booked patient fails to come with `noShow`. */
   z.strictObject({

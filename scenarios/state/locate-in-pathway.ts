@@ -4,15 +4,15 @@ import { stepVerb, type StepModel } from '../../sim-core/index.js';
 export type PathEvent =
   | { what: 'start' | 'finish'; activity: string; at: number }
   | { what: 'request' | 'seize' | 'release'; resource: number; at: number }
-  | { what: 'stock-out'; at: number }
+  | { what: 'stock-out'; item: number; at: number }
   /** A branch of its split ended other than at its join (turned away, cancelled, gave up waiting). */
   | { what: 'branch-end'; at: number };
 
 /** One place a patient is at now: in a timed step, waiting for a resource, or neither (between steps, waiting for stock). */
 export interface PathPosition {
-  /** Candidate step indices, in pathway order (usually one): timed steps when in one, waits when waiting. */
+  /** Candidate step indices, in pathway order (usually one): timed steps when in one, waits (for resources or stock) when waiting. */
   steps: number[];
-  /** In a timed step (true) or waiting for a resource (false); null: neither (between steps, or waiting for stock). */
+  /** In a timed step (true) or waiting for a resource or stock (false); null: neither (between steps, or at a stock wait it cannot name). */
   in: boolean | null;
   waitingForStock: boolean;
   /** When it began the step (or began waiting). */
@@ -39,8 +39,19 @@ export function locateInPathway(steps: readonly StepModel[], attributeValue: (at
   const leaves = root.children ?? [root];
   const open = leaves.filter((t) => !t.done);
   return open.map((t, k) => ({
-    steps: t.activity ?? (t.waiting ? t.frontier.waits.filter((s) => waitsFor(steps[s]!).includes(t.waiting!.resource)) : []),
-    in: t.activity !== null ? true : t.waiting !== null ? false : null,
+    steps:
+      t.activity ??
+      (t.waiting
+        ? t.frontier.waits.filter((s) => waitsFor(steps[s]!).includes(t.waiting!.resource))
+        : t.waitingForStock
+          ? t.frontier.stocks.filter((s) => stockOf(steps[s]!) === t.stockItem)
+          : []),
+    in:
+      t.activity !== null
+        ? true
+        : t.waiting !== null || (t.waitingForStock && t.frontier.stocks.some((s) => stockOf(steps[s]!) === t.stockItem))
+          ? false
+          : null,
     waitingForStock: t.waitingForStock,
     since: t.since,
     held: t === root || k > 0 ? [...t.held] : [...root.held, ...t.held],
@@ -52,6 +63,8 @@ interface Frontier {
   waits: number[];
   /** Splits reached: the patient starts their branches there. */
   splits: number[];
+  /** Steps that may wait for a delivery of stock (a consume). */
+  stocks: number[];
 }
 
 interface Thread {
@@ -60,6 +73,8 @@ interface Thread {
   activity: number[] | null;
   waiting: { resource: number } | null;
   waitingForStock: boolean;
+  /** The item it waits for, while waitingForStock. */
+  stockItem: number;
   since: number;
   held: number[];
   /** The running branches when the thread is at a split; null otherwise. */
@@ -82,6 +97,7 @@ class Follower {
       activity: null,
       waiting: null,
       waitingForStock: false,
+      stockItem: -1,
       since: NaN,
       held: [],
       children: null,
@@ -139,9 +155,16 @@ class Follower {
         t.waiting = null;
         t.waitingForStock = false;
       }
-    } else {
-      const t = leaves.find((x) => free(x) && x.waiting === null);
-      if (t) t.waitingForStock = true;
+    } else if (e.what === 'stock-out') {
+      const item = e.item;
+      const t =
+        leaves.find((x) => free(x) && x.waiting === null && x.frontier.stocks.some((s) => stockOf(this.steps[s]!) === item)) ??
+        leaves.find((x) => free(x) && x.waiting === null);
+      if (t) {
+        t.waitingForStock = true;
+        t.stockItem = item;
+        t.since = e.at;
+      }
     }
     if (root.children && root.children.every((c) => c.done)) {
       // Every branch joined: the patient goes on after the split.
@@ -176,6 +199,7 @@ class Follower {
     const activities = new Set<number>();
     const waits = new Set<number>();
     const splits = new Set<number>();
+    const stocks = new Set<number>();
     const stack = [...from];
     while (stack.length > 0) {
       const i = stack.pop()!;
@@ -188,17 +212,22 @@ class Follower {
         continue;
       }
       if (verb.parallel !== undefined) splits.add(i);
+      if (verb.stockWait !== undefined) stocks.add(i);
       if (verb.standing?.kind === 'wait') waits.add(i);
       stack.push(...verb.next(s, i, this.attributeValue));
     }
     const order = (xs: Set<number>): number[] => [...xs].sort((a, b) => a - b);
-    return { activities: order(activities), waits: order(waits), splits: order(splits) };
+    return { activities: order(activities), waits: order(waits), splits: order(splits), stocks: order(stocks) };
   }
 }
 
 function activityOf(s: StepModel): string | null {
   const standing = stepVerb(s).standing;
   return standing?.kind === 'activity' ? standing.activity(s) : null;
+}
+
+function stockOf(s: StepModel): number {
+  return stepVerb(s).stockWait?.(s) ?? -1;
 }
 
 function waitsFor(s: StepModel): readonly number[] {

@@ -13,6 +13,7 @@ import type { StatePatient } from './state-schema.js';
 export function resolveStep(model: HospitalModel, cls: ClassModel, p: StatePatient): number | string {
   const pathway = model.pathways[cls.pathway]!;
   const steps = pathway.steps;
+  if (p.step.startsWith(STOCK_PREFIX)) return resolveStockWait(model, pathway, p);
   const found = new Map<number, { seize: number; hold: number }>();
   steps.forEach((s, i) => {
     const standing = stepVerb(s).standing;
@@ -47,6 +48,27 @@ export function resolveStep(model: HospitalModel, cls: ClassModel, p: StatePatie
     return `step "${p.step}" of pathway ${pathway.name} has nothing to wait for just before it: give waiting: false, or the id of the step waited at`;
   }
   return m.hold;
+}
+
+/** A patient waiting for a delivery of stock is at "stock:<item>": the step that takes that item. */
+export const STOCK_PREFIX = 'stock:';
+
+/** The step (a consume) where a patient waits for the stock item `p.step` names; `occurrence` among that item's steps. */
+function resolveStockWait(model: HospitalModel, pathway: HospitalModel['pathways'][number], p: StatePatient): number | string {
+  const name = p.step.slice(STOCK_PREFIX.length);
+  const at = pathway.steps.flatMap((s, i) => {
+    const item = stepVerb(s).stockWait?.(s);
+    return item !== undefined && model.items[item]?.name === name ? [i] : [];
+  });
+  if (at.length === 0) {
+    const items = [...new Set(pathway.steps.flatMap((s) => model.items[stepVerb(s).stockWait?.(s) ?? -1]?.name ?? []))];
+    return `pathway ${pathway.name} takes no stock item "${name}" (its items: ${items.join(', ') || 'none'})`;
+  }
+  if (at.length > 1 && p.occurrence === undefined)
+    return `"${p.step}" comes ${at.length} times in pathway ${pathway.name}: say which with occurrence (1 to ${at.length})`;
+  const i = at[(p.occurrence ?? 1) - 1];
+  if (i === undefined) return `"${p.step}" comes ${at.length} time${at.length === 1 ? '' : 's'} in pathway ${pathway.name}, not ${p.occurrence}`;
+  return i;
 }
 
 /** Whether a patient at step `j` goes straight on to `j + 1` without standing there (a release, a stock item taken). */

@@ -2,13 +2,14 @@
  * A hospital state read from a run's event trace at minute `at`: every
  * patient in the hospital then, with class, attributes, the step it is at
  * (found by following its pathway with what the trace shows it did), the
- * resources it holds and since when. What `run --snapshot-at` writes, so a
+ * resources it holds and since when, and the devices out of order then. What `run --snapshot-at` writes, so a
  * realistic state can be made from any scenario.
  */
 import { readTrace, resourceKind, stepVerb, type HospitalModel, type TraceData } from '../../sim-core/index.js';
+import { brokenAt } from './broken-at.js';
 import { locateInPathway, type PathEvent } from './locate-in-pathway.js';
-import { resolveStep } from './resolve-step.js';
-import { formatLocal, type StateDocumentInput, type StatePatient } from './state-schema.js';
+import { resolveStep, STOCK_PREFIX } from './resolve-step.js';
+import { formatLocal, formatLocalSecondUp, type StateDocumentInput, type StatePatient } from './state-schema.js';
 
 interface Seen {
   klass: string;
@@ -20,7 +21,7 @@ interface Seen {
 
 export interface TraceState {
   state: StateDocumentInput & { patients: (StateDocumentInput['patients'] & object)[number][] };
-  /** Patients left out, with why (waiting for stock, between steps, a step that cannot be named). */
+  /** Patients left out, with why (between steps, a step that cannot be named). */
   skipped: { patient: number; reason: string }[];
   /**
    * Patients whose step the trace leaves open (the same activity at several steps, reached
@@ -34,6 +35,7 @@ export interface TraceState {
 export function stateFromTrace(model: HospitalModel, trace: TraceData, at: number, startLocal: number): TraceState {
   const open = new Map<number, Seen>();
   const resourceIndex = new Map(model.resources.map((r, i) => [r.name, i]));
+  const itemIndex = new Map(model.items.map((x, i) => [x.name, i]));
   readTrace(
     trace,
     (e) => {
@@ -51,7 +53,7 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
       else if (e.kind === 'released') p.events.push({ what: 'release', resource: resourceIndex.get(e.resource) ?? -1, at: t });
       else if (e.kind === 'started') p.events.push({ what: 'start', activity: e.activity, at: t });
       else if (e.kind === 'finished') p.events.push({ what: 'finish', activity: e.activity, at: t });
-      else if (e.kind === 'stockOut') p.events.push({ what: 'stock-out', at: t });
+      else if (e.kind === 'stockOut') p.events.push({ what: 'stock-out', item: itemIndex.get(e.item) ?? -1, at: t });
       else if (e.kind === 'branchEnded') p.events.push({ what: 'branch-end', at: t });
       else if (e.kind === 'left') open.delete(e.patient);
     },
@@ -60,7 +62,8 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
   const patients: StatePatient[] = [];
   const skipped: TraceState['skipped'] = [];
   const guessed: TraceState['guessed'] = [];
-  const when = (t: number): string => formatLocal(startLocal + Math.floor(t));
+  // Times in the hospital to the second, rounded up (never before the row that set them, never after `at`).
+  const when = (t: number): string => formatLocalSecondUp(startLocal + t);
   for (const [serial, p] of open) {
     const c = model.classes.findIndex((x) => x.name === p.klass);
     const cls = model.classes[c];
@@ -126,7 +129,8 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
       ...(alsoIn.length > 0 ? { alsoIn } : {}),
     });
   }
-  return { state: { asOf: when(at), patients }, skipped, guessed };
+  const outOfOrder = brokenAt(model, trace, at).map((b) => ({ resource: b.resource, units: b.units, until: formatLocal(startLocal + b.until) }));
+  return { state: { asOf: formatLocal(startLocal + Math.floor(at)), patients, ...(outOfOrder.length > 0 ? { outOfOrder } : {}) }, skipped, guessed };
 }
 
 function stepText(l: { step: string; occurrence?: number }): string {
@@ -139,7 +143,8 @@ function nameOf(model: HospitalModel, c: number, index: number, waiting: boolean
   const steps = model.pathways[cls.pathway]!.steps;
   const s = steps[index]!;
   const standing = stepVerb(s).standing;
-  const names: string[] = standing ? [standing.names(s)[0]!] : [];
+  const item = stepVerb(s).stockWait?.(s);
+  const names: string[] = standing ? [standing.names(s)[0]!] : item !== undefined ? [`${STOCK_PREFIX}${model.items[item]!.name}`] : [];
   if (standing?.kind === 'wait') {
     // A wait and the timed step it leads to are one step: the latter's name may find it too.
     const next = steps.slice(index + 1).find((x) => stepVerb(x).standing !== undefined);

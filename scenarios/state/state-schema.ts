@@ -55,7 +55,8 @@ export const StatePatientSchema = z.strictObject({
   /**
    * Where in the pathway: the activity of the timed step the patient is in
    * ("triage", "surgery"), a stay's ward ("medicalWard" for "stay:medicalWard"),
-   * or the id of a seize step the patient waits at.
+   * the id of a seize step the patient waits at, or "stock:<item>" for a
+   * patient waiting for a delivery of that item (with waiting: true).
    */
   step: z.string().min(1),
   /** When the same step comes more than once in the pathway: which one (1 = first). */
@@ -171,4 +172,16 @@ export function localMinutes(s: string): number {
 /** The local date-time "YYYY-MM-DDTHH:MM" at `minutes` since 1970 (seconds dropped). */
 export function formatLocal(minutes: number): string {
   return new Date(Math.round(minutes) * 60_000).toISOString().slice(0, 16);
+}
+
+/**
+ * The local date-time at `minutes` since 1970 to the second, rounded up
+ * ("YYYY-MM-DDTHH:MM", with ":SS" when not on the minute): a state's `since`
+ * from a run, so the time a patient has already spent is never overstated (a
+ * patient 179.2 minutes into a 180-minute wait, written as 180, would give up
+ * at the forecast's first instant).
+ */
+export function formatLocalSecondUp(minutes: number): string {
+  const text = new Date(Math.ceil(minutes * 60 - 1e-6) * 1000).toISOString();
+  return text.slice(17, 19) === '00' ? text.slice(0, 16) : text.slice(0, 19);
 }

@@ -77,6 +77,14 @@ class ArrivalProcess {
       return;
     }
     if (a.type === 'clinic') return; // a clinic's book runs by itself (clinic-arrivals.ts)
+    if (a.type === 'dated') {
+      // Each listed time once, in the run's own minutes: nothing drawn, nothing repeated.
+      this.listedKind = this.sim.register(`arrivals:${this.cls.name}`, this.onListed, this);
+      a.entries.forEach((e, i) => {
+        if (e.at >= this.sim.now) this.sim.at(e.at, this.listedKind, i, e.count, PRIORITY.ARRIVAL);
+      });
+      return;
+    }
     // Lists and appointment books repeat weekly: each week, schedule that week's times.
     this.times =
       a.type === 'list' ? a.entries.map((e, i) => ({ at: e.at, entry: i, count: e.count })) : a.slots.map((at) => ({ at, entry: -1, count: a.perSlot }));

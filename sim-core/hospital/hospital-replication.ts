@@ -185,7 +185,7 @@ export class HospitalReplication implements ArrivalSink, ClinicSink, PlacementTa
     const cls = this.model.classes[c]!;
     const p = this.newPatient(c, this.sim.now, this.sim.now >= this.warmupEnd);
     this.sampleAttributes(p, c);
-    if (entry >= 0 && cls.arrivals.type === 'list') {
+    if (entry >= 0 && (cls.arrivals.type === 'list' || cls.arrivals.type === 'dated')) {
       const n = this.patients.attributeCount;
       const fixed = cls.arrivals.entries[entry]!.attributes;
       fixed.forEach((v, a) => {

@@ -85,6 +85,8 @@ export type ArrivalModel =
     }
   /** Each week: at minute-of-week `at`, `count` patients, with fixed attribute value indices (-1: sample). */
   | { type: 'list'; entries: { at: number; count: number; attributes: number[] }[] }
+  /** Dated arrivals: at minute `at` of the run (not repeated), `count` patients with fixed attribute value indices (-1: sample). */
+  | { type: 'dated'; entries: { at: number; count: number; attributes: number[] }[] }
   /** Booked slots at minutes-of-week, each with `perSlot` patients who come with probability 1 - noShow. */
   | { type: 'appointments'; slots: number[]; perSlot: number; noShow: number }
   | ClinicArrivalModel;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemModel } from '../index.js';
+import { runHospital, TraceBuffer, type ItemModel } from '../index.js';
 import { holdFor, runTiny, tinyModel } from './test-model.js';
 
 /** Implants: `initialStock` on the shelf, reordered up to 5 when the position falls to `reorderAt`, delivered in 60 minutes. */
@@ -42,5 +42,20 @@ describe('consume: take stock for a step, or wait for it, or cancel', () => {
     expect(figures['stock.implant.orders']).toBe(1);
     expect(patients[0]!.activities).toEqual([['surgery', 60, 90]]);
     expect(figures['stock.implant.used']).toBe(2);
+  });
+
+  it('lets a patient placed waiting for stock take it when the delivery comes: the lead time less the time already waited', () => {
+    // Placed at the consume step having waited 20 of the 60-minute lead time; nobody arrives in the run.
+    const model = tinyModel({ items: [implants(5, -1, 'wait')], arrivals: [], steps: surgery });
+    const trace = new TraceBuffer();
+    runHospital(model, { seed: 1, replication: 1, trace, initialState: { patients: [{ classIndex: 0, step: 0, holding: [], since: -20, arrivedAt: -30 }] } });
+    const d = trace.toData();
+    const rows = Array.from({ length: d.length }, (_, i) => `${d.time[i]} ${d.whatNames[d.what[i]!]} ${d.whereNames[d.where[i]!]}`);
+    expect(rows.filter((r) => !r.includes('arrive') && !r.includes('placed'))).toEqual([
+      '0 stock-out implant',
+      '40 start surgery',
+      '70 finish surgery',
+      '70 leave patient',
+    ]);
   });
 });

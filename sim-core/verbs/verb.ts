@@ -116,6 +116,12 @@ export interface Verb<S extends { op: string }> {
   readonly standing?: Standing<S>;
   /** Branches this step starts at once (a split); absent for a step that does not split. */
   parallel?(step: S): Parallel;
+  /**
+   * A patient may stand here waiting for a delivery of a stock item (model
+   * index): the trace's stock-out row names the item; a state names the step
+   * "stock:<item>". Absent for a step that never waits for stock.
+   */
+  stockWait?(step: S): number;
 }
 
 /** The step after this one: what most verbs lead to. */
