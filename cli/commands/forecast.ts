@@ -116,7 +116,7 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
     if (b && comparison) process.stdout.write(renderForecastComparison(comparison, scenario.name, b.scenario, o.hours));
   }
   if (o.csv) {
-    const written = await writeForecastCsv(o.csv, a.summary, comparison);
+    const written = await writeForecastCsv(o.csv, a.summary, comparison, a.patients);
     process.stderr.write(`Wrote ${written.join(', ')}\n`);
   }
   return a.cancelled || b?.cancelled ? EXIT.interrupted : EXIT.ok;
