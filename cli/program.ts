@@ -119,7 +119,10 @@ export function buildProgram(): Command {
     .addOption(replications('number of replications').default(500))
     .addOption(seed())
     .option('--json', 'print the forecast as JSON')
-    .option('--csv <dir>', 'write census.csv, ed.csv, booked.csv, overtime.csv (and differences.csv with --compare, patients.csv with --patients) into this folder')
+    .option(
+      '--csv <dir>',
+      'write census.csv, ed.csv, booked.csv, overtime.csv (and differences.csv with --compare, patients.csv with --patients) into this folder',
+    )
     .option('--compare <scenario>', 'also forecast the same patients under this scenario, with common random numbers, and give paired differences')
     .option(
       '--patients',
