@@ -1,18 +1,18 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/index.js';
-import type { ForecastComparison, ForecastSummary } from '../workers/index.js';
+import type { ForecastComparison, ForecastSummary, PatientForecast } from '../workers/index.js';
 import { csvLine } from './csv.js';
 
 /**
  * `forecast --csv DIR`: census.csv (ward, hour, time, beds, mean, p10, p50, p90,
- * chance full), ed.csv, booked.csv, overtime.csv, and with --compare
- * differences.csv; each written whole or not at all.
+ * chance full), ed.csv, booked.csv, overtime.csv, with --compare
+ * differences.csv and with --patients patients.csv; each written whole or not at all.
  */
 /** The files `forecast --csv` may write (checked before the run). */
-export const FORECAST_CSV_FILES = ['census.csv', 'ed.csv', 'booked.csv', 'overtime.csv', 'differences.csv'] as const;
+export const FORECAST_CSV_FILES = ['census.csv', 'ed.csv', 'booked.csv', 'overtime.csv', 'differences.csv', 'patients.csv'] as const;
 
-export async function writeForecastCsv(dir: string, s: ForecastSummary, c?: ForecastComparison): Promise<string[]> {
+export async function writeForecastCsv(dir: string, s: ForecastSummary, c?: ForecastComparison, patients?: readonly PatientForecast[]): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files: [string, string][] = [];
   let text = csvLine(['ward', 'hour', 'time', 'beds', 'census_mean', 'census_p10', 'census_p50', 'census_p90', 'chance_full']);
@@ -91,6 +91,49 @@ export async function writeForecastCsv(dir: string, s: ForecastSummary, c?: Fore
     for (const b of c.booked) text += csvLine(['chance_cancelled', b.booking, '', '', b.pCancelled.mean, b.pCancelled.ci95[0], b.pCancelled.ci95[1]]);
     text += csvLine(['overtime_hours_before_midnight', '', '', '', c.overtimeTodayHours.mean, c.overtimeTodayHours.ci95[0], c.overtimeTodayHours.ci95[1]]);
     files.push(['differences.csv', text]);
+  }
+  if (patients) {
+    text = csvLine([
+      'patient',
+      'class',
+      'ward_or_step',
+      'waiting',
+      'hours_in',
+      'remaining_hours_mean',
+      'remaining_hours_p10',
+      'remaining_hours_p50',
+      'remaining_hours_p90',
+      'remaining_cost_mean',
+      'remaining_cost_p10',
+      'remaining_cost_p50',
+      'remaining_cost_p90',
+      'chance_leaves_today',
+      'chance_leaves_tomorrow',
+      'chance_still_in_at_cap',
+    ]);
+    for (const p of patients) {
+      const h = p.remainingHours;
+      const m = p.remainingCost;
+      text += csvLine([
+        p.patient,
+        p.class,
+        p.where,
+        p.waiting ? 1 : 0,
+        p.hoursIn,
+        h.mean,
+        h.p10,
+        h.p50,
+        h.p90,
+        m.mean,
+        m.p10,
+        m.p50,
+        m.p90,
+        p.pLeaveToday,
+        p.pLeaveTomorrow,
+        p.pStillInAtCap,
+      ]);
+    }
+    files.push(['patients.csv', text]);
   }
   for (const [name, content] of files) await writeFileAtomic(join(dir, name), content);
   return files.map(([name]) => join(dir, name));

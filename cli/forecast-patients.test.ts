@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../test/run-cli.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseSimpleCsv, runCli, tempDir } from '../test/run-cli.js';
 
 describe('forecast --patients', () => {
   const args = [
@@ -15,13 +17,18 @@ describe('forecast --patients', () => {
     '1',
   ];
 
-  it('gives each patient of the Monday example its remaining stay and cost with 80% intervals never below 0, in JSON', async () => {
-    const r = await runCli([...args, '--patients', '--json']);
+  it('gives each patient of the Monday example its remaining stay and cost with 80% intervals never below 0, in JSON and in patients.csv', async () => {
+    const dir = await tempDir();
+    const r = await runCli([...args, '--patients', '--json', '--csv', join(dir, 'out')]);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { patients: { patient: string; remainingHours: Record<string, number>; remainingCost: Record<string, number> }[] };
     expect(out.patients).toHaveLength(195);
     expect(out.patients[0]!.patient).toBe('P2232');
     for (const p of out.patients) for (const b of [p.remainingHours, p.remainingCost]) expect(b.p10).toBeGreaterThanOrEqual(0);
+    const [header, ...rows] = parseSimpleCsv(await readFile(join(dir, 'out', 'patients.csv'), 'utf8'));
+    expect(rows).toHaveLength(195);
+    expect(rows[0]!.slice(0, 3)).toEqual(['P2232', 'edAmbulance', 'medicalWard']);
+    expect(Number(rows[0]![header!.indexOf('remaining_hours_mean')])).toBeCloseTo(out.patients[0]!.remainingHours['mean']!, 6);
   });
 
   it('prints in plain words who is likely to leave today and every patient with its intervals; without the flag, no patients', async () => {

@@ -122,7 +122,10 @@ export function buildProgram(): Command {
     .addOption(replications('number of replications').default(500))
     .addOption(seed())
     .option('--json', 'print the forecast as JSON')
-    .option('--csv <dir>', 'write census.csv, ed.csv, booked.csv, overtime.csv (and differences.csv) into this folder')
+    .option(
+      '--csv <dir>',
+      'write census.csv, ed.csv, booked.csv, overtime.csv (and differences.csv with --compare, patients.csv with --patients) into this folder',
+    )
     .option(
       '--samples <file>',
       "write every replication's census per ward and ED waiting per hour, for `score` (.json, or .csv one row per replication and hour; at most 20 million counts)",

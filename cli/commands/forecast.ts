@@ -150,7 +150,7 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
     process.stderr.write(`Wrote ${o.samples} (${a.summary.replications} replications × hours 0 to ${o.hours})\n`);
   }
   if (o.csv) {
-    const written = await writeForecastCsv(o.csv, a.summary, comparison);
+    const written = await writeForecastCsv(o.csv, a.summary, comparison, a.patients);
     process.stderr.write(`Wrote ${written.join(', ')}\n`);
   }
   return a.cancelled || b?.cancelled ? EXIT.interrupted : EXIT.ok;

@@ -80,7 +80,8 @@ export async function snapshotOfReplay(run: RunRecord): Promise<void> {
   if (useToday.getState().status === 'running' || useToday.getState().status === 'taking') return;
   const at = Math.floor(clock.time);
   const source = `Run ${run.id} (${run.label}) at ${clockText(run.scenario.start, at)}`;
-  useToday.setState({ status: 'taking', error: null });
+  // The snapshot shown before is put away: under "Taking…" it would pass for the moment being taken.
+  useToday.setState({ status: 'taking', error: null, state: null, result: null, left: [] });
   setMode('today');
   try {
     const taken = await takeStateInWorker(run.scenario, at, run.settings.seed);
