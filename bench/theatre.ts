@@ -52,7 +52,7 @@ export async function benchTheatre(log: (line: string) => void): Promise<Figures
         samples: 50,
         rounds: 1,
         perRound: 2,
-        replications: { firstStage: 3, budget: 6 },
+        replications: { firstStage: 3, budget: 12 },
         theatreSchedule: { ...spec.theatreSchedule, horizonDays: 14 },
       });
     const started = performance.now();

@@ -2,11 +2,12 @@
  * Schedules proposed by the program, chosen by simulation. Each round the MIP
  * proposes its best few schedules not yet seen (no-good cuts); the simulator
  * runs each with common random numbers (replication i of every schedule shares
- * its random numbers); then what simulation found is fed back: each term of the
- * program (overtime, cancellations, peak ward and ICU beds) is scaled by the
- * ratio of its simulated to its predicted total over every schedule run so far,
- * so a term the program under-estimates (beds, say) weighs more in the next
- * round. Rounds stop when one brings no schedule better than the best so far,
+ * its random numbers); then what simulation found is fed back: the beds occupied
+ * at 08:00 on each weekday beyond the lists' own (emergency patients in the same
+ * ward, a bed held from admission, which the program does not model) join the
+ * program's peaks as a background, and overtime and cancellations are scaled by
+ * the ratio of simulated to predicted over every schedule run so far, so a term
+ * the program under-estimates weighs more in the next round. Rounds stop when one brings no schedule better than the best so far,
  * or the budget is spent. The choice among every schedule run is the
  * optimiser's constrained KN selection (select-best.ts), with its guarantee:
  * with the stated confidence, the chosen is within the indifference zone of the
@@ -19,10 +20,10 @@ import type { Goal } from '../optimise/measure.js';
 import { selectBest, type SelectionOutcome } from '../optimise/select-best.js';
 import { scheduleKey, type Schedule, type ScheduleProblem } from './schedule.js';
 import { SCHEDULE_FIGURES, withScheduleFigures } from './schedule-figures.js';
-import { NO_SCALE, type TermScale } from './schedule-mip.js';
+import { NO_BACKGROUND, NO_SCALE, type Background, type TermScale } from './schedule-mip.js';
 import { sampleCoefficients } from './schedule-samples.js';
 import { applySchedule, type ScheduleBinding } from './schedule-scenario.js';
-import { predict, solveSchedule, weighted, type Proposal } from './solve-schedule.js';
+import { listBeds, predict, solveSchedule, weighted, type Proposal } from './solve-schedule.js';
 import type { ListCoefficients } from './schedule-samples.js';
 
 /** What the program says of a schedule it did not propose (an incumbent). */
@@ -67,6 +68,8 @@ export interface RoundReport {
   round: number;
   proposed: { key: string; predicted: number; simulated: number }[];
   scale: TermScale;
+  /** Beds by weekday the next round adds to the lists' own (what simulation found beyond them). */
+  background?: Background;
 }
 
 export interface ScheduleOutcome {
@@ -78,7 +81,8 @@ export interface ScheduleOutcome {
   rows: Map<string, Record<string, number>[]>;
 }
 
-const TERMS = ['overtimeHours', 'cancellations', 'peakWardBeds', 'peakIcuBeds'] as const;
+const TERMS = ['overtimeHours', 'cancellations'] as const;
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 export async function proposeAndSelect(
   problem: ScheduleProblem,
@@ -106,6 +110,17 @@ export async function proposeAndSelect(
   };
 
   let scale: TermScale = NO_SCALE;
+  let background: Background = NO_BACKGROUND;
+  /** Beds found occupied at 08:00 by weekday beyond the lists' own, averaged over every schedule run. */
+  const backgroundOf = (): Background => {
+    const of = (ward: string | undefined, bed: 'ward' | 'icu'): number[] =>
+      DAYS.map((day, w) => {
+        if (ward === undefined) return 0;
+        const gaps = candidates.map((c) => simulatedMean(c, `census.${ward}.${day}.h08.mean`) - listBeds(coefficients, c.schedule)[bed][w]!);
+        return gaps.reduce((a, v) => a + v, 0) / gaps.length;
+      });
+    return { ward: of(binding.ward, 'ward'), icu: of(binding.icu, 'icu') };
+  };
   let best = Infinity;
   const reports: RoundReport[] = [];
   for (const { schedule } of options.incumbents ?? []) {
@@ -122,6 +137,8 @@ export async function proposeAndSelect(
     await run(c, options.firstStage);
     best = Math.min(best, simulatedMean(c, SCHEDULE_FIGURES.objective));
   }
+  // What the incumbents' runs found already shapes the first proposals.
+  if (candidates.length > 0) background = backgroundOf();
   for (let round = 1; round <= options.rounds; round++) {
     const fresh: Candidate[] = [];
     for (let i = 0; i < options.perRound; i++) {
@@ -131,6 +148,7 @@ export async function proposeAndSelect(
         coefficients,
         candidates.map((c) => c.schedule),
         scale,
+        background,
       );
       if (proposal === null) break;
       const c: Candidate = {
@@ -145,7 +163,9 @@ export async function proposeAndSelect(
       await run(c, options.firstStage);
     }
     if (fresh.length === 0) break;
-    // Feedback: each term scaled by simulated over predicted, over every schedule run so far.
+    // Feedback: the beds the simulation found beyond the lists' own, by weekday, join the peaks;
+    // overtime and cancellations are scaled by simulated over predicted, over every schedule run so far.
+    background = backgroundOf();
     const next = { ...NO_SCALE };
     for (const term of TERMS) {
       const predicted = candidates.reduce((s, c) => s + c.proposal.predicted[term], 0);
@@ -158,7 +178,7 @@ export async function proposeAndSelect(
       proposed: fresh.map((c) => ({ key: c.key, predicted: c.proposal.objective, simulated: simulatedMean(c, SCHEDULE_FIGURES.objective) })),
       scale,
     };
-    reports.push(report);
+    reports.push({ ...report, background });
     options.onRound?.(report);
     const roundBest = Math.min(...fresh.map((c) => simulatedMean(c, SCHEDULE_FIGURES.objective)));
     if (reports.length > 1 && !(roundBest < best)) break;

@@ -5,14 +5,15 @@
  *   minimise  Σ x[k,t,d]·(w_ot·OT_k + w_c·C_k − w_c·n_k)  + w_ward·P_ward + w_icu·P_icu  (+ w_c·Σ_k n_k·max_k)
  *   s.t.      Σ_k x[k,t,d] ≤ 1                          one list per open theatre-day
  *             min_k ≤ Σ_{t,d} x[k,t,d] ≤ max_k          lists of each kind a week
- *             Σ x[k,t,d]·B_k[d][w] ≤ P                  for every weekday w (ward and ICU)
+ *             Σ x[k,t,d]·B_k[d][w] + G[w] ≤ P           for every weekday w (ward and ICU)
  *             no-good cuts that exclude schedules already proposed
  *
  * OT_k, C_k and B_k are the sample-average coefficients (schedule-samples.ts); n_k
  * is the cases of one list, so a list not run counts its cases as cancelled (the
  * constant in brackets), which is what makes a bounded number of lists worth
  * running. `scale` multiplies each term by what simulation found against what
- * the program predicted (the feedback of the loop).
+ * the program predicted, and G is the background of beds the simulation found
+ * occupied beyond the lists' own (both the feedback of the loop).
  */
 import { allowed, WEEKDAYS, type Schedule, type ScheduleProblem } from './schedule.js';
 import type { ListCoefficients } from './schedule-samples.js';
@@ -24,6 +25,17 @@ export interface TermScale {
   peakIcuBeds: number;
 }
 export const NO_SCALE: TermScale = { overtimeHours: 1, cancellations: 1, peakWardBeds: 1, peakIcuBeds: 1 };
+
+/**
+ * Beds the lists do not fill but the simulation found occupied, by weekday (0 = Monday):
+ * emergency and other patients in the same ward, and what the program does not model (a
+ * bed held from admission). The peak is of the lists' beds plus these.
+ */
+export interface Background {
+  ward: readonly number[];
+  icu: readonly number[];
+}
+export const NO_BACKGROUND: Background = { ward: new Array<number>(7).fill(0), icu: new Array<number>(7).fill(0) };
 
 export interface ScheduleLp {
   text: string;
@@ -61,6 +73,7 @@ export function buildScheduleLp(
   coefficients: ReadonlyMap<string, ListCoefficients>,
   cuts: readonly Schedule[] = [],
   scale: TermScale = NO_SCALE,
+  background: Background = NO_BACKGROUND,
 ): ScheduleLp {
   const w = problem.weights;
   const columns = new Map<string, [number, number, number]>();
@@ -110,7 +123,7 @@ export function buildScheduleLp(
       const load: [number, string][] = [];
       problem.lists.forEach((_, k) => x[k]!.forEach((row) => row.forEach((name, d) => name && load.push([coef(k)[bed][d]![day]!, name]))));
       load.push([-1, peak]);
-      rows.push(wrap(` ${bed}_${day}:`, `${terms(load)} <= 0`));
+      rows.push(wrap(` ${bed}_${day}:`, `${terms(load)} <= ${num(-background[bed][day]!)}`));
     }
   }
   cuts.forEach((s, c) => {
