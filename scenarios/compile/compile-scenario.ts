@@ -22,6 +22,7 @@ export function compileScenario(scenario: Scenario): HospitalModel {
   const valueIndex = (attribute: number, value: string | number): number => attributes[attribute]!.values.findIndex((v) => String(v) === String(value));
   const itemIndex = new Map(scenario.items.map((it, i) => [it.id, i]));
   const pathwayNames = Object.keys(scenario.pathways);
+  const pathwayIndex = new Map(pathwayNames.map((n, i) => [n, i]));
 
   const items: ItemModel[] = scenario.items.map((it) => ({
     name: it.id,
@@ -33,7 +34,16 @@ export function compileScenario(scenario: Scenario): HospitalModel {
   }));
 
   const pathways: PathwayModel[] = pathwayNames.map((name) =>
-    compilePathway(name, scenario.pathways[name]!, { resources, resourceIndex, attributeIndex, valueIndex, itemIndex, attributes }),
+    compilePathway(name, scenario.pathways[name]!, {
+      resources,
+      resourceIndex,
+      attributeIndex,
+      valueIndex,
+      itemIndex,
+      attributes,
+      pathwayIndex,
+      network: scenario.network,
+    }),
   );
 
   const classes: ClassModel[] = scenario.patientClasses.map((c) => ({

@@ -4,6 +4,7 @@ import { ClockTime, count, Days, Id, LocalDateTime, MonthDay, nonNegative, posit
 import { DistributionSchema } from './distribution.js';
 import { StepSchema } from '../verbs/index.js';
 import { RESOURCE_SECTIONS } from '../kinds/index.js';
+import { NetworkSection } from '../network/network-section.js';
 
 const ReorderPolicy = z.discriminatedUnion('type', [
   /** (s, S): when stock falls to s or below, order up to S. */
@@ -161,6 +162,8 @@ export const ScenarioSchema = z.strictObject({
    * figure `wait.<id>.withinTarget`, the share of patients seen within it.
    */
   waitTargets: z.record(Id, positive()).optional(),
+  /** The sites and travel times of a network this scenario was merged from (scenarios/network/); absent for one hospital. */
+  network: NetworkSection.optional(),
 });
 
 /** A scenario as written in a file (defaults not yet applied). */
