@@ -10,7 +10,7 @@ import { makeDistribution } from '../../sim-core/index.js';
 import { Id } from '../schema/common.js';
 import { siteOf, siteOfPathway, travelBetween } from '../network/routes.js';
 import { checkNonNegativeSupport, toSpec } from './durations.js';
-import { defineVerb, type CompileContext } from './verb.js';
+import { defineVerb } from './verb.js';
 import { quoteList } from './words.js';
 
 export const TRANSFER_RULES = ['nearest', 'nearest-free-bed', 'shortest-queue', 'first-available', 'round-robin'] as const;
@@ -26,6 +26,12 @@ const schema = z.strictObject({
   transport: Id.optional(),
   /** Give back the origin's resources when the patient leaves, or keep them until it arrives. */
   origin: z.enum(['release', 'keepUntilArrival']).default('release'),
+  /**
+   * Wait where the patient is until a destination accepts it (a unit of `bed` there is free: whichever site's
+   * frees first, preferring them in the order listed), then go there holding that unit: the destination's
+   * pathway must not take it again.
+   */
+  reserveBed: z.boolean().default(false),
   /** Why (counted by reason): "up-referral", "down-referral", "diversion". */
   reason: Id.default('transfer'),
   /** The site the step belongs to; a network writes it when it merges its sites. */
@@ -44,7 +50,7 @@ function destinations(st: Transfer, origin: string, all: readonly string[]): str
 export const transfer = defineVerb({
   key: 'transfer',
   schema,
-  size: (st) => (st.transport === undefined ? 1 : 2),
+  size: (st) => 1 + (st.transport === undefined ? 0 : 1) + (st.reserveBed ? 1 : 0),
   check(st, at, ctx) {
     const net = ctx.network;
     if (net === undefined) {
@@ -81,8 +87,13 @@ export const transfer = defineVerb({
     const origin = st.from ?? siteOfPathway(net, ctx.pathway)!.id;
     const transport = st.transport === undefined ? -1 : ctx.resourceIndex.get(st.transport)!;
     const out: StepModel[] = [];
-    if (transport >= 0) out.push(transportSeize(st.transport!, transport, ctx));
     const ids = net.sites.map((s) => s.id);
+    const to = destinations(st, origin, ids).map((id) => siteOf(net, id)!);
+    if (st.reserveBed) {
+      const beds = to.map((site) => ctx.resourceIndex.get(site.prefix + st.bed!)!);
+      out.push({ ...waitFor(st.id ?? `${ctx.pathway}.${st.reason}`, beds), ...(beds.length > 1 ? { pooled: true as const } : {}) });
+    }
+    if (transport >= 0) out.push(waitFor(`${ctx.pathway}.${st.transport!}`, [transport]));
     const rule = typeof st.transfer === 'string' ? 'named' : st.transfer.rule;
     out.push({
       op: 'transfer',
@@ -90,11 +101,11 @@ export const transfer = defineVerb({
       rule,
       transport,
       keepOrigin: st.origin === 'keepUntilArrival',
-      destinations: destinations(st, origin, ids).map((id) => {
-        const site = siteOf(net, id)!;
-        const travel = toSpec(travelBetween(net, origin, id));
+      reserved: st.reserveBed,
+      destinations: to.map((site) => {
+        const travel = toSpec(travelBetween(net, origin, site.id));
         return {
-          site: id,
+          site: site.id,
           pathway: ctx.pathwayIndex.get(site.prefix + st.pathway)!,
           travel,
           meanMinutes: makeDistribution(travel).mean,
@@ -108,12 +119,12 @@ export const transfer = defineVerb({
   rename: (st, rename, site) => ({ ...(st as object), from: site, ...(st.id !== undefined ? { id: rename(st.id) } : {}) }),
 });
 
-/** The wait for a transport unit, as a seize step (its waits are figures like any other). */
-function transportSeize(id: string, index: number, ctx: CompileContext): StepModel {
+/** A wait for a transport unit or a destination's bed, as a seize step (its waits are figures like any other). */
+function waitFor(figure: string, resources: number[]): Extract<StepModel, { op: 'seize' }> {
   return {
     op: 'seize',
-    figure: `${ctx.pathway}.${id}`,
-    resources: [index],
+    figure,
+    resources,
     oneOf: false,
     priority: null,
     maxWait: Infinity,

@@ -10,6 +10,7 @@ function network(transfer: Partial<TransferStep>, arrivals: number[], origin: St
     rule: 'named',
     transport: -1,
     keepOrigin: false,
+    reserved: false,
     destinations: [{ site: 'b', pathway: 1, travel: { type: 'constant', value: 30 }, meanMinutes: 30, bed: 1 }],
     ...transfer,
   };

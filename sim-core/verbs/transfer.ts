@@ -37,6 +37,11 @@ export interface TransferStep {
   transport: number;
   /** Keep what the origin gave until the patient arrives (else give it back at departure). */
   keepOrigin: boolean;
+  /**
+   * The patient holds a unit of one destination's `bed` already (a step before took it: the destination
+   * accepted it): it goes there, keeps the unit, and the rule is not asked.
+   */
+  reserved: boolean;
 }
 
 class TransferRunner implements StepRunner<TransferStep> {
@@ -62,8 +67,9 @@ class TransferRunner implements StepRunner<TransferStep> {
     this.originResources = r.pathways.map((p) =>
       p.steps.map((s) => {
         if (s.op !== 'transfer') return null;
-        const t = (s as TransferStep).transport;
-        return t < 0 ? 'all' : all.filter((i) => i !== t);
+        const t = s as TransferStep;
+        const kept = new Set([t.transport, ...(t.reserved ? t.destinations.map((d) => d.bed) : [])]);
+        return t.transport < 0 && !t.reserved ? 'all' : all.filter((i) => !kept.has(i));
       }),
     );
     this.arriveKind = r.sim.register('transfer-arrive', this.onArrive, this);
@@ -72,12 +78,25 @@ class TransferRunner implements StepRunner<TransferStep> {
   run(p: number, s: TransferStep, i: number): number {
     const { r } = this;
     const pw = r.patients.pathwayOf[p]!;
-    const d = this.choose(s, pw, i);
+    const d = s.reserved ? this.reservedAt(p, s) : this.choose(s, pw, i);
     if (!s.keepOrigin) r.holdings.release(p, this.originResources[pw]![i]!);
     const minutes = this.travel[pw]![i]![d]!.sample(this.streams[pw]![i]!);
     r.observe.started(p, `transfer:${s.reason}`);
     r.sim.schedule(minutes, this.arriveKind, p, d, PRIORITY.RELEASE);
     return WAIT;
+  }
+
+  /** The destination whose bed the patient holds (its latest claim on one). */
+  private reservedAt(p: number, s: TransferStep): number {
+    const claims = this.r.patients.held[p]!;
+    for (let c = claims.length - 1; c >= 0; c--) {
+      const set = this.r.book.resourcesOf(claims[c]!);
+      for (let k = 0; k < set.length; k++) {
+        const d = s.destinations.findIndex((x) => x.bed === set[k]!.id);
+        if (d >= 0) return d;
+      }
+    }
+    return 0;
   }
 
   private choose(s: TransferStep, pw: number, i: number): number {
