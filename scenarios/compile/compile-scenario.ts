@@ -81,6 +81,7 @@ export function compileScenario(scenario: Scenario): HospitalModel {
     ...(scenario.caseMix ? { caseMix: compileCaseMix(scenario.caseMix, attributes) } : {}),
     ...(scenario.costs.patientTimePerHour !== undefined ? { patientTimePerHour: scenario.costs.patientTimePerHour } : {}),
     ...(scenario.waitTargets ? { waitTargets: { ...scenario.waitTargets } } : {}),
+    ...(scenario.network && scenario.network.sites.length > 1 ? { sites: scenario.network.sites.map((s) => ({ id: s.id, prefix: s.prefix })) } : {}),
   };
 }
 

@@ -52,6 +52,8 @@ class TransferRunner implements StepRunner<TransferStep> {
   /** Per step: every resource but its transport (what the origin gave, to give back). */
   private readonly originResources: (number[] | 'all' | null)[][];
   private readonly arriveKind: number;
+  /** When each patient on a trip left, by slot. */
+  private readonly departedAt = new Map<number, number>();
 
   constructor(private readonly r: Run) {
     // Each transfer step draws its trips from its own stream, "transfer:<pathway>/<reason>".
@@ -82,6 +84,7 @@ class TransferRunner implements StepRunner<TransferStep> {
     if (!s.keepOrigin) r.holdings.release(p, this.originResources[pw]![i]!);
     const minutes = this.travel[pw]![i]![d]!.sample(this.streams[pw]![i]!);
     r.observe.started(p, `transfer:${s.reason}`);
+    this.departedAt.set(p, r.sim.now);
     r.sim.schedule(minutes, this.arriveKind, p, d, PRIORITY.RELEASE);
     return WAIT;
   }
@@ -153,7 +156,10 @@ class TransferRunner implements StepRunner<TransferStep> {
     r.observe.finished(p, `transfer:${s.reason}`);
     if (s.transport >= 0) r.holdings.release(p, [s.transport]);
     if (s.keepOrigin) r.holdings.release(p, this.originResources[pw]![i]!);
-    pt.pathwayOf[p] = s.destinations[d]!.pathway;
+    const to = s.destinations[d]!.pathway;
+    r.observe.transferred(p, s.reason, pw, to, r.sim.now - (this.departedAt.get(p) ?? r.sim.now));
+    this.departedAt.delete(p);
+    pt.pathwayOf[p] = to;
     r.proceed(p, 0);
   }
 }

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runHospital, TraceBuffer, TRACE_WORDS } from '../../sim-core/index.js';
-import { compileScenario, parseScenario } from '../../scenarios/index.js';
+import { compileScenario, describeFigure, parseScenario } from '../../scenarios/index.js';
 
 const county = (): Record<string, unknown> => {
   const stay = { hold: { type: 'exponential', mean: 180 }, activity: 'assessment' };
@@ -40,6 +40,17 @@ const tertiary = {
     referred: [{ seize: ['bed'] }, { hold: { type: 'exponential', mean: 1440 }, activity: 'specialist-care' }, { release: ['bed'] }],
   },
 };
+
+function referralNetwork(T: number): unknown {
+  return {
+    name: 'referral',
+    sites: [
+      { id: 'county', hospital: { scenario: county() } },
+      { id: 'tertiary', hospital: { scenario: tertiary } },
+    ],
+    travel: [{ from: 'county', to: 'tertiary', minutes: { type: 'constant', value: T } }],
+  };
+}
 
 /** Minutes from arrival to leaving, by patient serial, for patients who left. */
 function timesInSystem(T: number): Map<number, number> {
@@ -98,5 +109,23 @@ describe('transfer travel time', () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(500);
+  });
+
+  it('counts each trip once at arrival: by reason, out of the county and into the tertiary site, with its travel hours', () => {
+    const model = compileScenario(parseScenario(referralNetwork(40), 'referral'));
+    const buffer = new TraceBuffer();
+    const { figures } = runHospital(model, { seed: 7, replication: 1, trace: buffer });
+    const t = buffer.toData();
+    let arrivedTrips = 0;
+    for (let i = 0; i < t.length; i++) if (t.whatNames[t.what[i]!] === TRACE_WORDS.finish && t.whereNames[t.where[i]!] === 'transfer:transfer') arrivedTrips++;
+    expect(arrivedTrips).toBeGreaterThan(50);
+    expect(figures['transfers.transfer.count']).toBe(arrivedTrips);
+    expect(figures['transfers.transfer.travelHours']).toBeCloseTo((arrivedTrips * 40) / 60, 9);
+    expect(figures['transfers.county.out']).toBe(arrivedTrips);
+    expect(figures['transfers.tertiary.in']).toBe(arrivedTrips);
+    expect(figures['transfers.tertiary.out']).toBe(0);
+    const ctx = { kindOf: new Map(), surgicalClasses: new Set<string>(), names: new Map([['county', 'County hospital']]) };
+    expect(describeFigure('transfers.county.out', ctx).label).toBe('Site County hospital: patients transferred out');
+    expect(describeFigure('transfers.transfer.travelHours', ctx)).toMatchObject({ section: 'network', unit: 'hours' });
   });
 });
