@@ -9,6 +9,7 @@ import { benchHospitalParallel, benchHospitalYear, type Figures } from './hospit
 import { benchMm1 } from './mm1.js';
 import { benchMmc1000 } from './mmc.js';
 import { benchForecast } from './forecast.js';
+import { benchNetwork } from './network.js';
 import { benchOptimise } from './optimise.js';
 import { benchQueue } from './queue.js';
 import { benchViewer } from './viewer.js';
@@ -27,6 +28,7 @@ const SECTIONS: Section[] = [
   { name: 'forecast', run: benchForecast },
   { name: 'optimise', run: benchOptimise },
   { name: 'queue', run: (log) => benchQueue(200, log) },
+  { name: 'network', run: benchNetwork },
 ];
 
 async function main(): Promise<void> {

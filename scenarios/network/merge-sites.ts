@@ -10,7 +10,7 @@ import type { Scenario } from '../schema/scenario.js';
 import { RESOURCE_KIND_MODULES } from '../kinds/index.js';
 import type { Network } from './network-schema.js';
 import type { NetworkSectionInput } from './network-section.js';
-import { namesOfSite, renameDeep, renameStep, type Rename } from './site-names.js';
+import { namesOfSite, renameStep, type Rename } from './site-names.js';
 
 /** One site ready to merge: its document as written and as checked for shape. */
 export interface SiteHospital {
@@ -85,8 +85,15 @@ function renameSite(site: SiteHospital): Record<string, unknown> {
   const rename: Rename = (name) => (names.has(name) ? prefix + name : name);
   const d = site.document;
   const out: Record<string, unknown> = {};
-  for (const { section } of RESOURCE_KIND_MODULES) if (d[section] !== undefined) out[section] = renameDeep(d[section], rename);
-  if (d['items'] !== undefined) out['items'] = renameDeep(d['items'], rename);
+  // A resource's or item's other fields are its own settings (a ward's type "icu" is no name): only its id and department.
+  const own = (list: unknown): unknown =>
+    (list as Record<string, unknown>[]).map((e) => ({
+      ...e,
+      id: rename(e['id'] as string),
+      ...(typeof e['department'] === 'string' ? { department: rename(e['department']) } : {}),
+    }));
+  for (const { section } of RESOURCE_KIND_MODULES) if (d[section] !== undefined) out[section] = own(d[section]);
+  if (d['items'] !== undefined) out['items'] = own(d['items']);
   out['patientClasses'] = ((d['patientClasses'] as Record<string, unknown>[] | undefined) ?? []).map((c) => ({
     ...c,
     id: rename(c['id'] as string),

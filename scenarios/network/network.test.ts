@@ -71,3 +71,20 @@ describe('network scenario', () => {
     expect(problemsOf(withTransfer({ transfer: 'b', pathway: 'visit' }))[0]).toMatch(/^pathways\.visit\[0\]\.transfer: needs a network/);
   });
 });
+
+describe('network of built-in hospitals', () => {
+  it('renames a ward but not its type: two general hospitals keep their ICU of type "icu"', () => {
+    const s = parseScenario({
+      name: 'two',
+      sites: [
+        { id: 'a', hospital: { builtin: 'general-hospital' } },
+        { id: 'b', hospital: { builtin: 'general-hospital' } },
+      ],
+    });
+    const icus = s.wards.filter((w) => w.type === 'icu').map((w) => w.id);
+    expect(icus).toEqual(['a_icu', 'b_icu']);
+    expect(compileScenario(s).classes.length).toBe(
+      2 * parseScenario({ name: 'one', sites: [{ id: 'a', hospital: { builtin: 'general-hospital' } }] }).patientClasses.length,
+    );
+  });
+});

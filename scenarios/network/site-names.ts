@@ -3,7 +3,8 @@
  * classes, pathways, departments, step ids and activities) gets the site's
  * prefix, so that two county hospitals built from one file do not share a bed
  * or a figure. Attribute names and values are left alone: patients carry them
- * from site to site, and a referral rule reads them anywhere.
+ * from site to site, and a referral rule reads them anywhere. Object keys are
+ * never renamed (they are field names or attribute values).
  */
 import type { Scenario } from '../schema/scenario.js';
 import { declaredResources } from '../kinds/index.js';
@@ -29,18 +30,11 @@ export function namesOfSite(s: Scenario): Set<string> {
     names.add(name);
     collectStepNames(steps, names);
   }
-  // A string that is also an attribute's name or value keeps its meaning as one.
+  // An attribute's name keeps its meaning as one (branchOn names it). Its values need no care: steps hold them
+  // only as keys (a branchOn's cases), which are not renamed, so a value "or1" and a room "or1" can both be.
   for (const c of s.patientClasses) {
-    for (const [name, mix] of Object.entries(c.attributes)) {
-      names.delete(name);
-      for (const v of mix.values) names.delete(String(v));
-    }
-    if (c.arrivals.type === 'list')
-      for (const e of c.arrivals.entries)
-        for (const [name, v] of Object.entries(e.attributes ?? {})) {
-          names.delete(name);
-          names.delete(String(v));
-        }
+    for (const name of Object.keys(c.attributes)) names.delete(name);
+    if (c.arrivals.type === 'list') for (const e of c.arrivals.entries) for (const name of Object.keys(e.attributes ?? {})) names.delete(name);
   }
   return names;
 }
