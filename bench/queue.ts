@@ -22,7 +22,7 @@ function scenario(): Scenario {
   return parseScenario({ ...(builtin.document as object), horizonDays: HORIZON_DAYS }, builtin.name);
 }
 
-function startWorker(url: string): Promise<ChildProcess> {
+export function startWorker(url: string): Promise<ChildProcess> {
   const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
   const child = spawn(process.execPath, [cli, 'worker', '--queue', url, '--workers', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
@@ -35,7 +35,7 @@ function startWorker(url: string): Promise<ChildProcess> {
   });
 }
 
-async function timed(runner: ReplicationRunner, s: Scenario, replications: number[]): Promise<number> {
+export async function timed(runner: ReplicationRunner, s: Scenario, replications: number[]): Promise<number> {
   const t0 = performance.now();
   const out = await runner.run({ scenario: s, seed: 1, replications });
   if (out.failures.length > 0) throw new Error(`replication ${out.failures[0]!.replication} failed: ${out.failures[0]!.error}`);

@@ -13,6 +13,7 @@ import { benchForecastBacktest } from './forecast-backtest.js';
 import { availableParallelism } from 'node:os';
 import { builtinScenario, parseScenario } from '../scenarios/index.js';
 import { NodeWorkerPool } from '../workers/node.js';
+import { benchNetwork } from './network.js';
 import { benchOptimise } from './optimise.js';
 import { benchQueue } from './queue.js';
 import { benchTheatre } from './theatre.js';
@@ -44,6 +45,7 @@ const SECTIONS: Section[] = [
   { name: 'optimise', run: benchOptimise },
   { name: 'queue', run: (log) => benchQueue(200, log) },
   { name: 'theatre', run: benchTheatre },
+  { name: 'network', run: benchNetwork },
 ];
 
 async function main(): Promise<void> {

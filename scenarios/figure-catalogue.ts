@@ -9,6 +9,7 @@
  * figure is never silently dropped from the report.
  */
 import { describeCaseFigure } from './figure-catalogue-cases.js';
+import { describeNetworkFigure } from './figure-catalogue-network.js';
 import { describeOutlyingFigure } from './figure-catalogue-outlying.js';
 import { describeClinicFigure } from './figure-catalogue-clinic.js';
 import { clipAtZero, COST_TYPES, resourceKind, stepVerb, type HospitalModel, type NonNegativeInterval, type ResourceKind } from '../sim-core/index.js';
@@ -38,6 +39,7 @@ export const SECTIONS = [
   { id: 'costs', title: 'Costs' },
   { id: 'casemix', title: 'Cost per case and case mix' },
   { id: 'census', title: 'Census by hour of day' },
+  { id: 'network', title: 'Network: transfers between sites' },
   { id: 'other', title: 'Other figures' },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
@@ -158,6 +160,8 @@ export function describeFigure(id: string, ctx: FigureContext): FigureInfo {
   if (ofClinic) return ofClinic;
   const ofOutlying = describeOutlyingFigure(id, (s) => ctx.names?.get(s) ?? plainId(s));
   if (ofOutlying) return ofOutlying;
+  const ofNetwork = describeNetworkFigure(id, (s) => ctx.names?.get(s) ?? plainId(s));
+  if (ofNetwork) return ofNetwork;
   const derived = DERIVED[id];
   if (derived) return info(derived[0], derived[1], derived[2], derived[3]);
   const ed = ED[id];

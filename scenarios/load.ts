@@ -6,18 +6,21 @@ import { STEP_VERBS } from './verbs/index.js';
 import { INPUT_LIMITS, maxOf, shortValue, tooDeep, tooLong } from './limits.js';
 import { readDataText } from './read-data.js';
 import { didYouMean, knownFieldsAt } from './nearest-name.js';
+import { isNetworkDocument, mergedNetworkDocument } from './network/parse-network.js';
 
 /**
  * A scenario document (already parsed from JSON or YAML) validated in full:
  * shape and types by the schema, then the cross-references between its parts.
  * Throws ScenarioError listing every problem; nothing is evaluated.
  */
-export function parseScenario(document: unknown, source = 'scenario'): Scenario {
-  const deep = tooDeep(document);
+export function parseScenario(given: unknown, source = 'scenario'): Scenario {
+  const deep = tooDeep(given);
   if (deep)
     throw new ScenarioError(source, [
       { path: formatPath(deep.slice(0, 8)), message: `is nested more than ${INPUT_LIMITS.nestingDepth} deep: no scenario needs that` },
     ]);
+  // A network (sites) is checked for what it adds, then merged into one hospital scenario and checked as one.
+  const document = isNetworkDocument(given) ? mergedNetworkDocument(given, source, zodIssues) : given;
   const tooMany = countsPastLimits(document);
   if (tooMany.length > 0) throw new ScenarioError(source, tooMany);
   // jitless: zod would otherwise compile every object schema into a function

@@ -88,10 +88,11 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
     }
   });
 
+  const pathwayNames = new Set(Object.keys(s.pathways));
   const emergencyRooms = new Set(s.operatingRooms.filter((r) => r.emergencyOnly).map((r) => r.id));
   for (const [name, steps] of Object.entries(s.pathways)) {
     const classPriorities = s.patientClasses.filter((c) => c.pathway === name).map((c) => c.priority);
-    checkPathway(name, steps, { kindOf, items, attributeValues, resourceList, problem, emergencyRooms, classPriorities });
+    checkPathway(name, steps, { kindOf, items, attributeValues, resourceList, problem, emergencyRooms, classPriorities, pathwayNames, network: s.network });
   }
   checkCaseMixAndTargets(s, attributeValues, problem);
   checkFollowingAttributes(s, problem);
@@ -107,6 +108,8 @@ interface PathwayContext {
   emergencyRooms: Set<string>;
   /** Priorities of the classes that follow this pathway. */
   classPriorities: number[];
+  pathwayNames: ReadonlySet<string>;
+  network: Scenario['network'];
 }
 
 /** Each step checked by its own verb (verbs/), then the pathway as a whole for loops in which no time passes. */
@@ -125,6 +128,8 @@ function checkPathway(name: string, steps: PathwayStep[], ctx: PathwayContext): 
     items: ctx.items,
     emergencyRooms: ctx.emergencyRooms,
     classPriorities: ctx.classPriorities,
+    pathwayNames: ctx.pathwayNames,
+    network: ctx.network,
     problem: ctx.problem,
     checkTarget(label, path) {
       if (!labels.has(label)) {

@@ -24,6 +24,7 @@ export function compileScenario(scenario: Scenario): HospitalModel {
   const valueIndex = (attribute: number, value: string | number): number => attributes[attribute]!.values.findIndex((v) => String(v) === String(value));
   const itemIndex = new Map(scenario.items.map((it, i) => [it.id, i]));
   const pathwayNames = Object.keys(scenario.pathways);
+  const pathwayIndex = new Map(pathwayNames.map((n, i) => [n, i]));
 
   const items: ItemModel[] = scenario.items.map((it) => ({
     name: it.id,
@@ -35,7 +36,16 @@ export function compileScenario(scenario: Scenario): HospitalModel {
   }));
 
   const pathways: PathwayModel[] = pathwayNames.map((name) =>
-    compilePathway(name, scenario.pathways[name]!, { resources, resourceIndex, attributeIndex, valueIndex, itemIndex, attributes }),
+    compilePathway(name, scenario.pathways[name]!, {
+      resources,
+      resourceIndex,
+      attributeIndex,
+      valueIndex,
+      itemIndex,
+      attributes,
+      pathwayIndex,
+      network: scenario.network,
+    }),
   );
 
   const classes: ClassModel[] = scenario.patientClasses.map((c) => ({
@@ -76,6 +86,7 @@ export function compileScenario(scenario: Scenario): HospitalModel {
     ...(scenario.caseMix ? { caseMix: compileCaseMix(scenario.caseMix, attributes) } : {}),
     ...(scenario.costs.patientTimePerHour !== undefined ? { patientTimePerHour: scenario.costs.patientTimePerHour } : {}),
     ...(scenario.waitTargets ? { waitTargets: { ...scenario.waitTargets } } : {}),
+    ...(scenario.network && scenario.network.sites.length > 1 ? { sites: scenario.network.sites.map((s) => ({ id: s.id, prefix: s.prefix })) } : {}),
   };
 }
 

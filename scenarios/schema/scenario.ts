@@ -6,6 +6,7 @@ import { DistributionSchema } from './distribution.js';
 import { StepSchema } from '../verbs/index.js';
 import { RESOURCE_SECTIONS } from '../kinds/index.js';
 import { ClinicArrivalsSchema } from '../arrivals/clinic.js';
+import { NetworkSection } from '../network/network-section.js';
 
 const ReorderPolicy = z.discriminatedUnion('type', [
   /** (s, S): when stock falls to s or below, order up to S. */
@@ -185,6 +186,8 @@ export const ScenarioSchema = z.strictObject({
    * figure `wait.<id>.withinTarget`, the share of patients seen within it.
    */
   waitTargets: z.record(Id, positive()).optional(),
+  /** The sites and travel times of a network this scenario was merged from (scenarios/network/); absent for one hospital. */
+  network: NetworkSection.optional(),
 });
 
 /** A scenario as written in a file (defaults not yet applied). */

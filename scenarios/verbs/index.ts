@@ -15,10 +15,11 @@ import { release } from './release.js';
 import { seize } from './seize.js';
 import { split } from './split.js';
 import { stay } from './stay.js';
+import { transfer } from './transfer.js';
 import type { ScenarioVerb } from './verb.js';
 import { waitUntil } from './wait-until.js';
 
-export const SCENARIO_VERBS = [seize, hold, release, consume, branch, branchOn, goto, stay, leave, split, waitUntil] as const;
+export const SCENARIO_VERBS = [seize, hold, release, consume, branch, branchOn, goto, stay, leave, split, waitUntil, transfer] as const;
 
 type Schemas<V extends readonly { schema: z.ZodType }[]> = { [K in keyof V]: V[K]['schema'] };
 

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { AttributeModel, ResourceModel, StepModel } from '../../sim-core/index.js';
 import type { ResourceKindModule } from '../kinds/kind.js';
 import type { DurationInput } from '../schema/distribution.js';
+import type { NetworkSectionSpec } from '../network/network-section.js';
 
 /** What a verb's checks may use, for one pathway. */
 export interface CheckContext {
@@ -20,6 +21,10 @@ export interface CheckContext {
   emergencyRooms: ReadonlySet<string>;
   /** Priorities of the classes that follow this pathway. */
   classPriorities: readonly number[];
+  /** Every pathway's name (a transfer goes on at one of another site). */
+  pathwayNames: ReadonlySet<string>;
+  /** The sites and travel times of the network the scenario was merged from; absent for one hospital. */
+  network: NetworkSectionSpec | undefined;
   problem(path: string, message: string): void;
   /** The label names a step of this pathway. */
   checkTarget(label: string, path: string): void;
@@ -43,6 +48,9 @@ export interface CompileContext {
   valueIndex(attribute: number, value: string | number): number;
   itemIndex: ReadonlyMap<string, number>;
   attributes: readonly AttributeModel[];
+  /** Each pathway's model index, by name. */
+  pathwayIndex: ReadonlyMap<string, number>;
+  network: NetworkSectionSpec | undefined;
   /** The model index of the step a label names. */
   target(label: string): number;
   /** The scenario steps of the pathway and this step's index among them (for looking ahead). */
@@ -68,6 +76,11 @@ export interface ScenarioVerb<T = never> {
    */
   next?(step: T, k: number, at: (label: string) => number): number[];
   compile(step: T, ctx: CompileContext): StepModel[];
+  /**
+   * The step as written, with the names its site defines given the site's prefix (`rename`), when a
+   * network merges sites; absent: every string in it that the site defines is renamed.
+   */
+  rename?(step: T, rename: (name: string) => string, site: string): unknown;
 }
 
 /** A verb, typed by its schema. */

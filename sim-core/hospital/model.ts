@@ -167,6 +167,8 @@ export interface HospitalModel {
   patientTimePerHour?: number;
   /** Minutes within which a wait at a seize step should end, by the step's figure name (a 30-minute triage target). */
   waitTargets?: Record<string, number>;
+  /** The sites of a network this model was merged from, each with the prefix of its names; absent for one hospital. */
+  sites?: { id: string; prefix: string }[];
 }
 
 /**

@@ -17,6 +17,7 @@ import { OutlyingObserver } from './outlying-observer.js';
 import type { HospitalRunOptions } from './run-options.js';
 import { SnapshotObserver } from './snapshots.js';
 import { TraceObserver } from './trace-observer.js';
+import { TransferObserver } from './transfer-observer.js';
 
 /** Whether the run keeps figures (see `HospitalRunOptions.figures`). */
 const counting = (options: HospitalRunOptions): boolean => options.figures !== false;
@@ -31,6 +32,8 @@ export const BUILT_IN_OBSERVERS: readonly ObserverFactory[] = [
   (run, options) => (counting(options) && OutlyingObserver.wanted(run.model) ? new OutlyingObserver(run) : null),
   // Only for a model with an outpatient clinic (appointment templates).
   (run, options) => (counting(options) && ClinicObserver.wanted(run.model) ? new ClinicObserver(run) : null),
+  // Only for a model with a transfer step (a network), so other runs keep their figures.
+  (run, options) => (counting(options) && TransferObserver.wanted(run.model) ? new TransferObserver(run) : null),
   (run) => (run.sim.trace ? new TraceObserver(run, run.sim.trace) : null),
 ];
 

@@ -60,6 +60,8 @@ export interface RunObserver {
    * gave up, or a leave step): the branch ends, not the patient; what it held is given back.
    */
   branchEnded(p: number, how: ExitKind): void;
+  /** A patient arrived at another site after a trip of `minutes` for `reason`, from pathway `from` to pathway `to`. */
+  transferred(p: number, reason: string, from: number, to: number, minutes: number): void;
   /** A unit of `resource` broke down (`down`) or was repaired. */
   brokeDown(resource: number, down: boolean): void;
 }

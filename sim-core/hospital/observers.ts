@@ -30,6 +30,7 @@ export class Observers implements RunObserver {
   private readonly onUsed: Hearing<'used'>[];
   private readonly onBoarded: Hearing<'boarded'>[];
   private readonly onLeftEd: Hearing<'leftEd'>[];
+  private readonly onTransferred: Hearing<'transferred'>[];
   private readonly onTurnedAway: Hearing<'turnedAway'>[];
   private readonly onLeftUnseen: Hearing<'leftUnseen'>[];
   private readonly onCancelled: Hearing<'cancelled'>[];
@@ -52,6 +53,7 @@ export class Observers implements RunObserver {
     this.onUsed = hearing(all, 'used');
     this.onBoarded = hearing(all, 'boarded');
     this.onLeftEd = hearing(all, 'leftEd');
+    this.onTransferred = hearing(all, 'transferred');
     this.onTurnedAway = hearing(all, 'turnedAway');
     this.onLeftUnseen = hearing(all, 'leftUnseen');
     this.onCancelled = hearing(all, 'cancelled');
@@ -133,6 +135,11 @@ export class Observers implements RunObserver {
   boarded(p: number, since: number): void {
     const s = this.onBoarded;
     for (let i = 0; i < s.length; i++) s[i]!.boarded(p, since);
+  }
+
+  transferred(p: number, reason: string, from: number, to: number, minutes: number): void {
+    const s = this.onTransferred;
+    for (let i = 0; i < s.length; i++) s[i]!.transferred(p, reason, from, to, minutes);
   }
 
   leftEd(p: number, minutes: number): void {

@@ -13,11 +13,12 @@ import { leave, type LeaveStep } from './leave.js';
 import { release, type ReleaseStep } from './release.js';
 import { seize, type SeizeStep } from './seize.js';
 import { join, split, type JoinStep, type SplitStep } from './split.js';
+import { transfer, type TransferStep } from './transfer.js';
 import type { Verb } from './verb.js';
 import { waitUntil, type WaitUntilStep } from './wait-until.js';
 
 export type StepModel =
-  SeizeStep | HoldStep | ReleaseStep | ConsumeStep | BranchStep | BranchOnStep | GotoStep | LeaveStep | SplitStep | JoinStep | WaitUntilStep;
+  SeizeStep | HoldStep | ReleaseStep | ConsumeStep | BranchStep | BranchOnStep | GotoStep | LeaveStep | SplitStep | JoinStep | WaitUntilStep | TransferStep;
 
 export type StepOp = StepModel['op'];
 
@@ -34,6 +35,7 @@ export const VERBS = {
   split,
   join,
   waitUntil,
+  transfer,
 } as const satisfies { [K in StepOp]: Verb<Extract<StepModel, { op: K }>> };
 
 /**
@@ -45,7 +47,8 @@ export function stepVerb(step: StepModel): Verb<StepModel> {
   return VERBS[step.op] as unknown as Verb<StepModel>;
 }
 
-export type { BranchStep, BranchOnStep, ConsumeStep, GotoStep, HoldStep, JoinStep, LeaveStep, ReleaseStep, SeizeStep, SplitStep, WaitUntilStep };
+export type { BranchStep, BranchOnStep, ConsumeStep, GotoStep, HoldStep, JoinStep, LeaveStep, ReleaseStep, SeizeStep, SplitStep, WaitUntilStep, TransferStep };
+export type { TransferDestination, TransferRule } from './transfer.js';
 export type { DurationModel } from './hold-duration.js';
 export { abandonBranch, endBranch, isBranch, placeBranch } from './branches.js';
 export { WAIT, type ModelView, type Parallel, type Run, type Standing, type StepRunner, type Verb } from './verb.js';

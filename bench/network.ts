@@ -1,0 +1,115 @@
+/**
+ * A generated region: `sites` copies of the built-in general hospital, each
+ * scaled up or down (beds, units, staff counts, case lists and arrival rates
+ * times a factor), merged into one model, one simulated year on one core.
+ * Its seconds per bed-year are compared with the general hospital's own in the
+ * same run (`network.ratioToHospital`: 1 means a bed costs the same in a
+ * network as in one hospital); then 20 replications through the Redis queue
+ * with 2 worker processes against the local pool of 2 threads.
+ * `NETWORK_SITES=4 node dist/bench/run.js --only network` checks it small.
+ */
+import { performance } from 'node:perf_hooks';
+import { builtinScenario, compileScenario, parseScenario, type Scenario } from '../scenarios/index.js';
+import { runReplication } from '../workers/index.js';
+import { NodeWorkerPool, parseRedisUrl, QueueRunner, redisServerInstalled, startLocalRedis } from '../workers/node.js';
+import type { Figures } from './hospital.js';
+import { startWorker, timed } from './queue.js';
+
+/** Scale factors taken in turn (mean 0.64): 180 sites of the 234-bed general hospital make about 27,000 beds. */
+const FACTORS = [0.4, 0.5, 0.65, 0.8, 0.85];
+/** Fields scaled: whole numbers of beds, units and staff on a shift (or cases on a list), and arrivals a day. */
+const WHOLE = new Set(['beds', 'units', 'count']);
+
+function scaled(value: unknown, f: number): unknown {
+  if (Array.isArray(value)) return value.map((v) => scaled(v, f));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      if (typeof v === 'number' && WHOLE.has(k)) return [k, Math.max(1, Math.round(v * f))];
+      if (typeof v === 'number' && k === 'perDay') return [k, v * f];
+      return [k, scaled(v, f)];
+    }),
+  );
+}
+
+function generalHospitalDocument(): Record<string, unknown> {
+  const builtin = builtinScenario('general-hospital');
+  if (!builtin) throw new Error('the built-in general-hospital scenario is missing');
+  return builtin.document as unknown as Record<string, unknown>;
+}
+
+/** The generated network, one year with no warm-up, sites on a 15-km grid. */
+export function generatedNetwork(sites: number): Scenario {
+  const base = { ...generalHospitalDocument(), horizonDays: 365, warmupDays: 0 };
+  const side = Math.ceil(Math.sqrt(sites));
+  const doc = {
+    name: `generated network of ${sites} sites`,
+    sites: Array.from({ length: sites }, (_, i) => ({
+      id: `s${i + 1}`,
+      xKm: (i % side) * 15,
+      yKm: Math.floor(i / side) * 15,
+      hospital: { scenario: scaled(base, FACTORS[i % FACTORS.length]!) },
+    })),
+  };
+  return parseScenario(doc, 'generated network');
+}
+
+function bedsOf(s: Scenario): number {
+  return s.wards.reduce((sum, w) => sum + w.beds, 0);
+}
+
+function secondsForYear(s: Scenario): number {
+  const model = compileScenario(s);
+  runReplication({ ...model, horizon: 7 * 1440 }, 1, 999); // warm the JIT on a week
+  const t0 = performance.now();
+  runReplication(model, 1, 1);
+  return (performance.now() - t0) / 1000;
+}
+
+export async function benchNetwork(log: (line: string) => void = () => {}): Promise<Figures> {
+  const sites = Number(process.env['NETWORK_SITES'] ?? 180);
+  const queueReplications = Number(process.env['NETWORK_QUEUE_REPLICATIONS'] ?? 20);
+  const hospital = parseScenario({ ...generalHospitalDocument(), horizonDays: 365, warmupDays: 0 }, 'general-hospital');
+  const hospitalSeconds = secondsForYear(hospital);
+  const t0 = performance.now();
+  const network = generatedNetwork(sites);
+  const buildSeconds = (performance.now() - t0) / 1000;
+  const beds = bedsOf(network);
+  log(`${sites} sites, ${beds.toLocaleString('en')} beds, checked and merged in ${buildSeconds.toFixed(1)} s`);
+  const networkSeconds = secondsForYear(network);
+  const figures: Figures = {
+    'network.sites': sites,
+    'network.beds': beds,
+    'network.secondsToCheckAndMerge': buildSeconds,
+    'network.secondsPerSimulatedYear': networkSeconds,
+    // Seconds per bed-year of the network over the general hospital's, measured in this run.
+    'network.ratioToHospital': networkSeconds / beds / (hospitalSeconds / bedsOf(hospital)),
+    // The process's largest resident set so far (this section runs the biggest model of the bench).
+    'network.peakMemoryMB': process.resourceUsage().maxRSS / 1024,
+  };
+  if (!redisServerInstalled()) {
+    log('redis-server is not installed: network.queueRatio is not measured');
+    return { ...figures, 'network.queueRatio': null };
+  }
+  const redis = await startLocalRedis();
+  const pool = new NodeWorkerPool(2);
+  const workers = [await startWorker(redis.url), await startWorker(redis.url)];
+  let queue: QueueRunner | undefined;
+  try {
+    queue = await QueueRunner.connect(parseRedisUrl(redis.url), { pollMs: 100 });
+    const reps = Array.from({ length: queueReplications }, (_, i) => i + 1);
+    const poolMs = await timed(pool, network, reps);
+    const queueMs = await timed(queue, network, reps);
+    log(`${queueReplications} replications: pool ${(poolMs / 1000).toFixed(1)} s, queue ${(queueMs / 1000).toFixed(1)} s`);
+    // Queue time over pool time for the same replications on the same 2 cores: 1 means the queue costs nothing.
+    return { ...figures, 'network.queueReplications': queueReplications, 'network.queueRatio': queueMs / poolMs };
+  } finally {
+    await queue?.close();
+    await pool.close();
+    for (const w of workers) {
+      w.kill('SIGTERM');
+      await new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once('exit', resolve)));
+    }
+    await redis.stop();
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The catalogue's entries for a network's transfers (sim-core's transfer
+ * observer): patients moved by reason and the hours they travelled, and each
+ * site's transfers out and in. Kept apart from figure-catalogue.ts, which asks
+ * here first.
+ */
+import type { FigureInfo, FigureUnit } from './figure-catalogue.js';
+
+/** The entry of a transfer id, or null for any other id. `nameOf` gives a site's or reason's plain name. */
+export function describeNetworkFigure(id: string, nameOf: (subject: string) => string): FigureInfo | null {
+  const entry = (subject: string, measure: string, unit: FigureUnit, label: string): FigureInfo => ({
+    section: 'network',
+    subject,
+    measure,
+    unit,
+    quietWhenZero: false,
+    rank: 0,
+    label,
+    // Transfers are volumes: more is neither better nor worse in itself.
+    direction: 'neither',
+    nonNegative: true,
+  });
+  let m: RegExpMatchArray | null;
+  if ((m = id.match(/^transfers\.(.+)\.count$/))) return entry(m[1]!, 'patients transferred', 'patients', `Transfers for ${nameOf(m[1]!)}: patients moved`);
+  if ((m = id.match(/^transfers\.(.+)\.travelHours$/)))
+    return entry(m[1]!, 'hours travelling', 'hours', `Transfers for ${nameOf(m[1]!)}: hours patients spent travelling`);
+  if ((m = id.match(/^transfers\.(.+)\.out$/))) return entry(m[1]!, 'patients transferred out', 'patients', `Site ${nameOf(m[1]!)}: patients transferred out`);
+  if ((m = id.match(/^transfers\.(.+)\.in$/))) return entry(m[1]!, 'patients transferred in', 'patients', `Site ${nameOf(m[1]!)}: patients transferred in`);
+  return null;
+}

@@ -1,0 +1,135 @@
+/**
+ * transfer: the patient goes to another site of the network, named or chosen
+ * by rule, by a transport resource if one is named (seized first: the patient
+ * waits for an ambulance where it is), and goes on at a pathway of that site.
+ * The origin's resources are given back at departure, or kept until arrival.
+ */
+import { z } from 'zod';
+import type { StepModel } from '../../sim-core/index.js';
+import { makeDistribution } from '../../sim-core/index.js';
+import { Id } from '../schema/common.js';
+import { siteOf, siteOfPathway, travelBetween } from '../network/routes.js';
+import { checkNonNegativeSupport, toSpec } from './durations.js';
+import { defineVerb } from './verb.js';
+import { quoteList } from './words.js';
+
+export const TRANSFER_RULES = ['nearest', 'nearest-free-bed', 'shortest-queue', 'first-available', 'round-robin'] as const;
+
+const schema = z.strictObject({
+  /** A site's id, or a rule that chooses among sites (default: every other site). */
+  transfer: z.union([Id, z.strictObject({ rule: z.enum(TRANSFER_RULES), among: z.array(Id).min(1).optional() })]),
+  /** The pathway the patient goes on at, as the destination site names it. */
+  pathway: Id,
+  /** A resource of the destination site, as it names it, whose free units and line the rules read (a ward). */
+  bed: Id.optional(),
+  /** A resource of the region (an ambulance pool) held for the trip. */
+  transport: Id.optional(),
+  /** Give back the origin's resources when the patient leaves, or keep them until it arrives. */
+  origin: z.enum(['release', 'keepUntilArrival']).default('release'),
+  /**
+   * Wait where the patient is until a destination accepts it (a unit of `bed` there is free: whichever site's
+   * frees first, preferring them in the order listed), then go there holding that unit: the destination's
+   * pathway must not take it again.
+   */
+  reserveBed: z.boolean().default(false),
+  /** Why (counted by reason): "up-referral", "down-referral", "diversion". */
+  reason: Id.default('transfer'),
+  /** The site the step belongs to; a network writes it when it merges its sites. */
+  from: Id.optional(),
+  id: Id.optional(),
+});
+
+type Transfer = z.output<typeof schema>;
+
+/** The sites a step may go to. */
+function destinations(st: Transfer, origin: string, all: readonly string[]): string[] {
+  if (typeof st.transfer === 'string') return [st.transfer];
+  return st.transfer.among ?? all.filter((s) => s !== origin);
+}
+
+export const transfer = defineVerb({
+  key: 'transfer',
+  schema,
+  size: (st) => 1 + (st.transport === undefined ? 0 : 1) + (st.reserveBed ? 1 : 0),
+  check(st, at, ctx) {
+    const net = ctx.network;
+    if (net === undefined) {
+      ctx.problem(`${at}.transfer`, 'needs a network: a transfer goes to another site, and this scenario has none (write it as a network of sites)');
+      return;
+    }
+    const ids = net.sites.map((s) => s.id);
+    const origin = st.from ?? siteOfPathway(net, ctx.pathway)?.id;
+    if (origin === undefined || !ids.includes(origin)) {
+      ctx.problem(`${at}.from`, `must name the site of this pathway (sites: ${quoteList(ids)})`);
+      return;
+    }
+    const to = destinations(st, origin, ids);
+    if (to.length === 0) ctx.problem(`${at}.transfer`, 'has no site to go to');
+    to.forEach((id, j) => {
+      const path = typeof st.transfer === 'string' ? `${at}.transfer` : `${at}.transfer.among[${j}]`;
+      const site = siteOf(net, id);
+      if (site === undefined) return ctx.problem(path, `refers to a site "${id}" that is not in the network (sites: ${quoteList(ids)})`);
+      if (!ctx.pathwayNames.has(site.prefix + st.pathway)) ctx.problem(`${at}.pathway`, `"${st.pathway}" is not a pathway of site "${id}"`);
+      if (st.bed !== undefined) ctx.checkResource(site.prefix + st.bed, `${at}.bed`);
+      checkNonNegativeSupport(travelBetween(net, origin, id), `${at}.transfer (travel from "${origin}" to "${id}")`, ctx.problem);
+    });
+    if (typeof st.transfer !== 'string' && st.transfer.rule !== 'nearest' && st.transfer.rule !== 'round-robin' && st.bed === undefined)
+      ctx.problem(
+        `${at}.bed`,
+        `is needed by the rule "${typeof st.transfer === 'string' ? '' : st.transfer.rule}": the resource whose free units or line it reads`,
+      );
+    if (st.transport !== undefined) ctx.checkResource(st.transport, `${at}.transport`);
+  },
+  // The patient goes on at another pathway: this one's path ends here.
+  next: () => [],
+  compile(st, ctx) {
+    const net = ctx.network!;
+    const origin = st.from ?? siteOfPathway(net, ctx.pathway)!.id;
+    const transport = st.transport === undefined ? -1 : ctx.resourceIndex.get(st.transport)!;
+    const out: StepModel[] = [];
+    const ids = net.sites.map((s) => s.id);
+    const to = destinations(st, origin, ids).map((id) => siteOf(net, id)!);
+    if (st.reserveBed) {
+      const beds = to.map((site) => ctx.resourceIndex.get(site.prefix + st.bed!)!);
+      out.push({ ...waitFor(st.id ?? `${ctx.pathway}.${st.reason}`, beds), ...(beds.length > 1 ? { pooled: true as const } : {}) });
+    }
+    if (transport >= 0) out.push(waitFor(`${ctx.pathway}.${st.transport!}`, [transport]));
+    const rule = typeof st.transfer === 'string' ? 'named' : st.transfer.rule;
+    out.push({
+      op: 'transfer',
+      reason: st.reason,
+      rule,
+      transport,
+      keepOrigin: st.origin === 'keepUntilArrival',
+      reserved: st.reserveBed,
+      destinations: to.map((site) => {
+        const travel = toSpec(travelBetween(net, origin, site.id));
+        return {
+          site: site.id,
+          pathway: ctx.pathwayIndex.get(site.prefix + st.pathway)!,
+          travel,
+          meanMinutes: makeDistribution(travel).mean,
+          bed: st.bed === undefined ? -1 : ctx.resourceIndex.get(site.prefix + st.bed)!,
+        };
+      }),
+    });
+    return out;
+  },
+  // The destination's pathway and resources keep the names the destination gives them; the step's own id is the site's.
+  rename: (st, rename, site) => ({ ...(st as object), from: site, ...(st.id !== undefined ? { id: rename(st.id) } : {}) }),
+});
+
+/** A wait for a transport unit or a destination's bed, as a seize step (its waits are figures like any other). */
+function waitFor(figure: string, resources: number[]): Extract<StepModel, { op: 'seize' }> {
+  return {
+    op: 'seize',
+    figure,
+    resources,
+    oneOf: false,
+    priority: null,
+    maxWait: Infinity,
+    onTimeout: 'leftUnseen',
+    boarding: false,
+    expectedMinutes: 0,
+  };
+}

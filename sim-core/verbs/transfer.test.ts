@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { HospitalModel, StepModel, TransferStep } from '../index.js';
+import { holdFor, runTiny, seizeOf, tinyModel } from './test-model.js';
+
+/** Origin pathway 0 (bed 0), destinations: pathway 1 uses resource 1, pathway 2 resource 2; resource 3 is an ambulance. */
+function network(transfer: Partial<TransferStep>, arrivals: number[], origin: StepModel[] = [seizeOf([0]), holdFor(10, 'stay')]): HospitalModel {
+  const step: TransferStep = {
+    op: 'transfer',
+    reason: 'referral',
+    rule: 'named',
+    transport: -1,
+    keepOrigin: false,
+    reserved: false,
+    destinations: [{ site: 'b', pathway: 1, travel: { type: 'constant', value: 30 }, meanMinutes: 30, bed: 1 }],
+    ...transfer,
+  };
+  const model = tinyModel({
+    resources: ['bedA', 'bedB', 'bedC', { name: 'ambulance', capacity: 1 }],
+    arrivals,
+    steps: [...origin, ...(step.transport >= 0 ? [seizeOf([step.transport])] : []), step],
+  });
+  const there = (r: number, activity: string): StepModel[] => [seizeOf([r]), holdFor(20, activity), { op: 'release', resources: [r] }];
+  model.pathways.push({ name: 'at-b', steps: there(1, 'care-b') }, { name: 'at-c', steps: there(2, 'care-c') });
+  return model;
+}
+
+const toC = { site: 'c', pathway: 2, travel: { type: 'constant' as const, value: 50 }, meanMinutes: 50, bed: 2 };
+const toB = { site: 'b', pathway: 1, travel: { type: 'constant' as const, value: 30 }, meanMinutes: 30, bed: 1 };
+
+describe('transfer: to another site, on at its pathway', () => {
+  it('travels for the trip time, then goes on at the destination pathway; the origin bed is given back at departure', () => {
+    const p = runTiny(network({}, [0])).patients[0]!;
+    expect(p.activities).toEqual([
+      ['stay', 0, 10],
+      ['transfer:referral', 10, 40],
+      ['care-b', 40, 60],
+    ]);
+    expect(p.released).toEqual([
+      ['bedA', 10],
+      ['bedB', 60],
+    ]);
+    expect(p.left).toEqual({ at: 60, how: 'leave' });
+  });
+
+  it('keeps the origin bed until it arrives when told to', () => {
+    const p = runTiny(network({ keepOrigin: true }, [0])).patients[0]!;
+    expect(p.released[0]).toEqual(['bedA', 40]);
+  });
+
+  it('waits for the one ambulance, which is back when the first patient has arrived', () => {
+    const ps = runTiny(network({ transport: 3 }, [0, 0], [holdFor(10, 'stay')])).patients;
+    expect(ps[0]!.activities[1]).toEqual(['transfer:referral', 10, 40]);
+    expect(ps[1]!.activities[1]).toEqual(['transfer:referral', 40, 70]);
+    expect(ps[0]!.released).toContainEqual(['ambulance', 40]);
+  });
+
+  it('nearest takes the shortest trip; first-available the first site with a free bed; round-robin takes turns', () => {
+    const nearest = runTiny(network({ rule: 'nearest', destinations: [toC, toB] }, [0])).patients[0]!;
+    expect(nearest.activities[2]).toEqual(['care-b', 40, 60]);
+    // The second patient leaves at 110, after the first has given bedC back (60-80): C is free and listed first.
+    const first = runTiny(network({ rule: 'first-available', destinations: [toC, toB] }, [0, 100], [holdFor(10, 'stay')])).patients;
+    expect(first.map((p) => p.activities[2]![0])).toEqual(['care-c', 'care-c']);
+    const busy = runTiny(network({ rule: 'first-available', destinations: [toC, toB] }, [0, 55], [holdFor(10, 'stay')])).patients;
+    // At 65 the first patient holds bedC (60-80): the second goes to B.
+    expect(busy.map((p) => p.activities[2]![0])).toEqual(['care-c', 'care-b']);
+    const turns = runTiny(network({ rule: 'round-robin', destinations: [toC, toB] }, [0, 1, 2], [holdFor(10, 'stay')])).patients;
+    expect(turns.map((p) => p.activities[2]![0])).toEqual(['care-c', 'care-b', 'care-c']);
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * transfer: the patient travels to another site of the network and goes on
+ * there at the start of another pathway. The destination is named, or chosen
+ * at departure by rule from what the sites' resources show at that instant.
+ * The trip is a timed activity ("transfer:<reason>"), so the trace shows when
+ * each patient left and arrived; a transport unit the patient holds (seized by
+ * the step before) is given back on arrival.
+ */
+import type { Distribution } from '../random/distribution.js';
+import type { DistributionSpec } from '../random/distributions/index.js';
+import { sharedDistribution } from '../random/distributions/index.js';
+import { PRIORITY } from '../priorities.js';
+import type { RandomStream } from '../random/stream.js';
+import type { Resource } from '../resources/resource.js';
+import { occurrenceNames, WAIT, type Run, type StepRunner, type Verb } from './verb.js';
+
+export type TransferRule = 'named' | 'nearest' | 'nearest-free-bed' | 'shortest-queue' | 'first-available' | 'round-robin';
+
+export interface TransferDestination {
+  /** The destination site's id. */
+  site: string;
+  /** The pathway the patient goes on at there. */
+  pathway: number;
+  travel: DistributionSpec;
+  /** Mean of `travel`: what "nearest" compares. */
+  meanMinutes: number;
+  /** The resource whose free units and line the rules read; -1: none. */
+  bed: number;
+}
+
+export interface TransferStep {
+  op: 'transfer';
+  reason: string;
+  rule: TransferRule;
+  destinations: TransferDestination[];
+  /** The transport resource held for the trip (seized by the step before); -1: none. */
+  transport: number;
+  /** Keep what the origin gave until the patient arrives (else give it back at departure). */
+  keepOrigin: boolean;
+  /**
+   * The patient holds a unit of one destination's `bed` already (a step before took it: the destination
+   * accepted it): it goes there, keeps the unit, and the rule is not asked.
+   */
+  reserved: boolean;
+}
+
+class TransferRunner implements StepRunner<TransferStep> {
+  private readonly streams: (RandomStream | null)[][];
+  private readonly travel: (Distribution[] | null)[][];
+  /** Next destination of each round-robin step. */
+  private readonly turn: (number[] | null)[];
+  /** Per step: every resource but its transport (what the origin gave, to give back). */
+  private readonly originResources: (number[] | 'all' | null)[][];
+  private readonly arriveKind: number;
+  /** When each patient on a trip left, by slot. */
+  private readonly departedAt = new Map<number, number>();
+
+  constructor(private readonly r: Run) {
+    // Each transfer step draws its trips from its own stream, "transfer:<pathway>/<reason>".
+    this.streams = r.pathways.map((p) => {
+      const names = occurrenceNames(p, (s) => (s.op === 'transfer' ? (s as TransferStep).reason : null));
+      return p.steps.map((s, i) => (s.op === 'transfer' ? r.stream(`transfer:${names[i]!}`) : null));
+    });
+    this.travel = r.pathways.map((p) =>
+      p.steps.map((s) => (s.op === 'transfer' ? (s as TransferStep).destinations.map((d) => sharedDistribution(d.travel)) : null)),
+    );
+    this.turn = r.pathways.map(() => null);
+    const all = r.resources.map((_, i) => i);
+    this.originResources = r.pathways.map((p) =>
+      p.steps.map((s) => {
+        if (s.op !== 'transfer') return null;
+        const t = s as TransferStep;
+        const kept = new Set([t.transport, ...(t.reserved ? t.destinations.map((d) => d.bed) : [])]);
+        return t.transport < 0 && !t.reserved ? 'all' : all.filter((i) => !kept.has(i));
+      }),
+    );
+    this.arriveKind = r.sim.register('transfer-arrive', this.onArrive, this);
+  }
+
+  run(p: number, s: TransferStep, i: number): number {
+    const { r } = this;
+    const pw = r.patients.pathwayOf[p]!;
+    const d = s.reserved ? this.reservedAt(p, s) : this.choose(s, pw, i);
+    if (!s.keepOrigin) r.holdings.release(p, this.originResources[pw]![i]!);
+    const minutes = this.travel[pw]![i]![d]!.sample(this.streams[pw]![i]!);
+    r.observe.started(p, `transfer:${s.reason}`);
+    this.departedAt.set(p, r.sim.now);
+    r.sim.schedule(minutes, this.arriveKind, p, d, PRIORITY.RELEASE);
+    return WAIT;
+  }
+
+  /** The destination whose bed the patient holds (its latest claim on one). */
+  private reservedAt(p: number, s: TransferStep): number {
+    const claims = this.r.patients.held[p]!;
+    for (let c = claims.length - 1; c >= 0; c--) {
+      const set = this.r.book.resourcesOf(claims[c]!);
+      for (let k = 0; k < set.length; k++) {
+        const d = s.destinations.findIndex((x) => x.bed === set[k]!.id);
+        if (d >= 0) return d;
+      }
+    }
+    return 0;
+  }
+
+  private choose(s: TransferStep, pw: number, i: number): number {
+    const ds = s.destinations;
+    if (s.rule === 'named' || ds.length === 1) return 0;
+    if (s.rule === 'round-robin') {
+      const turns = (this.turn[pw] ??= []);
+      const k = turns[i] ?? 0;
+      turns[i] = (k + 1) % ds.length;
+      return k;
+    }
+    const bed = (d: number): Resource | null => (ds[d]!.bed >= 0 ? this.r.resources[ds[d]!.bed]! : null);
+    const hasFree = (d: number): boolean => {
+      const b = bed(d);
+      return b !== null && b.free > 0 && b.waiting.length === 0;
+    };
+    const nearest = (ok: (d: number) => boolean): number => {
+      let best = -1;
+      for (let d = 0; d < ds.length; d++) if (ok(d) && (best < 0 || ds[d]!.meanMinutes < ds[best]!.meanMinutes)) best = d;
+      return best;
+    };
+    // The line ahead of a newcomer, less the units free: the site where it would wait least.
+    const shortestQueue = (): number => {
+      let best = 0;
+      const load = (d: number): number => {
+        const b = bed(d);
+        return b === null ? 0 : b.waiting.length - b.free;
+      };
+      for (let d = 1; d < ds.length; d++) if (load(d) < load(best)) best = d;
+      return best;
+    };
+    switch (s.rule) {
+      case 'nearest':
+        return nearest(() => true);
+      case 'nearest-free-bed': {
+        const d = nearest(hasFree);
+        return d >= 0 ? d : shortestQueue();
+      }
+      case 'shortest-queue':
+        return shortestQueue();
+      case 'first-available': {
+        for (let d = 0; d < ds.length; d++) if (hasFree(d)) return d;
+        return shortestQueue();
+      }
+    }
+  }
+
+  private onArrive(p: number, d: number): void {
+    const { r } = this;
+    const pt = r.patients;
+    const pw = pt.pathwayOf[p]!;
+    const i = pt.step[p]!;
+    const s = r.pathways[pw]!.steps[i] as TransferStep;
+    r.observe.finished(p, `transfer:${s.reason}`);
+    if (s.transport >= 0) r.holdings.release(p, [s.transport]);
+    if (s.keepOrigin) r.holdings.release(p, this.originResources[pw]![i]!);
+    const to = s.destinations[d]!.pathway;
+    r.observe.transferred(p, s.reason, pw, to, r.sim.now - (this.departedAt.get(p) ?? r.sim.now));
+    this.departedAt.delete(p);
+    pt.pathwayOf[p] = to;
+    r.proceed(p, 0);
+  }
+}
+
+export const transfer: Verb<TransferStep> = {
+  op: 'transfer',
+  create: (run) => new TransferRunner(run),
+  // The patient goes on at another pathway's first step: this pathway's path ends here.
+  next: () => [],
+  standing: { kind: 'activity', activity: (s) => `transfer:${s.reason}`, names: (s) => [`transfer:${s.reason}`] },
+};
