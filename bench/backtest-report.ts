@@ -9,8 +9,8 @@
  * set names every random number; develop on "dev", report on "report".
  */
 import { availableParallelism } from 'node:os';
-import { writeFileSync } from 'node:fs';
-import { builtinScenario, parseScenario } from '../scenarios/index.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { builtinScenario, parseScenario, parseScenarioText } from '../scenarios/index.js';
 import { NodeWorkerPool } from '../workers/node.js';
 import { renderScore } from '../cli/score-report.js';
 import { scoreHtml } from '../cli/score-html.js';
@@ -25,9 +25,11 @@ function option(name: string, fallback?: string): string {
 
 async function main(): Promise<void> {
   const name = option('scenario');
+  // A built-in's name, or a scenario file (e.g. one written by calibrate).
   const builtin = builtinScenario(name);
-  if (!builtin) throw new Error(`--scenario ${name}: not a built-in scenario`);
-  const scenario = parseScenario(builtin.document, builtin.name);
+  const scenario = builtin
+    ? parseScenario(builtin.document, builtin.name)
+    : parseScenarioText(readFileSync(name, 'utf8'), name, /\.json$/i.test(name) ? 'json' : 'yaml');
   const plan = {
     snapshots: Number(option('snapshots', '50')),
     replications: Number(option('replications', '100')),
@@ -41,14 +43,14 @@ async function main(): Promise<void> {
   try {
     const out = await backtestForecast(scenario, plan, pool, (done, total) => process.stderr.write(`\r${done}/${total} snapshots`));
     process.stderr.write(`\n${name}: ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
-    process.stdout.write(`${name}, seed set "${plan.seedSet}": ${JSON.stringify(plan)}\n`);
+    process.stdout.write(`${scenario.name}, seed set "${plan.seedSet}": ${JSON.stringify(plan)}\n`);
     process.stdout.write(renderScore(out.report));
     process.stdout.write(`MAE of the median over persistence's, pooled over the wards, hours 24–${plan.hours}: ${out.maeRatioToPersistence.toFixed(3)}\n`);
     const json = process.argv.includes('--json') ? option('json') : undefined;
     if (json)
       writeFileSync(
         json,
-        `${JSON.stringify({ scenario: name, plan, at: out.at, maeRatioToPersistence: out.maeRatioToPersistence, ...out.report }, null, 1)}\n`,
+        `${JSON.stringify({ scenario: scenario.name, plan, at: out.at, maeRatioToPersistence: out.maeRatioToPersistence, ...out.report }, null, 1)}\n`,
       );
     const html = process.argv.includes('--html') ? option('html') : undefined;
     if (html) writeFileSync(html, scoreHtml(out.report));

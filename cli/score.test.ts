@@ -101,4 +101,15 @@ describe('hospital-twin score', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('nowhere.json');
   });
+
+  it('forecast --samples past 20 million counts, or not .json/.csv, is refused before anything runs (exit 2), nothing written', async () => {
+    const { dir, f } = await setup;
+    const big = await runCli(['forecast', 'general-hospital', '--state', f('now.json'), '--hours', '168', '-r', '100000', '--samples', join(dir, 'big.json')]);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toContain('more than the 20000000 kept');
+    const txt = await runCli(['forecast', 'general-hospital', '--state', f('now.json'), '--samples', join(dir, 'samples.txt')]);
+    expect(txt.code).toBe(2);
+    expect(txt.stderr).toContain('must end in .json or .csv');
+    await expect(readFile(join(dir, 'big.json'))).rejects.toThrow();
+  });
 });
