@@ -20,9 +20,9 @@ type Session = Arrivals['sessions'][number];
 const logn = (mean: number, sd: number): DistributionInput => ({ type: 'lognormal', mean, sd });
 
 const DOCTORS = [
-  { id: 'drMedicineA', name: 'Medicine, doctor A', specialty: 'medicine' },
-  { id: 'drMedicineB', name: 'Medicine, doctor B', specialty: 'medicine' },
-  { id: 'drSurgery', name: 'Surgery, doctor C', specialty: 'surgery' },
+  { id: 'drMedicineA', name: 'Medicine, doctor A', specialty: 'medicine', patients: 'medicineAPatients', pathway: 'visitA' },
+  { id: 'drMedicineB', name: 'Medicine, doctor B', specialty: 'medicine', patients: 'medicineBPatients', pathway: 'visitB' },
+  { id: 'drSurgery', name: 'Surgery, doctor C', specialty: 'surgery', patients: 'surgeryPatients', pathway: 'visitC' },
 ] as const;
 
 /** Patients booked a session: 16 in the morning (08:00–12:00), 12 in the afternoon (13:30–16:30). */
@@ -129,7 +129,7 @@ function clinicDocument(booked: boolean): ScenarioInput {
       { id: 'payment', department: 'outpatients', units: 1, costPerHour: 15, costPerIdleHour: 15 },
     ],
     patientClasses: DOCTORS.map((d) => ({
-      id: `${d.specialty}${d.id.slice(-1)}Patients`,
+      id: d.patients,
       name: `${d.name}'s patients`,
       department: d.specialty,
       arrivals: {
@@ -145,9 +145,9 @@ function clinicDocument(booked: boolean): ScenarioInput {
         seenFirst: booked ? ('booked' as const) : ('arrival' as const),
         sessions: sessions(d.id, booked),
       },
-      pathway: `visit${d.id.slice(-1)}`,
+      pathway: d.pathway,
     })),
-    pathways: Object.fromEntries(DOCTORS.map((d) => [`visit${d.id.slice(-1)}`, visit(d.id, booked ? 1 : 7)])),
+    pathways: Object.fromEntries(DOCTORS.map((d) => [d.pathway, visit(d.id, booked ? 1 : 7)])),
     costs: { penalties: { cancelledCase: 0, leftUnseen: 0, boardingHour: 0 }, patientTimePerHour: 12 },
   };
 }

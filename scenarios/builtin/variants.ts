@@ -122,5 +122,67 @@ export const leanStock = variant(
   },
 );
 
+function device(d: ScenarioInput, id: string): NonNullable<ScenarioInput['imaging']>[number] {
+  const found = d.imaging?.find((x) => x.id === id);
+  if (!found) throw new Error(`general-hospital has no imaging device ${id}`);
+  return found;
+}
+
+export const imagingRosters = variant(
+  'imaging-rosters',
+  "Imaging rosters fitted to demand: the second CT scanner staffed 11:00–19:00 on weekdays (the ED's busy hours, was 09:00–17:00); MRI open 08:00–18:00 on weekdays only (was to 20:00 and Saturday mornings), its booked slots every 34 minutes within those hours: how much more are CT and MRI used, and what happens to the ED's wait for a scan?",
+  (d) => {
+    device(d, 'ct').openingHours = [
+      { days: 'all', start: '00:00', end: '24:00' },
+      { days: 'weekdays', start: '11:00', end: '19:00' },
+    ];
+    device(d, 'mri').openingHours = [{ days: 'weekdays', start: '08:00', end: '18:00' }];
+    const mri = d.patientClasses.find((c) => c.id === 'mriOutpatient');
+    if (mri?.arrivals.type !== 'appointments') throw new Error('general-hospital has no booked MRI outpatients');
+    mri.arrivals = { ...mri.arrivals, end: '18:00', slotMinutes: 34 };
+  },
+);
+
+export const ctPeakHours = variant(
+  'ct-peak-hours',
+  "A third CT scanner with its radiographers every day 10:00–22:00, the ED's peak: how much shorter is the ED's wait for CT, and what does it cost?",
+  (d) => {
+    const ct = device(d, 'ct');
+    ct.openingHours = [...ct.openingHours, { days: 'all', start: '10:00', end: '22:00' }];
+  },
+);
+
+/**
+ * Discharges planned the day before: a medical-ward stay ends at the next 11:00 ward round, the patient
+ * made ready 12 hours ahead, so the mean stay is about the same but beds free in the morning, before the
+ * ED's afternoon admissions need them (the discharge-to-assess / "home before noon" practice).
+ */
+export const dischargeBeforeNoon = variant(
+  'discharge-before-noon',
+  'Medical-ward discharges planned the day before and done at the 11:00 ward round (stays as long on average, beds freed before noon): what does it do to boarding in the ED, bed occupancy and the 4-hour share?',
+  (d) => {
+    // A clone keeps shared arrays shared: change each once.
+    for (const steps of new Set(Object.values(d.pathways))) {
+      for (let i = steps.length - 1; i >= 0; i--) {
+        const step = steps[i]!;
+        if (!('hold' in step) || step.activity !== 'stay:medicalWard') continue;
+        const planned: typeof step = { ...step, hold: { type: 'lognormal', mean: days(5.5) - 720, sd: days(6) } };
+        steps.splice(i, 1, planned, { waitUntil: '11:00', activity: 'discharge at the 11:00 ward round' });
+      }
+    }
+  },
+);
+
+const days = (n: number): number => n * 1440;
+
 /** The variants, in the order `hospital-twin list` shows them. */
-export const GENERAL_HOSPITAL_VARIANTS: readonly BuiltinScenario[] = [fluSeason, fluSeasonMoreStaff, orBlockScheduleB, ctExtendedHours, leanStock];
+export const GENERAL_HOSPITAL_VARIANTS: readonly BuiltinScenario[] = [
+  fluSeason,
+  fluSeasonMoreStaff,
+  orBlockScheduleB,
+  ctExtendedHours,
+  leanStock,
+  imagingRosters,
+  ctPeakHours,
+  dischargeBeforeNoon,
+];
