@@ -4,13 +4,42 @@
  * by hours and days from the keyboard; headline figures found by their plain
  * names; a comparison that leads with its verdict; no impossible negative
  * bounds; no serious accessibility violations; and a paused replay that draws
- * nothing. Screenshots at both sizes are kept in test-artifacts/.
+ * nothing. Issue 30's loose ends: tiles with unit and period, one bed
+ * occupancy on tile and chart with the warm-up marked, labels that never
+ * overprint, the last day "day N of N", the figures table in view and found
+ * by words, edits put back leaving no change, and the run's scene kept when
+ * another view is shown. Screenshots at both sizes are kept in test-artifacts/.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../viewer/node/chromium.js';
 import { ARTIFACTS, useViewer, type Viewport } from './open-viewer.js';
 import { countDrawCalls, drawCalls, negativeBoundsShown, seriousAxeViolations } from './page-checks.js';
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  text: string;
+}
+
+/** Boxes of the elements a selector finds that overlap another's, as "a / b" (none expected). */
+async function overlapping(page: Page, selector: string): Promise<string[]> {
+  const boxes: Box[] = await page.locator(selector).evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: e.textContent ?? '' };
+    }),
+  );
+  const out: string[] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i]!, boxes[j]!];
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(`${a.text} / ${b.text}`);
+    }
+  return out;
+}
 
 const SIZES: Viewport[] = [
   { width: 1280, height: 720 },
@@ -92,8 +121,39 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('the viewer at $width×$height
     expect((await drawCalls(page)) - before).toBeGreaterThan(0);
   }, 30_000);
 
+  it('says each tile\'s unit and period, charts the tile\'s bed occupancy with the warm-up marked, keeps labels apart, and ends on "day N of N"', async () => {
+    const note = async (id: string): Promise<string> => (await page.textContent(`[data-testid="kpi-${id}"] .kpi-note`)) ?? '';
+    expect(await note('ed.waiting')).toBe('average number waiting');
+    expect(await note('cost.total')).toMatch(/over [\d,]+ days|over a year/);
+    expect(await note('cancellations.elective')).toMatch(/^operations cancelled, over/);
+    // A count is a whole number ("2", not "2.3").
+    expect(await page.textContent('[data-testid="kpi-cancellations.elective"] .kpi-value')).toMatch(/^[\d,]+$/);
+    // The tile's bed occupancy is the chart's "all N beds" line, whose chart shades the warm-up.
+    const beds = /all (\d+) beds/.exec(await note('beds.occupancy'))![1]!;
+    expect(await page.textContent('[data-testid=chart-occupancy] figcaption')).toContain(`all ${beds} beds`);
+    expect(await page.locator('[data-testid=chart-occupancy] [data-testid=chart-warmup]').count()).toBe(1);
+    expect(await overlapping(page, '[data-testid=chart-occupancy] text.ref')).toEqual([]);
+    expect(await overlapping(page, '.ticks .tick-label')).toEqual([]);
+    // The figures table starts in view, above the timeline; ids are in tooltips, not in the rows.
+    const firstRow = (await page.locator('[data-testid=figures] tbody tr').nth(1).boundingBox())!;
+    expect(firstRow.y + firstRow.height).toBeLessThanOrEqual((await page.locator('[data-testid=timeline]').boundingBox())!.y);
+    expect(await page.locator('[data-testid=figures] .fid').count()).toBe(0);
+    await page.fill('[data-testid=figure-search]', 'cost per patient');
+    await expect.poll(() => page.locator('[data-testid=figures] tr[data-testid^="figure-"]').count()).toBe(1);
+    expect(await page.getAttribute('[data-testid="figure-cost.perPatient"] td.label', 'title')).toContain('cost.perPatient');
+    await page.fill('[data-testid=figure-search]', '');
+    // The replay's last instant is on its last day.
+    await page.focus('[data-testid=scrubber]');
+    await page.keyboard.press('End');
+    expect(await page.textContent('[data-testid=clock]')).toMatch(/day (\d+) of \1$/);
+    await shot('3-end');
+    await page.keyboard.press('Home');
+  }, 60_000);
+
   it('compares two scenarios and leads with a verdict sentence; back on the run, the replay spans the whole run', async () => {
     const runEnd = await page.getAttribute('[data-testid=scrubber]', 'max');
+    // The run's scene is kept while the comparison is shown (no new WebGL context on the way back).
+    await page.evaluate(() => ((document.querySelector('[data-testid=scene-view-0] canvas') as HTMLCanvasElement & { kept?: boolean }).kept = true));
     await page.click('[data-testid=tab-compare]');
     expect(await page.getAttribute('[data-testid=tab-compare]', 'aria-selected')).toBe('true');
     await page.selectOption('[data-testid=compare-a]', 'builtin:general-hospital');
@@ -104,15 +164,37 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('the viewer at $width×$height
     const sentence = page.locator('[data-testid=verdict-sentence]');
     await sentence.waitFor({ timeout: 150_000 });
     const text = (await sentence.textContent()) ?? '';
-    expect(text).toMatch(/^B (costs [\d,]+ (more|less) over 22 days \([+-][\d,]+ per patient\)|'s total cost does not differ significantly)/);
+    expect(text).toMatch(/^B (costs [\d,]+ (more|less) over 22 days \([+-]?[\d,.]+ per patient\)|'s total cost does not differ significantly)/);
     expect(text).toMatch(/4-hour performance/);
     expect(text.endsWith('.')).toBe(true);
     expect(await negativeBoundsShown(page)).toEqual([]);
+    expect(await overlapping(page, '.ticks .tick-label')).toEqual([]);
     await shot('2-compare');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.click('[data-testid=tab-run]');
     expect(await page.getAttribute('[data-testid=scrubber]', 'max')).toBe(runEnd);
+    expect(await page.evaluate(() => (document.querySelector('[data-testid=scene-view-0] canvas') as HTMLCanvasElement & { kept?: boolean }).kept)).toBe(true);
     expect(pageErrors).toEqual([]);
   }, 240_000);
+
+  it('edits imaging hours inside the left panel; a time typed wrong then put back leaves no change', async () => {
+    await page.click('[data-testid=edit-start]');
+    await page.click('[data-testid=edit-panel] summary:has-text("Imaging opening hours")');
+    const panel = (await page.locator('aside.left').boundingBox())!;
+    const outside = await page
+      .locator('[data-testid=edit-panel] input')
+      .evaluateAll((els, right) => els.filter((e) => e.getBoundingClientRect().right > right).map((e) => e.getAttribute('aria-label')), panel.x + panel.width);
+    expect(outside).toEqual([]);
+    const open = page.locator('[data-testid^=edit-open-]').first();
+    const original = await open.inputValue();
+    await open.fill('25:99');
+    await open.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=edit-changes] li').count()).toBe(1);
+    await open.fill(original);
+    await open.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=edit-changes]').count()).toBe(0);
+    await page.click('[data-testid=edit-panel] >> text=Close');
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

@@ -111,17 +111,22 @@ export function App() {
         <OptimisePanel />
       </aside>
       <main className="centre" id="view-panel" role="tabpanel" aria-labelledby={`tab-${mode}`}>
-        {mode === 'run' ? (
-          shown?.replay ? (
-            <div className="scenes">
-              <div className="scene-tools">
-                <SnapshotOfReplayButton />
-              </div>
-              <SceneView replay={shown.replay} side={0} title={`Run ${shown.id} · ${shown.label} · replication 1 of ${shown.result.replications}`} />
+        {/* The run's scene stays mounted in the other views (hidden, drawing nothing): coming back is then immediate. */}
+        {shown?.replay && (
+          <div className="scenes" hidden={mode !== 'run'}>
+            <div className="scene-tools">
+              <SnapshotOfReplayButton />
             </div>
-          ) : (
-            <div className="empty">{status === 'running' ? 'Running…' : 'Pick a scenario and press Run (or Quick run for a first look).'}</div>
-          )
+            <SceneView
+              replay={shown.replay}
+              side={0}
+              title={`Run ${shown.id} · ${shown.label} · replication 1 of ${shown.result.replications}`}
+              hidden={mode !== 'run'}
+            />
+          </div>
+        )}
+        {mode === 'run' ? (
+          !shown?.replay && <div className="empty">{status === 'running' ? 'Running…' : 'Pick a scenario and press Run (or Quick run for a first look).'}</div>
         ) : mode === 'cases' ? (
           shown ? (
             <CostPerCaseView run={shown} />

@@ -17,7 +17,8 @@ export function Charts({ a, b, scenario }: { a: RunSeries | null; b?: RunSeries 
   const warmupEnd = usePlayback((s) => s.warmupEnd);
   if (!a) return <p className="muted">No trace to chart.</p>;
   return (
-    <section className="charts" aria-label="Over time">
+    // Focusable: beside the figures table it scrolls within its part of the panel, and keyboards must reach it.
+    <section className="charts" aria-label="Over time" tabIndex={0}>
       {a.charts.map((chart) => {
         const other = b?.charts.find((c) => c.id === chart.id);
         const lines: ChartLine[] = chart.series.map((s) => ({ label: b ? `A ${s.label}` : s.label, colour: s.colour, values: s.values }));

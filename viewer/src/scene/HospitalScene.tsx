@@ -50,9 +50,10 @@ function SelectionRing({ replay, side, frameRef }: { replay: Replay; side: Scene
  * Paused, the scene is drawn only when something on it changes: the time (a
  * seek), the selection, the colouring, the camera. Playing, every frame.
  */
-function FrameRequests() {
+function FrameRequests({ hidden }: { hidden: boolean }) {
   const invalidate = useThree((s) => s.invalidate);
   useEffect(() => {
+    if (hidden) return;
     invalidate();
     const offPlayback = usePlayback.subscribe(() => invalidate());
     const offView = useView.subscribe(() => invalidate());
@@ -60,14 +61,15 @@ function FrameRequests() {
       offPlayback();
       offView();
     };
-  }, [invalidate]);
+  }, [invalidate, hidden]);
   return null;
 }
 
 /**
  * `clock`: the time shown, the playback's unless given (a snapshot is one
  * moment); `labels`: words to draw on the plan (a snapshot's census by ward),
- * given as data so that three.js stays in this module's chunk (see SceneView).
+ * given as data so that three.js stays in this module's chunk (see SceneView);
+ * `hidden`: kept for coming back to (another view is on screen), drawing nothing.
  */
 export function HospitalScene({
   replay,
@@ -75,12 +77,14 @@ export function HospitalScene({
   label,
   clock,
   labels,
+  hidden = false,
 }: {
   replay: Replay;
   side: SceneSide;
   label: string;
   clock?: { time: number };
   labels?: readonly PlanLabel[];
+  hidden?: boolean;
 }) {
   const frameRef = useRef<EntityFrame | null>(null);
   const playing = usePlayback((s) => s.playing);
@@ -89,14 +93,14 @@ export function HospitalScene({
     <Canvas
       flat
       dpr={[1, 2]}
-      frameloop={playing ? 'always' : 'demand'}
+      frameloop={hidden ? 'never' : playing ? 'always' : 'demand'}
       camera={{ fov: 30, position: [0, 60, 60] }}
       onPointerMissed={() => useView.setState({ selection: null })}
       data-testid={`scene-${side}`}
       aria-label={label}
       role="img"
     >
-      <FrameRequests />
+      <FrameRequests hidden={hidden} />
       <color attach="background" args={['#e4e8ec']} />
       <ambientLight intensity={1.9} />
       <directionalLight position={[30, 80, 50]} intensity={1.6} />

@@ -20,7 +20,12 @@ export function preloadScene(): void {
 
 const REPLAY_LABEL = "patients moving through the hospital's departments. Click a bed, room or patient for its story; drag to turn, scroll to zoom.";
 
-/** `label`: what the scene shows, for people who cannot see it (a run's replay unless given); `clock` and `labels`: see HospitalScene. */
+/**
+ * `label`: what the scene shows, for people who cannot see it (a run's replay
+ * unless given); `clock` and `labels`: see HospitalScene. `hidden`: kept
+ * mounted but not shown nor drawn, so coming back to it costs no new WebGL
+ * context, shaders or label textures (2-3 s with software rendering).
+ */
 export function SceneView({
   replay,
   side,
@@ -28,6 +33,7 @@ export function SceneView({
   label,
   clock,
   labels,
+  hidden = false,
 }: {
   replay: Replay;
   side: SceneSide;
@@ -35,11 +41,12 @@ export function SceneView({
   label?: string;
   clock?: { time: number };
   labels?: readonly PlanLabel[];
+  hidden?: boolean;
 }) {
   const mode = useView((s) => s.colourMode);
   useEffect(() => colourEntities(replay, mode), [replay, mode]);
   return (
-    <div className="scene" data-testid={`scene-view-${side}`}>
+    <div className="scene" data-testid={hidden ? 'scene-view-kept' : `scene-view-${side}`} hidden={hidden}>
       {title && <div className="scene-title">{title}</div>}
       <Suspense
         fallback={
@@ -54,6 +61,7 @@ export function SceneView({
           label={label ?? `3D replay${title ? ` of ${title}` : ''}: ${REPLAY_LABEL}`}
           {...(clock ? { clock } : {})}
           {...(labels ? { labels } : {})}
+          hidden={hidden}
         />
       </Suspense>
     </div>
