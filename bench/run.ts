@@ -12,6 +12,7 @@ import { benchForecast } from './forecast.js';
 import { benchOptimise } from './optimise.js';
 import { benchQueue } from './queue.js';
 import { benchViewer } from './viewer.js';
+import { benchLive } from './live.js';
 
 interface Section {
   name: string;
@@ -27,6 +28,7 @@ const SECTIONS: Section[] = [
   { name: 'forecast', run: benchForecast },
   { name: 'optimise', run: benchOptimise },
   { name: 'queue', run: (log) => benchQueue(200, log) },
+  { name: 'live', run: benchLive },
 ];
 
 async function main(): Promise<void> {
