@@ -18,6 +18,7 @@ import { benchOptimise } from './optimise.js';
 import { benchQueue } from './queue.js';
 import { benchTheatre } from './theatre.js';
 import { benchViewer } from './viewer.js';
+import { benchLive } from './live.js';
 
 interface Section {
   name: string;
@@ -46,6 +47,7 @@ const SECTIONS: Section[] = [
   { name: 'queue', run: (log) => benchQueue(200, log) },
   { name: 'theatre', run: benchTheatre },
   { name: 'network', run: benchNetwork },
+  { name: 'live', run: benchLive },
 ];
 
 async function main(): Promise<void> {
