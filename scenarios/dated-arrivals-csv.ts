@@ -6,6 +6,7 @@
  * are reported by file, line and column (`arrivals.csv line 7, at`), every
  * one, before anything runs.
  */
+import { csvReadIssue } from './csv-read-error.js';
 import { parse } from 'csv-parse/sync';
 import type { ScenarioIssue } from './schema/errors.js';
 import { localMinutes } from './state/state-schema.js';
@@ -33,14 +34,7 @@ export function readDatedArrivalsCsv(text: string, file: string): { entries: Dat
       return r.record;
     });
   } catch (e) {
-    const { code, lines } = e as { code?: string; lines?: number };
-    const what =
-      code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quote is never closed'
-        : code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
-          ? 'a row has not as many cells as the header'
-          : 'a quote or cell is out of place';
-    return { entries: [], lines: [], issues: [{ path: lines ? `${file} line ${lines}` : file, message: `cannot be read as CSV: ${what}` }] };
+    return { entries: [], lines: [], issues: [csvReadIssue(e, file)] };
   }
   const header = rows[0];
   if (!header) return { entries: [], lines: [], issues: [{ path: file, message: 'is empty: needs a header line with a column "at"' }] };

@@ -3,21 +3,12 @@
  * the ACK it answers each message with (MSA-1 AA stored, AE not stored, AR
  * refused; MSA-3 the reason).
  */
-import type { AdtTrigger } from './adt-event.js';
+import type { AdtEvent } from './adt-event.js';
 
 export type AckCode = 'AA' | 'AE' | 'AR';
 
-export interface AdtFields {
-  controlId: string;
-  trigger: AdtTrigger;
-  /** Local "YYYY-MM-DDTHH:MM[:SS]". */
-  eventTime: string;
-  visit: string;
-  patientClass?: string;
-  service?: string;
-  location?: string;
-  admitTime?: string;
-  expectedAt?: string;
+/** An ADT message's fields: the event the twin applies, and the patient's identifier it never logs. */
+export interface AdtFields extends AdtEvent {
   /** PID-3, the patient's identifier (never logged by the service). */
   patient?: string;
 }

@@ -11,6 +11,7 @@
  * Problems are reported by line and column name: `patients.csv line 7, since`.
  */
 import { csvCell } from '../csv-cell.js';
+import { csvReadIssue } from '../csv-read-error.js';
 import { parse } from 'csv-parse/sync';
 import type { ScenarioIssue } from '../schema/errors.js';
 
@@ -28,14 +29,7 @@ export function readPatientsCsv(text: string, file: string): { patients: unknown
   try {
     rows = parse(text, { relax_column_count: false, skip_empty_lines: true, trim: true, bom: true }) as string[][];
   } catch (e) {
-    const { code, lines } = e as { code?: string; lines?: number };
-    const what =
-      code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quote is never closed'
-        : code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
-          ? 'a row has not as many cells as the header'
-          : 'a quote or cell is out of place';
-    return { patients: [], lines: [], issues: [{ path: lines ? `${file} line ${lines}` : file, message: `cannot be read as CSV: ${what}` }] };
+    return { patients: [], lines: [], issues: [csvReadIssue(e, file)] };
   }
   const header = rows[0];
   if (!header) return { patients: [], lines: [], issues: [{ path: file, message: 'is empty: needs a header line' }] };
