@@ -131,9 +131,11 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
     const total = page.locator('[data-testid="diff-cost.total"]');
     await total.waitFor({ timeout: 150_000 });
     const row = await text('[data-testid="diff-cost.total"]');
-    // "cost.total  1,234,567  1,250,000  +15,433 [+9,000 – +21,000] *"
-    expect(row).toMatch(/cost\.total.*[+-]?[\d,]+.*\[.*–.*\]/);
+    // "Total cost  1,234,567  1,250,000  +15,433 [+9,000 – +21,000] *" (the id is in the row's tooltip)
+    expect(row).toMatch(/^Total cost.*[+-]?[\d,]+.*\[.*–.*\]/);
     expect(await page.locator('[data-testid=cost-bars] .bar').count()).toBe(12);
+    // Each side's 3D scene loads after the figures (its own WebGL context).
+    await page.locator('[data-testid=scene-view-1] canvas').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid=scene-view-0] canvas').count()).toBe(1);
     expect(await page.locator('[data-testid=scene-view-1] canvas').count()).toBe(1);
     await page.click('[data-testid=next-peak]');
@@ -164,7 +166,7 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
 
     await page.click('[data-testid=edit-run-compare]');
     await page.locator(`[data-testid="diff-cost.beds"]`).waitFor({ timeout: 150_000 });
-    expect(await text('[data-testid=differences]')).toContain('cost.beds');
+    expect(await text('[data-testid="diff-cost.beds"]')).toMatch(/^Cost, By type: beds/);
     await shot('08-edit-compared');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=edit-export]')]);
