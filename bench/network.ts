@@ -13,7 +13,7 @@ import { builtinScenario, compileScenario, parseScenario, type Scenario } from '
 import { runReplication } from '../workers/index.js';
 import { NodeWorkerPool, parseRedisUrl, QueueRunner, redisServerInstalled, startLocalRedis } from '../workers/node.js';
 import type { Figures } from './hospital.js';
-import { startWorker, timed } from './queue.js';
+import { startWorker, stopWorkers, timed } from './queue.js';
 
 /** Scale factors taken in turn (mean 0.64): 180 sites of the 234-bed general hospital make about 27,000 beds. */
 const FACTORS = [0.4, 0.5, 0.65, 0.8, 0.85];
@@ -106,10 +106,7 @@ export async function benchNetwork(log: (line: string) => void = () => {}): Prom
   } finally {
     await queue?.close();
     await pool.close();
-    for (const w of workers) {
-      w.kill('SIGTERM');
-      await new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once('exit', resolve)));
-    }
+    await stopWorkers(workers);
     await redis.stop();
   }
 }

@@ -8,11 +8,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { loadOptimiseSpec, NodeWorkerPool, runOptimise, runScenarioParallel, runSweep, type OptimiseRunner, type SweepSpec } from '../workers/node.js';
+import { loadOptimiseSpec, NodeWorkerPool, runOptimise, runScenarioParallel, runSweep, type SweepSpec } from '../workers/node.js';
 import type { Figures } from './hospital.js';
+import { poolRunner } from './pool-runner.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../workers/optimise/examples/', import.meta.url));
 const WORKERS = 2;
@@ -20,13 +20,7 @@ const GRID_REPLICATIONS = 3;
 
 export async function benchOptimise(log: (line: string) => void): Promise<Figures> {
   const pool = new NodeWorkerPool(WORKERS);
-  const controller = new AbortController();
-  setMaxListeners(1000, controller.signal);
-  const runner: OptimiseRunner = async (scenario, seed, replications) => {
-    const out = await pool.run({ scenario, seed, replications }, { signal: controller.signal });
-    if (out.failures[0]) throw new Error(out.failures[0].error);
-    return out.results;
-  };
+  const { runner } = poolRunner(pool);
   const dir = mkdtempSync(join(tmpdir(), 'bench-optimise-'));
   try {
     const optimise = async (name: string) => {

@@ -35,6 +35,14 @@ export function startWorker(url: string): Promise<ChildProcess> {
   });
 }
 
+/** Stops `worker` processes and waits until each has exited. */
+export async function stopWorkers(workers: ChildProcess[]): Promise<void> {
+  for (const w of workers) {
+    w.kill('SIGTERM');
+    await new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once('exit', resolve)));
+  }
+}
+
 export async function timed(runner: ReplicationRunner, s: Scenario, replications: number[]): Promise<number> {
   const t0 = performance.now();
   const out = await runner.run({ scenario: s, seed: 1, replications });
@@ -95,10 +103,7 @@ export async function benchQueue(replications = 200, log: (line: string) => void
   } finally {
     await queue?.close();
     await pool.close();
-    for (const w of workers) {
-      w.kill('SIGTERM');
-      await new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once('exit', resolve)));
-    }
+    await stopWorkers(workers);
     await redis.stop();
   }
 }

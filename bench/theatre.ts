@@ -7,7 +7,6 @@
  * instance's 30 schedules as enumeration with the simulator ranks them (1 if so).
  * BENCH_THEATRE_SMALL=1 runs it with small sizes, to check that it works.
  */
-import { setMaxListeners } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,9 +26,9 @@ import {
   SMALL_PROBLEM,
   smallBase,
   withScheduleFigures,
-  type OptimiseRunner,
 } from '../workers/node.js';
 import type { Figures } from './hospital.js';
+import { poolRunner } from './pool-runner.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../workers/optimise/examples/', import.meta.url));
 const WORKERS = 2;
@@ -37,13 +36,7 @@ const WORKERS = 2;
 export async function benchTheatre(log: (line: string) => void): Promise<Figures> {
   const small = process.env['BENCH_THEATRE_SMALL'] === '1';
   const pool = new NodeWorkerPool(WORKERS);
-  const controller = new AbortController();
-  setMaxListeners(1000, controller.signal);
-  const runner: OptimiseRunner = async (scenario, seed, replications) => {
-    const out = await pool.run({ scenario, seed, replications }, { signal: controller.signal });
-    if (out.failures[0]) throw new Error(out.failures[0].error);
-    return out.results;
-  };
+  const { runner, controller } = poolRunner(pool);
   const dir = mkdtempSync(join(tmpdir(), 'bench-theatre-'));
   try {
     const spec = (await loadTheatreSpec(join(EXAMPLES, 'theatre-schedule.yaml')))!;
