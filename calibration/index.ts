@@ -1,4 +1,5 @@
 /** Calibration: from a hospital's event log to a scenario, with a report that holds the two side by side. */
+export { readText } from './calibrate.js';
 export { calibrate, calibrateText, type CalibrateOptions, type CalibrationResult } from './calibrate.js';
 export { CalibrationError } from './errors.js';
 export { parseMapping, parseMappingText, MappingSchema, type Mapping, type MappingInput } from './read/mapping.js';
@@ -8,6 +9,7 @@ export { prepareFlow, type Flow, type LogCase } from './read/flow.js';
 export { buildCalibration, type Calibration } from './build/build-scenario.js';
 export { validate, type Validation, type ValidationRow } from './validate/validate.js';
 export { traceToEventLog } from './validate/trace-to-log.js';
+export { wardStaysOfLog, type WardStay, type LogWardStays } from './validate/ward-stays.js';
 export { validationMarkdown, validationVerdict } from './report/validation-table.js';
 export { fitFamily, type Fit } from './fit/mle.js';
 export { fitDuration, type DurationFit } from './fit/fit-duration.js';

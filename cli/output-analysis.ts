@@ -18,6 +18,13 @@ export function parseWarmup(text: string): number | 'auto' {
   return n;
 }
 
+/** `--warmup D` where "auto" is not offered (export-log): a number of days, 0 or more. */
+export function parseWarmupDays(text: string): number {
+  const n = parseWarmup(text);
+  if (n === 'auto') throw new InvalidArgumentError('must be a number of days (0 or more); "auto" is for run');
+  return n;
+}
+
 export interface PrecisionTarget {
   figure: string;
   relativeHalfWidth: number;

@@ -17,7 +17,7 @@ import { workerCommand } from './commands/worker.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerFeedCommand } from './commands/feed.js';
 import { queueOption } from './queue-option.js';
-import { parsePrecision, parseWarmup } from './output-analysis.js';
+import { parsePrecision, parseWarmup, parseWarmupDays } from './output-analysis.js';
 import { parseDays, parseReplications, parseSeed, parseWorkers } from './option-values.js';
 
 const SCENARIO = 'a built-in scenario name (see `list`) or a .json/.yaml/.yml scenario file';
@@ -101,6 +101,10 @@ export function buildProgram(): Command {
     .addOption(replications('replications to export (default: 1)'))
     .addOption(seed())
     .option('-o, --out <file>', 'write to this file instead of stdout')
+    .addOption(new Option('--days <n>', "days to simulate, 1 to 3660 (default: the scenario's horizonDays)").argParser(parseDays))
+    .addOption(
+      new Option('--warmup <days>', "warm-up in days: patients who arrive before it are left out (default: the scenario's)").argParser(parseWarmupDays),
+    )
     .addOption(
       new Option(
         '-f, --format <format>',
@@ -156,7 +160,11 @@ export function buildProgram(): Command {
       'score forecasts (forecast --samples files) against what happened: band coverage, PIT histogram, CRPS, error against persistence and last week, by ward and hour ahead',
     )
     .argument('<forecasts...>', 'samples files written by forecast --samples (.json or .csv)')
-    .requiredOption('--truth <sources...>', 'what happened: a trace from run --trace (one .json), or state files (or a folder of them) at the hours to score')
+    .requiredOption(
+      '--truth <sources...>',
+      'what happened: a trace from run --trace (one .json), state files (or a folder of them) at the hours to score, or an event log with --truth-map',
+    )
+    .option('--truth-map <file>', "the truth is a hospital's event log (CSV, XES, OCEL): read its ward stays through this calibration mapping")
     .option('--scenario <scenario>', `${SCENARIO} whose wards the forecasts are of (default: the one the samples name)`)
     .addOption(new Option('--pooled <from-to>', 'hours ahead pooled for the headline figures').argParser(parsePooled).default([24, 72], '24-72'))
     .option('--json', 'print the scores as JSON (every hour ahead)')

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../test/run-cli.js';
 
 interface Scored {
@@ -14,7 +14,8 @@ interface Scored {
  * against the trace, against later states, and from its CSV form.
  */
 describe('hospital-twin score', () => {
-  const setup = (async () => {
+  // Made once before the tests, with its own time limit: on a loaded machine the runs take minutes.
+  const made = (async () => {
     const dir = await tempDir();
     const f = (name: string): string => join(dir, name);
     const run = await runCli([
@@ -36,6 +37,9 @@ describe('hospital-twin score', () => {
       f('now.json'),
     ]);
     expect(run.code).toBe(0);
+    // The same replication's event log, as a hospital's own log would come.
+    const log = await runCli(['export-log', 'general-hospital', '--days', '6', '--warmup', '0', '-o', f('log.csv')]);
+    expect(log.code).toBe(0);
     const later = await runCli(['export-state', 'general-hospital', '--at', `${4.25 + 6 / 24}`, '-o', f('later.json')]);
     expect(later.code).toBe(0);
     for (const out of ['samples.json', 'samples.csv']) {
@@ -44,6 +48,11 @@ describe('hospital-twin score', () => {
     }
     return { dir, f };
   })();
+  let setup: typeof made;
+  beforeAll(async () => {
+    await made;
+    setup = made;
+  }, 900_000);
 
   it('scores a forecast against the trace: text with plain words, JSON with every hour, HTML with the plots', async () => {
     const { f } = await setup;
@@ -89,6 +98,29 @@ describe('hospital-twin score', () => {
       expect(s.byHour[4]!.coverage80.n).toBe(0);
     }
   });
+
+  it('scores against an event log read through its mapping: intensive care and step-down as the trace says, ED waiting not in a log', async () => {
+    const { f } = await setup;
+    const map = join(process.cwd(), 'calibration/maps/export-log.yaml');
+    const fromTrace = JSON.parse((await runCli(['score', f('samples.json'), '--truth', f('trace.json'), '--pooled', '1-12', '--json'])).stdout) as Scored;
+    const r = await runCli(['score', f('samples.json'), '--truth', f('log.csv'), '--truth-map', map, '--pooled', '1-12', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('ward counts in its first days miss those admitted before it begins');
+    const fromLog = JSON.parse(r.stdout) as Scored;
+    // Intensive care and step-down patients hold their bed exactly while the log shows their stay; the medical
+    // and surgical wards' beds are also held around the stay (a surgical bed through theatre), which a log of stays does not show.
+    for (const name of ['icu', 'stepDown']) expect(fromLog.series.find((s) => s.name === name)).toEqual(fromTrace.series.find((s) => s.name === name));
+    const ed = fromLog.series.find((s) => s.name === 'edWaiting');
+    expect(ed === undefined || ed.byHour.every((h) => h.coverage80.n === 0)).toBe(true);
+    expect((fromLog as unknown as { truth: string }).truth).toContain(`the event log ${f('log.csv')}`);
+    // A mapping that names no stays is refused by its file, before anything is scored.
+    const noStays = join(f('nostays.yaml'));
+    await writeFile(noStays, (await readFile(map, 'utf8')).replace(/ {2}stays:\n {4}prefix: "stay:"\n/, ''));
+    const bad = await runCli(['score', f('samples.json'), '--truth', f('log.csv'), '--truth-map', noStays]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${f('log.csv')}: cannot be read as the truth`);
+    expect(bad.stderr).toContain('names no ward stays');
+  }, 600_000);
 
   it('a file that is not a forecast sample is refused by name before anything is scored (exit 2)', async () => {
     const { dir, f } = await setup;

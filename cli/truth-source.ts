@@ -1,14 +1,16 @@
 /**
  * `score --truth SOURCE...`: what happened, from a replication's trace
  * (`run --trace`, one JSON file) or from states (export-state, run
- * --snapshot-at, a hospital's own snapshots: files, or a folder of them).
+ * --snapshot-at, a hospital's own snapshots: files, or a folder of them), or
+ * from an event log read through a calibration mapping (`--truth-map`).
  * Each file is checked before anything is scored.
  */
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { CalibrationError, parseMappingText, readText, wardStaysOfLog, type LogWardStays } from '../calibration/index.js';
 import { compileScenario, sizeInWords, type Scenario } from '../scenarios/index.js';
 import type { TraceData } from '../sim-core/index.js';
-import { truthFromStates, truthFromTrace, type Truth } from '../workers/index.js';
+import { truthFromStates, truthFromTrace, truthFromWardStays, type Truth } from '../workers/index.js';
 import { UsageError } from './exit-codes.js';
 import { loadStateFile } from './state-file.js';
 
@@ -102,7 +104,8 @@ async function stateFiles(sources: readonly string[]): Promise<string[]> {
 }
 
 /** The truth from the sources, for the scenario (the trace's model, or the states' wards). */
-export async function loadTruth(sources: readonly string[], scenario: Scenario): Promise<Truth> {
+export async function loadTruth(sources: readonly string[], scenario: Scenario, truthMap?: string): Promise<Truth> {
+  if (truthMap !== undefined) return truthFromLog(sources, scenario, truthMap);
   if (sources.length === 1 && (await isTraceFile(sources[0]!))) {
     const t = await readTraceFile(sources[0]!);
     if (t.scenario && t.scenario !== scenario.name)
@@ -113,4 +116,39 @@ export async function loadTruth(sources: readonly string[], scenario: Scenario):
   const states = [];
   for (const f of files) states.push({ state: await loadStateFile(f), source: f });
   return truthFromStates(scenario, states);
+}
+
+/**
+ * The truth in an event log (CSV, XES or OCEL, as `calibrate` reads them)
+ * through its mapping: each ward's census from the log's ward stays. A ward of
+ * the scenario the log never names is reported, not silently scored as empty.
+ */
+async function truthFromLog(sources: readonly string[], scenario: Scenario, mapPath: string): Promise<Truth> {
+  if (sources.length !== 1) throw new UsageError(`--truth: with --truth-map, give one event log, got ${sources.length} files`);
+  const logPath = sources[0]!;
+  let log: LogWardStays;
+  try {
+    const mapping = parseMappingText(await readText(mapPath, 'mapping'), mapPath);
+    log = wardStaysOfLog(await readText(logPath, 'log'), mapping, logPath);
+  } catch (e) {
+    // The reader's problems, each with its file, row or field, said as score's.
+    if (e instanceof CalibrationError) throw new UsageError(`${e.source}: cannot be read as the truth:\n${e.problems.map((p) => `  ${p}`).join('\n')}`);
+    throw e;
+  }
+  const model = compileScenario(scenario);
+  const truth = truthFromWardStays(
+    model,
+    log,
+    `the event log ${logPath} (${log.stays.length} ward stays over ${+((log.until - log.from) / 1440).toFixed(1)} days)`,
+  );
+  const unknown = truth.series.filter((w) => !log.wards.includes(w));
+  if (unknown.length === truth.series.length)
+    throw new UsageError(
+      `--truth ${logPath}: none of the scenario's wards (${truth.series.join(', ')}) is in the log, whose stays are in ${log.wards.join(', ')}: the forecast and the log must name wards alike`,
+    );
+  if (unknown.length > 0) process.stderr.write(`Warning: the log has no stay in ${unknown.join(', ')}; those wards are scored as empty\n`);
+  process.stderr.write(
+    'Note: a log holds only the patients it shows arriving, so ward counts in its first days miss those admitted before it begins; score forecasts made well after its start.\n',
+  );
+  return truth;
 }

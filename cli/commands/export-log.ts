@@ -11,6 +11,7 @@ import { listenForInterrupt } from '../interrupt.js';
 import { checkOutputs, scenarioInputs } from '../output-paths.js';
 import { createProgress } from '../progress.js';
 import { resolveScenario } from '../resolve-scenario.js';
+import { withRunLength } from '../run-length.js';
 
 export type LogFileFormat = 'csv' | 'xes' | 'ocel';
 
@@ -19,11 +20,13 @@ export interface ExportLogOptions {
   seed?: number | string;
   out?: string;
   format?: LogFileFormat;
+  days?: number;
+  warmup?: number;
 }
 
 /** `export-log [scenario]`: the simulated event log as CSV (format in ../event-log.ts), XES or OCEL 2.0 JSON (../event-log-formats.ts), to a file or stdout. */
 export async function exportLogCommand(scenarioArg: string | undefined, o: ExportLogOptions): Promise<number> {
-  const scenario = await resolveScenario(scenarioArg);
+  const scenario = withRunLength(await resolveScenario(scenarioArg), o.days, o.warmup);
   await checkOutputs({ inputs: scenarioInputs(scenarioArg), files: o.out !== undefined ? [{ path: o.out, what: '--out' }] : [] });
   const replications = o.replications ?? 1;
   const seed = o.seed ?? scenario.seed;

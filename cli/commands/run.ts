@@ -8,6 +8,7 @@ import { runJson } from '../json-output.js';
 import { checkOutputs, scenarioInputs } from '../output-paths.js';
 import { createProgress } from '../progress.js';
 import { resolveScenario } from '../resolve-scenario.js';
+import { withRunLength } from '../run-length.js';
 import { runExperiment } from '../run-experiment.js';
 import { minuteOfRun, writeStateAt } from '../state-export.js';
 import { createRunner } from '../queue-option.js';
@@ -38,20 +39,7 @@ export interface RunCommandOptions {
 /** `run [scenario]`: replications, then the report (or JSON), CSV files and the trace. */
 export async function runCommand(scenarioArg: string | undefined, o: RunCommandOptions): Promise<number> {
   // Everything that can be refused is refused here, before anything runs.
-  let scenario = await resolveScenario(scenarioArg);
-  if (o.days !== undefined) {
-    const warmup = typeof o.warmup === 'number' ? o.warmup : scenario.warmupDays;
-    if (o.warmup !== 'auto' && warmup >= o.days)
-      throw new UsageError(`--days ${o.days}: must be longer than the warm-up (${warmup} days), as a scenario's horizonDays must`);
-    scenario = { ...scenario, horizonDays: o.days };
-  }
-  if (typeof o.warmup === 'number') {
-    if (o.warmup >= scenario.horizonDays) {
-      process.stderr.write(`--warmup: must be shorter than the scenario's horizon (${scenario.horizonDays} days), got ${o.warmup}\n`);
-      return EXIT.badInput;
-    }
-    scenario = { ...scenario, warmupDays: o.warmup };
-  }
+  let scenario = withRunLength(await resolveScenario(scenarioArg), o.days, o.warmup);
   if ((o.snapshotAt === undefined) !== (o.snapshotOut === undefined))
     throw new UsageError(
       o.snapshotAt === undefined ? '--snapshot-out: needs --snapshot-at, the moment to write' : '--snapshot-at: needs --snapshot-out, the file to write',

@@ -12,6 +12,8 @@ import { loadTruth } from '../truth-source.js';
 
 export interface ScoreCommandOptions {
   truth: string[];
+  /** The truth is an event log, read through this calibration mapping. */
+  truthMap?: string;
   scenario?: string;
   pooled: [number, number];
   json?: boolean;
@@ -33,7 +35,11 @@ export function parsePooled(text: string): [number, number] {
  */
 export async function scoreCommand(files: string[], o: ScoreCommandOptions): Promise<number> {
   await checkOutputs({
-    inputs: [...files.map((path) => ({ path, what: 'a forecast' })), ...o.truth.map((path) => ({ path, what: '--truth' }))],
+    inputs: [
+      ...files.map((path) => ({ path, what: 'a forecast' })),
+      ...o.truth.map((path) => ({ path, what: '--truth' })),
+      ...(o.truthMap ? [{ path: o.truthMap, what: '--truth-map' }] : []),
+    ],
     ...(o.html ? { files: [{ path: o.html, what: '--html' }] } : {}),
   });
   const forecasts = [];
@@ -41,7 +47,7 @@ export async function scoreCommand(files: string[], o: ScoreCommandOptions): Pro
   const named = o.scenario ?? forecasts.find((f) => f.samples.scenario)?.samples.scenario;
   if (!named) throw new UsageError('--scenario: the forecasts do not name their scenario (a CSV): give it, a built-in name or a scenario file');
   const scenario = await resolveScenario(named);
-  const truth = await loadTruth(o.truth, scenario);
+  const truth = await loadTruth(o.truth, scenario, o.truthMap);
   const report = scoreForecasts(forecasts, truth, { pooled: o.pooled });
   if (!report.series.some((s) => s.byHour.some((h) => h.coverage80.n > 0))) {
     process.stderr.write(`No hour of the forecasts falls within the truth (${report.truth}): nothing was scored.\n`);

@@ -3,7 +3,7 @@ import { builtinScenario, compileScenario, localMinutes, parseScenario, parseSta
 import { runHospital, TraceBuffer } from '../../sim-core/index.js';
 import { hourlyCensus } from '../forecast/backtest.js';
 import { takeState } from '../forecast/take-state.js';
-import { truthFromStates, truthFromTrace } from './truth.js';
+import { truthFromStates, truthFromTrace, truthFromWardStays } from './truth.js';
 
 /**
  * The truth `score` reads from a trace counts each ward as the backtest's own
@@ -49,5 +49,26 @@ describe('the truth of a trace and of states', () => {
       for (const w of wards) expect(fromStates.valueAt(w, start + at)).toBe(truth.valueAt(w, start + at));
     });
     expect(fromStates.valueAt(wards[0]!, start + moments[0]! + 60)).toBeNaN();
+  });
+
+  it("an event log's ward stays: a stay counts from the minute it begins, not at the minute it ends; open stays to the log's end", () => {
+    const t0 = start;
+    const stays = [
+      { ward: 'icu', start: t0 + 60, end: t0 + 180 },
+      { ward: 'icu', start: t0 + 120, end: null },
+      { ward: 'icu', start: t0 + 179, end: t0 + 181 },
+      { ward: 'stepDown', start: t0, end: t0 + 60 },
+      { ward: 'elsewhere', start: t0, end: t0 + 600 },
+    ];
+    const log = truthFromWardStays(model, { stays, from: t0, until: t0 + 600 }, 'a hand-made log');
+    // By hand: at 60 one (the first begins), at 120 two, at 179 three, at 180 two (the first ended), at 181 one.
+    expect([59, 60, 120, 179, 180, 181, 600].map((m) => log.valueAt('icu', t0 + m))).toEqual([0, 1, 2, 3, 2, 1, 1]);
+    expect([0, 59, 60].map((m) => log.valueAt('stepDown', t0 + m))).toEqual([1, 1, 0]);
+    // A ward of the scenario the log never names holds nobody; a log names no ED queue; outside the log nothing is known.
+    expect(log.valueAt('surgicalWard', t0 + 300)).toBe(0);
+    expect(log.valueAt('edWaiting', t0 + 300)).toBeNaN();
+    expect(log.valueAt('icu', t0 - 1)).toBeNaN();
+    expect(log.valueAt('icu', t0 + 601)).toBeNaN();
+    expect(log.series).toEqual(wards);
   });
 });

@@ -81,3 +81,49 @@ export function truthFromStates(scenario: Scenario, states: readonly { state: Ho
     valueAt: (series, minute) => at.get(minute)?.get(series) ?? NaN,
   };
 }
+
+/** A ward stay as an event log tells it, in local wall-clock minutes (see calibration's wardStaysOfLog). */
+export interface LoggedStay {
+  ward: string;
+  start: number;
+  /** null: still in the ward when the log ends. */
+  end: number | null;
+}
+
+/**
+ * The truth in a hospital's event log: each ward's census at a local minute is
+ * the number of its stays under way then (begun at or before it, not yet
+ * ended), as a state taken at that minute would hold them. Known from the
+ * log's first arrival to its last event; the ED's waiting patients are not in
+ * a log of stays, so that series stays unknown (NaN).
+ */
+export function truthFromWardStays(model: HospitalModel, log: { stays: readonly LoggedStay[]; from: number; until: number }, described: string): Truth {
+  const wards = seriesOf(model).filter((n) => n !== ED_WAITING);
+  const byWard = new Map<string, { starts: Float64Array; ends: Float64Array }>();
+  for (const ward of wards) {
+    const mine = log.stays.filter((s) => s.ward === ward);
+    // Sorted starts and ends: the census at m is (starts ≤ m) − (ends ≤ m).
+    const starts = Float64Array.from(mine.map((s) => s.start)).sort();
+    const ends = Float64Array.from(mine.map((s) => s.end ?? Infinity)).sort();
+    byWard.set(ward, { starts, ends });
+  }
+  const atOrBefore = (sorted: Float64Array, m: number): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! <= m) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    series: wards,
+    described,
+    valueAt(series: string, minute: number): number {
+      const w = byWard.get(series);
+      if (!w || !(minute >= log.from && minute <= log.until)) return NaN;
+      return atOrBefore(w.starts, minute) - atOrBefore(w.ends, minute);
+    },
+  };
+}
