@@ -118,7 +118,7 @@ export function buildApi(twin: LiveTwin, loop: ForecastLoop<unknown>, o: ApiOpti
       throw e;
     }
     const controlId = typeof bundle.id === 'string' && bundle.id !== '' ? `fhir:${bundle.id}` : `fhir:sha256:${createHash('sha256').update(raw).digest('hex')}`;
-    const r = twin.ingestFhir(controlId, localMinutes(at), raw);
+    const r = await twin.ingestFhir(controlId, localMinutes(at), raw);
     return reply.code(r.code === 'AA' ? (r.stored ? 201 : 200) : 507).send({ result: r.code, text: r.text });
   });
 

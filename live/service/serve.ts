@@ -111,6 +111,7 @@ export async function serveLiveTwin(o: ServeOptions): Promise<LiveTwinHandle> {
       await mllp!.close();
       await app.close();
       await pool?.close();
+      twin.flush();
       journal.close();
     },
   };
