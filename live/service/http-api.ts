@@ -54,6 +54,14 @@ export function buildApi(twin: LiveTwin, loop: ForecastLoop<unknown>, o: ApiOpti
     return idle > o.staleMs ? [`no message for ${Math.floor(idle / 60_000)} minute(s): is the feed down?`] : [];
   };
 
+  // The last forecast failed: say why, and which forecast is shown instead (if any).
+  const failureWarnings = (): string[] => {
+    const f = loop.failure;
+    if (!f) return [];
+    const kept = loop.latest ? `the forecast shown is the last good one, as of ${loop.latest.asOf}` : 'there is no earlier forecast to show';
+    return [`the forecast as of ${f.asOf} failed: ${f.reason}; ${kept}`];
+  };
+
   app.get('/health', async () => {
     const v = twin.view();
     return {
@@ -63,7 +71,8 @@ export function buildApi(twin: LiveTwin, loop: ForecastLoop<unknown>, o: ApiOpti
       patients: v.state.patients.length,
       lastMessageAt: twin.lastStoredAt === undefined ? null : new Date(twin.lastStoredAt).toISOString(),
       forecastAsOf: loop.latest?.asOf ?? null,
-      warnings: [...feedWarnings(), ...v.warnings],
+      forecastFailed: loop.failure ?? null,
+      warnings: [...feedWarnings(), ...failureWarnings(), ...v.warnings],
     };
   });
 
@@ -77,8 +86,15 @@ export function buildApi(twin: LiveTwin, loop: ForecastLoop<unknown>, o: ApiOpti
 
   app.get('/forecast', async (_req, reply) => {
     const f = loop.latest;
-    if (!f) return reply.code(503).send({ error: 'no forecast yet: one runs after the first message, and every few minutes', warnings: feedWarnings() });
-    return { ...f, warnings: [...feedWarnings(), ...f.warnings] };
+    if (!f)
+      return reply
+        .code(503)
+        .send({
+          error: 'no forecast yet: one runs after the first message, and every few minutes',
+          failed: loop.failure ?? null,
+          warnings: [...feedWarnings(), ...failureWarnings()],
+        });
+    return { ...f, failed: loop.failure ?? null, warnings: [...feedWarnings(), ...failureWarnings(), ...f.warnings] };
   });
 
   app.get('/events', (req, reply) => {
@@ -87,7 +103,8 @@ export function buildApi(twin: LiveTwin, loop: ForecastLoop<unknown>, o: ApiOpti
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     res.write(': hospital-twin live events\n\n');
     const off = twin.subscribe((e) => {
-      const data = e.type === 'state' ? { messages: e.messages } : loop.latest;
+      const data =
+        e.type === 'state' ? { messages: e.messages } : e.type === 'forecast' ? loop.latest : { ...loop.failure, lastGoodAsOf: loop.latest?.asOf ?? null };
       res.write(`event: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`);
     });
     req.raw.on('close', off);

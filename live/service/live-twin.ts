@@ -25,7 +25,8 @@ export interface IngestResult {
 /** One line for the service's log; it must never carry a patient identifier. */
 export type LogLine = (line: string) => void;
 
-export type TwinEvent = { type: 'state'; messages: number; asOf: string | undefined } | { type: 'forecast'; asOf: string };
+export type TwinEvent =
+  { type: 'state'; messages: number; asOf: string | undefined } | { type: 'forecast'; asOf: string } | { type: 'forecast-failed'; asOf: string };
 
 interface Pending {
   source: MessageSource;
