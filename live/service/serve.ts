@@ -22,6 +22,8 @@ export interface ServeOptions {
   mllpPort: number;
   token?: string;
   allow: readonly string[];
+  /** Browser origins allowed to call the HTTP API (the viewer's, for "Connect to a live twin"). */
+  cors?: readonly string[];
   hours: number;
   replications: number;
   seed: number | string;
@@ -101,6 +103,8 @@ export async function serveLiveTwin(o: ServeOptions): Promise<LiveTwinHandle> {
     token: o.token,
     mapping: o.mapping,
     scenarioName: o.scenario.name,
+    scenario: o.scenario,
+    cors: o.cors ?? [],
     bodyLimit: STATE_LIMITS.fileBytes,
     staleMs: o.staleMs,
     log: o.log,
