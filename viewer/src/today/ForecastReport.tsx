@@ -35,7 +35,7 @@ export function ForecastReport({ scenario, state, forecast }: { scenario: Scenar
         {/* A live twin's latest forecast may start before the state shown (a newer one is on its way). */}
         {summary.asOf.slice(0, 16) !== state.asOf.slice(0, 16) && (
           <p className="muted" data-testid="today-forecast-older">
-            The state shown is as of {state.asOf.slice(0, 16).replace('T', ' ')}; this forecast is from the one before.
+            The state shown is as of {state.asOf.slice(0, 16).replace('T', ' ')}; this forecast is from an earlier one (a new one follows).
           </p>
         )}
         <ul>

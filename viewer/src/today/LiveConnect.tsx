@@ -81,6 +81,8 @@ export function LiveConnect() {
   );
 }
 
+const SHOWN = 3;
+
 /** The twin's warnings, under the snapshot line: what the bed manager must know before trusting the forecast. */
 export function LiveWarnings() {
   const { status, warnings } = useLive();
@@ -89,10 +91,21 @@ export function LiveWarnings() {
     <div className="errors" data-testid="live-warnings" aria-label="Warnings from the live twin">
       <strong>The live twin warns:</strong>
       <ul>
-        {warnings.map((w) => (
+        {warnings.slice(0, SHOWN).map((w) => (
           <li key={w}>{w}</li>
         ))}
       </ul>
+      {/* A partial feed warns of every ward: the first few, the rest a click away, so the forecast stays in view. */}
+      {warnings.length > SHOWN && (
+        <details>
+          <summary>{warnings.length - SHOWN} more warning(s)</summary>
+          <ul>
+            {warnings.slice(SHOWN).map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }
