@@ -23,6 +23,7 @@ export interface ServeCommandOptions {
   mllpPort: number;
   token?: string;
   allow: string[];
+  cors: string[];
   hours: number;
   replications: number;
   seed?: number | string;
@@ -50,6 +51,7 @@ export function registerServeCommand(program: Command): Command {
     .addOption(new Option('--mllp-port <n>', 'MLLP port for HL7 v2 (0: any free one)').argParser(whole('a port', 0, 65535)).default(2575))
     .option('--token <secret>', 'bearer token every write must carry (and every request from another machine)')
     .addOption(new Option('--allow <address...>', 'interface engines (IP addresses) allowed to connect over MLLP besides loopback').default([]))
+    .addOption(new Option('--cors <origin...>', "browser origins allowed to read the API, e.g. the viewer's http://localhost:5173").default([]))
     .addOption(new Option('--hours <h>', 'hours each forecast looks ahead').argParser(parseHours).default(72))
     .addOption(new Option('-r, --replications <n>', 'replications per forecast').argParser(parseReplications).default(200))
     .addOption(new Option('-s, --seed <seed>', "master seed (default: the scenario's)").argParser(parseSeed))
@@ -79,6 +81,7 @@ export async function serveCommand(scenarioArg: string, o: ServeCommandOptions):
       mllpPort: o.mllpPort,
       ...(o.token !== undefined ? { token: o.token } : {}),
       allow: o.allow,
+      cors: o.cors,
       hours: o.hours,
       replications: o.replications,
       seed: o.seed ?? scenario.seed,

@@ -25,7 +25,8 @@ export function requestAccess(o: { remote: string; write: boolean; token: string
     if (local) return { ok: true };
     return { ok: false, status: 403, reason: 'this twin takes requests from this machine only (it was started without --token)' };
   }
-  if (local && !o.write) return { ok: true };
+  // A read from this machine needs no token; one that brings a wrong token is told so, not served as if it were right.
+  if (local && !o.write && o.authorization === undefined) return { ok: true };
   const given = /^Bearer (.+)$/.exec(o.authorization ?? '')?.[1];
   if (given === undefined) return { ok: false, status: 401, reason: 'needs "Authorization: Bearer <token>"' };
   const a = Buffer.from(given);

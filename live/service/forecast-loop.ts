@@ -2,7 +2,9 @@
  * The forecast loop: after a change (debounced, so a burst of messages makes
  * one forecast) and every `everyMs`, the next hours are forecast from the
  * state; one run at a time, and a change during a run makes another after it.
- * The latest result is kept with the state's "as of" it started from.
+ * The latest result is kept with the state's "as of" it started from; a
+ * forecast that fails is kept beside it, with its reason, until one succeeds:
+ * the last good forecast stays readable (with its own "as of") meanwhile.
  */
 import type { HospitalState } from '../../scenarios/index.js';
 
@@ -17,6 +19,16 @@ export interface ForecastResult<S> {
   summary: S;
 }
 
+/** A forecast that did not finish: why, and from which state. No patient identifier in `reason`. */
+export interface ForecastFailure {
+  /** The state's moment the failed forecast started from. */
+  asOf: string;
+  messages: number;
+  /** Wall-clock ISO time it failed. */
+  failedAt: string;
+  reason: string;
+}
+
 export interface ForecastLoopOptions<S> {
   debounceMs: number;
   everyMs: number;
@@ -24,12 +36,16 @@ export interface ForecastLoopOptions<S> {
   current: () => { state: HospitalState; messages: number; warnings: string[] };
   forecast: (state: HospitalState) => Promise<{ summary: S; warnings: string[] }>;
   onResult: (r: ForecastResult<S>) => void;
-  onError: (e: unknown) => void;
+  onError: (f: ForecastFailure) => void;
+  /** The failure's reason in words without patient identifiers. */
+  reason: (e: unknown) => string;
   now?: () => number;
 }
 
 export class ForecastLoop<S> {
   latest: ForecastResult<S> | undefined;
+  /** The latest attempt failed (cleared by the next success). */
+  failure: ForecastFailure | undefined;
   private debounce: NodeJS.Timeout | undefined;
   private readonly every: NodeJS.Timeout;
   private running: Promise<void> | undefined;
@@ -76,9 +92,12 @@ export class ForecastLoop<S> {
         warnings: [...warnings, ...r.warnings],
         summary: r.summary,
       };
+      this.failure = undefined;
       this.o.onResult(this.latest);
     } catch (e) {
-      this.o.onError(e);
+      if (this.stopped) return;
+      this.failure = { asOf: state.asOf, messages, failedAt: new Date((this.o.now ?? Date.now)()).toISOString(), reason: this.o.reason(e) };
+      this.o.onError(this.failure);
     }
   }
 

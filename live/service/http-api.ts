@@ -14,6 +14,10 @@ export interface ApiOptions {
   token: string | undefined;
   mapping: FhirMapping;
   scenarioName: string;
+  /** The scenario itself (data: a screen reads it to name wards and draw the plan). */
+  scenario: unknown;
+  /** Origins (e.g. "http://localhost:5173") whose pages may call this API from a browser. */
+  cors: readonly string[];
   /** Largest request body (bytes). */
   bodyLimit: number;
   /** No message for this long: the forecast carries a stale-feed warning. */
@@ -35,7 +39,22 @@ export function buildApi(twin: LiveTwin, loop: ForecastLoop<unknown>, o: ApiOpti
   // SSE streams stay open: closing the service must end them, not wait for them.
   const app = Fastify({ bodyLimit: o.bodyLimit, logger: false, forceCloseConnections: true });
 
+  // A screen served from another origin (the viewer) may read this twin only if that origin was named (--cors).
+  const corsHeaders = (origin: string | undefined): Record<string, string> =>
+    origin !== undefined && o.cors.includes(origin)
+      ? {
+          'access-control-allow-origin': origin,
+          vary: 'Origin',
+          'access-control-allow-headers': 'Authorization, Content-Type',
+          'access-control-allow-methods': 'GET, POST',
+        }
+      : {};
+
   app.addHook('onRequest', async (req, reply) => {
+    const cors = corsHeaders(req.headers.origin);
+    void reply.headers(cors);
+    // A browser's preflight carries no token: it asks only whether the real request may be sent.
+    if (req.method === 'OPTIONS' && cors['access-control-allow-origin']) return reply.code(204).send();
     const access = requestAccess({
       remote: req.socket.remoteAddress ?? '',
       write: req.method !== 'GET' && req.method !== 'HEAD',
@@ -54,6 +73,14 @@ export function buildApi(twin: LiveTwin, loop: ForecastLoop<unknown>, o: ApiOpti
     return idle > o.staleMs ? [`no message for ${Math.floor(idle / 60_000)} minute(s): is the feed down?`] : [];
   };
 
+  // The last forecast failed: say why, and which forecast is shown instead (if any).
+  const failureWarnings = (): string[] => {
+    const f = loop.failure;
+    if (!f) return [];
+    const kept = loop.latest ? `the forecast shown is the last good one, as of ${loop.latest.asOf}` : 'there is no earlier forecast to show';
+    return [`the forecast as of ${f.asOf} failed: ${f.reason}; ${kept}`];
+  };
+
   app.get('/health', async () => {
     const v = twin.view();
     return {
@@ -63,7 +90,8 @@ export function buildApi(twin: LiveTwin, loop: ForecastLoop<unknown>, o: ApiOpti
       patients: v.state.patients.length,
       lastMessageAt: twin.lastStoredAt === undefined ? null : new Date(twin.lastStoredAt).toISOString(),
       forecastAsOf: loop.latest?.asOf ?? null,
-      warnings: [...feedWarnings(), ...v.warnings],
+      forecastFailed: loop.failure ?? null,
+      warnings: [...feedWarnings(), ...failureWarnings(), ...v.warnings],
     };
   });
 
@@ -75,19 +103,28 @@ export function buildApi(twin: LiveTwin, loop: ForecastLoop<unknown>, o: ApiOpti
     return stateDocument(v.state, o.scenarioName);
   });
 
+  // The scenario the twin forecasts with, for a screen that does not have it (the viewer's Today).
+  app.get('/scenario', async () => o.scenario);
+
   app.get('/forecast', async (_req, reply) => {
     const f = loop.latest;
-    if (!f) return reply.code(503).send({ error: 'no forecast yet: one runs after the first message, and every few minutes', warnings: feedWarnings() });
-    return { ...f, warnings: [...feedWarnings(), ...f.warnings] };
+    if (!f)
+      return reply.code(503).send({
+        error: 'no forecast yet: one runs after the first message, and every few minutes',
+        failed: loop.failure ?? null,
+        warnings: [...feedWarnings(), ...failureWarnings()],
+      });
+    return { ...f, failed: loop.failure ?? null, warnings: [...feedWarnings(), ...failureWarnings(), ...f.warnings] };
   });
 
   app.get('/events', (req, reply) => {
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', ...corsHeaders(req.headers.origin) });
     res.write(': hospital-twin live events\n\n');
     const off = twin.subscribe((e) => {
-      const data = e.type === 'state' ? { messages: e.messages } : loop.latest;
+      const data =
+        e.type === 'state' ? { messages: e.messages } : e.type === 'forecast' ? loop.latest : { ...loop.failure, lastGoodAsOf: loop.latest?.asOf ?? null };
       res.write(`event: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`);
     });
     req.raw.on('close', off);
@@ -118,7 +155,7 @@ export function buildApi(twin: LiveTwin, loop: ForecastLoop<unknown>, o: ApiOpti
       throw e;
     }
     const controlId = typeof bundle.id === 'string' && bundle.id !== '' ? `fhir:${bundle.id}` : `fhir:sha256:${createHash('sha256').update(raw).digest('hex')}`;
-    const r = twin.ingestFhir(controlId, localMinutes(at), raw);
+    const r = await twin.ingestFhir(controlId, localMinutes(at), raw);
     return reply.code(r.code === 'AA' ? (r.stored ? 201 : 200) : 507).send({ result: r.code, text: r.text });
   });
 

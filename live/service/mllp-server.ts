@@ -1,11 +1,11 @@
 /**
  * HL7 v2 over MLLP: each framed message is answered, in order, with an ACK
- * sent only after the message is stored (better-sqlite3 commits synchronously,
- * so the ACK below cannot overtake the commit). Peers are limited to loopback
- * and the `allow` list.
+ * sent only after the message is stored (the twin answers after its group's
+ * commit; a connection's answers are chained, so a quick AR never overtakes
+ * an earlier message's AA). Peers are limited to loopback and the `allow` list.
  */
 import { createServer, type Server, type Socket } from 'node:net';
-import { ackMessage } from '../hl7/adt-text.js';
+import { ackMessage, type AckCode } from '../hl7/adt-text.js';
 import { mllpFrame, MllpReader } from '../hl7/mllp.js';
 import type { LiveTwin, LogLine } from './live-twin.js';
 import { isLoopback } from './access.js';
@@ -41,17 +41,24 @@ export async function startMllp(twin: LiveTwin, o: MllpOptions): Promise<MllpLis
       return;
     }
     const reader = new MllpReader(o.maxBytes);
+    let answered: Promise<void> = Promise.resolve();
+    const answer = (r: Promise<{ code: AckCode; controlId: string; text: string }>) => {
+      answered = answered
+        .then(() => r)
+        .then((a) => {
+          const at = new Date(now()).toISOString().slice(0, 19);
+          if (socket.writable) socket.write(mllpFrame(ackMessage(a.code, a.controlId, a.text, at)));
+        });
+    };
     socket.on('data', (chunk: Buffer) => {
       for (const piece of reader.push(chunk)) {
-        const at = new Date(now()).toISOString().slice(0, 19);
         if ('tooLarge' in piece) {
           const reason = `message of ${piece.tooLarge} bytes is larger than the ${o.maxBytes} accepted`;
           o.log(`mllp: refused a message (AR): ${reason}`);
-          socket.write(mllpFrame(ackMessage('AR', '', reason, at)));
+          answer(Promise.resolve({ code: 'AR', controlId: '', text: reason }));
           continue;
         }
-        const r = twin.ingestHl7(piece.message);
-        if (socket.writable) socket.write(mllpFrame(ackMessage(r.code, r.controlId, r.text, at)));
+        answer(twin.ingestHl7(piece.message));
       }
     });
     socket.on('error', () => socket.destroy());

@@ -4,7 +4,7 @@
  * worker pool.
  */
 import type { AddressInfo } from 'node:net';
-import { STATE_LIMITS, type FhirMapping, type HospitalState, type Scenario } from '../../scenarios/index.js';
+import { STATE_LIMITS, StateError, type FhirMapping, type HospitalState, type Scenario } from '../../scenarios/index.js';
 import { NodeWorkerPool, runForecastParallel } from '../../workers/node.js';
 import { Journal } from '../store/journal.js';
 import { bindProblem } from './access.js';
@@ -22,6 +22,8 @@ export interface ServeOptions {
   mllpPort: number;
   token?: string;
   allow: readonly string[];
+  /** Browser origins allowed to call the HTTP API (the viewer's, for "Connect to a live twin"). */
+  cors?: readonly string[];
   hours: number;
   replications: number;
   seed: number | string;
@@ -46,6 +48,19 @@ export interface LiveTwinHandle {
   close(): Promise<void>;
 }
 
+/**
+ * Why a forecast failed, in words for the bed manager and the log: a state the
+ * scenario cannot start from says which names it does not know (the problems,
+ * not their paths, which point at patients); anything else its first line.
+ */
+export function failureReason(e: unknown): string {
+  if (e instanceof StateError) {
+    const problems = [...new Set(e.issues.map((i) => i.message))];
+    return `the state does not fit the scenario: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`;
+  }
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
+}
+
 export class ServeError extends Error {
   override readonly name = 'ServeError';
 }
@@ -68,6 +83,8 @@ export async function serveLiveTwin(o: ServeOptions): Promise<LiveTwinHandle> {
     forecast: async (state) => {
       pool ??= new NodeWorkerPool(Math.max(1, Math.min(o.workers, o.replications)));
       const run = await runForecastParallel(o.scenario, state, { hours: o.hours, replications: o.replications, seed: o.seed, workers: pool });
+      // With no replication left there is no forecast: a failure, not a warning.
+      if (run.perReplication.length === 0) throw new Error(`every replication failed (first: ${run.failures[0]?.error.split('\n')[0] ?? 'no reason given'})`);
       const failed = run.failures.map((f) => `replication ${f.replication} failed: ${f.error.split('\n')[0]}`);
       return { summary: run.summary, warnings: [...(o.stateWarnings?.(state) ?? []), ...failed] };
     },
@@ -75,13 +92,19 @@ export async function serveLiveTwin(o: ServeOptions): Promise<LiveTwinHandle> {
       o.log(`forecast: ${o.hours} h x ${o.replications} as of ${r.asOf} (${r.messages} message(s))`);
       twin.emit({ type: 'forecast', asOf: r.asOf });
     },
-    onError: (e) => o.log(`forecast: failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`),
+    reason: failureReason,
+    onError: (f) => {
+      o.log(`forecast: failed (${f.messages} message(s)): ${f.reason}`);
+      twin.emit({ type: 'forecast-failed', asOf: f.asOf });
+    },
   });
   twin.subscribe((e) => e.type === 'state' && loop.changed());
   const app = buildApi(twin, loop, {
     token: o.token,
     mapping: o.mapping,
     scenarioName: o.scenario.name,
+    scenario: o.scenario,
+    cors: o.cors ?? [],
     bodyLimit: STATE_LIMITS.fileBytes,
     staleMs: o.staleMs,
     log: o.log,
@@ -111,6 +134,7 @@ export async function serveLiveTwin(o: ServeOptions): Promise<LiveTwinHandle> {
       await mllp!.close();
       await app.close();
       await pool?.close();
+      twin.flush();
       journal.close();
     },
   };

@@ -1,7 +1,8 @@
 /**
  * The live twin's durable journal: every message accepted, in one SQLite file
  * (WAL, synchronous=FULL, so a committed insert survives a crash or a power
- * cut). A message is acknowledged only after its insert has committed; the
+ * cut). A message is acknowledged only after its insert has committed (the
+ * messages that arrive together commit in one transaction: one fsync); the
  * control id is unique, so a resend stores nothing. The state is a fold over
  * this table (see live-state.ts): nothing else needs to be kept.
  *
@@ -36,10 +37,12 @@ export class JournalError extends Error {
 export class Journal {
   private readonly insert: Database.Statement;
   private readonly countStmt: Database.Statement;
+  private readonly many: (es: readonly Omit<JournalEntry, 'seq'>[], receivedAt: string) => (JournalEntry | undefined)[];
 
   private constructor(private readonly db: Database.Database) {
     this.insert = db.prepare('INSERT OR IGNORE INTO messages (control_id, source, event_minutes, received_at, raw) VALUES (?, ?, ?, ?, ?)');
     this.countStmt = db.prepare('SELECT count(*) AS n FROM messages');
+    this.many = db.transaction((es: readonly Omit<JournalEntry, 'seq'>[], receivedAt: string) => es.map((e) => this.append(e, receivedAt)));
   }
 
   /** Opens the journal at `path`, creating it only if no file is there. */
@@ -71,6 +74,19 @@ export class Journal {
     const r = this.insert.run(e.controlId, e.source, e.eventMinutes, receivedAt, e.raw);
     return r.changes === 0 ? undefined : { ...e, seq: Number(r.lastInsertRowid) };
   }
+
+  /**
+   * Stores several messages in one transaction (one fsync: a group commit);
+   * each result as `append`'s. All or nothing: if it throws, none is stored.
+   */
+  appendMany(es: readonly Omit<JournalEntry, 'seq'>[], receivedAt: string): (JournalEntry | undefined)[] {
+    const r = this.many(es, receivedAt);
+    this.groups++;
+    return r;
+  }
+
+  /** Group commits made since opening (tests: messages that arrive together share one). */
+  groups = 0;
 
   /** Every entry, in arrival order. */
   *entries(): Generator<JournalEntry> {

@@ -2,7 +2,7 @@
  * The hospital now, as a fold over the journal in event-time order (ties in
  * arrival order): a message that arrives late lands where it belongs. Folding
  * goes on incrementally while messages come in order; one that is earlier
- * than the last applied makes the next read fold again from the start.
+ * than the last folded makes the next read fold again from the start.
  */
 import { formatLocal, localMinutes, stateFromFhir, StateError, type FhirItem, type FhirMapping, type HospitalState } from '../../scenarios/index.js';
 import { readAdt } from '../hl7/adt-event.js';
@@ -35,10 +35,20 @@ export class LiveState {
   constructor(private readonly mapping: FhirMapping) {}
 
   add(entry: JournalEntry): void {
+    // Its place in event-time order, searched from the end (most messages come in order; several feeds interleave a little).
+    let lo = 0;
+    let hi = this.entries.length;
     const last = this.entries.at(-1);
-    this.entries.push(entry);
     if (last && order(entry, last) < 0) {
-      this.entries.sort(order);
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (order(this.entries[mid]!, entry) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+    } else lo = hi;
+    this.entries.splice(lo, 0, entry);
+    // Landing among messages already folded: the next read folds again from the start.
+    if (lo < this.applied) {
       this.fold = new VisitFold();
       this.applied = 0;
     }

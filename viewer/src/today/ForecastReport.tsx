@@ -30,8 +30,14 @@ export function ForecastReport({ scenario, state, forecast }: { scenario: Scenar
     <div className="forecast-report" data-testid="today-forecast">
       <section aria-labelledby="today-headline-title" className="today-headline" data-testid="today-headline">
         <h2 id="today-headline-title">
-          Forecast from {state.asOf.replace('T', ' ')}, next {summary.hours} hours ({summary.replications} replications)
+          Forecast from {summary.asOf.slice(0, 16).replace('T', ' ')}, next {summary.hours} hours ({summary.replications} replications)
         </h2>
+        {/* A live twin's latest forecast may start before the state shown (a newer one is on its way). */}
+        {summary.asOf.slice(0, 16) !== state.asOf.slice(0, 16) && (
+          <p className="muted" data-testid="today-forecast-older">
+            The state shown is as of {state.asOf.slice(0, 16).replace('T', ' ')}; this forecast is from an earlier one (a new one follows).
+          </p>
+        )}
         <ul>
           {wardLines.map((l) => (
             <li key={l.key} data-testid={`headline-${l.key}`}>

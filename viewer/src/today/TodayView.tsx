@@ -3,13 +3,16 @@
  * snapshot (who is where now, and the booked cases), loaded from files or
  * taken from the replay's moment, forecast for the next hours in the worker
  * and said in words first (ForecastReport), with the hospital as it is now
- * drawn in 3D below.
+ * drawn in 3D below. Or a live twin's state and forecast, followed as they
+ * change (LiveConnect).
  */
 import { useRef, useState } from 'react';
 import { clockText } from '../format/time.js';
 import { NumberField } from '../panels/NumberField.js';
 import { choiceByKey, useScenarios } from '../store/scenarios.js';
 import { ForecastReport } from './ForecastReport.js';
+import { LiveConnect, LiveWarnings } from './LiveConnect.js';
+import { disconnectLive } from './live-connection.js';
 import { SnapshotOfReplayButton } from './SnapshotOfReplayButton.js';
 import { SnapshotView } from './SnapshotView.js';
 import { loadSnapshot, runTodayForecast, useToday } from './today-actions.js';
@@ -40,11 +43,16 @@ export function TodayView() {
           data-testid="today-file"
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
-            if (files.length > 0) void loadSnapshot(files);
+            // A file chosen replaces the live twin's state: stop following it, or its next event would put it back.
+            if (files.length > 0) {
+              disconnectLive();
+              void loadSnapshot(files);
+            }
             e.target.value = '';
           }}
         />
         <SnapshotOfReplayButton />
+        <LiveConnect />
         {state && (
           <>
             <label>
@@ -77,7 +85,8 @@ export function TodayView() {
       {!state && !error && (
         <p className="muted">
           Load a hospital state snapshot (the JSON of <code>hospital-twin export-state</code>, e.g. examples/state/general-hospital-monday.json), or run a
-          scenario and take a snapshot of the moment its replay shows, to see the hospital as it is then and forecast the next 72 hours from it.
+          scenario and take a snapshot of the moment its replay shows, to see the hospital as it is then and forecast the next 72 hours from it; or connect to a
+          live twin (<code>hospital-twin serve</code>) to follow the hospital as its feeds report it.
         </p>
       )}
       {status === 'taking' && <p data-testid="today-taking">Taking the snapshot in the worker (replication 1 run to the moment shown)…</p>}
@@ -95,6 +104,7 @@ export function TodayView() {
           )}
         </p>
       )}
+      <LiveWarnings />
       {status === 'running' && (
         <div className="progress" data-testid="today-progress">
           <progress value={progress.done} max={progress.total} />
