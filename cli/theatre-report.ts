@@ -27,9 +27,18 @@ export function theatreSummary(r: TheatreReport): string {
     `${r.candidates} schedules proposed by the program over ${r.rounds.length} round(s) and simulated; the selection ${r.selectionFinished ? 'ended by its own rule' : 'stopped at the budget'}.`,
     '',
   );
+  if (r.scenario !== undefined)
+    lines.push(
+      `The week scheduled is that of ${r.scenario}${r.current ? ` (today it runs ${r.current === 'current' ? 'its own week, shown as "current"' : `schedule ${r.current}`})` : ''}.`,
+      '',
+    );
   lines.push('Chosen week:', weekGridText(r.problem, r.chosen.schedule), '');
   const columns = [r.chosen, ...r.builtins];
-  const head = ['Figure', ...columns.map((c) => (c.name === 'chosen' ? 'Chosen' : `Schedule ${c.name}`)), ...(a ? ['Chosen - A'] : [])];
+  const head = [
+    'Figure',
+    ...columns.map((c) => (c.name === 'chosen' ? 'Chosen' : c.name === 'current' ? "The scenario's own week" : `Schedule ${c.name}`)),
+    ...(a ? ['Chosen - A'] : []),
+  ];
   const rows = SHOWN.map((f) => [
     `${f.label} (${f.unit})`,
     ...columns.map((c) => withHalf(c.figures[f.id], f.unit)),
