@@ -71,7 +71,7 @@ function TheatreWeekReport({ week }: { week: TheatreWeek }) {
       <div className="optimise-body">
         <p data-testid="theatre-week-answer">
           {week.chosenBuiltin !== undefined
-            ? `None of the proposed weeks was better than schedule ${week.chosenBuiltin}: it is kept${week.current ? `, so ${changed === 0 ? 'no theatre-day changes' : `${changed} of ${days} theatre-days change from today`}` : ''}.`
+            ? `None of the proposed weeks was better than ${week.chosenBuiltin === 'current' ? 'your scenario’s own week' : `schedule ${week.chosenBuiltin}`}: it is kept${week.current ? `, so ${changed === 0 ? 'no theatre-day changes' : `${changed} of ${days} theatre-days change from today`}` : ''}.`
             : week.current
               ? `The proposed week changes ${changed} of ${days} theatre-days from today (${today}).`
               : `The proposed week fills ${days} theatre-days.`}{' '}
