@@ -22,14 +22,26 @@ export function theatreSummary(r: TheatreReport): string {
       `The chosen schedule ${verdict} schedule A on the objective: ${fmt(r.chosen.figures[objective]!.mean, 'points')} against ${fmt(a.figures[objective]!.mean, 'points')} (paired difference ${withHalf(d, 'points')}, ${level} interval, ${r.replications} replications).`,
     );
   } else lines.push(`The chosen schedule's objective: ${withHalf(r.chosen.figures[objective], 'points')} (${level} interval, ${r.replications} replications).`);
-  if (r.chosenBuiltin) lines.push(`None of the proposed schedules was better: the chosen is schedule ${r.chosenBuiltin} itself.`);
+  if (r.chosenBuiltin)
+    lines.push(
+      `None of the proposed schedules was better: the chosen is ${r.chosenBuiltin === 'current' ? "the scenario's own week" : `schedule ${r.chosenBuiltin}`} itself.`,
+    );
   lines.push(
     `${r.candidates} schedules proposed by the program over ${r.rounds.length} round(s) and simulated; the selection ${r.selectionFinished ? 'ended by its own rule' : 'stopped at the budget'}.`,
     '',
   );
+  if (r.scenario !== undefined)
+    lines.push(
+      `The week scheduled is that of ${r.scenario}${r.current ? ` (today it runs ${r.current === 'current' ? 'its own week, shown as "current"' : `schedule ${r.current}`})` : ''}.`,
+      '',
+    );
   lines.push('Chosen week:', weekGridText(r.problem, r.chosen.schedule), '');
   const columns = [r.chosen, ...r.builtins];
-  const head = ['Figure', ...columns.map((c) => (c.name === 'chosen' ? 'Chosen' : `Schedule ${c.name}`)), ...(a ? ['Chosen - A'] : [])];
+  const head = [
+    'Figure',
+    ...columns.map((c) => (c.name === 'chosen' ? 'Chosen' : c.name === 'current' ? "The scenario's own week" : `Schedule ${c.name}`)),
+    ...(a ? ['Chosen - A'] : []),
+  ];
   const rows = SHOWN.map((f) => [
     `${f.label} (${f.unit})`,
     ...columns.map((c) => withHalf(c.figures[f.id], f.unit)),

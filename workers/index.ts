@@ -30,3 +30,4 @@ export {
   type TraceEvent,
 } from '../sim-core/index.js';
 export * from './score/index.js';
+export { SHOWN as THEATRE_FIGURES_SHOWN } from './theatre/schedule-figures.js';

@@ -7,6 +7,10 @@
  * says what the best buys and why it was chosen; then the picker and the Run
  * view both show the best. A file that is not a result is refused with its
  * problems by path. axe-core on the report; screenshots at 1280×720.
+ * A theatre schedule's result (theatre-schedule.json) opens as its week: a
+ * table of theatres by weekday with the proposed list of each day against
+ * today's (schedule A), and the figures side by side; at 1280×720 and
+ * 1920×1080, with axe-core.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +21,53 @@ import { ARTIFACTS, useViewer } from './open-viewer.js';
 import { seriousAxeViolations } from './page-checks.js';
 
 const RESULT = fileURLToPath(new URL('../../workers/optimise/examples/mmc-staffing.optimise.json', import.meta.url));
+/** Written by `hospital-twin optimise test/e2e/fixtures/theatre-week.yaml` (the general hospital at small sizes). */
+const THEATRE_WEEK = fileURLToPath(new URL('./fixtures/theatre-week.json', import.meta.url));
+
+interface WeekJson {
+  chosen: { schedule: (string | null)[][] };
+  builtins: { name: string; schedule: (string | null)[][] }[];
+  problem: { theatres: string[] };
+}
+
+/** Opens the theatre week and checks the grid against the file: a row per theatre, a column per weekday, each day's list and whether it changed from today's. */
+async function checkTheatreWeek(page: Page, shot: (name: string) => Promise<Buffer>): Promise<void> {
+  const json = JSON.parse(await readFile(THEATRE_WEEK, 'utf8')) as WeekJson;
+  await page.setInputFiles('[data-testid=optimise-file]', THEATRE_WEEK);
+  const grid = page.locator('[data-testid=theatre-week-grid]');
+  await grid.waitFor();
+  expect(await grid.locator('thead th[scope=col]').allTextContents()).toEqual(['Theatre', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']);
+  expect(await grid.locator('tbody th[scope=row]').allTextContents()).toEqual(json.problem.theatres.map((t) => `Theatre ${t}`));
+  const today = json.builtins.find((b) => b.name === 'A')!.schedule;
+  let changed = 0;
+  const words: Record<string, string> = {
+    arthroplasty: 'Joint replacement',
+    generalMajor: 'General surgery, major',
+    generalMinor: 'General surgery, minor',
+    gynae: 'Gynaecology',
+    urology: 'Urology',
+  };
+  for (const [t, row] of json.chosen.schedule.entries())
+    for (const [d, list] of row.entries()) {
+      const text = (await page.textContent(`[data-testid=week-cell-${t}-${d}]`)) ?? '';
+      expect(text.startsWith(words[list!]!)).toBe(true);
+      if (list !== today[t]![d]) {
+        changed++;
+        expect(text).toContain(`changed from ${words[today[t]![d]!]}`);
+      } else expect(text).toContain('as today');
+    }
+  expect(changed).toBeGreaterThan(0);
+  expect(await page.textContent('[data-testid=theatre-week-answer]')).toMatch(
+    new RegExp(`^The proposed week changes ${changed} of 15 theatre-days from today \\(Schedule A\\)\\. It ties with schedule A on the schedule objective`),
+  );
+  // The figures in words, side by side with A and B, and no figure id shown.
+  const figures = (await page.textContent('[data-testid=theatre-week-figures]')) ?? '';
+  for (const words of ['Elective cancellations per week', 'Peak ward beds', 'Schedule A (today)', 'Schedule B', 'Proposed − schedule A'])
+    expect(figures).toContain(words);
+  expect(figures).not.toMatch(/theatre\.\w+/);
+  await shot('theatre-week');
+  expect(await seriousAxeViolations(page)).toEqual([]);
+}
 
 describe.skipIf(!chromiumAvailable())('an optimisation result at 1280×720', () => {
   let page: Page;
@@ -84,4 +135,22 @@ describe.skipIf(!chromiumAvailable())('an optimisation result at 1280×720', () 
     expect(await page.textContent('.scene-title')).toContain('mmc-staffing: best');
     expect(pageErrors).toEqual([]);
   }, 300_000);
+
+  it("shows a theatre schedule's week: each theatre-day's proposed list against today's, in a table with headers", async () => {
+    await checkTheatreWeek(page, shot);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
+
+describe.skipIf(!chromiumAvailable())('a theatre schedule result at 1920×1080', () => {
+  let page: Page;
+  let pageErrors: string[] = [];
+  useViewer((viewer) => ({ page, pageErrors } = viewer), { width: 1920, height: 1080 });
+
+  it('shows the week grid whole, without scrolling sideways', async () => {
+    await checkTheatreWeek(page, (name) => page.screenshot({ path: `${ARTIFACTS}/optimise-1920x1080-${name}.png` }));
+    const fits = await page.$eval('[data-testid=theatre-week-grid]', (t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth);
+    expect(fits).toBe(true);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

@@ -16,23 +16,15 @@ import { OptimiseSpecError } from '../optimise/optimise-spec.js';
 import { BUILTIN_SCHEDULES, GENERAL_HOSPITAL_BINDING, generalHospitalProblem } from './general-hospital-problem.js';
 import { proposeAndSelect, type RoundReport } from './propose-and-select.js';
 import { mergeWeights, scheduleKey, type Schedule, type ScheduleProblem } from './schedule.js';
-import { SCHEDULE_FIGURES, withScheduleFigures } from './schedule-figures.js';
+import { SHOWN, withScheduleFigures } from './schedule-figures.js';
 import { applySchedule, type ScheduleBinding } from './schedule-scenario.js';
 import { SMALL_BINDING, SMALL_PROBLEM, smallBase } from './small-instance.js';
+import { loadUserScenario, readSchedule } from './user-scenario.js';
 import type { TheatreSpec } from './theatre-spec.js';
 
-export const THEATRE_FILES = { scenario: 'theatre-schedule-scenario.yaml', json: 'theatre-schedule.json' } as const;
+export { SHOWN };
 
-/** The figures shown side by side, with words and units for people. */
-export const SHOWN = [
-  { id: SCHEDULE_FIGURES.cancellations, label: 'Elective cancellations per week', unit: 'cases' },
-  { id: SCHEDULE_FIGURES.overtimeHours, label: 'Theatre overtime per week', unit: 'hours' },
-  { id: 'theatre.utilisation', label: 'Theatre utilisation (busy / in session)', unit: 'share' },
-  { id: SCHEDULE_FIGURES.peakWardBeds, label: 'Peak ward beds (08:00, busiest weekday)', unit: 'beds' },
-  { id: SCHEDULE_FIGURES.peakIcuBeds, label: 'Peak critical-care beds (08:00, busiest weekday)', unit: 'beds' },
-  { id: 'cost.total', label: 'Total cost of the run', unit: 'money' },
-  { id: SCHEDULE_FIGURES.objective, label: 'Schedule objective (weighted, lower is better)', unit: 'points' },
-] as const;
+export const THEATRE_FILES = { scenario: 'theatre-schedule-scenario.yaml', json: 'theatre-schedule.json' } as const;
 
 export interface Interval {
   mean: number;
@@ -54,6 +46,10 @@ export interface TheatreReport {
   rounds: RoundReport[];
   /** Schedules the program proposed (the built-ins, simulated beside them, not counted). */
   candidates: number;
+  /** The scenario scheduled, when the user named one (else the hospital's own). */
+  scenario?: string;
+  /** Which of `builtins` is the scenario's own week (what runs today), when it reads as a schedule. */
+  current?: string;
   /** The chosen is one of the built-ins (none proposed was better). */
   chosenBuiltin?: string;
   replications: number;
@@ -69,16 +65,36 @@ export interface RunTheatreOptions {
   source?: string;
 }
 
-function setup(spec: TheatreSpec): { problem: ScheduleProblem; binding: ScheduleBinding; base: ScenarioInput; builtins: [string, Schedule][] } {
+interface Setup {
+  problem: ScheduleProblem;
+  binding: ScheduleBinding;
+  base: ScenarioInput;
+  /** Schedules in use, simulated beside the proposals: A and B, and the scenario's own week when it is neither. */
+  builtins: [string, Schedule][];
+  /** Which of the built-ins is the scenario's own week, if it reads as one. */
+  current?: string;
+}
+
+async function setup(spec: TheatreSpec, source: string): Promise<Setup> {
   const s = spec.theatreSchedule;
   const options = { weights: s.weights, forbidden: s.forbidden, bounds: s.bounds };
-  if (s.hospital === 'small-instance') {
-    const problem = { ...SMALL_PROBLEM, weights: mergeWeights(SMALL_PROBLEM.weights, s.weights), forbidden: [...SMALL_PROBLEM.forbidden, ...s.forbidden] };
-    return { problem, binding: SMALL_BINDING, base: smallBase(s.horizonDays ? Math.max(1, Math.round(s.horizonDays / 7)) : 4), builtins: [] };
-  }
-  const base = structuredClone(builtinScenario('general-hospital')!.document);
+  const small = s.hospital === 'small-instance';
+  const problem = small
+    ? { ...SMALL_PROBLEM, weights: mergeWeights(SMALL_PROBLEM.weights, s.weights), forbidden: [...SMALL_PROBLEM.forbidden, ...s.forbidden] }
+    : generalHospitalProblem(options);
+  const binding = small ? SMALL_BINDING : GENERAL_HOSPITAL_BINDING;
+  checkNames(spec, problem, source);
+  const builtins: [string, Schedule][] = small ? [] : Object.entries(BUILTIN_SCHEDULES);
+  if (small && s.scenario === undefined) return { problem, binding, base: smallBase(s.horizonDays ? Math.max(1, Math.round(s.horizonDays / 7)) : 4), builtins };
+  const base = structuredClone(
+    s.scenario === undefined ? builtinScenario('general-hospital')!.document : await loadUserScenario(s.scenario, problem, binding, source),
+  );
   if (s.horizonDays !== undefined) base.horizonDays = (base.warmupDays ?? 0) + s.horizonDays;
-  return { problem: generalHospitalProblem(options), binding: GENERAL_HOSPITAL_BINDING, base, builtins: Object.entries(BUILTIN_SCHEDULES) };
+  const own = readSchedule(base, problem, binding);
+  if (own === undefined) return { problem, binding, base, builtins };
+  const same = builtins.find(([, b]) => scheduleKey(b) === scheduleKey(own));
+  if (same) return { problem, binding, base, builtins, current: same[0] };
+  return { problem, binding, base, builtins: [['current', own], ...builtins], current: 'current' };
 }
 
 function checkNames(spec: TheatreSpec, problem: ScheduleProblem, source: string): void {
@@ -135,10 +151,13 @@ function shown(
 
 export async function runTheatreSchedule(spec: TheatreSpec, options: RunTheatreOptions): Promise<TheatreReport> {
   const source = options.source ?? spec.name;
-  const { problem, binding, base, builtins } = setup(spec);
-  checkNames(spec, problem, source);
+  const { problem, binding, base, builtins, current } = await setup(spec, source);
   const files = { scenario: join(options.outDir, THEATRE_FILES.scenario), json: join(options.outDir, THEATRE_FILES.json) };
-  const inputs = options.source ? [{ path: options.source, what: 'the optimisation' }] : [];
+  const own = spec.theatreSchedule.scenario;
+  const inputs = [
+    ...(options.source ? [{ path: options.source, what: 'the optimisation' }] : []),
+    ...(own !== undefined && builtinScenario(own) === undefined ? [{ path: own, what: 'the scenario scheduled' }] : []),
+  ];
   const clash = await outputProblems(inputs, [], [{ path: options.outDir, what: 'the output folder', files: [THEATRE_FILES.scenario, THEATRE_FILES.json] }]);
   if (clash.length > 0) throw new Error(clash.join('\n'));
 
@@ -179,6 +198,8 @@ export async function runTheatreSchedule(spec: TheatreSpec, options: RunTheatreO
     builtins: builtins.map(([name, schedule]) => shown(name, schedule, builtinRows.get(name)!, spec.confidence, name === 'A' ? undefined : a)),
     rounds: outcome.rounds,
     candidates: outcome.candidates.filter((c) => c.round > 0).length,
+    ...(spec.theatreSchedule.scenario !== undefined ? { scenario: spec.theatreSchedule.scenario } : {}),
+    ...(current !== undefined ? { current } : {}),
     ...(chosen.round === 0 ? { chosenBuiltin: builtins.find(([, s]) => scheduleKey(s) === chosen.key)?.[0] ?? '?' } : {}),
     replications: n,
     confidence: spec.confidence,

@@ -18,6 +18,17 @@ export const SCHEDULE_FIGURES = {
   objective: 'theatre.objective',
 } as const;
 
+/** The figures shown side by side (by the CLI and the viewer), with words and units for people. */
+export const SHOWN = [
+  { id: SCHEDULE_FIGURES.cancellations, label: 'Elective cancellations per week', unit: 'cases' },
+  { id: SCHEDULE_FIGURES.overtimeHours, label: 'Theatre overtime per week', unit: 'hours' },
+  { id: 'theatre.utilisation', label: 'Theatre utilisation (busy / in session)', unit: 'share' },
+  { id: SCHEDULE_FIGURES.peakWardBeds, label: 'Peak ward beds (08:00, busiest weekday)', unit: 'beds' },
+  { id: SCHEDULE_FIGURES.peakIcuBeds, label: 'Peak critical-care beds (08:00, busiest weekday)', unit: 'beds' },
+  { id: 'cost.total', label: 'Total cost of the run', unit: 'money' },
+  { id: SCHEDULE_FIGURES.objective, label: 'Schedule objective (weighted, lower is better)', unit: 'points' },
+] as const;
+
 /** The schedule's terms from one replication's figures; `weeks` measured (horizon less warm-up, in weeks). */
 export function scheduleTerms(problem: ScheduleProblem, binding: ScheduleBinding, f: Readonly<Record<string, number>>, weeks: number) {
   const sum = (ids: string[]) => ids.reduce((s, id) => s + (f[id] ?? 0), 0);

@@ -4,7 +4,9 @@
  * weights of the objective, forbidden pairs and bounds on lists, and the
  * budget of the proposal loop and the selection.
  */
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { builtinScenario } from '../../scenarios/index.js';
 import { OptimiseSpecError } from '../optimise/optimise-spec.js';
 import { plainIssue, readDocument } from '../sweep/index.js';
 import { WEEKDAYS } from './schedule.js';
@@ -18,6 +20,11 @@ export const TheatreSpecSchema = z.strictObject({
   theatreSchedule: z.strictObject({
     /** The week to schedule: the general hospital's 15 lists, or the small check instance. */
     hospital: z.enum(['general-hospital', 'small-instance']),
+    /**
+     * The user's own scenario (a .yaml, .yml or .json file, relative to this file, or a built-in's
+     * name) whose week is scheduled with the hospital's kinds of list; default: the hospital's own.
+     */
+    scenario: z.string().min(1, 'must name a scenario file or a built-in scenario').optional(),
     weights: z
       .strictObject({ overtimeHours: z.number().min(0), cancellations: z.number().min(0), peakWardBeds: z.number().min(0), peakIcuBeds: z.number().min(0) })
       .partial()
@@ -49,6 +56,8 @@ export async function loadTheatreSpec(file: string): Promise<TheatreSpec | null>
   const result = TheatreSpecSchema.safeParse(doc, { reportInput: true });
   if (!result.success) throw new OptimiseSpecError(file, result.error.issues.flatMap(plainIssue));
   const spec = result.data;
+  const own = spec.theatreSchedule.scenario;
+  if (own !== undefined && !builtinScenario(own) && !isAbsolute(own)) spec.theatreSchedule.scenario = resolve(dirname(file), own);
   const problems: { path: string; message: string }[] = [];
   for (const [id, b] of Object.entries(spec.theatreSchedule.bounds))
     if (b.min > b.max) problems.push({ path: `theatreSchedule.bounds.${id}.min`, message: `must be at most max (${b.max}), got ${b.min}` });

@@ -9,6 +9,7 @@ import { objectiveWords } from './objective-words.js';
 import { compareBestWithBase, openOptimiseFile, useOptimise } from './optimise-actions.js';
 import { valuesText, type OptimiseCandidate } from './optimise-file.js';
 import { ObjectivePlot } from './ObjectivePlot.js';
+import { TheatreWeekView } from './TheatreWeekView.js';
 
 const fmt = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
@@ -102,7 +103,8 @@ export function OptimisePanel() {
     <section className="card" data-testid="optimise">
       <h2>Optimisation result</h2>
       <p className="muted">
-        Open the <code>optimise.json</code> that <code>hospital-twin optimise</code> wrote: its plot and selection, and the best compared with the base.
+        Open the <code>optimise.json</code> that <code>hospital-twin optimise</code> wrote: its plot and selection, and the best compared with the base; or a{' '}
+        <code>theatre-schedule.json</code>: its week grid.
       </p>
       <div className="buttons">
         <button onClick={() => input.current?.click()}>Open optimise.json…</button>
@@ -136,6 +138,7 @@ export function OptimisePanel() {
         </div>
       )}
       <OptimiseReportView />
+      <TheatreWeekView />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { useCompare } from '../store/compare.js';
 import { useRuns } from '../store/runs.js';
 import { addChoice, useScenarios } from '../store/scenarios.js';
 import { OptimiseFileError, readOptimiseResult, valuesText, type OptimiseResult } from './optimise-file.js';
+import { openTheatreWeek, useTheatreWeek } from './theatre-week-file.js';
 
 interface OptimiseState {
   result: OptimiseResult | null;
@@ -22,7 +23,10 @@ export const useOptimise = create<OptimiseState>(() => ({ result: null, open: fa
 
 export async function openOptimiseFile(file: File): Promise<void> {
   try {
-    const result = readOptimiseResult(await file.text(), file.name);
+    const text = await file.text();
+    // A theatre schedule's result (theatre-schedule.json) opens as its week grid.
+    if (openTheatreWeek(text, file.name)) return useOptimise.setState({ error: null, open: false });
+    const result = readOptimiseResult(text, file.name);
     const baseKey = `optimise:${result.name}:base`;
     const bestKey = `optimise:${result.name}:best`;
     addChoice(
@@ -47,6 +51,7 @@ export async function openOptimiseFile(file: File): Promise<void> {
       false,
     );
     useOptimise.setState({ result, open: true, error: null, baseKey, bestKey });
+    useTheatreWeek.setState({ open: false });
   } catch (e) {
     if (e instanceof OptimiseFileError) useOptimise.setState({ error: e });
     else throw e;
