@@ -34,19 +34,31 @@ export function PlanLabelLayer({ items, elements }: { items: readonly PlanItem[]
   );
 }
 
+/** Whether the camera or the view changed since `seen` was written; writes it (nothing allocated per frame). */
+function moved(seen: Float64Array, world: readonly number[], projection: readonly number[], width: number, height: number): boolean {
+  let changed = seen[32] !== width || seen[33] !== height;
+  for (let i = 0; i < 16; i++) changed ||= seen[i] !== world[i] || seen[16 + i] !== projection[i];
+  if (!changed) return false;
+  seen.set(world, 0);
+  seen.set(projection, 16);
+  seen[32] = width;
+  seen[33] = height;
+  return true;
+}
+
 interface PlacerState {
   size: { width: number; height: number }[] | null;
   texts: (string | null)[];
   alarms: boolean[];
   placement: Placement[];
-  /** Camera and view the placement was made for. */
-  seen: number[];
+  /** Camera and view the placement was made for: its matrices, then the view's width and height. */
+  seen: Float64Array;
 }
 
 export function PlanLabelPlacer({ items, elements, clock }: { items: readonly PlanItem[]; elements: LabelElements; clock: { time: number } }) {
   const camera = useThree((s) => s.camera);
   const view = useThree((s) => s.size);
-  const state = useMemo<PlacerState>(() => ({ size: null, texts: [], alarms: [], placement: [], seen: [] }), [items]);
+  const state = useMemo<PlacerState>(() => ({ size: null, texts: [], alarms: [], placement: [], seen: new Float64Array(34).fill(NaN) }), [items]);
   const p = useMemo(() => new Vector3(), []);
   useFrame(() => {
     const els = elements.current;
@@ -66,9 +78,7 @@ export function PlanLabelPlacer({ items, elements, clock }: { items: readonly Pl
       state.texts = items.map(() => null);
     }
     camera.updateMatrixWorld();
-    const seen = [...camera.matrixWorld.elements, ...camera.projectionMatrix.elements, view.width, view.height];
-    if (seen.some((v, i) => v !== state.seen[i])) {
-      state.seen = seen;
+    if (moved(state.seen, camera.matrixWorld.elements, camera.projectionMatrix.elements, view.width, view.height)) {
       const labels: LabelToPlace[] = items.map((item, i) => {
         p.set(item.anchor[0], item.anchor[1], item.anchor[2]).project(camera);
         const { width, height } = state.size![i]!;
