@@ -63,7 +63,8 @@ export function PlanLabelPlacer({ items, elements, clock }: { items: readonly Pl
   useFrame(() => {
     const els = elements.current;
     if (!state.size) {
-      // Each label's room: its widest text, measured once.
+      // Each label's room: its widest text, measured once, when the scene is on screen (a kept scene is not).
+      if (!els[0]?.parentElement?.offsetParent) return;
       state.size = items.map((item, i) => {
         const el = els[i];
         if (!el) return { width: 0, height: 0 };
