@@ -12,6 +12,9 @@ import { Vector3 } from 'three';
 import { placeLabels, type LabelToPlace, type Placement } from './label-placement.js';
 import type { PlanItem } from './plan-label-items.js';
 
+/** Height of the strip at the top of a scene where its title and buttons sit (styles.css: .scene-title, .scene-tools), in px. */
+const TITLE_STRIP = 34;
+
 export interface LabelElements {
   current: (HTMLSpanElement | null)[];
 }
@@ -92,7 +95,7 @@ export function PlanLabelPlacer({ items, elements, clock }: { items: readonly Pl
           hidden: p.z > 1 || width === 0,
         };
       });
-      state.placement = placeLabels(labels, view.width, view.height);
+      state.placement = placeLabels(labels, view.width, view.height, TITLE_STRIP);
       state.placement.forEach((at, i) => {
         const el = els[i];
         if (!el) return;

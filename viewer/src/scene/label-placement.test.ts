@@ -27,6 +27,18 @@ describe('placing the words of the plan', () => {
     expect(tooClose(a!, b!, 60, 16)).toBe(false);
   });
 
+  it('keeps the strip at the top clear, moving a label there a line down', () => {
+    const a = {
+      ...label(100, 20),
+      candidates: [
+        [0, 0],
+        [0, 1],
+      ] as const,
+    };
+    expect(placeLabels([a], 400, 300, 30)).toEqual([{ left: 70, top: 30 }]);
+    expect(placeLabels([a], 400, 300, 31)).toEqual([null]);
+  });
+
   it('leaves out a label with no free place, and one off screen or hidden', () => {
     const placed = placeLabels([label(100, 50), label(100, 36), label(100, 50), label(390, 50), { ...label(200, 200), hidden: true }], 400, 300);
     expect(placed[0]).not.toBeNull();

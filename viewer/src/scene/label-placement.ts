@@ -25,7 +25,8 @@ export type Placement = { left: number; top: number } | null;
 /** Room kept between two labels, in px. */
 export const LABEL_GAP = 2;
 
-export function placeLabels(labels: readonly LabelToPlace[], viewWidth: number, viewHeight: number): Placement[] {
+/** `top`: a strip at the top of the view kept clear (the scene's title and buttons sit there). */
+export function placeLabels(labels: readonly LabelToPlace[], viewWidth: number, viewHeight: number, top = 0): Placement[] {
   const placed: { l: number; t: number; r: number; b: number }[] = [];
   return labels.map((label) => {
     if (label.hidden) return null;
@@ -35,7 +36,7 @@ export function placeLabels(labels: readonly LabelToPlace[], viewWidth: number, 
       const t = label.y + dy * (label.height + LABEL_GAP) - label.height / 2;
       const r = l + label.width;
       const b = t + label.height;
-      if (l < 0 || t < 0 || r > viewWidth || b > viewHeight) continue;
+      if (l < 0 || t < top || r > viewWidth || b > viewHeight) continue;
       const clear = placed.every((p) => r + LABEL_GAP <= p.l || p.r + LABEL_GAP <= l || b + LABEL_GAP <= p.t || p.b + LABEL_GAP <= t);
       if (!clear) continue;
       placed.push({ l, t, r, b });
