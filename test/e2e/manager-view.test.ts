@@ -8,7 +8,9 @@
  * occupancy on tile and chart with the warm-up marked, labels that never
  * overprint, the last day "day N of N", the figures table in view and found
  * by words, edits put back leaving no change, and the run's scene kept when
- * another view is shown. Screenshots at both sizes are kept in test-artifacts/.
+ * another view is shown; words on the 3D plan that never overlap, beds
+ * occupied per ward, and a fast replay drawn at a lower resolution.
+ * Screenshots at both sizes are kept in test-artifacts/.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -107,6 +109,55 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('the viewer at $width×$height
     await page.click('[data-testid=figures-show-all]');
     expect(await page.locator('[data-testid^="figure-"] td.ci').count()).toBeGreaterThan(400);
     expect(await negativeBoundsShown(page)).toEqual([]);
+  }, 60_000);
+
+  it("names the plan with no two words overlapping, says each ward's beds occupied, keeps waiting counts readable, and plays fast at a lower resolution", async () => {
+    const scene = '[data-testid=scene-view-0]';
+    const shown = `${scene} .plan-label:not([hidden])`;
+    // Nor over the scene's title and buttons.
+    expect(await overlapping(page, `${scene} .scene-title, .scene-tools button, ${shown}`)).toEqual([]);
+    // Every department is named, inside the scene.
+    const zones = page.locator(`${scene} .plan-label.zone`);
+    expect(await zones.count()).toBeGreaterThan(3);
+    expect(await page.locator(`${shown}.zone`).count()).toBe(await zones.count());
+    const canvas = (await page.locator(`${scene} canvas`).boundingBox())!;
+    const outside = await page.locator(shown).evaluateAll(
+      (els, c) =>
+        els
+          .filter((e) => {
+            const r = e.getBoundingClientRect();
+            return r.left < c.x || r.top < c.y || r.right > c.x + c.width || r.bottom > c.y + c.height;
+          })
+          .map((e) => e.textContent),
+      canvas,
+    );
+    expect(outside).toEqual([]);
+    // Each ward says how many of its beds are occupied, and the wards' beds add up to the tile's "all N beds".
+    const wards = await page.locator(`${shown}.ward`).allTextContents();
+    const beds = wards.map((w) => Number(/(?:^|: )\d+(?: of |\/)(\d+) beds/.exec(w)?.[1] ?? NaN));
+    expect(beds.every(Number.isFinite), wards.join(' | ')).toBe(true);
+    const tileBeds = Number(/all (\d+) beds/.exec((await page.textContent('[data-testid="kpi-beds.occupancy"] .kpi-note')) ?? '')![1]);
+    expect(beds.reduce((a, b) => a + b, 0)).toBe(tileBeds);
+    // Every waiting line has room for its count, in type of at least 11 px.
+    const badges = page.locator(`${scene} .plan-label.badge`);
+    expect(await badges.count()).toBeGreaterThan(0);
+    expect(await page.locator(`${scene} .plan-label.badge[data-placed=false]`).count()).toBe(0);
+    const sizes = await badges.evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+    // At a week a second the scene draws fewer pixels while it plays, and all of them again once paused.
+    const speed = await page.inputValue('[data-testid=speed]');
+    const pixels = (): Promise<number> =>
+      page.evaluate((s) => {
+        const c = document.querySelector(`${s} canvas`) as HTMLCanvasElement;
+        return c.width / c.clientWidth;
+      }, scene);
+    expect(await pixels()).toBeGreaterThanOrEqual(1);
+    await page.selectOption('[data-testid=speed]', { label: '1 week/s' });
+    await page.click('[data-testid=play]');
+    await expect.poll(pixels).toBeLessThan(0.7);
+    await page.click('[data-testid=play]');
+    await expect.poll(pixels).toBeGreaterThanOrEqual(1);
+    await page.selectOption('[data-testid=speed]', speed);
   }, 60_000);
 
   it('draws no frame for 2 s while the replay is paused, and draws while it plays', async () => {

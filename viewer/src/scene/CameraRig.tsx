@@ -5,8 +5,8 @@ import { Vector3, type Camera } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { Rect } from '../layout/types.js';
 
-/** Looking down at this angle from the south side. */
-const ELEVATION = (55 * Math.PI) / 180;
+/** Looking down at this angle from the south side: steep, so that a wide plan fills more of the view's height. */
+const ELEVATION = (66 * Math.PI) / 180;
 
 /** Places the camera on its line of sight to the plan's centre, at the nearest distance where every corner is on screen. */
 function fit(camera: Camera, bounds: Rect, margin: number): void {
