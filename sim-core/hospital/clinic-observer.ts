@@ -13,7 +13,7 @@
  */
 import { Tally } from '../stats/tally.js';
 import { stepVerb } from '../verbs/index.js';
-import type { ClinicArrivalModel } from './model.js';
+import { clinicOf, type ClinicArrivalModel } from './arrivals/index.js';
 import type { ObserverContext, RunFindings } from './observer.js';
 
 const DAY = 1440;
@@ -40,7 +40,7 @@ interface ClinicPatient {
 export class ClinicObserver {
   /** Whether the model has a clinic at all (other runs build no observer). */
   static wanted(model: ObserverContext['model']): boolean {
-    return model.classes.some((c) => c.arrivals.type === 'clinic');
+    return model.classes.some((c) => clinicOf(c.arrivals) !== null);
   }
 
   private readonly clinics: (ClinicArrivalModel | null)[];
@@ -60,7 +60,7 @@ export class ClinicObserver {
 
   constructor(private readonly run: ObserverContext) {
     const model = run.model;
-    this.clinics = model.classes.map((c) => (c.arrivals.type === 'clinic' ? c.arrivals : null));
+    this.clinics = model.classes.map((c) => clinicOf(c.arrivals));
     const names = new Set(this.clinics.flatMap((c) => (c ? [c.consultation] : [])));
     this.consultation = model.pathways.map((p) =>
       p.steps.map((s) => {
