@@ -27,6 +27,7 @@ import type { ClinicArrivalModel, ClinicSessionModel } from '../../sim-core/inde
 import { ClockTime, dayIndices, Days, Id, minutesOfDay, nonNegative, positive, probability } from '../schema/common.js';
 import { DistributionSchema } from '../schema/distribution.js';
 import { toSpec } from '../verbs/index.js';
+import { defineArrivalKind } from './kind.js';
 
 /** The attributes every clinic patient carries, with their values. */
 export const CLINIC_ATTRIBUTES = { visit: ['new', 'followUp'], booking: ['booked', 'walkIn'] } as const;
@@ -184,3 +185,13 @@ export function compileClinic(a: ClinicArrivals, ctx: ClinicCompileContext): Cli
     consultation: a.consultation,
   };
 }
+
+/** The clinic kind: its schema, checks, the attributes its patients carry, and its compile step. */
+export const clinic = defineArrivalKind({
+  type: 'clinic',
+  schema: ClinicArrivalsSchema,
+  check: (a, at, ctx) =>
+    checkClinic(a, at, { sectionOf: ctx.kindOf, pathway: ctx.pathway, classAttributes: Object.keys(ctx.cls.attributes), problem: ctx.problem }),
+  carriedAttributes: () => Object.entries(CLINIC_ATTRIBUTES).flatMap(([name, values]) => values.map((v): [string, string] => [name, v])),
+  compile: (a, ctx) => compileClinic(a, ctx),
+});
