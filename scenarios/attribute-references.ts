@@ -7,6 +7,7 @@
  */
 import type { Scenario } from './schema/scenario.js';
 import { quoteList } from './verbs/index.js';
+import { carriedAttributes } from './arrivals/index.js';
 
 export function checkFollowingAttributes(s: Scenario, problem: (path: string, message: string) => void): void {
   s.patientClasses.forEach((c, i) => {
@@ -32,8 +33,7 @@ export function checkFollowingAttributes(s: Scenario, problem: (path: string, me
       }
       // Its values: those of its mix, and those a list arrival of the class fixes.
       const keys = new Set(followed.values.map(String));
-      if (c.arrivals.type === 'list' || c.arrivals.type === 'dated')
-        for (const e of c.arrivals.entries) if (e.attributes && Object.hasOwn(e.attributes, mix.byAttribute)) keys.add(String(e.attributes[mix.byAttribute]));
+      for (const [attribute, v] of carriedAttributes(c.arrivals)) if (attribute === mix.byAttribute) keys.add(String(v));
       const own = new Set(mix.values.map(String));
       let shown = 0;
       for (const [key, value] of Object.entries(mix.cases)) {

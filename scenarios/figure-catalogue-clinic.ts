@@ -16,6 +16,10 @@ const CLINIC: Record<string, [string, FigureUnit, FigureDirection]> = {
   'clinic.doctorIdle.perSession': ['doctor idle time a session (late start included)', 'minutes', 'lowerIsBetter'],
   'clinic.overrun.perSession': ['session overrun past its planned end, mean', 'minutes', 'lowerIsBetter'],
   'clinic.overrun.share': ['sessions that overran', 'share', 'lowerIsBetter'],
+  'clinic.turnover.perSession': ['consulting-room turnover: patients seen a session', 'patients', 'neither'],
+  'clinic.turnover.perHour': ['consulting-room turnover: patients seen an hour of planned session', 'patients', 'neither'],
+  'clinic.doctorLate.perSession': ["doctor's late start a session, mean (on time counts as 0)", 'minutes', 'lowerIsBetter'],
+  'clinic.doctorLate.share': ['sessions the doctor started late', 'share', 'lowerIsBetter'],
   'clinic.patientTime.costPerDay': ["patients' time in the clinic, valued, a day", 'money', 'lowerIsBetter'],
 };
 

@@ -176,6 +176,7 @@ export function describeFigure(id: string, ctx: FigureContext): FigureInfo {
   if (id === 'cancellations') return info('patients', 'all classes', 'cancelled', 'patients', true);
   if ((m = id.match(/^occupancy\.(.+)$/))) return info('wards', m[1]!, 'occupancy', 'share');
   if ((m = id.match(/^beds\.(.+)\.meanOccupied$/))) return info('wards', m[1]!, 'beds occupied, mean', 'beds');
+  if ((m = id.match(/^beds\.(.+)\.turnoversPerYear$/))) return info('wards', m[1]!, 'bed turnovers a year (patients through each bed)', 'patients');
   if ((m = id.match(/^utilisation\.(.+)$/))) return info(sectionOf(m[1]!), m[1]!, 'utilisation (busy / on duty)', 'share');
   if ((m = id.match(/^queue\.(.+)\.mean$/))) return info(sectionOf(m[1]!), m[1]!, 'patients waiting, mean', 'patients', true);
   // A resource of unlimited units has no share of capacity, only the number in use (census by hour has an hour in its id).

@@ -1,8 +1,7 @@
-import { minutesOfDay } from './schema/common.js';
 import { checkCaseMixAndTargets } from './case-mix-references.js';
 import { checkFollowingAttributes } from './attribute-references.js';
 import { hasOwnKey } from './own-key.js';
-import { checkClinic, CLINIC_ATTRIBUTES } from './arrivals/clinic.js';
+import { arrivalKindOf, carriedAttributes } from './arrivals/index.js';
 import type { ScenarioIssue } from './schema/errors.js';
 import type { PathwayStep, Scenario } from './schema/scenario.js';
 import type { DurationInput } from './schema/distribution.js';
@@ -48,44 +47,13 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
       mix.values.forEach((v) => values.add(String(v)));
       attributeValues.set(name, values);
     }
-    if (c.arrivals.type === 'dated' && c.arrivals.entries.length === 0)
-      problem(
-        `patientClasses[${i}].arrivals.entries`,
-        c.arrivals.file !== undefined
-          ? `are empty: the file ${JSON.stringify(c.arrivals.file)} is read into them by the command line (a library user reads it with readDatedArrivalsCsv)`
-          : 'must list at least one arrival',
-      );
-    if (c.arrivals.type === 'dated') checkDatedAttributes(c, `patientClasses[${i}].arrivals.entries`, problem);
-    if (c.arrivals.type === 'list' || c.arrivals.type === 'dated') {
-      for (const e of c.arrivals.entries) {
-        for (const [name, v] of Object.entries(e.attributes ?? {})) {
-          const values = attributeValues.get(name) ?? new Set<string>();
-          values.add(String(v));
-          attributeValues.set(name, values);
-        }
-      }
+    for (const [name, v] of carriedAttributes(c.arrivals)) {
+      const values = attributeValues.get(name) ?? new Set<string>();
+      values.add(String(v));
+      attributeValues.set(name, values);
     }
-    if (c.arrivals.type === 'clinic') {
-      for (const [name, values] of Object.entries(CLINIC_ATTRIBUTES)) {
-        const known = attributeValues.get(name) ?? new Set<string>();
-        values.forEach((v) => known.add(v));
-        attributeValues.set(name, known);
-      }
-      const pathway = hasOwnKey(s.pathways, c.pathway) ? s.pathways[c.pathway] : [];
-      checkClinic(c.arrivals, `patientClasses[${i}].arrivals`, { sectionOf: kindOf, pathway, classAttributes: Object.keys(c.attributes), problem });
-    }
-    if (c.arrivals.type === 'appointments') {
-      const a = c.arrivals;
-      if (minutesOfDay(a.end) <= minutesOfDay(a.start)) problem(`patientClasses[${i}].arrivals.end`, `must be after start (${a.start}), got ${a.end}`);
-      else if (a.slotMinutes > minutesOfDay(a.end) - minutesOfDay(a.start)) {
-        problem(`patientClasses[${i}].arrivals.slotMinutes`, `must fit between start (${a.start}) and end (${a.end}), got ${a.slotMinutes}`);
-      }
-    }
-    if (c.arrivals.type === 'weekly') {
-      const a = c.arrivals;
-      if (a.hourOfDay && !a.hourOfDay.some((w) => w > 0)) problem(`patientClasses[${i}].arrivals.hourOfDay`, 'must have at least one positive weight');
-      if (a.dayOfWeek && !a.dayOfWeek.some((w) => w > 0)) problem(`patientClasses[${i}].arrivals.dayOfWeek`, 'must have at least one positive weight');
-    }
+    const pathway = hasOwnKey(s.pathways, c.pathway) ? s.pathways[c.pathway]! : [];
+    arrivalKindOf(c.arrivals).check?.(c.arrivals, `patientClasses[${i}].arrivals`, { cls: c, pathway, kindOf, problem });
   });
 
   const pathwayNames = new Set(Object.keys(s.pathways));
@@ -222,23 +190,4 @@ export function zeroTimeLoop(steps: readonly PathwayStep[], labels: ReadonlyMap<
     }
   }
   return null;
-}
-
-/** A dated arrival's attributes are the class's own, each with one of the values of its mix (at most 20 problems shown). */
-function checkDatedAttributes(c: Scenario['patientClasses'][number], at: string, problem: (path: string, message: string) => void): void {
-  if (c.arrivals.type !== 'dated') return;
-  let shown = 0;
-  for (const [k, e] of c.arrivals.entries.entries()) {
-    for (const [name, v] of Object.entries(e.attributes ?? {})) {
-      if (shown >= 20) return;
-      const mix = Object.hasOwn(c.attributes, name) ? c.attributes[name] : undefined;
-      if (mix === undefined) {
-        problem(`${at}[${k}].attributes.${name}`, `is not an attribute of class ${c.id} (its attributes: ${quoteList(Object.keys(c.attributes)) || 'none'})`);
-        shown++;
-      } else if (!mix.values.some((x) => String(x) === String(v))) {
-        problem(`${at}[${k}].attributes.${name}`, `${JSON.stringify(v)} is not one of its values (${mix.values.join(', ')})`);
-        shown++;
-      }
-    }
-  }
 }

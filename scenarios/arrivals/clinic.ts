@@ -27,6 +27,7 @@ import type { ClinicArrivalModel, ClinicSessionModel } from '../../sim-core/inde
 import { ClockTime, dayIndices, Days, Id, minutesOfDay, nonNegative, positive, probability } from '../schema/common.js';
 import { DistributionSchema } from '../schema/distribution.js';
 import { toSpec } from '../verbs/index.js';
+import { defineArrivalKind } from './kind.js';
 
 /** The attributes every clinic patient carries, with their values. */
 export const CLINIC_ATTRIBUTES = { visit: ['new', 'followUp'], booking: ['booked', 'walkIn'] } as const;
@@ -48,8 +49,11 @@ const Session = z.strictObject({
   /** The doctor (a staff group or room) whose consultations the session's figures follow. */
   doctor: Id,
   template: Template,
-  /** Extra bookings in chosen slots (1 = the first slot). */
-  overbook: z.array(z.strictObject({ slot: patients(), extra: patients() })).default([]),
+  /**
+   * Extra bookings in chosen slots (1 = the first slot); or `byNoShow`: as many extra bookings as the
+   * class's no-shows are expected to leave empty (see `noShowOverbooking`), spread evenly over the slots.
+   */
+  overbook: z.union([z.array(z.strictObject({ slot: patients(), extra: patients() })), z.literal('byNoShow')]).default([]),
   /** The planned length; default the template's (its slots times its interval, or the sum of its intervals). */
   sessionMinutes: positive().max(1440).optional(),
   /** Minutes the doctor is late at each session's start (a draw below 0 counts as on time). */
@@ -99,6 +103,22 @@ export function templateBookings(t: ClinicTemplate): { bookings: { offset: numbe
   }
 }
 
+/**
+ * Overbooking chosen from the no-show share q: with n booked, q of them are expected not to come, so
+ * k = round(n·q / (1 − q)) extra bookings make the expected number who come, (n + k)(1 − q), as near n
+ * as whole patients allow. The extras go one to a slot, spread evenly: the j-th (from 0) in slot
+ * 1 + floor((j + ½)·slots / k), so none piles up at the start or the end. None when q is 0.
+ */
+export function noShowOverbooking(booked: number, slots: number, q: number): { slot: number; extra: number }[] {
+  const k = q >= 1 ? 0 : Math.round((booked * q) / (1 - q));
+  const bySlot = new Map<number, number>();
+  for (let j = 0; j < k; j++) {
+    const slot = 1 + Math.min(slots - 1, Math.floor(((j + 0.5) * slots) / k));
+    bySlot.set(slot, (bySlot.get(slot) ?? 0) + 1);
+  }
+  return [...bySlot].map(([slot, extra]) => ({ slot, extra }));
+}
+
 /** Whether a pathway's steps hold a seize step of this id, at any depth (inside branches or splits). */
 function hasSeizeStep(node: unknown, id: string): boolean {
   if (Array.isArray(node)) return node.some((n) => hasSeizeStep(n, id));
@@ -136,9 +156,10 @@ export function checkClinic(a: ClinicArrivals, at: string, ctx: ClinicCheckConte
     if (minutesOfDay(s.start) + length > 1440) ctx.problem(`${here}.start`, `the session (${Math.round(length)} minutes from ${s.start}) must end by midnight`);
     const lastOffset = t.bookings[t.bookings.length - 1]!.offset;
     if (lastOffset >= length) ctx.problem(`${here}.sessionMinutes`, `must be longer than the last slot's start (${lastOffset} minutes), got ${length}`);
-    s.overbook.forEach((o, j) => {
-      if (o.slot > t.slots) ctx.problem(`${here}.overbook[${j}].slot`, `must be a slot of the template (1 to ${t.slots}), got ${o.slot}`);
-    });
+    if (s.overbook !== 'byNoShow')
+      s.overbook.forEach((o, j) => {
+        if (o.slot > t.slots) ctx.problem(`${here}.overbook[${j}].slot`, `must be a slot of the template (1 to ${t.slots}), got ${o.slot}`);
+      });
     if (s.walkIns && !s.walkIns.profile.some((w) => w > 0)) ctx.problem(`${here}.walkIns.profile`, 'must have at least one positive weight');
   });
 }
@@ -154,10 +175,12 @@ export function compileClinic(a: ClinicArrivals, ctx: ClinicCompileContext): Cli
   const booking = ctx.attributeIndex.get('booking')!;
   const noShow = typeof a.noShow === 'number' ? { new: a.noShow, followUp: a.noShow } : a.noShow;
   const bookedFirst = a.seenFirst === 'booked' ? 2 : 0;
+  const noShowShare = a.newShare * noShow.new + (1 - a.newShare) * noShow.followUp;
   const sessions: ClinicSessionModel[] = a.sessions.map((s) => {
     const t = templateBookings(s.template);
     const bookings = [...t.bookings];
-    for (const o of s.overbook) {
+    const overbook = s.overbook === 'byNoShow' ? noShowOverbooking(t.bookings.length, t.slots, noShowShare) : s.overbook;
+    for (const o of overbook) {
       const offset = t.bookings.find((b) => b.slot === o.slot)!.offset;
       for (let j = 0; j < o.extra; j++) bookings.push({ offset, slot: o.slot });
     }
@@ -184,3 +207,13 @@ export function compileClinic(a: ClinicArrivals, ctx: ClinicCompileContext): Cli
     consultation: a.consultation,
   };
 }
+
+/** The clinic kind: its schema, checks, the attributes its patients carry, and its compile step. */
+export const clinic = defineArrivalKind({
+  type: 'clinic',
+  schema: ClinicArrivalsSchema,
+  check: (a, at, ctx) =>
+    checkClinic(a, at, { sectionOf: ctx.kindOf, pathway: ctx.pathway, classAttributes: Object.keys(ctx.cls.attributes), problem: ctx.problem }),
+  carriedAttributes: () => Object.entries(CLINIC_ATTRIBUTES).flatMap(([name, values]) => values.map((v): [string, string] => [name, v])),
+  compile: (a, ctx) => compileClinic(a, ctx),
+});

@@ -9,6 +9,7 @@
 import type { Scenario } from '../schema/scenario.js';
 import { declaredResources } from '../kinds/index.js';
 import { verbOf } from '../verbs/index.js';
+import { carriedAttributes } from '../arrivals/index.js';
 
 /** Renames a name the site defines; leaves any other string as it is. */
 export type Rename = (name: string) => string;
@@ -34,7 +35,7 @@ export function namesOfSite(s: Scenario): Set<string> {
   // only as keys (a branchOn's cases), which are not renamed, so a value "or1" and a room "or1" can both be.
   for (const c of s.patientClasses) {
     for (const name of Object.keys(c.attributes)) names.delete(name);
-    if (c.arrivals.type === 'list') for (const e of c.arrivals.entries) for (const name of Object.keys(e.attributes ?? {})) names.delete(name);
+    for (const [name] of carriedAttributes(c.arrivals)) names.delete(name);
   }
   return names;
 }

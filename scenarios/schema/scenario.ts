@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { localMinutes } from '../state/state-schema.js';
 import { CaseMixSchema } from './case-mix.js';
-import { ClockTime, count, Days, Id, LocalDateTime, MonthDay, nonNegative, positive, probability } from './common.js';
+import { count, Id, LocalDateTime, nonNegative, positive } from './common.js';
 import { DistributionSchema } from './distribution.js';
 import { StepSchema } from '../verbs/index.js';
 import { RESOURCE_SECTIONS } from '../kinds/index.js';
-import { ClinicArrivalsSchema } from '../arrivals/clinic.js';
+import { ArrivalsSchema } from '../arrivals/index.js';
 import { NetworkSection } from '../network/network-section.js';
 
 const ReorderPolicy = z.discriminatedUnion('type', [
@@ -48,91 +47,14 @@ const AttributeMix = z
   })
   .refine((a) => a.weights.some((w) => w > 0), { message: 'at least one weight must be positive', path: ['weights'] });
 
-const Arrivals = z.discriminatedUnion('type', [
-  /** Poisson arrivals at a rate per hour that may follow the hour of day and day of week (thinned). */
-  z.strictObject({
-    type: z.literal('weekly'),
-    perDay: positive().max(100_000, 'must be at most 100000 a day'),
-    /** 24 relative weights for the hours of the day (default flat). */
-    hourOfDay: z.array(nonNegative()).length(24, 'must have 24 hourly weights').optional(),
-    /** 7 relative weights, Monday first (default flat). */
-    dayOfWeek: z.array(nonNegative()).length(7, 'must have 7 daily weights').optional(),
-    /** Multiplies the rate all year. */
-    multiplier: positive().default(1),
-    /**
-     * Busy and quiet days: each day's rate is the usual times a factor drawn for that day (gamma, mean 1) with
-     * this coefficient of variation, so days vary more than a Poisson process allows, as ED arrivals do.
-     */
-    dayToDayCv: positive().max(2, 'must be at most 2').optional(),
-    /**
-     * Waves of extra arrivals that come back every year (a flu season): at `peak` ("MM-DD") the rate is
-     * 1 + `extra` times the usual, tapering to the usual over `weeks` centred on the peak.
-     */
-    surges: z
-      .array(
-        z.strictObject({
-          peak: MonthDay,
-          weeks: positive().max(52, 'must be at most 52 weeks'),
-          extra: positive().max(10, 'must be at most 10 (eleven times the usual rate at the peak)'),
-        }),
-      )
-      .optional(),
-  }),
-  /** A list that repeats each week: at `time` on `days`, `count` patients (an OR case list). */
-  z.strictObject({
-    type: z.literal('list'),
-    entries: z
-      .array(
-        z.strictObject({
-          days: Days,
-          time: ClockTime,
-          count: z.number().int('must be a whole number').positive('must be at least 1').max(10_000, 'must be at most 10000'),
-          attributes: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
-        }),
-      )
-      .min(1),
-  }),
-  /**
-   * Dated arrivals (a trace-driven run): one patient at each listed local date and time, with the
-   * attributes given (the others drawn as usual). `file` names a CSV beside the scenario file (column
-   * `at`, and one column per attribute) that the command line reads into `entries`.
-   */
-  z.strictObject({
-    type: z.literal('dated'),
-    file: z.string().min(1).optional(),
-    entries: z
-      .array(
-        z.strictObject({
-          at: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'must be a local date and time "YYYY-MM-DDTHH:MM" (seconds allowed)')
-            .refine((t) => !Number.isNaN(localMinutes(t)), 'is not a date and time that exists'),
-          attributes: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
-        }),
-      )
-      .default([]),
-  }),
-  /** Booked slots every `slotMinutes` within opening hours; each booked patient fails to come with `noShow`. */
-  z.strictObject({
-    type: z.literal('appointments'),
-    days: Days,
-    start: ClockTime,
-    end: ClockTime,
-    slotMinutes: z.number().finite().min(1, 'must be at least 1 minute'),
-    perSlot: z.number().int('must be a whole number').positive('must be at least 1').max(1_000, 'must be at most 1000').default(1),
-    noShow: probability().default(0),
-  }),
-  /** An outpatient clinic's appointment templates, per session and doctor (arrivals/clinic.ts). */
-  ClinicArrivalsSchema,
-]);
-
 const PatientClass = z.strictObject({
   id: Id,
   name: z.string().optional(),
   department: Id,
   /** Counted against the 4-hour ED target. */
   emergencyDepartment: z.boolean().default(false),
-  arrivals: Arrivals,
+  /** How its patients come: one kind each (arrivals/). */
+  arrivals: ArrivalsSchema,
   attributes: z.record(z.string(), AttributeMix).default({}),
   /** Priority in every queue (larger first) unless a step says otherwise. */
   priority: z.number().default(0),

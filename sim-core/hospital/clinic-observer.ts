@@ -9,11 +9,13 @@
  * Idle time is the planned session's minutes, or up to the last consultation's
  * end if that is later, in which the doctor saw none of the session's patients
  * (a late start counts as idle); overrun is the last consultation's end past
- * the planned end (0 if none).
+ * the planned end (0 if none). Turnover is the patients whose first
+ * consultation started, a session and an hour of planned session; the
+ * doctor's lateness is the minutes drawn at each session's start.
  */
 import { Tally } from '../stats/tally.js';
 import { stepVerb } from '../verbs/index.js';
-import type { ClinicArrivalModel } from './model.js';
+import { clinicOf, type ClinicArrivalModel } from './arrivals/index.js';
 import type { ObserverContext, RunFindings } from './observer.js';
 
 const DAY = 1440;
@@ -27,6 +29,10 @@ interface SessionBook {
   doctor: number;
   busy: number;
   lastEnd: number;
+  /** Patients whose first consultation started (booked and walk-in). */
+  seen: number;
+  /** Minutes the doctor came late (0: on time, or no lateness drawn). */
+  late: number;
 }
 
 interface ClinicPatient {
@@ -40,10 +46,12 @@ interface ClinicPatient {
 export class ClinicObserver {
   /** Whether the model has a clinic at all (other runs build no observer). */
   static wanted(model: ObserverContext['model']): boolean {
-    return model.classes.some((c) => c.arrivals.type === 'clinic');
+    return model.classes.some((c) => clinicOf(c.arrivals) !== null);
   }
 
   private readonly clinics: (ClinicArrivalModel | null)[];
+  /** Some session draws its doctor's lateness: the lateness figures are reported. */
+  private readonly doctorsMayBeLate: boolean;
   /** Per pathway, per step: whether it is a clinic class's first consultation. */
   private readonly consultation: boolean[][];
   private readonly sessions = new Map<string, SessionBook>();
@@ -60,7 +68,8 @@ export class ClinicObserver {
 
   constructor(private readonly run: ObserverContext) {
     const model = run.model;
-    this.clinics = model.classes.map((c) => (c.arrivals.type === 'clinic' ? c.arrivals : null));
+    this.clinics = model.classes.map((c) => clinicOf(c.arrivals));
+    this.doctorsMayBeLate = this.clinics.some((c) => c?.sessions.some((s) => s.doctorLateness !== null));
     const names = new Set(this.clinics.flatMap((c) => (c ? [c.consultation] : [])));
     this.consultation = model.pathways.map((p) =>
       p.steps.map((s) => {
@@ -80,7 +89,7 @@ export class ClinicObserver {
           for (const m of s.startsAt) {
             const start = weekStart + m;
             if (start >= warmupEnd && start + s.length <= end) {
-              this.sessions.set(`${c}:${i}:${start}`, { start, end: start + s.length, doctor: s.doctor, busy: 0, lastEnd: -Infinity });
+              this.sessions.set(`${c}:${i}:${start}`, { start, end: start + s.length, doctor: s.doctor, busy: 0, lastEnd: -Infinity, seen: 0, late: 0 });
             }
           }
         }
@@ -104,11 +113,18 @@ export class ClinicObserver {
     const patient = this.inClinic.get(this.run.patients.serialOf[p]!);
     if (patient === undefined || patient.seen) return;
     patient.seen = true;
+    if (patient.session) patient.session.seen++;
     const now = this.run.sim.now;
     const wait = now - Math.max(patient.arrivedAt, patient.due);
     this.waits.add(wait);
     if (now - patient.due <= SEEN_WITHIN) this.seenWithin++;
     if (patient.slot > 0) (this.bySlot[patient.slot] ??= new Tally()).add(wait);
+  }
+
+  /** A session starts now with its doctor `minutes` late. */
+  doctorLate(c: number, session: number, minutes: number): void {
+    const s = this.sessions.get(`${c}:${session}:${this.run.sim.now}`);
+    if (s) s.late = minutes;
   }
 
   used(serial: number, _pathway: number, resource: number, from: number): void {
@@ -138,7 +154,15 @@ export class ClinicObserver {
     let overrun = 0;
     let overran = 0;
     let n = 0;
+    let seen = 0;
+    let planned = 0;
+    let late = 0;
+    let lateSessions = 0;
     for (const s of this.sessions.values()) {
+      seen += s.seen;
+      planned += s.end - s.start;
+      late += s.late;
+      if (s.late > 0) lateSessions++;
       const finish = Math.max(s.end, s.lastEnd);
       idle += finish - s.start - s.busy;
       overrun += Math.max(0, s.lastEnd - s.end);
@@ -158,6 +182,13 @@ export class ClinicObserver {
     f['clinic.doctorIdle.perSession'] = n > 0 ? idle / n : NaN;
     f['clinic.overrun.perSession'] = n > 0 ? overrun / n : NaN;
     f['clinic.overrun.share'] = n > 0 ? overran / n : NaN;
+    // Consulting-room turnover: patients through the doctor's room a session, and an hour of planned session.
+    f['clinic.turnover.perSession'] = n > 0 ? seen / n : NaN;
+    f['clinic.turnover.perHour'] = planned > 0 ? seen / (planned / 60) : NaN;
+    if (this.doctorsMayBeLate) {
+      f['clinic.doctorLate.perSession'] = n > 0 ? late / n : NaN;
+      f['clinic.doctorLate.share'] = n > 0 ? lateSessions / n : NaN;
+    }
     const rate = this.run.model.patientTimePerHour;
     // Time in the clinic of those who left, valued at the scenario's rate, per day of the run.
     if (rate !== undefined && minutes > 0) f['clinic.patientTime.costPerDay'] = ((this.timeInClinic.sum / 60) * rate) / (minutes / DAY);

@@ -23,8 +23,7 @@ import { ClaimBook } from '../resources/claim-book.js';
 import type { Resource } from '../resources/resource.js';
 import { Simulation } from '../simulation.js';
 import { abandonBranch, isBranch, placeBranch, stepVerb, VERBS, type Run, type StepModel, type StepRunner } from '../verbs/index.js';
-import { startArrivals, type ArrivalSink } from './arrivals.js';
-import { startClinic, type ClinicSink, type ClinicVisit } from './clinic-arrivals.js';
+import { arrivalKind, clinicOf, type ArrivalHost, type ClinicVisit } from './arrivals/index.js';
 import { Capacity } from './capacity.js';
 import type { CostLedger } from './cost-ledger.js';
 import { ledgerFor } from './cost-observer.js';
@@ -41,7 +40,7 @@ import type { HospitalRunOptions, HospitalRunResult } from './run-options.js';
 import { StockRoom } from './stock-room.js';
 import type { ExitKind } from './trace-words.js';
 
-export class HospitalReplication implements ArrivalSink, ClinicSink, PlacementTarget, Run, ObserverContext {
+export class HospitalReplication implements ArrivalHost, PlacementTarget, Run, ObserverContext {
   readonly sim: Simulation;
   readonly book: ClaimBook;
   readonly resources: Resource[];
@@ -140,16 +139,8 @@ export class HospitalReplication implements ArrivalSink, ClinicSink, PlacementTa
   start(): void {
     if (this.started) return;
     this.started = true;
-    const { sim, model, rep } = this;
-    model.classes.forEach((cls, i) => {
-      if (cls.arrivals.type === 'clinic') {
-        startClinic(sim, cls, i, model.startMinuteOfWeek, sim.stream(`arrivals:${cls.name}${rep}`), this);
-        return;
-      }
-      // Busy and quiet days draw from a stream of their own: turning them on shifts no other stream.
-      const dayRng = cls.arrivals.type === 'weekly' && cls.arrivals.dayToDayCv !== undefined ? sim.stream(`arrivals-days:${cls.name}${rep}`) : null;
-      startArrivals(sim, cls, i, model.startMinuteOfWeek, sim.stream(`arrivals:${cls.name}${rep}`), this, dayRng);
-    });
+    const { model } = this;
+    model.classes.forEach((cls, i) => arrivalKind(cls.arrivals).start(this, cls, i, model.startMinuteOfWeek));
   }
 
   run(): HospitalRunResult {
@@ -185,9 +176,10 @@ export class HospitalReplication implements ArrivalSink, ClinicSink, PlacementTa
     const cls = this.model.classes[c]!;
     const p = this.newPatient(c, this.sim.now, this.sim.now >= this.warmupEnd);
     this.sampleAttributes(p, c);
-    if (entry >= 0 && (cls.arrivals.type === 'list' || cls.arrivals.type === 'dated')) {
+    const fixedBy = arrivalKind(cls.arrivals).fixedAttributes;
+    if (entry >= 0 && fixedBy) {
       const n = this.patients.attributeCount;
-      const fixed = cls.arrivals.entries[entry]!.attributes;
+      const fixed = fixedBy(cls.arrivals, entry);
       fixed.forEach((v, a) => {
         if (v >= 0) this.patients.attrs[p * n + a] = v;
       });
@@ -199,8 +191,8 @@ export class HospitalReplication implements ArrivalSink, ClinicSink, PlacementTa
 
   /** A clinic patient: its visit kind and booking as attributes, its appointment, and its place in the queue. */
   arriveForClinic(c: number, visit: ClinicVisit): void {
-    const a = this.model.classes[c]!.arrivals;
-    if (a.type !== 'clinic') return;
+    const a = clinicOf(this.model.classes[c]!.arrivals);
+    if (a === null) return;
     const pt = this.patients;
     const p = this.newPatient(c, this.sim.now, this.sim.now >= this.warmupEnd);
     this.sampleAttributes(p, c);
@@ -216,8 +208,9 @@ export class HospitalReplication implements ArrivalSink, ClinicSink, PlacementTa
     this.advance(p);
   }
 
-  lateStart(resource: number, minutes: number): void {
-    this.capacity.holdBack(resource, minutes);
+  lateStart(classIndex: number, session: number, resource: number, minutes: number): void {
+    if (minutes > 0) this.capacity.holdBack(resource, minutes);
+    this.observe.doctorLate(classIndex, session, minutes);
   }
 
   placePatient(c: number, attributes: readonly number[] | undefined, arrivedAt: number, step: number): number {

@@ -54,80 +54,17 @@ export interface AttributeModel {
   values: (string | number)[];
 }
 
-/**
- * A wave of extra arrivals (a flu season): at minute `center` of the run the rate is 1 + `extra` times the
- * usual, falling to the usual along a raised cosine at `center` ± `halfWidth` minutes.
- */
-export interface ArrivalSurge {
-  center: number;
-  halfWidth: number;
-  extra: number;
-}
-
-export type ArrivalModel =
-  /**
-   * Non-homogeneous Poisson: patients per minute for each hour of the week (Monday 00:00 first), times
-   * 1 + the surges' extra at that time (none: exactly the weekly rate).
-   */
-  | {
-      type: 'weekly';
-      ratePerMinute: number[];
-      surges?: ArrivalSurge[];
-      /**
-       * The most 1 + the surges' extra can reach at any instant of any run of this scenario, whatever its
-       * horizon (default: 1 + every listed surge's extra). Candidates are thinned under the weekly peak
-       * times this, so it must not depend on how many waves the horizon touches: if it did, a longer run
-       * would draw different arrivals in its first days.
-       */
-      surgeCeiling?: number;
-      /** Each calendar day's rate times a gamma factor of mean 1 and this coefficient of variation (none: exactly Poisson). */
-      dayToDayCv?: number;
-    }
-  /** Each week: at minute-of-week `at`, `count` patients, with fixed attribute value indices (-1: sample). */
-  | { type: 'list'; entries: { at: number; count: number; attributes: number[] }[] }
-  /** Dated arrivals: at minute `at` of the run (not repeated), `count` patients with fixed attribute value indices (-1: sample). */
-  | { type: 'dated'; entries: { at: number; count: number; attributes: number[] }[] }
-  /** Booked slots at minutes-of-week, each with `perSlot` patients who come with probability 1 - noShow. */
-  | { type: 'appointments'; slots: number[]; perSlot: number; noShow: number }
-  | ClinicArrivalModel;
-
-/** One weekly clinic session of one doctor: its booked times and its walk-ins. */
-export interface ClinicSessionModel {
-  /** Minutes of the week at which the session starts (one per day it runs). */
-  startsAt: number[];
-  /** The planned length in minutes: the session's planned end is its start plus this. */
-  length: number;
-  /** The doctor (a resource index) whose consultations the session's figures follow. */
-  doctor: number;
-  /** One booking per entry: minutes after the start, and the template's slot number (1 first). */
-  bookings: { offset: number; slot: number }[];
-  /** Minutes the doctor is late at the session's start (none: on time). */
-  doctorLateness: DistributionSpec | null;
-  /** Walk-ins: their mean number a session and relative weights for equal parts of the session. */
-  walkIns: { mean: number; weights: number[] } | null;
-}
-
-/**
- * An outpatient clinic's appointment book, session by session: each booked patient is new with `newShare`
- * (else a follow-up), fails to come with the no-show of their kind, and comes their punctuality's minutes after
- * the slot (negative: early). Booked and walk-in patients carry the attributes `visit` and `booking`, and a
- * queue priority (their class's plus the rank of their kind under the clinic's rule).
- */
-export interface ClinicArrivalModel {
-  type: 'clinic';
-  sessions: ClinicSessionModel[];
-  newShare: number;
-  /** No-show probability of a new and of a follow-up patient. */
-  noShow: { new: number; followUp: number };
-  punctuality: DistributionSpec | null;
-  /** Attribute indices and the value indices of new/follow-up and booked/walk-in. */
-  visit: { attribute: number; new: number; followUp: number };
-  booking: { attribute: number; booked: number; walkIn: number };
-  /** Added to the class priority: booked new, booked follow-up, walk-in. */
-  rank: { new: number; followUp: number; walkIn: number };
-  /** The seize step's figure name whose wait is the clinic wait (the first consultation). */
-  consultation: string;
-}
+export type {
+  AppointmentArrivalModel,
+  ArrivalModel,
+  ArrivalSurge,
+  ClinicArrivalModel,
+  ClinicSessionModel,
+  DatedArrivalModel,
+  ListArrivalModel,
+  WeeklyArrivalModel,
+} from './arrivals/index.js';
+import type { ArrivalModel } from './arrivals/index.js';
 
 export interface ClassModel {
   name: string;

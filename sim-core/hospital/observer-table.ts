@@ -7,6 +7,7 @@
  * cost figures are read), then the cases (costed from the ledger). The user's
  * own observers (`options.observers`) come after these, built the same way.
  */
+import { BedTurnover } from './bed-turnover.js';
 import { CaseObserver } from './case-observer.js';
 import { CensusByHour } from './census-by-hour.js';
 import { ClinicObserver } from './clinic-observer.js';
@@ -28,6 +29,7 @@ export const BUILT_IN_OBSERVERS: readonly ObserverFactory[] = [
   (run, options) => (counting(options) ? new CaseObserver(run) : null),
   (run, options) => (options.snapshotEvery !== undefined && options.snapshotEvery > 0 ? new SnapshotObserver(run, options.snapshotEvery) : null),
   (run, options) => (counting(options) ? new CensusByHour(run) : null),
+  (run, options) => (counting(options) ? new BedTurnover(run) : null),
   // Only for a model with a pooled ward step, so other runs pay nothing for it.
   (run, options) => (counting(options) && OutlyingObserver.wanted(run.model) ? new OutlyingObserver(run) : null),
   // Only for a model with an outpatient clinic (appointment templates).

@@ -64,6 +64,8 @@ export interface RunObserver {
   transferred(p: number, reason: string, from: number, to: number, minutes: number): void;
   /** A unit of `resource` broke down (`down`) or was repaired. */
   brokeDown(resource: number, down: boolean): void;
+  /** A clinic session of class `classIndex` (its `session`-th) starts now, its doctor `minutes` late (0: on time). */
+  doctorLate(classIndex: number, session: number, minutes: number): void;
 }
 
 /** What observers put into when the run closes: figures by stable id, and the snapshots when asked for. */

@@ -37,6 +37,7 @@ export class Observers implements RunObserver {
   private readonly onLeft: Hearing<'left'>[];
   private readonly onBranchEnded: Hearing<'branchEnded'>[];
   private readonly onBrokeDown: Hearing<'brokeDown'>[];
+  private readonly onDoctorLate: Hearing<'doctorLate'>[];
 
   constructor(readonly all: readonly Observer[]) {
     this.onArrived = hearing(all, 'arrived');
@@ -60,6 +61,7 @@ export class Observers implements RunObserver {
     this.onLeft = hearing(all, 'left');
     this.onBranchEnded = hearing(all, 'branchEnded');
     this.onBrokeDown = hearing(all, 'brokeDown');
+    this.onDoctorLate = hearing(all, 'doctorLate');
   }
 
   /** The run starts: each observer that starts something, in order. */
@@ -175,5 +177,10 @@ export class Observers implements RunObserver {
   brokeDown(r: number, down: boolean): void {
     const s = this.onBrokeDown;
     for (let i = 0; i < s.length; i++) s[i]!.brokeDown(r, down);
+  }
+
+  doctorLate(classIndex: number, session: number, minutes: number): void {
+    const s = this.onDoctorLate;
+    for (let i = 0; i < s.length; i++) s[i]!.doctorLate(classIndex, session, minutes);
   }
 }

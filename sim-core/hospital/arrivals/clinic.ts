@@ -6,14 +6,53 @@
  * the class's arrival stream, walk-ins and the doctor's lateness from streams
  * of their own, so adding walk-ins shifts no booked patient's draws.
  */
-import { PRIORITY } from '../priorities.js';
-import { poisson, sharedCategorical, sharedDistribution } from '../random/distributions/index.js';
-import type { RandomStream } from '../random/stream.js';
-import type { Simulation } from '../simulation.js';
-import type { ClassModel, ClinicArrivalModel } from './model.js';
+import { PRIORITY } from '../../priorities.js';
+import { poisson, sharedCategorical, sharedDistribution, type DistributionSpec } from '../../random/distributions/index.js';
+import type { RandomStream } from '../../random/stream.js';
+import type { Simulation } from '../../simulation.js';
+import type { ClassModel } from '../model.js';
+import { defineArrivalKind, type ArrivalHost } from './kind.js';
 
 const DAY = 1440;
 const WEEK = 7 * DAY;
+
+/** One weekly clinic session of one doctor: its booked times and its walk-ins. */
+export interface ClinicSessionModel {
+  /** Minutes of the week at which the session starts (one per day it runs). */
+  startsAt: number[];
+  /** The planned length in minutes: the session's planned end is its start plus this. */
+  length: number;
+  /** The doctor (a resource index) whose consultations the session's figures follow. */
+  doctor: number;
+  /** One booking per entry: minutes after the start, and the template's slot number (1 first). */
+  bookings: { offset: number; slot: number }[];
+  /** Minutes the doctor is late at the session's start (none: on time). */
+  doctorLateness: DistributionSpec | null;
+  /** Walk-ins: their mean number a session and relative weights for equal parts of the session. */
+  walkIns: { mean: number; weights: number[] } | null;
+}
+
+/**
+ * An outpatient clinic's appointment book, session by session: each booked patient is new with `newShare`
+ * (else a follow-up), fails to come with the no-show of their kind, and comes their punctuality's minutes after
+ * the slot (negative: early). Booked and walk-in patients carry the attributes `visit` and `booking`, and a
+ * queue priority (their class's plus the rank of their kind under the clinic's rule).
+ */
+export interface ClinicArrivalModel {
+  type: 'clinic';
+  sessions: ClinicSessionModel[];
+  newShare: number;
+  /** No-show probability of a new and of a follow-up patient. */
+  noShow: { new: number; followUp: number };
+  punctuality: DistributionSpec | null;
+  /** Attribute indices and the value indices of new/follow-up and booked/walk-in. */
+  visit: { attribute: number; new: number; followUp: number };
+  booking: { attribute: number; booked: number; walkIn: number };
+  /** Added to the class priority: booked new, booked follow-up, walk-in. */
+  rank: { new: number; followUp: number; walkIn: number };
+  /** The seize step's figure name whose wait is the clinic wait (the first consultation). */
+  consultation: string;
+}
 
 /** A clinic patient as booked: who they are and when they were due. */
 export interface ClinicVisit {
@@ -25,16 +64,12 @@ export interface ClinicVisit {
   slot: number;
 }
 
-/** What the clinic needs of its replication: to admit a patient and to hold a doctor back at a late start. */
-export interface ClinicSink {
-  arriveForClinic(classIndex: number, visit: ClinicVisit): void;
-  lateStart(resource: number, minutes: number): void;
-  stream(name: string): RandomStream;
-}
-
-export function startClinic(sim: Simulation, cls: ClassModel, classIndex: number, startMinuteOfWeek: number, rng: RandomStream, sink: ClinicSink): void {
-  new ClinicBook(sim, cls, classIndex, startMinuteOfWeek, rng, sink).start();
-}
+export const clinic = defineArrivalKind<ClinicArrivalModel>({
+  start(host, cls, classIndex, startMinuteOfWeek) {
+    new ClinicBook(host.sim, cls, classIndex, startMinuteOfWeek, host.stream(`arrivals:${cls.name}`), host).start();
+  },
+  clinic: (a) => a,
+});
 
 class ClinicBook {
   private readonly a: ClinicArrivalModel;
@@ -53,7 +88,7 @@ class ClinicBook {
     private readonly classIndex: number,
     private readonly startMinuteOfWeek: number,
     private readonly rng: RandomStream,
-    private readonly sink: ClinicSink,
+    private readonly sink: ArrivalHost,
   ) {
     this.a = cls.arrivals as ClinicArrivalModel;
     this.walkInRng = sink.stream(`clinic-walk-ins:${cls.name}`);
@@ -115,10 +150,10 @@ class ClinicBook {
     this.sink.arriveForClinic(this.classIndex, visit);
   }
 
-  /** A session starts: its doctor comes the drawn minutes late (a draw below 0 is on time). */
+  /** A session starts: its doctor comes the drawn minutes late (a draw below 0 is on time, told as 0). */
   private onLate(session: number): void {
     const s = this.a.sessions[session]!;
     const late = sharedDistribution(s.doctorLateness!).sample(this.doctorRng);
-    if (late > 0) this.sink.lateStart(s.doctor, late);
+    this.sink.lateStart(this.classIndex, session, s.doctor, Math.max(0, late));
   }
 }
