@@ -8,6 +8,7 @@ import { buildLayout } from '../layout/hospital-layout.js';
 import { runEnd } from '../model/prepare-run.js';
 import { prepareReplay, type Replay } from '../replay/index.js';
 import type { RunRecord } from '../store/runs.js';
+import { useView } from '../store/view.js';
 import { buildRegionModel, isRegion, type RegionModel } from './region-model.js';
 import { siteTrace } from './site-trace.js';
 
@@ -20,6 +21,8 @@ interface RegionState {
 export const useRegion = create<RegionState>(() => ({ run: null, site: null }));
 
 export function openSite(run: number, site: number | null): void {
+  // A selected patient or bed is one of the scene shown until now: another scene has other slots.
+  useView.setState({ selection: null });
   useRegion.setState({ run, site });
 }
 
