@@ -9,7 +9,7 @@ import type { KeyboardEvent } from 'react';
 import './region.css';
 import { usePlayback } from '../store/playback.js';
 import type { RunRecord } from '../store/runs.js';
-import { tripsAt, valueAt, type RegionModel } from './region-model.js';
+import { ALL_ROADS_UP_TO, tripsAt, valueAt, type RegionModel } from './region-model.js';
 import { openSite, regionOf, useRegion } from './region-store.js';
 
 const W = 420;
@@ -84,9 +84,12 @@ export function RegionView({ run }: { run: RunRecord }) {
           return (
             <g key={`${r.from}-${r.to}`} className="region-road">
               <line x1={p.x(a.xKm)} y1={p.y(a.yKm)} x2={p.x(b.xKm)} y2={p.y(b.yKm)} />
-              <text x={(p.x(a.xKm) + p.x(b.xKm)) / 2} y={(p.y(a.yKm) + p.y(b.yKm)) / 2 - 6} textAnchor="middle">
-                {kmText(r.km)}, about {minutesText(r.minutes)} by road
-              </text>
+              {model.roads.length <= ALL_ROADS_UP_TO && (
+                <text x={(p.x(a.xKm) + p.x(b.xKm)) / 2} y={(p.y(a.yKm) + p.y(b.yKm)) / 2 - 6} textAnchor="middle">
+                  {kmText(r.km)}, about {minutesText(r.minutes)} by road
+                </text>
+              )}
+              <title>{`${a.name} to ${b.name}: ${kmText(r.km)}, about ${minutesText(r.minutes)} by road`}</title>
             </g>
           );
         })}

@@ -74,6 +74,9 @@ export function siteOfName(sites: readonly RegionSite[], name: string): number {
   return sites.findIndex((s) => s.prefix !== '' && name.startsWith(s.prefix));
 }
 
+/** Up to this many sites, every pair is drawn as a road; beyond, only the pairs the travel list gives (a region of 180 sites would have 16,000). */
+export const ALL_ROADS_UP_TO = 12;
+
 function roadsOf(scenario: Scenario, sites: RegionSite[]): RegionRoad[] {
   const network = scenario.network!;
   const roads: RegionRoad[] = [];
@@ -83,6 +86,7 @@ function roadsOf(scenario: Scenario, sites: RegionSite[]): RegionRoad[] {
       const B = sites[b]!;
       const km = Math.hypot(A.xKm - B.xKm, A.yKm - B.yKm);
       const listed = network.travel.find((t) => (t.from === A.id && t.to === B.id) || (t.bothWays && t.from === B.id && t.to === A.id));
+      if (!listed && sites.length > ALL_ROADS_UP_TO) continue;
       const minutes = listed ? distributionMean(listed.minutes as DistributionLike) : km * network.minutesPerKm;
       roads.push({ from: a, to: b, km, minutes });
     }

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseScenarioText, type Scenario } from '../../../scenarios/index.js';
+import { parseScenario, parseScenarioText, type Scenario } from '../../../scenarios/index.js';
 import type { TraceData } from '../../../sim-core/index.js';
 import { runScenario } from '../../../workers/index.js';
 import { buildLayout } from '../layout/hospital-layout.js';
 import { fillEntityFrame, slotStateAt } from '../replay/frame.js';
 import { prepareReplay } from '../replay/prepare.js';
 import { createEntityFrame, SLOT_BUSY } from '../replay/types.js';
-import { buildRegionModel, isRegion, tripsAt, valueAt, type RegionModel } from './region-model.js';
+import { ALL_ROADS_UP_TO, buildRegionModel, isRegion, tripsAt, valueAt, type RegionModel } from './region-model.js';
 import { siteTrace } from './site-trace.js';
 
 const EXAMPLE = new URL('../../../examples/network/referral.json', import.meta.url);
@@ -109,5 +109,34 @@ describe('the region view of a network run', () => {
       for (let s = 0; s < layout.slotCount; s++) if (slotStateAt(replay, s, t) === SLOT_BUSY) busy++;
       expect(busy).toBe(valueAt(model.resources[0]![0]!.inUse, t));
     }
+  });
+
+  it('draws every pair as a road in a small region, and only the listed pairs in a large one', () => {
+    const doc = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { sites: { id: string; xKm: number }[]; travel: unknown[] };
+    const site = doc.sites[0]!;
+    const many = { ...doc, sites: Array.from({ length: ALL_ROADS_UP_TO + 1 }, (_, k) => ({ ...site, id: `s${k}`, xKm: 10 * k })) };
+    const empty: TraceData = {
+      length: 0,
+      time: new Float64Array(),
+      entity: new Int32Array(),
+      what: new Int32Array(),
+      where: new Int32Array(),
+      whatNames: [],
+      whereNames: [],
+    };
+    const noTransfer = (n: number) => ({
+      ...many,
+      sites: many.sites.slice(0, n).map((s) => ({ ...s, hospital: { builtin: 'textbook-mmc' } })),
+      travel: [{ from: 's0', to: 's1', minutes: { type: 'constant', value: 25 } }],
+    });
+    const large = buildRegionModel(parseScenario(noTransfer(ALL_ROADS_UP_TO + 1), 'large'), empty);
+    expect(large.roads.map((r) => [r.from, r.to, r.km, r.minutes])).toEqual([[0, 1, 10, 25]]);
+    const small = buildRegionModel(parseScenario(noTransfer(3), 'small'), empty);
+    // s0-s2 is not listed: 20 km at the default 1.5 minutes per km.
+    expect(small.roads.map((r) => [r.from, r.to, r.km, r.minutes])).toEqual([
+      [0, 1, 10, 25],
+      [0, 2, 20, 30],
+      [1, 2, 10, 15],
+    ]);
   });
 });
