@@ -52,7 +52,18 @@ describe('a network through export-log, export-state, forecast, sweep and optimi
     const state = join(dir, 'state.json');
     const r = await runCli(['export-state', network, '--at', '8', '--out', state]);
     expect(r.code, r.stderr).toBe(0);
-    const doc = JSON.parse(await readFile(state, 'utf8')) as { asOf: string; patients: { class: string; step: string; holding: string[] }[] };
+    // Patients a transfer took to the tertiary site are in it too, on the pathway they went on at there.
+    expect(r.stderr).not.toContain('Left out');
+    const doc = JSON.parse(await readFile(state, 'utf8')) as {
+      asOf: string;
+      patients: { class: string; step: string; pathway?: string; holding: string[] }[];
+    };
+    const referred = doc.patients.filter((p) => p.pathway !== undefined);
+    expect(referred.length).toBeGreaterThan(0);
+    for (const p of referred) {
+      expect([p.class, p.pathway, p.step]).toEqual(['east_patient', 'tertiary_referred', 'tertiary_specialist-care']);
+      expect(p.holding).toEqual(['tertiary_bed']);
+    }
     expect(doc.asOf).toBe('2026-01-13T00:00');
     expect(doc.patients.length).toBeGreaterThan(5);
     for (const p of doc.patients) expect(['east_patient', 'tertiary_patient']).toContain(p.class);
