@@ -182,7 +182,21 @@ function placePatient(
     });
     return null;
   }
-  const cls = model.classes[c]!;
+  let cls = model.classes[c]!;
+  // A patient a transfer sent on at another site is in that pathway: its step is found there.
+  const pathway = p.pathway === undefined ? -1 : model.pathways.findIndex((x) => x.name === p.pathway);
+  if (p.pathway !== undefined && pathway < 0) {
+    issues.push({
+      path: at('pathway'),
+      message: unknown(
+        'pathway',
+        p.pathway,
+        model.pathways.map((x) => x.name),
+      ),
+    });
+    return null;
+  }
+  if (pathway >= 0) cls = { ...cls, pathway };
   let ok = true;
   const step = resolveStep(model, cls, p);
   if (typeof step === 'string') {
@@ -221,6 +235,7 @@ function placePatient(
     return {
       classIndex: c,
       ...(attributes !== undefined ? { attributes } : {}),
+      ...(pathway >= 0 ? { pathway } : {}),
       step: placed.split,
       holding: placed.holding,
       // The split began no later than any branch's current step.
@@ -232,6 +247,7 @@ function placePatient(
   return {
     classIndex: c,
     ...(attributes !== undefined ? { attributes } : {}),
+    ...(pathway >= 0 ? { pathway } : {}),
     step,
     holding,
     // The model's clock starts at asOf's minute: seconds past it (asOf 07:00:30, since 07:00:20) are not time spent before 0.

@@ -6,7 +6,8 @@
  *   id, class, step, occurrence, waiting (yes/no), ward, bed,
  *   holding (resource ids separated by "+"), since, arrived,
  *   attr.<name> (one column per attribute; empty: drawn as on arrival),
- *   alsoIn (a patient's other running branches of a split, as JSON: see state-schema.ts)
+ *   alsoIn (a patient's other running branches of a split, as JSON: see state-schema.ts),
+ *   pathway (when not the class's: where a transfer sent the patient on)
  *
  * Problems are reported by line and column name: `patients.csv line 7, since`.
  */
@@ -15,7 +16,7 @@ import { csvReadIssue } from '../csv-read-error.js';
 import { parse } from 'csv-parse/sync';
 import type { ScenarioIssue } from '../schema/errors.js';
 
-const KNOWN = new Set(['id', 'class', 'step', 'occurrence', 'waiting', 'ward', 'bed', 'holding', 'since', 'arrived', 'alsoIn']);
+const KNOWN = new Set(['id', 'class', 'step', 'occurrence', 'waiting', 'ward', 'bed', 'holding', 'since', 'arrived', 'alsoIn', 'pathway']);
 const REQUIRED = ['class', 'step', 'since', 'arrived'];
 
 /**
@@ -84,6 +85,8 @@ export function writePatientsCsv(patients: readonly { [k: string]: unknown }[]):
     'since',
     'arrived',
     ...(patients.some((p) => p['alsoIn'] !== undefined) ? ['alsoIn'] : []),
+    // Likewise pathway: only in a network's state with patients already transferred.
+    ...(patients.some((p) => p['pathway'] !== undefined) ? ['pathway'] : []),
   ];
   const header = [...own, ...attrNames.map((a) => `attr.${a}`)];
   const cell = (v: unknown): string => {

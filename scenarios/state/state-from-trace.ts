@@ -76,22 +76,21 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
       const v = p.attributes.get(attribute.name);
       return v === undefined ? -1 : attribute.values.findIndex((x) => String(x) === v);
     };
-    const steps = model.pathways[cls.pathway]!.steps;
     // One place, or one per running branch of a split: the patient is written once, its other branches under alsoIn.
-    const places = locateInPathway(steps, valueOf, p.events);
+    const { pathway, places } = locate(model, cls.pathway, valueOf, p.events);
     if (places.length === 0 || places.some((x) => x.in === null)) {
       skipped.push({ patient: serial, reason: places.some((x) => x.waitingForStock) ? 'waiting for stock' : 'between steps' });
       continue;
     }
-    const labels = places.map((x) => (x.steps.length > 0 ? nameOf(model, c, x.steps[0]!, !x.in) : null));
+    const labels = places.map((x) => (x.steps.length > 0 ? nameOf(model, c, pathway, x.steps[0]!, !x.in) : null));
     if (labels.some((l) => l === null)) {
-      skipped.push({ patient: serial, reason: `its step in pathway ${model.pathways[cls.pathway]!.name} cannot be named` });
+      skipped.push({ patient: serial, reason: `its step in pathway ${model.pathways[pathway]!.name} cannot be named` });
       continue;
     }
     const first = places[0]!;
     const label = labels[0]!;
     if (first.steps.length > 1) {
-      const names = first.steps.map((i) => nameOf(model, c, i, !first.in)).map((l) => (l ? stepText(l) : '?'));
+      const names = first.steps.map((i) => nameOf(model, c, pathway, i, !first.in)).map((l) => (l ? stepText(l) : '?'));
       guessed.push({ patient: serial, step: names[0]!, among: names });
     }
     const names = (held: readonly number[]): string[] => held.map((r) => model.resources[r]!.name);
@@ -120,6 +119,7 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
       class: p.klass,
       ...(complete && Object.keys(attributes).length > 0 ? { attributes } : {}),
       step: label.step,
+      ...(pathway !== cls.pathway ? { pathway: model.pathways[pathway]!.name } : {}),
       ...(label.occurrence !== undefined ? { occurrence: label.occurrence } : {}),
       waiting: !first.in,
       ...(ward !== undefined ? { ward } : {}),
@@ -137,10 +137,44 @@ function stepText(l: { step: string; occurrence?: number }): string {
   return l.occurrence !== undefined ? `${l.step} (occurrence ${l.occurrence})` : l.step;
 }
 
-/** The name (and occurrence) by which resolveStep finds step `index` again. */
-function nameOf(model: HospitalModel, c: number, index: number, waiting: boolean): { step: string; occurrence?: number } | null {
-  const cls = model.classes[c]!;
-  const steps = model.pathways[cls.pathway]!.steps;
+/**
+ * Where a patient is: in its class's pathway, or, after a trip to another
+ * site of a network (a step that sends patients on to other pathways: a
+ * transfer's destinations), in the destination pathway its rows since arrival
+ * fit (the first that does, in the step's order of destinations).
+ */
+function locate(
+  model: HospitalModel,
+  own: number,
+  valueOf: (attribute: number) => number,
+  events: readonly PathEvent[],
+): { pathway: number; places: ReturnType<typeof locateInPathway> } {
+  const trips = new Map<string, number[]>();
+  for (const pw of model.pathways)
+    for (const s of pw.steps) {
+      const onward = (s as { destinations?: readonly { pathway: number }[] }).destinations;
+      const activity = stepVerb(s).standing?.kind === 'activity' ? stepVerb(s).standing!.names(s)[0] : undefined;
+      if (onward && activity !== undefined) trips.set(activity, [...(trips.get(activity) ?? []), ...onward.map((d) => d.pathway)]);
+    }
+  let arrived = -1;
+  for (let k = events.length - 1; k >= 0 && arrived < 0; k--) {
+    const e = events[k]!;
+    if (e.what === 'finish' && trips.has(e.activity)) arrived = k;
+  }
+  if (arrived < 0) return { pathway: own, places: locateInPathway(model.pathways[own]!.steps, valueOf, events) };
+  const rest = events.slice(arrived + 1);
+  const candidates = [...new Set(trips.get((events[arrived] as { activity: string }).activity)!)];
+  for (const pathway of candidates) {
+    const places = locateInPathway(model.pathways[pathway]!.steps, valueOf, rest);
+    if (places.length > 0 && places.every((x) => x.in !== null)) return { pathway, places };
+  }
+  return { pathway: candidates[0] ?? own, places: [] };
+}
+
+/** The name (and occurrence) by which resolveStep finds step `index` of `pathway` again. */
+function nameOf(model: HospitalModel, c: number, pathway: number, index: number, waiting: boolean): { step: string; occurrence?: number } | null {
+  const cls = { ...model.classes[c]!, pathway };
+  const steps = model.pathways[pathway]!.steps;
   const s = steps[index]!;
   const standing = stepVerb(s).standing;
   const item = stepVerb(s).stockWait?.(s);

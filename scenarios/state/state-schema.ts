@@ -59,6 +59,11 @@ export const StatePatientSchema = z.strictObject({
    * patient waiting for a delivery of that item (with waiting: true).
    */
   step: z.string().min(1),
+  /**
+   * The pathway `step` is in, when not the class's: the one a transfer sent the
+   * patient on at another site of a network ("tertiary_referred").
+   */
+  pathway: z.string().min(1).optional(),
   /** When the same step comes more than once in the pathway: which one (1 = first). */
   occurrence: z.number().int('must be a whole number').positive('must be 1 or more').optional(),
   /** Waiting for the resources of that step (a bed, a doctor) rather than in it. */

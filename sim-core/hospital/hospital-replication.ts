@@ -213,10 +213,11 @@ export class HospitalReplication implements ArrivalHost, PlacementTarget, Run, O
     this.observe.doctorLate(classIndex, session, minutes);
   }
 
-  placePatient(c: number, attributes: readonly number[] | undefined, arrivedAt: number, step: number): number {
+  placePatient(c: number, attributes: readonly number[] | undefined, arrivedAt: number, step: number, pathway?: number): number {
     // Placed before time 0: their stays count when nothing is thrown away as warm-up.
     const p = this.newPatient(c, arrivedAt, this.warmupEnd <= 0);
     this.patients.step[p] = step;
+    if (pathway !== undefined) this.patients.pathwayOf[p] = pathway;
     const cls = this.model.classes[c]!;
     // Attributes not given (all, or those at -1) are drawn as on arrival.
     if (attributes === undefined || attributes.includes(-1)) this.sampleAttributes(p, c);

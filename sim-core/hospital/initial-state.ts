@@ -15,6 +15,8 @@ export interface PlacedPatient {
   attributes?: readonly number[];
   /** Index into the class's pathway steps (model order) the patient is at (a split, when it is in its branches). */
   step: number;
+  /** The pathway (index into model.pathways) `step` is in, when not the class's: one a transfer sent the patient on. */
+  pathway?: number;
   /** Resource indices (model.resources) the patient holds now, one unit each (in a split: outside its branches). */
   holding: readonly number[];
   /** Minutes, <= 0: when the patient started the current step. */
@@ -47,7 +49,7 @@ export interface InitialState {
 export interface PlacementTarget {
   readonly model: HospitalModel;
   /** A patient in the hospital at time 0; returns its slot. */
-  placePatient(classIndex: number, attributes: readonly number[] | undefined, arrivedAt: number, step: number): number;
+  placePatient(classIndex: number, attributes: readonly number[] | undefined, arrivedAt: number, step: number, pathway?: number): number;
   /** The patient holds one unit of `resource` from before time 0. */
   placeHolding(slot: number, resource: number): void;
   /** One more running branch of the patient at a split, at `step`; returns the branch's slot. */
@@ -62,7 +64,7 @@ export function placePatients(target: PlacementTarget, state: InitialState): voi
   // Each patient, or each running branch of a patient in a split, carries on from its step.
   const starts: { slot: number; since: number }[] = [];
   for (const q of state.patients) {
-    const p = target.placePatient(q.classIndex, q.attributes, q.arrivedAt, q.step);
+    const p = target.placePatient(q.classIndex, q.attributes, q.arrivedAt, q.step, q.pathway);
     for (const r of q.holding) target.placeHolding(p, r);
     if (q.branches === undefined) starts.push({ slot: p, since: q.since });
     for (const b of q.branches ?? []) {
@@ -91,9 +93,11 @@ export function checkInitialState(model: HospitalModel, state: InitialState): vo
     };
     if (!isIndex(q.classIndex, model.classes.length)) bad('classIndex', `must be a class index from 0 to ${model.classes.length - 1}, got ${q.classIndex}`);
     const cls = model.classes[q.classIndex]!;
-    const steps = model.pathways[cls.pathway]!.steps;
-    if (!isIndex(q.step, steps.length))
-      bad('step', `must be a step of pathway ${model.pathways[cls.pathway]!.name} from 0 to ${steps.length - 1}, got ${q.step}`);
+    if (q.pathway !== undefined && !isIndex(q.pathway, model.pathways.length))
+      bad('pathway', `must be a pathway index from 0 to ${model.pathways.length - 1}, got ${q.pathway}`);
+    const pathway = q.pathway ?? cls.pathway;
+    const steps = model.pathways[pathway]!.steps;
+    if (!isIndex(q.step, steps.length)) bad('step', `must be a step of pathway ${model.pathways[pathway]!.name} from 0 to ${steps.length - 1}, got ${q.step}`);
     if (q.attributes !== undefined) {
       if (q.attributes.length !== cls.attributes.length)
         bad('attributes', `class ${cls.name} has ${cls.attributes.length} attributes, got ${q.attributes.length} values`);

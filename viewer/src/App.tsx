@@ -25,6 +25,8 @@ import { ScenarioPicker } from './panels/ScenarioPicker.js';
 import { SelectionCard } from './panels/SelectionCard.js';
 import { Timeline } from './panels/Timeline.js';
 import { preloadScene, SceneView } from './scene/SceneView.js';
+import { RegionView } from './region/RegionView.js';
+import { useSceneRun } from './region/region-store.js';
 import { runById, useRuns } from './store/runs.js';
 import { useView } from './store/view.js';
 
@@ -78,6 +80,8 @@ export function App() {
   const shownId = useRuns((s) => s.shown);
   const status = useRuns((s) => s.status);
   const shown = runById(shownId);
+  // A network run's scene shows one site when one is open in the region view.
+  const { run: scened, siteName } = useSceneRun(shown);
   const [a, b] = useComparedRuns();
   const single = mode !== 'compare';
   const timelineRun = single ? shown : a;
@@ -112,15 +116,16 @@ export function App() {
       </aside>
       <main className="centre" id="view-panel" role="tabpanel" aria-labelledby={`tab-${mode}`}>
         {/* The run's scene stays mounted in the other views (hidden, drawing nothing): coming back is then immediate. */}
-        {shown?.replay && (
+        {mode === 'run' && shown && <RegionView run={shown} />}
+        {scened?.replay && (
           <div className="scenes" hidden={mode !== 'run'}>
             <div className="scene-tools">
               <SnapshotOfReplayButton />
             </div>
             <SceneView
-              replay={shown.replay}
+              replay={scened.replay}
               side={0}
-              title={`Run ${shown.id} · ${shown.label} · replication 1 of ${shown.result.replications}`}
+              title={`Run ${shown!.id} · ${shown!.label}${siteName ? ` · ${siteName}` : ''} · replication 1 of ${shown!.result.replications}`}
               hidden={mode !== 'run'}
             />
           </div>
@@ -138,10 +143,10 @@ export function App() {
         ) : (
           <CompareScenes />
         )}
-        {(mode === 'run' || mode === 'compare') && timelineRun?.replay && <Legend replay={timelineRun.replay} />}
+        {(mode === 'run' || mode === 'compare') && timelineRun?.replay && <Legend replay={(single ? scened : timelineRun)!.replay!} />}
       </main>
       <aside className="right" aria-label={single ? 'Figures of the run' : 'Comparison'}>
-        <SelectionCard runs={single ? [shown] : [a, b]} />
+        <SelectionCard runs={single ? [scened] : [a, b]} />
         {single ? (
           shown && (
             <>

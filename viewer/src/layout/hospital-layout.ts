@@ -89,8 +89,9 @@ function planZone(department: string, kind: ZoneKind, specs: ResourceSpec[]): Zo
   return { department, kind, side: -1, width: Math.max(x, 9), depth, members };
 }
 
-export function buildLayout(scenario: Scenario): HospitalLayout {
-  const specs = resourceSpecs(scenario);
+/** `keep`: draw only the resources it keeps (one site of a network: the names with its prefix). */
+export function buildLayout(scenario: Scenario, keep: (resource: string) => boolean = () => true): HospitalLayout {
+  const specs = resourceSpecs(scenario).filter((r) => keep(r.name));
   const departments = [...new Set(specs.map((r) => r.department))];
   const facts = new Map<string, DepartmentFacts>(departments.map((d) => [d, { zones: new Set(), emergencyClass: false }]));
   for (const r of specs) if (r.look.zone) facts.get(r.department)!.zones.add(r.look.zone);
