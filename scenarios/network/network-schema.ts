@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { Id, LocalDateTime, nonNegative, positive } from '../schema/common.js';
+import { DiversionRule } from './diversion.js';
 import { TravelTime } from './network-section.js';
 
 const Hospital = z.union([
@@ -22,6 +23,8 @@ const Site = z.strictObject({
   /** Position on the region's map plane, in km from any origin. */
   xKm: z.number().finite().default(0),
   yKm: z.number().finite().default(0),
+  /** Ambulance diversion: when this site sends new arrivals of some classes elsewhere (diversion.ts). */
+  diversion: DiversionRule.optional(),
 });
 
 export const NetworkSchema = z.strictObject({

@@ -37,6 +37,8 @@ export class Observers implements RunObserver {
   private readonly onLeft: Hearing<'left'>[];
   private readonly onBranchEnded: Hearing<'branchEnded'>[];
   private readonly onBrokeDown: Hearing<'brokeDown'>[];
+  private readonly onDiversionChanged: Hearing<'diversionChanged'>[];
+  private readonly onDiverted: Hearing<'diverted'>[];
 
   constructor(readonly all: readonly Observer[]) {
     this.onArrived = hearing(all, 'arrived');
@@ -60,6 +62,8 @@ export class Observers implements RunObserver {
     this.onLeft = hearing(all, 'left');
     this.onBranchEnded = hearing(all, 'branchEnded');
     this.onBrokeDown = hearing(all, 'brokeDown');
+    this.onDiversionChanged = hearing(all, 'diversionChanged');
+    this.onDiverted = hearing(all, 'diverted');
   }
 
   /** The run starts: each observer that starts something, in order. */
@@ -175,5 +179,15 @@ export class Observers implements RunObserver {
   brokeDown(r: number, down: boolean): void {
     const s = this.onBrokeDown;
     for (let i = 0; i < s.length; i++) s[i]!.brokeDown(r, down);
+  }
+
+  diversionChanged(site: string, on: boolean): void {
+    const s = this.onDiversionChanged;
+    for (let i = 0; i < s.length; i++) s[i]!.diversionChanged(site, on);
+  }
+
+  diverted(p: number, from: string, to: string, minutes: number): void {
+    const s = this.onDiverted;
+    for (let i = 0; i < s.length; i++) s[i]!.diverted(p, from, to, minutes);
   }
 }
