@@ -42,7 +42,10 @@ export function diversionProblems(sites: readonly (SiteOfNetwork & { index: numb
     const rule = site.diversion;
     if (rule === undefined) continue;
     const at = `sites[${site.index}].diversion`;
-    if (sites.length < 2) problems.push({ path: at, message: 'needs another site to divert to' });
+    if (sites.length < 2) {
+      problems.push({ path: at, message: 'needs another site to divert to' });
+      continue;
+    }
     const c = conditionOf(rule.when);
     if (c === undefined) problems.push({ path: `${at}.when`, message: 'must name exactly one of waiting, boarding or noFree' });
     else {
