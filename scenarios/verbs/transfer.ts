@@ -13,7 +13,17 @@ import { checkNonNegativeSupport, toSpec } from './durations.js';
 import { defineVerb } from './verb.js';
 import { quoteList } from './words.js';
 
-export const TRANSFER_RULES = ['nearest', 'nearest-free-bed', 'shortest-queue', 'first-available', 'round-robin'] as const;
+export const TRANSFER_RULES = [
+  'nearest',
+  'nearest-free-bed',
+  'shortest-queue',
+  'first-available',
+  'round-robin',
+  // Only sites whose `bed` has units on duty now (by roster) count.
+  'nearest-available',
+  'round-robin-available',
+  'shortest-queue-available',
+] as const;
 
 const schema = z.strictObject({
   /** A site's id, or a rule that chooses among sites (default: every other site). */

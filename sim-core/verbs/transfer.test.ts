@@ -66,4 +66,28 @@ describe('transfer: to another site, on at its pathway', () => {
     const turns = runTiny(network({ rule: 'round-robin', destinations: [toC, toB] }, [0, 1, 2], [holdFor(10, 'stay')])).patients;
     expect(turns.map((p) => p.activities[2]![0])).toEqual(['care-c', 'care-b', 'care-c']);
   });
+
+  it('the -available rules count only units on duty: bed B is off duty by roster until minute 100', () => {
+    const rostered = (t: Partial<TransferStep>, arrivals: number[]): HospitalModel => {
+      const model = network(t, arrivals, [holdFor(10, 'stay')]);
+      model.resources[1]!.roster = {
+        changes: [
+          { at: 0, capacity: 0 },
+          { at: 100, capacity: 1 },
+        ],
+        cycle: 1440,
+      };
+      return model;
+    };
+    const where = (m: HospitalModel): string[] => runTiny(m).patients.map((p) => p.activities[2]![0]);
+    // Nearest is B (30 minutes); off duty at 10, so C; on duty at 110, so B.
+    expect(where(rostered({ rule: 'nearest', destinations: [toC, toB] }, [0, 100]))).toEqual(['care-b', 'care-b']);
+    expect(where(rostered({ rule: 'nearest-available', destinations: [toC, toB] }, [0, 100]))).toEqual(['care-c', 'care-b']);
+    // Turns B, C, B, but B is passed over while off duty: C, C, then B's turn at 110.
+    expect(where(rostered({ rule: 'round-robin-available', destinations: [toB, toC] }, [0, 1, 100]))).toEqual(['care-c', 'care-c', 'care-b']);
+    // At 65 C serves the first (60-80) and B has no unit on duty: plain shortest-queue sees two empty lines and takes
+    // B (listed first); per unit on duty, B counts as full and C has one patient per unit: C.
+    expect(where(rostered({ rule: 'shortest-queue', destinations: [toB, toC] }, [0, 55]))).toEqual(['care-c', 'care-b']);
+    expect(where(rostered({ rule: 'shortest-queue-available', destinations: [toB, toC] }, [0, 55]))).toEqual(['care-c', 'care-c']);
+  });
 });

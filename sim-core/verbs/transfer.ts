@@ -14,7 +14,17 @@ import type { RandomStream } from '../random/stream.js';
 import type { Resource } from '../resources/resource.js';
 import { occurrenceNames, WAIT, type Run, type StepRunner, type Verb } from './verb.js';
 
-export type TransferRule = 'named' | 'nearest' | 'nearest-free-bed' | 'shortest-queue' | 'first-available' | 'round-robin';
+export type TransferRule =
+  | 'named'
+  | 'nearest'
+  | 'nearest-free-bed'
+  | 'shortest-queue'
+  | 'first-available'
+  | 'round-robin'
+  // The "-available" variants count only units on duty now (by roster): a site whose `bed` has none is passed over.
+  | 'nearest-available'
+  | 'round-robin-available'
+  | 'shortest-queue-available';
 
 export interface TransferDestination {
   /** The destination site's id. */
@@ -105,13 +115,22 @@ class TransferRunner implements StepRunner<TransferStep> {
   private choose(s: TransferStep, pw: number, i: number): number {
     const ds = s.destinations;
     if (s.rule === 'named' || ds.length === 1) return 0;
-    if (s.rule === 'round-robin') {
+    const bed = (d: number): Resource | null => (ds[d]!.bed >= 0 ? this.r.resources[ds[d]!.bed]! : null);
+    const onDuty = (d: number): boolean => (bed(d)?.capacity ?? 0) > 0;
+    if (s.rule === 'round-robin' || s.rule === 'round-robin-available') {
       const turns = (this.turn[pw] ??= []);
       const k = turns[i] ?? 0;
-      turns[i] = (k + 1) % ds.length;
-      return k;
+      // The next in turn with a unit on duty (for the plain rule, simply the next); none on duty anywhere: the next.
+      let d = k;
+      if (s.rule === 'round-robin-available')
+        for (let j = 0; j < ds.length; j++)
+          if (onDuty((k + j) % ds.length)) {
+            d = (k + j) % ds.length;
+            break;
+          }
+      turns[i] = (d + 1) % ds.length;
+      return d;
     }
-    const bed = (d: number): Resource | null => (ds[d]!.bed >= 0 ? this.r.resources[ds[d]!.bed]! : null);
     const hasFree = (d: number): boolean => {
       const b = bed(d);
       return b !== null && b.free > 0 && b.waiting.length === 0;
@@ -131,9 +150,26 @@ class TransferRunner implements StepRunner<TransferStep> {
       for (let d = 1; d < ds.length; d++) if (load(d) < load(best)) best = d;
       return best;
     };
+    // Patients per unit on duty, those in the line and those being served: where a newcomer would wait least
+    // with only the units on duty counted (none on duty: last).
+    const perUnitOnDuty = (): number => {
+      let best = 0;
+      const load = (d: number): number => {
+        const b = bed(d);
+        return b === null || b.capacity <= 0 ? Infinity : (b.waiting.length + b.busy) / b.capacity;
+      };
+      for (let d = 1; d < ds.length; d++) if (load(d) < load(best)) best = d;
+      return best;
+    };
     switch (s.rule) {
       case 'nearest':
         return nearest(() => true);
+      case 'nearest-available': {
+        const d = nearest(onDuty);
+        return d >= 0 ? d : nearest(() => true);
+      }
+      case 'shortest-queue-available':
+        return perUnitOnDuty();
       case 'nearest-free-bed': {
         const d = nearest(hasFree);
         return d >= 0 ? d : shortestQueue();
