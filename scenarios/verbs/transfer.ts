@@ -34,6 +34,8 @@ const schema = z.strictObject({
   bed: Id.optional(),
   /** A resource of the region (an ambulance pool) held for the trip. */
   transport: Id.optional(),
+  /** The transport stays busy after the patient arrives for its trip back to the origin (travel time from the matrix). */
+  returnTrip: z.boolean().default(false),
   /** Give back the origin's resources when the patient leaves, or keep them until it arrives. */
   origin: z.enum(['release', 'keepUntilArrival']).default('release'),
   /**
@@ -89,6 +91,12 @@ export const transfer = defineVerb({
         `is needed by the rule "${typeof st.transfer === 'string' ? '' : st.transfer.rule}": the resource whose free units or line it reads`,
       );
     if (st.transport !== undefined) ctx.checkResource(st.transport, `${at}.transport`);
+    else if (st.returnTrip) ctx.problem(`${at}.returnTrip`, 'needs a transport: it is the transport that comes back');
+    if (st.returnTrip)
+      to.forEach((id) => {
+        if (siteOf(net, id) !== undefined)
+          checkNonNegativeSupport(travelBetween(net, id, origin), `${at}.returnTrip (travel from "${id}" back to "${origin}")`, ctx.problem);
+      });
   },
   // The patient goes on at another pathway: this one's path ends here.
   next: () => [],
@@ -112,6 +120,7 @@ export const transfer = defineVerb({
       transport,
       keepOrigin: st.origin === 'keepUntilArrival',
       reserved: st.reserveBed,
+      ...(st.returnTrip ? { returnTrip: true } : {}),
       destinations: to.map((site) => {
         const travel = toSpec(travelBetween(net, origin, site.id));
         return {
@@ -120,6 +129,7 @@ export const transfer = defineVerb({
           travel,
           meanMinutes: makeDistribution(travel).mean,
           bed: st.bed === undefined ? -1 : ctx.resourceIndex.get(site.prefix + st.bed)!,
+          ...(st.returnTrip ? { returnTravel: toSpec(travelBetween(net, site.id, origin)) } : {}),
         };
       }),
     });

@@ -90,4 +90,15 @@ describe('transfer: to another site, on at its pathway', () => {
     expect(where(rostered({ rule: 'shortest-queue', destinations: [toB, toC] }, [0, 55]))).toEqual(['care-c', 'care-b']);
     expect(where(rostered({ rule: 'shortest-queue-available', destinations: [toB, toC] }, [0, 55]))).toEqual(['care-c', 'care-c']);
   });
+
+  it('with a return trip the ambulance is busy until it is back: the second patient leaves when it returns', () => {
+    const back = { ...toB, returnTravel: { type: 'constant' as const, value: 25 } };
+    const run = runTiny(network({ transport: 3, returnTrip: true, destinations: [back] }, [0, 0], [holdFor(10, 'stay')]));
+    const [first, second] = run.patients;
+    expect(first!.activities[1]).toEqual(['transfer:referral', 10, 40]);
+    // Given back by the patient on arrival at 40, busy for the 25 minutes back: free again at 65.
+    expect(first!.released).toContainEqual(['ambulance', 40]);
+    expect(second!.activities[1]).toEqual(['transfer:referral', 65, 95]);
+    expect(run.figures['utilisation.ambulance']).toBeCloseTo((30 + 25 + 30 + 25) / 1440, 9);
+  });
 });

@@ -36,6 +36,8 @@ export interface TransferDestination {
   meanMinutes: number;
   /** The resource whose free units and line the rules read; -1: none. */
   bed: number;
+  /** The trip back to the origin, for a step whose transport comes back (`returnTrip`). */
+  returnTravel?: DistributionSpec;
 }
 
 export interface TransferStep {
@@ -52,6 +54,8 @@ export interface TransferStep {
    * accepted it): it goes there, keeps the unit, and the rule is not asked.
    */
   reserved: boolean;
+  /** The transport stays busy after the patient arrives, for its trip back (from the matrix), charged to the case. */
+  returnTrip?: boolean;
 }
 
 class TransferRunner implements StepRunner<TransferStep> {
@@ -62,6 +66,8 @@ class TransferRunner implements StepRunner<TransferStep> {
   /** Per step: every resource but its transport (what the origin gave, to give back). */
   private readonly originResources: (number[] | 'all' | null)[][];
   private readonly arriveKind: number;
+  /** Per step with a return trip: its stream and the trip back from each destination. */
+  private readonly back: ({ rng: RandomStream; travel: Distribution[] } | null)[][];
   /** When each patient on a trip left, by slot. */
   private readonly departedAt = new Map<number, number>();
 
@@ -74,6 +80,15 @@ class TransferRunner implements StepRunner<TransferStep> {
     this.travel = r.pathways.map((p) =>
       p.steps.map((s) => (s.op === 'transfer' ? (s as TransferStep).destinations.map((d) => sharedDistribution(d.travel)) : null)),
     );
+    // The trips back draw from streams of their own, so that asking for them shifts no trip there.
+    this.back = r.pathways.map((p) => {
+      const names = occurrenceNames(p, (s) => (s.op === 'transfer' ? (s as TransferStep).reason : null));
+      return p.steps.map((s, i) => {
+        const t = s as TransferStep;
+        if (s.op !== 'transfer' || t.returnTrip !== true) return null;
+        return { rng: r.stream(`transfer-return:${names[i]!}`), travel: t.destinations.map((d) => sharedDistribution(d.returnTravel ?? d.travel)) };
+      });
+    });
     this.turn = r.pathways.map(() => null);
     const all = r.resources.map((_, i) => i);
     this.originResources = r.pathways.map((p) =>
@@ -190,7 +205,8 @@ class TransferRunner implements StepRunner<TransferStep> {
     const i = pt.step[p]!;
     const s = r.pathways[pw]!.steps[i] as TransferStep;
     r.observe.finished(p, `transfer:${s.reason}`);
-    if (s.transport >= 0) r.holdings.release(p, [s.transport]);
+    const back = this.back[pw]![i];
+    if (s.transport >= 0) r.holdings.release(p, [s.transport], back ? back.travel[d]!.sample(back.rng) : -1);
     if (s.keepOrigin) r.holdings.release(p, this.originResources[pw]![i]!);
     const to = s.destinations[d]!.pathway;
     r.observe.transferred(p, s.reason, pw, to, r.sim.now - (this.departedAt.get(p) ?? r.sim.now));
