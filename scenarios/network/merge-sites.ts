@@ -37,6 +37,7 @@ export function mergeSites(network: Network, sites: readonly SiteHospital[]): Re
     })),
     travel: network.travel,
     minutesPerKm: network.minutesPerKm,
+    ...(network.areas.length > 0 ? { areas: network.areas } : {}),
   };
   const settings = {
     name: network.name,

@@ -27,11 +27,21 @@ export const TravelTime = z.strictObject({
   bothWays: z.boolean().default(true),
 });
 
+/** A place patients live (a county, a district), on the region's map plane: a down-referral goes to the site nearest it. */
+export const Area = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  xKm: z.number().finite(),
+  yKm: z.number().finite(),
+});
+
 export const NetworkSection = z.strictObject({
   sites: z.array(SiteRef).min(1, 'must have at least one site'),
   travel: z.array(TravelTime).default([]),
   /** Minutes per km of straight-line distance, for pairs the travel list does not give (default 1.5: 40 km/h). */
   minutesPerKm: z.number().finite().nonnegative('must be 0 or more').default(1.5),
+  /** Where patients live, for the transfer rule "nearest-home" (values of a patient attribute name an area or a site). */
+  areas: z.array(Area).default([]),
 });
 
 export type NetworkSectionInput = z.input<typeof NetworkSection>;

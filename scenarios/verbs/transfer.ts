@@ -10,7 +10,7 @@ import { makeDistribution } from '../../sim-core/index.js';
 import { Id } from '../schema/common.js';
 import { siteOf, siteOfPathway, travelBetween } from '../network/routes.js';
 import { checkNonNegativeSupport, toSpec } from './durations.js';
-import { defineVerb } from './verb.js';
+import { defineVerb, type CompileContext } from './verb.js';
 import { quoteList } from './words.js';
 
 export const TRANSFER_RULES = [
@@ -23,11 +23,21 @@ export const TRANSFER_RULES = [
   'nearest-available',
   'round-robin-available',
   'shortest-queue-available',
+  // To the site nearest the patient's home: a patient attribute's value names a site or an area of the network.
+  'nearest-home',
 ] as const;
 
 const schema = z.strictObject({
   /** A site's id, or a rule that chooses among sites (default: every other site). */
-  transfer: z.union([Id, z.strictObject({ rule: z.enum(TRANSFER_RULES), among: z.array(Id).min(1).optional() })]),
+  transfer: z.union([
+    Id,
+    z.strictObject({
+      rule: z.enum(TRANSFER_RULES),
+      among: z.array(Id).min(1).optional(),
+      /** For "nearest-home": the patient attribute whose value names the patient's home site or area. */
+      attribute: z.string().min(1).optional(),
+    }),
+  ]),
   /** The pathway the patient goes on at, as the destination site names it. */
   pathway: Id,
   /** A resource of the destination site, as it names it, whose free units and line the rules read (a ward). */
@@ -85,7 +95,13 @@ export const transfer = defineVerb({
       if (st.bed !== undefined) ctx.checkResource(site.prefix + st.bed, `${at}.bed`);
       checkNonNegativeSupport(travelBetween(net, origin, id), `${at}.transfer (travel from "${origin}" to "${id}")`, ctx.problem);
     });
-    if (typeof st.transfer !== 'string' && st.transfer.rule !== 'nearest' && st.transfer.rule !== 'round-robin' && st.bed === undefined)
+    if (typeof st.transfer !== 'string' && st.transfer.rule === 'nearest-home') {
+      if (st.transfer.attribute === undefined)
+        ctx.problem(`${at}.transfer.attribute`, 'is needed by the rule "nearest-home": the patient attribute that names the home site or area');
+      else ctx.checkAttribute(st.transfer.attribute, [], `${at}.transfer.attribute`);
+    }
+    const readsBed = (rule: string): boolean => rule !== 'nearest' && rule !== 'round-robin' && rule !== 'nearest-home';
+    if (typeof st.transfer !== 'string' && readsBed(st.transfer.rule) && st.bed === undefined)
       ctx.problem(
         `${at}.bed`,
         `is needed by the rule "${typeof st.transfer === 'string' ? '' : st.transfer.rule}": the resource whose free units or line it reads`,
@@ -121,6 +137,7 @@ export const transfer = defineVerb({
       keepOrigin: st.origin === 'keepUntilArrival',
       reserved: st.reserveBed,
       ...(st.returnTrip ? { returnTrip: true } : {}),
+      ...(typeof st.transfer !== 'string' && st.transfer.attribute !== undefined ? { home: homeChoice(st.transfer.attribute, to, ctx) } : {}),
       destinations: to.map((site) => {
         const travel = toSpec(travelBetween(net, origin, site.id));
         return {
@@ -152,4 +169,28 @@ function waitFor(figure: string, resources: number[]): Extract<StepModel, { op: 
     boarding: false,
     expectedMinutes: 0,
   };
+}
+
+/**
+ * For each value of the home attribute, the destination nearest that home: a site's value, the least mean
+ * travel from that site (itself, when listed); an area's, the least straight-line distance from it; any other, -1.
+ */
+function homeChoice(attribute: string, to: readonly { id: string; xKm: number; yKm: number }[], ctx: CompileContext): { attribute: number; choice: number[] } {
+  const net = ctx.network!;
+  const a = ctx.attributeIndex.get(attribute)!;
+  const nearestBy = (cost: (d: { id: string; xKm: number; yKm: number }) => number): number => {
+    let best = -1;
+    to.forEach((d, k) => {
+      if (best < 0 || cost(d) < cost(to[best]!)) best = k;
+    });
+    return best;
+  };
+  const choice = ctx.attributes[a]!.values.map((value) => {
+    const home = String(value);
+    if (siteOf(net, home) !== undefined) return nearestBy((d) => makeDistribution(toSpec(travelBetween(net, home, d.id))).mean);
+    const area = net.areas.find((x) => x.id === home);
+    if (area !== undefined) return nearestBy((d) => Math.hypot(d.xKm - area.xKm, d.yKm - area.yKm));
+    return -1;
+  });
+  return { attribute: a, choice };
 }

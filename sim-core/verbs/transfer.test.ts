@@ -101,4 +101,14 @@ describe('transfer: to another site, on at its pathway', () => {
     expect(second!.activities[1]).toEqual(['transfer:referral', 65, 95]);
     expect(run.figures['utilisation.ambulance']).toBeCloseTo((30 + 25 + 30 + 25) / 1440, 9);
   });
+
+  it('nearest-home goes where the home attribute points, and to the nearest site for a home it does not know', () => {
+    // Home values: "c" (to C), "b" (to B), "elsewhere" (no site: the nearest from here, B at 30 minutes).
+    const model = network({ rule: 'nearest-home', destinations: [toC, toB], home: { attribute: 0, choice: [0, 1, -1] } }, [0, 100, 200], [holdFor(10, 'stay')]);
+    model.attributes = [{ name: 'home', values: ['c', 'b', 'elsewhere'] }];
+    const cls = model.classes[0]!;
+    cls.attributes = [{ attribute: 0, weights: [1, 1, 1] }];
+    if (cls.arrivals.type === 'list') cls.arrivals.entries.forEach((e, k) => (e.attributes = [k]));
+    expect(runTiny(model).patients.map((p) => p.activities[2]![0])).toEqual(['care-c', 'care-b', 'care-b']);
+  });
 });

@@ -24,7 +24,9 @@ export type TransferRule =
   // The "-available" variants count only units on duty now (by roster): a site whose `bed` has none is passed over.
   | 'nearest-available'
   | 'round-robin-available'
-  | 'shortest-queue-available';
+  | 'shortest-queue-available'
+  /** The destination nearest the patient's home (`home`: a patient attribute and, per value, a destination). */
+  | 'nearest-home';
 
 export interface TransferDestination {
   /** The destination site's id. */
@@ -56,6 +58,8 @@ export interface TransferStep {
   reserved: boolean;
   /** The transport stays busy after the patient arrives, for its trip back (from the matrix), charged to the case. */
   returnTrip?: boolean;
+  /** For "nearest-home": the attribute naming the home, and per value index the destination nearest it (-1: nearest to here). */
+  home?: { attribute: number; choice: number[] };
 }
 
 class TransferRunner implements StepRunner<TransferStep> {
@@ -105,7 +109,7 @@ class TransferRunner implements StepRunner<TransferStep> {
   run(p: number, s: TransferStep, i: number): number {
     const { r } = this;
     const pw = r.patients.pathwayOf[p]!;
-    const d = s.reserved ? this.reservedAt(p, s) : this.choose(s, pw, i);
+    const d = s.reserved ? this.reservedAt(p, s) : this.choose(s, pw, i, p);
     if (!s.keepOrigin) r.holdings.release(p, this.originResources[pw]![i]!);
     const minutes = this.travel[pw]![i]![d]!.sample(this.streams[pw]![i]!);
     r.observe.started(p, `transfer:${s.reason}`);
@@ -127,7 +131,7 @@ class TransferRunner implements StepRunner<TransferStep> {
     return 0;
   }
 
-  private choose(s: TransferStep, pw: number, i: number): number {
+  private choose(s: TransferStep, pw: number, i: number, p: number): number {
     const ds = s.destinations;
     if (s.rule === 'named' || ds.length === 1) return 0;
     const bed = (d: number): Resource | null => (ds[d]!.bed >= 0 ? this.r.resources[ds[d]!.bed]! : null);
@@ -179,6 +183,11 @@ class TransferRunner implements StepRunner<TransferStep> {
     switch (s.rule) {
       case 'nearest':
         return nearest(() => true);
+      case 'nearest-home': {
+        const pt = this.r.patients;
+        const d = s.home ? (s.home.choice[pt.attrs[p * pt.attributeCount + s.home.attribute]!] ?? -1) : -1;
+        return d >= 0 ? d : nearest(() => true);
+      }
       case 'nearest-available': {
         const d = nearest(onDuty);
         return d >= 0 ? d : nearest(() => true);
