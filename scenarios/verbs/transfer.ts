@@ -5,10 +5,11 @@
  * The origin's resources are given back at departure, or kept until arrival.
  */
 import { z } from 'zod';
-import type { StepModel } from '../../sim-core/index.js';
+import type { DistributionSpec, StepModel } from '../../sim-core/index.js';
+import type { DistributionInput } from '../schema/distribution.js';
 import { makeDistribution } from '../../sim-core/index.js';
 import { Id } from '../schema/common.js';
-import { siteOf, siteOfPathway, travelBetween } from '../network/routes.js';
+import { siteOf, siteOfPathway, travelBetween, travelByHour } from '../network/routes.js';
 import { checkNonNegativeSupport, toSpec } from './durations.js';
 import { defineVerb, type CompileContext } from './verb.js';
 import { quoteList } from './words.js';
@@ -94,6 +95,9 @@ export const transfer = defineVerb({
       if (!ctx.pathwayNames.has(site.prefix + st.pathway)) ctx.problem(`${at}.pathway`, `"${st.pathway}" is not a pathway of site "${id}"`);
       if (st.bed !== undefined) ctx.checkResource(site.prefix + st.bed, `${at}.bed`);
       checkNonNegativeSupport(travelBetween(net, origin, id), `${at}.transfer (travel from "${origin}" to "${id}")`, ctx.problem);
+      travelByHour(net, origin, id)?.forEach((d, h) =>
+        checkNonNegativeSupport(d, `${at}.transfer (travel from "${origin}" to "${id}" at hour ${h})`, ctx.problem),
+      );
     });
     if (typeof st.transfer !== 'string' && st.transfer.rule === 'nearest-home') {
       if (st.transfer.attribute === undefined)
@@ -147,6 +151,7 @@ export const transfer = defineVerb({
           meanMinutes: makeDistribution(travel).mean,
           bed: st.bed === undefined ? -1 : ctx.resourceIndex.get(site.prefix + st.bed)!,
           ...(st.returnTrip ? { returnTravel: toSpec(travelBetween(net, site.id, origin)) } : {}),
+          ...byHourOf(travelByHour(net, origin, site.id)),
         };
       }),
     });
@@ -193,4 +198,11 @@ function homeChoice(attribute: string, to: readonly { id: string; xKm: number; y
     return -1;
   });
   return { attribute: a, choice };
+}
+
+/** A destination's travel by hour of the day, when its pair lists hours of its own. */
+function byHourOf(hours: readonly DistributionInput[] | null): { travelByHour?: DistributionSpec[]; meanByHour?: number[] } {
+  if (hours === null) return {};
+  const travelByHour = hours.map((d) => toSpec(d));
+  return { travelByHour, meanByHour: travelByHour.map((d) => makeDistribution(d).mean) };
 }

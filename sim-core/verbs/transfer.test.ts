@@ -111,4 +111,17 @@ describe('transfer: to another site, on at its pathway', () => {
     if (cls.arrivals.type === 'list') cls.arrivals.entries.forEach((e, k) => (e.attributes = [k]));
     expect(runTiny(model).patients.map((p) => p.activities[2]![0])).toEqual(['care-c', 'care-b', 'care-b']);
   });
+
+  it('travel by hour of the day: a trip that leaves in hours 0-1 takes their time, and nearest compares them', () => {
+    const slowAtNight = { ...toB, travelByHour: Array.from({ length: 24 }, (_, h) => ({ type: 'constant' as const, value: h < 2 ? 100 : 30 })) };
+    const meanByHour = slowAtNight.travelByHour.map((d) => d.value);
+    const named = runTiny(network({ destinations: [{ ...slowAtNight, meanByHour }] }, [0, 120], [holdFor(10, 'stay')])).patients;
+    expect(named.map((p) => p.activities[1])).toEqual([
+      ['transfer:referral', 10, 110],
+      ['transfer:referral', 130, 160],
+    ]);
+    // At 10 (hour 0) B is 100 minutes away and C 50: C; at 130 (hour 2) B is 30: B.
+    const nearest = runTiny(network({ rule: 'nearest', destinations: [toC, { ...slowAtNight, meanByHour }] }, [0, 120], [holdFor(10, 'stay')])).patients;
+    expect(nearest.map((p) => p.activities[2]![0])).toEqual(['care-c', 'care-b']);
+  });
 });

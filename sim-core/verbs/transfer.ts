@@ -38,6 +38,9 @@ export interface TransferDestination {
   meanMinutes: number;
   /** The resource whose free units and line the rules read; -1: none. */
   bed: number;
+  /** Travel for a trip that starts in each hour of the day (24), with their means; absent: `travel` at every hour. */
+  travelByHour?: DistributionSpec[];
+  meanByHour?: number[];
   /** The trip back to the origin, for a step whose transport comes back (`returnTrip`). */
   returnTravel?: DistributionSpec;
 }
@@ -65,6 +68,8 @@ export interface TransferStep {
 class TransferRunner implements StepRunner<TransferStep> {
   private readonly streams: (RandomStream | null)[][];
   private readonly travel: (Distribution[] | null)[][];
+  /** Per step and destination: travel by hour of the day, or null when every hour is alike. */
+  private readonly travelByHour: ((Distribution[] | null)[] | null)[][];
   /** Next destination of each round-robin step. */
   private readonly turn: (number[] | null)[];
   /** Per step: every resource but its transport (what the origin gave, to give back). */
@@ -83,6 +88,11 @@ class TransferRunner implements StepRunner<TransferStep> {
     });
     this.travel = r.pathways.map((p) =>
       p.steps.map((s) => (s.op === 'transfer' ? (s as TransferStep).destinations.map((d) => sharedDistribution(d.travel)) : null)),
+    );
+    this.travelByHour = r.pathways.map((p) =>
+      p.steps.map((s) =>
+        s.op === 'transfer' ? (s as TransferStep).destinations.map((d) => (d.travelByHour ? d.travelByHour.map((h) => sharedDistribution(h)) : null)) : null,
+      ),
     );
     // The trips back draw from streams of their own, so that asking for them shifts no trip there.
     this.back = r.pathways.map((p) => {
@@ -111,11 +121,18 @@ class TransferRunner implements StepRunner<TransferStep> {
     const pw = r.patients.pathwayOf[p]!;
     const d = s.reserved ? this.reservedAt(p, s) : this.choose(s, pw, i, p);
     if (!s.keepOrigin) r.holdings.release(p, this.originResources[pw]![i]!);
-    const minutes = this.travel[pw]![i]![d]!.sample(this.streams[pw]![i]!);
+    const byHour = this.travelByHour[pw]![i]![d]!;
+    const minutes = (byHour ? byHour[this.hourOfDay()]! : this.travel[pw]![i]![d]!).sample(this.streams[pw]![i]!);
     r.observe.started(p, `transfer:${s.reason}`);
     this.departedAt.set(p, r.sim.now);
     r.sim.schedule(minutes, this.arriveKind, p, d, PRIORITY.RELEASE);
     return WAIT;
+  }
+
+  /** The hour of the day now (0-23), from the run's start minute of the week. */
+  private hourOfDay(): number {
+    const m = (((this.r.sim.now + this.r.model.startMinuteOfWeek) % 1440) + 1440) % 1440;
+    return Math.floor(m / 60);
   }
 
   /** The destination whose bed the patient holds (its latest claim on one). */
@@ -156,7 +173,9 @@ class TransferRunner implements StepRunner<TransferStep> {
     };
     const nearest = (ok: (d: number) => boolean): number => {
       let best = -1;
-      for (let d = 0; d < ds.length; d++) if (ok(d) && (best < 0 || ds[d]!.meanMinutes < ds[best]!.meanMinutes)) best = d;
+      const h = this.hourOfDay();
+      const mean = (d: number): number => ds[d]!.meanByHour?.[h] ?? ds[d]!.meanMinutes;
+      for (let d = 0; d < ds.length; d++) if (ok(d) && (best < 0 || mean(d) < mean(best))) best = d;
       return best;
     };
     // The line ahead of a newcomer, less the units free: the site where it would wait least.
