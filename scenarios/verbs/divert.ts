@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { StepModel } from '../../sim-core/index.js';
 import { makeDistribution } from '../../sim-core/index.js';
 import { Id } from '../schema/common.js';
-import { siteOf, travelBetween } from '../network/routes.js';
+import { siteOf, travelBetween, travelByHour } from '../network/routes.js';
 import { checkNonNegativeSupport, toSpec } from './durations.js';
 import { defineVerb } from './verb.js';
 import { quoteList } from './words.js';
@@ -64,6 +64,9 @@ export const divert = defineVerb({
       if (siteOf(net, t.site) === undefined) return ctx.problem(`${at}.to[${j}].site`, `is not a site of the network (sites: ${quoteList(ids)})`);
       if (!ctx.pathwayNames.has(t.pathway)) ctx.problem(`${at}.to[${j}].pathway`, `"${t.pathway}" is not a pathway`);
       checkNonNegativeSupport(travelBetween(net, st.divert, t.site), `${at}.to[${j}] (travel from "${st.divert}" to "${t.site}")`, ctx.problem);
+      travelByHour(net, st.divert, t.site)?.forEach((d, h) =>
+        checkNonNegativeSupport(d, `${at}.to[${j}] (travel from "${st.divert}" to "${t.site}" at hour ${h})`, ctx.problem),
+      );
     });
   },
   // The patient goes on at another pathway: this one's path ends here.
@@ -80,7 +83,14 @@ export const divert = defineVerb({
       rule: st.rule,
       destinations: st.to.map((t) => {
         const travel = toSpec(travelBetween(net, st.divert, t.site));
-        return { site: t.site, pathway: ctx.pathwayIndex.get(t.pathway)!, travel, meanMinutes: makeDistribution(travel).mean };
+        const hours = travelByHour(net, st.divert, t.site);
+        return {
+          site: t.site,
+          pathway: ctx.pathwayIndex.get(t.pathway)!,
+          travel,
+          meanMinutes: makeDistribution(travel).mean,
+          ...(hours ? { travelByHour: hours.map((h) => toSpec(h)) } : {}),
+        };
       }),
     };
     return [step];

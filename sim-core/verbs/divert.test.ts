@@ -89,6 +89,13 @@ describe('divert: ambulance diversion while the site is over its threshold', () 
     expect(run.figures['diversion.travelHours']).toBe(1);
   });
 
+  it('a trip that leaves in an hour with a time of its own takes it', () => {
+    const slowFirstHour = { ...toB, travelByHour: Array.from({ length: 24 }, (_, h) => ({ type: 'constant' as const, value: h === 0 ? 45 : 30 })) };
+    const run = runTiny(network({ destinations: [slowFirstHour] }, [0, 0, 5, 60]));
+    expect(run.patients[2]!.activities[0]).toEqual(['diversion:a', 5, 50]);
+    expect(run.patients[3]!.activities[0]).toEqual(['diversion:a', 60, 90]);
+  });
+
   it('goes to the nearest site, and round-robin takes turns', () => {
     const nearest = runTiny(network({ destinations: [toC, toB] }, [0, 0, 5]));
     expect(nearest.patients[2]!.activities[1]).toEqual(['care-b', 35, 95]);

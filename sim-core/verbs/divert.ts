@@ -33,6 +33,8 @@ export interface DivertDestination {
   travel: DistributionSpec;
   /** Mean of `travel`: what "nearest" compares. */
   meanMinutes: number;
+  /** Travel for a trip that starts in each hour of the day (24); absent: `travel` at every hour. */
+  travelByHour?: DistributionSpec[];
 }
 
 export interface DivertStep {
@@ -61,6 +63,7 @@ class DivertRunner implements StepRunner<DivertStep> {
   private readonly streams: (RandomStream | null)[][];
   private readonly travel: (Distribution[] | null)[][];
   private readonly turn: (number[] | null)[];
+  private readonly travelByHour: ((Distribution[] | null)[] | null)[][];
   private readonly reviewKind: number;
   private readonly arriveKind: number;
 
@@ -71,6 +74,11 @@ class DivertRunner implements StepRunner<DivertStep> {
     });
     this.travel = r.pathways.map((p) =>
       p.steps.map((s) => (s.op === 'divert' ? (s as DivertStep).destinations.map((d) => sharedDistribution(d.travel)) : null)),
+    );
+    this.travelByHour = r.pathways.map((p) =>
+      p.steps.map((s) =>
+        s.op === 'divert' ? (s as DivertStep).destinations.map((d) => (d.travelByHour ? d.travelByHour.map((h) => sharedDistribution(h)) : null)) : null,
+      ),
     );
     this.turn = r.pathways.map(() => null);
     for (const p of r.pathways)
@@ -97,7 +105,9 @@ class DivertRunner implements StepRunner<DivertStep> {
       r.proceed(p, 0);
       return WAIT;
     }
-    const minutes = this.travel[pw]![i]![d]!.sample(this.streams[pw]![i]!);
+    const byHour = this.travelByHour[pw]![i]![d]!;
+    const hour = Math.floor(((((r.sim.now + r.model.startMinuteOfWeek) % 1440) + 1440) % 1440) / 60);
+    const minutes = (byHour ? byHour[hour]! : this.travel[pw]![i]![d]!).sample(this.streams[pw]![i]!);
     r.observe.diverted(p, s.site, s.destinations[d]!.site, minutes);
     r.observe.started(p, `diversion:${s.site}`);
     r.sim.schedule(minutes, this.arriveKind, p, d, PRIORITY.RELEASE);
