@@ -26,5 +26,14 @@ export function describeNetworkFigure(id: string, nameOf: (subject: string) => s
     return entry(m[1]!, 'hours travelling', 'hours', `Transfers for ${nameOf(m[1]!)}: hours patients spent travelling`);
   if ((m = id.match(/^transfers\.(.+)\.out$/))) return entry(m[1]!, 'patients transferred out', 'patients', `Site ${nameOf(m[1]!)}: patients transferred out`);
   if ((m = id.match(/^transfers\.(.+)\.in$/))) return entry(m[1]!, 'patients transferred in', 'patients', `Site ${nameOf(m[1]!)}: patients transferred in`);
+  // Ambulance diversion (sim-core's diversion observer): hours on diversion are worse the more there are.
+  if ((m = id.match(/^diversion\.(.+)\.hours$/)))
+    return { ...entry(m[1]!, 'hours on diversion', 'hours', `Site ${nameOf(m[1]!)}: hours on ambulance diversion`), direction: 'lowerIsBetter' };
+  if ((m = id.match(/^diversion\.(.+)\.divertedOut$/)))
+    return entry(m[1]!, 'arrivals diverted away', 'patients', `Site ${nameOf(m[1]!)}: ambulance arrivals diverted to another site`);
+  if ((m = id.match(/^diversion\.(.+)\.divertedIn$/)))
+    return entry(m[1]!, 'diverted arrivals taken in', 'patients', `Site ${nameOf(m[1]!)}: ambulance arrivals taken in from a site on diversion`);
+  if (id === 'diversion.travelHours')
+    return entry('diversion', 'extra hours travelling', 'hours', 'Diverted ambulance arrivals: extra hours travelling to another site');
   return null;
 }

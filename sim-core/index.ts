@@ -51,4 +51,16 @@ export {
 } from './hospital/trace-words.js';
 export { RESOURCE_KINDS, RESOURCE_KIND_NAMES, resourceKind, type ResourceKindInfo } from './hospital/resource-kinds.js';
 export type { Observer, ObserverContext, ObserverFactory, RunFindings, RunObserver } from './hospital/observer.js';
-export { stepVerb, VERBS, type Parallel, type Standing, type Verb, type TransferStep, type TransferDestination, type TransferRule } from './verbs/index.js';
+export {
+  stepVerb,
+  VERBS,
+  type Parallel,
+  type Standing,
+  type Verb,
+  type TransferStep,
+  type TransferDestination,
+  type TransferRule,
+  type DivertStep,
+  type DivertDestination,
+  type DiversionCondition,
+} from './verbs/index.js';

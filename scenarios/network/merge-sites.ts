@@ -10,6 +10,7 @@ import type { Scenario } from '../schema/scenario.js';
 import { RESOURCE_KIND_MODULES } from '../kinds/index.js';
 import type { Network } from './network-schema.js';
 import type { NetworkSectionInput } from './network-section.js';
+import { addDiversions } from './diversion.js';
 import { namesOfSite, renameStep, type Rename } from './site-names.js';
 
 /** One site ready to merge: its document as written and as checked for shape. */
@@ -36,6 +37,7 @@ export function mergeSites(network: Network, sites: readonly SiteHospital[]): Re
     })),
     travel: network.travel,
     minutesPerKm: network.minutesPerKm,
+    ...(network.areas.length > 0 ? { areas: network.areas } : {}),
   };
   const settings = {
     name: network.name,
@@ -74,6 +76,12 @@ export function mergeSites(network: Network, sites: readonly SiteHospital[]): Re
   if (caseMix !== undefined) doc['caseMix'] = caseMix;
   const waitTargets = Object.assign({}, ...renamed.map((r) => (r['waitTargets'] as object | undefined) ?? {})) as Record<string, number>;
   if (Object.keys(waitTargets).length > 0) doc['waitTargets'] = waitTargets;
+  // Ambulance diversion: each diverted class's own pathway (diversion.ts).
+  addDiversions(
+    doc,
+    sites.map((s, i) => ({ ...s, diversion: network.sites[i]!.diversion })),
+    (id) => `${id}${SITE_SEPARATOR}`,
+  );
   doc['network'] = section;
   return doc;
 }

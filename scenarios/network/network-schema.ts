@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { Id, LocalDateTime, nonNegative, positive } from '../schema/common.js';
-import { TravelTime } from './network-section.js';
+import { DiversionRule } from './diversion.js';
+import { Area, TravelTime } from './network-section.js';
 
 const Hospital = z.union([
   z.strictObject({ builtin: z.string().min(1) }),
@@ -22,6 +23,8 @@ const Site = z.strictObject({
   /** Position on the region's map plane, in km from any origin. */
   xKm: z.number().finite().default(0),
   yKm: z.number().finite().default(0),
+  /** Ambulance diversion: when this site sends new arrivals of some classes elsewhere (diversion.ts). */
+  diversion: DiversionRule.optional(),
 });
 
 export const NetworkSchema = z.strictObject({
@@ -37,6 +40,8 @@ export const NetworkSchema = z.strictObject({
   sites: z.array(Site).min(1, 'must have at least one site'),
   travel: z.array(TravelTime).default([]),
   minutesPerKm: z.number().finite().nonnegative('must be 0 or more').default(1.5),
+  /** Where patients live (`{ id, xKm, yKm }`): a patient attribute's values may name them, for the rule "nearest-home". */
+  areas: z.array(Area).default([]),
   /**
    * Resources of the region (ambulances, a shared device), as a hospital scenario's resource sections write
    * them ({ pools: [...] }); they keep their own ids and any site's pathway may name them.

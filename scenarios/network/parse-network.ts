@@ -9,6 +9,7 @@ import { builtinScenario, BUILTIN_SCENARIOS } from '../builtin/index.js';
 import { didYouMean } from '../nearest-name.js';
 import { ScenarioSchema, type Scenario } from '../schema/scenario.js';
 import { ScenarioError, type ScenarioIssue } from '../schema/errors.js';
+import { diversionProblems } from './diversion.js';
 import { mergeSites, type SiteHospital } from './merge-sites.js';
 import { NetworkSchema } from './network-schema.js';
 
@@ -58,7 +59,11 @@ export function mergedNetworkDocument(document: unknown, source: string, issuesO
   network.travel.forEach((t, i) => {
     for (const end of ['from', 'to'] as const)
       if (!ids.has(t[end])) problems.push({ path: `travel[${i}].${end}`, message: `is not a site${didYouMean(t[end], [...ids])}` });
+    t.byHour?.forEach((w, j) => {
+      if (w.to <= w.from) problems.push({ path: `travel[${i}].byHour[${j}].to`, message: `must be after from (${w.from}), got ${w.to}` });
+    });
   });
+  if (problems.length === 0) problems.push(...diversionProblems(sites.map((s, index) => ({ ...s, index, diversion: network.sites[index]!.diversion }))));
   if (problems.length > 0) throw new ScenarioError(source, problems);
   return mergeSites(network, sites);
 }

@@ -29,3 +29,13 @@ export function siteOfPathway(network: NetworkSectionSpec, pathway: string): Sit
   if (network.sites.length === 1) return network.sites[0];
   return network.sites.find((s) => s.prefix !== '' && pathway.startsWith(s.prefix));
 }
+
+/**
+ * The travel time for a trip that starts in each hour of the day (24 entries), when the pair lists hours of
+ * its own (`byHour`); null when it does not (every hour alike: `travelBetween`).
+ */
+export function travelByHour(network: NetworkSectionSpec, from: string, to: string): DistributionInput[] | null {
+  const pair = network.travel.find((t) => t.from === from && t.to === to) ?? network.travel.find((t) => t.from === to && t.to === from && t.bothWays);
+  if (pair?.byHour === undefined || pair.byHour.length === 0) return null;
+  return Array.from({ length: 24 }, (_, h) => pair.byHour!.find((w) => w.from <= h && h < w.to)?.minutes ?? pair.minutes);
+}

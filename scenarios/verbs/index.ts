@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { branch } from './branch.js';
 import { branchOn } from './branch-on.js';
 import { consume } from './consume.js';
+import { divert } from './divert.js';
 import { goto } from './goto.js';
 import { hold } from './hold.js';
 import { leave } from './leave.js';
@@ -19,7 +20,7 @@ import { transfer } from './transfer.js';
 import type { ScenarioVerb } from './verb.js';
 import { waitUntil } from './wait-until.js';
 
-export const SCENARIO_VERBS = [seize, hold, release, consume, branch, branchOn, goto, stay, leave, split, waitUntil, transfer] as const;
+export const SCENARIO_VERBS = [seize, hold, release, consume, branch, branchOn, goto, stay, leave, split, waitUntil, transfer, divert] as const;
 
 type Schemas<V extends readonly { schema: z.ZodType }[]> = { [K in keyof V]: V[K]['schema'] };
 

@@ -5,25 +5,48 @@
  * The origin's resources are given back at departure, or kept until arrival.
  */
 import { z } from 'zod';
-import type { StepModel } from '../../sim-core/index.js';
+import type { DistributionSpec, StepModel } from '../../sim-core/index.js';
+import type { DistributionInput } from '../schema/distribution.js';
 import { makeDistribution } from '../../sim-core/index.js';
 import { Id } from '../schema/common.js';
-import { siteOf, siteOfPathway, travelBetween } from '../network/routes.js';
+import { siteOf, siteOfPathway, travelBetween, travelByHour } from '../network/routes.js';
 import { checkNonNegativeSupport, toSpec } from './durations.js';
-import { defineVerb } from './verb.js';
+import { defineVerb, type CompileContext } from './verb.js';
 import { quoteList } from './words.js';
 
-export const TRANSFER_RULES = ['nearest', 'nearest-free-bed', 'shortest-queue', 'first-available', 'round-robin'] as const;
+export const TRANSFER_RULES = [
+  'nearest',
+  'nearest-free-bed',
+  'shortest-queue',
+  'first-available',
+  'round-robin',
+  // Only sites whose `bed` has units on duty now (by roster) count.
+  'nearest-available',
+  'round-robin-available',
+  'shortest-queue-available',
+  // To the site nearest the patient's home: a patient attribute's value names a site or an area of the network.
+  'nearest-home',
+] as const;
 
 const schema = z.strictObject({
   /** A site's id, or a rule that chooses among sites (default: every other site). */
-  transfer: z.union([Id, z.strictObject({ rule: z.enum(TRANSFER_RULES), among: z.array(Id).min(1).optional() })]),
+  transfer: z.union([
+    Id,
+    z.strictObject({
+      rule: z.enum(TRANSFER_RULES),
+      among: z.array(Id).min(1).optional(),
+      /** For "nearest-home": the patient attribute whose value names the patient's home site or area. */
+      attribute: z.string().min(1).optional(),
+    }),
+  ]),
   /** The pathway the patient goes on at, as the destination site names it. */
   pathway: Id,
   /** A resource of the destination site, as it names it, whose free units and line the rules read (a ward). */
   bed: Id.optional(),
   /** A resource of the region (an ambulance pool) held for the trip. */
   transport: Id.optional(),
+  /** The transport stays busy after the patient arrives for its trip back to the origin (travel time from the matrix). */
+  returnTrip: z.boolean().default(false),
   /** Give back the origin's resources when the patient leaves, or keep them until it arrives. */
   origin: z.enum(['release', 'keepUntilArrival']).default('release'),
   /**
@@ -72,13 +95,28 @@ export const transfer = defineVerb({
       if (!ctx.pathwayNames.has(site.prefix + st.pathway)) ctx.problem(`${at}.pathway`, `"${st.pathway}" is not a pathway of site "${id}"`);
       if (st.bed !== undefined) ctx.checkResource(site.prefix + st.bed, `${at}.bed`);
       checkNonNegativeSupport(travelBetween(net, origin, id), `${at}.transfer (travel from "${origin}" to "${id}")`, ctx.problem);
+      travelByHour(net, origin, id)?.forEach((d, h) =>
+        checkNonNegativeSupport(d, `${at}.transfer (travel from "${origin}" to "${id}" at hour ${h})`, ctx.problem),
+      );
     });
-    if (typeof st.transfer !== 'string' && st.transfer.rule !== 'nearest' && st.transfer.rule !== 'round-robin' && st.bed === undefined)
+    if (typeof st.transfer !== 'string' && st.transfer.rule === 'nearest-home') {
+      if (st.transfer.attribute === undefined)
+        ctx.problem(`${at}.transfer.attribute`, 'is needed by the rule "nearest-home": the patient attribute that names the home site or area');
+      else ctx.checkAttribute(st.transfer.attribute, [], `${at}.transfer.attribute`);
+    }
+    const readsBed = (rule: string): boolean => rule !== 'nearest' && rule !== 'round-robin' && rule !== 'nearest-home';
+    if (typeof st.transfer !== 'string' && readsBed(st.transfer.rule) && st.bed === undefined)
       ctx.problem(
         `${at}.bed`,
         `is needed by the rule "${typeof st.transfer === 'string' ? '' : st.transfer.rule}": the resource whose free units or line it reads`,
       );
     if (st.transport !== undefined) ctx.checkResource(st.transport, `${at}.transport`);
+    else if (st.returnTrip) ctx.problem(`${at}.returnTrip`, 'needs a transport: it is the transport that comes back');
+    if (st.returnTrip)
+      to.forEach((id) => {
+        if (siteOf(net, id) !== undefined)
+          checkNonNegativeSupport(travelBetween(net, id, origin), `${at}.returnTrip (travel from "${id}" back to "${origin}")`, ctx.problem);
+      });
   },
   // The patient goes on at another pathway: this one's path ends here.
   next: () => [],
@@ -102,6 +140,8 @@ export const transfer = defineVerb({
       transport,
       keepOrigin: st.origin === 'keepUntilArrival',
       reserved: st.reserveBed,
+      ...(st.returnTrip ? { returnTrip: true } : {}),
+      ...(typeof st.transfer !== 'string' && st.transfer.attribute !== undefined ? { home: homeChoice(st.transfer.attribute, to, ctx) } : {}),
       destinations: to.map((site) => {
         const travel = toSpec(travelBetween(net, origin, site.id));
         return {
@@ -110,6 +150,8 @@ export const transfer = defineVerb({
           travel,
           meanMinutes: makeDistribution(travel).mean,
           bed: st.bed === undefined ? -1 : ctx.resourceIndex.get(site.prefix + st.bed)!,
+          ...(st.returnTrip ? { returnTravel: toSpec(travelBetween(net, site.id, origin)) } : {}),
+          ...byHourOf(travelByHour(net, origin, site.id)),
         };
       }),
     });
@@ -132,4 +174,35 @@ function waitFor(figure: string, resources: number[]): Extract<StepModel, { op: 
     boarding: false,
     expectedMinutes: 0,
   };
+}
+
+/**
+ * For each value of the home attribute, the destination nearest that home: a site's value, the least mean
+ * travel from that site (itself, when listed); an area's, the least straight-line distance from it; any other, -1.
+ */
+function homeChoice(attribute: string, to: readonly { id: string; xKm: number; yKm: number }[], ctx: CompileContext): { attribute: number; choice: number[] } {
+  const net = ctx.network!;
+  const a = ctx.attributeIndex.get(attribute)!;
+  const nearestBy = (cost: (d: { id: string; xKm: number; yKm: number }) => number): number => {
+    let best = -1;
+    to.forEach((d, k) => {
+      if (best < 0 || cost(d) < cost(to[best]!)) best = k;
+    });
+    return best;
+  };
+  const choice = ctx.attributes[a]!.values.map((value) => {
+    const home = String(value);
+    if (siteOf(net, home) !== undefined) return nearestBy((d) => makeDistribution(toSpec(travelBetween(net, home, d.id))).mean);
+    const area = net.areas.find((x) => x.id === home);
+    if (area !== undefined) return nearestBy((d) => Math.hypot(d.xKm - area.xKm, d.yKm - area.yKm));
+    return -1;
+  });
+  return { attribute: a, choice };
+}
+
+/** A destination's travel by hour of the day, when its pair lists hours of its own. */
+function byHourOf(hours: readonly DistributionInput[] | null): { travelByHour?: DistributionSpec[]; meanByHour?: number[] } {
+  if (hours === null) return {};
+  const travelByHour = hours.map((d) => toSpec(d));
+  return { travelByHour, meanByHour: travelByHour.map((d) => makeDistribution(d).mean) };
 }

@@ -58,8 +58,12 @@ export class Holdings {
     this.patients.held[p]!.push(claim);
   }
 
-  /** Gives back the units the patient holds of `which` resources (or all), latest claim first. */
-  release(p: number, which: readonly number[] | 'all'): void {
+  /**
+   * Gives back the units the patient holds of `which` resources (or all), latest claim first. With `busyFor`
+   * (minutes, 0 or more) each stays busy that long more, charged to the case, as a room's cleaning does (an
+   * ambulance's trip back); otherwise a room with a turnover is cleaned.
+   */
+  release(p: number, which: readonly number[] | 'all', busyFor = -1): void {
     const claims = this.patients.held[p]!;
     for (let c = claims.length - 1; c >= 0; c--) {
       const claim = claims[c]!;
@@ -69,11 +73,12 @@ export class Holdings {
         if (which !== 'all' && !which.includes(r.id)) continue;
         if (!this.book.holdsAt(claim, k) || this.isCleaning(claim, r.id)) continue;
         const t = this.turnover[r.id];
-        if (t) {
+        if (t || busyFor >= 0) {
           // The room stays busy for cleaning, charged to this case; the patient moves on.
           this.used(claim, r, this.grantedAt[claim]!);
           this.inTurnover.set(heldUnitKey(claim, r.id, this.n), this.sim.now);
-          this.sim.schedule(t.sample(this.turnoverRng[r.id]!), this.turnoverEndKind, claim, r.id, PRIORITY.RELEASE);
+          const minutes = busyFor >= 0 ? busyFor : t!.sample(this.turnoverRng[r.id]!);
+          this.sim.schedule(minutes, this.turnoverEndKind, claim, r.id, PRIORITY.RELEASE);
         } else {
           this.used(claim, r, this.grantedAt[claim]!);
           this.book.releaseOne(claim, r);

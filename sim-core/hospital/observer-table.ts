@@ -19,6 +19,7 @@ import type { HospitalRunOptions } from './run-options.js';
 import { SnapshotObserver } from './snapshots.js';
 import { TraceObserver } from './trace-observer.js';
 import { TransferObserver } from './transfer-observer.js';
+import { DiversionObserver } from './diversion-observer.js';
 
 /** Whether the run keeps figures (see `HospitalRunOptions.figures`). */
 const counting = (options: HospitalRunOptions): boolean => options.figures !== false;
@@ -36,6 +37,8 @@ export const BUILT_IN_OBSERVERS: readonly ObserverFactory[] = [
   (run, options) => (counting(options) && ClinicObserver.wanted(run.model) ? new ClinicObserver(run) : null),
   // Only for a model with a transfer step (a network), so other runs keep their figures.
   (run, options) => (counting(options) && TransferObserver.wanted(run.model) ? new TransferObserver(run) : null),
+  // Only for a model with a diversion rule (a divert step).
+  (run, options) => (counting(options) && DiversionObserver.wanted(run.model) ? new DiversionObserver(run) : null),
   (run) => (run.sim.trace ? new TraceObserver(run, run.sim.trace) : null),
 ];
 

@@ -62,6 +62,10 @@ export interface RunObserver {
   branchEnded(p: number, how: ExitKind): void;
   /** A patient arrived at another site after a trip of `minutes` for `reason`, from pathway `from` to pathway `to`. */
   transferred(p: number, reason: string, from: number, to: number, minutes: number): void;
+  /** A site's diversion rule came into force (`on`) or ended, at one of its reviews. */
+  diversionChanged(site: string, on: boolean): void;
+  /** A new arrival at `from`, on diversion, was sent to `to`, a trip of `minutes`. */
+  diverted(p: number, from: string, to: string, minutes: number): void;
   /** A unit of `resource` broke down (`down`) or was repaired. */
   brokeDown(resource: number, down: boolean): void;
   /** A clinic session of class `classIndex` (its `session`-th) starts now, its doctor `minutes` late (0: on time). */

@@ -38,6 +38,8 @@ export class Observers implements RunObserver {
   private readonly onBranchEnded: Hearing<'branchEnded'>[];
   private readonly onBrokeDown: Hearing<'brokeDown'>[];
   private readonly onDoctorLate: Hearing<'doctorLate'>[];
+  private readonly onDiversionChanged: Hearing<'diversionChanged'>[];
+  private readonly onDiverted: Hearing<'diverted'>[];
 
   constructor(readonly all: readonly Observer[]) {
     this.onArrived = hearing(all, 'arrived');
@@ -62,6 +64,8 @@ export class Observers implements RunObserver {
     this.onBranchEnded = hearing(all, 'branchEnded');
     this.onBrokeDown = hearing(all, 'brokeDown');
     this.onDoctorLate = hearing(all, 'doctorLate');
+    this.onDiversionChanged = hearing(all, 'diversionChanged');
+    this.onDiverted = hearing(all, 'diverted');
   }
 
   /** The run starts: each observer that starts something, in order. */
@@ -182,5 +186,15 @@ export class Observers implements RunObserver {
   doctorLate(classIndex: number, session: number, minutes: number): void {
     const s = this.onDoctorLate;
     for (let i = 0; i < s.length; i++) s[i]!.doctorLate(classIndex, session, minutes);
+  }
+
+  diversionChanged(site: string, on: boolean): void {
+    const s = this.onDiversionChanged;
+    for (let i = 0; i < s.length; i++) s[i]!.diversionChanged(site, on);
+  }
+
+  diverted(p: number, from: string, to: string, minutes: number): void {
+    const s = this.onDiverted;
+    for (let i = 0; i < s.length; i++) s[i]!.diverted(p, from, to, minutes);
   }
 }

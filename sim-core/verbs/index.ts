@@ -7,6 +7,7 @@
 import { branch, type BranchStep } from './branch.js';
 import { branchOn, type BranchOnStep } from './branch-on.js';
 import { consume, type ConsumeStep } from './consume.js';
+import { divert, type DivertStep } from './divert.js';
 import { goto, type GotoStep } from './goto.js';
 import { hold, type HoldStep } from './hold.js';
 import { leave, type LeaveStep } from './leave.js';
@@ -18,7 +19,19 @@ import type { Verb } from './verb.js';
 import { waitUntil, type WaitUntilStep } from './wait-until.js';
 
 export type StepModel =
-  SeizeStep | HoldStep | ReleaseStep | ConsumeStep | BranchStep | BranchOnStep | GotoStep | LeaveStep | SplitStep | JoinStep | WaitUntilStep | TransferStep;
+  | SeizeStep
+  | HoldStep
+  | ReleaseStep
+  | ConsumeStep
+  | BranchStep
+  | BranchOnStep
+  | GotoStep
+  | LeaveStep
+  | SplitStep
+  | JoinStep
+  | WaitUntilStep
+  | TransferStep
+  | DivertStep;
 
 export type StepOp = StepModel['op'];
 
@@ -36,6 +49,7 @@ export const VERBS = {
   join,
   waitUntil,
   transfer,
+  divert,
 } as const satisfies { [K in StepOp]: Verb<Extract<StepModel, { op: K }>> };
 
 /**
@@ -49,6 +63,7 @@ export function stepVerb(step: StepModel): Verb<StepModel> {
 
 export type { BranchStep, BranchOnStep, ConsumeStep, GotoStep, HoldStep, JoinStep, LeaveStep, ReleaseStep, SeizeStep, SplitStep, WaitUntilStep, TransferStep };
 export type { TransferDestination, TransferRule } from './transfer.js';
+export type { DivertStep, DivertDestination, DiversionCondition } from './divert.js';
 export type { DurationModel } from './hold-duration.js';
 export { abandonBranch, endBranch, isBranch, placeBranch } from './branches.js';
 export { WAIT, type ModelView, type Parallel, type Run, type Standing, type StepRunner, type Verb } from './verb.js';

@@ -66,4 +66,62 @@ describe('transfer: to another site, on at its pathway', () => {
     const turns = runTiny(network({ rule: 'round-robin', destinations: [toC, toB] }, [0, 1, 2], [holdFor(10, 'stay')])).patients;
     expect(turns.map((p) => p.activities[2]![0])).toEqual(['care-c', 'care-b', 'care-c']);
   });
+
+  it('the -available rules count only units on duty: bed B is off duty by roster until minute 100', () => {
+    const rostered = (t: Partial<TransferStep>, arrivals: number[]): HospitalModel => {
+      const model = network(t, arrivals, [holdFor(10, 'stay')]);
+      model.resources[1]!.roster = {
+        changes: [
+          { at: 0, capacity: 0 },
+          { at: 100, capacity: 1 },
+        ],
+        cycle: 1440,
+      };
+      return model;
+    };
+    const where = (m: HospitalModel): string[] => runTiny(m).patients.map((p) => p.activities[2]![0]);
+    // Nearest is B (30 minutes); off duty at 10, so C; on duty at 110, so B.
+    expect(where(rostered({ rule: 'nearest', destinations: [toC, toB] }, [0, 100]))).toEqual(['care-b', 'care-b']);
+    expect(where(rostered({ rule: 'nearest-available', destinations: [toC, toB] }, [0, 100]))).toEqual(['care-c', 'care-b']);
+    // Turns B, C, B, but B is passed over while off duty: C, C, then B's turn at 110.
+    expect(where(rostered({ rule: 'round-robin-available', destinations: [toB, toC] }, [0, 1, 100]))).toEqual(['care-c', 'care-c', 'care-b']);
+    // At 65 C serves the first (60-80) and B has no unit on duty: plain shortest-queue sees two empty lines and takes
+    // B (listed first); per unit on duty, B counts as full and C has one patient per unit: C.
+    expect(where(rostered({ rule: 'shortest-queue', destinations: [toB, toC] }, [0, 55]))).toEqual(['care-c', 'care-b']);
+    expect(where(rostered({ rule: 'shortest-queue-available', destinations: [toB, toC] }, [0, 55]))).toEqual(['care-c', 'care-c']);
+  });
+
+  it('with a return trip the ambulance is busy until it is back: the second patient leaves when it returns', () => {
+    const back = { ...toB, returnTravel: { type: 'constant' as const, value: 25 } };
+    const run = runTiny(network({ transport: 3, returnTrip: true, destinations: [back] }, [0, 0], [holdFor(10, 'stay')]));
+    const [first, second] = run.patients;
+    expect(first!.activities[1]).toEqual(['transfer:referral', 10, 40]);
+    // Given back by the patient on arrival at 40, busy for the 25 minutes back: free again at 65.
+    expect(first!.released).toContainEqual(['ambulance', 40]);
+    expect(second!.activities[1]).toEqual(['transfer:referral', 65, 95]);
+    expect(run.figures['utilisation.ambulance']).toBeCloseTo((30 + 25 + 30 + 25) / 1440, 9);
+  });
+
+  it('nearest-home goes where the home attribute points, and to the nearest site for a home it does not know', () => {
+    // Home values: "c" (to C), "b" (to B), "elsewhere" (no site: the nearest from here, B at 30 minutes).
+    const model = network({ rule: 'nearest-home', destinations: [toC, toB], home: { attribute: 0, choice: [0, 1, -1] } }, [0, 100, 200], [holdFor(10, 'stay')]);
+    model.attributes = [{ name: 'home', values: ['c', 'b', 'elsewhere'] }];
+    const cls = model.classes[0]!;
+    cls.attributes = [{ attribute: 0, weights: [1, 1, 1] }];
+    if (cls.arrivals.type === 'list') cls.arrivals.entries.forEach((e, k) => (e.attributes = [k]));
+    expect(runTiny(model).patients.map((p) => p.activities[2]![0])).toEqual(['care-c', 'care-b', 'care-b']);
+  });
+
+  it('travel by hour of the day: a trip that leaves in hours 0-1 takes their time, and nearest compares them', () => {
+    const slowAtNight = { ...toB, travelByHour: Array.from({ length: 24 }, (_, h) => ({ type: 'constant' as const, value: h < 2 ? 100 : 30 })) };
+    const meanByHour = slowAtNight.travelByHour.map((d) => d.value);
+    const named = runTiny(network({ destinations: [{ ...slowAtNight, meanByHour }] }, [0, 120], [holdFor(10, 'stay')])).patients;
+    expect(named.map((p) => p.activities[1])).toEqual([
+      ['transfer:referral', 10, 110],
+      ['transfer:referral', 130, 160],
+    ]);
+    // At 10 (hour 0) B is 100 minutes away and C 50: C; at 130 (hour 2) B is 30: B.
+    const nearest = runTiny(network({ rule: 'nearest', destinations: [toC, { ...slowAtNight, meanByHour }] }, [0, 120], [holdFor(10, 'stay')])).patients;
+    expect(nearest.map((p) => p.activities[2]![0])).toEqual(['care-c', 'care-b']);
+  });
 });

@@ -14,7 +14,19 @@ import type { RandomStream } from '../random/stream.js';
 import type { Resource } from '../resources/resource.js';
 import { occurrenceNames, WAIT, type Run, type StepRunner, type Verb } from './verb.js';
 
-export type TransferRule = 'named' | 'nearest' | 'nearest-free-bed' | 'shortest-queue' | 'first-available' | 'round-robin';
+export type TransferRule =
+  | 'named'
+  | 'nearest'
+  | 'nearest-free-bed'
+  | 'shortest-queue'
+  | 'first-available'
+  | 'round-robin'
+  // The "-available" variants count only units on duty now (by roster): a site whose `bed` has none is passed over.
+  | 'nearest-available'
+  | 'round-robin-available'
+  | 'shortest-queue-available'
+  /** The destination nearest the patient's home (`home`: a patient attribute and, per value, a destination). */
+  | 'nearest-home';
 
 export interface TransferDestination {
   /** The destination site's id. */
@@ -26,6 +38,11 @@ export interface TransferDestination {
   meanMinutes: number;
   /** The resource whose free units and line the rules read; -1: none. */
   bed: number;
+  /** Travel for a trip that starts in each hour of the day (24), with their means; absent: `travel` at every hour. */
+  travelByHour?: DistributionSpec[];
+  meanByHour?: number[];
+  /** The trip back to the origin, for a step whose transport comes back (`returnTrip`). */
+  returnTravel?: DistributionSpec;
 }
 
 export interface TransferStep {
@@ -42,16 +59,24 @@ export interface TransferStep {
    * accepted it): it goes there, keeps the unit, and the rule is not asked.
    */
   reserved: boolean;
+  /** The transport stays busy after the patient arrives, for its trip back (from the matrix), charged to the case. */
+  returnTrip?: boolean;
+  /** For "nearest-home": the attribute naming the home, and per value index the destination nearest it (-1: nearest to here). */
+  home?: { attribute: number; choice: number[] };
 }
 
 class TransferRunner implements StepRunner<TransferStep> {
   private readonly streams: (RandomStream | null)[][];
   private readonly travel: (Distribution[] | null)[][];
+  /** Per step and destination: travel by hour of the day, or null when every hour is alike. */
+  private readonly travelByHour: ((Distribution[] | null)[] | null)[][];
   /** Next destination of each round-robin step. */
   private readonly turn: (number[] | null)[];
   /** Per step: every resource but its transport (what the origin gave, to give back). */
   private readonly originResources: (number[] | 'all' | null)[][];
   private readonly arriveKind: number;
+  /** Per step with a return trip: its stream and the trip back from each destination. */
+  private readonly back: ({ rng: RandomStream; travel: Distribution[] } | null)[][];
   /** When each patient on a trip left, by slot. */
   private readonly departedAt = new Map<number, number>();
 
@@ -64,6 +89,20 @@ class TransferRunner implements StepRunner<TransferStep> {
     this.travel = r.pathways.map((p) =>
       p.steps.map((s) => (s.op === 'transfer' ? (s as TransferStep).destinations.map((d) => sharedDistribution(d.travel)) : null)),
     );
+    this.travelByHour = r.pathways.map((p) =>
+      p.steps.map((s) =>
+        s.op === 'transfer' ? (s as TransferStep).destinations.map((d) => (d.travelByHour ? d.travelByHour.map((h) => sharedDistribution(h)) : null)) : null,
+      ),
+    );
+    // The trips back draw from streams of their own, so that asking for them shifts no trip there.
+    this.back = r.pathways.map((p) => {
+      const names = occurrenceNames(p, (s) => (s.op === 'transfer' ? (s as TransferStep).reason : null));
+      return p.steps.map((s, i) => {
+        const t = s as TransferStep;
+        if (s.op !== 'transfer' || t.returnTrip !== true) return null;
+        return { rng: r.stream(`transfer-return:${names[i]!}`), travel: t.destinations.map((d) => sharedDistribution(d.returnTravel ?? d.travel)) };
+      });
+    });
     this.turn = r.pathways.map(() => null);
     const all = r.resources.map((_, i) => i);
     this.originResources = r.pathways.map((p) =>
@@ -80,13 +119,20 @@ class TransferRunner implements StepRunner<TransferStep> {
   run(p: number, s: TransferStep, i: number): number {
     const { r } = this;
     const pw = r.patients.pathwayOf[p]!;
-    const d = s.reserved ? this.reservedAt(p, s) : this.choose(s, pw, i);
+    const d = s.reserved ? this.reservedAt(p, s) : this.choose(s, pw, i, p);
     if (!s.keepOrigin) r.holdings.release(p, this.originResources[pw]![i]!);
-    const minutes = this.travel[pw]![i]![d]!.sample(this.streams[pw]![i]!);
+    const byHour = this.travelByHour[pw]![i]![d]!;
+    const minutes = (byHour ? byHour[this.hourOfDay()]! : this.travel[pw]![i]![d]!).sample(this.streams[pw]![i]!);
     r.observe.started(p, `transfer:${s.reason}`);
     this.departedAt.set(p, r.sim.now);
     r.sim.schedule(minutes, this.arriveKind, p, d, PRIORITY.RELEASE);
     return WAIT;
+  }
+
+  /** The hour of the day now (0-23), from the run's start minute of the week. */
+  private hourOfDay(): number {
+    const m = (((this.r.sim.now + this.r.model.startMinuteOfWeek) % 1440) + 1440) % 1440;
+    return Math.floor(m / 60);
   }
 
   /** The destination whose bed the patient holds (its latest claim on one). */
@@ -102,23 +148,34 @@ class TransferRunner implements StepRunner<TransferStep> {
     return 0;
   }
 
-  private choose(s: TransferStep, pw: number, i: number): number {
+  private choose(s: TransferStep, pw: number, i: number, p: number): number {
     const ds = s.destinations;
     if (s.rule === 'named' || ds.length === 1) return 0;
-    if (s.rule === 'round-robin') {
+    const bed = (d: number): Resource | null => (ds[d]!.bed >= 0 ? this.r.resources[ds[d]!.bed]! : null);
+    const onDuty = (d: number): boolean => (bed(d)?.capacity ?? 0) > 0;
+    if (s.rule === 'round-robin' || s.rule === 'round-robin-available') {
       const turns = (this.turn[pw] ??= []);
       const k = turns[i] ?? 0;
-      turns[i] = (k + 1) % ds.length;
-      return k;
+      // The next in turn with a unit on duty (for the plain rule, simply the next); none on duty anywhere: the next.
+      let d = k;
+      if (s.rule === 'round-robin-available')
+        for (let j = 0; j < ds.length; j++)
+          if (onDuty((k + j) % ds.length)) {
+            d = (k + j) % ds.length;
+            break;
+          }
+      turns[i] = (d + 1) % ds.length;
+      return d;
     }
-    const bed = (d: number): Resource | null => (ds[d]!.bed >= 0 ? this.r.resources[ds[d]!.bed]! : null);
     const hasFree = (d: number): boolean => {
       const b = bed(d);
       return b !== null && b.free > 0 && b.waiting.length === 0;
     };
     const nearest = (ok: (d: number) => boolean): number => {
       let best = -1;
-      for (let d = 0; d < ds.length; d++) if (ok(d) && (best < 0 || ds[d]!.meanMinutes < ds[best]!.meanMinutes)) best = d;
+      const h = this.hourOfDay();
+      const mean = (d: number): number => ds[d]!.meanByHour?.[h] ?? ds[d]!.meanMinutes;
+      for (let d = 0; d < ds.length; d++) if (ok(d) && (best < 0 || mean(d) < mean(best))) best = d;
       return best;
     };
     // The line ahead of a newcomer, less the units free: the site where it would wait least.
@@ -131,9 +188,31 @@ class TransferRunner implements StepRunner<TransferStep> {
       for (let d = 1; d < ds.length; d++) if (load(d) < load(best)) best = d;
       return best;
     };
+    // Patients per unit on duty, those in the line and those being served: where a newcomer would wait least
+    // with only the units on duty counted (none on duty: last).
+    const perUnitOnDuty = (): number => {
+      let best = 0;
+      const load = (d: number): number => {
+        const b = bed(d);
+        return b === null || b.capacity <= 0 ? Infinity : (b.waiting.length + b.busy) / b.capacity;
+      };
+      for (let d = 1; d < ds.length; d++) if (load(d) < load(best)) best = d;
+      return best;
+    };
     switch (s.rule) {
       case 'nearest':
         return nearest(() => true);
+      case 'nearest-home': {
+        const pt = this.r.patients;
+        const d = s.home ? (s.home.choice[pt.attrs[p * pt.attributeCount + s.home.attribute]!] ?? -1) : -1;
+        return d >= 0 ? d : nearest(() => true);
+      }
+      case 'nearest-available': {
+        const d = nearest(onDuty);
+        return d >= 0 ? d : nearest(() => true);
+      }
+      case 'shortest-queue-available':
+        return perUnitOnDuty();
       case 'nearest-free-bed': {
         const d = nearest(hasFree);
         return d >= 0 ? d : shortestQueue();
@@ -154,7 +233,8 @@ class TransferRunner implements StepRunner<TransferStep> {
     const i = pt.step[p]!;
     const s = r.pathways[pw]!.steps[i] as TransferStep;
     r.observe.finished(p, `transfer:${s.reason}`);
-    if (s.transport >= 0) r.holdings.release(p, [s.transport]);
+    const back = this.back[pw]![i];
+    if (s.transport >= 0) r.holdings.release(p, [s.transport], back ? back.travel[d]!.sample(back.rng) : -1);
     if (s.keepOrigin) r.holdings.release(p, this.originResources[pw]![i]!);
     const to = s.destinations[d]!.pathway;
     r.observe.transferred(p, s.reason, pw, to, r.sim.now - (this.departedAt.get(p) ?? r.sim.now));

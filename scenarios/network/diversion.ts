@@ -1,0 +1,121 @@
+/**
+ * Ambulance diversion as a site of a network declares it: while its ED's line
+ * or its boarders pass a threshold, or no unit of a bed is free, new arrivals of
+ * the named classes go to another site by rule. The merge gives each such class
+ * a pathway of its own whose only step is a `divert` (verbs/divert.ts) that
+ * sends the patient on at the class's own pathway, or to another site's.
+ */
+import { z } from 'zod';
+import { declaredResources } from '../kinds/index.js';
+import { didYouMean } from '../nearest-name.js';
+import { Id } from '../schema/common.js';
+import type { ScenarioIssue } from '../schema/errors.js';
+import type { Scenario } from '../schema/scenario.js';
+import { conditionOf, DIVERSION_RULES, DiversionWhen } from '../verbs/divert.js';
+
+export const DiversionRule = z.strictObject({
+  /** What puts the site on diversion: `{ waiting | boarding | noFree: <resource>, above }`, as the site names them. */
+  when: DiversionWhen,
+  /** The classes diverted (ambulance arrivals), as the site names them. */
+  classes: z.array(Id).min(1, 'must name at least one class'),
+  /** Where they go: a rule among sites (default every other site); a site on diversion itself is passed over. */
+  to: z.strictObject({ rule: z.enum(DIVERSION_RULES).default('nearest'), among: z.array(Id).min(1).optional() }).default({ rule: 'nearest' }),
+  /** The pathway a diverted patient goes on at, as the destination names it; default: that site's class of the same id's. */
+  pathway: Id.optional(),
+  /** Minutes between the site's reviews of its rule (an ED coordinator's check). */
+  reviewMinutes: z.number().finite().positive('must be more than 0').default(15),
+});
+
+export type Diversion = z.output<typeof DiversionRule>;
+
+interface SiteOfNetwork {
+  id: string;
+  scenario: Scenario;
+  diversion?: Diversion | undefined;
+}
+
+/** Every problem of the sites' diversion rules, by its path in the network document. */
+export function diversionProblems(sites: readonly (SiteOfNetwork & { index: number })[]): ScenarioIssue[] {
+  const problems: ScenarioIssue[] = [];
+  const ids = sites.map((s) => s.id);
+  for (const site of sites) {
+    const rule = site.diversion;
+    if (rule === undefined) continue;
+    const at = `sites[${site.index}].diversion`;
+    if (sites.length < 2) {
+      problems.push({ path: at, message: 'needs another site to divert to' });
+      continue;
+    }
+    const c = conditionOf(rule.when);
+    if (c === undefined) problems.push({ path: `${at}.when`, message: 'must name exactly one of waiting, boarding or noFree' });
+    else {
+      const resources = declaredResources(site.scenario).map((r) => r.element.id);
+      if (!resources.includes(c.resource))
+        problems.push({ path: `${at}.when.${c.kind}`, message: `is not a resource of site "${site.id}"${didYouMean(c.resource, resources)}` });
+    }
+    const classes = site.scenario.patientClasses.map((k) => k.id);
+    rule.classes.forEach((k, j) => {
+      if (!classes.includes(k)) problems.push({ path: `${at}.classes[${j}]`, message: `is not a class of site "${site.id}"${didYouMean(k, classes)}` });
+    });
+    const to = destinationsOf(site.id, rule, ids);
+    to.forEach((id, j) => {
+      const path = rule.to.among === undefined ? `${at}.to` : `${at}.to.among[${j}]`;
+      const there = sites.find((s) => s.id === id);
+      if (there === undefined) return problems.push({ path, message: `is not a site${didYouMean(id, ids)}` });
+      if (id === site.id) return problems.push({ path, message: 'is the site itself: a diverted patient goes elsewhere' });
+      if (rule.pathway !== undefined) {
+        if (there.scenario.pathways[rule.pathway] === undefined) problems.push({ path: `${at}.pathway`, message: `is not a pathway of site "${id}"` });
+        return;
+      }
+      const theirs = new Set(there.scenario.patientClasses.map((k) => k.id));
+      rule.classes.forEach((k, jj) => {
+        if (classes.includes(k) && !theirs.has(k))
+          problems.push({ path: `${at}.classes[${jj}]`, message: `site "${id}" has no class "${k}" to take it on: name a pathway there in ${at}.pathway` });
+      });
+    });
+    if (to.length === 0) problems.push({ path: `${at}.to`, message: 'has no site to divert to' });
+  }
+  return problems;
+}
+
+function destinationsOf(site: string, rule: Diversion, all: readonly string[]): string[] {
+  return rule.to.among ?? all.filter((s) => s !== site);
+}
+
+/** The pathway name of a diverted class in the merged model. */
+export const divertPathwayName = (prefix: string, cls: string): string => `${prefix}divert-${cls}`;
+
+/**
+ * Gives each diverted class of the merged document a pathway whose one step is its site's `divert`.
+ * `prefixOf` gives a site's prefix. Destinations go on at their class's own pathway (as written, not diverted again).
+ */
+export function addDiversions(doc: Record<string, unknown>, sites: readonly SiteOfNetwork[], prefixOf: (site: string) => string): void {
+  const classes = doc['patientClasses'] as Record<string, unknown>[];
+  const pathways = doc['pathways'] as Record<string, unknown>;
+  const ownPathway = new Map(classes.map((c) => [c['id'] as string, c['pathway'] as string]));
+  const ids = sites.map((s) => s.id);
+  for (const site of sites) {
+    const rule = site.diversion;
+    if (rule === undefined) continue;
+    const prefix = prefixOf(site.id);
+    const c = conditionOf(rule.when)!;
+    for (const k of rule.classes) {
+      const cls = classes.find((x) => x['id'] === prefix + k)!;
+      const name = divertPathwayName(prefix, k);
+      pathways[name] = [
+        {
+          divert: site.id,
+          when: { [c.kind]: prefix + c.resource, above: rule.when.above },
+          pathway: ownPathway.get(prefix + k)!,
+          to: destinationsOf(site.id, rule, ids).map((id) => ({
+            site: id,
+            pathway: rule.pathway !== undefined ? prefixOf(id) + rule.pathway : ownPathway.get(prefixOf(id) + k)!,
+          })),
+          rule: rule.to.rule,
+          reviewMinutes: rule.reviewMinutes,
+        },
+      ];
+      cls['pathway'] = name;
+    }
+  }
+}
