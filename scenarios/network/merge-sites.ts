@@ -11,6 +11,7 @@ import { RESOURCE_KIND_MODULES } from '../kinds/index.js';
 import type { Network } from './network-schema.js';
 import type { NetworkSectionInput } from './network-section.js';
 import { namesOfSite, renameStep, type Rename } from './site-names.js';
+import { mergedServices } from './shared-services.js';
 
 /** One site ready to merge: its document as written and as checked for shape. */
 export interface SiteHospital {
@@ -36,6 +37,7 @@ export function mergeSites(network: Network, sites: readonly SiteHospital[]): Re
     })),
     travel: network.travel,
     minutesPerKm: network.minutesPerKm,
+    services: mergedServices(network.services, (site) => (single ? '' : `${site}${SITE_SEPARATOR}`)),
   };
   const settings = {
     name: network.name,

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { Id } from '../schema/common.js';
 import { DistributionSchema } from '../schema/distribution.js';
+import { SharedServiceRef } from './shared-services.js';
 
 export const SiteRef = z.strictObject({
   id: Id,
@@ -32,6 +33,8 @@ export const NetworkSection = z.strictObject({
   travel: z.array(TravelTime).default([]),
   /** Minutes per km of straight-line distance, for pairs the travel list does not give (default 1.5: 40 km/h). */
   minutesPerKm: z.number().finite().nonnegative('must be 0 or more').default(1.5),
+  /** Shared devices: their owner, merged resource id, price and booking (shared-services.ts). */
+  services: z.array(SharedServiceRef).default([]),
 });
 
 export type NetworkSectionInput = z.input<typeof NetworkSection>;

@@ -11,6 +11,7 @@ import { ScenarioSchema, type Scenario } from '../schema/scenario.js';
 import { ScenarioError, type ScenarioIssue } from '../schema/errors.js';
 import { mergeSites, type SiteHospital } from './merge-sites.js';
 import { NetworkSchema } from './network-schema.js';
+import { checkSharedServices } from './shared-services.js';
 
 /** Whether a document is a network (sites, no patient classes of its own) rather than a hospital. */
 export function isNetworkDocument(document: unknown): boolean {
@@ -59,6 +60,7 @@ export function mergedNetworkDocument(document: unknown, source: string, issuesO
     for (const end of ['from', 'to'] as const)
       if (!ids.has(t[end])) problems.push({ path: `travel[${i}].${end}`, message: `is not a site${didYouMean(t[end], [...ids])}` });
   });
+  problems.push(...checkSharedServices(network.services, ids, (name) => didYouMean(name, [...ids])));
   if (problems.length > 0) throw new ScenarioError(source, problems);
   return mergeSites(network, sites);
 }

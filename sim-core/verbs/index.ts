@@ -14,11 +14,24 @@ import { release, type ReleaseStep } from './release.js';
 import { seize, type SeizeStep } from './seize.js';
 import { join, split, type JoinStep, type SplitStep } from './split.js';
 import { transfer, type TransferStep } from './transfer.js';
+import { useShared, type UseSharedStep } from './use-shared.js';
 import type { Verb } from './verb.js';
 import { waitUntil, type WaitUntilStep } from './wait-until.js';
 
 export type StepModel =
-  SeizeStep | HoldStep | ReleaseStep | ConsumeStep | BranchStep | BranchOnStep | GotoStep | LeaveStep | SplitStep | JoinStep | WaitUntilStep | TransferStep;
+  | SeizeStep
+  | HoldStep
+  | ReleaseStep
+  | ConsumeStep
+  | BranchStep
+  | BranchOnStep
+  | GotoStep
+  | LeaveStep
+  | SplitStep
+  | JoinStep
+  | WaitUntilStep
+  | TransferStep
+  | UseSharedStep;
 
 export type StepOp = StepModel['op'];
 
@@ -36,6 +49,7 @@ export const VERBS = {
   join,
   waitUntil,
   transfer,
+  useShared,
 } as const satisfies { [K in StepOp]: Verb<Extract<StepModel, { op: K }>> };
 
 /**
@@ -47,7 +61,21 @@ export function stepVerb(step: StepModel): Verb<StepModel> {
   return VERBS[step.op] as unknown as Verb<StepModel>;
 }
 
-export type { BranchStep, BranchOnStep, ConsumeStep, GotoStep, HoldStep, JoinStep, LeaveStep, ReleaseStep, SeizeStep, SplitStep, WaitUntilStep, TransferStep };
+export type {
+  BranchStep,
+  BranchOnStep,
+  ConsumeStep,
+  GotoStep,
+  HoldStep,
+  JoinStep,
+  LeaveStep,
+  ReleaseStep,
+  SeizeStep,
+  SplitStep,
+  WaitUntilStep,
+  TransferStep,
+  UseSharedStep,
+};
 export type { TransferDestination, TransferRule } from './transfer.js';
 export type { DurationModel } from './hold-duration.js';
 export { abandonBranch, endBranch, isBranch, placeBranch } from './branches.js';
