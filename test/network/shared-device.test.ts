@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runHospital, TraceBuffer, TRACE_WORDS, type TraceData } from '../../sim-core/index.js';
-import { compileScenario, parseScenario } from '../../scenarios/index.js';
+import { compileScenario, describeFigure, parseScenario, scenarioFigureContext } from '../../scenarios/index.js';
 
 const PRICE = 3000;
 const WEEK = 7 * 1440;
@@ -142,6 +142,18 @@ describe('shared device', () => {
     expect(rows(trace, TRACE_WORDS.start, 'waiting for a dsa slot').length).toBeGreaterThan(20);
     // Uses counted after the warm-up: at most the 9 weeks' slots of the whole run.
     expect(f['shared.dsa.east.uses']).toBeLessThanOrEqual(5 * 9);
+  });
+
+  it('labels figures with the site and service names of the network file, in words with units', () => {
+    const ctx = scenarioFigureContext(parseScenario(network('firstCome'), 'dsa-sharing'));
+    expect(describeFigure('shared.dsa.north.uses', ctx)).toMatchObject({ label: 'Shared DSA: uses by patients of North county', unit: 'events' });
+    expect(describeFigure('charges.tertiary.income', ctx)).toMatchObject({
+      label: expect.stringMatching(/^Tertiary hospital: internal charges earned/),
+      unit: 'money',
+    });
+    expect(describeFigure('siteCost.east.beds', ctx)).toMatchObject({ label: 'Cost of East county: beds', unit: 'money', section: 'siteCosts' });
+    expect(describeFigure('regionCost.total', ctx).label).toBe('Cost of the region (all sites): total');
+    expect(describeFigure('utilisation.east_bed', ctx).label).toMatch(/^East county: bed/);
   });
 
   it('refuses a booking rule for a site that is not in the network, and a use by a site given no slots', () => {
