@@ -25,9 +25,10 @@ const RANK = Object.keys(COST_PART);
 
 /** The entry of a shared-device or site-cost id, or null for any other id. `nameOf` gives a site's or service's plain name. */
 export function describeSharedFigure(id: string, nameOf: (subject: string) => string): FigureInfo | null {
+  // The subject is what a comparison's rows are headed by: the site's name, as the network file gives it.
   const entry = (section: SectionId, subject: string, measure: string, unit: FigureUnit, label: string, rank = 0): FigureInfo => ({
     section,
-    subject,
+    subject: subject === 'region' ? 'Region (all sites)' : nameOf(subject),
     measure,
     unit,
     quietWhenZero: false,

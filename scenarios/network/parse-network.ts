@@ -43,6 +43,13 @@ export function mergedNetworkDocument(document: unknown, source: string, issuesO
         problems.push({ path: `sites[${i}].hospital.builtin`, message: `is not a built-in hospital${didYouMean(site.hospital.builtin, names)}` });
         return;
       }
+      if (isNetworkDocument(builtin.document)) {
+        problems.push({
+          path: `sites[${i}].hospital.builtin`,
+          message: `"${site.hospital.builtin}" is a network, not a hospital: name one of its sites' hospitals`,
+        });
+        return;
+      }
       doc = builtin.document as unknown as Record<string, unknown>;
       at = ['sites', i, 'hospital', 'builtin'];
     } else {

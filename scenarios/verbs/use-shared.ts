@@ -77,7 +77,8 @@ export const useShared = defineVerb({
         useActivity: `shared:${service.id}:${user}`,
       },
       ...trip(service.owner, user, service.owner),
-      seizeOf(`${ctx.pathway}.${service.id}`, device),
+      // The wait at the device is the step's id when it has one (`east_dsa`: comparable with a site's own device's wait).
+      seizeOf(st.id ?? `${ctx.pathway}.${service.id}`, device),
       { op: 'hold', activity: `shared:${service.id}:${user}`, duration: compileDuration(st.duration, ctx) },
       { op: 'release', resources: [device] },
       ...trip(user, service.owner, user),

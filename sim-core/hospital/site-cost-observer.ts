@@ -3,8 +3,8 @@
  * cost figure of a hospital (total, by type, idle capacity, per arrival) for
  * each site, from the departments its names carry (a site's departments are
  * prefixed by its id), the region's shared resources (ambulances) apart, and
- * the region's totals. With shared devices, each site's cost after internal
- * charges (what it paid other sites less what it earned) is given too; over the
+ * the region's totals, and each site's cost after internal charges for shared
+ * devices (what it paid other sites less what it earned; none without them); over the
  * region the charges net to zero, so `regionCost.internalCharges` is 0.
  * Closes after the cost observer (the ledger is complete) and the shared-use
  * observer (whose charge figures it reads).
@@ -60,19 +60,18 @@ export class SiteCostObserver {
       COST_TYPES.forEach((type, t) => (f[`${key}.${type}`] = byType[s * TYPES + t]!));
       f[`${key}.capacity`] = capacity[s]!;
       f[`${key}.perPatient`] = this.arrivals[s]! > 0 ? total[s]! / this.arrivals[s]! : NaN;
-      const paid = f[`charges.${site.id}.paid`];
-      const income = f[`charges.${site.id}.income`];
-      if (paid !== undefined && income !== undefined) {
-        f[`${key}.afterCharges`] = total[s]! + paid - income;
-        net += paid - income;
-      }
+      // A network with no shared device charges nothing: 0, so that it compares with one that does.
+      const paid = (f[`charges.${site.id}.paid`] ??= 0);
+      const income = (f[`charges.${site.id}.income`] ??= 0);
+      f[`${key}.afterCharges`] = total[s]! + paid - income;
+      net += paid - income;
     });
     f['regionCost.total'] = ledger.total;
     COST_TYPES.forEach((type, t) => (f[`regionCost.${type}`] = ledger.byType[t]!));
     f['regionCost.capacity'] = ledger.capacityCost;
     f['regionCost.perPatient'] = this.regionArrivals > 0 ? ledger.total / this.regionArrivals : NaN;
     f['regionCost.sharedResources'] = total[sites.length]!;
-    if (f[`charges.${sites[0]!.id}.paid`] !== undefined) f['regionCost.internalCharges'] = net;
+    f['regionCost.internalCharges'] = net;
   }
 }
 
