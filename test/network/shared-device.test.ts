@@ -98,6 +98,16 @@ describe('shared device', () => {
       const net = ['tertiary', 'east', 'north'].reduce((s, site) => s + f[`charges.${site}.paid`]! - f[`charges.${site}.income`]!, 0);
       expect(net).toBe(0);
       expect(f['regionCost.internalCharges']).toBe(0);
+      // Cost by site: the sites' totals and the region's own resources add up to the region's cost, and each
+      // site's cost types to its total (the device's cost is the tertiary site's, not pooled as "imaging").
+      const sites = ['tertiary', 'east', 'north'];
+      expect(sites.reduce((sum, site) => sum + f[`siteCost.${site}.total`]!, f['regionCost.sharedResources']!)).toBeCloseTo(f['cost.total']!, 4);
+      for (const site of sites) {
+        const types = ['staff', 'overtime', 'roomsAndDevices', 'beds', 'consumables', 'penalties'].reduce((sum, t) => sum + f[`siteCost.${site}.${t}`]!, 0);
+        expect(types).toBeCloseTo(f[`siteCost.${site}.total`]!, 4);
+      }
+      expect(f['siteCost.tertiary.roomsAndDevices']).toBeCloseTo(f['cost.roomsAndDevices']!, 4);
+      expect(f['siteCost.east.roomsAndDevices']).toBe(0);
       // Each site's cost after charges: its own cost, plus what it paid, less what it earned.
       expect(f['siteCost.east.afterCharges']).toBeCloseTo(f['siteCost.east.total']! + f['charges.east.paid']!, 6);
       expect(f['siteCost.tertiary.afterCharges']).toBeCloseTo(f['siteCost.tertiary.total']! - f['charges.tertiary.income']!, 6);
