@@ -10,6 +10,7 @@
  */
 import { describeCaseFigure } from './figure-catalogue-cases.js';
 import { describeNetworkFigure } from './figure-catalogue-network.js';
+import { describeSharedFigure } from './figure-catalogue-shared.js';
 import { describeOutlyingFigure } from './figure-catalogue-outlying.js';
 import { describeClinicFigure } from './figure-catalogue-clinic.js';
 import { clipAtZero, COST_TYPES, resourceKind, stepVerb, type HospitalModel, type NonNegativeInterval, type ResourceKind } from '../sim-core/index.js';
@@ -40,6 +41,7 @@ export const SECTIONS = [
   { id: 'casemix', title: 'Cost per case and case mix' },
   { id: 'census', title: 'Census by hour of day' },
   { id: 'network', title: 'Network: transfers between sites' },
+  { id: 'siteCosts', title: 'Network: cost by site and for the region' },
   { id: 'other', title: 'Other figures' },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
@@ -162,6 +164,8 @@ export function describeFigure(id: string, ctx: FigureContext): FigureInfo {
   if (ofOutlying) return ofOutlying;
   const ofNetwork = describeNetworkFigure(id, (s) => ctx.names?.get(s) ?? plainId(s));
   if (ofNetwork) return ofNetwork;
+  const ofShared = describeSharedFigure(id, (s) => ctx.names?.get(s) ?? plainId(s));
+  if (ofShared) return ofShared;
   const derived = DERIVED[id];
   if (derived) return info(derived[0], derived[1], derived[2], derived[3]);
   const ed = ED[id];

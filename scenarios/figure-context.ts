@@ -2,8 +2,9 @@
 import type { ResourceKind } from '../sim-core/index.js';
 import { compileScenario } from './compile/compile-scenario.js';
 import { figureContext, plainId, type FigureContext } from './figure-catalogue.js';
-import { resourceNames } from './kinds/index.js';
+import { declaredResources, resourceNames } from './kinds/index.js';
 import type { Scenario } from './schema/scenario.js';
+import { siteLabels } from './network/site-labels.js';
 
 export function scenarioFigureContext(...scenarios: Scenario[]): FigureContext {
   const kindOf = new Map<string, ResourceKind>();
@@ -16,7 +17,11 @@ export function scenarioFigureContext(...scenarios: Scenario[]): FigureContext {
     const ctx = figureContext(compileScenario(s));
     for (const [name, kind] of ctx.kindOf) if (!kindOf.has(name)) kindOf.set(name, kind);
     for (const c of ctx.surgicalClasses) surgicalClasses.add(c);
-    for (const [id, text] of resourceNames(s)) name(id, text);
+    // A network's sites by their names, and each site's names with the site in front (before the plain names).
+    const own = resourceNames(s);
+    const ids = [...declaredIds(s), ...s.patientClasses.map((c) => c.id)];
+    for (const [id, text] of siteLabels(s, ids, (id) => own.get(id) ?? s.patientClasses.find((c) => c.id === id)?.name)) name(id, text);
+    for (const [id, text] of own) name(id, text);
     for (const c of s.patientClasses) name(c.id, c.name ?? plainId(c.id));
     for (const i of s.items) name(i.id, i.name);
   }
@@ -24,3 +29,7 @@ export function scenarioFigureContext(...scenarios: Scenario[]): FigureContext {
 }
 
 export { plainId };
+
+function declaredIds(s: Scenario): string[] {
+  return declaredResources(s).map((r) => r.element.id);
+}

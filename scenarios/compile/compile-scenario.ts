@@ -12,10 +12,11 @@ import { scaleDistribution } from './scale-distribution.js';
 import { toSpec, verbOf, type CompileContext } from '../verbs/index.js';
 import { compileResources } from '../kinds/index.js';
 import { arrivalKindOf, carriedAttributes } from '../arrivals/index.js';
+import { withSiteDepartments } from '../network/site-departments.js';
 export { toSpec } from '../verbs/index.js';
 
 export function compileScenario(scenario: Scenario): HospitalModel {
-  const resources = compileResources(scenario);
+  const resources = withSiteDepartments(compileResources(scenario), scenario.network);
   const resourceIndex = new Map(resources.map((r, i) => [r.name, i]));
   const attributes = collectAttributes(scenario);
   const attributeIndex = new Map(attributes.map((a, i) => [a.name, i]));

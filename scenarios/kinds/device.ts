@@ -11,7 +11,7 @@ import { Hours } from './hours.js';
 
 const ImagingDevice = z.strictObject({
   id: Id,
-  kind: z.enum(['CT', 'MRI', 'XRay', 'Ultrasound']),
+  kind: z.enum(['CT', 'MRI', 'XRay', 'Ultrasound', 'DSA']),
   units: z.number().int().positive().default(1),
   openingHours: z.array(Hours).min(1),
   breakdowns: z.strictObject({ timeBetweenFailures: DistributionSchema, timeToRepair: DistributionSchema }).optional(),

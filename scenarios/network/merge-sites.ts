@@ -12,6 +12,7 @@ import type { Network } from './network-schema.js';
 import type { NetworkSectionInput } from './network-section.js';
 import { addDiversions } from './diversion.js';
 import { namesOfSite, renameStep, type Rename } from './site-names.js';
+import { mergedServices } from './shared-services.js';
 
 /** One site ready to merge: its document as written and as checked for shape. */
 export interface SiteHospital {
@@ -38,6 +39,7 @@ export function mergeSites(network: Network, sites: readonly SiteHospital[]): Re
     travel: network.travel,
     minutesPerKm: network.minutesPerKm,
     ...(network.areas.length > 0 ? { areas: network.areas } : {}),
+    services: mergedServices(network.services, (site) => (single ? '' : `${site}${SITE_SEPARATOR}`)),
   };
   const settings = {
     name: network.name,

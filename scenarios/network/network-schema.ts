@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { Id, LocalDateTime, nonNegative, positive } from '../schema/common.js';
 import { DiversionRule } from './diversion.js';
 import { Area, TravelTime } from './network-section.js';
+import { TravelTime } from './network-section.js';
+import { SharedService } from './shared-services.js';
 
 const Hospital = z.union([
   z.strictObject({ builtin: z.string().min(1) }),
@@ -47,6 +49,8 @@ export const NetworkSchema = z.strictObject({
    * them ({ pools: [...] }); they keep their own ids and any site's pathway may name them.
    */
   shared: z.record(z.string(), z.array(z.unknown())).default({}),
+  /** Devices of one site that other sites' patients use, booked and paid for (shared-services.ts). */
+  services: z.array(SharedService).default([]),
 });
 
 export type NetworkInput = z.input<typeof NetworkSchema>;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { Id } from '../schema/common.js';
 import { DistributionSchema } from '../schema/distribution.js';
+import { SharedServiceRef } from './shared-services.js';
 
 export const SiteRef = z.strictObject({
   id: Id,
@@ -53,6 +54,8 @@ export const NetworkSection = z.strictObject({
   minutesPerKm: z.number().finite().nonnegative('must be 0 or more').default(1.5),
   /** Where patients live, for the transfer rule "nearest-home" (values of a patient attribute name an area or a site). */
   areas: z.array(Area).default([]),
+  /** Shared devices: their owner, merged resource id, price and booking (shared-services.ts). */
+  services: z.array(SharedServiceRef).default([]),
 });
 
 export type NetworkSectionInput = z.input<typeof NetworkSection>;

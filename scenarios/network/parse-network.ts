@@ -12,6 +12,7 @@ import { ScenarioError, type ScenarioIssue } from '../schema/errors.js';
 import { diversionProblems } from './diversion.js';
 import { mergeSites, type SiteHospital } from './merge-sites.js';
 import { NetworkSchema } from './network-schema.js';
+import { checkSharedServices } from './shared-services.js';
 
 /** Whether a document is a network (sites, no patient classes of its own) rather than a hospital. */
 export function isNetworkDocument(document: unknown): boolean {
@@ -43,6 +44,13 @@ export function mergedNetworkDocument(document: unknown, source: string, issuesO
         problems.push({ path: `sites[${i}].hospital.builtin`, message: `is not a built-in hospital${didYouMean(site.hospital.builtin, names)}` });
         return;
       }
+      if (isNetworkDocument(builtin.document)) {
+        problems.push({
+          path: `sites[${i}].hospital.builtin`,
+          message: `"${site.hospital.builtin}" is a network, not a hospital: name one of its sites' hospitals`,
+        });
+        return;
+      }
       doc = builtin.document as unknown as Record<string, unknown>;
       at = ['sites', i, 'hospital', 'builtin'];
     } else {
@@ -64,6 +72,7 @@ export function mergedNetworkDocument(document: unknown, source: string, issuesO
     });
   });
   if (problems.length === 0) problems.push(...diversionProblems(sites.map((s, index) => ({ ...s, index, diversion: network.sites[index]!.diversion }))));
+  problems.push(...checkSharedServices(network.services, ids, (name) => didYouMean(name, [...ids])));
   if (problems.length > 0) throw new ScenarioError(source, problems);
   return mergeSites(network, sites);
 }

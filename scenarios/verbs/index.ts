@@ -17,10 +17,11 @@ import { seize } from './seize.js';
 import { split } from './split.js';
 import { stay } from './stay.js';
 import { transfer } from './transfer.js';
+import { useShared } from './use-shared.js';
 import type { ScenarioVerb } from './verb.js';
 import { waitUntil } from './wait-until.js';
 
-export const SCENARIO_VERBS = [seize, hold, release, consume, branch, branchOn, goto, stay, leave, split, waitUntil, transfer, divert] as const;
+export const SCENARIO_VERBS = [seize, hold, release, consume, branch, branchOn, goto, stay, leave, split, waitUntil, transfer, divert, useShared] as const;
 
 type Schemas<V extends readonly { schema: z.ZodType }[]> = { [K in keyof V]: V[K]['schema'] };
 

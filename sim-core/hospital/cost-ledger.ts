@@ -22,6 +22,10 @@ export class CostLedger {
   readonly byDepartment: Float64Array;
   readonly byResource: Float64Array;
   readonly byType: Float64Array;
+  /** Each department's cost by type (`COST_TYPES.length` per department): a network's cost by site and type. */
+  readonly byDepartmentType: Float64Array;
+  /** Each department's part of the capacity cost. */
+  readonly capacityByDepartment: Float64Array;
   capacityCost = 0;
   total = 0;
 
@@ -34,6 +38,8 @@ export class CostLedger {
     this.byDepartment = new Float64Array(departmentNames.length);
     this.byResource = new Float64Array(resourceNames.length + 1);
     this.byType = new Float64Array(COST_TYPES.length);
+    this.byDepartmentType = new Float64Array(departmentNames.length * COST_TYPES.length);
+    this.capacityByDepartment = new Float64Array(departmentNames.length);
   }
 
   /** Books `amount` on every cut; patient, pathway and resource may be NONE. */
@@ -42,6 +48,7 @@ export class CostLedger {
     if (patient === NONE) {
       this.unattributed += amount;
       this.capacityCost += amount;
+      this.capacityByDepartment[department]! += amount;
     } else {
       if (patient >= this.patientCost.length) this.growTo(patient);
       this.patientCost[patient]! += amount;
@@ -50,6 +57,7 @@ export class CostLedger {
     }
     this.byPathway[pathway === NONE ? this.pathwayNames.length : pathway]! += amount;
     this.byDepartment[department]! += amount;
+    this.byDepartmentType[department * COST_TYPES.length + type]! += amount;
     this.byResource[resource === NONE ? this.resourceNames.length : resource]! += amount;
     this.byType[type]! += amount;
     this.total += amount;

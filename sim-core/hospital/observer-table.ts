@@ -20,6 +20,8 @@ import { SnapshotObserver } from './snapshots.js';
 import { TraceObserver } from './trace-observer.js';
 import { TransferObserver } from './transfer-observer.js';
 import { DiversionObserver } from './diversion-observer.js';
+import { SharedUseObserver } from './shared-use-observer.js';
+import { SiteCostObserver } from './site-cost-observer.js';
 
 /** Whether the run keeps figures (see `HospitalRunOptions.figures`). */
 const counting = (options: HospitalRunOptions): boolean => options.figures !== false;
@@ -39,6 +41,10 @@ export const BUILT_IN_OBSERVERS: readonly ObserverFactory[] = [
   (run, options) => (counting(options) && TransferObserver.wanted(run.model) ? new TransferObserver(run) : null),
   // Only for a model with a diversion rule (a divert step).
   (run, options) => (counting(options) && DiversionObserver.wanted(run.model) ? new DiversionObserver(run) : null),
+  // Only for a model with a shared device; closes before the site costs, which read its charges.
+  (run, options) => (counting(options) && SharedUseObserver.wanted(run.model) ? new SharedUseObserver(run) : null),
+  // Only for a network of two or more sites: cost by site and for the region (after the cost observer's close).
+  (run, options) => (counting(options) && SiteCostObserver.wanted(run.model) ? new SiteCostObserver(run) : null),
   (run) => (run.sim.trace ? new TraceObserver(run, run.sim.trace) : null),
 ];
 

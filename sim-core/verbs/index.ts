@@ -15,6 +15,7 @@ import { release, type ReleaseStep } from './release.js';
 import { seize, type SeizeStep } from './seize.js';
 import { join, split, type JoinStep, type SplitStep } from './split.js';
 import { transfer, type TransferStep } from './transfer.js';
+import { useShared, type UseSharedStep } from './use-shared.js';
 import type { Verb } from './verb.js';
 import { waitUntil, type WaitUntilStep } from './wait-until.js';
 
@@ -31,7 +32,8 @@ export type StepModel =
   | JoinStep
   | WaitUntilStep
   | TransferStep
-  | DivertStep;
+  | DivertStep
+  | UseSharedStep;
 
 export type StepOp = StepModel['op'];
 
@@ -50,6 +52,7 @@ export const VERBS = {
   waitUntil,
   transfer,
   divert,
+  useShared,
 } as const satisfies { [K in StepOp]: Verb<Extract<StepModel, { op: K }>> };
 
 /**
@@ -61,7 +64,21 @@ export function stepVerb(step: StepModel): Verb<StepModel> {
   return VERBS[step.op] as unknown as Verb<StepModel>;
 }
 
-export type { BranchStep, BranchOnStep, ConsumeStep, GotoStep, HoldStep, JoinStep, LeaveStep, ReleaseStep, SeizeStep, SplitStep, WaitUntilStep, TransferStep };
+export type {
+  BranchStep,
+  BranchOnStep,
+  ConsumeStep,
+  GotoStep,
+  HoldStep,
+  JoinStep,
+  LeaveStep,
+  ReleaseStep,
+  SeizeStep,
+  SplitStep,
+  WaitUntilStep,
+  TransferStep,
+  UseSharedStep,
+};
 export type { TransferDestination, TransferRule } from './transfer.js';
 export type { DivertStep, DivertDestination, DiversionCondition } from './divert.js';
 export type { DurationModel } from './hold-duration.js';
