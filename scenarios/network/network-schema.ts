@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { Id, LocalDateTime, nonNegative, positive } from '../schema/common.js';
 import { DiversionRule } from './diversion.js';
 import { Area, TravelTime } from './network-section.js';
-import { TravelTime } from './network-section.js';
 import { SharedService } from './shared-services.js';
 
 const Hospital = z.union([
