@@ -2,28 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { registerOptimiseCommand } from './optimise-command.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { optimiseInProcess } from '../test/optimise-in-process.js';
 
-/** Runs `optimise ...args` in this process; returns the exit code and what was written. */
-async function optimise(...args: string[]): Promise<{ code: number | undefined; stdout: string; stderr: string }> {
-  const out = { stdout: '', stderr: '' };
-  for (const which of ['stdout', 'stderr'] as const)
-    vi.spyOn(process[which], 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out[which] += String(chunk);
-      return true;
-    });
-  const program = registerOptimiseCommand(new Command().exitOverride()).parent!;
-  try {
-    await program.parseAsync(['optimise', ...args], { from: 'user' });
-  } finally {
-    vi.restoreAllMocks();
-  }
-  const code = process.exitCode === undefined ? undefined : Number(process.exitCode);
-  process.exitCode = undefined;
-  return { code, ...out };
-}
+const optimise = optimiseInProcess;
 
 describe('hospital-twin optimise with a theatreSchedule file', () => {
   let dir: string;

@@ -9,30 +9,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { parseScenarioText } from '../scenarios/index.js';
 import { allSmallSchedules, applySchedule, SMALL_BINDING, SMALL_PROBLEM, smallBase } from '../workers/node.js';
-import { registerOptimiseCommand } from './optimise-command.js';
+import { optimiseInProcess } from '../test/optimise-in-process.js';
 
-async function optimise(...args: string[]): Promise<{ code: number | undefined; stdout: string; stderr: string }> {
-  const out = { stdout: '', stderr: '' };
-  for (const which of ['stdout', 'stderr'] as const)
-    vi.spyOn(process[which], 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out[which] += String(chunk);
-      return true;
-    });
-  const program = registerOptimiseCommand(new Command().exitOverride()).parent!;
-  try {
-    await program.parseAsync(['optimise', ...args], { from: 'user' });
-  } finally {
-    vi.restoreAllMocks();
-  }
-  const code = process.exitCode === undefined ? undefined : Number(process.exitCode);
-  process.exitCode = undefined;
-  return { code, ...out };
-}
+const optimise = optimiseInProcess;
 
 const spec = (scenario: string) =>
   `name: mine\ntheatreSchedule:\n  hospital: small-instance\n  scenario: ${scenario}\n  horizonDays: 14\nseed: 3\nsamples: 50\nperRound: 2\nrounds: 1\nreplications: { firstStage: 3, budget: 12 }\n`;

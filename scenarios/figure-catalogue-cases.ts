@@ -6,17 +6,11 @@
  * only figures here that can be negative.
  */
 import type { FigureDirection, FigureInfo, FigureUnit, SectionId } from './figure-catalogue.js';
+import { COST_TYPE_WORDS } from './cost-type-words.js';
 
 const QUANTILE: Record<string, string> = { mean: 'mean', p10: '10th percentile', p50: 'median', p90: '90th percentile' };
 const WEEKDAY: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
-const COST_TYPE: Record<string, string> = {
-  staff: 'staff',
-  overtime: 'overtime premium',
-  roomsAndDevices: 'rooms and devices',
-  beds: 'beds',
-  consumables: 'consumables',
-  penalties: 'penalties',
-};
+const COST_TYPE = COST_TYPE_WORDS;
 
 /** Per group (`casemix.<code>.<m>`) and over all groups (`casemix.<m>`): measure, unit, direction, can be negative. */
 const CASEMIX: Record<string, [string, FigureUnit, FigureDirection, boolean]> = {

@@ -6,15 +6,11 @@
  * currency. Kept apart from figure-catalogue.ts, which asks here first.
  */
 import type { FigureInfo, FigureUnit, SectionId } from './figure-catalogue.js';
+import { COST_TYPE_WORDS } from './cost-type-words.js';
 
 const COST_PART: Record<string, string> = {
   total: 'total',
-  staff: 'staff',
-  overtime: 'overtime premium',
-  roomsAndDevices: 'rooms and devices',
-  beds: 'beds',
-  consumables: 'consumables',
-  penalties: 'penalties',
+  ...COST_TYPE_WORDS,
   capacity: 'of which idle rostered capacity',
   perPatient: 'per arrival',
   afterCharges: 'after internal charges (own cost + charges paid - charges earned)',

@@ -16,6 +16,7 @@ import { describeClinicFigure } from './figure-catalogue-clinic.js';
 import { clipAtZero, COST_TYPES, resourceKind, stepVerb, type HospitalModel, type NonNegativeInterval, type ResourceKind } from '../sim-core/index.js';
 import { figureSectionOf } from './kinds/index.js';
 import { plainId } from './plain-id.js';
+import { COST_TYPE_WORDS } from './cost-type-words.js';
 
 export { plainId };
 
@@ -86,14 +87,7 @@ export function figureContext(model: HospitalModel): FigureContext {
 
 const STATISTIC: Record<string, string> = { mean: 'mean', p50: 'median', p90: '90th percentile', p95: '95th percentile' };
 
-const COST_LABEL: Record<string, string> = {
-  staff: 'staff',
-  overtime: 'overtime premium',
-  roomsAndDevices: 'rooms and devices',
-  beds: 'beds',
-  consumables: 'consumables',
-  penalties: 'penalties',
-};
+const COST_LABEL = COST_TYPE_WORDS;
 
 const STOCK: Record<string, [string, Unit, boolean]> = {
   stockouts: ['stock-outs', 'events', true],

@@ -54,6 +54,7 @@ export type { Observer, ObserverContext, ObserverFactory, RunFindings, RunObserv
 export {
   stepVerb,
   VERBS,
+  plainSeize,
   type Parallel,
   type Standing,
   type Verb,

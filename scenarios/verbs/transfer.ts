@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { DistributionSpec, StepModel } from '../../sim-core/index.js';
 import type { DistributionInput } from '../schema/distribution.js';
-import { makeDistribution } from '../../sim-core/index.js';
+import { makeDistribution, plainSeize } from '../../sim-core/index.js';
 import { Id } from '../schema/common.js';
 import { siteOf, siteOfPathway, travelBetween, travelByHour } from '../network/routes.js';
 import { checkNonNegativeSupport, toSpec } from './durations.js';
@@ -162,19 +162,7 @@ export const transfer = defineVerb({
 });
 
 /** A wait for a transport unit or a destination's bed, as a seize step (its waits are figures like any other). */
-function waitFor(figure: string, resources: number[]): Extract<StepModel, { op: 'seize' }> {
-  return {
-    op: 'seize',
-    figure,
-    resources,
-    oneOf: false,
-    priority: null,
-    maxWait: Infinity,
-    onTimeout: 'leftUnseen',
-    boarding: false,
-    expectedMinutes: 0,
-  };
-}
+const waitFor = plainSeize;
 
 /**
  * For each value of the home attribute, the destination nearest that home: a site's value, the least mean

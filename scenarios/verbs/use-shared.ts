@@ -8,7 +8,7 @@
  * use (the shared-use figures).
  */
 import { z } from 'zod';
-import type { StepModel } from '../../sim-core/index.js';
+import { plainSeize, type StepModel } from '../../sim-core/index.js';
 import { Id } from '../schema/common.js';
 import { DurationSchema } from '../schema/distribution.js';
 import { siteOf, siteOfPathway, travelBetween } from '../network/routes.js';
@@ -89,16 +89,4 @@ export const useShared = defineVerb({
 });
 
 /** A wait for one resource, as a seize step (its waits are figures like any other). */
-function seizeOf(figure: string, resource: number): Extract<StepModel, { op: 'seize' }> {
-  return {
-    op: 'seize',
-    figure,
-    resources: [resource],
-    oneOf: false,
-    priority: null,
-    maxWait: Infinity,
-    onTimeout: 'leftUnseen',
-    boarding: false,
-    expectedMinutes: 0,
-  };
-}
+const seizeOf = (figure: string, resource: number): Extract<StepModel, { op: 'seize' }> => plainSeize(figure, [resource]);

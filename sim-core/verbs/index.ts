@@ -82,5 +82,6 @@ export type {
 export type { TransferDestination, TransferRule } from './transfer.js';
 export type { DivertStep, DivertDestination, DiversionCondition } from './divert.js';
 export type { DurationModel } from './hold-duration.js';
+export { plainSeize } from './seize.js';
 export { abandonBranch, endBranch, isBranch, placeBranch } from './branches.js';
 export { WAIT, type ModelView, type Parallel, type Run, type Standing, type StepRunner, type Verb } from './verb.js';

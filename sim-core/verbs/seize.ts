@@ -34,6 +34,25 @@ export interface SeizeStep {
   expectedMinutesByValue?: { attribute: number; minutes: number[] };
 }
 
+/**
+ * A wait for all the given resources as long as it takes, at the class's
+ * priority: the seize a verb builds for its own waits (a transport, a shared
+ * device, a destination's bed), whose waits are figures like any other.
+ */
+export function plainSeize(figure: string, resources: number[]): SeizeStep {
+  return {
+    op: 'seize',
+    figure,
+    resources,
+    oneOf: false,
+    priority: null,
+    maxWait: Infinity,
+    onTimeout: 'leftUnseen',
+    boarding: false,
+    expectedMinutes: 0,
+  };
+}
+
 class SeizeRunner implements StepRunner<SeizeStep> {
   private readonly sets: Resource[][][];
   private readonly oneOfSets: (readonly Resource[])[][][];

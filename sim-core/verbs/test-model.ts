@@ -8,6 +8,7 @@
  */
 import { patientActivities, runHospital, TraceBuffer, TRACE_WORDS, type TraceData } from '../index.js';
 import type { AttributeModel, HospitalModel, ItemModel, ResourceKind, ResourceModel, StepModel } from '../index.js';
+import { plainSeize } from './seize.js';
 
 export interface TinyResource {
   name: string;
@@ -43,18 +44,7 @@ export function holdFor(minutes: number, activity: string): Extract<StepModel, {
 
 /** A seize of all the given resources, waiting as long as it takes, at the class's priority. */
 export function seizeOf(resources: number[], more: Partial<Extract<StepModel, { op: 'seize' }>> = {}): StepModel {
-  return {
-    op: 'seize',
-    figure: 'queue',
-    resources,
-    oneOf: false,
-    priority: null,
-    maxWait: Infinity,
-    onTimeout: 'leftUnseen',
-    boarding: false,
-    expectedMinutes: 0,
-    ...more,
-  };
+  return { ...plainSeize('queue', resources), ...more };
 }
 
 export function tinyModel(h: TinyHospital): HospitalModel {
