@@ -53,6 +53,17 @@ export interface ReplicationApi {
   takeState(scenario: Scenario, at: number, seed: number | string): TraceState;
 }
 
+/**
+ * Lets the host's message loop run once (a cancel may be waiting). In Node a
+ * check-phase callback: a timer of 0 ms waits a millisecond or more, idle, once
+ * per replication of a short model (a queue job is one replication); in a
+ * browser, where there is no setImmediate, a timer.
+ */
+const yieldToMessages: () => Promise<void> =
+  typeof (globalThis as { setImmediate?: unknown }).setImmediate === 'function'
+    ? () => new Promise((resolve) => (globalThis as unknown as { setImmediate: (f: () => void) => void }).setImmediate(resolve))
+    : () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** The API as plain functions, for any host to expose. */
 export function createReplicationApi(): ReplicationApi {
   const cancelled = new Set<number>();
@@ -87,6 +98,7 @@ export function createReplicationApi(): ReplicationApi {
       // Made once per chunk (its key is the scenario and state as text), on the first replication.
       let fm: ForecastModel | undefined;
       let lastYield = performance.now();
+      const last = job.replications[job.replications.length - 1];
       for (const replication of job.replications) {
         if (cancelled.has(jobId)) {
           out.cancelled = true;
@@ -107,10 +119,10 @@ export function createReplicationApi(): ReplicationApi {
         // Progress is told without waiting for the caller's answer (a round trip per replication left
         // the worker idle); every answer is awaited before the results go back, so none comes after them.
         if (onDone) told.push(Promise.resolve(onDone(replication)).catch((e: unknown) => void (unheard ??= { error: e })));
-        // Yield now and then so that a cancel message can be handled between replications: a yield
-        // costs at least a millisecond (a timer), as long as a short replication takes.
-        if (performance.now() - lastYield >= YIELD_EVERY_MS) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
+        // Yield now and then so that a cancel message can be handled between replications; not after
+        // the last one (the job is over, and its results are what the caller waits for).
+        if (replication !== last && performance.now() - lastYield >= YIELD_EVERY_MS) {
+          await yieldToMessages();
           lastYield = performance.now();
         }
       }

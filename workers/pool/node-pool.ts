@@ -88,10 +88,15 @@ export class NodeWorkerPool implements ReplicationRunner {
     options.signal?.addEventListener('abort', onAbort);
     if (options.signal?.aborted) onAbort();
 
-    const progress = proxy((_replication: number) => {
-      done++;
-      options.onProgress?.(done, total);
-    });
+    // Only a caller who listens gets a progress channel: each call of it is a message, and the
+    // worker waits for every answer before returning its results (a queue worker does not listen).
+    const onProgress = options.onProgress;
+    const progress = onProgress
+      ? proxy((_replication: number) => {
+          done++;
+          onProgress(done, total);
+        })
+      : undefined;
 
     // Each lane hands its next chunk to the worker with least in hand, over every job on the
     // pool: two small jobs at once (a sweep's points side by side) go to two workers, not both to the first.
