@@ -26,6 +26,17 @@ export interface ReplicationJob {
   maxPatientsInSystem?: number;
   /** Run from a hospital state for some hours instead (a forecast): results carry `forecast`. */
   forecast?: ForecastJob;
+  /** Keep the compiled scenario under this number, so later jobs may send the number alone (a `KeptScenarioJob`). */
+  scenarioId?: number;
+}
+
+/**
+ * A job whose scenario went to this worker before under `scenarioId`: the pool
+ * sends the number instead of the scenario, which a structured clone and a
+ * cache key in text cost a few milliseconds a job (a queue job is one replication).
+ */
+export interface KeptScenarioJob extends Omit<ReplicationJob, 'scenario' | 'scenarioId'> {
+  scenarioId: number;
 }
 
 /** A replication that threw, with what is needed to reproduce it. */
@@ -41,12 +52,14 @@ export interface JobResult {
   failures: ReplicationFailure[];
   trace?: TraceData;
   cancelled: boolean;
+  /** The job named a kept scenario this worker no longer has (or never had): nothing ran; send the scenario itself. */
+  scenarioUnknown?: true;
 }
 
 export interface ReplicationApi {
   validate(document: unknown, source: string): Validation;
   /** Runs the job's replications; `onDone` hears each finished replication number. */
-  run(jobId: number, job: ReplicationJob, onDone?: (replication: number) => void): Promise<JobResult>;
+  run(jobId: number, job: ReplicationJob | KeptScenarioJob, onDone?: (replication: number) => void): Promise<JobResult>;
   /** Stops a job between replications; what finished is returned. */
   cancel(jobId: number): void;
   /** The hospital at minute `at` of replication 1 (with `seed`), as a state document: export-state's snapshot. */
@@ -81,6 +94,16 @@ export function createReplicationApi(): ReplicationApi {
     }
     return entry;
   };
+  const kept = new Map<number, { scenario: Scenario; model: HospitalModel }>();
+  const entryOf = (job: ReplicationJob | KeptScenarioJob): { scenario: Scenario; model: HospitalModel } | undefined => {
+    if (!('scenario' in job)) return kept.get(job.scenarioId);
+    const entry = compile(job.scenario);
+    if (job.scenarioId !== undefined && !kept.has(job.scenarioId)) {
+      if (kept.size >= 8) kept.delete(kept.keys().next().value!);
+      kept.set(job.scenarioId, entry);
+    }
+    return entry;
+  };
   return {
     validate(document, source) {
       try {
@@ -91,7 +114,9 @@ export function createReplicationApi(): ReplicationApi {
       }
     },
     async run(jobId, job, onDone) {
-      const { scenario, model } = compile(job.scenario);
+      const entry = entryOf(job);
+      if (!entry) return { results: [], failures: [], cancelled: false, scenarioUnknown: true };
+      const { scenario, model } = entry;
       const out: JobResult = { results: [], failures: [], cancelled: false };
       const told: Promise<void>[] = [];
       let unheard: { error: unknown } | undefined;
