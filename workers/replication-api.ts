@@ -26,6 +26,17 @@ export interface ReplicationJob {
   maxPatientsInSystem?: number;
   /** Run from a hospital state for some hours instead (a forecast): results carry `forecast`. */
   forecast?: ForecastJob;
+  /** Keep the compiled scenario under this number, so later jobs may send the number alone (a `KeptScenarioJob`). */
+  scenarioId?: number;
+}
+
+/**
+ * A job whose scenario went to this worker before under `scenarioId`: the pool
+ * sends the number instead of the scenario, which a structured clone and a
+ * cache key in text cost a few milliseconds a job (a queue job is one replication).
+ */
+export interface KeptScenarioJob extends Omit<ReplicationJob, 'scenario' | 'scenarioId'> {
+  scenarioId: number;
 }
 
 /** A replication that threw, with what is needed to reproduce it. */
@@ -41,17 +52,30 @@ export interface JobResult {
   failures: ReplicationFailure[];
   trace?: TraceData;
   cancelled: boolean;
+  /** The job named a kept scenario this worker no longer has (or never had): nothing ran; send the scenario itself. */
+  scenarioUnknown?: true;
 }
 
 export interface ReplicationApi {
   validate(document: unknown, source: string): Validation;
   /** Runs the job's replications; `onDone` hears each finished replication number. */
-  run(jobId: number, job: ReplicationJob, onDone?: (replication: number) => void): Promise<JobResult>;
+  run(jobId: number, job: ReplicationJob | KeptScenarioJob, onDone?: (replication: number) => void): Promise<JobResult>;
   /** Stops a job between replications; what finished is returned. */
   cancel(jobId: number): void;
   /** The hospital at minute `at` of replication 1 (with `seed`), as a state document: export-state's snapshot. */
   takeState(scenario: Scenario, at: number, seed: number | string): TraceState;
 }
+
+/**
+ * Lets the host's message loop run once (a cancel may be waiting). In Node a
+ * check-phase callback: a timer of 0 ms waits a millisecond or more, idle, once
+ * per replication of a short model (a queue job is one replication); in a
+ * browser, where there is no setImmediate, a timer.
+ */
+const yieldToMessages: () => Promise<void> =
+  typeof (globalThis as { setImmediate?: unknown }).setImmediate === 'function'
+    ? () => new Promise((resolve) => (globalThis as unknown as { setImmediate: (f: () => void) => void }).setImmediate(resolve))
+    : () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The API as plain functions, for any host to expose. */
 export function createReplicationApi(): ReplicationApi {
@@ -70,6 +94,16 @@ export function createReplicationApi(): ReplicationApi {
     }
     return entry;
   };
+  const kept = new Map<number, { scenario: Scenario; model: HospitalModel }>();
+  const entryOf = (job: ReplicationJob | KeptScenarioJob): { scenario: Scenario; model: HospitalModel } | undefined => {
+    if (!('scenario' in job)) return kept.get(job.scenarioId);
+    const entry = compile(job.scenario);
+    if (job.scenarioId !== undefined && !kept.has(job.scenarioId)) {
+      if (kept.size >= 8) kept.delete(kept.keys().next().value!);
+      kept.set(job.scenarioId, entry);
+    }
+    return entry;
+  };
   return {
     validate(document, source) {
       try {
@@ -80,13 +114,16 @@ export function createReplicationApi(): ReplicationApi {
       }
     },
     async run(jobId, job, onDone) {
-      const { scenario, model } = compile(job.scenario);
+      const entry = entryOf(job);
+      if (!entry) return { results: [], failures: [], cancelled: false, scenarioUnknown: true };
+      const { scenario, model } = entry;
       const out: JobResult = { results: [], failures: [], cancelled: false };
       const told: Promise<void>[] = [];
       let unheard: { error: unknown } | undefined;
       // Made once per chunk (its key is the scenario and state as text), on the first replication.
       let fm: ForecastModel | undefined;
       let lastYield = performance.now();
+      const last = job.replications[job.replications.length - 1];
       for (const replication of job.replications) {
         if (cancelled.has(jobId)) {
           out.cancelled = true;
@@ -107,10 +144,10 @@ export function createReplicationApi(): ReplicationApi {
         // Progress is told without waiting for the caller's answer (a round trip per replication left
         // the worker idle); every answer is awaited before the results go back, so none comes after them.
         if (onDone) told.push(Promise.resolve(onDone(replication)).catch((e: unknown) => void (unheard ??= { error: e })));
-        // Yield now and then so that a cancel message can be handled between replications: a yield
-        // costs at least a millisecond (a timer), as long as a short replication takes.
-        if (performance.now() - lastYield >= YIELD_EVERY_MS) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
+        // Yield now and then so that a cancel message can be handled between replications; not after
+        // the last one (the job is over, and its results are what the caller waits for).
+        if (replication !== last && performance.now() - lastYield >= YIELD_EVERY_MS) {
+          await yieldToMessages();
           lastYield = performance.now();
         }
       }

@@ -51,6 +51,26 @@ describe('worker threads', () => {
     }
   });
 
+  it('give each scenario its own figures when jobs send a kept scenario by number, also after the worker let it go', async () => {
+    // Ten scenarios (more than the 8 a worker keeps), each run twice in one-replication jobs as a queue worker runs them:
+    // the second job of each sends only the scenario's number, and the first scenario's has been let go by then.
+    const scenarios = Array.from({ length: 10 }, (_, i) => parseScenario({ ...smallHospital, horizonDays: 4 + i, name: `small-${i}` }, `small-${i}`));
+    const pool = new NodeWorkerPool(1);
+    try {
+      for (const round of [1, 2]) {
+        for (const s of scenarios) {
+          const out = await pool.run({ scenario: s, seed: 3, replications: [round] });
+          expect(out.failures).toEqual([]);
+          const expected = runReplication(compileScenario(s), 3, round);
+          for (const [id, v] of Object.entries(expected.figures)) expect(Object.is(out.results[0]!.figures[id], v), `${s.name} ${id}`).toBe(true);
+          expect(out.results[0]!.events).toBe(expected.events);
+        }
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('run two jobs at once on one pool (a sweep running points side by side), each as it would alone', async () => {
     const a = small();
     const b = parseScenario({ ...smallHospital, horizonDays: 10, seed: 9, name: 'small-b' }, 'small-b');

@@ -11,6 +11,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { JobResult, ReplicationApi, ReplicationFailure, ReplicationJob } from '../replication-api.js';
 import type { ReplicationResult } from '../run-replications.js';
 import type { TraceData } from '../../sim-core/index.js';
+import type { Scenario } from '../../scenarios/index.js';
 import type { ReplicationRunner, RunnerOptions } from '../replication-runner.js';
 import { workerScriptUrl } from './worker-script.js';
 
@@ -19,6 +20,8 @@ interface Slot {
   api: Remote<ReplicationApi>;
   /** Resolves when the worker exits, for whatever reason. */
   exited: Promise<number>;
+  /** Scenarios (by the pool's number for them) this worker has been sent and keeps compiled. */
+  known: Set<number>;
 }
 
 /**
@@ -40,6 +43,9 @@ export class NodeWorkerPool implements ReplicationRunner {
   /** Chunks each worker has in hand, over every job running on the pool. */
   private readonly inHand: number[] = [];
   private nextJobId = 1;
+  /** The pool's number for each scenario object it ran: a worker sent one before gets the number alone. */
+  private readonly scenarioIds = new WeakMap<Scenario, number>();
+  private nextScenarioId = 1;
   /** Workers that died and were replaced, for reporting. */
   replacedWorkers = 0;
 
@@ -58,12 +64,18 @@ export class NodeWorkerPool implements ReplicationRunner {
       worker.once('exit', resolve);
       worker.once('error', () => resolve(-1));
     });
-    return { worker, api, exited };
+    return { worker, api, exited, known: new Set() };
   }
 
   /** Runs the job's replications across the pool; failures are reported, not thrown. */
   async run(job: ReplicationJob, options: PoolRunOptions = {}): Promise<JobResult> {
     const jobId = this.nextJobId++;
+    let scenarioId = this.scenarioIds.get(job.scenario);
+    if (scenarioId === undefined) {
+      scenarioId = this.nextScenarioId++;
+      this.scenarioIds.set(job.scenario, scenarioId);
+    }
+    const sid = scenarioId;
     const queue = [...job.replications];
     const total = queue.length;
     // Guided chunks: large while much is left (few messages on tiny models), shrinking to
@@ -88,10 +100,15 @@ export class NodeWorkerPool implements ReplicationRunner {
     options.signal?.addEventListener('abort', onAbort);
     if (options.signal?.aborted) onAbort();
 
-    const progress = proxy((_replication: number) => {
-      done++;
-      options.onProgress?.(done, total);
-    });
+    // Only a caller who listens gets a progress channel: each call of it is a message, and the
+    // worker waits for every answer before returning its results (a queue worker does not listen).
+    const onProgress = options.onProgress;
+    const progress = onProgress
+      ? proxy((_replication: number) => {
+          done++;
+          onProgress(done, total);
+        })
+      : undefined;
 
     // Each lane hands its next chunk to the worker with least in hand, over every job on the
     // pool: two small jobs at once (a sweep's points side by side) go to two workers, not both to the first.
@@ -110,10 +127,19 @@ export class NodeWorkerPool implements ReplicationRunner {
     const runChunk = async (index: number, mine: number[]): Promise<void> => {
       const slot = this.slots[index]!;
       const part = { ...job, replications: mine };
+      // The scenario itself the first time this worker sees it (it keeps it compiled under `sid`), its number afterwards.
+      const send = async (s: Slot): Promise<JobResult> => {
+        if (s.known.has(sid)) {
+          const { scenario: _sent, ...rest } = part;
+          const r = await s.api.run(jobId, { ...rest, scenarioId: sid }, progress);
+          if (!r.scenarioUnknown) return r;
+          s.known.delete(sid);
+        }
+        s.known.add(sid);
+        return s.api.run(jobId, { ...part, scenarioId: sid }, progress);
+      };
       busySlots.add(slot);
-      const outcome = await Promise.race([slot.api.run(jobId, part, progress), slot.exited.then((code) => ({ died: code }) as const)]).finally(() =>
-        busySlots.delete(slot),
-      );
+      const outcome = await Promise.race([send(slot), slot.exited.then((code) => ({ died: code }) as const)]).finally(() => busySlots.delete(slot));
       if ('died' in outcome && cancelled) {
         // Stopped after the grace period: its replications are dropped, not run again.
         this.replaceDead(index, slot);
@@ -125,7 +151,7 @@ export class NodeWorkerPool implements ReplicationRunner {
         this.replaceDead(index, slot);
         const retrySlot = this.slots[index]!;
         busySlots.add(retrySlot);
-        const retry = await Promise.race([retrySlot.api.run(jobId, part, progress), retrySlot.exited.then((code) => ({ died: code }) as const)]).finally(() =>
+        const retry = await Promise.race([send(retrySlot), retrySlot.exited.then((code) => ({ died: code }) as const)]).finally(() =>
           busySlots.delete(retrySlot),
         );
         if ('died' in retry && cancelled) {
