@@ -34,7 +34,7 @@ export async function workerCommand(
     const onSignal = (signal: string): void => {
       if (!stopping) {
         stopping = true;
-        say(`${signal}: finishing ${worker.jobsInHand().length} replication(s) in hand, then stopping (${signal} again hands them back now).`);
+        say(`${signal}: finishing ${worker.jobsInHand().length} job(s) in hand, then stopping (${signal} again hands them back now).`);
         void worker.stop().then(() => {
           say(`stopped after ${worker.finished} replication(s).`);
           resolve(EXIT.ok);
@@ -67,6 +67,8 @@ function describe(e: WorkerEvent, finished: () => number): string {
       return `took replication ${e.replication} of ${e.scenario} (seed ${JSON.stringify(e.seed)}) [${e.key}]`;
     case 'done':
       return `done replication ${e.replication} of ${e.scenario} in ${e.seconds.toFixed(2)} s [${e.key}]${e.stored ? '' : ' (already stored by another worker: nothing changed)'}; ${finished()} done here`;
+    case 'alreadyStored':
+      return `replication ${e.replication} of ${e.scenario} already stored by another worker: not run again [${e.key}]`;
     case 'failed':
       return `replication ${e.replication} failed [${e.key}]: ${e.error}`;
     case 'handedBack':

@@ -1,4 +1,33 @@
 /**
+ * The job id of a block: its first replication, size and step, so the same
+ * block asked for twice (a coordinator run again) is one job. A block of one
+ * replication is that replication's key.
+ */
+export function blockKey(hash: string, seed: number | string, first: number, count: number, step = 1, traced = false): string {
+  if (count === 1) return replicationKey(hash, seed, first, traced);
+  return `${hash}.${seedTag(seed)}.${first}x${count}${step === 1 ? '' : `s${step}`}`;
+}
+
+/**
+ * Splits replications into blocks of at most `size`: runs of equal steps in
+ * the caller's order, cut every `size`. The same list and size give the same blocks.
+ */
+export function splitIntoBlocks(replications: number[], size: number): { first: number; count: number; step: number }[] {
+  const blocks: { first: number; count: number; step: number }[] = [];
+  let i = 0;
+  while (i < replications.length) {
+    const first = replications[i]!;
+    const next = replications[i + 1];
+    const step = next !== undefined && next > first ? next - first : 1;
+    let count = 1;
+    while (count < size && replications[i + count] === first + count * step) count++;
+    blocks.push({ first, count, step });
+    i += count;
+  }
+  return blocks;
+}
+
+/**
  * Names in Redis. A replication's key is (scenario hash, seed, replication
  * number): the job id, and the field its result is stored under, so a job
  * queued or run twice is the same job with the same one result.

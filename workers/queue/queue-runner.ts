@@ -1,10 +1,13 @@
 /**
  * The coordinator's side of the queue: a ReplicationRunner, like the local
  * pool, whose replications run on `hospital-twin worker` processes anywhere.
- * Each replication is one BullMQ job whose id is its key (scenario hash, seed,
- * replication); workers store its result once under that key. So a job queued
- * twice is one job, a job run twice stores nothing new, and a coordinator run
- * again with the same command finds what is done and queues only the rest.
+ * Replications go out in blocks: one BullMQ job per block of consecutive
+ * replications (id: scenario hash, seed, first replication, block size), so
+ * the queue's round trips are paid per block, not per replication. Workers
+ * store each replication's result once under its own key (scenario hash, seed,
+ * replication) as it finishes. So a job queued twice is one job, a block run
+ * twice stores nothing new, and a coordinator run again with the same command
+ * finds what is done and queues only the blocks not finished.
  */
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -12,8 +15,8 @@ import type { JobResult, ReplicationFailure, ReplicationJob } from '../replicati
 import type { ReplicationRunner, RunnerOptions } from '../replication-runner.js';
 import type { ReplicationResult } from '../run-replications.js';
 import type { TraceData } from '../../sim-core/index.js';
-import { JOB_DEFAULTS, JOB_NAME, type ReplicationJobData } from './job-data.js';
-import { queueNames, replicationKey, scenarioHash, scenarioText, type QueueNames } from './job-key.js';
+import { blockReplications, JOB_DEFAULTS, JOB_NAME, type ReplicationJobData } from './job-data.js';
+import { blockKey, queueNames, replicationKey, scenarioHash, scenarioText, splitIntoBlocks, type QueueNames } from './job-key.js';
 import { modelVersion } from './model-version.js';
 import { preflight } from './preflight.js';
 import { decodeResult, type StoredReplication } from './result-codec.js';
@@ -29,6 +32,11 @@ export interface QueueRunnerOptions {
   stateCheckMs?: number;
   /** Redis key prefix (default "hospital-twin"). */
   prefix?: string;
+  /**
+   * Replications a job carries at most. Default: about four blocks for each
+   * worker thread taking jobs when a run starts, at most 16.
+   */
+  blockSize?: number;
   /** Said to people while running (a damaged stored result run again). */
   onNotice?: (text: string) => void;
 }
@@ -41,9 +49,17 @@ export class QueueLostError extends Error {
 }
 
 interface Waiter {
-  data: ReplicationJobData;
   settle(outcome: Outcome): void;
 }
+
+/** A block queued as one job, and the replication keys it stores. */
+interface Block {
+  data: ReplicationJobData;
+  keys: string[];
+}
+
+/** Most replications a block carries by default: a worker killed mid-block loses at most this much work, and the last blocks stay short. */
+const MAX_BLOCK = 16;
 
 export class QueueRunner implements ReplicationRunner {
   readonly size: number;
@@ -54,9 +70,12 @@ export class QueueRunner implements ReplicationRunner {
   private readonly events: QueueEvents;
   private readonly redis: Redis;
   private readonly waiters = new Map<string, Waiter[]>();
-  /** Keys whose job a 'failed' event named: their state is checked at once. */
+  /** Blocks by job id, while one of their replications is waited for. */
+  private readonly blocks = new Map<string, Block>();
+  /** Job ids that a 'failed' event named: their state is checked at once. */
   private readonly failedSeen = new Set<string>();
   private readonly pollMs: number;
+  private readonly blockSize: number | undefined;
   private readonly stateCheckMs: number;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -67,6 +86,7 @@ export class QueueRunner implements ReplicationRunner {
 
   private constructor(address: RedisAddress, warnings: string[], o: QueueRunnerOptions) {
     this.size = o.inFlight ?? 64;
+    this.blockSize = o.blockSize;
     this.pollMs = o.pollMs ?? 500;
     this.stateCheckMs = o.stateCheckMs ?? 5000;
     this.warnings = warnings;
@@ -83,10 +103,10 @@ export class QueueRunner implements ReplicationRunner {
     this.lost = watched.lost;
     void this.lost.then((why) => this.lose(why));
     this.events.on('completed', ({ jobId }) => {
-      if (this.waiters.has(jobId)) this.wake?.();
+      if (this.blocks.has(jobId)) this.wake?.();
     });
     this.events.on('failed', ({ jobId }) => {
-      if (!this.waiters.has(jobId)) return;
+      if (!this.blocks.has(jobId)) return;
       this.failedSeen.add(jobId);
       this.wake?.();
     });
@@ -112,32 +132,45 @@ export class QueueRunner implements ReplicationRunner {
     let trace: TraceData | undefined;
     let cancelled = false;
     const keys: string[] = [];
-    const settled = job.replications.map((replication) => {
-      const traced = job.traceReplication === replication;
-      const key = replicationKey(hash, job.seed, replication, traced);
+    const settled: Promise<void>[] = [];
+    const waitFor = (key: string, replication: number): void => {
       keys.push(key);
-      const data: ReplicationJobData = {
-        scenarioHash: hash,
-        seed: job.seed,
-        replication,
-        trace: traced,
-        ...(job.maxPatientsInSystem !== undefined ? { maxPatientsInSystem: job.maxPatientsInSystem } : {}),
-      };
-      return new Promise<void>((resolve) => {
-        this.await(key, data, (outcome) => {
-          if ('stored' in outcome) {
-            results.push(outcome.stored.result);
-            if (outcome.stored.trace) trace = outcome.stored.trace;
-          } else if ('failed' in outcome) {
-            failures.push({ scenario: job.scenario.name, seed: job.seed, replication, error: outcome.failed });
-          } else {
-            cancelled = true;
-          }
-          if (!('cancelled' in outcome) && !('lost' in outcome)) options.onProgress?.(++done, total);
-          resolve();
-        });
-      });
-    });
+      settled.push(
+        new Promise<void>((resolve) => {
+          this.await(key, (outcome) => {
+            if ('stored' in outcome) {
+              results.push(outcome.stored.result);
+              if (outcome.stored.trace) trace = outcome.stored.trace;
+            } else if ('failed' in outcome) {
+              failures.push({ scenario: job.scenario.name, seed: job.seed, replication, error: outcome.failed });
+            } else {
+              cancelled = true;
+            }
+            if (!('cancelled' in outcome) && !('lost' in outcome)) options.onProgress?.(++done, total);
+            resolve();
+          });
+        }),
+      );
+    };
+    const common = {
+      scenarioHash: hash,
+      seed: job.seed,
+      ...(job.maxPatientsInSystem !== undefined ? { maxPatientsInSystem: job.maxPatientsInSystem } : {}),
+    };
+    // The traced replication is a job of its own (its result carries the trace); the rest go in blocks.
+    const plain = job.replications.filter((r) => r !== job.traceReplication);
+    const size = this.blockSize ?? (await this.defaultBlockSize(plain.length));
+    for (const { first, count, step } of splitIntoBlocks(plain, size)) {
+      const data: ReplicationJobData = { ...common, replication: first, trace: false, ...(count > 1 ? { count, step } : {}) };
+      const blockKeys = blockReplications(data).map((r) => replicationKey(hash, job.seed, r));
+      this.blocks.set(blockKey(hash, job.seed, first, count, step), { data, keys: blockKeys });
+      for (const [i, r] of blockReplications(data).entries()) waitFor(blockKeys[i]!, r);
+    }
+    if (job.traceReplication !== undefined && job.replications.includes(job.traceReplication)) {
+      const key = replicationKey(hash, job.seed, job.traceReplication, true);
+      this.blocks.set(key, { data: { ...common, replication: job.traceReplication, trace: true }, keys: [key] });
+      waitFor(key, job.traceReplication);
+    }
     const onAbort = (): void => void this.cancel(keys);
     options.signal?.addEventListener('abort', onAbort);
     if (options.signal?.aborted) onAbort();
@@ -156,9 +189,17 @@ export class QueueRunner implements ReplicationRunner {
     return { results, failures, cancelled, ...(trace ? { trace } : {}) };
   }
 
-  private await(key: string, data: ReplicationJobData, settle: (o: Outcome) => void): void {
+  /** About four blocks for each worker thread taking jobs now (one, if none is yet), at most MAX_BLOCK replications each. */
+  private async defaultBlockSize(replications: number): Promise<number> {
+    const workers = await this.queue.getWorkers().catch(() => []);
+    // Each worker's name says its threads (`threads-N`); an unnamed one counts as one.
+    const threads = workers.reduce((sum, w) => sum + Number(/:w:threads-(\d+)$/.exec(String(w['rawname'] ?? ''))?.[1] ?? 1), 0);
+    return Math.max(1, Math.min(MAX_BLOCK, Math.ceil(replications / (4 * Math.max(1, threads)))));
+  }
+
+  private await(key: string, settle: (o: Outcome) => void): void {
     const list = this.waiters.get(key) ?? [];
-    list.push({ data, settle });
+    list.push({ settle });
     this.waiters.set(key, list);
   }
 
@@ -166,6 +207,17 @@ export class QueueRunner implements ReplicationRunner {
     const list = this.waiters.get(key);
     this.waiters.delete(key);
     for (const w of list ?? []) w.settle(outcome);
+  }
+
+  /** Blocks none of whose replications is waited for any more are forgotten; says their ids. */
+  private forgetIdleBlocks(): string[] {
+    const idle: string[] = [];
+    for (const [id, b] of this.blocks) {
+      if (b.keys.some((k) => this.waiters.has(k))) continue;
+      this.blocks.delete(id);
+      idle.push(id);
+    }
+    return idle;
   }
 
   /** Redis is gone: every run in progress stops. */
@@ -176,12 +228,13 @@ export class QueueRunner implements ReplicationRunner {
     this.wake?.();
   }
 
-  /** Stops waiting for these keys and takes back their jobs not yet started; what finished is kept. */
+  /** Stops waiting for these keys and takes back the jobs of blocks no longer waited for, if not yet started; what finished is kept. */
   private async cancel(keys: string[]): Promise<void> {
     const mine = keys.filter((k) => this.waiters.has(k));
     for (const k of mine) this.settle(k, { cancelled: true });
+    const idle = this.forgetIdleBlocks();
     await Promise.all(
-      mine.map(async (k) => {
+      idle.map(async (k) => {
         const j = await this.queue.getJob(k);
         if (j && (await j.isWaiting())) await j.remove().catch(() => undefined);
       }),
@@ -211,7 +264,8 @@ export class QueueRunner implements ReplicationRunner {
     let lastStateCheck = 0;
     while (this.waiters.size > 0 && !this.closed) {
       await this.collect();
-      const fresh = [...this.waiters.keys()].filter((k) => !queued.has(k));
+      this.forgetIdleBlocks();
+      const fresh = [...this.blocks.keys()].filter((k) => !queued.has(k));
       if (fresh.length > 0) {
         await this.submit(fresh);
         for (const k of fresh) queued.add(k);
@@ -219,7 +273,8 @@ export class QueueRunner implements ReplicationRunner {
       } else if (Date.now() - lastStateCheck >= this.stateCheckMs) {
         lastStateCheck = Date.now();
         this.failedSeen.clear();
-        await this.checkStates([...this.waiters.keys()], false);
+        this.forgetIdleBlocks();
+        await this.checkStates([...this.blocks.keys()], false);
       } else if (this.failedSeen.size > 0) {
         const named = [...this.failedSeen];
         this.failedSeen.clear();
@@ -250,7 +305,7 @@ export class QueueRunner implements ReplicationRunner {
         try {
           stored = decodeResult(v);
         } catch (e) {
-          // A damaged result is not a figure: dropped, and its replication is queued again (its job seen completed).
+          // A damaged result is not a figure: dropped, and its block is queued again (its job seen completed); the block runs only what is missing.
           this.onNotice(`the stored result ${key} is damaged (${e instanceof Error ? e.message : String(e)}): running it again`);
           await this.redis.hdel(this.names.results, key);
           continue;
@@ -260,39 +315,48 @@ export class QueueRunner implements ReplicationRunner {
     }
   }
 
-  /** Queues jobs for keys without a result: new ones added, ones that failed in an earlier run retried. */
-  private async submit(keys: string[]): Promise<void> {
-    await this.checkStates(keys, true);
+  /** Queues the jobs of blocks with a replication still without a result: new ones added, ones that failed in an earlier run retried. */
+  private async submit(ids: string[]): Promise<void> {
+    await this.checkStates(ids, true);
+  }
+
+  private waited(id: string): boolean {
+    return this.blocks.get(id)?.keys.some((k) => this.waiters.has(k)) ?? false;
   }
 
   /**
-   * Each key's job: none (never queued, or lost) is added; a failed one is retried
-   * when first submitted (it failed in an earlier run) and reported otherwise.
+   * Each block's job: none (never queued, or lost) is added; a failed one is retried
+   * when first submitted (it failed in an earlier run) and otherwise reported for
+   * the block's replications without a result (those that ran are stored).
    */
-  private async checkStates(keys: string[], firstTime: boolean): Promise<void> {
-    const states = await Promise.all(keys.map((k) => this.queue.getJobState(k)));
+  private async checkStates(ids: string[], firstTime: boolean): Promise<void> {
+    const states = await Promise.all(ids.map((k) => this.queue.getJobState(k)));
     const add: string[] = [];
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
       const state = states[i]!;
-      if (!this.waiters.has(key)) continue;
+      if (!this.waited(id)) continue;
       if (state === 'unknown' || state === 'completed') {
         // 'completed' without a stored result: the results hash was emptied; run it again.
-        if (state === 'completed') await this.queue.remove(key);
-        add.push(key);
+        if (state === 'completed') await this.queue.remove(id);
+        add.push(id);
       } else if (state === 'failed') {
-        const j = await this.queue.getJob(key);
+        const j = await this.queue.getJob(id);
         if (firstTime && j) await j.retry('failed');
-        else this.settle(key, { failed: j?.failedReason ?? 'the job failed' });
+        else {
+          // What the block stored before failing counts; the rest failed for the reason given.
+          await this.collect();
+          for (const key of this.blocks.get(id)?.keys ?? []) if (this.waiters.has(key)) this.settle(key, { failed: j?.failedReason ?? 'the job failed' });
+        }
       }
     }
     // A job finished (and removed) since results were last read is not queued again.
     if (add.length > 0) await this.collect();
-    const missing = add.filter((k) => this.waiters.has(k));
+    const missing = add.filter((k) => this.waited(k));
     for (let i = 0; i < missing.length; i += 1000) {
-      const part = missing.slice(i, i + 1000).flatMap((key) => {
-        const w = this.waiters.get(key)?.[0];
-        return w ? [{ name: JOB_NAME, data: w.data, opts: { jobId: key } }] : [];
+      const part = missing.slice(i, i + 1000).flatMap((id) => {
+        const b = this.blocks.get(id);
+        return b ? [{ name: JOB_NAME, data: b.data, opts: { jobId: id } }] : [];
       });
       await this.queue.addBulk(part);
     }
@@ -303,6 +367,7 @@ export class QueueRunner implements ReplicationRunner {
     const lost = this.lostReason !== undefined;
     this.closed = true;
     for (const key of [...this.waiters.keys()]) this.settle(key, { cancelled: true });
+    this.blocks.clear();
     this.wake?.();
     await this.loop;
     // With Redis gone there is nothing to close politely: the connections are dropped.

@@ -1,7 +1,8 @@
 /**
- * The worker's side of the queue: takes replication jobs, runs them on this
- * machine's worker-thread pool (as many at once as it has threads), and stores
- * each result once under the job's key. A worker that dies mid-job stops
+ * The worker's side of the queue: takes jobs of a block of replications, runs
+ * them on this machine's worker-thread pool (as many blocks at once as it has
+ * threads, a block's replications one after another), and stores each result
+ * once under its replication's key as it finishes. A worker that dies mid-job stops
  * renewing its lock; another worker's stalled-job check then puts the job back
  * in the queue, and whoever runs it stores the same figures (HSETNX keeps the
  * first; a replication's figures depend only on its key).
@@ -10,8 +11,8 @@ import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { parseScenario, ScenarioError, type Scenario } from '../../scenarios/index.js';
 import { NodeWorkerPool } from '../pool/node-pool.js';
-import { JOB_NAME, type ReplicationJobData } from './job-data.js';
-import { queueNames, type QueueNames } from './job-key.js';
+import { blockReplications, JOB_NAME, type ReplicationJobData } from './job-data.js';
+import { queueNames, replicationKey, type QueueNames } from './job-key.js';
 import { modelVersion } from './model-version.js';
 import { preflight } from './preflight.js';
 import { encodeResult } from './result-codec.js';
@@ -35,6 +36,7 @@ export interface QueueWorkerOptions {
 export type WorkerEvent =
   | { kind: 'started'; key: string; scenario: string; seed: number | string; replication: number }
   | { kind: 'done'; key: string; scenario: string; seed: number | string; replication: number; seconds: number; stored: boolean }
+  | { kind: 'alreadyStored'; key: string; scenario: string; replication: number }
   | { kind: 'failed'; key: string; replication: number; error: string }
   | { kind: 'handedBack'; keys: string[] };
 
@@ -78,6 +80,8 @@ export class QueueWorker {
       connection,
       prefix: this.names.prefix,
       concurrency: this.pool.size,
+      // Coordinators size their blocks by the threads taking jobs: each worker's name says its own.
+      name: `threads-${this.pool.size}`,
       lockDuration: lockMs,
       stalledInterval: Math.max(500, Math.floor(lockMs / 2)),
       // A job whose worker died more than this many times is failed, not retried forever.
@@ -96,7 +100,7 @@ export class QueueWorker {
     return w;
   }
 
-  /** Jobs being run now, by key. */
+  /** Jobs (blocks) being run now, by id. */
   jobsInHand(): string[] {
     return [...this.inHand.keys()];
   }
@@ -122,55 +126,71 @@ export class QueueWorker {
   }
 
   private async process(job: Job<ReplicationJobData>, token: string): Promise<string> {
-    const key = job.id!;
+    const id = job.id!;
     const d = job.data;
     if (job.name !== JOB_NAME) throw new UnrecoverableError(`not a replication job: ${job.name}`);
-    this.inHand.set(key, { job, token });
+    const replications = blockReplications(d);
+    // A block of one is stored under its job id (a traced replication's key says so); a longer one under each replication's key.
+    const keyOf = (r: number): string => (replications.length === 1 ? id : replicationKey(d.scenarioHash, d.seed, r));
+    this.inHand.set(id, { job, token });
     try {
       const scenario = await this.scenario(d.scenarioHash).catch((e: unknown) => {
-        this.o.onEvent?.({ kind: 'failed', key, replication: d.replication, error: e instanceof Error ? e.message : String(e) });
+        this.o.onEvent?.({ kind: 'failed', key: id, replication: d.replication, error: e instanceof Error ? e.message : String(e) });
         throw e;
       });
-      this.o.onEvent?.({ kind: 'started', key, scenario: scenario.name, seed: d.seed, replication: d.replication });
-      const t0 = performance.now();
-      let out;
-      try {
-        out = await this.pool.run({
-          scenario,
-          seed: d.seed,
-          replications: [d.replication],
-          ...(d.trace ? { traceReplication: d.replication } : {}),
-          ...(d.maxPatientsInSystem !== undefined ? { maxPatientsInSystem: d.maxPatientsInSystem } : {}),
-        });
-      } catch (e) {
-        if (this.handingBack) throw new WaitingError();
-        throw e;
+      // A block run again (its worker died, or a coordinator asked twice) runs only what no one stored yet.
+      const stored = await this.redis.hmget(this.names.results, ...replications.map(keyOf));
+      const failures: string[] = [];
+      let storedHere = 0;
+      for (const [i, replication] of replications.entries()) {
+        const key = keyOf(replication);
+        if (stored[i] !== null) {
+          this.o.onEvent?.({ kind: 'alreadyStored', key, scenario: scenario.name, replication });
+          continue;
+        }
+        const failure = await this.runOne(scenario, d, replication, key);
+        if (failure !== undefined) failures.push(replications.length === 1 ? failure : `replication ${replication}: ${failure}`);
+        else storedHere++;
       }
-      // Handed back meanwhile: the job is in the queue again, not ours to finish.
-      if (this.handingBack) throw new WaitingError();
-      const failure = out.failures[0];
-      if (failure) {
-        this.o.onEvent?.({ kind: 'failed', key, replication: d.replication, error: failure.error.split('\n')[0] ?? '' });
-        // The same replication fails the same way anywhere: no retry.
-        throw new UnrecoverableError(failure.error);
-      }
-      const result = out.results[0];
-      if (!result) throw new Error(`replication ${d.replication} returned no result`);
-      const stored = (await this.redis.hsetnx(this.names.results, key, encodeResult(result, out.trace))) === 1;
-      this.finished++;
-      this.o.onEvent?.({
-        kind: 'done',
-        key,
-        scenario: scenario.name,
-        seed: d.seed,
-        replication: d.replication,
-        seconds: (performance.now() - t0) / 1000,
-        stored,
-      });
-      return stored ? 'stored' : 'already stored';
+      // The same replication fails the same way anywhere: no retry. Those of the block that ran are stored.
+      if (failures.length > 0) throw new UnrecoverableError(failures.join('\n'));
+      return `${storedHere} stored`;
     } finally {
-      this.inHand.delete(key);
+      this.inHand.delete(id);
     }
+  }
+
+  /** Runs one replication of a block and stores its result; says why it failed, if it did. */
+  private async runOne(scenario: Scenario, d: ReplicationJobData, replication: number, key: string): Promise<string | undefined> {
+    if (this.handingBack) throw new WaitingError();
+    this.o.onEvent?.({ kind: 'started', key, scenario: scenario.name, seed: d.seed, replication });
+    const t0 = performance.now();
+    let out;
+    try {
+      out = await this.pool.run({
+        scenario,
+        seed: d.seed,
+        replications: [replication],
+        ...(d.trace ? { traceReplication: replication } : {}),
+        ...(d.maxPatientsInSystem !== undefined ? { maxPatientsInSystem: d.maxPatientsInSystem } : {}),
+      });
+    } catch (e) {
+      if (this.handingBack) throw new WaitingError();
+      throw e;
+    }
+    // Handed back meanwhile: the job is in the queue again, not ours to finish.
+    if (this.handingBack) throw new WaitingError();
+    const failure = out.failures[0];
+    if (failure) {
+      this.o.onEvent?.({ kind: 'failed', key, replication, error: failure.error.split('\n')[0] ?? '' });
+      return failure.error;
+    }
+    const result = out.results[0];
+    if (!result) throw new Error(`replication ${replication} returned no result`);
+    const stored = (await this.redis.hsetnx(this.names.results, key, encodeResult(result, out.trace))) === 1;
+    this.finished++;
+    this.o.onEvent?.({ kind: 'done', key, scenario: scenario.name, seed: d.seed, replication, seconds: (performance.now() - t0) / 1000, stored });
+    return undefined;
   }
 
   /** Takes no new job; resolves when the jobs in hand are finished and stored. */
