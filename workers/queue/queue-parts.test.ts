@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { replicationKey, seedTag } from './job-key.js';
+import { blockReplications } from './job-data.js';
+import { blockKey, replicationKey, seedTag, splitIntoBlocks } from './job-key.js';
 import { parseRedisUrl, RedisUrlError } from './redis-url.js';
 import { DamagedResultError, decodeResult, encodeResult } from './result-codec.js';
 import { FUZZ_RUNS, FUZZ_SEED } from '../../test/fuzz/json-mutations.js';
@@ -90,5 +91,44 @@ describe('--queue', () => {
     expect(() => parseRedisUrl('redis://h:6379/x')).toThrow(/whole number/);
     expect(() => parseRedisUrl('redis://h/16')).toThrow(/0 to 15/);
     expect(() => parseRedisUrl('10.0.0.5:6379')).toThrow(RedisUrlError);
+  });
+});
+
+describe('blocks of replications', () => {
+  it('cover the list once, in order, each at most the size asked, and the same list gives the same jobs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(60), { maxLength: 40 }), fc.integer({ min: 1, max: 9 }), (list, size) => {
+        const reps = [...new Set(list)];
+        const blocks = splitIntoBlocks(reps, size);
+        const covered = blocks.flatMap((b) =>
+          blockReplications({ scenarioHash: 'h', seed: 1, replication: b.first, count: b.count, step: b.step, trace: false }),
+        );
+        expect(covered).toEqual(reps);
+        for (const b of blocks) expect(b.count).toBeLessThanOrEqual(size);
+        expect(splitIntoBlocks(reps, size)).toEqual(blocks);
+      }),
+      { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
+    );
+  });
+
+  it('make one job for each run of equal steps: consecutive numbers, or every eighth as the bench asks', () => {
+    expect(splitIntoBlocks([0, 1, 2, 3, 4, 5, 6], 3)).toEqual([
+      { first: 0, count: 3, step: 1 },
+      { first: 3, count: 3, step: 1 },
+      { first: 6, count: 1, step: 1 },
+    ]);
+    expect(splitIntoBlocks([1, 9, 17, 25, 2], 16)).toEqual([
+      { first: 1, count: 4, step: 8 },
+      { first: 2, count: 1, step: 1 },
+    ]);
+  });
+
+  it("have ids from scenario hash, seed, first replication, size and step; a block of one is its replication's key", () => {
+    expect(blockKey('abc', 7, 4, 3)).toBe('abc.n7.4x3');
+    expect(blockKey('abc', 'x', 1, 4, 8)).toBe('abc.seA.1x4s8');
+    expect(blockKey('abc', 7, 4, 1)).toBe(replicationKey('abc', 7, 4));
+    expect(blockKey('abc', 7, 4, 1, 1, true)).toBe(replicationKey('abc', 7, 4, true));
+    // A block and a replication never share an id: a replication's key has no 'x'.
+    expect(blockKey('abc', 7, 4, 2)).not.toBe(replicationKey('abc', 7, 4));
   });
 });
