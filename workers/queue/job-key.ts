@@ -9,18 +9,20 @@ export function blockKey(hash: string, seed: number | string, first: number, cou
 }
 
 /**
- * Splits replications into blocks of at most `size`: runs of equal steps in
- * the caller's order, cut every `size`. The same list and size give the same blocks.
+ * Splits replications into blocks: runs of equal steps in the caller's order,
+ * cut where a block reaches `size` (a number, or one from the replications
+ * left, so blocks can shrink towards the end). The same list and size give the same blocks.
  */
-export function splitIntoBlocks(replications: number[], size: number): { first: number; count: number; step: number }[] {
+export function splitIntoBlocks(replications: number[], size: number | ((left: number) => number)): { first: number; count: number; step: number }[] {
   const blocks: { first: number; count: number; step: number }[] = [];
   let i = 0;
   while (i < replications.length) {
+    const most = Math.max(1, typeof size === 'number' ? size : size(replications.length - i));
     const first = replications[i]!;
     const next = replications[i + 1];
     const step = next !== undefined && next > first ? next - first : 1;
     let count = 1;
-    while (count < size && replications[i + count] === first + count * step) count++;
+    while (count < most && replications[i + count] === first + count * step) count++;
     blocks.push({ first, count, step });
     i += count;
   }

@@ -99,7 +99,7 @@ describe.skipIf(!redisServerInstalled() && !process.env['CI'])('jobs that carry 
     const local = await runCli([...args, '--workers', '1']);
     expect(local.code, local.stderr).toBe(0);
 
-    // One worker of one thread when the run starts: 6 replications go out as 3 blocks of 2 (about four blocks a thread).
+    // One worker of one thread when the run starts: 6 replications go out as blocks of 3, 2 and 1 (what is left over twice the threads).
     const a = worker(redis.url);
     procs.push(a);
     await a.line(/taking replications/);

@@ -97,15 +97,15 @@ describe('--queue', () => {
 describe('blocks of replications', () => {
   it('cover the list once, in order, each at most the size asked, and the same list gives the same jobs', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(60), { maxLength: 40 }), fc.integer({ min: 1, max: 9 }), (list, size) => {
+      fc.property(fc.array(fc.nat(60), { maxLength: 40 }), fc.integer({ min: 1, max: 9 }), fc.boolean(), (list, size, guided) => {
         const reps = [...new Set(list)];
-        const blocks = splitIntoBlocks(reps, size);
+        const blocks = splitIntoBlocks(reps, guided ? (left) => Math.min(size, Math.ceil(left / 3)) : size);
         const covered = blocks.flatMap((b) =>
           blockReplications({ scenarioHash: 'h', seed: 1, replication: b.first, count: b.count, step: b.step, trace: false }),
         );
         expect(covered).toEqual(reps);
         for (const b of blocks) expect(b.count).toBeLessThanOrEqual(size);
-        expect(splitIntoBlocks(reps, size)).toEqual(blocks);
+        expect(splitIntoBlocks(reps, guided ? (left) => Math.min(size, Math.ceil(left / 3)) : size)).toEqual(blocks);
       }),
       { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
     );
@@ -117,6 +117,8 @@ describe('blocks of replications', () => {
       { first: 3, count: 3, step: 1 },
       { first: 6, count: 1, step: 1 },
     ]);
+    // Guided: the replications left over 4 (two threads), so the last blocks are short.
+    expect(splitIntoBlocks([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], (left) => Math.ceil(left / 4)).map((b) => b.count)).toEqual([3, 2, 2, 1, 1, 1]);
     expect(splitIntoBlocks([1, 9, 17, 25, 2], 16)).toEqual([
       { first: 1, count: 4, step: 8 },
       { first: 2, count: 1, step: 1 },

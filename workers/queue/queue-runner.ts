@@ -33,8 +33,10 @@ export interface QueueRunnerOptions {
   /** Redis key prefix (default "hospital-twin"). */
   prefix?: string;
   /**
-   * Replications a job carries at most. Default: about four blocks for each
-   * worker thread taking jobs when a run starts, at most 16.
+   * Replications a job carries at most. Default: guided by the worker threads
+   * taking jobs when a run starts: a block is the replications left over twice
+   * the threads (at most 16), so blocks shrink towards the end and no thread
+   * waits long for another's last block.
    */
   blockSize?: number;
   /** Said to people while running (a damaged stored result run again). */
@@ -159,7 +161,7 @@ export class QueueRunner implements ReplicationRunner {
     };
     // The traced replication is a job of its own (its result carries the trace); the rest go in blocks.
     const plain = job.replications.filter((r) => r !== job.traceReplication);
-    const size = this.blockSize ?? (await this.defaultBlockSize(plain.length));
+    const size = this.blockSize ?? (await this.guidedBlockSize());
     for (const { first, count, step } of splitIntoBlocks(plain, size)) {
       const data: ReplicationJobData = { ...common, replication: first, trace: false, ...(count > 1 ? { count, step } : {}) };
       const blockKeys = blockReplications(data).map((r) => replicationKey(hash, job.seed, r));
@@ -189,12 +191,12 @@ export class QueueRunner implements ReplicationRunner {
     return { results, failures, cancelled, ...(trace ? { trace } : {}) };
   }
 
-  /** About four blocks for each worker thread taking jobs now (one, if none is yet), at most MAX_BLOCK replications each. */
-  private async defaultBlockSize(replications: number): Promise<number> {
+  /** A block's size from the replications left: those left over twice the worker threads taking jobs now (one, if none is yet), at most MAX_BLOCK. */
+  private async guidedBlockSize(): Promise<(left: number) => number> {
     const workers = await this.queue.getWorkers().catch(() => []);
     // Each worker's name says its threads (`threads-N`); an unnamed one counts as one.
     const threads = workers.reduce((sum, w) => sum + Number(/:w:threads-(\d+)$/.exec(String(w['rawname'] ?? ''))?.[1] ?? 1), 0);
-    return Math.max(1, Math.min(MAX_BLOCK, Math.ceil(replications / (4 * Math.max(1, threads)))));
+    return (left) => Math.max(1, Math.min(MAX_BLOCK, Math.ceil(left / (2 * Math.max(1, threads)))));
   }
 
   private await(key: string, settle: (o: Outcome) => void): void {
