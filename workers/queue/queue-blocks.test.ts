@@ -5,12 +5,12 @@
  * missing; the figures must equal a local run's to the bit. Skipped only when
  * redis-server is not installed and CI is not set.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, runCli, tempDir } from '../../test/run-cli.js';
+import { startCli, type CliProcess } from '../../test/cli-process.js';
+import { runCli, tempDir } from '../../test/run-cli.js';
 import { queueNames } from './job-key.js';
 import { redisServerInstalled, startLocalRedis, type LocalRedis } from './local-redis-server.js';
 import { modelVersion } from './model-version.js';
@@ -33,51 +33,8 @@ pathways:
     - { release: all }
 `;
 
-interface Proc {
-  child: ChildProcess;
-  out: () => string;
-  /** Standard output alone. */
-  stdout: () => string;
-  /** Resolves with the first line matching, waiting for it if need be. */
-  line(pattern: RegExp): Promise<string>;
-  exited: Promise<number | null>;
-}
-
-function start(args: string[]): Proc {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let text = '';
-  let stdout = '';
-  const listeners = new Set<() => void>();
-  const take = (d: Buffer): void => {
-    text += d.toString();
-    for (const l of listeners) l();
-  };
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stdout!.on('data', take);
-  child.stderr!.on('data', take);
-  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
-  return {
-    child,
-    out: () => text,
-    stdout: () => stdout,
-    exited,
-    line: (pattern) =>
-      new Promise((resolve, reject) => {
-        const check = (): void => {
-          const hit = text.split('\n').find((l) => pattern.test(l));
-          if (hit !== undefined) {
-            listeners.delete(check);
-            resolve(hit);
-          }
-        };
-        listeners.add(check);
-        void exited.then(() => {
-          if (listeners.has(check)) reject(new Error(`exited without printing ${pattern}:\n${text}`));
-        });
-        check();
-      }),
-  };
-}
+type Proc = CliProcess;
+const start = startCli;
 
 const worker = (url: string): Proc => start(['worker', '--queue', url, '--workers', '1', '--lock-seconds', '2']);
 const keyOf = (line: string): string => /\[([^\]]+)\]/.exec(line)![1]!;

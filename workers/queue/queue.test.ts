@@ -5,13 +5,13 @@
  * Skipped only when redis-server is not installed and CI is not set; on CI a
  * missing redis-server fails.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, runCli, tempDir } from '../../test/run-cli.js';
+import { startCli, type CliProcess } from '../../test/cli-process.js';
+import { runCli, tempDir } from '../../test/run-cli.js';
 import { JOB_DEFAULTS, JOB_NAME } from './job-data.js';
 import { queueNames } from './job-key.js';
 import { redisServerInstalled, startLocalRedis, type LocalRedis } from './local-redis-server.js';
@@ -46,46 +46,8 @@ keep: [wait.visit.desk, utilisation.desk]
 rank: { by: wait.visit.desk.mean, order: min }
 `;
 
-interface Proc {
-  child: ChildProcess;
-  out: () => string;
-  /** Resolves with the first line matching, waiting for it if need be. */
-  line(pattern: RegExp): Promise<string>;
-  exited: Promise<number | null>;
-}
-
-function start(args: string[]): Proc {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let text = '';
-  const listeners = new Set<() => void>();
-  const take = (d: Buffer): void => {
-    text += d.toString();
-    for (const l of listeners) l();
-  };
-  child.stdout!.on('data', take);
-  child.stderr!.on('data', take);
-  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
-  return {
-    child,
-    out: () => text,
-    exited,
-    line: (pattern) =>
-      new Promise((resolve, reject) => {
-        const check = (): void => {
-          const hit = text.split('\n').find((l) => pattern.test(l));
-          if (hit !== undefined) {
-            listeners.delete(check);
-            resolve(hit);
-          }
-        };
-        listeners.add(check);
-        void exited.then(() => {
-          if (listeners.has(check)) reject(new Error(`exited without printing ${pattern}:\n${text}`));
-        });
-        check();
-      }),
-  };
-}
+type Proc = CliProcess;
+const start = startCli;
 
 const worker = (url: string): Proc => start(['worker', '--queue', url, '--workers', '1', '--lock-seconds', '2']);
 const keyOf = (line: string): string => /\[([^\]]+)\]/.exec(line)![1]!;
