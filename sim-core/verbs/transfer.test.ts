@@ -67,6 +67,23 @@ describe('transfer: to another site, on at its pathway', () => {
     expect(turns.map((p) => p.activities[2]![0])).toEqual(['care-c', 'care-b', 'care-c']);
   });
 
+  it('nearest-free-bed passes the nearest site while its bed is taken; of two as near, the one listed first', () => {
+    // B (30 min) is nearer than C (50): the first patient holds bedB 40-60, so the second, leaving at 45, goes to C.
+    const passed = runTiny(network({ rule: 'nearest-free-bed', destinations: [toC, toB] }, [0, 35], [holdFor(10, 'stay')])).patients;
+    expect(passed.map((p) => p.activities[2]![0])).toEqual(['care-b', 'care-c']);
+    const asNear = { ...toC, travel: toB.travel, meanMinutes: 30 };
+    expect(runTiny(network({ rule: 'nearest', destinations: [asNear, toB] }, [0])).patients[0]!.activities[2]![0]).toBe('care-c');
+    expect(runTiny(network({ rule: 'nearest', destinations: [toB, asNear] }, [0])).patients[0]!.activities[2]![0]).toBe('care-b');
+  });
+
+  it('gives back at departure all it holds but its transport, which it keeps for the trip', () => {
+    const p = runTiny(network({ transport: 3 }, [0])).patients[0]!;
+    expect(p.released.slice(0, 2)).toEqual([
+      ['bedA', 10],
+      ['ambulance', 40],
+    ]);
+  });
+
   it('the -available rules count only units on duty: bed B is off duty by roster until minute 100', () => {
     const rostered = (t: Partial<TransferStep>, arrivals: number[]): HospitalModel => {
       const model = network(t, arrivals, [holdFor(10, 'stay')]);
