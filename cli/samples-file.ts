@@ -25,6 +25,8 @@ const MAX_SAMPLES_BYTES = 400 * 1024 * 1024;
 export interface SamplesDocument extends ForecastSamples {
   scenario: string;
   seed: number | string;
+  /** A forecast made with the arrivals that really came (forecast --arrivals-from): from where, which classes, how many. */
+  arrivals?: { replayedFrom: string; classes: string[]; patients: number };
 }
 
 /** The samples file's text, made as it is written (a large forecast is never one string). */
@@ -41,7 +43,16 @@ export function* samplesText(path: string, d: SamplesDocument): Generator<string
     }
     return;
   }
-  const head = { samplesOf: SAMPLES_OF, version: 1, scenario: d.scenario, seed: d.seed, asOf: d.asOf, hours: d.hours, replications: n };
+  const head = {
+    samplesOf: SAMPLES_OF,
+    version: 1,
+    scenario: d.scenario,
+    seed: d.seed,
+    ...(d.arrivals ? { arrivals: d.arrivals } : {}),
+    asOf: d.asOf,
+    hours: d.hours,
+    replications: n,
+  };
   yield `${JSON.stringify(head).slice(0, -1)},"replicationNumbers":${JSON.stringify(d.replicationNumbers)},"series":[`;
   for (const [k, s] of d.series.entries()) {
     const unit = s.measure === 'census' ? 'beds' : 'patients';
@@ -111,9 +122,11 @@ function samplesFromJson(path: string, text: string): SamplesDocument {
     names.add(s.name);
   }
   const seed = o['seed'];
+  const arrivals = replayedArrivalsOf(path, o['arrivals']);
   return {
     scenario: typeof o['scenario'] === 'string' ? o['scenario'] : '',
     seed: typeof seed === 'number' || typeof seed === 'string' ? seed : '',
+    ...(arrivals ? { arrivals } : {}),
     asOf,
     hours,
     replications: n,
@@ -161,6 +174,17 @@ function samplesFromCsv(path: string, text: string): SamplesDocument {
     replicationNumbers,
     series: names.map((name, k) => ({ name, measure: name === ED_WAITING ? ('edWaiting' as const) : ('census' as const), values: values[k]! })),
   };
+}
+
+/** `arrivals`, if the forecast replayed the arrivals that came: where from, which classes, how many patients. */
+function replayedArrivalsOf(path: string, v: unknown): SamplesDocument['arrivals'] {
+  if (v === undefined) return undefined;
+  const a = v as Record<string, unknown>;
+  if (!a || typeof a !== 'object' || typeof a['replayedFrom'] !== 'string')
+    refuse(path, 'arrivals.replayedFrom', 'must name the trace whose arrivals were replayed (as forecast --arrivals-from writes it)');
+  const classes = a['classes'];
+  if (!Array.isArray(classes) || !classes.every((c) => typeof c === 'string')) refuse(path, 'arrivals.classes', 'must be a list of class names');
+  return { replayedFrom: a['replayedFrom'], classes, patients: wholeNumber(path, 'arrivals.patients', a['patients'], 0, Number.MAX_SAFE_INTEGER) };
 }
 
 function wholeNumber(path: string, where: string, v: unknown, lo: number, hi: number): number {
