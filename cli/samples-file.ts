@@ -14,7 +14,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { formatLocal, localMinutes, sizeInWords } from '../scenarios/index.js';
-import { ED_WAITING, MAX_SAMPLE_VALUES, type ForecastSamples, type SampleSeries } from '../workers/index.js';
+import { ED_WAITING, MAX_SAMPLE_VALUES, type ForecastSamples, type PatientInterval, type SampleSeries } from '../workers/index.js';
 import { csvLine } from './csv.js';
 import { UsageError } from './exit-codes.js';
 
@@ -27,6 +27,8 @@ export interface SamplesDocument extends ForecastSamples {
   seed: number | string;
   /** A forecast made with the arrivals that really came (forecast --arrivals-from): from where, which classes, how many. */
   arrivals?: { replayedFrom: string; classes: string[]; patients: number };
+  /** With forecast --patients: each patient's remaining stay (hours, mean and 80% interval), for score to check. */
+  patients?: PatientInterval[];
 }
 
 /** The samples file's text, made as it is written (a large forecast is never one string). */
@@ -60,7 +62,18 @@ export function* samplesText(path: string, d: SamplesDocument): Generator<string
     for (let h = 0; h <= d.hours; h++) yield `${h > 0 ? ',' : ''}\n[${s.values.subarray(h * n, (h + 1) * n).join(',')}]`;
     yield ']}';
   }
-  yield ']}\n';
+  yield ']';
+  if (d.patients) {
+    const rounded = (x: number): number => +x.toFixed(4);
+    yield ',"patients":[';
+    for (const [k, p] of d.patients.entries()) {
+      const { mean, p10, p50, p90 } = p.remainingHours;
+      const remainingHours = { mean: rounded(mean), p10: rounded(p10), p50: rounded(p50), p90: rounded(p90) };
+      yield `${k > 0 ? ',' : ''}\n${JSON.stringify({ patient: p.patient, class: p.class, remainingHours })}`;
+    }
+    yield ']';
+  }
+  yield '}\n';
 }
 
 /** Problems found in a samples file, by path, before anything is scored. */
@@ -123,10 +136,12 @@ function samplesFromJson(path: string, text: string): SamplesDocument {
   }
   const seed = o['seed'];
   const arrivals = replayedArrivalsOf(path, o['arrivals']);
+  const patients = patientsOf(path, o['patients']);
   return {
     scenario: typeof o['scenario'] === 'string' ? o['scenario'] : '',
     seed: typeof seed === 'number' || typeof seed === 'string' ? seed : '',
     ...(arrivals ? { arrivals } : {}),
+    ...(patients ? { patients } : {}),
     asOf,
     hours,
     replications: n,
@@ -185,6 +200,26 @@ function replayedArrivalsOf(path: string, v: unknown): SamplesDocument['arrivals
   const classes = a['classes'];
   if (!Array.isArray(classes) || !classes.every((c) => typeof c === 'string')) refuse(path, 'arrivals.classes', 'must be a list of class names');
   return { replayedFrom: a['replayedFrom'], classes, patients: wholeNumber(path, 'arrivals.patients', a['patients'], 0, Number.MAX_SAFE_INTEGER) };
+}
+
+/** `patients`, if the forecast followed each patient: id, class and remaining stay's mean and 80% interval, hours. */
+function patientsOf(path: string, v: unknown): PatientInterval[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) refuse(path, 'patients', 'must be a list (as forecast --patients --samples writes it)');
+  return v.map((x: unknown, k: number) => {
+    const p = x as Record<string, unknown>;
+    if (!p || typeof p !== 'object' || typeof p['patient'] !== 'string' || typeof p['class'] !== 'string')
+      refuse(path, `patients[${k}]`, 'must give the patient and its class');
+    const r = p['remainingHours'] as Record<string, unknown> | undefined;
+    const hours = (key: string): number => {
+      const h = r?.[key];
+      if (typeof h !== 'number' || !(h >= 0)) refuse(path, `patients[${k}].remainingHours.${key}`, `must be hours, 0 or more, got ${JSON.stringify(h)}`);
+      return h;
+    };
+    const band = { mean: hours('mean'), p10: hours('p10'), p50: hours('p50'), p90: hours('p90') };
+    if (!(band.p10 <= band.p50 && band.p50 <= band.p90)) refuse(path, `patients[${k}].remainingHours`, 'must have p10 ≤ p50 ≤ p90');
+    return { patient: p['patient'], class: p['class'], remainingHours: band };
+  });
 }
 
 function wholeNumber(path: string, where: string, v: unknown, lo: number, hi: number): number {

@@ -4,7 +4,7 @@
  * per ward and ED waiting over the pooled hours, then coverage and error by
  * hour ahead, and the PIT histogram.
  */
-import type { ArrivalsShare, Estimate, ScoreReport, SeriesScore } from '../workers/index.js';
+import type { ArrivalsShare, Estimate, PatientCoverage, ScoreReport, SeriesScore } from '../workers/index.js';
 
 const pct = (e: Estimate): string =>
   Number.isNaN(e.value) ? '–' : `${(e.value * 100).toFixed(1)}%${Number.isNaN(e.se) ? '' : ` ±${(e.se * 100).toFixed(1)}`}`;
@@ -89,6 +89,19 @@ export function renderArrivalsShare(a: ArrivalsShare): string {
   out += textTable(
     ['', ...a.series.map((s) => `${seriesLabel(s)} (${s.unit})`)],
     rows.map(([label, f]) => [label, ...a.series.map(f)]),
+  );
+  return out;
+}
+
+/** Each patient's remaining-stay interval against when the patient really left. */
+export function renderPatientCoverage(c: PatientCoverage): string {
+  let out = `\nEach patient's remaining stay (${c.scored} patient forecasts scored${c.unknown > 0 ? `, ${c.unknown} left out: the truth does not say when they left` : ''}): `;
+  out += `the 80% interval held when the patient left in ${pct(c.coverage80)} (80% is right); `;
+  out += `the patient left earlier in ${pct(c.below)}, later in ${pct(c.above)}; `;
+  out += `mean error of the expected remaining stay (forecast − real, patients who left within the cap): ${num(c.meanErrorHours, 1)} hours.\n`;
+  out += textTable(
+    ['class', 'patients', '80% interval held'],
+    c.byClass.map((x) => [x.class, String(x.scored), pct(x.coverage80)]),
   );
   return out;
 }

@@ -169,6 +169,7 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
         scenario: scenario.name,
         seed,
         ...(replay ? { arrivals: replay } : {}),
+        ...(a.patients && /\.json$/i.test(o.samples) ? { patients: a.patients } : {}),
         ...forecastSamples(a.summary, a.perReplication),
       }),
     );
