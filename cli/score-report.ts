@@ -98,7 +98,7 @@ export function renderPatientCoverage(c: PatientCoverage): string {
   let out = `\nEach patient's remaining stay (${c.scored} patient forecasts scored${c.unknown > 0 ? `, ${c.unknown} left out: the truth does not say when they left` : ''}): `;
   out += `the 80% interval held when the patient left in ${pct(c.coverage80)} (80% is right); `;
   out += `the patient left earlier in ${pct(c.below)}, later in ${pct(c.above)}; `;
-  out += `mean error of the expected remaining stay (forecast − real, patients who left within the cap): ${num(c.meanErrorHours, 1)} hours.\n`;
+  out += `mean error of the expected remaining stay (forecast − real, patients whose stay is known): ${num(c.meanErrorHours, 1)} hours.\n`;
   out += textTable(
     ['class', 'patients', '80% interval held'],
     c.byClass.map((x) => [x.class, String(x.scored), pct(x.coverage80)]),

@@ -34,7 +34,10 @@ export interface PatientCoverage {
   coverage80: Estimate;
   below: Estimate;
   above: Estimate;
-  /** Mean of (forecast mean − real remaining stay), hours, over the patients who left within the cap (± se over patients). */
+  /**
+   * Mean of (forecast mean − real remaining stay), hours, both cut at the cap, over the patients whose stay is known
+   * (left, or still in at the cap; not those the truth loses sight of earlier), ± se over patients.
+   */
   meanErrorHours: Estimate;
   byClass: { class: string; scored: number; coverage80: Estimate }[];
 }
@@ -59,8 +62,9 @@ export function scorePatientIntervals(forecasts: readonly Forecast[], leaving: (
         continue;
       }
       const where = y < p10 ? -1 : y > p90 ? 1 : 0;
-      const left = truth && 'leftAt' in truth && y < cap;
-      outcomes.push({ forecast: k, class: p.class, where, error: left ? mean - y : NaN });
+      // The stay is known if the patient left, or was still in at the cap (both sides count it as leaving then).
+      const known = 'leftAt' in truth || y >= cap;
+      outcomes.push({ forecast: k, class: p.class, where, error: known ? mean - y : NaN });
     }
   });
   const share = (rows: readonly Outcome[], test: (o: Outcome) => boolean): Estimate => {
