@@ -11,7 +11,19 @@
 import seedrandom from 'seedrandom';
 import { runHospital, TraceBuffer } from '../sim-core/index.js';
 import { compileScenario, localMinutes, parseState, stateFromTrace, type Scenario } from '../scenarios/index.js';
-import { forecastSamples, scoreForecasts, truthFromTrace, type ScoreReport } from '../workers/index.js';
+import {
+  arrivalsFromTrace,
+  arrivalsShare,
+  forecastSamples,
+  scoreForecasts,
+  scorePatientIntervals,
+  truthFromTrace,
+  type ArrivalsShare,
+  type PatientCoverage,
+  type PatientInterval,
+  type ScoreReport,
+  PATIENT_HORIZON_DAYS,
+} from '../workers/index.js';
 import { runForecastParallel, type NodeWorkerPool } from '../workers/node.js';
 
 export interface BacktestPlan {
@@ -22,6 +34,10 @@ export interface BacktestPlan {
   fromDay: number;
   toDay: number;
   seedSet: string;
+  /** Also forecast each moment with the arrivals that came (from the same trace, same seeds) and compare: the arrivals' share of the error. */
+  replayArrivals?: boolean;
+  /** Also follow each patient of each state (runs go on until they have left) and check their remaining-stay intervals. */
+  patients?: boolean;
 }
 
 export interface BacktestOutcome {
@@ -30,6 +46,10 @@ export interface BacktestOutcome {
   at: number[];
   /** MAE of the median over MAE of persistence, pooled over the wards (census only) and the pooled hours. */
   maeRatioToPersistence: number;
+  /** With replayArrivals: the same moments forecast with the real arrivals, beside the drawn ones. */
+  arrivals?: ArrivalsShare;
+  /** With patients: each patient's 80% remaining-stay interval against when the reference run let it go. */
+  patients?: PatientCoverage;
 }
 
 export async function backtestForecast(
@@ -38,7 +58,11 @@ export async function backtestForecast(
   pool: NodeWorkerPool,
   onSnapshot?: (done: number, total: number) => void,
 ): Promise<BacktestOutcome> {
-  const model = compileScenario({ ...scenario, warmupDays: 0, horizonDays: plan.toDay + Math.ceil(plan.hours / 24) + 1 });
+  const model = compileScenario({
+    ...scenario,
+    warmupDays: 0,
+    horizonDays: plan.toDay + Math.ceil(plan.hours / 24) + 1 + (plan.patients ? PATIENT_HORIZON_DAYS : 0),
+  });
   const buffer = new TraceBuffer();
   runHospital(model, { seed: `${plan.seedSet}-reference`, replication: 1, trace: buffer, figures: false });
   const trace = buffer.toData();
@@ -50,6 +74,8 @@ export async function backtestForecast(
   const at = [...hoursDrawn].sort((a, b) => a - b).map((h) => h * 60);
   const start = localMinutes(scenario.start);
   const forecasts = [];
+  const replayed = [];
+  const followed: { asOf: string; patients: PatientInterval[] }[] = [];
   for (const [k, t] of at.entries()) {
     const state = parseState(stateFromTrace(model, trace, t, start).state, `${scenario.name} at minute ${t}`);
     const run = await runForecastParallel(scenario, state, {
@@ -57,15 +83,38 @@ export async function backtestForecast(
       replications: plan.replications,
       seed: `${plan.seedSet}-forecast-${k}`,
       workers: pool,
+      // The census is the same with or without (a replication's first hours do not depend on how long it runs).
+      ...(plan.patients ? { patients: true } : {}),
     });
     if (run.failures.length > 0) throw new Error(`backtest: ${run.failures.length} replications failed: ${run.failures[0]!.error}`);
     forecasts.push({ samples: forecastSamples(run.summary, run.perReplication), label: state.asOf });
+    if (run.patients) followed.push({ asOf: state.asOf, patients: run.patients });
+    if (plan.replayArrivals) {
+      const real = await runForecastParallel(scenario, state, {
+        hours: plan.hours,
+        replications: plan.replications,
+        seed: `${plan.seedSet}-forecast-${k}`,
+        workers: pool,
+        replayed: arrivalsFromTrace(trace, start, start + t, start + t + plan.hours * 60),
+      });
+      if (real.failures.length > 0) throw new Error(`backtest: ${real.failures.length} replications failed: ${real.failures[0]!.error}`);
+      replayed.push({ samples: forecastSamples(real.summary, real.perReplication), label: `${state.asOf}, real arrivals` });
+    }
     onSnapshot?.(k + 1, at.length);
   }
-  const report = scoreForecasts(forecasts, truthFromTrace(model, trace, scenario.start), { pooled: [24, plan.hours] });
+  const truth = truthFromTrace(model, trace, scenario.start);
+  const report = scoreForecasts(forecasts, truth, { pooled: [24, plan.hours] });
+  const arrivals = plan.replayArrivals ? arrivalsShare(forecasts, replayed, truth, [24, plan.hours]) : undefined;
+  const patients = plan.patients ? scorePatientIntervals(followed, (p) => truth.patientLeaving!(p)) : undefined;
   const wards = report.series.filter((s) => s.measure === 'census');
   const sum = (f: (s: (typeof wards)[number]) => number): number => wards.reduce((t, s) => t + f(s), 0);
-  return { report, at, maeRatioToPersistence: sum((s) => s.pooled.maeMedian.value) / sum((s) => s.pooled.maePersistence.value) };
+  return {
+    report,
+    at,
+    maeRatioToPersistence: sum((s) => s.pooled.maeMedian.value) / sum((s) => s.pooled.maePersistence.value),
+    ...(arrivals ? { arrivals } : {}),
+    ...(patients ? { patients } : {}),
+  };
 }
 
 /**

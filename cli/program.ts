@@ -139,6 +139,10 @@ export function buildProgram(): Command {
       '--patients',
       'also each patient in the hospital: remaining stay and cost with 80% intervals, chance of leaving today and tomorrow (runs go on until they have left, at most 14 days)',
     )
+    .option(
+      '--arrivals-from <trace>',
+      "replay the arrivals that really came in the forecast hours, from a trace (run --trace), in place of the drawn ones: score it beside the usual forecast to see the arrivals' share of the error",
+    )
     .option('--fhir-map <file>', 'the state is FHIR R4 (a Bundle .json, an .ndjson file or a folder of them from $export): map it with this file')
     .addOption(
       new Option('--as-of <time>', 'for FHIR NDJSON: the moment of the export, "YYYY-MM-DDTHH:MM" (a Bundle gives its timestamp)').argParser(parseAsOf),

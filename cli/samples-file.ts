@@ -14,7 +14,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { formatLocal, localMinutes, sizeInWords } from '../scenarios/index.js';
-import { ED_WAITING, MAX_SAMPLE_VALUES, type ForecastSamples, type SampleSeries } from '../workers/index.js';
+import { ED_WAITING, MAX_SAMPLE_VALUES, type ForecastSamples, type PatientInterval, type SampleSeries } from '../workers/index.js';
 import { csvLine } from './csv.js';
 import { UsageError } from './exit-codes.js';
 
@@ -25,6 +25,10 @@ const MAX_SAMPLES_BYTES = 400 * 1024 * 1024;
 export interface SamplesDocument extends ForecastSamples {
   scenario: string;
   seed: number | string;
+  /** A forecast made with the arrivals that really came (forecast --arrivals-from): from where, which classes, how many. */
+  arrivals?: { replayedFrom: string; classes: string[]; patients: number };
+  /** With forecast --patients: each patient's remaining stay (hours, mean and 80% interval), for score to check. */
+  patients?: PatientInterval[];
 }
 
 /** The samples file's text, made as it is written (a large forecast is never one string). */
@@ -41,7 +45,16 @@ export function* samplesText(path: string, d: SamplesDocument): Generator<string
     }
     return;
   }
-  const head = { samplesOf: SAMPLES_OF, version: 1, scenario: d.scenario, seed: d.seed, asOf: d.asOf, hours: d.hours, replications: n };
+  const head = {
+    samplesOf: SAMPLES_OF,
+    version: 1,
+    scenario: d.scenario,
+    seed: d.seed,
+    ...(d.arrivals ? { arrivals: d.arrivals } : {}),
+    asOf: d.asOf,
+    hours: d.hours,
+    replications: n,
+  };
   yield `${JSON.stringify(head).slice(0, -1)},"replicationNumbers":${JSON.stringify(d.replicationNumbers)},"series":[`;
   for (const [k, s] of d.series.entries()) {
     const unit = s.measure === 'census' ? 'beds' : 'patients';
@@ -49,7 +62,18 @@ export function* samplesText(path: string, d: SamplesDocument): Generator<string
     for (let h = 0; h <= d.hours; h++) yield `${h > 0 ? ',' : ''}\n[${s.values.subarray(h * n, (h + 1) * n).join(',')}]`;
     yield ']}';
   }
-  yield ']}\n';
+  yield ']';
+  if (d.patients) {
+    const rounded = (x: number): number => +x.toFixed(4);
+    yield ',"patients":[';
+    for (const [k, p] of d.patients.entries()) {
+      const { mean, p10, p50, p90 } = p.remainingHours;
+      const remainingHours = { mean: rounded(mean), p10: rounded(p10), p50: rounded(p50), p90: rounded(p90) };
+      yield `${k > 0 ? ',' : ''}\n${JSON.stringify({ patient: p.patient, class: p.class, remainingHours })}`;
+    }
+    yield ']';
+  }
+  yield '}\n';
 }
 
 /** Problems found in a samples file, by path, before anything is scored. */
@@ -111,9 +135,13 @@ function samplesFromJson(path: string, text: string): SamplesDocument {
     names.add(s.name);
   }
   const seed = o['seed'];
+  const arrivals = replayedArrivalsOf(path, o['arrivals']);
+  const patients = patientsOf(path, o['patients']);
   return {
     scenario: typeof o['scenario'] === 'string' ? o['scenario'] : '',
     seed: typeof seed === 'number' || typeof seed === 'string' ? seed : '',
+    ...(arrivals ? { arrivals } : {}),
+    ...(patients ? { patients } : {}),
     asOf,
     hours,
     replications: n,
@@ -161,6 +189,37 @@ function samplesFromCsv(path: string, text: string): SamplesDocument {
     replicationNumbers,
     series: names.map((name, k) => ({ name, measure: name === ED_WAITING ? ('edWaiting' as const) : ('census' as const), values: values[k]! })),
   };
+}
+
+/** `arrivals`, if the forecast replayed the arrivals that came: where from, which classes, how many patients. */
+function replayedArrivalsOf(path: string, v: unknown): SamplesDocument['arrivals'] {
+  if (v === undefined) return undefined;
+  const a = v as Record<string, unknown>;
+  if (!a || typeof a !== 'object' || typeof a['replayedFrom'] !== 'string')
+    refuse(path, 'arrivals.replayedFrom', 'must name the trace whose arrivals were replayed (as forecast --arrivals-from writes it)');
+  const classes = a['classes'];
+  if (!Array.isArray(classes) || !classes.every((c) => typeof c === 'string')) refuse(path, 'arrivals.classes', 'must be a list of class names');
+  return { replayedFrom: a['replayedFrom'], classes, patients: wholeNumber(path, 'arrivals.patients', a['patients'], 0, Number.MAX_SAFE_INTEGER) };
+}
+
+/** `patients`, if the forecast followed each patient: id, class and remaining stay's mean and 80% interval, hours. */
+function patientsOf(path: string, v: unknown): PatientInterval[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) refuse(path, 'patients', 'must be a list (as forecast --patients --samples writes it)');
+  return v.map((x: unknown, k: number) => {
+    const p = x as Record<string, unknown>;
+    if (!p || typeof p !== 'object' || typeof p['patient'] !== 'string' || typeof p['class'] !== 'string')
+      refuse(path, `patients[${k}]`, 'must give the patient and its class');
+    const r = p['remainingHours'] as Record<string, unknown> | undefined;
+    const hours = (key: string): number => {
+      const h = r?.[key];
+      if (typeof h !== 'number' || !(h >= 0)) refuse(path, `patients[${k}].remainingHours.${key}`, `must be hours, 0 or more, got ${JSON.stringify(h)}`);
+      return h;
+    };
+    const band = { mean: hours('mean'), p10: hours('p10'), p50: hours('p50'), p90: hours('p90') };
+    if (!(band.p10 <= band.p50 && band.p50 <= band.p90)) refuse(path, `patients[${k}].remainingHours`, 'must have p10 ≤ p50 ≤ p90');
+    return { patient: p['patient'], class: p['class'], remainingHours: band };
+  });
 }
 
 function wholeNumber(path: string, where: string, v: unknown, lo: number, hi: number): number {

@@ -4,7 +4,7 @@
  * per ward and ED waiting over the pooled hours, then coverage and error by
  * hour ahead, and the PIT histogram.
  */
-import type { Estimate, ScoreReport, SeriesScore } from '../workers/index.js';
+import type { ArrivalsShare, Estimate, PatientCoverage, ScoreReport, SeriesScore } from '../workers/index.js';
 
 const pct = (e: Estimate): string =>
   Number.isNaN(e.value) ? '–' : `${(e.value * 100).toFixed(1)}%${Number.isNaN(e.se) ? '' : ` ±${(e.se * 100).toFixed(1)}`}`;
@@ -66,6 +66,43 @@ export function renderScore(r: ScoreReport): string {
     );
     out += `PIT histogram, hours ${from}–${to} (share in each tenth, 10% each if calibrated): ${s.pitHistogram.map((x) => (Number.isNaN(x) ? '–' : `${(x * 100).toFixed(0)}%`)).join(' ')}\n`;
   }
+  return out;
+}
+
+/** The same moments forecast with the model's arrivals and with the real ones, side by side. */
+export function renderArrivalsShare(a: ArrivalsShare): string {
+  const [from, to] = a.pooledHours;
+  const share = a.series.map((s) => `${s.name} ${Number.isNaN(s.maeRatio.value) ? '–' : `${Math.round((1 - s.maeRatio.value) * 100)}%`}`).join(', ');
+  let out = `\nWith the arrivals that really came (${a.pairs} moment${a.pairs === 1 ? '' : 's'} forecast both ways, hours ${from}–${to} ahead): `;
+  out += `the share of the median's mean absolute error that goes with the real arrivals, the arrivals' part of it: ${share}.\n`;
+  const rows: [string, (s: ArrivalsShare['series'][number]) => string][] = [
+    ["MAE of the median, model's arrivals", (s) => num(s.modelArrivals.maeMedian)],
+    ['... real arrivals', (s) => num(s.realArrivals.maeMedian)],
+    ["real ÷ model's (1 − the arrivals' share)", (s) => num(s.maeRatio)],
+    ["CRPS, model's arrivals", (s) => num(s.modelArrivals.crps)],
+    ['... real arrivals', (s) => num(s.realArrivals.crps)],
+    ["80% band held, model's arrivals", (s) => pct(s.modelArrivals.coverage80)],
+    ['... real arrivals', (s) => pct(s.realArrivals.coverage80)],
+    ["mean error, model's arrivals", (s) => interval(s.modelArrivals.meanError)],
+    ['... real arrivals', (s) => interval(s.realArrivals.meanError)],
+  ];
+  out += textTable(
+    ['', ...a.series.map((s) => `${seriesLabel(s)} (${s.unit})`)],
+    rows.map(([label, f]) => [label, ...a.series.map(f)]),
+  );
+  return out;
+}
+
+/** Each patient's remaining-stay interval against when the patient really left. */
+export function renderPatientCoverage(c: PatientCoverage): string {
+  let out = `\nEach patient's remaining stay (${c.scored} patient forecasts scored${c.unknown > 0 ? `, ${c.unknown} left out: the truth does not say when they left` : ''}): `;
+  out += `the 80% interval held when the patient left in ${pct(c.coverage80)} (80% is right); `;
+  out += `the patient left earlier in ${pct(c.below)}, later in ${pct(c.above)}; `;
+  out += `mean error of the expected remaining stay (forecast − real, patients whose stay is known): ${num(c.meanErrorHours, 1)} hours.\n`;
+  out += textTable(
+    ['class', 'patients', '80% interval held'],
+    c.byClass.map((x) => [x.class, String(x.scored), pct(x.coverage80)]),
+  );
   return out;
 }
 

@@ -35,9 +35,10 @@ export async function isTraceFile(path: string): Promise<boolean> {
   return head.includes('"whatNames"') && head.includes('"whereNames"');
 }
 
-export async function readTraceFile(path: string): Promise<TraceFile> {
+/** `option`: the option that named the file, for its problems (--truth, --arrivals-from). */
+export async function readTraceFile(path: string, option = '--truth'): Promise<TraceFile> {
   const refuse = (message: string): never => {
-    throw new UsageError(`--truth ${path}: ${message}`);
+    throw new UsageError(`${option} ${path}: ${message}`);
   };
   const info = await stat(path);
   if (info.size > MAX_TRACE_BYTES) refuse(`is ${sizeInWords(info.size)}, more than the ${sizeInWords(MAX_TRACE_BYTES)} a trace may be`);

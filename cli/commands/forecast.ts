@@ -16,6 +16,7 @@ import { stateWarnings } from '../forecast-warnings.js';
 import { loadStateFile } from '../state-file.js';
 import { samplesText } from '../samples-file.js';
 import { EXIT, UsageError } from '../exit-codes.js';
+import { replayedArrivals } from '../replayed-arrivals.js';
 
 export interface ForecastCommandOptions {
   state: string;
@@ -30,6 +31,8 @@ export interface ForecastCommandOptions {
   asOf?: string;
   samples?: string;
   patients?: boolean;
+  /** A trace (run --trace) whose arrivals in the forecast's hours are replayed in place of the drawn ones. */
+  arrivalsFrom?: string;
   /** When the forecast is for: "now" or a local date and time; a state older than it is warned of. */
   start?: string;
 }
@@ -75,13 +78,21 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
   const other = o.compare !== undefined ? await resolveScenario(o.compare) : undefined;
   const state = await loadStateFile(o.state, { ...(o.fhirMap ? { fhirMap: o.fhirMap } : {}), ...(o.asOf ? { asOf: o.asOf } : {}) });
   await checkOutputs({
-    inputs: [...scenarioInputs(scenarioArg, o.compare), { path: o.state, what: '--state' }, ...(o.fhirMap ? [{ path: o.fhirMap, what: '--fhir-map' }] : [])],
+    inputs: [
+      ...scenarioInputs(scenarioArg, o.compare),
+      { path: o.state, what: '--state' },
+      ...(o.fhirMap ? [{ path: o.fhirMap, what: '--fhir-map' }] : []),
+      ...(o.arrivalsFrom ? [{ path: o.arrivalsFrom, what: '--arrivals-from' }] : []),
+    ],
     ...(o.samples ? { files: [{ path: o.samples, what: '--samples' }] } : {}),
     ...(o.csv ? { folders: [{ path: o.csv, what: '--csv', files: FORECAST_CSV_FILES }] } : {}),
   });
   const seed = o.seed ?? scenario.seed;
-  // Refused here, before any thread starts, if a name in the state is not in a scenario.
-  const checked = forecastModel(scenario, state, o.hours, o.state);
+  const replayed = o.arrivalsFrom ? await replayedArrivals(o.arrivalsFrom, scenario.name, state.asOf, o.hours) : undefined;
+  if (replayed && o.samples && !/\.json$/i.test(o.samples))
+    throw new UsageError(`--samples ${o.samples}: with --arrivals-from it must be .json (the CSV form cannot say the arrivals were replayed)`);
+  // Refused here, before any thread starts, if a name in the state (or a replayed arrival) is not in a scenario.
+  const checked = forecastModel(scenario, state, o.hours, o.state, replayed);
   if (o.samples) {
     if (!/\.(json|csv)$/i.test(o.samples)) throw new UsageError(`--samples ${o.samples}: must end in .json or .csv (the file's form)`);
     const wards = checked.model.resources.filter((r) => resourceKind(r.kind).bed).length;
@@ -113,6 +124,7 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
           onProgress: (done) => progress.update(done),
           // Each patient of the state is followed in A's replications only (B's are for the paired differences).
           ...(o.patients && sc === scenario ? { patients: true } : {}),
+          ...(replayed ? { replayed } : {}),
         });
       } finally {
         progress.stop();
@@ -135,10 +147,15 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
     process.stderr.write('Interrupted before a replication finished: nothing to report.\n');
     return EXIT.interrupted;
   }
+  const replay = a.replay ? { replayedFrom: o.arrivalsFrom!, classes: a.replay.classes, patients: a.replay.patients } : undefined;
+  if (replay)
+    process.stderr.write(
+      `Arrivals of ${replay.classes.join(', ') || 'no class'} replayed from ${replay.replayedFrom}: ${replay.patients} patient(s) in the ${o.hours} hours, at the times they came.\n`,
+    );
   const comparison: ForecastComparison | undefined = b ? compareForecasts(a.summary, a.perReplication, b.summary, b.perReplication) : undefined;
   if (o.json) {
     process.stdout.write(
-      `${JSON.stringify({ scenario: scenario.name, seed, warnings, forecast: a.summary, ...(a.patients ? { patients: a.patients } : {}), ...(b && comparison ? { compare: { scenario: b.scenario, forecast: b.summary, differences: comparison } } : {}) }, withoutFloatNoise, 2)}\n`,
+      `${JSON.stringify({ scenario: scenario.name, seed, warnings, ...(replay ? { arrivals: replay } : {}), forecast: a.summary, ...(a.patients ? { patients: a.patients } : {}), ...(b && comparison ? { compare: { scenario: b.scenario, forecast: b.summary, differences: comparison } } : {}) }, withoutFloatNoise, 2)}\n`,
     );
   } else {
     process.stdout.write(renderForecast(a.summary, scenario.name, seed));
@@ -146,7 +163,16 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
     if (b && comparison) process.stdout.write(renderForecastComparison(comparison, scenario.name, b.scenario, o.hours));
   }
   if (o.samples) {
-    await writeFileAtomic(o.samples, samplesText(o.samples, { scenario: scenario.name, seed, ...forecastSamples(a.summary, a.perReplication) }));
+    await writeFileAtomic(
+      o.samples,
+      samplesText(o.samples, {
+        scenario: scenario.name,
+        seed,
+        ...(replay ? { arrivals: replay } : {}),
+        ...(a.patients && /\.json$/i.test(o.samples) ? { patients: a.patients } : {}),
+        ...forecastSamples(a.summary, a.perReplication),
+      }),
+    );
     process.stderr.write(`Wrote ${o.samples} (${a.summary.replications} replications × hours 0 to ${o.hours})\n`);
   }
   if (o.csv) {

@@ -14,6 +14,7 @@ import { StateError } from './state-error.js';
 import { localMinutes, type HospitalState, type StatePatient } from './state-schema.js';
 import { resolveBranches, resolveStep, splitAround } from './resolve-step.js';
 import { applyCapacityNow } from './capacity-now.js';
+import { replayArrivals, type ReplayedArrival, type ReplaySummary } from './replay-arrivals.js';
 
 const WEEK = 7 * 1440;
 
@@ -34,12 +35,15 @@ export interface ForecastModel {
   model: HospitalModel;
   initialState: { patients: PlacedPatient[] };
   booked: BookedCase[];
+  /** With arrivals replayed: the classes whose drawn arrivals were replaced, and how many came. */
+  replay?: ReplaySummary;
 }
 
 /** The longest forecast: a booked list is laid on one week of the weekly arrival cycle. */
 export const MAX_FORECAST_HOURS = 168;
 
-export function forecastModel(scenario: Scenario, state: HospitalState, hours: number, source = 'state'): ForecastModel {
+/** `replayed`: the arrivals that really came, in place of the drawn classes' (see replay-arrivals.ts). */
+export function forecastModel(scenario: Scenario, state: HospitalState, hours: number, source = 'state', replayed?: readonly ReplayedArrival[]): ForecastModel {
   if (!(hours >= 0 && hours <= MAX_FORECAST_HOURS)) throw new RangeError(`forecast hours must be from 0 to ${MAX_FORECAST_HOURS}, got ${hours}`);
   const start = state.asOf.slice(0, 16);
   const shifted: Scenario = { ...scenario, start, warmupDays: 0, horizonDays: Math.max(hours, 1 / 60) / 24 };
@@ -50,11 +54,13 @@ export function forecastModel(scenario: Scenario, state: HospitalState, hours: n
   const classIndex = new Map(model.classes.map((c, i) => [c.name, i]));
   letListAttributesBeCarried(model);
   applyCapacityNow(model, state, origin, issues);
+  // Before the bookings: a booked class arrives as booked either way.
+  const replay = replayed ? replayArrivals(model, replayed, origin, hours * 60, issues) : undefined;
   const booked = bookArrivals(model, state, classIndex, origin, hours * 60, issues);
   const patients = state.patients.map((p, k) => placePatient(model, p, state.patientPaths[k] ?? formatPath(['patients', k]), classIndex, origin, issues));
   checkUnits(model, patients, issues);
   if (issues.length > 0) throw new StateError(source, issues);
-  return { model, initialState: { patients: patients as PlacedPatient[] }, booked };
+  return { model, initialState: { patients: patients as PlacedPatient[] }, booked, ...(replay ? { replay } : {}) };
 }
 
 /**

@@ -16,3 +16,4 @@ export {
 } from './forecast-samples.js';
 export { summarisePatients, likelyDischarges, type PatientForecast } from './summarise-patients.js';
 export { PATIENT_HORIZON_DAYS, type PatientReplication } from './patient-outcomes.js';
+export { arrivalsFromTrace } from './arrivals-from-trace.js';

@@ -4,7 +4,7 @@
  * state, hours, seed, replication), so where it runs cannot change it.
  */
 import { runHospital } from '../../sim-core/index.js';
-import { forecastModel, type ForecastModel, type HospitalState, type Scenario } from '../../scenarios/index.js';
+import { forecastModel, type ForecastModel, type HospitalState, type ReplayedArrival, type Scenario } from '../../scenarios/index.js';
 import { ForecastRecorder, type ForecastReplication } from './forecast-recorder.js';
 import { PATIENT_HORIZON_DAYS, patientOutcomes } from './patient-outcomes.js';
 
@@ -13,6 +13,8 @@ export interface ForecastJob {
   hours: number;
   /** Also follow each patient of the state until it leaves (up to PATIENT_HORIZON_DAYS): its remaining stay and cost. */
   patients?: boolean;
+  /** The arrivals that really came, in place of the drawn classes' (forecast --arrivals-from). */
+  replayed?: ReplayedArrival[];
 }
 
 export interface ForecastReplicationResult {
@@ -25,10 +27,10 @@ const prepared = new Map<string, ForecastModel>();
 
 /** The forecast model of (scenario, state, hours), made once per worker and kept. */
 export function preparedForecast(scenario: Scenario, job: ForecastJob): ForecastModel {
-  const key = JSON.stringify([scenario, job.state, job.hours]);
+  const key = JSON.stringify([scenario, job.state, job.hours, job.replayed ?? null]);
   let fm = prepared.get(key);
   if (!fm) {
-    fm = forecastModel(scenario, job.state, job.hours);
+    fm = forecastModel(scenario, job.state, job.hours, 'state', job.replayed);
     if (prepared.size >= 4) prepared.delete(prepared.keys().next().value!);
     prepared.set(key, fm);
   }

@@ -6,3 +6,5 @@ export { meanAndSe, type Estimate } from './mean-and-se.js';
 export { ratioOfMeans } from './ratio-of-means.js';
 export { truthFromTrace, truthFromStates, truthFromWardStays, type Truth, type LoggedStay } from './truth.js';
 export { scoreForecasts, BAND_LEVELS, type ScoreOptions, type ScoreReport, type SeriesScore, type HorizonScore } from './score-forecasts.js';
+export { arrivalsShare, type ArrivalsShare, type ArrivalsShareSeries, type ArrivalsSideScore } from './arrivals-share.js';
+export { scorePatientIntervals, type PatientCoverage, type PatientInterval, type PatientLeaving } from './patient-coverage.js';

@@ -3,11 +3,12 @@
  * patients at a local minute, counted exactly as a forecast counts them (the
  * same recorder reads the truth's trace), NaN where the truth does not say.
  */
-import { resourceKind, type HospitalModel, type TraceData } from '../../sim-core/index.js';
+import { readTrace, resourceKind, type HospitalModel, type TraceData } from '../../sim-core/index.js';
 import { forecastModel, localMinutes, type HospitalState, type Scenario } from '../../scenarios/index.js';
 import { ForecastRecorder } from '../forecast/forecast-recorder.js';
 import { ED_WAITING } from '../forecast/forecast-samples.js';
 import { runForecastReplication } from '../forecast/run-forecast.js';
+import type { PatientLeaving } from './patient-coverage.js';
 
 export interface Truth {
   /** The count of a series (a ward's name, or edWaiting) at a local minute (localMinutes), or NaN if not known. */
@@ -16,6 +17,8 @@ export interface Truth {
   readonly series: readonly string[];
   /** What it was read from, in words ("a trace of 200 days", "12 states"). */
   readonly described: string;
+  /** When a patient of a state (by its id) left, if the truth follows patients (a trace: ids "P<serial>", as a state read from it names them). */
+  patientLeaving?(patient: string): PatientLeaving;
 }
 
 function seriesOf(model: HospitalModel): string[] {
@@ -49,9 +52,26 @@ export function truthFromTrace(model: HospitalModel, trace: TraceData, start: st
     }
     return g;
   };
+  let left: Map<number, number> | undefined;
+  const patientLeaving = (patient: string): PatientLeaving => {
+    if (!left) {
+      left = new Map();
+      const seen = left;
+      // NaN: in the trace, not (yet) left.
+      readTrace(trace, (e) => {
+        if (e.kind === 'arrived') seen.set(e.patient, NaN);
+        else if (e.kind === 'left') seen.set(e.patient, origin + e.time);
+      });
+    }
+    const m = /^P(\d+)$/.exec(patient);
+    const at = m ? left.get(Number(m[1])) : undefined;
+    if (at === undefined) return undefined;
+    return Number.isNaN(at) ? { stillInAt: origin + end } : { leftAt: at };
+  };
   return {
     series: names,
     described: `a trace of ${+(end / 1440).toFixed(1)} days from ${start}`,
+    patientLeaving,
     valueAt(series: string, minute: number): number {
       const t = minute - origin;
       if (!(t >= 0 && t <= end) || !Number.isInteger(t)) return NaN;
