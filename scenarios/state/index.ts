@@ -18,4 +18,4 @@ export { readPatientsCsv, writePatientsCsv } from './state-csv.js';
 export { forecastModel, MAX_FORECAST_HOURS, type ForecastModel, type BookedCase } from './forecast-model.js';
 export { stateFromTrace, type TraceState } from './state-from-trace.js';
 export { FhirMappingSchema, type FhirMapping, type FhirMappingInput } from './fhir/fhir-mapping.js';
-export { stateFromFhir, parseFhirMapping, bundleItems, ndjsonItems, localTime, type FhirItem } from './fhir/fhir-to-state.js';
+export { stateFromFhir, fhirResourceCounts, parseFhirMapping, bundleItems, ndjsonItems, localTime, type FhirItem } from './fhir/fhir-to-state.js';
