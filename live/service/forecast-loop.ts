@@ -8,7 +8,6 @@
  * A feed that never pauses still gets a forecast: at the latest `maxWaitMs`
  * after the first change not yet forecast.
  */
-import { performance } from 'node:perf_hooks';
 import type { HospitalState } from '../../scenarios/index.js';
 
 export interface ForecastResult<S> {
