@@ -39,6 +39,16 @@ const whole = (what: string, min: number, max: number) => (text: string) => {
   return n;
 };
 
+/** A number (fractions allowed: `--stale 0.5` is 30 seconds) within bounds. */
+const decimal =
+  (what: string, min: number, max: number, minIncluded = true) =>
+  (text: string) => {
+    const n = Number(text);
+    if (!/^\s*\d+(\.\d+)?\s*$/.test(text) || n > max || (minIncluded ? n < min : n <= min))
+      throw new InvalidArgumentError(`must be ${what} from ${min}${minIncluded ? '' : ' (not included)'} to ${max}, got "${text.slice(0, 40)}"`);
+    return n;
+  };
+
 export function registerServeCommand(program: Command): Command {
   return program
     .command('serve')
@@ -57,8 +67,16 @@ export function registerServeCommand(program: Command): Command {
     .addOption(new Option('-s, --seed <seed>', "master seed (default: the scenario's)").argParser(parseSeed))
     .addOption(new Option('-w, --workers <n>', 'worker threads (default: one per core)').argParser(parseWorkers))
     .addOption(new Option('--every <minutes>', 'forecast at least this often, even with no change').argParser(whole('minutes', 1, 1440)).default(15))
-    .addOption(new Option('--debounce <seconds>', 'forecast once messages pause this long').argParser(whole('seconds', 0, 86400)).default(1))
-    .addOption(new Option('--stale <minutes>', 'warn of a stale feed after this long without a message').argParser(whole('minutes', 1, 10080)).default(30))
+    .addOption(
+      new Option('--debounce <seconds>', 'forecast once messages pause this long (at the latest 5 s after a change)')
+        .argParser(decimal('seconds', 0, 86400))
+        .default(0.2),
+    )
+    .addOption(
+      new Option('--stale <minutes>', 'warn of a stale feed after this long without a message (fractions allowed)')
+        .argParser(decimal('minutes', 0, 10080, false))
+        .default(30),
+    )
     .action(async (scenario: string, o: ServeCommandOptions) => {
       process.exitCode = await serveCommand(scenario, o);
     });

@@ -5,6 +5,8 @@
  * The latest result is kept with the state's "as of" it started from; a
  * forecast that fails is kept beside it, with its reason, until one succeeds:
  * the last good forecast stays readable (with its own "as of") meanwhile.
+ * A feed that never pauses still gets a forecast: at the latest `maxWaitMs`
+ * after the first change not yet forecast.
  */
 import type { HospitalState } from '../../scenarios/index.js';
 
@@ -29,8 +31,18 @@ export interface ForecastFailure {
   reason: string;
 }
 
+/** Where the last forecast's time went (ms), for the bench. */
+export interface ForecastTimings {
+  /** Reading the state (the fold of the messages since the last read). */
+  stateMs: number;
+  /** The replications on the pool, and their summary. */
+  forecastMs: number;
+}
+
 export interface ForecastLoopOptions<S> {
   debounceMs: number;
+  /** The longest a change waits for its forecast while messages keep coming (default: the larger of 5 s and `debounceMs`). */
+  maxWaitMs?: number;
   everyMs: number;
   /** The state now, with its message count and warnings. */
   current: () => { state: HospitalState; messages: number; warnings: string[] };
@@ -46,7 +58,11 @@ export class ForecastLoop<S> {
   latest: ForecastResult<S> | undefined;
   /** The latest attempt failed (cleared by the next success). */
   failure: ForecastFailure | undefined;
+  /** Where the last forecast's time went. */
+  timings: ForecastTimings | undefined;
   private debounce: NodeJS.Timeout | undefined;
+  /** When the first change not yet forecast came (ms, this process's monotonic clock). */
+  private pendingSince: number | undefined;
   private readonly every: NodeJS.Timeout;
   private running: Promise<void> | undefined;
   private again = false;
@@ -61,12 +77,18 @@ export class ForecastLoop<S> {
   changed(): void {
     if (this.stopped) return;
     clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => this.start(), this.o.debounceMs);
+    const t = performance.now();
+    this.pendingSince ??= t;
+    const maxWait = this.o.maxWaitMs ?? Math.max(5_000, this.o.debounceMs);
+    const wait = Math.max(0, Math.min(this.o.debounceMs, this.pendingSince + maxWait - t));
+    this.debounce = setTimeout(() => this.start(), wait);
   }
 
   /** Starts a forecast now (or right after the one under way). */
   start(): void {
     if (this.stopped) return;
+    clearTimeout(this.debounce);
+    this.pendingSince = undefined;
     if (this.running) {
       this.again = true;
       return;
@@ -81,10 +103,13 @@ export class ForecastLoop<S> {
   }
 
   private async runOnce(): Promise<void> {
+    const t0 = performance.now();
     const { state, messages, warnings } = this.o.current();
+    const t1 = performance.now();
     try {
       const r = await this.o.forecast(state);
       if (this.stopped) return;
+      this.timings = { stateMs: t1 - t0, forecastMs: performance.now() - t1 };
       this.latest = {
         asOf: state.asOf,
         messages,
@@ -99,6 +124,11 @@ export class ForecastLoop<S> {
       this.failure = { asOf: state.asOf, messages, failedAt: new Date((this.o.now ?? Date.now)()).toISOString(), reason: this.o.reason(e) };
       this.o.onError(this.failure);
     }
+  }
+
+  /** Resolves when no forecast is running (the one under way, and any it was asked to run after it, done). */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
   }
 
   async stop(): Promise<void> {

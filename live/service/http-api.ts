@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
 import { bundleItems, localMinutes, stateFromFhir, StateError, type FhirMapping, type HospitalState } from '../../scenarios/index.js';
 import { requestAccess } from './access.js';
+import { feedWarnings as feedWarningsNow } from './feed-watch.js';
 import type { ForecastLoop } from './forecast-loop.js';
 import type { LiveTwin, LogLine } from './live-twin.js';
 
@@ -67,11 +68,7 @@ export function buildApi(twin: LiveTwin, loop: ForecastLoop<unknown>, o: ApiOpti
     }
   });
 
-  const feedWarnings = (): string[] => {
-    if (twin.lastStoredAt === undefined) return twin.live.size === 0 ? ['no message received yet: is the feed connected?'] : [];
-    const idle = now() - twin.lastStoredAt;
-    return idle > o.staleMs ? [`no message for ${Math.floor(idle / 60_000)} minute(s): is the feed down?`] : [];
-  };
+  const feedWarnings = (): string[] => feedWarningsNow(twin, o.staleMs, now);
 
   // The last forecast failed: say why, and which forecast is shown instead (if any).
   const failureWarnings = (): string[] => {
@@ -106,15 +103,21 @@ export function buildApi(twin: LiveTwin, loop: ForecastLoop<unknown>, o: ApiOpti
   // The scenario the twin forecasts with, for a screen that does not have it (the viewer's Today).
   app.get('/scenario', async () => o.scenario);
 
-  app.get('/forecast', async (_req, reply) => {
+  // The latest forecast with the warnings that hold now (a feed gone stale since it ran): /forecast and /events alike.
+  const forecastBody = () => {
     const f = loop.latest;
-    if (!f)
+    return f && { ...f, failed: loop.failure ?? null, warnings: [...feedWarnings(), ...failureWarnings(), ...f.warnings] };
+  };
+
+  app.get('/forecast', async (_req, reply) => {
+    const body = forecastBody();
+    if (!body)
       return reply.code(503).send({
         error: 'no forecast yet: one runs after the first message, and every few minutes',
         failed: loop.failure ?? null,
         warnings: [...feedWarnings(), ...failureWarnings()],
       });
-    return { ...f, failed: loop.failure ?? null, warnings: [...feedWarnings(), ...failureWarnings(), ...f.warnings] };
+    return body;
   });
 
   app.get('/events', (req, reply) => {
@@ -124,7 +127,13 @@ export function buildApi(twin: LiveTwin, loop: ForecastLoop<unknown>, o: ApiOpti
     res.write(': hospital-twin live events\n\n');
     const off = twin.subscribe((e) => {
       const data =
-        e.type === 'state' ? { messages: e.messages } : e.type === 'forecast' ? loop.latest : { ...loop.failure, lastGoodAsOf: loop.latest?.asOf ?? null };
+        e.type === 'state'
+          ? { messages: e.messages }
+          : e.type === 'forecast'
+            ? forecastBody()
+            : e.type === 'stale'
+              ? { lastMessageAt: new Date(e.lastStoredAt).toISOString(), warnings: feedWarnings() }
+              : { ...loop.failure, lastGoodAsOf: loop.latest?.asOf ?? null };
       res.write(`event: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`);
     });
     req.raw.on('close', off);

@@ -9,7 +9,7 @@
  * committed. While a commit waits for the disk, the next messages gather.
  */
 import type { FhirMapping } from '../../scenarios/index.js';
-import { AdtRefusal, eventMinutes, readAdt } from '../hl7/adt-event.js';
+import { AdtRefusal, eventMinutes, readAdt, type AdtEvent } from '../hl7/adt-event.js';
 import type { AckCode } from '../hl7/adt-text.js';
 import { Journal, type JournalEntry, type MessageSource } from '../store/journal.js';
 import { LiveState, type LiveStateView } from '../store/live-state.js';
@@ -26,10 +26,16 @@ export interface IngestResult {
 export type LogLine = (line: string) => void;
 
 export type TwinEvent =
-  { type: 'state'; messages: number; asOf: string | undefined } | { type: 'forecast'; asOf: string } | { type: 'forecast-failed'; asOf: string };
+  | { type: 'state'; messages: number; asOf: string | undefined }
+  | { type: 'forecast'; asOf: string }
+  | { type: 'forecast-failed'; asOf: string }
+  /** No message stored for the stale-feed time (see feed-watch.ts). */
+  | { type: 'stale'; lastStoredAt: number };
 
 interface Pending {
   source: MessageSource;
+  /** The ADT event read from an HL7 message (kept, so the fold does not parse it again). */
+  adt?: AdtEvent;
   controlId: string;
   at: number;
   raw: string;
@@ -68,17 +74,17 @@ export class LiveTwin {
       return Promise.resolve({ code: 'AR', text: e.message, stored: false, controlId: controlIdOf(text) });
     }
     const controlId = adt.controlId;
-    return this.store('hl7', controlId, eventMinutes(adt.eventTime), text, adt.trigger).then((r) => ({ ...r, controlId }));
+    return this.store({ source: 'hl7', controlId, at: eventMinutes(adt.eventTime), raw: text, what: adt.trigger, adt }).then((r) => ({ ...r, controlId }));
   }
 
   /** A FHIR Bundle already checked by the HTTP layer. */
   ingestFhir(controlId: string, eventMinutesAt: number, raw: string): Promise<IngestResult> {
-    return this.store('fhir', controlId, eventMinutesAt, raw, 'Bundle');
+    return this.store({ source: 'fhir', controlId, at: eventMinutesAt, raw, what: 'Bundle' });
   }
 
-  private store(source: MessageSource, controlId: string, at: number, raw: string, what: string): Promise<IngestResult> {
+  private store(p: Omit<Pending, 'answer'>): Promise<IngestResult> {
     return new Promise((answer) => {
-      this.queue.push({ source, controlId, at, raw, what, answer });
+      this.queue.push({ ...p, answer });
       // After the I/O callbacks of this turn: every message read in it joins the group.
       this.flushing ??= setImmediate(() => this.flush());
     });
@@ -114,7 +120,7 @@ export class LiveTwin {
         return { code: 'AE', text: reason, stored: false };
       }
       if (!entry) return { code: 'AA', text: 'already stored (a resend): nothing changed', stored: false };
-      this.live.add(entry);
+      this.live.add(entry, group[k]!.adt);
       stored++;
       return { code: 'AA', text: 'stored', stored: true };
     });

@@ -4,10 +4,11 @@
  * worker pool.
  */
 import type { AddressInfo } from 'node:net';
-import { STATE_LIMITS, StateError, type FhirMapping, type HospitalState, type Scenario } from '../../scenarios/index.js';
+import { parseState, STATE_LIMITS, StateError, type FhirMapping, type HospitalState, type Scenario } from '../../scenarios/index.js';
 import { NodeWorkerPool, runForecastParallel } from '../../workers/node.js';
 import { Journal } from '../store/journal.js';
 import { bindProblem } from './access.js';
+import { watchFeed } from './feed-watch.js';
 import { ForecastLoop } from './forecast-loop.js';
 import { buildApi } from './http-api.js';
 import { LiveTwin, type LogLine } from './live-twin.js';
@@ -37,6 +38,8 @@ export interface ServeOptions {
   stateWarnings?: (state: HospitalState) => string[];
   /** Tests: cap the journal's pages, as a full disk would. */
   maxPages?: number;
+  /** The wall clock (ms since 1970), for the stale-feed warning and the times the API reports; tests give their own. */
+  now?: () => number;
   log: LogLine;
 }
 
@@ -45,6 +48,8 @@ export interface LiveTwinHandle {
   loop: ForecastLoop<unknown>;
   httpPort: number;
   mllpPort: number;
+  /** Resolves once the worker pool has run its first forecast (threads started, code compiled): later ones are warm. */
+  warmed: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,8 +76,12 @@ export async function serveLiveTwin(o: ServeOptions): Promise<LiveTwinHandle> {
   if (o.token !== undefined && o.token.length < 16) throw new ServeError('--token must be at least 16 characters');
   const journal = Journal.open(o.store);
   if (o.maxPages !== undefined) journal.limitPages(o.maxPages);
-  const twin = new LiveTwin(journal, o.mapping, o.log);
-  let pool: NodeWorkerPool | undefined;
+  const now = o.now ?? Date.now;
+  const twin = new LiveTwin(journal, o.mapping, o.log, now);
+  // Started now, not at the first message: a message's forecast should not wait for threads to start and compile.
+  const pool = new NodeWorkerPool(Math.max(1, Math.min(o.workers, o.replications)));
+  const warming = new AbortController();
+  let warmed: Promise<void> = Promise.resolve();
   const loop = new ForecastLoop<unknown>({
     debounceMs: o.debounceMs,
     everyMs: o.everyMs,
@@ -80,8 +89,9 @@ export async function serveLiveTwin(o: ServeOptions): Promise<LiveTwinHandle> {
       const v = twin.view();
       return { state: v.state, messages: v.messages, warnings: v.warnings };
     },
+    now,
     forecast: async (state) => {
-      pool ??= new NodeWorkerPool(Math.max(1, Math.min(o.workers, o.replications)));
+      await warmed;
       const run = await runForecastParallel(o.scenario, state, { hours: o.hours, replications: o.replications, seed: o.seed, workers: pool });
       // With no replication left there is no forecast: a failure, not a warning.
       if (run.perReplication.length === 0) throw new Error(`every replication failed (first: ${run.failures[0]?.error.split('\n')[0] ?? 'no reason given'})`);
@@ -99,6 +109,7 @@ export async function serveLiveTwin(o: ServeOptions): Promise<LiveTwinHandle> {
     },
   });
   twin.subscribe((e) => e.type === 'state' && loop.changed());
+  const feedWatch = watchFeed(twin, o.staleMs, now);
   const app = buildApi(twin, loop, {
     token: o.token,
     mapping: o.mapping,
@@ -108,19 +119,26 @@ export async function serveLiveTwin(o: ServeOptions): Promise<LiveTwinHandle> {
     bodyLimit: STATE_LIMITS.fileBytes,
     staleMs: o.staleMs,
     log: o.log,
+    now,
   });
   let mllp: MllpListener | undefined;
   try {
-    mllp = await startMllp(twin, { host: o.host, port: o.mllpPort, allow: o.allow, maxBytes: o.maxMessageBytes ?? 1024 * 1024, log: o.log });
+    mllp = await startMllp(twin, { host: o.host, port: o.mllpPort, allow: o.allow, maxBytes: o.maxMessageBytes ?? 1024 * 1024, log: o.log, now });
     await app.listen({ host: o.host, port: o.httpPort });
   } catch (e) {
+    feedWatch.stop();
+    await loop.stop();
     await mllp?.close();
     await app.close();
+    await pool.close();
     journal.close();
     throw new ServeError(`cannot listen on ${o.host}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  // A forecast from an empty journal would be of nobody: the first message starts one.
+  // A forecast from an empty journal would be of nobody: the first message starts one. Until then the pool
+  // warms up on the scenario with no patient in it (a result nobody sees), so that first forecast runs warm.
   if (twin.live.size > 0) loop.start();
+  else warmed = warmUp(o, pool, warming.signal);
+  const ready = twin.live.size > 0 ? loop.whenIdle() : warmed;
   const httpPort = (app.server.address() as AddressInfo).port;
   const mllpPort = (mllp.server.address() as AddressInfo).port;
   o.log(`listening: HTTP http://${o.host}:${httpPort}, MLLP ${o.host}:${mllpPort}; journal ${twin.live.size} message(s)`);
@@ -129,13 +147,26 @@ export async function serveLiveTwin(o: ServeOptions): Promise<LiveTwinHandle> {
     loop,
     httpPort,
     mllpPort,
+    warmed: ready,
     async close() {
+      warming.abort();
+      feedWatch.stop();
       await loop.stop();
       await mllp!.close();
       await app.close();
-      await pool?.close();
+      await pool.close();
       twin.flush();
       journal.close();
     },
   };
+}
+
+/** One forecast from the scenario's start with nobody in, its result dropped: starts and warms the pool's threads. Never fails. */
+async function warmUp(o: ServeOptions, pool: NodeWorkerPool, signal: AbortSignal): Promise<void> {
+  try {
+    const empty = parseState({ asOf: o.scenario.start, patients: [], booked: [] }, 'warm-up');
+    await runForecastParallel(o.scenario, empty, { hours: o.hours, replications: o.replications, seed: o.seed, workers: pool, signal });
+  } catch {
+    // A warm-up that fails (the service closing) leaves the first forecast cold, nothing worse.
+  }
 }

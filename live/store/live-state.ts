@@ -3,9 +3,22 @@
  * arrival order): a message that arrives late lands where it belongs. Folding
  * goes on incrementally while messages come in order; one that is earlier
  * than the last folded makes the next read fold again from the start.
+ *
+ * Each message is parsed once (the service hands over the event it read to
+ * answer the message) and kept parsed, not as text: folding again after a late
+ * message applies events, it does not parse the journal again.
  */
-import { formatLocal, localMinutes, stateFromFhir, StateError, type FhirItem, type FhirMapping, type HospitalState } from '../../scenarios/index.js';
-import { readAdt } from '../hl7/adt-event.js';
+import {
+  fhirResourceCounts,
+  formatLocal,
+  localMinutes,
+  stateFromFhir,
+  StateError,
+  type FhirItem,
+  type FhirMapping,
+  type HospitalState,
+} from '../../scenarios/index.js';
+import { readAdt, type AdtEvent } from '../hl7/adt-event.js';
 import type { JournalEntry } from './journal.js';
 import { VisitFold, type FoldAppointment, type FoldEncounter } from './visit-fold.js';
 
@@ -25,16 +38,25 @@ export function foldResources(raw: string): (FoldEncounter | FoldAppointment)[] 
   );
 }
 
-const order = (a: JournalEntry, b: JournalEntry): number => a.eventMinutes - b.eventMinutes || a.seq - b.seq;
+/** A journal entry as the fold keeps it: its order keys and what it changes, parsed. */
+interface Folded {
+  seq: number;
+  eventMinutes: number;
+  change: AdtEvent | (FoldEncounter | FoldAppointment)[];
+}
+
+const order = (a: Folded, b: Folded): number => a.eventMinutes - b.eventMinutes || a.seq - b.seq;
 
 export class LiveState {
-  private entries: JournalEntry[] = [];
+  private entries: Folded[] = [];
   private fold = new VisitFold();
   private applied = 0;
 
   constructor(private readonly mapping: FhirMapping) {}
 
-  add(entry: JournalEntry): void {
+  /** A stored message; `adt`, if given, is its event already read (else it is parsed here). */
+  add(e: JournalEntry, adt?: AdtEvent): void {
+    const entry: Folded = { seq: e.seq, eventMinutes: e.eventMinutes, change: adt ?? (e.source === 'hl7' ? readAdt(e.raw) : foldResources(e.raw)) };
     // Its place in event-time order, searched from the end (most messages come in order; several feeds interleave a little).
     let lo = 0;
     let hi = this.entries.length;
@@ -85,9 +107,9 @@ export class LiveState {
   }
 }
 
-function apply(fold: VisitFold, e: JournalEntry): void {
-  if (e.source === 'hl7') fold.applyAdt(readAdt(e.raw));
-  else for (const r of foldResources(e.raw)) fold.applyResource(r);
+function apply(fold: VisitFold, e: Folded): void {
+  if (Array.isArray(e.change)) for (const r of e.change) fold.applyResource(r);
+  else fold.applyAdt(e.change);
 }
 
 /**
@@ -97,7 +119,8 @@ function apply(fold: VisitFold, e: JournalEntry): void {
  * blind the bed board.
  */
 export function stateOf(fold: VisitFold, mapping: FhirMapping, asOf: string | undefined): Omit<LiveStateView, 'messages'> {
-  const resources = fold.resources();
+  // Finished visits (most of a long journal) add nothing to the state: left out before it is read.
+  const resources = fold.resources(fhirResourceCounts);
   let items: FhirItem[] = resources.map((resource, k) => ({ resource, path: `item[${k}]` }));
   const left = new Map<string, number>();
   for (let round = 0; round < 4; round++) {

@@ -112,9 +112,10 @@ export class VisitFold {
     else this.appointments.set(resource.id, structuredClone(resource));
   }
 
-  /** The resources, in a stable order (by id), for stateFromFhir. */
-  resources(): (FoldEncounter | FoldAppointment)[] {
-    const byId = <T extends { id: string }>(m: Map<string, T>): T[] => [...m.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  /** The resources (those `keep` keeps, if given), in a stable order (by id), for stateFromFhir. */
+  resources(keep: (r: FoldEncounter | FoldAppointment) => boolean = () => true): (FoldEncounter | FoldAppointment)[] {
+    const byId = <T extends FoldEncounter | FoldAppointment>(m: Map<string, T>): T[] =>
+      [...m.values()].filter(keep).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return [...byId(this.encounters), ...byId(this.appointments)];
   }
 }

@@ -19,4 +19,4 @@ export { forecastModel, MAX_FORECAST_HOURS, type ForecastModel, type BookedCase 
 export { type ReplayedArrival, type ReplaySummary } from './replay-arrivals.js';
 export { stateFromTrace, type TraceState } from './state-from-trace.js';
 export { FhirMappingSchema, type FhirMapping, type FhirMappingInput } from './fhir/fhir-mapping.js';
-export { stateFromFhir, parseFhirMapping, bundleItems, ndjsonItems, localTime, type FhirItem } from './fhir/fhir-to-state.js';
+export { stateFromFhir, fhirResourceCounts, parseFhirMapping, bundleItems, ndjsonItems, localTime, type FhirItem } from './fhir/fhir-to-state.js';

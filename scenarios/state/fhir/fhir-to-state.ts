@@ -34,6 +34,18 @@ export interface FhirItem {
 
 const IN_HOSPITAL = new Set(['arrived', 'triaged', 'in-progress', 'onleave']);
 
+/**
+ * Whether a resource can add to the state: an Encounter with the patient in
+ * hospital, a booked Appointment. Every other one (a finished visit) is read
+ * and dropped by `stateFromFhir`; a caller holding many (the live twin's
+ * every visit so far) may leave them out first, for the same state.
+ */
+export function fhirResourceCounts(resource: { resourceType?: unknown; status?: unknown }): boolean {
+  if (resource.resourceType === 'Encounter') return typeof resource.status === 'string' && IN_HOSPITAL.has(resource.status);
+  if (resource.resourceType === 'Appointment') return resource.status === 'booked';
+  return false;
+}
+
 /** The mapping document checked (StateError by path). */
 export function parseFhirMapping(document: unknown, source = 'FHIR mapping'): FhirMapping {
   const reserved = protoKeys(document);
