@@ -47,22 +47,22 @@ export class CensusByHour {
     if (first <= end) sim.at(first, this.kind, 0, 0, PRIORITY.SNAPSHOT);
   }
 
+  /** Plain loops, no closure or callback: it runs every simulated hour. */
   private onHour(): void {
     const minuteOfWeek = (this.run.model.startMinuteOfWeek + this.run.sim.now) % 10080;
     const hour = Math.floor((minuteOfWeek % 1440) / 60);
     const weekday = Math.floor(minuteOfWeek / 1440);
-    const meeting = BED_MEETINGS.indexOf(hour as (typeof BED_MEETINGS)[number]);
-    const record = (place: number, value: number): void => {
-      this.byHour[place]![hour]!.add(value);
-      if (meeting >= 0) this.byWeekday[place]![weekday]![meeting]!.add(value);
-    };
-    this.wards.forEach((r, k) => record(k, this.run.resources[r]!.busy));
-    if (this.hasEd) record(this.wards.length, this.inEd());
+    const meeting = hour === BED_MEETINGS[0] ? 0 : hour === BED_MEETINGS[1] ? 1 : -1;
+    const { wards } = this;
+    for (let k = 0; k < wards.length; k++) this.record(k, hour, weekday, meeting, this.run.resources[wards[k]!]!.busy);
+    if (this.hasEd) this.record(wards.length, hour, weekday, meeting, this.run.patients.inEdCount);
     if (this.run.sim.now + 60 <= this.run.end) this.run.sim.schedule(60, this.kind, 0, 0, PRIORITY.SNAPSHOT);
   }
 
-  private inEd(): number {
-    return this.run.patients.inEdCount;
+  /** One place's reading (a count of beds or patients: a small integer). */
+  private record(place: number, hour: number, weekday: number, meeting: number, value: number): void {
+    this.byHour[place]![hour]!.add(value);
+    if (meeting >= 0) this.byWeekday[place]![weekday]![meeting]!.add(value);
   }
 
   /** Puts the figures; the ED is `census.ed.*`. */

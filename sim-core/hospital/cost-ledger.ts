@@ -75,6 +75,21 @@ export class CostLedger {
     return out;
   }
 
+  /**
+   * What each of patients `serials[0..count)` cost in each cost type, into
+   * `out` row by row (COST_TYPES order, `COST_TYPES.length` per patient): one
+   * call for all the cases at the close, not a call per case.
+   */
+  costsByType(serials: Int32Array, count: number, out: Float64Array): void {
+    const n = COST_TYPES.length;
+    const byType = this.patientTypeCost;
+    const seen = this.patientsSeen;
+    for (let k = 0; k < count; k++) {
+      const serial = serials[k]!;
+      for (let t = 0; t < n; t++) out[k * n + t] = serial < seen ? byType[serial * n + t]! : 0;
+    }
+  }
+
   /** Sum of each cut; all equal `total` up to rounding. */
   cutTotals(): { patient: number; pathway: number; department: number; resource: number; type: number } {
     const sum = (xs: Float64Array): number => xs.reduce((s, x) => s + x, 0);

@@ -63,7 +63,7 @@ export class PatientTable {
     this.step[p] = 0;
     this.arrivedAt[p] = arrivedAt;
     if (this.held[p] === undefined) this.held[p] = [];
-    else this.held[p]!.length = 0;
+    else emptied(this.held[p]!);
     this.waitingClaim[p] = -1;
     this.renegeTimer[p] = -1;
     this.boardingSince[p] = NaN;
@@ -96,7 +96,7 @@ export class PatientTable {
     this.step[p] = step;
     this.arrivedAt[p] = this.arrivedAt[parent]!;
     if (this.held[p] === undefined) this.held[p] = [];
-    else this.held[p]!.length = 0;
+    else emptied(this.held[p]!);
     this.waitingClaim[p] = -1;
     this.renegeTimer[p] = -1;
     this.boardingSince[p] = NaN;
@@ -163,6 +163,15 @@ export class PatientTable {
     this.sessionStart = resized(this.sessionStart, n);
     this.clinicSlot = resized(this.clinicSlot, n);
   }
+}
+
+/**
+ * Empties a reused claim list. A leaving patient's list is already empty (its
+ * claims were given back one by one), and setting `length` is a call into the
+ * runtime even when nothing changes: about 1% of a replication's profile.
+ */
+function emptied(list: number[]): void {
+  if (list.length !== 0) list.length = 0;
 }
 
 /** A copy of `a`, `length` long (longer: zeros after). */
