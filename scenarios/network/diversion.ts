@@ -11,13 +11,15 @@ import { didYouMean } from '../nearest-name.js';
 import { Id } from '../schema/common.js';
 import type { ScenarioIssue } from '../schema/errors.js';
 import type { Scenario } from '../schema/scenario.js';
-import { conditionOf, DIVERSION_RULES, DiversionWhen } from '../verbs/divert.js';
+import { conditionOf, DIVERSION_RULES, DiversionOnly, DiversionWhen, thresholdProblems } from '../verbs/divert.js';
 
 export const DiversionRule = z.strictObject({
   /** What puts the site on diversion: `{ waiting | boarding | noFree: <resource>, above }`, as the site names them. */
   when: DiversionWhen,
   /** The classes diverted (ambulance arrivals), as the site names them. */
   classes: z.array(Id).min(1, 'must name at least one class'),
+  /** Divert only their patients with one of these values of an attribute (e.g. the less urgent acuities); the others stay. */
+  only: DiversionOnly.optional(),
   /** Where they go: a rule among sites (default every other site); a site on diversion itself is passed over. */
   to: z.strictObject({ rule: z.enum(DIVERSION_RULES).default('nearest'), among: z.array(Id).min(1).optional() }).default({ rule: 'nearest' }),
   /** The pathway a diverted patient goes on at, as the destination names it; default: that site's class of the same id's. */
@@ -53,10 +55,12 @@ export function diversionProblems(sites: readonly (SiteOfNetwork & { index: numb
       if (!resources.includes(c.resource))
         problems.push({ path: `${at}.when.${c.kind}`, message: `is not a resource of site "${site.id}"${didYouMean(c.resource, resources)}` });
     }
+    problems.push(...thresholdProblems(rule.when, `${at}.when`));
     const classes = site.scenario.patientClasses.map((k) => k.id);
     rule.classes.forEach((k, j) => {
       if (!classes.includes(k)) problems.push({ path: `${at}.classes[${j}]`, message: `is not a class of site "${site.id}"${didYouMean(k, classes)}` });
     });
+    if (rule.only !== undefined) problems.push(...onlyProblems(rule.only, site, rule.classes, `${at}.only`));
     const to = destinationsOf(site.id, rule, ids);
     to.forEach((id, j) => {
       const path = rule.to.among === undefined ? `${at}.to` : `${at}.to.among[${j}]`;
@@ -75,6 +79,33 @@ export function diversionProblems(sites: readonly (SiteOfNetwork & { index: numb
     });
     if (to.length === 0) problems.push({ path: `${at}.to`, message: 'has no site to divert to' });
   }
+  return problems;
+}
+
+/** The attribute `only` names is drawn for every diverted class, and each value listed is one of its values there. */
+function onlyProblems(only: z.output<typeof DiversionOnly>, site: SiteOfNetwork, diverted: readonly string[], at: string): ScenarioIssue[] {
+  const problems: ScenarioIssue[] = [];
+  const values = new Set<string>();
+  for (const k of diverted) {
+    const cls = site.scenario.patientClasses.find((c) => c.id === k);
+    if (cls === undefined) continue;
+    const mix = Object.hasOwn(cls.attributes, only.attribute) ? cls.attributes[only.attribute] : undefined;
+    if (mix === undefined) {
+      const known = Object.keys(cls.attributes);
+      problems.push({
+        path: `${at}.attribute`,
+        message: `class "${k}" of site "${site.id}" has no attribute "${only.attribute}"${didYouMean(only.attribute, known)}`,
+      });
+    } else for (const v of mix.values) values.add(String(v));
+  }
+  if (problems.length > 0 || values.size === 0) return problems;
+  only.values.forEach((v, j) => {
+    if (!values.has(String(v)))
+      problems.push({
+        path: `${at}.values[${j}]`,
+        message: `"${v}" is not a value of "${only.attribute}" (values: ${[...values].map((x) => `"${x}"`).join(', ')})`,
+      });
+  });
   return problems;
 }
 
@@ -105,7 +136,12 @@ export function addDiversions(doc: Record<string, unknown>, sites: readonly Site
       pathways[name] = [
         {
           divert: site.id,
-          when: { [c.kind]: prefix + c.resource, above: rule.when.above },
+          when: {
+            [c.kind]: prefix + c.resource,
+            above: rule.when.above,
+            ...(rule.when.endBelow !== undefined ? { endBelow: rule.when.endBelow } : {}),
+          },
+          ...(rule.only !== undefined ? { only: rule.only } : {}),
           pathway: ownPathway.get(prefix + k)!,
           to: destinationsOf(site.id, rule, ids).map((id) => ({
             site: id,

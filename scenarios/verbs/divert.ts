@@ -12,7 +12,7 @@ import { makeDistribution } from '../../sim-core/index.js';
 import { Id } from '../schema/common.js';
 import { siteOf, travelBetween, travelByHour } from '../network/routes.js';
 import { checkNonNegativeSupport, toSpec } from './durations.js';
-import { defineVerb } from './verb.js';
+import { defineVerb, type CompileContext } from './verb.js';
 import { quoteList } from './words.js';
 
 export const DIVERSION_RULES = ['nearest', 'round-robin'] as const;
@@ -26,7 +26,28 @@ export const DiversionWhen = z.strictObject({
   /** No unit of this resource free (no ICU bed). */
   noFree: Id.optional(),
   above: z.number().int('must be a whole number').nonnegative('must be 0 or more').default(0),
+  /**
+   * Hysteresis: once on, the site stays on diversion until a review finds fewer than this many
+   * (waiting or boarding only). Absent: `above + 1`, i.e. off as soon as the count is no longer above.
+   */
+  endBelow: z.number().int('must be a whole number').nonnegative('must be 0 or more').optional(),
 });
+
+/** Divert only the patients whose attribute has one of these values (the more urgent acuities stay). */
+export const DiversionOnly = z.strictObject({
+  attribute: z.string().min(1),
+  values: z.array(z.union([z.number(), z.string()])).min(1, 'must list at least one value'),
+});
+
+/** Problems of a `when`'s thresholds, as paths under `at` (the `when` itself). */
+export function thresholdProblems(when: z.output<typeof DiversionWhen>, at: string): { path: string; message: string }[] {
+  if (when.endBelow === undefined) return [];
+  if (when.noFree !== undefined) return [{ path: `${at}.endBelow`, message: 'applies to waiting or boarding, not noFree' }];
+  // above + 1 is no hysteresis at all (off once the count is no longer above); more would end a spell as it begins.
+  if (when.endBelow > when.above + 1)
+    return [{ path: `${at}.endBelow`, message: `must be at most above + 1 (${when.above + 1}): diversion ends when the count falls below it` }];
+  return [];
+}
 
 /** The one condition a `when` names (the schema allows several fields; the checks refuse all but one). */
 export function conditionOf(when: z.output<typeof DiversionWhen>): { kind: 'waiting' | 'boarding' | 'noFree'; resource: string } | undefined {
@@ -45,8 +66,21 @@ const schema = z.strictObject({
   rule: z.enum(DIVERSION_RULES).default('nearest'),
   /** Minutes between the site's reviews of its rule. */
   reviewMinutes: z.number().finite().positive('must be more than 0').default(15),
+  /** Divert only the patients with one of these values of an attribute; the others stay. */
+  only: DiversionOnly.optional(),
   id: Id.optional(),
 });
+
+/** Which values of the attribute are diverted, by value index. */
+function onlyOf(only: z.output<typeof DiversionOnly>, ctx: CompileContext): { attribute: number; divert: boolean[] } {
+  const a = ctx.attributeIndex.get(only.attribute)!;
+  const divert = ctx.attributes[a]!.values.map(() => false);
+  for (const v of only.values) {
+    const vi = ctx.valueIndex(a, v);
+    if (vi >= 0) divert[vi] = true;
+  }
+  return { attribute: a, divert };
+}
 
 export const divert = defineVerb({
   key: 'divert',
@@ -59,6 +93,8 @@ export const divert = defineVerb({
     const c = conditionOf(st.when);
     if (c === undefined) ctx.problem(`${at}.when`, 'must name exactly one of waiting, boarding or noFree');
     else ctx.checkResource(c.resource, `${at}.when.${c.kind}`);
+    for (const p of thresholdProblems(st.when, `${at}.when`)) ctx.problem(p.path, p.message);
+    if (st.only !== undefined) ctx.checkAttribute(st.only.attribute, st.only.values.map(String), `${at}.only`);
     if (!ctx.pathwayNames.has(st.pathway)) ctx.problem(`${at}.pathway`, `"${st.pathway}" is not a pathway`);
     st.to.forEach((t, j) => {
       if (siteOf(net, t.site) === undefined) return ctx.problem(`${at}.to[${j}].site`, `is not a site of the network (sites: ${quoteList(ids)})`);
@@ -77,8 +113,14 @@ export const divert = defineVerb({
     const step: StepModel = {
       op: 'divert',
       site: st.divert,
-      condition: { kind: c.kind, resource: ctx.resourceIndex.get(c.resource)!, above: st.when.above },
+      condition: {
+        kind: c.kind,
+        resource: ctx.resourceIndex.get(c.resource)!,
+        above: st.when.above,
+        ...(st.when.endBelow !== undefined ? { endBelow: st.when.endBelow } : {}),
+      },
       reviewMinutes: st.reviewMinutes,
+      ...(st.only !== undefined ? { only: onlyOf(st.only, ctx) } : {}),
       stay: ctx.pathwayIndex.get(st.pathway)!,
       rule: st.rule,
       destinations: st.to.map((t) => {

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { DistributionSpec, StepModel } from '../../sim-core/index.js';
 import type { DistributionInput } from '../schema/distribution.js';
+import type { NetworkSectionSpec } from '../network/network-section.js';
 import { makeDistribution, plainSeize } from '../../sim-core/index.js';
 import { Id } from '../schema/common.js';
 import { siteOf, siteOfPathway, travelBetween, travelByHour } from '../network/routes.js';
@@ -114,8 +115,11 @@ export const transfer = defineVerb({
     else if (st.returnTrip) ctx.problem(`${at}.returnTrip`, 'needs a transport: it is the transport that comes back');
     if (st.returnTrip)
       to.forEach((id) => {
-        if (siteOf(net, id) !== undefined)
-          checkNonNegativeSupport(travelBetween(net, id, origin), `${at}.returnTrip (travel from "${id}" back to "${origin}")`, ctx.problem);
+        if (siteOf(net, id) === undefined) return;
+        checkNonNegativeSupport(travelBetween(net, id, origin), `${at}.returnTrip (travel from "${id}" back to "${origin}")`, ctx.problem);
+        travelByHour(net, id, origin)?.forEach((d, h) =>
+          checkNonNegativeSupport(d, `${at}.returnTrip (travel from "${id}" back to "${origin}" at hour ${h})`, ctx.problem),
+        );
       });
   },
   // The patient goes on at another pathway: this one's path ends here.
@@ -150,7 +154,7 @@ export const transfer = defineVerb({
           travel,
           meanMinutes: makeDistribution(travel).mean,
           bed: st.bed === undefined ? -1 : ctx.resourceIndex.get(site.prefix + st.bed)!,
-          ...(st.returnTrip ? { returnTravel: toSpec(travelBetween(net, site.id, origin)) } : {}),
+          ...(st.returnTrip ? returnOf(net, site.id, origin) : {}),
           ...byHourOf(travelByHour(net, origin, site.id)),
         };
       }),
@@ -186,6 +190,12 @@ function homeChoice(attribute: string, to: readonly { id: string; xKm: number; y
     return -1;
   });
   return { attribute: a, choice };
+}
+
+/** The trip back from a destination to the origin, and by the hour it leaves when that pair lists hours. */
+function returnOf(net: NetworkSectionSpec, from: string, to: string): { returnTravel: DistributionSpec; returnTravelByHour?: DistributionSpec[] } {
+  const hours = travelByHour(net, from, to);
+  return { returnTravel: toSpec(travelBetween(net, from, to)), ...(hours ? { returnTravelByHour: hours.map((d) => toSpec(d)) } : {}) };
 }
 
 /** A destination's travel by hour of the day, when its pair lists hours of its own. */

@@ -138,4 +138,29 @@ describe('divert: ambulance diversion while the site is over its threshold', () 
     expect(divertedAt30(bedBoarding)).toBe(true);
     expect(bedBoarding.figures['diversion.a.hours']).toBeGreaterThan(0);
   });
+
+  // By hand, on above a line of 1 and off only below 1: 0: three arrive, one takes A (0-60), two wait; the review
+  // at 0 sees 2 > 1: on; 5 is diverted. 60: the second takes A (60-120), a line of 1: not below 1, so still on
+  // (the plain rule would go off here); 65 is diverted too. 120: the third takes A, no line: off; 125 stays.
+  it('with hysteresis (endBelow) stays on until the line falls below the lower threshold', () => {
+    const run = runTiny(network({ condition: { kind: 'waiting', resource: 0, above: 1, endBelow: 1 } }, [0, 0, 0, 5, 65, 125]));
+    const [, , , p4, p5, p6] = run.patients;
+    expect(p4!.activities).toEqual([
+      ['diversion:a', 5, 35],
+      ['care-b', 35, 95],
+    ]);
+    expect(p5!.activities).toEqual([
+      ['diversion:a', 65, 95],
+      ['care-b', 95, 155],
+    ]);
+    expect(p6!.activities).toEqual([['care-a', 180, 240]]);
+    expect(run.figures['diversion.a.hours']).toBe(2);
+    expect(run.figures['diversion.a.divertedOut']).toBe(2);
+    // Without it, the review at 60 turns diversion off and 65 stays at a: a line of 2 again, on from 70 to 120 (a line
+    // of 1), 125 stays too, on from 130 to 180: it flaps, on 60 + 50 + 50 minutes.
+    const plain = runTiny(network({ condition: { kind: 'waiting', resource: 0, above: 1 } }, [0, 0, 0, 5, 65, 125]));
+    expect(plain.patients[4]!.activities[0]![0]).toBe('care-a');
+    expect(plain.patients[5]!.activities[0]![0]).toBe('care-a');
+    expect(plain.figures['diversion.a.hours']).toBeCloseTo(160 / 60, 12);
+  });
 });

@@ -24,6 +24,8 @@ export interface DiversionCondition {
   kind: 'waiting' | 'boarding' | 'noFree';
   resource: number;
   above: number;
+  /** Hysteresis (waiting, boarding): once on, on until a review counts fewer than this; absent, `above + 1`. */
+  endBelow?: number;
 }
 
 export interface DivertDestination {
@@ -47,6 +49,8 @@ export interface DivertStep {
   stay: number;
   rule: 'nearest' | 'round-robin';
   destinations: DivertDestination[];
+  /** Divert only patients whose value of `attribute` (its value index) is marked in `divert`; absent, every patient of the class. */
+  only?: { attribute: number; divert: boolean[] };
 }
 
 /** One site's diversion status, shared by every divert step of that site. */
@@ -99,7 +103,7 @@ class DivertRunner implements StepRunner<DivertStep> {
   run(p: number, s: DivertStep, i: number): number {
     const { r } = this;
     const pw = r.patients.pathwayOf[p]!;
-    const d = this.bySite.get(s.site)!.on ? this.choose(s, pw, i) : -1;
+    const d = this.bySite.get(s.site)!.on && this.diverts(p, s) ? this.choose(s, pw, i) : -1;
     if (d < 0) {
       r.patients.pathwayOf[p] = s.stay;
       r.proceed(p, 0);
@@ -112,6 +116,13 @@ class DivertRunner implements StepRunner<DivertStep> {
     r.observe.started(p, `diversion:${s.site}`);
     r.sim.schedule(minutes, this.arriveKind, p, d, PRIORITY.RELEASE);
     return WAIT;
+  }
+
+  /** Whether the step sends this patient away while its site is on diversion (its acuity, when the rule names some). */
+  private diverts(p: number, s: DivertStep): boolean {
+    if (s.only === undefined) return true;
+    const v = this.r.patients.attribute(p, s.only.attribute);
+    return v >= 0 && s.only.divert[v] === true;
   }
 
   /** A destination not on diversion itself, by the step's rule; -1 when every one is (the patient stays). */
@@ -137,7 +148,7 @@ class DivertRunner implements StepRunner<DivertStep> {
 
   private onReview(k: number): void {
     const site = this.sites[k]!;
-    const on = this.holds(site.condition);
+    const on = this.holds(site.condition, site.on);
     if (on !== site.on) {
       site.on = on;
       this.r.observe.diversionChanged(site.site, on);
@@ -145,17 +156,20 @@ class DivertRunner implements StepRunner<DivertStep> {
     this.r.sim.schedule(site.reviewMinutes, this.reviewKind, k, 0, PRIORITY.SNAPSHOT);
   }
 
-  private holds(c: DiversionCondition): boolean {
+  /** Whether the site is on diversion after this review: it comes on above `above`, and goes off below `endBelow`. */
+  private holds(c: DiversionCondition, on: boolean): boolean {
     const res = this.r.resources[c.resource]!;
     if (c.kind === 'noFree') return res.free <= 0;
-    if (c.kind === 'waiting') return res.waiting.length > c.above;
-    // Boarders: those in the line who already hold a place elsewhere (an ED cubicle while waiting for a ward bed).
-    let boarding = 0;
-    for (let j = 0; j < res.waiting.length; j++) {
-      const p = this.r.book.entityOf(res.waiting.at(j));
-      if ((this.r.patients.held[p]?.length ?? 0) > 0) boarding++;
+    let count = res.waiting.length;
+    if (c.kind === 'boarding') {
+      // Boarders: those in the line who already hold a place elsewhere (an ED cubicle while waiting for a ward bed).
+      count = 0;
+      for (let j = 0; j < res.waiting.length; j++) {
+        const p = this.r.book.entityOf(res.waiting.at(j));
+        if ((this.r.patients.held[p]?.length ?? 0) > 0) count++;
+      }
     }
-    return boarding > c.above;
+    return on ? count >= (c.endBelow ?? c.above + 1) : count > c.above;
   }
 
   private onArrive(p: number, d: number): void {

@@ -43,6 +43,8 @@ export interface TransferDestination {
   meanByHour?: number[];
   /** The trip back to the origin, for a step whose transport comes back (`returnTrip`). */
   returnTravel?: DistributionSpec;
+  /** The trip back by the hour of the day it leaves (24), when that pair lists hours of its own. */
+  returnTravelByHour?: DistributionSpec[];
 }
 
 export interface TransferStep {
@@ -82,7 +84,7 @@ class TransferRunner implements StepRunner<TransferStep> {
   private readonly nearness: (Int32Array[] | null)[][];
   private readonly arriveKind: number;
   /** Per step with a return trip: its stream and the trip back from each destination. */
-  private readonly back: ({ rng: RandomStream; travel: Distribution[] } | null)[][];
+  private readonly back: ({ rng: RandomStream; travel: Distribution[]; byHour: (Distribution[] | null)[] } | null)[][];
   /** When each patient on a trip left, by slot. */
   private readonly departedAt = new Map<number, number>();
 
@@ -106,7 +108,11 @@ class TransferRunner implements StepRunner<TransferStep> {
       return p.steps.map((s, i) => {
         const t = s as TransferStep;
         if (s.op !== 'transfer' || t.returnTrip !== true) return null;
-        return { rng: r.stream(`transfer-return:${names[i]!}`), travel: t.destinations.map((d) => sharedDistribution(d.returnTravel ?? d.travel)) };
+        return {
+          rng: r.stream(`transfer-return:${names[i]!}`),
+          travel: t.destinations.map((d) => sharedDistribution(d.returnTravel ?? d.travel)),
+          byHour: t.destinations.map((d) => (d.returnTravelByHour ? d.returnTravelByHour.map((h) => sharedDistribution(h)) : null)),
+        };
       });
     });
     this.turn = r.pathways.map(() => null);
@@ -238,7 +244,9 @@ class TransferRunner implements StepRunner<TransferStep> {
     const s = r.pathways[pw]!.steps[i] as TransferStep;
     r.observe.finished(p, `transfer:${s.reason}`);
     const back = this.back[pw]![i];
-    if (s.transport >= 0) r.holdings.release(p, [s.transport], back ? back.travel[d]!.sample(back.rng) : -1);
+    // The way back leaves now: its time is that of this hour of the day when the pair has rush hours.
+    const backTravel = back ? (back.byHour[d]?.[this.hourOfDay()] ?? back.travel[d]!) : null;
+    if (s.transport >= 0) r.holdings.release(p, [s.transport], backTravel ? backTravel.sample(back!.rng) : -1);
     if (s.keepOrigin) r.holdings.releaseAllBut(p, this.keptFromOrigin[pw]![i]!);
     const to = s.destinations[d]!.pathway;
     r.observe.transferred(p, s.reason, pw, to, r.sim.now - (this.departedAt.get(p) ?? r.sim.now));

@@ -3,9 +3,11 @@
  * quick-run it, and at a moment when a referred patient is on the road see
  * the ambulance on the map and each site's beds in words, both as the same
  * run (replication 1, seed 1) computed here says; a click on a site opens its
- * 3D scene, Enter on another site opens that one. axe-core (no serious or
- * critical problem) and screenshots at 1280×720 and 1920×1080: one browser,
- * one page load, the window resized between the two.
+ * 3D scene, Enter on another site opens that one; the scene's title never
+ * lies under its "Snapshot … → Today" button, and the legend names the classes
+ * as people read them. axe-core (no serious or critical problem) and
+ * screenshots at 1280×720 and 1920×1080: one browser, one page load, the window
+ * resized between the two.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +19,17 @@ import { buildRegionModel, tripsAt, valueAt } from '../../viewer/src/region/regi
 import { runScenario } from '../../workers/index.js';
 import { ARTIFACTS, useViewer } from './open-viewer.js';
 import { seriousAxeViolations } from './page-checks.js';
+
+/** The boxes of the scene's title and of its snapshot button, which must not overlap (nor be missing). */
+async function titleAndButtonOverlap(page: Page): Promise<boolean> {
+  const title = await page.locator('[data-testid=scene-view-0] .scene-title').boundingBox();
+  const button = await page.locator('[data-testid=snapshot-of-replay]').boundingBox();
+  expect(title).not.toBeNull();
+  expect(button).not.toBeNull();
+  const a = title!;
+  const b = button!;
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
 
 const NETWORK = fileURLToPath(new URL('../../examples/network/referral.json', import.meta.url));
 
@@ -62,6 +75,12 @@ describe.skipIf(!chromiumAvailable())('the region view of a network run', () => 
     await page.waitForSelector('[data-testid=scene-view-0] canvas');
     await page.waitForTimeout(1500);
 
+    expect(await titleAndButtonOverlap(page)).toBe(false);
+    // The legend names the classes as people read them (the site's name and the class's), not by their ids.
+    const legend = (await page.textContent('[data-testid=legend]'))!;
+    expect(legend).toContain('Tertiary hospital: patient');
+    expect(legend).not.toContain('tertiary_patient');
+
     expect(await seriousAxeViolations(page)).toEqual([]);
     // docs/region-1280x720.png is this one.
     await page.screenshot({ path: `${ARTIFACTS}/region-1280x720.png` });
@@ -69,6 +88,7 @@ describe.skipIf(!chromiumAvailable())('the region view of a network run', () => 
     await page.waitForTimeout(1500);
     expect(await page.locator('[data-testid=region-site-east]').isVisible()).toBe(true);
     expect(await page.locator('[data-testid=region-card-tertiary]').isVisible()).toBe(true);
+    expect(await titleAndButtonOverlap(page)).toBe(false);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/region-1920x1080.png` });
     expect(pageErrors).toEqual([]);

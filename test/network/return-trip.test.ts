@@ -2,7 +2,8 @@
  * The ambulance's trip back, from a network document: refused without a
  * transport, by its path; with one, every unit comes back exactly the return
  * pair's travel time after its patient arrived (the trace's turnover-end row at
- * the ambulance), and the ambulance is busy there and back.
+ * the ambulance), and the ambulance is busy there and back; when the way back
+ * has rush hours, each return takes the time of the hour it leaves in.
  */
 import { describe, expect, it } from 'vitest';
 import { runHospital, TraceBuffer, TRACE_WORDS } from '../../sim-core/index.js';
@@ -21,7 +22,7 @@ const hospital = (refer: Record<string, unknown> | null): Record<string, unknown
   },
 });
 
-const network = (refer: Record<string, unknown>): unknown => ({
+const network = (refer: Record<string, unknown>, backByHour?: Record<string, unknown>[]): unknown => ({
   name: 'return',
   sites: [
     { id: 'county', hospital: { scenario: hospital(refer) } },
@@ -29,10 +30,28 @@ const network = (refer: Record<string, unknown>): unknown => ({
   ],
   travel: [
     { from: 'county', to: 'tertiary', minutes: { type: 'constant', value: 40 }, bothWays: false },
-    { from: 'tertiary', to: 'county', minutes: { type: 'constant', value: 55 }, bothWays: false },
+    { from: 'tertiary', to: 'county', minutes: { type: 'constant', value: 55 }, bothWays: false, ...(backByHour ? { byHour: backByHour } : {}) },
   ],
   shared: { resources: [{ id: 'ambulance', department: 'transport', units: 1 }] },
 });
+
+/** Each trip's arrival, each ambulance's return (turnover end) and each seize of it, from the trace of replication 1. */
+function trips(doc: unknown): { figures: Record<string, number>; arrived: number[]; back: number[]; taken: number[] } {
+  const buffer = new TraceBuffer();
+  const { figures } = runHospital(compileScenario(parseScenario(doc, 'return.json')), { seed: 3, replication: 1, trace: buffer });
+  const t = buffer.toData();
+  const arrived: number[] = [];
+  const back: number[] = [];
+  const taken: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const what = t.whatNames[t.what[i]!];
+    const where = t.whereNames[t.where[i]!];
+    if (what === TRACE_WORDS.finish && where === 'transfer:transfer') arrived.push(t.time[i]!);
+    if (what === TRACE_WORDS.turnoverEnd && where === 'ambulance') back.push(t.time[i]!);
+    if (what === TRACE_WORDS.seize && where === 'ambulance') taken.push(t.time[i]!);
+  }
+  return { figures, arrived, back, taken };
+}
 
 describe('transfer: the ambulance comes back', () => {
   it('a return trip without a transport is refused by its path', () => {
@@ -48,19 +67,7 @@ describe('transfer: the ambulance comes back', () => {
 
   it('each ambulance is back 55 minutes (the way back) after its patient arrived, busy there and back', () => {
     const doc = network({ transfer: 'tertiary', pathway: 'referred', transport: 'ambulance', returnTrip: true });
-    const buffer = new TraceBuffer();
-    const { figures } = runHospital(compileScenario(parseScenario(doc, 'return.json')), { seed: 3, replication: 1, trace: buffer });
-    const t = buffer.toData();
-    const arrived: number[] = [];
-    const back: number[] = [];
-    const taken: number[] = [];
-    for (let i = 0; i < t.length; i++) {
-      const what = t.whatNames[t.what[i]!];
-      const where = t.whereNames[t.where[i]!];
-      if (what === TRACE_WORDS.finish && where === 'transfer:transfer') arrived.push(t.time[i]!);
-      if (what === TRACE_WORDS.turnoverEnd && where === 'ambulance') back.push(t.time[i]!);
-      if (what === TRACE_WORDS.seize && where === 'ambulance') taken.push(t.time[i]!);
-    }
+    const { figures, arrived, back, taken } = trips(doc);
     expect(arrived.length).toBeGreaterThan(50);
     // The last may still be on its way back at the end.
     expect(back.length).toBeGreaterThanOrEqual(arrived.length - 1);
@@ -69,5 +76,17 @@ describe('transfer: the ambulance comes back', () => {
     const end = 20 * 1440;
     const busyMinutes = taken.reduce((sum, at, k) => sum + Math.min(back[k] ?? end, end) - at, 0);
     expect(figures['utilisation.ambulance']).toBeCloseTo(busyMinutes / end, 9);
+  });
+
+  it('the way back takes the time of the hour of the day it leaves: 90 minutes from 07:00 to 10:00, else 55', () => {
+    const rush = [{ from: 7, to: 10, minutes: { type: 'constant', value: 90 } }];
+    const doc = network({ transfer: 'tertiary', pathway: 'referred', transport: 'ambulance', returnTrip: true }, rush);
+    const { arrived, back } = trips(doc);
+    expect(back.length).toBeGreaterThanOrEqual(arrived.length - 1);
+    // The run starts at midnight, so the hour of the day is the minute of the day over 60.
+    const inRush = (at: number): boolean => Math.floor((at % 1440) / 60) >= 7 && Math.floor((at % 1440) / 60) < 10;
+    expect(arrived.filter(inRush).length).toBeGreaterThan(5);
+    expect(arrived.filter((at) => !inRush(at)).length).toBeGreaterThan(5);
+    back.forEach((at, k) => expect(at - arrived[k]!, `return ${k}, leaving at minute ${arrived[k]}`).toBeCloseTo(inRush(arrived[k]!) ? 90 : 55, 9));
   });
 });

@@ -119,13 +119,12 @@ export function App() {
         {mode === 'run' && shown && <RegionView run={shown} />}
         {scened?.replay && (
           <div className="scenes" hidden={mode !== 'run'}>
-            <div className="scene-tools">
-              <SnapshotOfReplayButton />
-            </div>
             <SceneView
+              tools={<SnapshotOfReplayButton />}
               replay={scened.replay}
               side={0}
-              title={`Run ${shown!.id} · ${shown!.label}${siteName ? ` · ${siteName}` : ''} · replication 1 of ${shown!.result.replications}`}
+              // The site shown comes first: where the strip is narrow, the end of the title is cut short.
+              title={`${siteName ? `${siteName} · ` : ''}Run ${shown!.id} · ${shown!.label} · replication 1 of ${shown!.result.replications}`}
               hidden={mode !== 'run'}
             />
           </div>
@@ -143,7 +142,9 @@ export function App() {
         ) : (
           <CompareScenes />
         )}
-        {(mode === 'run' || mode === 'compare') && timelineRun?.replay && <Legend replay={(single ? scened : timelineRun)!.replay!} />}
+        {(mode === 'run' || mode === 'compare') && timelineRun?.replay && (
+          <Legend replay={(single ? scened : timelineRun)!.replay!} scenario={(single ? scened : timelineRun)!.scenario} />
+        )}
       </main>
       <aside className="right" aria-label={single ? 'Figures of the run' : 'Comparison'}>
         <SelectionCard runs={single ? [scened] : [a, b]} />

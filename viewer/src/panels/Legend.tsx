@@ -1,9 +1,16 @@
 /** What the colours mean, and whether patients are coloured by acuity or by class. */
+import type { Scenario } from '../../../scenarios/index.js';
+import { contextOf } from '../format/figure-text.js';
 import { acuityHex, acuityOrder, classHex, NO_ACUITY_HEX, SLOT_HEX, SLOT_STATE_NAMES, type Replay } from '../replay/index.js';
 import { useView } from '../store/view.js';
 
-export function Legend({ replay }: { replay: Replay }) {
+/**
+ * `scenario`: the run's, whose class names people read ("East county: medical admissions") in place of the
+ * trace's class ids (`east_medical`); without it the replay's own names are shown (a snapshot's are names already).
+ */
+export function Legend({ replay, scenario }: { replay: Replay; scenario?: Scenario }) {
   const mode = useView((s) => s.colourMode);
+  const names = contextOf(scenario).names;
   const hasAcuity = replay.acuityValues.length > 0;
   const byAcuity = mode === 'acuity' && hasAcuity;
   const hex = acuityHex(replay.acuityValues);
@@ -29,7 +36,7 @@ export function Legend({ replay }: { replay: Replay }) {
           ]
         : replay.classNames.map((c, i) => (
             <span key={c} className="key">
-              <i style={{ background: classHex(i) }} /> {c}
+              <i style={{ background: classHex(i) }} /> {names?.get(c) ?? c}
             </span>
           ))}
       <span className="title">Beds, rooms, devices, staff</span>

@@ -1,5 +1,5 @@
 /** A scene with its title and patient colouring; the scene itself never re-renders for time. */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { colourEntities, type Replay } from '../replay/index.js';
 import { useView, type SceneSide } from '../store/view.js';
 import type { PlanLabel } from './label-sprite.js';
@@ -34,10 +34,13 @@ export function SceneView({
   clock,
   labels,
   hidden = false,
+  tools,
 }: {
   replay: Replay;
   side: SceneSide;
   title?: string;
+  /** Buttons at the top right, beside the title: the title gives way (cut short, in full on hover) rather than lie under them. */
+  tools?: ReactNode;
   label?: string;
   clock?: { time: number };
   labels?: readonly PlanLabel[];
@@ -47,7 +50,16 @@ export function SceneView({
   useEffect(() => colourEntities(replay, mode), [replay, mode]);
   return (
     <div className="scene" data-testid={hidden ? 'scene-view-kept' : `scene-view-${side}`} hidden={hidden}>
-      {title && <div className="scene-title">{title}</div>}
+      {(title || tools) && (
+        <div className="scene-strip">
+          {title && (
+            <div className="scene-title" title={title}>
+              {title}
+            </div>
+          )}
+          {tools && <div className="scene-tools">{tools}</div>}
+        </div>
+      )}
       <Suspense
         fallback={
           <div className="empty" role="status">
