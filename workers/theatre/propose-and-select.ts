@@ -19,7 +19,7 @@ import type { OptimiseRunner } from '../optimise/evaluations.js';
 import type { Goal } from '../optimise/measure.js';
 import { selectBest, type SelectionOutcome } from '../optimise/select-best.js';
 import { scheduleKey, type Schedule, type ScheduleProblem } from './schedule.js';
-import { SCHEDULE_FIGURES, withScheduleFigures } from './schedule-figures.js';
+import { measuredWeeks, SCHEDULE_FIGURES, withScheduleFigures } from './schedule-figures.js';
 import { NO_BACKGROUND, NO_SCALE, type Background, type TermScale } from './schedule-mip.js';
 import { sampleCoefficients } from './schedule-samples.js';
 import { applySchedule, type ScheduleBinding } from './schedule-scenario.js';
@@ -93,7 +93,7 @@ export async function proposeAndSelect(
   options: ProposeOptions,
 ): Promise<ScheduleOutcome> {
   const coefficients = sampleCoefficients(problem, options.samples, options.seed, options.cases);
-  const weeks = Math.max(1e-9, (base.horizonDays - (base.warmupDays ?? 0)) / 7);
+  const weeks = measuredWeeks(base);
   const candidates: Candidate[] = [];
   const rows = new Map<string, Record<string, number>[]>();
   let used = 0;

@@ -16,7 +16,7 @@ import { OptimiseSpecError } from '../optimise/optimise-spec.js';
 import { BUILTIN_SCHEDULES, GENERAL_HOSPITAL_BINDING, generalHospitalProblem } from './general-hospital-problem.js';
 import { proposeAndSelect, type RoundReport } from './propose-and-select.js';
 import { mergeWeights, scheduleKey, type Schedule, type ScheduleProblem } from './schedule.js';
-import { SHOWN, withScheduleFigures } from './schedule-figures.js';
+import { measuredWeeks, SHOWN, withScheduleFigures } from './schedule-figures.js';
 import { applySchedule, type ScheduleBinding } from './schedule-scenario.js';
 import { SMALL_BINDING, SMALL_PROBLEM, smallBase } from './small-instance.js';
 import { scenarioCases } from './scenario-cases.js';
@@ -92,7 +92,8 @@ async function setup(spec: TheatreSpec, source: string): Promise<Setup> {
   if (small && s.scenario === undefined) return { problem, binding, base: smallBase(s.horizonDays ? Math.max(1, Math.round(s.horizonDays / 7)) : 4), builtins };
   const withHorizon = (document: ScenarioInput): ScenarioInput => {
     const d = structuredClone(document);
-    if (s.horizonDays !== undefined) d.horizonDays = (d.warmupDays ?? 0) + s.horizonDays;
+    // Days measured after the scenario's own warm-up, as a scenario's `horizonDays` are.
+    if (s.horizonDays !== undefined) d.horizonDays = s.horizonDays;
     return d;
   };
   if (s.scenario === undefined) return withCurrent({ problem, binding, base: withHorizon(builtinScenario('general-hospital')!.document), builtins });
@@ -151,6 +152,8 @@ function shown(
   const figures: Record<string, Interval> = {};
   const vsA: Record<string, Interval> = {};
   for (const { id } of SHOWN) {
+    // A figure the runs do not have (emergencies where no theatre bumps) is left out.
+    if (rows.some((r) => r[id] === undefined)) continue;
     figures[id] = interval(
       rows.map((r) => r[id]!),
       confidence,
@@ -192,7 +195,7 @@ export async function runTheatreSchedule(spec: TheatreSpec, options: RunTheatreO
   if (!chosen) throw new Error('no schedule could be proposed: the lists asked for do not fit the open theatre-days (see the bounds and forbidden pairs)');
   const rows = outcome.rows.get(chosen.key)!.map((r) => withUtilisation(problem, r));
   const n = rows.length;
-  const weeks = (base.horizonDays - (base.warmupDays ?? 0)) / 7;
+  const weeks = measuredWeeks(base);
   // The built-ins on the chosen's replications 1..n: common random numbers, so differences are paired.
   const builtinRows = new Map<string, Record<string, number>[]>();
   for (const [name, schedule] of builtins) {

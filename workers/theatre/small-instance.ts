@@ -82,7 +82,8 @@ export function smallBase(weeks = 4): ScenarioInput {
     name: 'small-theatre-week',
     description: 'Two theatres, three elective lists and a ward: the check instance of the theatre schedule optimiser.',
     start: '2026-01-05T00:00',
-    horizonDays: 7 * (weeks + 1),
+    // Weeks measured after a week's warm-up (a scenario's horizon excludes its warm-up).
+    horizonDays: 7 * weeks,
     warmupDays: 7,
     wards: [{ id: 'ward', type: 'general', beds: 60, costPerBedDay: 400 }],
     operatingRooms: [room('t1'), room('t2')],
