@@ -31,6 +31,12 @@ describe('hospital-twin optimise on a scenario whose list theatre meets emergenc
       arrivals: { type: 'list', entries: [{ days: 'weekdays', time: '09:00', count: 1 }] },
       pathway: 'urgentOperation',
     });
+    // Its hip replacements take 150 minutes, every one (the small instance's own: lognormal, mean 120).
+    mine.pathways['elective'] = mine.pathways['elective']!.map((step) =>
+      'hold' in step && step.activity === 'surgery' && 'byAttribute' in step.hold
+        ? { ...step, hold: { ...step.hold, cases: { ...step.hold.cases, hip: { type: 'constant' as const, value: 150 } } } }
+        : step,
+    );
     mine.pathways['urgentOperation'] = [{ seize: ['t1'] }, { hold: { type: 'constant', value: 60 }, activity: 'surgery' }, { release: 'all' }];
     await writeFile(join(dir, 'urgent-hospital.yaml'), stringify(mine));
     await writeFile(join(dir, 'urgent.yaml'), SPEC);
@@ -47,7 +53,11 @@ describe('hospital-twin optimise on a scenario whose list theatre meets emergenc
     const report = JSON.parse(await readFile(join(out, 'theatre-schedule.json'), 'utf8')) as {
       replications: number;
       chosen: { figures: Record<string, Interval> };
+      caseTimes: Record<string, Record<string, { operationMinutes: number; wardDays: number }>>;
     };
+    // The program sampled this hospital's own times: its hips' 150 minutes, its hernias' day in the ward (lognormal, mean 1).
+    expect(report.caseTimes['A']!['hip']!.operationMinutes).toBe(150);
+    expect(report.caseTimes['C']!['hernia']!.wardDays).toBeCloseTo(1, 1);
     // t1 runs a list every weekday, and at 09:00 a case of it is always waiting: one bumped a day, five a week.
     expect(report.chosen.figures['theatre.bumpedPerWeek']).toEqual({ mean: 5, half: 0 });
     // `run` of the written scenario, with its seed, on the same replications: the same figures.

@@ -19,7 +19,7 @@ import { mergeWeights, scheduleKey, type Schedule, type ScheduleProblem } from '
 import { measuredWeeks, SHOWN, withScheduleFigures } from './schedule-figures.js';
 import { applySchedule, type ScheduleBinding } from './schedule-scenario.js';
 import { SMALL_BINDING, SMALL_PROBLEM, smallBase } from './small-instance.js';
-import { scenarioCases } from './scenario-cases.js';
+import { caseTimes, scenarioCases, type CaseTimes } from './scenario-cases.js';
 import type { CaseModels } from './schedule-samples.js';
 import { loadUserScenario, readSchedule } from './user-scenario.js';
 import type { TheatreSpec } from './theatre-spec.js';
@@ -52,6 +52,8 @@ export interface TheatreReport {
   scenario?: string;
   /** Which of `builtins` is the scenario's own week (what runs today), when it reads as a schedule. */
   current?: string;
+  /** The cases' times the program sampled, when read from the user's scenario (means, by list and procedure). */
+  caseTimes?: CaseTimes;
   /** The chosen is one of the built-ins (none proposed was better). */
   chosenBuiltin?: string;
   replications: number;
@@ -219,6 +221,7 @@ export async function runTheatreSchedule(spec: TheatreSpec, options: RunTheatreO
     candidates: outcome.candidates.filter((c) => c.round > 0).length,
     ...(spec.theatreSchedule.scenario !== undefined ? { scenario: spec.theatreSchedule.scenario } : {}),
     ...(current !== undefined ? { current } : {}),
+    ...(cases ? { caseTimes: caseTimes(cases, spec.seed) } : {}),
     ...(chosen.round === 0 ? { chosenBuiltin: builtins.find(([, s]) => scheduleKey(s) === chosen.key)?.[0] ?? '?' } : {}),
     replications: n,
     confidence: spec.confidence,

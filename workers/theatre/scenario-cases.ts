@@ -15,7 +15,7 @@
  * `otherwise` way, as a patient with no value does).
  */
 import { compileScenario, parseScenario, type ScenarioInput } from '../../scenarios/index.js';
-import { makeDistribution, stepVerb, type Distribution, type DistributionSpec, type HospitalModel } from '../../sim-core/index.js';
+import { createStream, makeDistribution, stepVerb, type Distribution, type DistributionSpec, type HospitalModel } from '../../sim-core/index.js';
 import { allowed, WEEKDAYS, type ScheduleProblem } from './schedule.js';
 import type { CaseDraw, CaseModel, CaseModels } from './schedule-samples.js';
 import type { ScheduleBinding } from './schedule-scenario.js';
@@ -142,4 +142,29 @@ function drawPath(
     }
     return draw;
   };
+}
+
+/** What the program was given, for people: by list and procedure, the mean operation minutes and days in the ward and critical care. */
+export type CaseTimes = Record<string, Record<string, { operationMinutes: number; wardDays: number; criticalCareDays: number }>>;
+
+/** The means of `draws` draws of each case (their own stream, so the program's draws are not moved). */
+export function caseTimes(cases: CaseModels, seed: number | string, draws = 1000): CaseTimes {
+  const out: CaseTimes = {};
+  for (const [list, byProcedure] of cases) {
+    out[list] = {};
+    for (const [procedure, draw] of byProcedure) {
+      const rng = createStream(seed, `theatre-case-times:${list}/${procedure}`);
+      let minutes = 0;
+      let ward = 0;
+      let icu = 0;
+      for (let n = 0; n < draws; n++) {
+        const d = draw(rng);
+        minutes += d.minutes;
+        for (const s of d.stays) if (s.where === 'ward') ward += s.minutes;
+        for (const s of d.stays) if (s.where === 'icu') icu += s.minutes;
+      }
+      out[list][procedure] = { operationMinutes: minutes / draws, wardDays: ward / draws / 1440, criticalCareDays: icu / draws / 1440 };
+    }
+  }
+  return out;
 }
