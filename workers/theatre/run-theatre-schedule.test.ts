@@ -51,5 +51,11 @@ describe('theatre schedule output', () => {
     await expect(runTheatreSchedule(bad, { runner: inThreadRunner, outDir: tmpdir(), source: SPEC })).rejects.toThrow(
       /theatreSchedule\.forbidden\[0\]\.list: is not a list of small-instance/,
     );
+    // The days measured follow the scenario's warm-up (21 days in the general hospital), as its own horizonDays do.
+    const general = (await loadTheatreSpec(resolve('workers/optimise/examples/theatre-schedule.yaml')))!;
+    const short = { ...general, theatreSchedule: { ...general.theatreSchedule, horizonDays: 14 } };
+    await expect(runTheatreSchedule(short, { runner: inThreadRunner, outDir: tmpdir(), source: SPEC })).rejects.toThrow(
+      /theatreSchedule\.horizonDays: must be longer than the scenario's warm-up \(21 days\), got 14/,
+    );
   });
 });

@@ -94,8 +94,13 @@ async function setup(spec: TheatreSpec, source: string): Promise<Setup> {
   if (small && s.scenario === undefined) return { problem, binding, base: smallBase(s.horizonDays ? Math.max(1, Math.round(s.horizonDays / 7)) : 4), builtins };
   const withHorizon = (document: ScenarioInput): ScenarioInput => {
     const d = structuredClone(document);
-    // Days measured after the scenario's own warm-up, as a scenario's `horizonDays` are.
-    if (s.horizonDays !== undefined) d.horizonDays = s.horizonDays;
+    // Days measured after the scenario's own warm-up, as a scenario's `horizonDays` are (and, as there, longer than it).
+    if (s.horizonDays === undefined) return d;
+    if (s.horizonDays <= (d.warmupDays ?? 0))
+      throw new OptimiseSpecError(source, [
+        { path: 'theatreSchedule.horizonDays', message: `must be longer than the scenario's warm-up (${d.warmupDays} days), got ${s.horizonDays}` },
+      ]);
+    d.horizonDays = s.horizonDays;
     return d;
   };
   if (s.scenario === undefined) return withCurrent({ problem, binding, base: withHorizon(builtinScenario('general-hospital')!.document), builtins });
