@@ -46,7 +46,8 @@ export async function benchTheatre(log: (line: string) => void): Promise<Figures
         rounds: 1,
         perRound: 2,
         replications: { firstStage: 3, budget: 12 },
-        theatreSchedule: { ...spec.theatreSchedule, horizonDays: 14 },
+        // Longer than the general hospital's 21-day warm-up (the days measured after it).
+        theatreSchedule: { ...spec.theatreSchedule, horizonDays: 28 },
       });
     const started = performance.now();
     const report = await runTheatreSchedule(spec, { runner, outDir: join(dir, 'general') });

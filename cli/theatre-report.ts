@@ -42,7 +42,7 @@ export function theatreSummary(r: TheatreReport): string {
     ...columns.map((c) => (c.name === 'chosen' ? 'Chosen' : c.name === 'current' ? "The scenario's own week" : `Schedule ${c.name}`)),
     ...(a ? ['Chosen - A'] : []),
   ];
-  const rows = SHOWN.map((f) => [
+  const rows = SHOWN.filter((f) => r.chosen.figures[f.id] !== undefined).map((f) => [
     `${f.label} (${f.unit})`,
     ...columns.map((c) => withHalf(c.figures[f.id], f.unit)),
     ...(a ? [withHalf(r.chosen.vsA?.[f.id], f.unit)] : []),

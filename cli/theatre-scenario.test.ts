@@ -29,6 +29,10 @@ describe('hospital-twin optimise on the user’s own scenario (theatreSchedule.s
     const mine = applySchedule(smallBase(2), SMALL_PROBLEM, SMALL_BINDING, own);
     mine.name = 'my-hospital';
     mine.wards![0] = { ...mine.wards![0]!, beds: 45, costPerBedDay: 350 };
+    // Urgent ward admissions replayed from a CSV of dated arrivals beside the scenario (docs/dated-arrivals.md).
+    mine.patientClasses.push({ id: 'urgentAdmission', department: 'surgery', arrivals: { type: 'dated', file: 'urgent.csv' }, pathway: 'urgentStay' });
+    mine.pathways['urgentStay'] = [{ seize: ['ward'] }, { hold: { type: 'constant', value: 1440 }, activity: 'stay:ward' }, { release: 'all' }];
+    await writeFile(join(dir, 'urgent.csv'), 'at\n2026-01-06T10:00\n2026-01-13T14:30\n');
     await writeFile(join(dir, 'my-hospital.yaml'), stringify(mine));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -44,6 +48,11 @@ describe('hospital-twin optimise on the user’s own scenario (theatreSchedule.s
     const written = parseScenarioText(await readFile(join(out, 'theatre-schedule-scenario.yaml'), 'utf8'), 'written');
     expect(written.name).toBe('my-hospital-mine');
     expect(written.wards[0]).toMatchObject({ id: 'ward', beds: 45, costPerBedDay: 350 });
+    // The dated admissions were read from the CSV, and the written scenario carries them inline (it runs from anywhere).
+    expect(written.patientClasses.find((c) => c.id === 'urgentAdmission')!.arrivals).toMatchObject({
+      type: 'dated',
+      entries: [{ at: '2026-01-06T10:00' }, { at: '2026-01-13T14:30' }],
+    });
     const report = JSON.parse(await readFile(join(out, 'theatre-schedule.json'), 'utf8')) as {
       current: string;
       builtins: { name: string; schedule: unknown }[];
@@ -71,7 +80,10 @@ describe('hospital-twin optimise on the user’s own scenario (theatreSchedule.s
     const noT2 = parse(text) as Record<string, unknown>;
     const rooms = noT2['operatingRooms'] as { id: string }[];
     noT2['operatingRooms'] = rooms.filter((room) => room.id !== 't2');
-    noT2['pathways'] = { elective: [{ seize: ['t1'] }, { hold: { type: 'constant', value: 60 }, activity: 'surgery' }, { release: 'all' }] };
+    noT2['pathways'] = {
+      ...(noT2['pathways'] as object),
+      elective: [{ seize: ['t1'] }, { hold: { type: 'constant', value: 60 }, activity: 'surgery' }, { release: 'all' }],
+    };
     await writeFile(join(dir, 'one-theatre.yaml'), stringify(noT2));
     await writeFile(join(dir, 'lacking.yaml'), spec('one-theatre.yaml'));
     r = await optimise(join(dir, 'lacking.yaml'), '--out', join(dir, 'lacking-out'));

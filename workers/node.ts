@@ -2,6 +2,7 @@
 export { NodeWorkerPool, defaultWorkerCount, type PoolRunOptions } from './pool/node-pool.js';
 export { runScenarioParallel, type ParallelRunOptions, type ParallelExperimentResult } from './pool/run-parallel.js';
 export * from './sweep/index.js';
+export { byFileLine, readDatedArrivalFiles, type DatedArrivalFiles } from './dated-arrival-files.js';
 export { runForecastParallel, type ForecastRun, type ForecastRunOptions } from './forecast/forecast-parallel.js';
 export * from './optimise/index.js';
 export type { ReplicationRunner, RunnerOptions } from './replication-runner.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StepModel } from '../index.js';
 import { holdFor, runTiny, tinyModel } from './test-model.js';
+import { branch } from './branch.js';
 
 /** Branch to step 3 (an X-ray) with probability p; the rest go on to step 1 (a dressing) and leave. */
 function xrayWith(p: number): StepModel[] {
@@ -29,5 +30,10 @@ describe('branch: go one way or another at random', () => {
     // Binomial(200, 0.5): sd 7.1, so 100 ± 35 is five sd wide.
     expect(xrays).toBeGreaterThan(65);
     expect(xrays).toBeLessThan(135);
+  });
+
+  it('draws the way ahead of a run as a run does: below the cumulative probability the target, else the next step', () => {
+    const step = { op: 'branch' as const, probabilities: [0.3, 0.2], targets: [5, 7] };
+    expect([0, 0.29, 0.3, 0.49, 0.5, 0.99].map((u) => branch.drawNext!(step, 2, u))).toEqual([5, 5, 7, 7, 3, 3]);
   });
 });

@@ -20,13 +20,22 @@ class BranchRunner implements StepRunner<BranchStep> {
   }
 
   run(p: number, s: BranchStep, i: number): number {
-    let u = this.rngs[this.r.patients.pathwayOf[p]!]![i]!.next();
-    for (let k = 0; k < s.probabilities.length; k++) {
-      u -= s.probabilities[k]!;
-      if (u < 0) return s.targets[k]!;
-    }
-    return i + 1;
+    return wayFor(s, i, this.rngs[this.r.patients.pathwayOf[p]!]![i]!.next());
   }
 }
 
-export const branch: Verb<BranchStep> = { op: 'branch', create: (run) => new BranchRunner(run), next: (s, i) => [i + 1, ...s.targets] };
+/** The way taken for a uniform draw u: the first target whose cumulative probability passes u, else the next step. */
+function wayFor(s: BranchStep, i: number, u: number): number {
+  for (let k = 0; k < s.probabilities.length; k++) {
+    u -= s.probabilities[k]!;
+    if (u < 0) return s.targets[k]!;
+  }
+  return i + 1;
+}
+
+export const branch: Verb<BranchStep> = {
+  op: 'branch',
+  create: (run) => new BranchRunner(run),
+  next: (s, i) => [i + 1, ...s.targets],
+  drawNext: wayFor,
+};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { holdFor, runTiny, seizeOf, tinyModel } from './test-model.js';
+import { hold } from './hold.js';
 
 describe('hold: a timed activity', () => {
   it('lets a patient who arrives at t and holds 30 minutes leave at t + 30', () => {
@@ -59,5 +60,35 @@ describe('hold: a timed activity', () => {
     expect(own!.left?.at).toBe(100);
     expect(outlier!.seized).toEqual([['surgical', 0]]);
     expect(outlier!.left?.at).toBe(200);
+  });
+
+  it('tells the time it takes for given attribute values, as a run takes it (for paths drawn ahead of a run)', () => {
+    const step = {
+      op: 'hold' as const,
+      activity: 'surgery',
+      duration: {
+        kind: 'byAttribute' as const,
+        attribute: 0,
+        byValue: [{ type: 'constant' as const, value: 120 }, null],
+        otherwise: { type: 'constant' as const, value: 45 },
+      },
+    };
+    const of = (v: number) => hold.duration!(step, () => v);
+    expect([of(0), of(1), of(-1)]).toEqual([
+      { type: 'constant', value: 120 },
+      { type: 'constant', value: 45 },
+      { type: 'constant', value: 45 },
+    ]);
+    expect(hold.duration!({ ...step, duration: { ...step.duration, otherwise: null } }, () => 1)).toBeNull();
+    const model = tinyModel({
+      attributes: [{ name: 'procedure', values: ['hip', 'wrist'] }],
+      arrivals: [
+        { at: 0, attributes: [0] },
+        { at: 0, attributes: [1] },
+      ],
+      steps: [step],
+    });
+    expect(runTiny(model).patients.map((p) => p.left?.at)).toEqual([120, 45]);
+    expect(hold.duration!(holdFor(30, 'triage'), () => -1)).toEqual({ type: 'constant', value: 30 });
   });
 });

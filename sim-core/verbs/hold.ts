@@ -76,6 +76,12 @@ export const hold: Verb<HoldStep> = {
   op: 'hold',
   create: (run) => new HoldRunner(run),
   next: nextStep,
+  duration(s, attributeValue) {
+    const d = s.duration;
+    if (d.kind === 'fixed') return d.distribution;
+    const v = attributeValue(d.attribute);
+    return (v >= 0 ? d.byValue[v] : null) ?? d.otherwise;
+  },
   standing: {
     kind: 'activity',
     activity: (s) => s.activity,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { holdFor, runTiny, seizeOf, tinyModel } from './test-model.js';
+import { release } from './release.js';
 
 describe('release: give back resources before the pathway ends', () => {
   it('frees a unit at the instant it is released, so the next patient takes it then', () => {
@@ -49,5 +50,10 @@ describe('release: give back resources before the pathway ends', () => {
       ['nurse', 10],
       ['bed', 10],
     ]);
+  });
+
+  it('holds after the step what it held less what it named, or nothing after "all" (for paths drawn ahead of a run)', () => {
+    expect(release.heldAfter!({ op: 'release', resources: [1, 4] }, [0, 1, 2])).toEqual([0, 2]);
+    expect(release.heldAfter!({ op: 'release', resources: 'all' }, [0, 1, 2])).toEqual([]);
   });
 });

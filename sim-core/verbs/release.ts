@@ -15,4 +15,9 @@ class ReleaseRunner implements StepRunner<ReleaseStep> {
   }
 }
 
-export const release: Verb<ReleaseStep> = { op: 'release', create: (run) => new ReleaseRunner(run), next: nextStep };
+export const release: Verb<ReleaseStep> = {
+  op: 'release',
+  create: (run) => new ReleaseRunner(run),
+  next: nextStep,
+  heldAfter: (s, held) => (s.resources === 'all' ? [] : held.filter((r) => !(s.resources as number[]).includes(r))),
+};

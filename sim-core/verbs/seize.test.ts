@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StepModel } from '../index.js';
 import { holdFor, runTiny, seizeOf, tinyModel } from './test-model.js';
+import { seize, type SeizeStep } from './seize.js';
 
 /** Seize the doctor (resource 0), see it for 30 minutes, give it back. */
 const visit = (seize: StepModel = seizeOf([0])): StepModel[] => [seize, holdFor(30, 'visit'), { op: 'release', resources: [0] }];
@@ -87,5 +88,11 @@ describe('seize: wait for resources, in line by priority, or give up', () => {
       steps: [seizeOf([0, 1], { oneOf: true }), holdFor(30, 'exam'), { op: 'release', resources: 'all' }],
     });
     expect(runTiny(model).patients.map((p) => p.seized)).toEqual([[['room A', 0]], [['room B', 0]], [['room A', 30]]]);
+  });
+
+  it('holds what it seized after the step, beside what was held (for paths drawn ahead of a run)', () => {
+    expect(seize.heldAfter!(seizeOf([2, 0]) as SeizeStep, [0, 5])).toEqual([0, 5, 2]);
+    // A oneOf takes one of its rooms, which cannot be told ahead: the path counts it as in any.
+    expect(seize.heldAfter!(seizeOf([1, 3], { oneOf: true }) as SeizeStep, [])).toEqual([1, 3]);
   });
 });

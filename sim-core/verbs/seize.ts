@@ -220,6 +220,8 @@ export const seize: Verb<SeizeStep> = {
   // Granted at once, or after a wait: the patient goes on at the next step either way.
   next: nextStep,
   standing: { kind: 'wait', waitsFor: (s) => s.resources, names: (s) => [s.figure] },
+  // A oneOf (or pooled) seize takes one of its list, which a path drawn ahead cannot tell: it may be any.
+  heldAfter: (s, held) => [...held, ...s.resources.filter((r) => !held.includes(r))],
 };
 
 /** A clinic patient's own priority where it has one (not NaN), else the class's. */

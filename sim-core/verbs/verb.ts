@@ -10,6 +10,7 @@ import type { RunObserver } from '../hospital/observer.js';
 import type { PatientTable } from '../hospital/patients.js';
 import type { StockRoom } from '../hospital/stock-room.js';
 import type { ExitKind } from '../hospital/trace-words.js';
+import type { DistributionSpec } from '../random/distributions/index.js';
 import type { RandomStream } from '../random/stream.js';
 import type { ClaimBook } from '../resources/claim-book.js';
 import type { Resource } from '../resources/resource.js';
@@ -122,6 +123,16 @@ export interface Verb<S extends { op: string }> {
    * "stock:<item>". Absent for a step that never waits for stock.
    */
   stockWait?(step: S): number;
+  /**
+   * For a case's path drawn ahead of any run (the theatre schedule's sample
+   * averages): the time a patient spends here, given its attributes (as
+   * `next` reads them); absent or null: none known ahead (no time, or a wait).
+   */
+  duration?(step: S, attributeValue: (attribute: number) => number): DistributionSpec | null;
+  /** The resources a patient holds after this step, given those held before; absent: the same. */
+  heldAfter?(step: S, held: readonly number[]): readonly number[];
+  /** The way a case goes on, drawn by the step's own chances with `u` uniform in [0, 1); absent: the first of `next`. */
+  drawNext?(step: S, i: number, u: number): number;
 }
 
 /** The step after this one: what most verbs lead to. */

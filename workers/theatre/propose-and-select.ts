@@ -19,12 +19,12 @@ import type { OptimiseRunner } from '../optimise/evaluations.js';
 import type { Goal } from '../optimise/measure.js';
 import { selectBest, type SelectionOutcome } from '../optimise/select-best.js';
 import { scheduleKey, type Schedule, type ScheduleProblem } from './schedule.js';
-import { SCHEDULE_FIGURES, withScheduleFigures } from './schedule-figures.js';
+import { measuredWeeks, SCHEDULE_FIGURES, withScheduleFigures } from './schedule-figures.js';
 import { NO_BACKGROUND, NO_SCALE, type Background, type TermScale } from './schedule-mip.js';
 import { sampleCoefficients } from './schedule-samples.js';
 import { applySchedule, type ScheduleBinding } from './schedule-scenario.js';
 import { listBeds, predict, solveSchedule, weighted, type Proposal } from './solve-schedule.js';
-import type { ListCoefficients } from './schedule-samples.js';
+import type { CaseModels, ListCoefficients } from './schedule-samples.js';
 
 /** What the program says of a schedule it did not propose (an incumbent). */
 function predictedProposal(problem: ScheduleProblem, coefficients: ReadonlyMap<string, ListCoefficients>, schedule: Schedule): Proposal {
@@ -52,6 +52,8 @@ export interface ProposeOptions {
    * the program's proposals.
    */
   incumbents?: readonly { name: string; schedule: Schedule }[];
+  /** The cases of each list as the scheduled scenario has them (a user's scenario); absent: the problem's procedures. */
+  cases?: CaseModels;
   /** Told after each round: what was proposed and what simulation found. */
   onRound?: (round: RoundReport) => void;
 }
@@ -90,8 +92,8 @@ export async function proposeAndSelect(
   base: ScenarioInput,
   options: ProposeOptions,
 ): Promise<ScheduleOutcome> {
-  const coefficients = sampleCoefficients(problem, options.samples, options.seed);
-  const weeks = Math.max(1e-9, (base.horizonDays - (base.warmupDays ?? 0)) / 7);
+  const coefficients = sampleCoefficients(problem, options.samples, options.seed, options.cases);
+  const weeks = measuredWeeks(base);
   const candidates: Candidate[] = [];
   const rows = new Map<string, Record<string, number>[]>();
   let used = 0;

@@ -16,9 +16,11 @@ import { OptimiseSpecError } from '../optimise/optimise-spec.js';
 import { BUILTIN_SCHEDULES, GENERAL_HOSPITAL_BINDING, generalHospitalProblem } from './general-hospital-problem.js';
 import { proposeAndSelect, type RoundReport } from './propose-and-select.js';
 import { mergeWeights, scheduleKey, type Schedule, type ScheduleProblem } from './schedule.js';
-import { SHOWN, withScheduleFigures } from './schedule-figures.js';
+import { measuredWeeks, SHOWN, withScheduleFigures } from './schedule-figures.js';
 import { applySchedule, type ScheduleBinding } from './schedule-scenario.js';
 import { SMALL_BINDING, SMALL_PROBLEM, smallBase } from './small-instance.js';
+import { caseTimes, scenarioCases, type CaseTimes } from './scenario-cases.js';
+import type { CaseModels } from './schedule-samples.js';
 import { loadUserScenario, readSchedule } from './user-scenario.js';
 import type { TheatreSpec } from './theatre-spec.js';
 
@@ -50,6 +52,8 @@ export interface TheatreReport {
   scenario?: string;
   /** Which of `builtins` is the scenario's own week (what runs today), when it reads as a schedule. */
   current?: string;
+  /** The cases' times the program sampled, when read from the user's scenario (means, by list and procedure). */
+  caseTimes?: CaseTimes;
   /** The chosen is one of the built-ins (none proposed was better). */
   chosenBuiltin?: string;
   replications: number;
@@ -69,6 +73,8 @@ interface Setup {
   problem: ScheduleProblem;
   binding: ScheduleBinding;
   base: ScenarioInput;
+  /** The cases of each list as the user's scenario has them; absent: the hospital's own procedures. */
+  cases?: CaseModels;
   /** Schedules in use, simulated beside the proposals: A and B, and the scenario's own week when it is neither. */
   builtins: [string, Schedule][];
   /** Which of the built-ins is the scenario's own week, if it reads as one. */
@@ -86,15 +92,32 @@ async function setup(spec: TheatreSpec, source: string): Promise<Setup> {
   checkNames(spec, problem, source);
   const builtins: [string, Schedule][] = small ? [] : Object.entries(BUILTIN_SCHEDULES);
   if (small && s.scenario === undefined) return { problem, binding, base: smallBase(s.horizonDays ? Math.max(1, Math.round(s.horizonDays / 7)) : 4), builtins };
-  const base = structuredClone(
-    s.scenario === undefined ? builtinScenario('general-hospital')!.document : await loadUserScenario(s.scenario, problem, binding, source),
-  );
-  if (s.horizonDays !== undefined) base.horizonDays = (base.warmupDays ?? 0) + s.horizonDays;
+  const withHorizon = (document: ScenarioInput): ScenarioInput => {
+    const d = structuredClone(document);
+    // Days measured after the scenario's own warm-up, as a scenario's `horizonDays` are (and, as there, longer than it).
+    if (s.horizonDays === undefined) return d;
+    if (s.horizonDays <= (d.warmupDays ?? 0))
+      throw new OptimiseSpecError(source, [
+        { path: 'theatreSchedule.horizonDays', message: `must be longer than the scenario's warm-up (${d.warmupDays} days), got ${s.horizonDays}` },
+      ]);
+    d.horizonDays = s.horizonDays;
+    return d;
+  };
+  if (s.scenario === undefined) return withCurrent({ problem, binding, base: withHorizon(builtinScenario('general-hospital')!.document), builtins });
+  // The user's scenario: the program's operation times, stays, turnover and overrun rule are its own.
+  const base = withHorizon(await loadUserScenario(s.scenario, problem, binding, source));
+  const { cases, turnoverMinutes, overrun } = scenarioCases(base, problem, binding);
+  return withCurrent({ problem: { ...problem, turnoverMinutes, overrun }, binding, base, builtins, cases });
+}
+
+/** The scenario's own week, when it reads as a schedule: which built-in it is, or a `current` beside them. */
+function withCurrent(setup: Setup): Setup {
+  const { problem, binding, base, builtins } = setup;
   const own = readSchedule(base, problem, binding);
-  if (own === undefined) return { problem, binding, base, builtins };
+  if (own === undefined) return setup;
   const same = builtins.find(([, b]) => scheduleKey(b) === scheduleKey(own));
-  if (same) return { problem, binding, base, builtins, current: same[0] };
-  return { problem, binding, base, builtins: [['current', own], ...builtins], current: 'current' };
+  if (same) return { ...setup, current: same[0] };
+  return { ...setup, builtins: [['current', own], ...builtins], current: 'current' };
 }
 
 function checkNames(spec: TheatreSpec, problem: ScheduleProblem, source: string): void {
@@ -136,6 +159,8 @@ function shown(
   const figures: Record<string, Interval> = {};
   const vsA: Record<string, Interval> = {};
   for (const { id } of SHOWN) {
+    // A figure the runs do not have (emergencies where no theatre bumps) is left out.
+    if (rows.some((r) => r[id] === undefined)) continue;
     figures[id] = interval(
       rows.map((r) => r[id]!),
       confidence,
@@ -151,7 +176,7 @@ function shown(
 
 export async function runTheatreSchedule(spec: TheatreSpec, options: RunTheatreOptions): Promise<TheatreReport> {
   const source = options.source ?? spec.name;
-  const { problem, binding, base, builtins, current } = await setup(spec, source);
+  const { problem, binding, base, builtins, current, cases } = await setup(spec, source);
   const files = { scenario: join(options.outDir, THEATRE_FILES.scenario), json: join(options.outDir, THEATRE_FILES.json) };
   const own = spec.theatreSchedule.scenario;
   const inputs = [
@@ -171,12 +196,13 @@ export async function runTheatreSchedule(spec: TheatreSpec, options: RunTheatreO
     confidence: spec.confidence,
     runner: options.runner,
     incumbents: builtins.map(([name, schedule]) => ({ name, schedule })),
+    ...(cases ? { cases } : {}),
   });
   const chosen = outcome.chosen;
   if (!chosen) throw new Error('no schedule could be proposed: the lists asked for do not fit the open theatre-days (see the bounds and forbidden pairs)');
   const rows = outcome.rows.get(chosen.key)!.map((r) => withUtilisation(problem, r));
   const n = rows.length;
-  const weeks = (base.horizonDays - (base.warmupDays ?? 0)) / 7;
+  const weeks = measuredWeeks(base);
   // The built-ins on the chosen's replications 1..n: common random numbers, so differences are paired.
   const builtinRows = new Map<string, Record<string, number>[]>();
   for (const [name, schedule] of builtins) {
@@ -200,6 +226,7 @@ export async function runTheatreSchedule(spec: TheatreSpec, options: RunTheatreO
     candidates: outcome.candidates.filter((c) => c.round > 0).length,
     ...(spec.theatreSchedule.scenario !== undefined ? { scenario: spec.theatreSchedule.scenario } : {}),
     ...(current !== undefined ? { current } : {}),
+    ...(cases ? { caseTimes: caseTimes(cases, spec.seed) } : {}),
     ...(chosen.round === 0 ? { chosenBuiltin: builtins.find(([, s]) => scheduleKey(s) === chosen.key)?.[0] ?? '?' } : {}),
     replications: n,
     confidence: spec.confidence,

@@ -29,24 +29,63 @@ export interface ListCoefficients {
   icu: number[][];
 }
 
+/** One case drawn: its minutes in theatre, what the room expects it to take, then its stays in order (a stay elsewhere is not counted). */
+export interface CaseDraw {
+  minutes: number;
+  expectedMinutes: number;
+  stays: readonly { where: 'ward' | 'icu' | null; minutes: number }[];
+}
+
+/** How one kind of case (a list's procedure) is drawn. */
+export type CaseModel = (rng: RandomStream) => CaseDraw;
+
+/** Cases by list kind, then by procedure: where given, they replace the problem's own procedures (a user's scenario read). */
+export type CaseModels = ReadonlyMap<string, ReadonlyMap<string, CaseModel>>;
+
 /** The coefficients of every list kind of the problem, from `samples` draws with the seed's streams. */
-export function sampleCoefficients(problem: ScheduleProblem, samples: number, seed: number | string): Map<string, ListCoefficients> {
+export function sampleCoefficients(problem: ScheduleProblem, samples: number, seed: number | string, cases?: CaseModels): Map<string, ListCoefficients> {
   const out = new Map<string, ListCoefficients>();
-  for (const list of problem.lists) out.set(list.id, listCoefficients(problem, list, samples, createStream(seed, `theatre-saa:${list.id}`)));
+  for (const list of problem.lists)
+    out.set(list.id, listCoefficients(problem, list, samples, createStream(seed, `theatre-saa:${list.id}`), cases?.get(list.id)));
   return out;
 }
 
-function listCoefficients(problem: ScheduleProblem, list: ListSpec, samples: number, rng: RandomStream): ListCoefficients {
-  const dist = (name: string) => {
-    const p = problem.procedures[name];
-    if (!p) throw new Error(`list ${list.id}: no procedure "${name}" in the problem`);
+/** A procedure of the problem as a case: its minutes, its ward stay and its ICU stay drawn in that order; the ICU first, then the ward. */
+function procedureCase(problem: ScheduleProblem, list: ListSpec, name: string): CaseModel {
+  const p = problem.procedures[name];
+  if (!p) throw new Error(`list ${list.id}: no procedure "${name}" in the problem`);
+  const minutes = makeDistribution(p.minutes);
+  const ward = p.wardMinutes ? makeDistribution(p.wardMinutes) : null;
+  const icu = p.icuMinutes ? makeDistribution(p.icuMinutes) : null;
+  return (rng) => {
+    const m = minutes.sample(rng);
+    const wardStay = ward ? ward.sample(rng) : 0;
+    const icuStay = icu ? icu.sample(rng) : 0;
     return {
-      minutes: makeDistribution(p.minutes),
-      ward: p.wardMinutes ? makeDistribution(p.wardMinutes) : null,
-      icu: p.icuMinutes ? makeDistribution(p.icuMinutes) : null,
+      minutes: m,
+      expectedMinutes: minutes.mean,
+      stays: [
+        { where: 'icu', minutes: icuStay },
+        { where: 'ward', minutes: wardStay },
+      ],
     };
   };
-  const cases = list.cases.flatMap(([name, count]) => Array.from({ length: count }, () => dist(name)));
+}
+
+function listCoefficients(
+  problem: ScheduleProblem,
+  list: ListSpec,
+  samples: number,
+  rng: RandomStream,
+  models?: ReadonlyMap<string, CaseModel>,
+): ListCoefficients {
+  const model = (name: string): CaseModel => {
+    if (models === undefined) return procedureCase(problem, list, name);
+    const m = models.get(name);
+    if (!m) throw new Error(`list ${list.id}: no case model for procedure "${name}"`);
+    return m;
+  };
+  const cases = list.cases.flatMap(([name, count]) => Array.from({ length: count }, () => model(name)));
   const days = WEEKDAYS.length;
   const ward = Array.from({ length: days }, () => new Array<number>(7).fill(0));
   const icu = Array.from({ length: days }, () => new Array<number>(7).fill(0));
@@ -56,21 +95,21 @@ function listCoefficients(problem: ScheduleProblem, list: ListSpec, samples: num
     let clock = 0;
     let lastEnd = 0;
     for (const c of cases) {
-      const minutes = c.minutes.sample(rng);
-      const wardStay = c.ward ? c.ward.sample(rng) : 0;
-      const icuStay = c.icu ? c.icu.sample(rng) : 0;
-      if (problem.overrun === 'cancel' && clock + c.minutes.mean > problem.sessionMinutes) {
+      const drawn = c(rng);
+      if (problem.overrun === 'cancel' && clock + drawn.expectedMinutes > problem.sessionMinutes) {
         cancelled++;
         continue;
       }
-      const end = clock + minutes;
+      const end = clock + drawn.minutes;
       lastEnd = end;
       clock = end + problem.turnoverMinutes;
-      // ICU first, then the ward; each counted at 08:00 of every weekday it spans, over the weeks it lasts.
+      // Each stay counted at 08:00 of every weekday it spans, over the weeks it lasts, one after another from the end of the operation.
       for (let d = 0; d < days; d++) {
-        const out = d * DAY + SESSION_START + end;
-        addCensus(icu[d]!, out, out + icuStay);
-        addCensus(ward[d]!, out + icuStay, out + icuStay + wardStay);
+        let from = d * DAY + SESSION_START + end;
+        for (const stay of drawn.stays) {
+          if (stay.where !== null) addCensus((stay.where === 'icu' ? icu : ward)[d]!, from, from + stay.minutes);
+          from += stay.minutes;
+        }
       }
     }
     overtime += Math.max(0, lastEnd - problem.sessionMinutes) / 60;

@@ -82,8 +82,10 @@ export function smallBase(weeks = 4): ScenarioInput {
     name: 'small-theatre-week',
     description: 'Two theatres, three elective lists and a ward: the check instance of the theatre schedule optimiser.',
     start: '2026-01-05T00:00',
-    horizonDays: 7 * (weeks + 1),
-    warmupDays: 7,
+    // Weeks measured after a week's warm-up (a scenario's horizon excludes its warm-up).
+    horizonDays: 7 * weeks,
+    // A week, or less for a one-week run (a scenario's warm-up must be shorter than its horizon).
+    warmupDays: Math.min(7, 7 * weeks - 1),
     wards: [{ id: 'ward', type: 'general', beds: 60, costPerBedDay: 400 }],
     operatingRooms: [room('t1'), room('t2')],
     patientClasses: [cls('arthroplasty'), cls('endoscopy'), cls('hernia')],

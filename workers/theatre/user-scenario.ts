@@ -8,7 +8,8 @@
  * Its own theatre week, when it reads as lists of the problem, is the
  * "current" schedule the chosen one is shown against.
  */
-import { BUILTIN_SCENARIOS, builtinScenario, parseScenario, ScenarioError, type ScenarioInput } from '../../scenarios/index.js';
+import { BUILTIN_SCENARIOS, builtinScenario, parseScenario, ScenarioError, type ScenarioInput, type ScenarioIssue } from '../../scenarios/index.js';
+import { byFileLine, readDatedArrivalFiles, type DatedArrivalFiles } from '../dated-arrival-files.js';
 import { OptimiseSpecError } from '../optimise/optimise-spec.js';
 import { loadBaseDocument, SweepSpecError } from '../sweep/index.js';
 import { WEEKDAYS, type Schedule, type ScheduleProblem } from './schedule.js';
@@ -36,14 +37,18 @@ export async function loadUserScenario(scenario: string, problem: ScheduleProble
       );
     throw e;
   }
+  const asSpecError = (issues: readonly ScenarioIssue[]) =>
+    new OptimiseSpecError(
+      source,
+      issues.map((i) => ({ path: `${FIELD} (${scenario}) ${i.path || '(document)'}`, message: i.message })),
+    );
+  let files: DatedArrivalFiles = new Map();
   try {
+    // A class's dated arrivals come from the CSV file it names, beside the scenario file (as `run` reads them).
+    if (isFile) files = await readDatedArrivalFiles(document, scenario);
     parseScenario(document, scenario);
   } catch (e) {
-    if (e instanceof ScenarioError)
-      throw new OptimiseSpecError(
-        source,
-        e.issues.map((i) => ({ path: `${FIELD} (${scenario}) ${i.path || '(document)'}`, message: i.message })),
-      );
+    if (e instanceof ScenarioError) throw asSpecError(byFileLine(e.issues, files));
     throw e;
   }
   const base = document as ScenarioInput;

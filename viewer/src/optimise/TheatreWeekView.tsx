@@ -132,7 +132,7 @@ function TheatreWeekReport({ week }: { week: TheatreWeek }) {
               </tr>
             </thead>
             <tbody>
-              {THEATRE_FIGURES_SHOWN.map((f) => (
+              {THEATRE_FIGURES_SHOWN.filter((f) => week.chosen.figures[f.id] !== undefined).map((f) => (
                 <tr key={f.id}>
                   <th scope="row" title={`theatre-schedule.json: ${f.id}`}>
                     {f.label} ({f.unit === 'share' ? '%' : f.unit})
