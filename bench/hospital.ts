@@ -10,7 +10,7 @@ import { builtinScenario, compileScenario, parseScenario } from '../scenarios/in
 import { runReplication } from '../workers/index.js';
 import { NodeWorkerPool } from '../workers/node.js';
 import { cpuCeilingSpeedUp } from './cpu-ceiling.js';
-import { cpuSeconds } from './cpu-time.js';
+import { cpuSeconds, mainThreadCpuSeconds } from './cpu-time.js';
 import { mm1BareLoop } from './mm1-bare-loop.js';
 
 /**
@@ -93,6 +93,9 @@ export async function benchHospitalParallel(replications = 200): Promise<Figures
   let one = 0;
   let all = 0;
   let coldStart = 0;
+  // While every core runs a worker: the main thread's CPU, and the workers' time with work in hand.
+  let mainCpu: number | null = 0;
+  let busy = 0;
   try {
     const t0 = performance.now();
     await single.run({ scenario, seed: 1, replications: [1000] });
@@ -103,7 +106,12 @@ export async function benchHospitalParallel(replications = 200): Promise<Figures
     for (let b = 0; b < blocks; b++) {
       const reps = numbers.filter((_, i) => i % blocks === b);
       one += await timedRun(single, scenario, reps);
+      const m0 = mainThreadCpuSeconds();
+      const b0 = sum(every.busyMilliseconds());
       all += await timedRun(every, scenario, reps);
+      const m1 = mainThreadCpuSeconds();
+      mainCpu = mainCpu !== null && m0 !== null && m1 !== null ? mainCpu + m1 - m0 : null;
+      busy += sum(every.busyMilliseconds()) - b0;
     }
   } finally {
     await single.close();
@@ -119,6 +127,10 @@ export async function benchHospitalParallel(replications = 200): Promise<Figures
     // The same speed-up for a loop that only computes: the most this machine gives.
     'parallel.machineCeilingSpeedUp': ceiling,
     'parallel.speedUpOfCeiling': one / all / ceiling,
+    // Main-thread CPU milliseconds per replication while every core runs a worker (taking results in, handing work out).
+    'parallel.mainThreadCpuMsPerReplication': mainCpu === null ? null : (mainCpu * 1000) / replications,
+    // Share of the workers' time without work in hand over the all-cores runs: waiting for the last chunk of a block, hand-overs.
+    'parallel.workerIdleShare': 1 - busy / (cores * all),
     'parallel.workerOverheadPerReplication': overhead.median,
     'parallel.workerOverheadPerReplication.q1': overhead.q1,
     'parallel.workerOverheadPerReplication.q3': overhead.q3,
@@ -183,6 +195,10 @@ async function workerOverhead(
   } finally {
     await pool.close();
   }
+}
+
+function sum(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
 }
 
 /** Replication numbers for warming up, apart from the timed ones (1, 2, …). */

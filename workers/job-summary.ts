@@ -3,7 +3,8 @@
  * every host does it (Node's worker pool and the browser's Web Worker), so the
  * viewer shows exactly the figures the CLI prints.
  */
-import { summariseReplications } from '../sim-core/index.js';
+import { summariseColumns, summariseReplications, type FigureSummary } from '../sim-core/index.js';
+import { figureColumns } from './packed-results.js';
 import type { Scenario } from '../scenarios/index.js';
 import type { JobResult, ReplicationFailure, ReplicationJob } from './replication-api.js';
 import type { ExperimentResult } from './run-replications.js';
@@ -25,10 +26,16 @@ export function summariseJob(scenario: Scenario, seed: number | string, out: Job
     scenario: scenario.name,
     seed,
     replications: out.results.length,
-    figures: summariseReplications(out.results.map((r) => r.figures)),
+    figures: summariseResults(out.results),
     perReplication: out.results,
     failures: out.failures,
     cancelled: out.cancelled,
     ...(out.trace ? { trace: out.trace } : {}),
   };
+}
+
+/** Every figure's summary; from the packed doubles when the results came packed from worker threads (no objects made). */
+export function summariseResults(results: JobResult['results']): Record<string, FigureSummary> {
+  const columns = figureColumns(results);
+  return columns ? summariseColumns(columns.names, results.length, columns.value) : summariseReplications(results.map((r) => r.figures));
 }

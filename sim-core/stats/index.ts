@@ -7,5 +7,5 @@ export { TimeWeighted, type Clock, type TimeWeightedOptions } from './time-weigh
 export { studentTCdf, studentTQuantile } from './student-t.js';
 export { meanConfidenceInterval, pairedDifferenceInterval, type ConfidenceInterval } from './confidence-interval.js';
 export { clipAtZero, type NonNegativeInterval } from './non-negative-interval.js';
-export { summariseReplications, type FigureSummary } from './replication-summary.js';
+export { summariseColumns, summariseReplications, type FigureSummary } from './replication-summary.js';
 export { batchMeans, type BatchMeansResult } from './batch-means.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summariseReplications } from './replication-summary.js';
+import { summariseColumns, summariseReplications } from './replication-summary.js';
 
 describe('summariseReplications', () => {
   it('gives every figure its mean and 95% interval across replications', () => {
@@ -59,5 +59,18 @@ describe('summariseReplications', () => {
 
   it('returns no figures for no replications', () => {
     expect(summariseReplications([])).toEqual({});
+  });
+
+  it('from columns gives what it gives from the same rows as objects', () => {
+    const rows = [
+      { wait: 10, none: Number.NaN, left: 0.1 },
+      { wait: 14, none: Number.NaN, left: Infinity },
+      { wait: 12.5, none: Number.NaN, left: 0.2 },
+    ];
+    const names = ['wait', 'none', 'left'] as const;
+    const columns = summariseColumns(names, rows.length, (row, column) => rows[row]![names[column]!]);
+    expect(columns).toEqual(summariseReplications(rows));
+    expect(Object.keys(columns)).toEqual(['wait', 'none', 'left']);
+    expect(columns.left!.n).toBe(2);
   });
 });

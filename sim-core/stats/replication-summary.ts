@@ -39,6 +39,29 @@ export function summariseReplications(rows: ReadonlyArray<Readonly<Record<string
       if (typeof value === 'number' && Number.isFinite(value)) finite.push(value);
     }
   }
+  return fromFinite(finiteByFigure);
+}
+
+/**
+ * The same summaries from rows that all have the same figures, given as columns:
+ * `value(row, column)` is figure `names[column]` of row `row`. Equal to
+ * summariseReplications of those rows as objects, without making them.
+ * @example summariseColumns(['wait'], 2, (row) => [10, 14][row]!).wait.mean // 12
+ */
+export function summariseColumns(names: readonly string[], rows: number, value: (row: number, column: number) => number): Record<string, FigureSummary> {
+  const finiteByFigure = new Map<string, number[]>();
+  for (let column = 0; column < names.length; column++) {
+    const finite: number[] = [];
+    for (let row = 0; row < rows; row++) {
+      const x = value(row, column);
+      if (Number.isFinite(x)) finite.push(x);
+    }
+    finiteByFigure.set(names[column]!, finite);
+  }
+  return fromFinite(finiteByFigure);
+}
+
+function fromFinite(finiteByFigure: Map<string, number[]>): Record<string, FigureSummary> {
   // fromEntries defines own properties, so an id such as "__proto__" is kept as data.
   return Object.fromEntries(
     Array.from(finiteByFigure, ([figure, finite]): [string, FigureSummary] => {

@@ -5,10 +5,12 @@
  * the number of workers or on which finished first.
  */
 import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { JobResult, ReplicationApi, ReplicationFailure, ReplicationJob } from '../replication-api.js';
+import type { JobResult, PackedJobResult, ReplicationApi, ReplicationFailure, ReplicationJob } from '../replication-api.js';
+import { unpackRows } from '../packed-results.js';
 import type { ReplicationResult } from '../run-replications.js';
 import type { TraceData } from '../../sim-core/index.js';
 import type { Scenario } from '../../scenarios/index.js';
@@ -22,6 +24,8 @@ interface Slot {
   exited: Promise<number>;
   /** Scenarios (by the pool's number for them) this worker has been sent and keeps compiled. */
   known: Set<number>;
+  /** The lists of figure names this worker has sent, by its number for each. */
+  names: Map<number, string[]>;
 }
 
 /**
@@ -38,6 +42,17 @@ export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** A worker's packed results as results, in replication order; its list of figure names kept for its next chunks. */
+function unpacked(slot: Slot, r: PackedJobResult): JobResult {
+  const { packed, ...out } = r;
+  if (!packed) return out;
+  if (packed.names) slot.names.set(packed.namesId, packed.names);
+  const names = slot.names.get(packed.namesId);
+  if (!names) throw new Error(`worker sent figures by list ${packed.namesId}, which it never sent`);
+  const results = [...unpackRows(packed, names), ...out.results].sort((a, b) => a.replication - b.replication);
+  return { ...out, results };
+}
+
 export class NodeWorkerPool implements ReplicationRunner {
   private readonly slots: Slot[] = [];
   /** Chunks each worker has in hand, over every job running on the pool. */
@@ -48,12 +63,15 @@ export class NodeWorkerPool implements ReplicationRunner {
   private nextScenarioId = 1;
   /** Workers that died and were replaced, for reporting. */
   replacedWorkers = 0;
+  /** Milliseconds each worker has had a chunk in hand (sent until its results came back), for measuring idle workers. */
+  private readonly busy: number[] = [];
 
   constructor(readonly size: number = defaultWorkerCount()) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`worker pool size must be a positive integer, got ${size}`);
     for (let i = 0; i < size; i++) {
       this.slots.push(this.spawn());
       this.inHand.push(0);
+      this.busy.push(0);
     }
   }
 
@@ -64,7 +82,7 @@ export class NodeWorkerPool implements ReplicationRunner {
       worker.once('exit', resolve);
       worker.once('error', () => resolve(-1));
     });
-    return { worker, api, exited, known: new Set() };
+    return { worker, api, exited, known: new Set(), names: new Map() };
   }
 
   /** Runs the job's replications across the pool; failures are reported, not thrown. */
@@ -117,10 +135,12 @@ export class NodeWorkerPool implements ReplicationRunner {
         const mine = queue.splice(0, nextChunk());
         const index = this.leastBusy();
         this.inHand[index]!++;
+        const sent = performance.now();
         try {
           await runChunk(index, mine);
         } finally {
           this.inHand[index]!--;
+          this.busy[index]! += performance.now() - sent;
         }
       }
     };
@@ -131,12 +151,12 @@ export class NodeWorkerPool implements ReplicationRunner {
       const send = async (s: Slot): Promise<JobResult> => {
         if (s.known.has(sid)) {
           const { scenario: _sent, ...rest } = part;
-          const r = await s.api.run(jobId, { ...rest, scenarioId: sid }, progress);
-          if (!r.scenarioUnknown) return r;
+          const r = await s.api.runPacked(jobId, { ...rest, scenarioId: sid }, progress);
+          if (!r.scenarioUnknown) return unpacked(s, r);
           s.known.delete(sid);
         }
         s.known.add(sid);
-        return s.api.run(jobId, { ...part, scenarioId: sid }, progress);
+        return unpacked(s, await s.api.runPacked(jobId, { ...part, scenarioId: sid }, progress));
       };
       busySlots.add(slot);
       const outcome = await Promise.race([send(slot), slot.exited.then((code) => ({ died: code }) as const)]).finally(() => busySlots.delete(slot));
@@ -186,6 +206,11 @@ export class NodeWorkerPool implements ReplicationRunner {
     results.sort((a, b) => a.replication - b.replication);
     failures.sort((a, b) => a.replication - b.replication);
     return { results, failures, cancelled: cancelled || results.length + failures.length < total, ...(trace ? { trace } : {}) };
+  }
+
+  /** Milliseconds each worker has had work in hand since the pool started (a worker of two jobs at once counts once per job). */
+  busyMilliseconds(): readonly number[] {
+    return [...this.busy];
   }
 
   /** Chunks of replications each worker has in hand now, over every job on the pool. */

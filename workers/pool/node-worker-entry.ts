@@ -1,8 +1,9 @@
 /** A Node worker thread: the same API as the browser's Web Worker, over comlink's Node adapter. */
 import { parentPort } from 'node:worker_threads';
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { createReplicationApi } from '../replication-api.js';
 
 if (!parentPort) throw new Error('node-worker-entry must run in a worker thread');
-expose(createReplicationApi(), nodeEndpoint(parentPort));
+// Packed figures are moved to the pool, not copied.
+expose(createReplicationApi(transfer), nodeEndpoint(parentPort));
