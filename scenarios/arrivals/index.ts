@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { appointments } from './appointments.js';
 import { clinic } from './clinic.js';
 import { dated } from './dated.js';
-import type { ScenarioArrivalKind } from './kind.js';
+import type { RateArrivals, ScenarioArrivalKind } from './kind.js';
 import { list } from './list.js';
 import { weekly } from './weekly.js';
 
@@ -34,5 +34,10 @@ export function carriedAttributes(a: { type: string }): [string, string | number
   return kind.carriedAttributes ? kind.carriedAttributes(a) : [];
 }
 
-export type { ArrivalCheckContext, ArrivalCompileContext, ScenarioArrivalKind } from './kind.js';
+/** Whether a class's patients come at a rate (whose fields a variant or an edit may change) rather than booked. */
+export function atRate<A extends { type: string }>(a: A): a is A & RateArrivals {
+  return arrivalKindOf(a).atRate === true;
+}
+
+export type { ArrivalCheckContext, ArrivalCompileContext, RateArrivals, ScenarioArrivalKind } from './kind.js';
 export { CLINIC_ATTRIBUTES, templateBookings, type ClinicArrivals, type ClinicTemplate } from './clinic.js';

@@ -30,6 +30,19 @@ export interface ArrivalCompileContext {
   run: { start: string; minutes: number };
 }
 
+/**
+ * What arrivals at a rate hold, whatever their kind: the fields a variant or
+ * the viewer's edit panel reads and changes (the rate a day, busy and quiet
+ * days, yearly waves). Booked kinds (a list, appointments) have no rate.
+ */
+export interface RateArrivals {
+  perDay: number;
+  /** Multiplies the rate all year (1 when not given). */
+  multiplier?: number | undefined;
+  dayToDayCv?: number | undefined;
+  surges?: { peak: string; weeks: number; extra: number }[] | undefined;
+}
+
 export interface ScenarioArrivalKind<T = never> {
   /** The value of `type` that names the kind. */
   readonly type: string;
@@ -39,6 +52,8 @@ export interface ScenarioArrivalKind<T = never> {
   /** Attribute values (name, value) the kind gives its patients besides the class's mixes: fixed by its entries, or set by the kind. */
   carriedAttributes?(a: T): [string, string | number][];
   compile(a: T, ctx: ArrivalCompileContext): ArrivalModel;
+  /** Its patients come at a rate (its arrivals hold the fields of RateArrivals), not booked one by one. */
+  readonly atRate?: T extends RateArrivals ? true : never;
 }
 
 /** A kind, typed by its schema. */
