@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { appointments } from './appointments.js';
 import { clinic } from './clinic.js';
 import { dated } from './dated.js';
-import type { RateArrivals, ScenarioArrivalKind } from './kind.js';
+import type { CaseListEntry, RateArrivals, ScenarioArrivalKind } from './kind.js';
 import { list } from './list.js';
 import { weekly } from './weekly.js';
 
@@ -39,5 +39,11 @@ export function atRate<A extends { type: string }>(a: A): a is A & RateArrivals 
   return arrivalKindOf(a).atRate === true;
 }
 
-export type { ArrivalCheckContext, ArrivalCompileContext, RateArrivals, ScenarioArrivalKind } from './kind.js';
+/** The entries of a class's weekly case list, or null when its patients come otherwise. */
+export function caseListOf(a: { type: string }): readonly CaseListEntry[] | null {
+  const kind = arrivalKindOf(a);
+  return kind.caseList ? kind.caseList(a) : null;
+}
+
+export type { ArrivalCheckContext, ArrivalCompileContext, CaseListEntry, RateArrivals, ScenarioArrivalKind } from './kind.js';
 export { CLINIC_ATTRIBUTES, templateBookings, type ClinicArrivals, type ClinicTemplate } from './clinic.js';

@@ -8,6 +8,15 @@
 import type { z } from 'zod';
 import type { ArrivalModel } from '../../sim-core/index.js';
 import type { ResourceKindModule } from '../kinds/kind.js';
+import type { Days } from '../schema/common.js';
+
+/** An entry of a case list that repeats each week (an OR list), as written. */
+export interface CaseListEntry {
+  days: Days;
+  time: string;
+  count: number;
+  attributes?: Record<string, string | number> | undefined;
+}
 
 /** What a kind's checks may use, for one class. */
 export interface ArrivalCheckContext {
@@ -52,6 +61,8 @@ export interface ScenarioArrivalKind<T = never> {
   /** Attribute values (name, value) the kind gives its patients besides the class's mixes: fixed by its entries, or set by the kind. */
   carriedAttributes?(a: T): [string, string | number][];
   compile(a: T, ctx: ArrivalCompileContext): ArrivalModel;
+  /** Its patients come as a case list that repeats each week: its entries (read by the theatre schedule); absent: not a case list. */
+  caseList?(a: T): readonly CaseListEntry[];
   /** Its patients come at a rate (its arrivals hold the fields of RateArrivals), not booked one by one. */
   readonly atRate?: T extends RateArrivals ? true : never;
 }
