@@ -5,7 +5,7 @@ import {
   INPUT_LIMITS,
   parseScenario,
   readDataText,
-  readDatedArrivalsCsv,
+  entriesCsvReader,
   ScenarioError,
   sizeInWords,
   type Scenario,
@@ -53,7 +53,8 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
 }
 
 /**
- * Each class with `arrivals: { type: dated, file }` gets the file's rows as its
+ * Each class with `arrivals: { type: dated, file }` (a kind that takes its
+ * entries from a file, as the arrival kinds' table says) gets the file's rows as its
  * entries, before the scenario is checked; every problem of every file is
  * listed (by file, line and column) and nothing runs.
  */
@@ -64,7 +65,8 @@ async function readDatedArrivals(document: unknown, scenarioPath: string): Promi
   const issues: ScenarioIssue[] = [];
   for (const [k, c] of classes.entries()) {
     const arrivals = (c as { arrivals?: Record<string, unknown> } | null)?.arrivals;
-    if (arrivals?.['type'] !== 'dated' || typeof arrivals['file'] !== 'string' || arrivals['entries'] !== undefined) continue;
+    const readEntries = entriesCsvReader(arrivals);
+    if (!readEntries || typeof arrivals?.['file'] !== 'string' || arrivals['entries'] !== undefined) continue;
     const name = arrivals['file'];
     if (isAbsolute(name) || name.split(/[\\/]/).includes('..')) {
       issues.push({
@@ -81,7 +83,7 @@ async function readDatedArrivals(document: unknown, scenarioPath: string): Promi
       issues.push({ path: name, message: e.message });
       continue;
     }
-    const parsed = readDatedArrivalsCsv(csv, name);
+    const parsed = readEntries(csv, name);
     issues.push(...parsed.issues);
     arrivals['entries'] = parsed.entries;
     files.set(k, { name, lines: parsed.lines });

@@ -32,7 +32,7 @@ export { scenarioFigureContext, plainId } from './figure-context.js';
 export { resourceKind, stepVerb } from '../sim-core/index.js';
 export { readDataText } from './read-data.js';
 /** Whether a class's arrivals come at a rate (whose fields an edit may change), or as a weekly case list: the arrival kinds' table says. */
-export { atRate, caseListOf, type CaseListEntry, type RateArrivals } from './arrivals/index.js';
+export { atRate, caseListOf, entriesCsvReader, type CaseListEntry, type RateArrivals } from './arrivals/index.js';
 export { readDatedArrivalsCsv, DATED_ARRIVALS_LIMIT, type DatedArrival } from './dated-arrivals-csv.js';
 export { didYouMean, nearestName } from './nearest-name.js';
 export { INPUT_LIMITS, maxOf, minOf, shortValue, sizeInWords } from './limits.js';

@@ -39,6 +39,13 @@ export function atRate<A extends { type: string }>(a: A): a is A & RateArrivals 
   return arrivalKindOf(a).atRate === true;
 }
 
+/** For arrivals not yet checked (any `type`): their kind's reader of entries from a CSV file, or null when the kind takes none. */
+export function entriesCsvReader(a: unknown): NonNullable<ScenarioArrivalKind<unknown>['readEntriesCsv']> | null {
+  const type = (a as { type?: unknown } | null)?.type;
+  const kind = SCENARIO_ARRIVAL_KINDS.find((k) => k.type === type) as ScenarioArrivalKind<unknown> | undefined;
+  return kind?.readEntriesCsv ?? null;
+}
+
 /** The entries of a class's weekly case list, or null when its patients come otherwise. */
 export function caseListOf(a: { type: string }): readonly CaseListEntry[] | null {
   const kind = arrivalKindOf(a);

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { ArrivalModel } from '../../sim-core/index.js';
 import type { ResourceKindModule } from '../kinds/kind.js';
 import type { Days } from '../schema/common.js';
+import type { ScenarioIssue } from '../schema/errors.js';
 
 /** An entry of a case list that repeats each week (an OR list), as written. */
 export interface CaseListEntry {
@@ -61,6 +62,12 @@ export interface ScenarioArrivalKind<T = never> {
   /** Attribute values (name, value) the kind gives its patients besides the class's mixes: fixed by its entries, or set by the kind. */
   carriedAttributes?(a: T): [string, string | number][];
   compile(a: T, ctx: ArrivalCompileContext): ArrivalModel;
+  /**
+   * Its entries may instead sit in a CSV file named by the arrivals' `file`: the loader reads the file (no
+   * file access here) and this turns its text into the entries, each one's line, and every problem by file,
+   * line and column. Absent: the kind takes no file.
+   */
+  readEntriesCsv?(text: string, file: string): { entries: unknown[]; lines: number[]; issues: ScenarioIssue[] };
   /** Its patients come as a case list that repeats each week: its entries (read by the theatre schedule); absent: not a case list. */
   caseList?(a: T): readonly CaseListEntry[];
   /** Its patients come at a rate (its arrivals hold the fields of RateArrivals), not booked one by one. */
