@@ -4,6 +4,7 @@
  * values is a declared group; a wait target names a seize or stay step's wait.
  */
 import type { Scenario } from './schema/scenario.js';
+import { verbOf } from './verbs/index.js';
 
 export function checkCaseMixAndTargets(
   s: Scenario,
@@ -50,13 +51,13 @@ export function checkCaseMixAndTargets(
   }
 }
 
-/** Wait figure names of seize and stay steps (their ids, else pathway.resources). */
+/** Wait figure names of the steps whose verb measures a wait (seize, stay: their ids, else pathway.resources). */
 function waitFigureNames(s: Scenario): Set<string> {
   const names = new Set<string>();
   for (const [pathway, steps] of Object.entries(s.pathways)) {
     for (const step of steps) {
-      if ('seize' in step) names.add(step.id ?? `${pathway}.${step.seize.join('+')}`);
-      else if ('stay' in step) names.add(step.id ?? `${pathway}.${step.stay}`);
+      const name = verbOf(step).waitFigure?.(step, pathway);
+      if (name !== undefined) names.add(name);
     }
   }
   return names;

@@ -31,6 +31,8 @@ export { scenarioFigureContext, plainId } from './figure-context.js';
 /** What a resource kind and a step's verb mean, from the kernel's tables: for the viewer, which reaches sim-core for types only. */
 export { resourceKind, stepVerb } from '../sim-core/index.js';
 export { readDataText } from './read-data.js';
+/** Whether a class's arrivals come at a rate (whose fields an edit may change), or as a weekly case list: the arrival kinds' table says. */
+export { atRate, caseListOf, entriesCsvReader, type CaseListEntry, type RateArrivals } from './arrivals/index.js';
 export { readDatedArrivalsCsv, DATED_ARRIVALS_LIMIT, type DatedArrival } from './dated-arrivals-csv.js';
 export { didYouMean, nearestName } from './nearest-name.js';
 export { INPUT_LIMITS, maxOf, minOf, shortValue, sizeInWords } from './limits.js';

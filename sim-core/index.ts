@@ -14,7 +14,7 @@ export { runHospital, type HospitalRunOptions, type HospitalRunResult } from './
 export { branchOf, checkInitialState, type InitialState, type PlacedBranch, type PlacedPatient } from './hospital/initial-state.js';
 export { remainingDuration } from './random/distributions/conditional.js';
 export { CostLedger, COST_TYPES, type CostType } from './hospital/cost-ledger.js';
-export { clinicOf, surgeFactor } from './hospital/arrivals/index.js';
+export { carriedEntries, clinicOf, surgeFactor } from './hospital/arrivals/index.js';
 export { patientActivities, type PatientActivity, type TracedPatient } from './hospital/trace-activities.js';
 export {
   readTrace,

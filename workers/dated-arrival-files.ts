@@ -8,7 +8,7 @@
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { FileReadError, readTextFile } from '../io/index.js';
-import { INPUT_LIMITS, readDatedArrivalsCsv, ScenarioError, type ScenarioIssue } from '../scenarios/index.js';
+import { entriesCsvReader, INPUT_LIMITS, ScenarioError, type ScenarioIssue } from '../scenarios/index.js';
 
 /** The files read, by class index: the file's name and each entry's line in it. */
 export type DatedArrivalFiles = Map<number, { name: string; lines: number[] }>;
@@ -25,7 +25,9 @@ export async function readDatedArrivalFiles(document: unknown, scenarioPath: str
   const issues: ScenarioIssue[] = [];
   for (const [k, c] of classes.entries()) {
     const arrivals = (c as { arrivals?: Record<string, unknown> } | null)?.arrivals;
-    if (arrivals?.['type'] !== 'dated' || typeof arrivals['file'] !== 'string' || arrivals['entries'] !== undefined) continue;
+    // A kind that takes its entries from a file says so in the arrival kinds' table.
+    const readEntries = entriesCsvReader(arrivals);
+    if (!readEntries || typeof arrivals?.['file'] !== 'string' || arrivals['entries'] !== undefined) continue;
     const name = arrivals['file'];
     if (isAbsolute(name) || name.split(/[\\/]/).includes('..')) {
       issues.push({
@@ -42,7 +44,7 @@ export async function readDatedArrivalFiles(document: unknown, scenarioPath: str
       issues.push({ path: name, message: e.message });
       continue;
     }
-    const parsed = readDatedArrivalsCsv(csv, name);
+    const parsed = readEntries(csv, name);
     issues.push(...parsed.issues);
     arrivals['entries'] = parsed.entries;
     files.set(k, { name, lines: parsed.lines });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { localMinutes } from '../state/state-schema.js';
 import { quoteList } from '../verbs/index.js';
+import { readDatedArrivalsCsv } from '../dated-arrivals-csv.js';
 import { defineArrivalKind, entryAttributes, fixedValues, type ArrivalCheckContext } from './kind.js';
 
 const schema = z.strictObject({
@@ -40,6 +41,7 @@ export const dated = defineArrivalKind({
     checkDatedAttributes(a, `${at}.entries`, ctx);
   },
   carriedAttributes: (a) => entryAttributes(a.entries),
+  readEntriesCsv: readDatedArrivalsCsv,
   compile(a, ctx) {
     // Minutes from the run's start (warm-up included); times before it or after its end never come. Same-time entries keep their order.
     const origin = localMinutes(ctx.run.start);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { appointments } from './appointments.js';
 import { clinic } from './clinic.js';
 import { dated } from './dated.js';
-import type { ScenarioArrivalKind } from './kind.js';
+import type { CaseListEntry, RateArrivals, ScenarioArrivalKind } from './kind.js';
 import { list } from './list.js';
 import { weekly } from './weekly.js';
 
@@ -34,5 +34,23 @@ export function carriedAttributes(a: { type: string }): [string, string | number
   return kind.carriedAttributes ? kind.carriedAttributes(a) : [];
 }
 
-export type { ArrivalCheckContext, ArrivalCompileContext, ScenarioArrivalKind } from './kind.js';
+/** Whether a class's patients come at a rate (whose fields a variant or an edit may change) rather than booked. */
+export function atRate<A extends { type: string }>(a: A): a is A & RateArrivals {
+  return arrivalKindOf(a).atRate === true;
+}
+
+/** For arrivals not yet checked (any `type`): their kind's reader of entries from a CSV file, or null when the kind takes none. */
+export function entriesCsvReader(a: unknown): NonNullable<ScenarioArrivalKind<unknown>['readEntriesCsv']> | null {
+  const type = (a as { type?: unknown } | null)?.type;
+  const kind = SCENARIO_ARRIVAL_KINDS.find((k) => k.type === type) as ScenarioArrivalKind<unknown> | undefined;
+  return kind?.readEntriesCsv ?? null;
+}
+
+/** The entries of a class's weekly case list, or null when its patients come otherwise. */
+export function caseListOf(a: { type: string }): readonly CaseListEntry[] | null {
+  const kind = arrivalKindOf(a);
+  return kind.caseList ? kind.caseList(a) : null;
+}
+
+export type { ArrivalCheckContext, ArrivalCompileContext, CaseListEntry, RateArrivals, ScenarioArrivalKind } from './kind.js';
 export { CLINIC_ATTRIBUTES, templateBookings, type ClinicArrivals, type ClinicTemplate } from './clinic.js';

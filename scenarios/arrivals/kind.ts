@@ -8,6 +8,16 @@
 import type { z } from 'zod';
 import type { ArrivalModel } from '../../sim-core/index.js';
 import type { ResourceKindModule } from '../kinds/kind.js';
+import type { Days } from '../schema/common.js';
+import type { ScenarioIssue } from '../schema/errors.js';
+
+/** An entry of a case list that repeats each week (an OR list), as written. */
+export interface CaseListEntry {
+  days: Days;
+  time: string;
+  count: number;
+  attributes?: Record<string, string | number> | undefined;
+}
 
 /** What a kind's checks may use, for one class. */
 export interface ArrivalCheckContext {
@@ -30,6 +40,19 @@ export interface ArrivalCompileContext {
   run: { start: string; minutes: number };
 }
 
+/**
+ * What arrivals at a rate hold, whatever their kind: the fields a variant or
+ * the viewer's edit panel reads and changes (the rate a day, busy and quiet
+ * days, yearly waves). Booked kinds (a list, appointments) have no rate.
+ */
+export interface RateArrivals {
+  perDay: number;
+  /** Multiplies the rate all year (1 when not given). */
+  multiplier?: number | undefined;
+  dayToDayCv?: number | undefined;
+  surges?: { peak: string; weeks: number; extra: number }[] | undefined;
+}
+
 export interface ScenarioArrivalKind<T = never> {
   /** The value of `type` that names the kind. */
   readonly type: string;
@@ -39,6 +62,16 @@ export interface ScenarioArrivalKind<T = never> {
   /** Attribute values (name, value) the kind gives its patients besides the class's mixes: fixed by its entries, or set by the kind. */
   carriedAttributes?(a: T): [string, string | number][];
   compile(a: T, ctx: ArrivalCompileContext): ArrivalModel;
+  /**
+   * Its entries may instead sit in a CSV file named by the arrivals' `file`: the loader reads the file (no
+   * file access here) and this turns its text into the entries, each one's line, and every problem by file,
+   * line and column. Absent: the kind takes no file.
+   */
+  readEntriesCsv?(text: string, file: string): { entries: unknown[]; lines: number[]; issues: ScenarioIssue[] };
+  /** Its patients come as a case list that repeats each week: its entries (read by the theatre schedule); absent: not a case list. */
+  caseList?(a: T): readonly CaseListEntry[];
+  /** Its patients come at a rate (its arrivals hold the fields of RateArrivals), not booked one by one. */
+  readonly atRate?: T extends RateArrivals ? true : never;
 }
 
 /** A kind, typed by its schema. */

@@ -22,6 +22,7 @@ export const list = defineArrivalKind({
   type: 'list',
   schema,
   carriedAttributes: (a) => entryAttributes(a.entries),
+  caseList: (a) => a.entries,
   compile(a, ctx) {
     const entries = a.entries.flatMap((e) =>
       dayIndices(e.days).map((day) => ({ at: (day * 1440 + minutesOfDay(e.time)) % WEEK_MINUTES, count: e.count, attributes: fixedValues(e.attributes, ctx) })),

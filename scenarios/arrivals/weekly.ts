@@ -36,6 +36,7 @@ const schema = z.strictObject({
 export const weekly = defineArrivalKind({
   type: 'weekly',
   schema,
+  atRate: true,
   check(a, at, { problem }) {
     if (a.hourOfDay && !a.hourOfDay.some((w) => w > 0)) problem(`${at}.hourOfDay`, 'must have at least one positive weight');
     if (a.dayOfWeek && !a.dayOfWeek.some((w) => w > 0)) problem(`${at}.dayOfWeek`, 'must have at least one positive weight');

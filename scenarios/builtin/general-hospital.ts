@@ -30,6 +30,9 @@ const AMBULANCE_HOURS = [3.0, 2.7, 2.4, 2.2, 2.0, 2.0, 2.3, 3.0, 4.0, 5.0, 5.6, 
 const ED_WEEKDAYS = [1.12, 1.0, 0.98, 0.97, 0.98, 0.96, 0.99];
 const DAYTIME_HOURS = [0.3, 0.2, 0.2, 0.2, 0.2, 0.2, 0.3, 0.5, 1, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2.5, 2, 1.5, 1, 0.6, 0.4];
 
+/** Booked MRI outpatients: a slot every 40 minutes, 08:00–20:00 on weekdays (a variant re-times them). */
+export const MRI_BOOKINGS = { type: 'appointments', days: 'weekdays', start: '08:00', end: '20:00', slotMinutes: 40, noShow: 0.1 } as const;
+
 const MEDICAL_LOS = logn(days(5.5), days(6));
 const STEP_DOWN_LOS = logn(days(2), days(1.5));
 const ICU_LOS = logn(days(3), days(3));
@@ -547,7 +550,7 @@ export const generalHospitalDocument: ScenarioInput = {
       id: 'mriOutpatient',
       name: 'Outpatient MRI (booked)',
       department: 'imaging',
-      arrivals: { type: 'appointments', days: 'weekdays', start: '08:00', end: '20:00', slotMinutes: 40, noShow: 0.1 },
+      arrivals: MRI_BOOKINGS,
       attributes: { mriExam: { values: ['brain', 'spine', 'knee', 'prostate'], weights: [0.4, 0.3, 0.2, 0.1] } },
       pathway: 'mriOutpatient',
     },

@@ -1,5 +1,6 @@
 import type { ScenarioInput } from '../schema/scenario.js';
-import { generalHospitalDocument } from './general-hospital.js';
+import { atRate } from '../arrivals/index.js';
+import { generalHospitalDocument, MRI_BOOKINGS } from './general-hospital.js';
 import { caseList, roomSessions, SCHEDULE_B, type ElectiveRoom, type Specialty } from './or-block-schedule.js';
 import type { BuiltinScenario } from './types.js';
 
@@ -52,7 +53,7 @@ export const fluSeason = variant(
   'flu-season',
   "Flu season: a 16-week winter wave of ED arrivals, 30% above the usual at its peak on 1 February (about 5% more over the year): what happens to ED waits, the 4-hour share, boarding and ward occupancy in the winter weeks with today's staff and beds?",
   (d) => {
-    for (const c of d.patientClasses) if (c.emergencyDepartment && c.arrivals.type === 'weekly') c.arrivals.surges = [{ ...FLU_WAVE }];
+    for (const c of d.patientClasses) if (c.emergencyDepartment && atRate(c.arrivals)) c.arrivals.surges = [{ ...FLU_WAVE }];
   },
 );
 
@@ -138,8 +139,8 @@ export const imagingRosters = variant(
     ];
     device(d, 'mri').openingHours = [{ days: 'weekdays', start: '08:00', end: '18:00' }];
     const mri = d.patientClasses.find((c) => c.id === 'mriOutpatient');
-    if (mri?.arrivals.type !== 'appointments') throw new Error('general-hospital has no booked MRI outpatients');
-    mri.arrivals = { ...mri.arrivals, end: '18:00', slotMinutes: 34 };
+    if (!mri) throw new Error('general-hospital has no booked MRI outpatients');
+    mri.arrivals = { ...MRI_BOOKINGS, end: '18:00', slotMinutes: 34 };
   },
 );
 

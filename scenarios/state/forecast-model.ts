@@ -6,7 +6,15 @@
  * Every name in the state is looked up here; an unknown one is refused by path.
  */
 import { maxOf } from '../limits.js';
-import { resourceKind, type ArrivalModel, type ClassModel, type HospitalModel, type PlacedPatient, type ResourceModel } from '../../sim-core/index.js';
+import {
+  carriedEntries,
+  resourceKind,
+  type ArrivalModel,
+  type ClassModel,
+  type HospitalModel,
+  type PlacedPatient,
+  type ResourceModel,
+} from '../../sim-core/index.js';
 import { compileScenario } from '../compile/compile-scenario.js';
 import type { Scenario } from '../schema/scenario.js';
 import { formatPath, type ScenarioIssue } from '../schema/errors.js';
@@ -64,16 +72,15 @@ export function forecastModel(scenario: Scenario, state: HospitalState, hours: n
 }
 
 /**
- * Attributes a list class's patients get from their list entry (an elective's
- * procedure and theatre) become attributes of the class, drawn on arrival as
+ * Attributes a class's patients get from their list entry (an elective's
+ * procedure and theatre: the entries its arrival kind says a patient may have come by) become attributes of the class, drawn on arrival as
  * often as the list has them and then set by the entry as before: so a patient
  * already in the hospital can carry them.
  */
 function letListAttributesBeCarried(model: HospitalModel): void {
   for (const cls of model.classes) {
-    if (cls.arrivals.type !== 'list') continue;
     const counts = new Map<number, number[]>();
-    for (const e of cls.arrivals.entries) {
+    for (const e of carriedEntries(cls.arrivals)) {
       e.attributes.forEach((v, a) => {
         if (v < 0 || cls.attributes.some((x) => x.attribute === a)) return;
         const w = counts.get(a) ?? model.attributes[a]!.values.map(() => 0);

@@ -35,6 +35,11 @@ const schema = z.strictObject({
 
 type SeizeModel = Extract<StepModel, { op: 'seize' }>;
 
+/** Its wait figure: the step's id, else the pathway and what it seizes ("ed.edDoctor+edNurse"). */
+function waitFigure(s: z.output<typeof schema>, pathway: string): string {
+  return s.id ?? `${pathway}.${s.seize.join('+')}`;
+}
+
 export const seize = defineVerb({
   key: 'seize',
   schema,
@@ -76,12 +81,13 @@ export const seize = defineVerb({
       ctx.checkAttribute(st.priority.byAttribute, Object.keys(st.priority.cases), `${at}.priority.byAttribute`);
     }
   },
+  waitFigure,
   compile(s, ctx) {
     const expected = expectedNextHold(ctx);
     return [
       {
         op: 'seize',
-        figure: s.id ?? `${ctx.pathway}.${s.seize.join('+')}`,
+        figure: waitFigure(s, ctx.pathway),
         resources: s.seize.map((r) => ctx.resourceIndex.get(r)!),
         oneOf: s.oneOf,
         priority: compileStepPriority(s, ctx),

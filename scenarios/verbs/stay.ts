@@ -43,6 +43,7 @@ export const stay = defineVerb({
     ctx.checkDuration(st.lengthOfStay, `${at}.lengthOfStay`);
   },
   next: (st, k) => (durationTakesTime(st.lengthOfStay) ? [] : [k + 1]),
+  waitFigure: (s, pathway) => s.id ?? `${pathway}.${s.stay}`,
   compile(s, ctx) {
     const wards = [s.stay, ...(s.outlyTo ?? [])].map((w) => ctx.resourceIndex.get(w)!);
     const pooled = wards.length > 1;
@@ -50,7 +51,7 @@ export const stay = defineVerb({
     return [
       {
         op: 'seize',
-        figure: s.id ?? `${ctx.pathway}.${s.stay}`,
+        figure: s.id ?? `${ctx.pathway}.${s.stay}`, // as waitFigure names it
         resources: wards,
         oneOf: false,
         ...(pooled ? { pooled: true as const } : {}),

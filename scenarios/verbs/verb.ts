@@ -76,6 +76,8 @@ export interface ScenarioVerb<T = never> {
    */
   next?(step: T, k: number, at: (label: string) => number): number[];
   compile(step: T, ctx: CompileContext): StepModel[];
+  /** The name of the wait figure the step's wait is measured under (its id, else one made from the pathway); absent: no wait measured. */
+  waitFigure?(step: T, pathway: string): string;
   /**
    * The step as written, with the names its site defines given the site's prefix (`rename`), when a
    * network merges sites; absent: every string in it that the site defines is renamed.

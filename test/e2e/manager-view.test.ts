@@ -16,32 +16,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../viewer/node/chromium.js';
 import { ARTIFACTS, useViewer, type Viewport } from './open-viewer.js';
-import { countDrawCalls, drawCalls, negativeBoundsShown, seriousAxeViolations } from './page-checks.js';
-
-interface Box {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  text: string;
-}
-
-/** Boxes of the elements a selector finds that overlap another's, as "a / b" (none expected). */
-async function overlapping(page: Page, selector: string): Promise<string[]> {
-  const boxes: Box[] = await page.locator(selector).evaluateAll((els) =>
-    els.map((e) => {
-      const r = e.getBoundingClientRect();
-      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: e.textContent ?? '' };
-    }),
-  );
-  const out: string[] = [];
-  for (let i = 0; i < boxes.length; i++)
-    for (let j = i + 1; j < boxes.length; j++) {
-      const [a, b] = [boxes[i]!, boxes[j]!];
-      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(`${a.text} / ${b.text}`);
-    }
-  return out;
-}
+import { countDrawCalls, drawCalls, negativeBoundsShown, overlapping, seriousAxeViolations } from './page-checks.js';
 
 const SIZES: Viewport[] = [
   { width: 1280, height: 720 },

@@ -1,7 +1,8 @@
 /**
  * Checks the manager-facing tests make on any page: drawing calls counted from
  * outside the app (WebGL's own methods wrapped), axe-core's accessibility
- * rules, and every interval of a figure that cannot be negative, as shown.
+ * rules, every interval of a figure that cannot be negative, as shown, and
+ * words on the page that overlap.
  */
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -66,4 +67,29 @@ export async function negativeBoundsShown(page: Page): Promise<string[]> {
     .locator('[data-testid^="figure-"] td.ci:not([data-signed]), .kpi-ci, [data-testid=selection] td.ci:not([data-signed])')
     .allTextContents();
   return texts.filter((t) => /(^|[\s[(–])[-−]\s?\d/.test(t));
+}
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  text: string;
+}
+
+/** Boxes of the elements a selector finds that overlap another's, as "a / b" (none expected). */
+export async function overlapping(page: Page, selector: string): Promise<string[]> {
+  const boxes: Box[] = await page.locator(selector).evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: e.textContent ?? '' };
+    }),
+  );
+  const out: string[] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i]!, boxes[j]!];
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(`${a.text} / ${b.text}`);
+    }
+  return out;
 }

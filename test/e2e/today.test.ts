@@ -20,7 +20,7 @@ import { loadStateFile } from '../../cli/state-file.js';
 import { chromiumAvailable } from '../../viewer/node/chromium.js';
 import { takeState } from '../../workers/index.js';
 import { ARTIFACTS, useViewer, type Viewport } from './open-viewer.js';
-import { seriousAxeViolations } from './page-checks.js';
+import { overlapping, seriousAxeViolations } from './page-checks.js';
 
 const example = (name: string): string => fileURLToPath(new URL(`../../examples/state/${name}`, import.meta.url));
 const SNAPSHOT = example('general-hospital-monday.json');
@@ -81,6 +81,21 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('Today at $width×$height', (s
     const shown = await censusShown(page);
     for (const [ward, text] of Object.entries(censusOf(monday.patients))) expect(shown[ward], ward).toMatch(new RegExp(`^${text}`));
     expect(await page.textContent('[data-testid=scene-view-2] .scene-title')).toBe(`As of Mon 2 Mar 07:00 · ${monday.patients.length} patients`);
+    // The plan names each ward by the scenario's name, as the run replay does: a ward beside others in its department
+    // with its beds ("Intensive care: 7/7 beds"), one alone by its department's label (its name); no two words overlap.
+    const plan = '[data-testid=scene-view-2]';
+    const onPlan = `${plan} .plan-label:not([hidden])`;
+    await expect.poll(() => page.locator(`${onPlan}.ward`).count()).toBe(HOSPITAL.wards.length);
+    const words = await page.locator(onPlan).allTextContents();
+    for (const w of HOSPITAL.wards) {
+      const name = w.name ?? w.id;
+      const beds = (await page.textContent(`${plan} .plan-label.ward[data-key=ward-${w.id}]`)) ?? '';
+      // "Intensive care: 7/7 beds" names "Intensive care unit (level 3)" short; else its department's label is its name.
+      const short = beds.includes(': ') ? beds.slice(0, beds.indexOf(': ')) : null;
+      if (short !== null) expect(short.length > 0 && name.startsWith(short), `${name} as "${beds}"`).toBe(true);
+      else expect(words, `${name} on the plan`).toContain(name);
+    }
+    expect(await overlapping(page, `${plan} .scene-title, ${plan} .scene-tools button, ${onPlan}`)).toEqual([]);
     await page.fill('[data-testid=today-replications]', '20');
     await page.press('[data-testid=today-replications]', 'Tab');
     await page.click('[data-testid=today-run]');

@@ -5,6 +5,11 @@
  * min(n, Poisson(d/m)) consultations. Expected wait of an arrival who finds j ahead: j·m (memoryless);
  * expected idle time in a gap of d that starts with n in: d - m·Σ_{k<n} P(N(d) ≥ k+1); expected overrun:
  * the number still in at the planned end times m.
+ *
+ * A doctor who comes a fixed `late` minutes after the session's start serves no one before then: the
+ * gaps (or their parts) before `late` complete no consultation and count as idle whatever the queue, and
+ * an arrival at t < late waits (late - t) more. From `late` on the chain runs as before, started with the
+ * first slots' arrivals all queued and `late` minutes less service.
  */
 
 /** P(Poisson(lambda) = k) for k = 0..n. */
@@ -24,20 +29,30 @@ function binomialPmf(n: number, q: number): number[] {
   return out;
 }
 
-/** Expected mean wait (per patient who comes), doctor idle and overrun per session, for `count` booked at each `offset` of a session `length` long. */
+/**
+ * Expected mean wait (per patient who comes), doctor idle and overrun per session, for `count` booked
+ * at each `offset` of a session `length` long, the doctor `late` minutes late (below `length`).
+ */
 export function exactSession(
   slots: readonly { offset: number; count: number }[],
   length: number,
   m: number,
   p: number,
+  late = 0,
 ): { wait: number; idle: number; overrun: number } {
+  if (!(late >= 0 && late < length)) throw new RangeError(`the doctor's lateness must be from 0 to below the session's ${length} minutes, got ${late}`);
   const max = slots.reduce((s, x) => s + x.count, 0);
   let dist = new Array<number>(max + 1).fill(0);
   dist[0] = 1;
   let totalWait = 0;
   let idle = 0;
   slots.forEach((slot, k) => {
-    const d = (k + 1 < slots.length ? slots[k + 1]!.offset : length) - slot.offset;
+    const gapEnd = k + 1 < slots.length ? slots[k + 1]!.offset : length;
+    // The part of the gap before the doctor comes: no consultation, all idle.
+    const away = Math.max(0, Math.min(late, gapEnd) - slot.offset);
+    const d = gapEnd - slot.offset - away;
+    idle += away;
+    const untilDoctor = Math.max(0, late - slot.offset);
     const pois = poissonPmf(d / m, max + 1);
     const tail = (j: number): number => 1 - pois.slice(0, j).reduce((s, x) => s + x, 0); // P(N(d) >= j)
     const arrivals = binomialPmf(slot.count, 1 - p);
@@ -45,7 +60,7 @@ export function exactSession(
     dist.forEach((pn, n) => {
       if (pn === 0) return;
       arrivals.forEach((pa, a) => {
-        for (let i = 0; i < a; i++) totalWait += pn * pa * (n + i) * m;
+        for (let i = 0; i < a; i++) totalWait += pn * pa * (untilDoctor + (n + i) * m);
         after[n + a]! += pn * pa;
       });
     });

@@ -10,6 +10,9 @@
  *     clinic: E[(d - S_n)+] = d - m·Σ_{k<n} P(N(d) ≥ k+1), S_n ~ Erlang(n, 1/m);
  *   - the expected overrun: the number still in at the planned end times m.
  * (Cayirli & Veral 2003 for the measures; the chain as in Bailey 1952.)
+ * Overbooking puts k bookings in a slot, each showing independently (binomial
+ * arrivals); a doctor a fixed L minutes late starts the chain with the first
+ * slots' arrivals queued and L minutes less service (see clinic-chain.ts).
  * The model's figures over many sessions must hold these in their intervals.
  */
 import { describe, expect, it } from 'vitest';
@@ -25,7 +28,15 @@ const MEAN = 12;
 const NO_SHOW = 0.1;
 const DAYS = 400;
 
-function clinicScenario(template: Template): ScenarioInput {
+/** What a check adds to the session (overbooking, a late doctor) and the no-show share it uses. */
+interface SessionExtras {
+  noShow?: number;
+  overbook?: 'byNoShow';
+  doctorLateness?: { type: 'constant'; value: number };
+}
+
+function clinicScenario(template: Template, extras: SessionExtras = {}): ScenarioInput {
+  const { noShow = NO_SHOW, ...session } = extras;
   return {
     name: 'markov-clinic',
     start: '2026-01-05T00:00',
@@ -37,7 +48,7 @@ function clinicScenario(template: Template): ScenarioInput {
       {
         id: 'outpatient',
         department: 'opd',
-        arrivals: { type: 'clinic', consultation: 'consult', noShow: NO_SHOW, sessions: [{ days: 'all', start: '09:00', doctor: 'dr', template }] },
+        arrivals: { type: 'clinic', consultation: 'consult', noShow, sessions: [{ days: 'all', start: '09:00', doctor: 'dr', template, ...session }] },
         pathway: 'visit',
       },
     ],
@@ -47,24 +58,26 @@ function clinicScenario(template: Template): ScenarioInput {
   };
 }
 
-/** The chain for `perSlot` bookings at slots d apart, the session slots·d long. */
-function exactClinic(perSlot: number[], d: number, m: number, p: number): { wait: number; idle: number; overrun: number } {
+/** The chain for `perSlot` bookings at slots d apart, the session slots·d long, the doctor `late` minutes late. */
+function exactClinic(perSlot: number[], d: number, m: number, p: number, late = 0): { wait: number; idle: number; overrun: number } {
   return exactSession(
     perSlot.map((count, k) => ({ offset: k * d, count })),
     perSlot.length * d,
     m,
     p,
+    late,
   );
 }
 
-function runClinic(template: Template): Record<string, number>[] {
-  const model = compileScenario(parseScenario(clinicScenario(template)));
+function runClinic(template: Template, extras: SessionExtras): Record<string, number>[] {
+  const model = compileScenario(parseScenario(clinicScenario(template, extras)));
   return replicate(20, (seed) => runHospital(model, { seed, replication: seed }).figures);
 }
 
-function checkAgainstChain(template: Template, perSlot: number[], label: string): void {
-  const exact = exactClinic(perSlot, template.intervalMinutes, MEAN, NO_SHOW);
-  const runs = runClinic(template);
+/** `perSlot`: the bookings in each slot as the check derives them by hand (extras included). */
+function checkAgainstChain(template: Template, perSlot: number[], label: string, extras: SessionExtras = {}): void {
+  const exact = exactClinic(perSlot, template.intervalMinutes, MEAN, extras.noShow ?? NO_SHOW, extras.doctorLateness?.value ?? 0);
+  const runs = runClinic(template, extras);
   expect(runs[0]!['clinic.sessions']).toBe(DAYS);
   expectTheoryInInterval(
     runs.map((f) => f['clinic.wait.mean']!),
@@ -96,6 +109,34 @@ describe('appointment templates against the exact Markov chain (exponential cons
 
   it('Bailey-Welch: 2 at the start, then one every 15 minutes (12 patients, 11 slots)', () => {
     checkAgainstChain({ type: 'baileyWelch', patients: 12, intervalMinutes: 15, atStart: 2 }, [2, ...new Array<number>(10).fill(1)], 'Bailey-Welch');
+  });
+
+  it('overbooking by the no-show share: 12 booked 15 minutes apart, 25% no-shows, so 4 extra bookings in slots 2, 5, 8 and 11', () => {
+    // k = round(12 x 0.25 / 0.75) = 4 extras, the j-th in slot 1 + floor((j + 1/2) x 12 / 4): 2, 5, 8, 11. In a slot of two,
+    // each booking comes independently (binomial arrivals in the chain).
+    const perSlot = [1, 2, 1, 1, 2, 1, 1, 2, 1, 1, 2, 1];
+    checkAgainstChain({ type: 'individual', patients: 12, intervalMinutes: 15 }, perSlot, 'overbooked by no-shows', { noShow: 0.25, overbook: 'byNoShow' });
+  });
+
+  it('a doctor 20 minutes late: Bailey-Welch as above, the first two slots queue until the doctor comes', () => {
+    const perSlot = [2, ...new Array<number>(10).fill(1)];
+    checkAgainstChain({ type: 'baileyWelch', patients: 12, intervalMinutes: 15, atStart: 2 }, perSlot, 'doctor 20 minutes late', {
+      doctorLateness: { type: 'constant', value: 20 },
+    });
+  });
+
+  it('the chain with a late doctor: two at the start, the doctor 10 minutes late, by hand', () => {
+    // Waits 10 and 10 + m (mean 10 + m/2); then 20 minutes of service: idle 10 + (20 - m·(P(N ≥ 1) + P(N ≥ 2))), N ~ Poisson(20/m).
+    const m = 12;
+    const exact = exactClinic([2], 30, m, 0, 10);
+    expect(exact.wait).toBeCloseTo(10 + m / 2, 10);
+    const pois = poissonPmf(20 / m, 2);
+    const atLeast1 = 1 - pois[0]!;
+    const atLeast2 = 1 - pois[0]! - pois[1]!;
+    expect(exact.idle).toBeCloseTo(10 + 20 - m * (atLeast1 + atLeast2), 10);
+    expect(exact.overrun).toBeCloseTo((2 * pois[0]! + 1 * pois[1]!) * m, 10);
+    // On time it is the chain as before.
+    expect(exactClinic([2], 30, m, 0, 0).wait).toBeCloseTo(m / 2, 10);
   });
 
   it('the chain itself: with no one booked after the first, the wait and overrun are those of a single batch', () => {

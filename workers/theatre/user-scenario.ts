@@ -8,7 +8,7 @@
  * Its own theatre week, when it reads as lists of the problem, is the
  * "current" schedule the chosen one is shown against.
  */
-import { BUILTIN_SCENARIOS, builtinScenario, parseScenario, ScenarioError, type ScenarioInput, type ScenarioIssue } from '../../scenarios/index.js';
+import { BUILTIN_SCENARIOS, builtinScenario, caseListOf, parseScenario, ScenarioError, type ScenarioInput, type ScenarioIssue } from '../../scenarios/index.js';
 import { byFileLine, readDatedArrivalFiles, type DatedArrivalFiles } from '../dated-arrival-files.js';
 import { OptimiseSpecError } from '../optimise/optimise-spec.js';
 import { loadBaseDocument, SweepSpecError } from '../sweep/index.js';
@@ -89,8 +89,9 @@ export function readSchedule(base: ScenarioInput, problem: ScheduleProblem, bind
   const classOfDay = problem.theatres.map(() => WEEKDAYS.map(() => new Set<string>()));
   const classes = new Set(Object.values(binding.classOf));
   for (const c of base.patientClasses) {
-    if (!classes.has(c.id) || c.arrivals.type !== 'list') continue;
-    for (const e of c.arrivals.entries) {
+    const entries = classes.has(c.id) ? caseListOf(c.arrivals) : null;
+    if (entries === null) continue;
+    for (const e of entries) {
       const t = problem.theatres.indexOf(String(e.attributes?.['theatre']));
       const procedure = e.attributes?.['procedure'];
       if (t < 0 || procedure === undefined) return undefined;

@@ -31,6 +31,12 @@ export function clinicOf(a: ArrivalModel): ClinicArrivalModel | null {
   return kind.clinic ? kind.clinic(a) : null;
 }
 
+/** The entries whose fixed attributes a patient already in the hospital may carry (none for most kinds). */
+export function carriedEntries(a: ArrivalModel): readonly { count: number; attributes: readonly number[] }[] {
+  const kind = arrivalKind(a);
+  return kind.carriedEntries ? kind.carriedEntries(a) : [];
+}
+
 export type { ArrivalHost, ArrivalKind } from './kind.js';
 export type { AppointmentArrivalModel } from './appointments.js';
 export type { ClinicArrivalModel, ClinicSessionModel, ClinicVisit } from './clinic.js';

@@ -27,6 +27,12 @@ export interface ArrivalKind<M extends { type: string }> {
   start(host: ArrivalHost, cls: ClassModel & { arrivals: M }, classIndex: number, startMinuteOfWeek: number): void;
   /** The attribute value indices entry `entry` fixes (-1: drawn as usual); absent: entries fix none. */
   fixedAttributes?(arrivals: M, entry: number): readonly number[];
+  /**
+   * The entries a patient already in the hospital may have come by (a weekly case list), with how many
+   * patients each brings a cycle: a forecast lets their fixed attributes be carried by the class, drawn
+   * in those proportions. Absent: the kind's patients carry none from a state.
+   */
+  carriedEntries?(arrivals: M): readonly { count: number; attributes: readonly number[] }[];
   /** The appointment book the clinic figures follow; absent: not a clinic. */
   clinic?(arrivals: M): ClinicArrivalModel;
 }

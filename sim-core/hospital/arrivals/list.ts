@@ -15,6 +15,7 @@ export const list = defineArrivalKind<ListArrivalModel>({
     new ListedPatients(host.sim, cls.name, startMinuteOfWeek, times, classIndex, host).start();
   },
   fixedAttributes: (a, entry) => a.entries[entry]!.attributes,
+  carriedEntries: (a) => a.entries,
 });
 
 /** Every listed patient comes. */

@@ -22,6 +22,7 @@ import {
   removeSession,
   type Days,
 } from './edits.js';
+import { atRate } from '../../../scenarios/index.js';
 import { applyEdit, resetEdits, runEditedAndCompare, startEditing } from './edit-actions.js';
 import { CommitInput } from './CommitInput.js';
 import { download, scenarioJson, scenarioYaml } from './export.js';
@@ -69,11 +70,11 @@ export function EditPanel() {
   return (
     <section className="card edit" data-testid="edit-panel">
       <h2>Edit: {base?.label}</h2>
-      {draft.patientClasses.some((c) => c.arrivals.type === 'weekly') && (
+      {draft.patientClasses.some((c) => atRate(c.arrivals)) && (
         <details open>
           <summary>Arrivals</summary>
           {draft.patientClasses.map((c, ci) =>
-            c.arrivals.type !== 'weekly' ? null : (
+            !atRate(c.arrivals) ? null : (
               <div key={c.id} className="edit-group">
                 <div className="edit-row">
                   <strong>{c.name ?? c.id}</strong>
@@ -87,7 +88,7 @@ export function EditPanel() {
                       onCommit={(t) => applyEdit((s) => setArrivalsPerDay(s, ci, amount(t)))}
                     />{' '}
                     a day
-                    {c.arrivals.multiplier !== 1 ? <em className="muted"> × {c.arrivals.multiplier}</em> : null}
+                    {(c.arrivals.multiplier ?? 1) !== 1 ? <em className="muted"> × {c.arrivals.multiplier}</em> : null}
                   </span>
                 </div>
                 <div className="edit-row wave">

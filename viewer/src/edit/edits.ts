@@ -4,7 +4,7 @@
  * beds per ward, OR sessions (the block schedule), imaging opening hours,
  * reorder points. Each also says what it changed.
  */
-import type { Scenario } from '../../../scenarios/index.js';
+import { atRate, type RateArrivals, type Scenario } from '../../../scenarios/index.js';
 
 export interface Edited {
   scenario: Scenario;
@@ -113,20 +113,21 @@ export function setPolicyValue(s: Scenario, item: number, key: string, value: nu
 }
 
 type PatientClass = Scenario['patientClasses'][number];
-export type WeeklyArrivals = Extract<PatientClass['arrivals'], { type: 'weekly' }>;
-export type Surge = NonNullable<WeeklyArrivals['surges']>[number];
+/** Arrivals at a rate, of whichever kind the arrival kinds' table says comes at one. */
+export type RatedArrivals = PatientClass['arrivals'] & RateArrivals;
+export type Surge = NonNullable<RateArrivals['surges']>[number];
 
 /** A new wave starts here: a winter peak, to be moved and sized by the manager. */
 export const NEW_SURGE: Surge = { peak: '01-15', weeks: 12, extra: 0.2 };
 
 /** A class and its arrivals at a rate; a class booked by list or appointment has no rate to change. */
-function weeklyOf(s: Scenario, cls: number): { c: PatientClass; a: WeeklyArrivals } {
+function ratedOf(s: Scenario, cls: number): { c: PatientClass; a: RatedArrivals } {
   const c = s.patientClasses[cls]!;
-  if (c.arrivals.type !== 'weekly') throw new Error(`${c.id} does not arrive at a rate (its arrivals are ${c.arrivals.type})`);
+  if (!atRate(c.arrivals)) throw new Error(`${c.id} does not arrive at a rate (its arrivals are ${c.arrivals.type})`);
   return { c, a: c.arrivals };
 }
 
-function withArrivals(s: Scenario, cls: number, arrivals: WeeklyArrivals): Scenario {
+function withArrivals(s: Scenario, cls: number, arrivals: RatedArrivals): Scenario {
   return { ...s, patientClasses: replaceAt(s.patientClasses, cls, { ...s.patientClasses[cls]!, arrivals }) };
 }
 
@@ -137,18 +138,18 @@ export function surgeText(w: Surge): string {
 }
 
 export function setArrivalsPerDay(s: Scenario, cls: number, perDay: number): Edited {
-  const { c, a } = weeklyOf(s, cls);
+  const { c, a } = ratedOf(s, cls);
   const rise = `${perDay > a.perDay ? '+' : ''}${plain((100 * (perDay - a.perDay)) / a.perDay)}%`;
   return { scenario: withArrivals(s, cls, { ...a, perDay }), change: `${c.id} arrivals: ${plain(a.perDay)} → ${plain(perDay)} a day (${rise})` };
 }
 
 export function addSurge(s: Scenario, cls: number): Edited {
-  const { c, a } = weeklyOf(s, cls);
+  const { c, a } = ratedOf(s, cls);
   return { scenario: withArrivals(s, cls, { ...a, surges: [...(a.surges ?? []), NEW_SURGE] }), change: `${c.id}: yearly wave added (${surgeText(NEW_SURGE)})` };
 }
 
 export function setSurge(s: Scenario, cls: number, k: number, patch: Partial<Surge>): Edited {
-  const { c, a } = weeklyOf(s, cls);
+  const { c, a } = ratedOf(s, cls);
   const old = a.surges![k]!;
   const next = { ...old, ...patch };
   return {
@@ -158,7 +159,7 @@ export function setSurge(s: Scenario, cls: number, k: number, patch: Partial<Sur
 }
 
 export function removeSurge(s: Scenario, cls: number, k: number): Edited {
-  const { c, a } = weeklyOf(s, cls);
+  const { c, a } = ratedOf(s, cls);
   const { surges, ...rest } = a;
   const left = surges!.filter((_, j) => j !== k);
   // Removing the last wave leaves no empty list behind.
@@ -167,7 +168,7 @@ export function removeSurge(s: Scenario, cls: number, k: number): Edited {
 
 /** Busy and quiet days: the cv of each day's rate factor; 0 takes it out (days as Poisson). */
 export function setDayToDayCv(s: Scenario, cls: number, cv: number): Edited {
-  const { c, a } = weeklyOf(s, cls);
+  const { c, a } = ratedOf(s, cls);
   const { dayToDayCv: old, ...rest } = a;
   const text = (x: number | undefined): string => (x === undefined || x === 0 ? 'none' : `cv ${plain(x)}`);
   return { scenario: withArrivals(s, cls, cv === 0 ? rest : { ...rest, dayToDayCv: cv }), change: `${c.id} day-to-day variation: ${text(old)} → ${text(cv)}` };

@@ -4,7 +4,7 @@
  * patient and total cost, each with its 95% interval across replications and,
  * where the scenario sets one, its target met or missed.
  */
-import { declaredResources, type FigureInfo, type Scenario } from '../../../scenarios/index.js';
+import { atRate, declaredResources, type FigureInfo, type Scenario } from '../../../scenarios/index.js';
 import { combinedFigure } from '../../../workers/index.js';
 import { contextOf, figureInfo } from '../format/figure-text.js';
 import type { BrowserExperimentResult } from '../model/runner.js';
@@ -34,7 +34,7 @@ function edResources(s: Scenario): string[] {
 }
 
 function electiveClasses(s: Scenario, surgical: ReadonlySet<string>): string[] {
-  return s.patientClasses.filter((c) => surgical.has(c.id) && c.arrivals.type !== 'weekly' && !c.emergencyDepartment).map((c) => c.id);
+  return s.patientClasses.filter((c) => surgical.has(c.id) && !atRate(c.arrivals) && !c.emergencyDepartment).map((c) => c.id);
 }
 
 /** "over 14 days", "over a year": the measured period after the warm-up. */

@@ -79,9 +79,15 @@ function fixed(text: string): (t: number) => string {
   return () => text;
 }
 
-/** `given`: labels for the wards (a snapshot's census) instead of the replay's own count of busy beds. */
+/**
+ * `given`: labels for the wards (a snapshot's census, keyed by ward id) instead of the replay's own count of
+ * busy beds. Either way a ward beside others in its department is named with its count, by the scenario's
+ * name for it ("Intensive care: 5/7 beds"), and not named again below.
+ */
 export function planItems(replay: Replay, given: readonly PlanLabel[] | undefined): PlanItem[] {
   const layout: HospitalLayout = replay.layout;
+  const wardName = (b: HospitalLayout['blocks'][number]): string => (several(layout, b.zone) ? `${shortName(b.label)}: ` : '');
+  const countedWards = new Set<string>();
   const items: PlanItem[] = layout.zones.map((z) => ({
     key: `zone-${z.id}`,
     kind: 'zone',
@@ -91,23 +97,28 @@ export function planItems(replay: Replay, given: readonly PlanLabel[] | undefine
     candidates: AROUND.slice(0, 3),
   }));
   if (given) {
-    for (const l of given)
+    for (const l of given) {
+      const block = layout.blockOf.get(l.key);
+      const b = block === undefined ? undefined : layout.blocks[block];
+      const text = (b?.bed ? wardName(b) : '') + l.text;
+      if (b?.bed) countedWards.add(b.name);
       items.push({
         key: `ward-${l.key}`,
         kind: 'ward',
         anchor: l.position,
-        widest: l.text,
-        text: fixed(l.text),
+        widest: text,
+        text: fixed(text),
         candidates: AROUND,
         ...(l.colour ? { colour: l.colour } : {}),
         ...(l.background ? { background: l.background } : {}),
       });
+    }
   } else {
     layout.blocks.forEach((b, i) => {
       if (!b.bed) return;
       const wide = b.x1 - b.x0 >= 12;
-      // A ward beside others in its department is named with its count ("Intensive care: 5/7 beds").
-      const name = several(layout, b.zone) ? `${shortName(b.label)}: ` : '';
+      const name = wardName(b);
+      countedWards.add(b.name);
       items.push({
         key: `ward-${b.name}`,
         kind: 'ward',
@@ -147,7 +158,7 @@ export function planItems(replay: Replay, given: readonly PlanLabel[] | undefine
     });
   });
   // Places (beds, rooms, devices) are named before staff stations; a ward named with its count above is not named again.
-  const named = layout.blocks.filter((b) => several(layout, b.zone) && !(b.bed && !given)).sort((a, b) => Number(a.station) - Number(b.station));
+  const named = layout.blocks.filter((b) => several(layout, b.zone) && !countedWards.has(b.name)).sort((a, b) => Number(a.station) - Number(b.station));
   named.forEach((b) => {
     const zone = layout.zones[b.zone]!;
     const near = zone.side < 0 ? b.z1 : b.z0;

@@ -9,9 +9,9 @@ import { localMinutes, type HospitalState, type Scenario } from '../../../scenar
 import { durationText } from '../format/time.js';
 import { Legend } from '../panels/Legend.js';
 import { SLOT_STATE_NAMES, slotHolderAt, slotStateAt } from '../replay/index.js';
-import type { PlanLabel } from '../scene/label-sprite.js';
 import { SceneView } from '../scene/SceneView.js';
 import { TODAY_SIDE, useView } from '../store/view.js';
+import { censusLabels } from './census-labels.js';
 import { snapshotScene, type SnapshotScene, type WardCensus } from './snapshot-scene.js';
 import { problemsOf } from './today-actions.js';
 
@@ -22,26 +22,6 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 
 export function censusText(w: WardCensus): string {
   return `${w.occupied} of ${w.beds} beds occupied${w.waiting > 0 ? `, ${w.waiting} waiting for a bed` : ''}`;
-}
-
-/** Over each ward's beds, how many are taken: in words where the ward is wide enough, else "6/7 beds". */
-function censusLabels(scene: SnapshotScene): PlanLabel[] {
-  const { layout } = scene.replay;
-  const span = layout.bounds.x1 - layout.bounds.x0;
-  const height = Math.max(1.2, span / 48);
-  return scene.wards.map((w) => {
-    const b = layout.blocks[layout.blockOf.get(w.ward)!]!;
-    const wide = b.x1 - b.x0 >= 12;
-    return {
-      key: w.ward,
-      text: wide ? `${w.occupied} of ${w.beds} beds occupied` : `${w.occupied}/${w.beds} beds`,
-      position: [(b.x0 + b.x1) / 2, 1.2, (b.z0 + b.z1) / 2],
-      height,
-      maxWidth: b.x1 - b.x0 + 2,
-      colour: '#ffffff',
-      background: 'rgba(29,39,51,0.86)',
-    };
-  });
 }
 
 function Selected({ scene, asOf }: { scene: SnapshotScene; asOf: string }) {
