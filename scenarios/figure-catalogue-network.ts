@@ -10,7 +10,8 @@ import type { FigureInfo, FigureUnit } from './figure-catalogue.js';
 export function describeNetworkFigure(id: string, nameOf: (subject: string) => string): FigureInfo | null {
   const entry = (subject: string, measure: string, unit: FigureUnit, label: string): FigureInfo => ({
     section: 'network',
-    subject,
+    // The subject heads the report's rows: a site's or a reason's plain name, as the network file gives it.
+    subject: subject === 'diversion' ? 'Diverted arrivals' : nameOf(subject),
     measure,
     unit,
     quietWhenZero: false,

@@ -36,7 +36,7 @@ export function describeSharedFigure(id: string, nameOf: (subject: string) => st
   });
   let m: RegExpMatchArray | null;
   if ((m = id.match(/^shared\.([^.]+)\.([^.]+)\.uses$/)))
-    return entry('network', m[2]!, `uses of shared ${m[1]!}`, 'events', `Shared ${nameOf(m[1]!)}: uses by patients of ${nameOf(m[2]!)}`);
+    return entry('network', m[2]!, `uses of the shared ${nameOf(m[1]!)}`, 'events', `Shared ${nameOf(m[1]!)}: uses by patients of ${nameOf(m[2]!)}`);
   if ((m = id.match(/^charges\.([^.]+)\.(income|paid)$/))) {
     const earned = m[2] === 'income';
     return entry(

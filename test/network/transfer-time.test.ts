@@ -126,6 +126,8 @@ describe('transfer travel time', () => {
     expect(figures['transfers.tertiary.out']).toBe(0);
     const ctx = { kindOf: new Map(), surgicalClasses: new Set<string>(), names: new Map([['county', 'County hospital']]) };
     expect(describeFigure('transfers.county.out', ctx).label).toBe('Site County hospital: patients transferred out');
+    // The report's rows are headed by the site's name, not its id.
+    expect(describeFigure('transfers.county.out', ctx).subject).toBe('County hospital');
     expect(describeFigure('transfers.transfer.travelHours', ctx)).toMatchObject({ section: 'network', unit: 'hours' });
   });
 });
