@@ -6,55 +6,11 @@
  * request and seize rows at every review, and the arrivals inside the spells).
  */
 import { describe, expect, it } from 'vitest';
-import { runHospital, TraceBuffer, TRACE_WORDS, type TraceData } from '../../sim-core/index.js';
-import { compileScenario, describeFigure, parseScenario, ScenarioError } from '../../scenarios/index.js';
-
-const HORIZON_DAYS = 20;
-const REVIEW = 15;
-
-const site = (name: string, cubicles: number, perDay: number): Record<string, unknown> => ({
-  name,
-  start: '2026-01-05T00:00',
-  horizonDays: HORIZON_DAYS,
-  warmupDays: 0,
-  resources: [{ id: 'cubicle', department: 'ed', units: cubicles }],
-  patientClasses: [
-    { id: 'ambulance', department: 'ed', arrivals: { type: 'weekly', perDay }, pathway: 'ed' },
-    { id: 'walkIn', department: 'ed', arrivals: { type: 'weekly', perDay: perDay / 3 }, pathway: 'ed' },
-  ],
-  pathways: {
-    ed: [{ seize: ['cubicle'] }, { hold: { type: 'exponential', mean: 90 }, activity: 'treatment' }, { release: ['cubicle'] }],
-  },
-});
-
-function network(diversion?: Record<string, unknown>): Record<string, unknown> {
-  return {
-    name: 'diversion',
-    sites: [
-      { id: 'east', name: 'East county', xKm: 30, yKm: 0, hospital: { scenario: site('east', 2, 24) }, ...(diversion ? { diversion } : {}) },
-      { id: 'tertiary', xKm: 0, yKm: 0, hospital: { scenario: site('tertiary', 12, 30) } },
-    ],
-    travel: [{ from: 'east', to: 'tertiary', minutes: { type: 'constant', value: 35 } }],
-  };
-}
+import type { TraceData } from '../../sim-core/index.js';
+import { describeFigure } from '../../scenarios/index.js';
+import { hoursOn, network, onAt, problemsOf, readBack, REVIEW, run, TRIP_MINUTES } from './diversion-fixture.js';
 
 const rule = (above: number): Record<string, unknown> => ({ when: { waiting: 'cubicle', above }, classes: ['ambulance'], reviewMinutes: REVIEW });
-
-function run(doc: unknown): { figures: Record<string, number>; trace: TraceData } {
-  const buffer = new TraceBuffer();
-  const { figures } = runHospital(compileScenario(parseScenario(doc, 'diversion.json')), { seed: 11, replication: 1, trace: buffer });
-  return { figures, trace: buffer.toData() };
-}
-
-function problemsOf(doc: unknown): string[] {
-  try {
-    parseScenario(doc, 'diversion.json');
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.issues.map((i) => `${i.path}: ${i.message}`);
-    throw e;
-  }
-  return [];
-}
 
 describe('ambulance diversion in a network', () => {
   it('refuses a rule that names what its site or the network does not have, each by its path', () => {
@@ -66,7 +22,8 @@ describe('ambulance diversion in a network', () => {
     expect(problems.some((p) => p.startsWith('sites[0].diversion.to.among[1]: is not a site'))).toBe(true);
     const noResource = problemsOf(network({ when: { noFree: 'icu' }, classes: ['ambulance'] }));
     expect(noResource).toEqual(['sites[0].diversion.when.noFree: is not a resource of site "east"']);
-    const alone = { name: 'alone', sites: [{ id: 'east', hospital: { scenario: site('east', 2, 24) }, diversion: rule(2) }] };
+    const east = (network().sites as Record<string, unknown>[])[0]!;
+    const alone = { name: 'alone', sites: [{ id: 'east', hospital: east.hospital, diversion: rule(2) }] };
     expect(problemsOf(alone)).toEqual(['sites[0].diversion: needs another site to divert to']);
     const noClassThere = network({ ...rule(2), classes: ['walkIn'], pathway: 'nowhere' });
     expect(problemsOf(noClassThere)).toEqual(['sites[0].diversion.pathway: is not a pathway of site "tertiary"']);
@@ -87,38 +44,19 @@ describe('ambulance diversion in a network', () => {
 
   it('hours on diversion and diverted arrivals agree with the line read back from the trace', () => {
     const { figures, trace } = run(network(rule(2)));
-    const end = HORIZON_DAYS * 1440;
-    // The line for east's cubicles after each instant, and east's ambulance arrivals, from the trace.
-    const changes: [number, number][] = [];
-    const arrivals: { serial: number; at: number }[] = [];
-    const diverted = new Set<number>();
-    for (let i = 0; i < trace.length; i++) {
-      const what = trace.whatNames[trace.what[i]!];
-      const where = trace.whereNames[trace.where[i]!];
-      if (where === 'east_cubicle' && what === TRACE_WORDS.request) changes.push([trace.time[i]!, +1]);
-      if (where === 'east_cubicle' && what === TRACE_WORDS.seize) changes.push([trace.time[i]!, -1]);
-      if (where === 'east_ambulance' && what === TRACE_WORDS.arrive) arrivals.push({ serial: trace.entity[i]!, at: trace.time[i]! });
-      if (where === 'diversion:east' && what === TRACE_WORDS.start) diverted.add(trace.entity[i]!);
-    }
-    // Each review at k·15 sees the line after everything at that minute; on while it is above 2.
-    const on: boolean[] = [];
-    let line = 0;
-    let c = 0;
-    for (let k = 0; k * REVIEW <= end; k++) {
-      while (c < changes.length && changes[c]![0] <= k * REVIEW) line += changes[c++]![1];
-      on.push(line > 2);
-    }
-    let minutesOn = 0;
-    for (let k = 0; k < on.length; k++) if (on[k]) minutesOn += Math.min(REVIEW, end - k * REVIEW);
+    // The line for east's cubicles at each review (k·15, after everything at that minute), read back from the trace; on while above 2.
+    const back = readBack(trace);
+    const on = back.lines.map((line) => line > 2);
+    const minutesOn = hoursOn(on) * 60;
     expect(minutesOn).toBeGreaterThan(24 * 60);
     expect(figures['diversion.east.hours']).toBeCloseTo(minutesOn / 60, 9);
     // Diverted: exactly the ambulance arrivals after a review that found the site on (an arrival at a review's minute comes before it).
-    const expected = arrivals.filter((a) => on[Math.ceil(a.at / REVIEW) - 1] === true).map((a) => a.serial);
+    const expected = back.arrivals.filter((a) => onAt(on, a.at)).map((a) => a.serial);
     expect(expected.length).toBeGreaterThan(20);
-    expect([...diverted].sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+    expect([...back.diverted].sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
     expect(figures['diversion.east.divertedOut']).toBe(expected.length);
     expect(figures['diversion.tertiary.divertedIn']).toBe(expected.length);
-    expect(figures['diversion.travelHours']).toBeCloseTo((expected.length * 35) / 60, 9);
+    expect(figures['diversion.travelHours']).toBeCloseTo((expected.length * TRIP_MINUTES) / 60, 9);
     const ctx = { kindOf: new Map(), surgicalClasses: new Set<string>(), names: new Map([['east', 'East county']]) };
     expect(describeFigure('diversion.east.hours', ctx)).toMatchObject({
       label: 'Site East county: hours on ambulance diversion',
