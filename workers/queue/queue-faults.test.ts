@@ -18,23 +18,9 @@ import { JOB_DEFAULTS, JOB_NAME } from './job-data.js';
 import { queueNames } from './job-key.js';
 import { redisServerInstalled, startLocalRedis, type LocalRedis } from './local-redis-server.js';
 import { modelVersion } from './model-version.js';
+import { deskScenario } from '../../test/desk-scenario.js';
 
-const DESK = (days: number): string => `
-name: desk
-start: "2026-01-05T00:00"
-horizonDays: ${days}
-warmupDays: 2
-replications: 3
-seed: 7
-resources: [{ id: desk, department: office, units: 2 }]
-patientClasses:
-  - { id: visitor, department: office, arrivals: { type: weekly, perDay: 60 }, pathway: visit }
-pathways:
-  visit:
-    - { seize: [desk] }
-    - { hold: { type: exponential, mean: 40 }, activity: service }
-    - { release: all }
-`;
+const DESK = (days: number): string => deskScenario({ name: 'desk', days, replications: 3 });
 
 interface Proc {
   out: () => string;

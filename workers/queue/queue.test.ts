@@ -16,24 +16,10 @@ import { JOB_DEFAULTS, JOB_NAME } from './job-data.js';
 import { queueNames } from './job-key.js';
 import { redisServerInstalled, startLocalRedis, type LocalRedis } from './local-redis-server.js';
 import { modelVersion } from './model-version.js';
+import { deskScenario } from '../../test/desk-scenario.js';
 
 /** An M/M/2 desk over 600 days: a replication takes long enough (about a second) to be killed in the middle of. */
-const DESK = `
-name: long-desk
-start: "2026-01-05T00:00"
-horizonDays: 600
-warmupDays: 2
-replications: 4
-seed: 7
-resources: [{ id: desk, department: office, units: 2 }]
-patientClasses:
-  - { id: visitor, department: office, arrivals: { type: weekly, perDay: 60 }, pathway: visit }
-pathways:
-  visit:
-    - { seize: [desk] }
-    - { hold: { type: exponential, mean: 40 }, activity: service }
-    - { release: all }
-`;
+const DESK = deskScenario({ name: 'long-desk', days: 600, replications: 4 });
 
 const SWEEP = `
 name: desks
