@@ -1,5 +1,9 @@
 export { MAX_HORIZON_DAYS, ScenarioSchema, type Scenario, type ScenarioInput, type PathwayStep } from './schema/scenario.js';
 export { compileScenario, startMinuteOfWeek } from './compile/compile-scenario.js';
+/** The mean of a distribution (scenario or compiled), for estimates such as the viewer's cleaning time. */
+export { distributionMean } from './distributions/index.js';
+/** The durations a pathway step draws, asked of its verb. */
+export { stepDurations } from './verbs/index.js';
 export { parseScenario, parseScenarioText } from './load.js';
 export { ScenarioError, formatPath, type ScenarioIssue } from './schema/errors.js';
 export { BUILTIN_SCENARIOS, builtinScenario, type BuiltinScenario } from './builtin/index.js';

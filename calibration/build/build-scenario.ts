@@ -4,7 +4,7 @@
  * and pathway, ward beds and activity pools sized from the capacity hints, and
  * the notes on what the log cannot tell that the report repeats.
  */
-import type { ScenarioInput } from '../../scenarios/index.js';
+import { stepDurations, type ScenarioInput } from '../../scenarios/index.js';
 import type { Flow } from '../read/flow.js';
 import { slug } from '../read/flow.js';
 import { formatWall } from '../read/timestamps.js';
@@ -158,11 +158,8 @@ export function buildCalibration(flow: Flow, name: string, mappingNotes: readonl
 }
 
 function usesAttribute(steps: readonly StepInput[], attribute: string): boolean {
-  return steps.some(
-    (s) =>
-      ('hold' in s && 'byAttribute' in s.hold && s.hold.byAttribute === attribute) ||
-      ('stay' in s && 'byAttribute' in s.lengthOfStay && s.lengthOfStay.byAttribute === attribute),
-  );
+  // Each verb says which durations it draws: no switch on verb names here.
+  return steps.some((s) => stepDurations(s).some((d) => 'byAttribute' in d && d.byAttribute === attribute));
 }
 
 /** The given rate, with the hour-of-day pattern if the log shows one; a weekday pattern cannot survive shifted dates. */

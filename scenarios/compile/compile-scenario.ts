@@ -8,7 +8,7 @@ import type { AttributeModel, ClassModel, HospitalModel, ItemModel, PathwayModel
 import { minutesOfDay } from '../schema/common.js';
 import type { PathwayStep, Scenario } from '../schema/scenario.js';
 import { compileCaseMix } from './case-mix.js';
-import { scaleDistribution } from './scale-distribution.js';
+import { scaleDistribution } from '../distributions/index.js';
 import { toSpec, verbOf, type CompileContext } from '../verbs/index.js';
 import { compileResources } from '../kinds/index.js';
 import { arrivalKindOf, carriedAttributes } from '../arrivals/index.js';

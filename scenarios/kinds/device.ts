@@ -1,9 +1,9 @@
 /** Imaging devices: open by the hour, with breakdowns that take a unit out until it is repaired. */
 import { z } from 'zod';
 import { Id, nonNegative } from '../schema/common.js';
-import { DistributionSchema, type DistributionInput } from '../schema/distribution.js';
+import { distributionMean } from '../distributions/index.js';
+import { DistributionSchema } from '../schema/distribution.js';
 import { weeklyRoster } from '../compile/weekly-profile.js';
-import { maxOf } from '../limits.js';
 import { checkNonNegativeSupport, toSpec } from '../verbs/index.js';
 import { plainId } from '../plain-id.js';
 import { defineKind } from './kind.js';
@@ -34,7 +34,7 @@ export const device = defineKind({
     if (!d.breakdowns) return;
     checkNonNegativeSupport(d.breakdowns.timeBetweenFailures, `${path}.breakdowns.timeBetweenFailures`, problem);
     checkNonNegativeSupport(d.breakdowns.timeToRepair, `${path}.breakdowns.timeToRepair`, problem);
-    if (meanOf(d.breakdowns.timeBetweenFailures) <= 0) problem(`${path}.breakdowns.timeBetweenFailures`, 'must have a positive mean');
+    if (distributionMean(d.breakdowns.timeBetweenFailures) <= 0) problem(`${path}.breakdowns.timeBetweenFailures`, 'must have a positive mean');
   },
   compile: (d) => ({
     name: d.id,
@@ -56,31 +56,3 @@ export const device = defineKind({
     station: false,
   }),
 });
-
-/** A distribution's mean, or an upper bound where that is simpler: enough to refuse a mean of 0. */
-function meanOf(d: DistributionInput): number {
-  switch (d.type) {
-    case 'constant':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'triangular':
-      return (d.min + d.mode + d.max) / 3;
-    case 'exponential':
-    case 'erlang':
-    case 'lognormal':
-    case 'poisson':
-      return d.mean;
-    case 'gamma':
-      return d.shape * d.scale;
-    case 'weibull':
-      return d.scale;
-    case 'truncatedNormal':
-      return Math.max(d.mean, d.min ?? d.mean);
-    case 'empirical':
-    case 'empiricalContinuous':
-      return maxOf(d.values);
-    case 'bernoulli':
-      return d.p;
-  }
-}

@@ -12,5 +12,6 @@ export const hold = defineVerb({
     ctx.checkDuration(st.hold, `${at}.hold`);
   },
   next: (st, k) => (durationTakesTime(st.hold) ? [] : [k + 1]),
+  durations: (s) => [s.hold],
   compile: (s, ctx) => [{ op: 'hold', activity: s.activity, duration: compileDuration(s.hold, ctx) }],
 });

@@ -18,6 +18,7 @@ import { split } from './split.js';
 import { stay } from './stay.js';
 import { transfer } from './transfer.js';
 import { useShared } from './use-shared.js';
+import type { DurationInput } from '../schema/distribution.js';
 import type { ScenarioVerb } from './verb.js';
 import { waitUntil } from './wait-until.js';
 
@@ -37,6 +38,12 @@ export function verbOf(step: unknown): ScenarioVerb<unknown> {
   const verb = SCENARIO_VERBS.find((v) => v.key in s);
   if (!verb) throw new Error(`a step with none of ${STEP_VERBS.join(', ')}`);
   return verb as unknown as ScenarioVerb<unknown>;
+}
+
+/** The durations a step draws, by its verb. */
+export function stepDurations(step: unknown): DurationInput[] {
+  const verb = verbOf(step);
+  return verb.durations?.(step as never) ?? [];
 }
 
 export type { CheckContext, CompileContext, ScenarioVerb } from './verb.js';

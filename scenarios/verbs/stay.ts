@@ -44,6 +44,7 @@ export const stay = defineVerb({
   },
   next: (st, k) => (durationTakesTime(st.lengthOfStay) ? [] : [k + 1]),
   waitFigure: (s, pathway) => s.id ?? `${pathway}.${s.stay}`,
+  durations: (s) => [s.lengthOfStay],
   compile(s, ctx) {
     const wards = [s.stay, ...(s.outlyTo ?? [])].map((w) => ctx.resourceIndex.get(w)!);
     const pooled = wards.length > 1;

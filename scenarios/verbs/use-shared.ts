@@ -53,6 +53,7 @@ export const useShared = defineVerb({
   },
   // Time passes unless there is no travel and no exam time; a slot's wait is counted as time passing only when it happens.
   next: (st, k) => (durationTakesTime(st.duration) ? [] : [k + 1]),
+  durations: (s) => [s.duration],
   compile(st, ctx) {
     const net = ctx.network!;
     const service = net.services.find((s) => s.id === st.useShared)!;

@@ -76,6 +76,8 @@ export interface ScenarioVerb<T = never> {
    */
   next?(step: T, k: number, at: (label: string) => number): number[];
   compile(step: T, ctx: CompileContext): StepModel[];
+  /** The durations the step draws (a hold's, a stay's length), for readers that ask what a pathway's times depend on; absent: none. */
+  durations?(step: T): DurationInput[];
   /** The name of the wait figure the step's wait is measured under (its id, else one made from the pathway); absent: no wait measured. */
   waitFigure?(step: T, pathway: string): string;
   /**

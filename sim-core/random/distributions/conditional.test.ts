@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createStream } from '../stream.js';
 import { continuousCdf, logRegularizedGammaQ } from './cdf.js';
 import { remainingDuration } from './conditional.js';
-import { exponential } from './continuous.js';
+import { exponential } from './families/exponential.js';
 import { normalCdf } from './normal-sampler.js';
 import { makeDistribution, type DistributionSpec } from './spec.js';
 import { logGamma } from './special-functions.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createStream } from '../stream.js';
 import { makeDistribution, type DistributionSpec } from './spec.js';
 import { continuousCdf, regularizedGammaP } from './cdf.js';
-import { categorical } from './discrete.js';
+import { categorical } from './families/categorical.js';
 
 /**
  * Every check here is a hypothesis test at level ALPHA with a fixed seed: the

@@ -1,3 +1,4 @@
+import type { Distribution } from '../distribution.js';
 import type { RandomStream } from '../stream.js';
 
 /**
@@ -22,4 +23,9 @@ export function normalCdf(x: number): number {
 /** Standard normal density. */
 export function normalPdf(x: number): number {
   return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+}
+
+/** Normal with mean and standard deviation (may be negative: prefer truncatedNormal for durations). */
+export function normal(mean: number, sd: number): Distribution {
+  return { sample: (rng) => mean + sd * standardNormal(rng), mean, variance: sd * sd };
 }

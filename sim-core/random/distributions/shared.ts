@@ -1,5 +1,5 @@
 import type { Distribution } from '../distribution.js';
-import { categorical } from './discrete.js';
+import { categorical } from './families/categorical.js';
 import { makeDistribution, type DistributionSpec } from './spec.js';
 
 /**

@@ -1,7 +1,5 @@
 import type { Distribution } from '../distribution.js';
-import { constant, erlang, exponential, gamma, lognormal, triangular, uniform, weibull } from './continuous.js';
-import { bernoulli, categorical, empiricalContinuous, empiricalDiscrete, poisson } from './discrete.js';
-import { truncatedNormal } from './truncated-normal.js';
+import { familyOf } from './families/index.js';
 
 /** A distribution as plain data, the form scenario files carry. */
 export type DistributionSpec =
@@ -31,42 +29,9 @@ export function specOf(d: Distribution): DistributionSpec | undefined {
   return specs.get(d);
 }
 
-/** The sampler for a spec. */
+/** The sampler for a spec, made by its family. */
 export function makeDistribution(spec: DistributionSpec): Distribution {
-  const d = samplerFor(spec);
+  const d = familyOf(spec).make(spec);
   specs.set(d, spec);
   return d;
-}
-
-function samplerFor(spec: DistributionSpec): Distribution {
-  switch (spec.type) {
-    case 'constant':
-      return constant(spec.value);
-    case 'uniform':
-      return uniform(spec.min, spec.max);
-    case 'triangular':
-      return triangular(spec.min, spec.mode, spec.max);
-    case 'exponential':
-      return exponential(spec.mean);
-    case 'erlang':
-      return erlang(spec.k, spec.mean);
-    case 'gamma':
-      return gamma(spec.shape, spec.scale);
-    case 'lognormal':
-      return lognormal(spec.mean, spec.sd);
-    case 'weibull':
-      return weibull(spec.shape, spec.scale);
-    case 'truncatedNormal':
-      return truncatedNormal(spec.mean, spec.sd, spec.min, spec.max);
-    case 'empirical':
-      return empiricalDiscrete(spec.values, spec.weights);
-    case 'empiricalContinuous':
-      return empiricalContinuous(spec.values);
-    case 'bernoulli':
-      return bernoulli(spec.p);
-    case 'poisson':
-      return poisson(spec.mean);
-    case 'categorical':
-      return categorical(spec.weights);
-  }
 }

@@ -7,8 +7,7 @@
  * no kind by name.
  */
 import type { Scenario } from '../../../scenarios/index.js';
-import { compileScenario, resourceKind, resourceLayouts, startMinuteOfWeek, type LayoutSpec } from '../../../scenarios/index.js';
-import { distributionMean, type DistributionLike } from './distribution-mean.js';
+import { compileScenario, distributionMean, resourceKind, resourceLayouts, startMinuteOfWeek, type LayoutSpec } from '../../../scenarios/index.js';
 import { SHAPES, type HospitalLayout, type ResourceBlock, type ResourceKind, type SlotShape, type Zone, type ZoneKind } from './types.js';
 import { profileMax, rosterProfile } from './week-profile.js';
 import { ZONE_ORDER, zoneKind, zoneLabel, type DepartmentFacts } from './zone-kind.js';
@@ -43,7 +42,7 @@ function resourceSpecs(s: Scenario): ResourceSpec[] {
       department: r.department,
       units: look.drawnUnits ?? (profile ? Math.max(1, profileMax(profile)) : r.capacity),
       profile,
-      cleaningMinutes: r.turnover ? distributionMean(r.turnover as DistributionLike) : 0,
+      cleaningMinutes: r.turnover ? distributionMean(r.turnover) : 0,
       look,
     };
   });

@@ -6,10 +6,9 @@
  * Everything is read from the merged scenario's `network` section and the
  * trace of replication 1; nothing is simulated here.
  */
-import { compileScenario, type Scenario } from '../../../scenarios/index.js';
+import { compileScenario, distributionMean, type Scenario } from '../../../scenarios/index.js';
 import type { TraceData } from '../../../sim-core/index.js';
 import { EXIT_WORDS, TRACE_WORDS } from '../../../workers/index.js';
-import { distributionMean, type DistributionLike } from '../layout/distribution-mean.js';
 
 /** The trace's word for a trip between sites: "transfer:<reason>". */
 export const TRIP_PREFIX = 'transfer:';
@@ -87,7 +86,7 @@ function roadsOf(scenario: Scenario, sites: RegionSite[]): RegionRoad[] {
       const km = Math.hypot(A.xKm - B.xKm, A.yKm - B.yKm);
       const listed = network.travel.find((t) => (t.from === A.id && t.to === B.id) || (t.bothWays && t.from === B.id && t.to === A.id));
       if (!listed && sites.length > ALL_ROADS_UP_TO) continue;
-      const minutes = listed ? distributionMean(listed.minutes as DistributionLike) : km * network.minutesPerKm;
+      const minutes = listed ? distributionMean(listed.minutes) : km * network.minutesPerKm;
       roads.push({ from: a, to: b, km, minutes });
     }
   return roads;

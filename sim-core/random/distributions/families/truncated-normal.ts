@@ -1,5 +1,9 @@
-import type { Distribution } from '../distribution.js';
-import { normalCdf, normalPdf, standardNormal } from './normal-sampler.js';
+import type { DistributionFamily } from '../family.js';
+import type { Distribution } from '../../distribution.js';
+import { normalCdf, normalPdf, standardNormal } from '../normal-sampler.js';
+import { truncatedStandardNormal } from '../truncated-standard-normal.js';
+
+type Spec = { type: 'truncatedNormal'; mean: number; sd: number; min?: number | undefined; max?: number | undefined };
 
 /**
  * Normal(mean, sd) restricted to [min, max] (either bound optional), e.g. a
@@ -44,3 +48,24 @@ export function truncatedNormal(mean: number, sd: number, min?: number, max?: nu
     variance: theoreticalVariance,
   };
 }
+
+export const truncatedNormalFamily: DistributionFamily<Spec> = {
+  make: (s) => truncatedNormal(s.mean, s.sd, s.min, s.max),
+  mean: (s) => truncatedNormal(s.mean, s.sd, s.min, s.max).mean,
+  cdf(s) {
+    const fa = s.min === undefined ? 0 : normalCdf((s.min - s.mean) / s.sd);
+    const fb = s.max === undefined ? 1 : normalCdf((s.max - s.mean) / s.sd);
+    return (x) => {
+      if (s.min !== undefined && x <= s.min) return 0;
+      if (s.max !== undefined && x >= s.max) return 1;
+      return (normalCdf((x - s.mean) / s.sd) - fa) / (fb - fa);
+    };
+  },
+  remaining(s, _d, rng, t) {
+    const lower = Math.max(s.min ?? -Infinity, t);
+    const upper = s.max ?? Infinity;
+    if (lower >= upper) return 0;
+    const z = truncatedStandardNormal(rng, (lower - s.mean) / s.sd, (upper - s.mean) / s.sd);
+    return Math.min(upper, Math.max(lower, s.mean + s.sd * z)) - t;
+  },
+};
