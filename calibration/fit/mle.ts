@@ -4,15 +4,15 @@
  * - exponential: mean = Σx / r, r the number observed (closed form);
  * - gamma: Newton on ln k − ψ(k) = ln x̄ − mean(ln x) (Choi & Wette 1969; start from Minka 2002);
  * - lognormal: μ, σ the mean and (1/n) standard deviation of ln x (closed form);
- * - Weibull: Newton on Σxᵏ ln x / Σxᵏ − 1/k − (1/r) Σ_obs ln x = 0 (Cohen 1965), which holds with censoring.
- * Censored gamma and lognormal fits maximise the likelihood by Nelder–Mead from the uncensored fit.
+ * - Weibull: Newton on Σxᵏ ln x / Σxᵏ − 1/k − (1/r) Σ_obs ln x = 0 (Cohen 1965), which holds with censoring;
+ * each in its family's module (families/<family>.ts). Censored gamma and lognormal fits maximise
+ * the likelihood by Nelder–Mead from the uncensored fit.
  * Each fit carries an interval for its mean: exact chi-square for the exponential, else the
  * delta method on the observed information (numerical Hessian of the log-likelihood).
  */
-import { chiSquareQuantile, zFor } from './intervals.js';
-import { fromFree, logLikelihood, mean, parameterCount, toFree, toSpec, type Family, type FittedSpec } from './families.js';
+import { zFor } from './intervals.js';
+import { FIT_FAMILIES, fromFree, logLikelihood, mean, parameterCount, toFree, toSpec, type Family, type FittedSpec } from './families.js';
 import { nelderMead } from './nelder-mead.js';
-import { digamma, trigamma } from './special.js';
 
 export interface Fit {
   family: Family;
@@ -34,29 +34,16 @@ export function fitFamily(family: Family, values: readonly number[], censored: r
   const r = values.reduce((k, _, i) => k + (isCensored(i) ? 0 : 1), 0);
   if (r === 0 || values.some((x) => !(x > 0))) return null;
   const anyCensored = r < values.length;
-  let params: number[];
-  switch (family) {
-    case 'exponential':
-      params = [values.reduce((s, x) => s + x, 0) / r];
-      break;
-    case 'weibull':
-      params = weibullMle(values, censored);
-      break;
-    case 'gamma':
-      params = gammaMle(values);
-      break;
-    case 'lognormal':
-      params = lognormalMle(values);
-      break;
-  }
-  if (anyCensored && (family === 'gamma' || family === 'lognormal')) {
+  const fit = FIT_FAMILIES[family];
+  let params = fit.mle(values, censored);
+  if (anyCensored && fit.censoredByLikelihood) {
     const negLogLik = (t: number[]): number => -logLikelihood(family, fromFree(family, t), values, censored);
     params = fromFree(family, nelderMead(negLogLik, toFree(family, params), { step: 0.2 }).x);
   }
   const ll = logLikelihood(family, params, values, censored);
   const m = mean(family, params);
   const cov = covariance(family, params, values, censored);
-  const meanCi = family === 'exponential' ? exponentialMeanInterval(m, r) : deltaMeanInterval(family, params, cov);
+  const meanCi = fit.exactMeanInterval ? fit.exactMeanInterval(m, r) : deltaMeanInterval(family, params, cov);
   const t0 = toFree(family, params);
   const z = zFor(0.95);
   const paramsCi = t0.map((t, i): [number, number] => {
@@ -79,89 +66,8 @@ export function fitFamily(family: Family, values: readonly number[], censored: r
     aic: 2 * parameterCount(family) - 2 * ll,
     mean: m,
     meanCi,
-    paramsCi: family === 'exponential' ? [meanCi] : paramsCi,
+    paramsCi: fit.exactMeanInterval ? [meanCi] : paramsCi,
   };
-}
-
-function lognormalMle(values: readonly number[]): number[] {
-  const logs = values.map(Math.log);
-  const mu = logs.reduce((s, x) => s + x, 0) / logs.length;
-  const sigma = Math.sqrt(logs.reduce((s, x) => s + (x - mu) * (x - mu), 0) / logs.length);
-  return [mu, Math.max(sigma, 1e-9)];
-}
-
-function gammaMle(values: readonly number[]): number[] {
-  const n = values.length;
-  const xbar = values.reduce((s, x) => s + x, 0) / n;
-  const meanLog = values.reduce((s, x) => s + Math.log(x), 0) / n;
-  const s = Math.log(xbar) - meanLog;
-  if (!(s > 1e-12)) return [1e6, xbar / 1e6];
-  let k = (3 - s + Math.sqrt((s - 3) * (s - 3) + 24 * s)) / (12 * s);
-  for (let i = 0; i < 100; i++) {
-    const f = Math.log(k) - digamma(k) - s;
-    const df = 1 / k - trigamma(k);
-    let next = k - f / df;
-    if (!(next > 0)) next = k / 2;
-    if (Math.abs(next - k) < 1e-12 * k) {
-      k = next;
-      break;
-    }
-    k = next;
-  }
-  return [k, xbar / k];
-}
-
-function weibullMle(values: readonly number[], censored: readonly boolean[]): number[] {
-  // Work with y = x / x̄ so that yᵏ neither overflows nor underflows.
-  const n = values.length;
-  const xbar = values.reduce((s, x) => s + x, 0) / n;
-  const y = values.map((x) => x / xbar);
-  const logY = y.map(Math.log);
-  let r = 0;
-  let sumObservedLog = 0;
-  for (let i = 0; i < n; i++) {
-    if (censored[i] === true) continue;
-    r++;
-    sumObservedLog += logY[i]!;
-  }
-  const c = sumObservedLog / r;
-  const g = (k: number): { value: number; slope: number } => {
-    let a = 0;
-    let b = 0;
-    let d = 0;
-    for (let i = 0; i < n; i++) {
-      const yk = Math.pow(y[i]!, k);
-      b += yk;
-      a += yk * logY[i]!;
-      d += yk * logY[i]! * logY[i]!;
-    }
-    return { value: a / b - 1 / k - c, slope: (d * b - a * a) / (b * b) + 1 / (k * k) };
-  };
-  // g increases in k: keep a bracket and take Newton steps inside it, else bisect.
-  let lo = 1e-3;
-  let hi = 1;
-  while (g(hi).value < 0 && hi < 1e4) hi *= 2;
-  let k = Math.min(hi, 1.2);
-  for (let i = 0; i < 200; i++) {
-    const { value, slope } = g(k);
-    if (value > 0) hi = k;
-    else lo = k;
-    let next = k - value / slope;
-    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
-    if (Math.abs(next - k) < 1e-12 * k) {
-      k = next;
-      break;
-    }
-    k = next;
-  }
-  let sumYk = 0;
-  for (const v of y) sumYk += Math.pow(v, k);
-  return [k, xbar * Math.pow(sumYk / r, 1 / k)];
-}
-
-/** 2r·x̄/μ is χ² with 2r degrees of freedom (exact without censoring, the usual approximation with it). */
-function exponentialMeanInterval(m: number, r: number): [number, number] {
-  return [(2 * r * m) / chiSquareQuantile(0.975, 2 * r), (2 * r * m) / chiSquareQuantile(0.025, 2 * r)];
 }
 
 /** The inverse observed information in free coordinates (numerical Hessian of the log-likelihood), or null. */
