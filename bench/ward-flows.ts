@@ -16,7 +16,7 @@
  * For tuning only: the report's seed set is refused.
  */
 import seedrandom from 'seedrandom';
-import { readTrace, runHospital, TraceBuffer, type TraceData } from '../sim-core/index.js';
+import { quantileSorted, readTrace, runHospital, TraceBuffer, type TraceData } from '../sim-core/index.js';
 import { builtinScenario, compileScenario, forecastModel, localMinutes, parseScenario, parseState, stateFromTrace } from '../scenarios/index.js';
 
 const HOURS = 72;
@@ -121,6 +121,9 @@ function main(): void {
   const start = localMinutes(scenario.start);
   // Per snapshot and pooled hour: the census error and its three parts; per spent-days bin: patients and how many left by 24 and 72 h.
   const error: number[][] = POOLED.map(() => []);
+  // Per snapshot, over the pooled hours: |median − truth| and |census at hour 0 − truth| (both counts start from the same census).
+  const absMedian: number[] = [];
+  const absPersistence: number[] = [];
   const parts: number[][][] = POOLED.map(() => [[], [], []]);
   const sums = { truth: new Map<string, number>(), forecast: new Map<string, number>() };
   const bins = SPENT_BINS.slice(1).map(() => ({ truth: [0, 0, 0], forecast: [0, 0, 0] }));
@@ -139,6 +142,7 @@ function main(): void {
       const present = inWardAt(truth, t);
       const fm = forecastModel(scenario, state, HOURS);
       const forecast = POOLED.map(() => ({ admitted: 0, leftOfThoseIn: 0, leftOfNew: 0 }));
+      const change: number[][] = POOLED.map(() => []);
       const seed = `${set}-forecast-${k}`;
       for (let r = 1; r <= replications; r++) {
         const fb = new TraceBuffer();
@@ -150,6 +154,7 @@ function main(): void {
           forecast[i]!.admitted += admittedAll(f) / replications;
           forecast[i]!.leftOfThoseIn += f.leftOfThoseIn / replications;
           forecast[i]!.leftOfNew += f.leftOfNew / replications;
+          change[i]!.push(admittedAll(f) - f.leftOfThoseIn - f.leftOfNew);
           if (SHOWN.includes(h)) {
             for (const s of SOURCES) count(sums.forecast, `${h} admitted from ${s}`, f.admitted[s] / replications);
             count(sums.forecast, `${h} left, in at hour 0`, f.leftOfThoseIn / replications);
@@ -176,6 +181,10 @@ function main(): void {
         const stayed = -(fc.leftOfThoseIn - f.leftOfThoseIn);
         const newStayed = -(fc.leftOfNew - f.leftOfNew);
         error[i]!.push(admitted + stayed + newStayed);
+        const real = admittedAll(f) - f.leftOfThoseIn - f.leftOfNew;
+        const sorted = Float64Array.from(change[i]!).sort();
+        absMedian[n] = (absMedian[n] ?? 0) + Math.abs(quantileSorted(sorted, 0.5) - real) / POOLED.length;
+        absPersistence[n] = (absPersistence[n] ?? 0) + Math.abs(real) / POOLED.length;
         parts[i]![0]!.push(admitted);
         parts[i]![1]!.push(stayed);
         parts[i]![2]!.push(newStayed);
@@ -210,6 +219,10 @@ function main(): void {
   const g = clusters.length;
   const clusterSe = Math.sqrt((g / (g - 1)) * clusters.reduce((a, c) => a + c.reduce((b, x) => b + x - m, 0) ** 2, 0)) / pooled.length;
   out.write(` (± ${clusterSe.toFixed(2)} over ${g} clusters of snapshots whose windows overlap)\n`);
+  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+  out.write(
+    `MAE of the median ${(sum(absMedian) / n).toFixed(2)}, of persistence ${(sum(absPersistence) / n).toFixed(2)}, ratio ${(sum(absMedian) / sum(absPersistence)).toFixed(2)}\n`,
+  );
   for (const h of SHOWN) {
     const i = POOLED.indexOf(h);
     out.write(`+${h} h: error ${meanSe(error[i]!)}; from admissions ${meanSe(parts[i]![0]!)}, `);
