@@ -130,6 +130,9 @@ function main(): void {
   const binOf = (days: number): number => SPENT_BINS.findIndex((b, i) => days >= b && days < SPENT_BINS[i + 1]!);
   const count = (m: Map<string, number>, key: string, v: number): void => void m.set(key, (m.get(key) ?? 0) + v);
   let n = 0;
+  // Per snapshot: its seed set and the ward's census at hour 0, to read the error by run and by how full the ward was.
+  const setOf: string[] = [];
+  const censusAt0: number[] = [];
   for (const set of sets) {
     const buffer = new TraceBuffer();
     runHospital(model, { seed: `${set}-reference`, replication: 1, trace: buffer, figures: false });
@@ -201,13 +204,17 @@ function main(): void {
         if (at <= 1440) b[1]!++;
         if (at <= HOURS * 60) b[2]!++;
       }
+      setOf.push(set);
+      censusAt0.push(present.size);
       n++;
       process.stderr.write(`\r${set}: ${k + 1}/${snapshots}`);
     }
     process.stderr.write('\n');
   }
   const out = process.stdout;
-  out.write(`${name}, ${ward}: ${n} snapshots (${sets.join(', ')}; every ${spacing} h from day ${fromDay}), ${replications} replications each\n`);
+  out.write(
+    `${name}, ${ward}: ${n} snapshots (${sets.join(', ')}; ${randomTo !== undefined ? `hours drawn at random, days ${fromDay}–${randomTo}` : `every ${spacing} h from day ${fromDay}`}), ${replications} replications each\n`,
+  );
   const pooled = error[0]!.map((_, k) => POOLED.reduce((s, _h, i) => s + error[i]![k]!, 0) / POOLED.length);
   out.write(`census error, forecast mean − truth, pooled over 24–72 h: ${meanSe(pooled)} beds`);
   // Snapshots less than 72 h apart see the same future of the same run: summed as one cluster, their standard error is honest.
@@ -219,6 +226,13 @@ function main(): void {
   const g = clusters.length;
   const clusterSe = Math.sqrt((g / (g - 1)) * clusters.reduce((a, c) => a + c.reduce((b, x) => b + x - m, 0) ** 2, 0)) / pooled.length;
   out.write(` (± ${clusterSe.toFixed(2)} over ${g} clusters of snapshots whose windows overlap)\n`);
+  const pick = (keep: (k: number) => boolean): number[] => pooled.filter((_, k) => keep(k));
+  out.write(`  by reference run: ${sets.map((x) => `${x} ${meanSe(pick((k) => setOf[k] === x))}`).join(', ')}\n`);
+  const cuts = [...censusAt0].sort((a, b) => a - b);
+  const [lo, hi] = [cuts[Math.floor(cuts.length / 3)]!, cuts[Math.floor((2 * cuts.length) / 3)]!];
+  out.write(
+    `  by census at hour 0: below ${lo} ${meanSe(pick((k) => censusAt0[k]! < lo))}, ${lo}–${hi - 1} ${meanSe(pick((k) => censusAt0[k]! >= lo && censusAt0[k]! < hi))}, ${hi} and above ${meanSe(pick((k) => censusAt0[k]! >= hi))}\n`,
+  );
   const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
   out.write(
     `MAE of the median ${(sum(absMedian) / n).toFixed(2)}, of persistence ${(sum(absPersistence) / n).toFixed(2)}, ratio ${(sum(absMedian) / sum(absPersistence)).toFixed(2)}\n`,
