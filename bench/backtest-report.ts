@@ -61,7 +61,7 @@ async function main(): Promise<void> {
         `${JSON.stringify({ scenario: scenario.name, plan, at: out.at, maeRatioToPersistence: out.maeRatioToPersistence, ...out.report, ...(out.arrivals ? { arrivals: out.arrivals } : {}), ...(out.patients ? { patients: out.patients } : {}) }, null, 1)}\n`,
       );
     const html = process.argv.includes('--html') ? option('html') : undefined;
-    if (html) writeFileSync(html, scoreHtml(out.report));
+    if (html) writeFileSync(html, scoreHtml(out.report, out.arrivals));
   } finally {
     await pool.close();
   }

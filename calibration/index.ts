@@ -10,6 +10,7 @@ export { buildCalibration, type Calibration } from './build/build-scenario.js';
 export { validate, type Validation, type ValidationRow } from './validate/validate.js';
 export { traceToEventLog } from './validate/trace-to-log.js';
 export { wardStaysOfLog, type WardStay, type LogWardStays } from './validate/ward-stays.js';
+export { arrivalsOfLog, type LogArrival, type LogArrivals } from './validate/arrivals-of-log.js';
 export { validationMarkdown, validationVerdict } from './report/validation-table.js';
 export { fitFamily, type Fit } from './fit/mle.js';
 export { fitDuration, type DurationFit } from './fit/fit-duration.js';

@@ -143,6 +143,7 @@ export function buildProgram(): Command {
       '--arrivals-from <trace>',
       "replay the arrivals that really came in the forecast hours, from a trace (run --trace), in place of the drawn ones: score it beside the usual forecast to see the arrivals' share of the error",
     )
+    .option('--arrivals-map <mapping>', '--arrivals-from is an event log: read it through this calibration mapping (its classBy names the classes)')
     .option('--fhir-map <file>', 'the state is FHIR R4 (a Bundle .json, an .ndjson file or a folder of them from $export): map it with this file')
     .addOption(
       new Option('--as-of <time>', 'for FHIR NDJSON: the moment of the export, "YYYY-MM-DDTHH:MM" (a Bundle gives its timestamp)').argParser(parseAsOf),

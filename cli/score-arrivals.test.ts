@@ -10,7 +10,10 @@ interface Estimate {
 }
 interface Scored {
   forecasts: { label: string }[];
-  arrivals?: { pairs: number; series: { name: string; modelArrivals: { maeMedian: Estimate }; realArrivals: { maeMedian: Estimate }; maeRatio: Estimate }[] };
+  arrivals?: {
+    pairs: number;
+    series: { name: string; unit: string; modelArrivals: { maeMedian: Estimate }; realArrivals: { maeMedian: Estimate }; maeRatio: Estimate }[];
+  };
   patients?: { scored: number; unknown: number; coverage80: Estimate; below: Estimate; above: Estimate; byClass: { class: string }[] };
 }
 
@@ -73,8 +76,18 @@ describe('score: the arrivals that came, and each patient', () => {
     expect(p.coverage80.value + p.below.value + p.above.value).toBeCloseTo(1, 9);
     expect(p.coverage80.se).toBeGreaterThan(0);
     expect(p.byClass.length).toBeGreaterThan(1);
-    const text = await runCli(['score', f('model.json'), f('real.json'), '--truth', f('trace.json'), '--pooled', '1-24']);
+    const text = await runCli(['score', f('model.json'), f('real.json'), '--truth', f('trace.json'), '--pooled', '1-24', '--html', f('report.html')]);
     expect(text.stdout).toContain('With the arrivals that really came (1 moment forecast both ways, hours 1–24 ahead)');
+    // The HTML page shows the same comparison as the text, for each series.
+    const html = await readFile(f('report.html'), 'utf8');
+    expect(html).toContain("<h2>The arrivals' share of the error</h2>");
+    expect(html).toContain('1 moment forecast both ways');
+    // One moment: no standard error, the figures alone.
+    const shown = (e: Estimate): string => (typeof e.se !== 'number' || Number.isNaN(e.se) ? e.value.toFixed(2) : `${e.value.toFixed(2)} ± ${e.se.toFixed(2)}`);
+    for (const s of r.arrivals!.series)
+      expect(html).toMatch(
+        new RegExp(`<tr><th scope="row">[^<]*\\(${s.unit}\\)</th><td>${shown(s.modelArrivals.maeMedian)}</td><td>${shown(s.realArrivals.maeMedian)}</td>`),
+      );
     expect(text.stdout).toContain("MAE of the median, model's arrivals");
     expect(text.stdout).toMatch(/Each patient's remaining stay \(\d+ patient forecasts scored.*\): the 80% interval held when the patient left in \d+\.\d%/);
   });

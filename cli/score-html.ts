@@ -1,9 +1,12 @@
 /**
  * `score --html FILE`: the scores as one self-contained page (no script, no
  * link out): per ward and ED waiting, the PIT histogram and the 50/80/90% band
- * coverage by hour ahead as inline SVG, and the pooled figures as a table.
+ * coverage by hour ahead as inline SVG, and the pooled figures as a table;
+ * with forecasts made both ways (forecast --arrivals-from), the arrivals'
+ * share of the error beside them, as the text report has it.
  */
-import type { ScoreReport, SeriesScore } from '../workers/index.js';
+import type { ArrivalsShare, ScoreReport, SeriesScore } from '../workers/index.js';
+import { arrivalsSection } from './score-html-arrivals.js';
 import { renderScore, seriesLabel } from './score-report.js';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -67,17 +70,19 @@ ${lines}
 </svg>`;
 }
 
-export function scoreHtml(r: ScoreReport): string {
+/** `arrivals`: the same moments forecast with the real arrivals too (score's arrivalsShare), shown after the scores. */
+export function scoreHtml(r: ScoreReport, arrivals?: ArrivalsShare): string {
   const sections = r.series
     .map((s) => `<section><h2>${esc(seriesLabel(s))} (${s.unit})</h2>\n${pitSvg(s, r.pooledHours)}\n${coverageSvg(s)}</section>`)
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Forecast scores</title>
-<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px;color:#222}pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:12px}svg{margin:0.5em 1em 0.5em 0;background:#fff;border:1px solid #ddd}section{margin-top:1.5em}</style>
+<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px;color:#222}pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:12px}svg{margin:0.5em 1em 0.5em 0;background:#fff;border:1px solid #ddd}section{margin-top:1.5em}table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #ddd;padding:0.3em 0.6em;text-align:right}th[scope=row]{text-align:left}</style>
 </head><body>
 <h1>Forecast scores</h1>
 <pre>${esc(renderScore(r))}</pre>
 ${sections}
+${arrivals ? arrivalsSection(arrivals) : ''}
 </body></html>
 `;
 }

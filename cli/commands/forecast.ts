@@ -33,6 +33,8 @@ export interface ForecastCommandOptions {
   patients?: boolean;
   /** A trace (run --trace) whose arrivals in the forecast's hours are replayed in place of the drawn ones. */
   arrivalsFrom?: string;
+  /** With arrivalsFrom an event log: the calibration mapping to read it through. */
+  arrivalsMap?: string;
   /** When the forecast is for: "now" or a local date and time; a state older than it is warned of. */
   start?: string;
 }
@@ -83,12 +85,14 @@ export async function forecastCommand(scenarioArg: string, o: ForecastCommandOpt
       { path: o.state, what: '--state' },
       ...(o.fhirMap ? [{ path: o.fhirMap, what: '--fhir-map' }] : []),
       ...(o.arrivalsFrom ? [{ path: o.arrivalsFrom, what: '--arrivals-from' }] : []),
+      ...(o.arrivalsMap ? [{ path: o.arrivalsMap, what: '--arrivals-map' }] : []),
     ],
     ...(o.samples ? { files: [{ path: o.samples, what: '--samples' }] } : {}),
     ...(o.csv ? { folders: [{ path: o.csv, what: '--csv', files: FORECAST_CSV_FILES }] } : {}),
   });
   const seed = o.seed ?? scenario.seed;
-  const replayed = o.arrivalsFrom ? await replayedArrivals(o.arrivalsFrom, scenario.name, state.asOf, o.hours) : undefined;
+  if (o.arrivalsMap && !o.arrivalsFrom) throw new UsageError('--arrivals-map: give the event log it reads with --arrivals-from');
+  const replayed = o.arrivalsFrom ? await replayedArrivals(o.arrivalsFrom, scenario.name, state.asOf, o.hours, o.arrivalsMap) : undefined;
   if (replayed && o.samples && !/\.json$/i.test(o.samples))
     throw new UsageError(`--samples ${o.samples}: with --arrivals-from it must be .json (the CSV form cannot say the arrivals were replayed)`);
   // Refused here, before any thread starts, if a name in the state (or a replayed arrival) is not in a scenario.

@@ -70,7 +70,7 @@ export async function scoreCommand(files: string[], o: ScoreCommandOptions): Pro
     process.stdout.write(`${JSON.stringify({ ...report, ...(arrivals ? { arrivals } : {}), ...(patients ? { patients } : {}) }, withoutFloatNoise, 2)}\n`);
   else process.stdout.write(renderScore(report) + (arrivals ? renderArrivalsShare(arrivals) : '') + (patients ? renderPatientCoverage(patients) : ''));
   if (o.html) {
-    await writeFileAtomic(o.html, scoreHtml(report));
+    await writeFileAtomic(o.html, scoreHtml(report, arrivals));
     process.stderr.write(`Wrote ${o.html}\n`);
   }
   return EXIT.ok;
