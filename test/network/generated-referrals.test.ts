@@ -33,7 +33,7 @@ describe('the generated network of the bench, with referrals', () => {
     readTrace(data, (e) => {
       if (e.kind === 'arrived' && e.klass.endsWith('_complex')) trips.set(e.patient, { from: e.klass.split('_')[0]! });
       const t = trips.get(e.patient);
-      if (t && t.to === undefined && e.kind === 'started' && e.activity.startsWith('stay:')) t.to = e.activity.slice(5).split('_')[0];
+      if (t && t.to === undefined && e.kind === 'started' && e.activity.startsWith('stay:')) t.to = e.activity.slice(5).split('_')[0]!;
     });
     const arrived = [...trips.values()].filter((t) => t.to !== undefined);
     expect(arrived.length).toBeGreaterThan(5);
