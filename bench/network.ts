@@ -9,6 +9,8 @@
  * `NETWORK_QUEUE_DAYS` (2) days: the same document and figures to carry as a
  * year's, at a tenth of an hour of CPU instead of hours.
  * `NETWORK_SITES=4 node dist/bench/run.js --only network` checks it small.
+ * `NETWORK_REFERRALS=1` adds referrals between sites (see `withReferrals`), so
+ * that the year measures transfer rules over the whole region too.
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -42,20 +44,75 @@ function generalHospitalDocument(): Record<string, unknown> {
   return builtin.document as unknown as Record<string, unknown>;
 }
 
+/** Sites scaled by at most this are county-type (they refer up); those by at least LARGER take the referrals. */
+const COUNTY = 0.5;
+const LARGER = 0.8;
+/** Complex cases a county-type site refers up, a day per unit of scale (about 1 a day at a site of 0.4). */
+const REFERRALS_PER_DAY = 2.5;
+
+export interface GeneratedNetworkOptions {
+  /** County-type sites refer complex cases up to the nearest larger site with a free medical bed, by ambulance. */
+  referrals?: boolean;
+}
+
 /** The generated network, one year with no warm-up, sites on a 15-km grid. */
-export function generatedNetwork(sites: number): Scenario {
+export function generatedNetwork(sites: number, options: GeneratedNetworkOptions = {}): Scenario {
   const base = { ...generalHospitalDocument(), horizonDays: 365, warmupDays: 0 };
   const side = Math.ceil(Math.sqrt(sites));
+  const factor = (i: number): number => FACTORS[i % FACTORS.length]!;
+  const ids = Array.from({ length: sites }, (_, i) => `s${i + 1}`);
+  const larger = ids.filter((_, i) => factor(i) >= LARGER);
+  const referring = options.referrals === true && larger.length > 0;
   const doc = {
-    name: `generated network of ${sites} sites`,
-    sites: Array.from({ length: sites }, (_, i) => ({
-      id: `s${i + 1}`,
-      xKm: (i % side) * 15,
-      yKm: Math.floor(i / side) * 15,
-      hospital: { scenario: scaled(base, FACTORS[i % FACTORS.length]!) },
-    })),
+    name: `generated network of ${sites} sites${referring ? ' with referrals' : ''}`,
+    sites: ids.map((id, i) => {
+      const hospital = scaled(base, factor(i)) as Record<string, unknown>;
+      return {
+        id,
+        xKm: (i % side) * 15,
+        yKm: Math.floor(i / side) * 15,
+        hospital: { scenario: referring ? withReferrals(hospital, factor(i), larger) : hospital },
+      };
+    }),
+    // The region's ambulances for the referrals: one per three sites.
+    ...(referring
+      ? { shared: { resources: [{ id: 'ambulance', department: 'transport', units: Math.max(1, Math.round(sites / 3)), costPerHour: 120 }] } }
+      : {}),
   };
   return parseScenario(doc, 'generated network');
+}
+
+/**
+ * A site's hospital with the referral pathways: a county-type site (scale <= COUNTY) gets a class of complex
+ * cases, assessed half a day in a medical bed, then sent by ambulance to the nearest larger site with a free
+ * medical bed (`nearest-free-bed` over every larger site: the rule walks ~70 destinations by distance); a larger
+ * site (scale >= LARGER) gets the pathway they go on at, a medical stay. Other sites are unchanged.
+ */
+function withReferrals(hospital: Record<string, unknown>, f: number, larger: readonly string[]): Record<string, unknown> {
+  const pathways = { ...(hospital['pathways'] as Record<string, unknown>) };
+  const classes = [...(hospital['patientClasses'] as Record<string, unknown>[])];
+  if (f >= LARGER) pathways['referred'] = [{ stay: 'medicalWard', lengthOfStay: { type: 'lognormal', mean: 5 * 1440, sd: 3 * 1440 } }];
+  if (f <= COUNTY) {
+    classes.push({
+      id: 'complex',
+      name: 'Complex cases (referred up)',
+      department: 'medicine',
+      arrivals: { type: 'weekly', perDay: REFERRALS_PER_DAY * f },
+      pathway: 'referUp',
+    });
+    pathways['referUp'] = [
+      { seize: ['medicalWard'] },
+      { hold: { type: 'lognormal', mean: 720, sd: 360 }, activity: 'assessment before referral' },
+      {
+        transfer: { rule: 'nearest-free-bed', among: larger },
+        bed: 'medicalWard',
+        pathway: 'referred',
+        transport: 'ambulance',
+        reason: 'up-referral',
+      },
+    ];
+  }
+  return { ...hospital, patientClasses: classes, pathways };
 }
 
 function bedsOf(s: Scenario): number {
@@ -66,6 +123,8 @@ interface YearTimes {
   seconds: number;
   cpuSeconds: number;
   events: number;
+  /** Up-referrals that arrived (0 without referrals). */
+  transfers: number;
 }
 
 /**
@@ -80,20 +139,22 @@ function timeYear(s: Scenario, warmDays: number): YearTimes {
   const t0 = performance.now();
   const c0 = cpuSeconds();
   const r = runReplication(model, 1, 1);
-  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuSeconds() - c0, events: r.events };
+  const seconds = (performance.now() - t0) / 1000;
+  return { seconds, cpuSeconds: cpuSeconds() - c0, events: r.events, transfers: r.figures['transfers.up-referral.count'] ?? 0 };
 }
 
 export async function benchNetwork(log: (line: string) => void = () => {}): Promise<Figures> {
   const sites = Number(process.env['NETWORK_SITES'] ?? 180);
+  const referrals = process.env['NETWORK_REFERRALS'] === '1';
   const queueReplications = Number(process.env['NETWORK_QUEUE_REPLICATIONS'] ?? 20);
   const queueDays = Number(process.env['NETWORK_QUEUE_DAYS'] ?? 2);
   const hospital = parseScenario({ ...generalHospitalDocument(), horizonDays: 365, warmupDays: 0 }, 'general-hospital');
   const h = timeYear(hospital, 365);
   const t0 = performance.now();
-  const network = generatedNetwork(sites);
+  const network = generatedNetwork(sites, { referrals });
   const buildSeconds = (performance.now() - t0) / 1000;
   const beds = bedsOf(network);
-  log(`${sites} sites, ${beds.toLocaleString('en')} beds, checked and merged in ${buildSeconds.toFixed(1)} s`);
+  log(`${sites} sites${referrals ? ' with referrals' : ''}, ${beds.toLocaleString('en')} beds, checked and merged in ${buildSeconds.toFixed(1)} s`);
   const n = timeYear(network, 1);
   log(
     `one year: network ${n.seconds.toFixed(1)} s (${n.cpuSeconds.toFixed(1)} s CPU), general hospital ${h.seconds.toFixed(2)} s (${h.cpuSeconds.toFixed(2)} s CPU)`,
@@ -106,6 +167,8 @@ export async function benchNetwork(log: (line: string) => void = () => {}): Prom
     'network.secondsPerSimulatedYear': n.seconds,
     'network.cpuSecondsPerSimulatedYear': n.cpuSeconds,
     'network.eventsPerSimulatedYear': n.events,
+    // With NETWORK_REFERRALS=1: up-referrals in the year, each choosing the nearest larger site with a free bed.
+    ...(referrals ? { 'network.referrals.transfersPerSimulatedYear': n.transfers } : {}),
     'network.hospital.secondsPerSimulatedYear': h.seconds,
     'network.hospital.cpuSecondsPerSimulatedYear': h.cpuSeconds,
     // Seconds per bed-year of the network over the general hospital's, measured in this run (wall time, as the target says).

@@ -26,6 +26,13 @@ export const DiversionRule = z.strictObject({
   pathway: Id.optional(),
   /** Minutes between the site's reviews of its rule (an ED coordinator's check). */
   reviewMinutes: z.number().finite().positive('must be more than 0').default(15),
+  /** Once on, the site stays on diversion at least this long (minutes), whatever the reviews in between count. */
+  minimumMinutes: z
+    .number()
+    .finite()
+    .nonnegative('must be 0 or more')
+    .max(7 * 1440, 'must be at most 10080 (a week): a longer spell is a closure, not a diversion')
+    .optional(),
 });
 
 export type Diversion = z.output<typeof DiversionRule>;
@@ -149,6 +156,7 @@ export function addDiversions(doc: Record<string, unknown>, sites: readonly Site
           })),
           rule: rule.to.rule,
           reviewMinutes: rule.reviewMinutes,
+          ...(rule.minimumMinutes !== undefined ? { minimumMinutes: rule.minimumMinutes } : {}),
         },
       ];
       cls['pathway'] = name;

@@ -22,6 +22,7 @@ import { StateError } from './state-error.js';
 import { localMinutes, type HospitalState, type StatePatient } from './state-schema.js';
 import { resolveBranches, resolveStep, splitAround } from './resolve-step.js';
 import { applyCapacityNow } from './capacity-now.js';
+import { headingOf } from './trip-headings.js';
 import { replayArrivals, type ReplayedArrival, type ReplaySummary } from './replay-arrivals.js';
 
 const WEEK = 7 * 1440;
@@ -234,9 +235,11 @@ function placePatient(
       ok = false;
     } else holding.push(r);
   }
+  const heading = typeof step === 'string' ? undefined : headingOf(model, cls.pathway, step, p, at, issues);
+  if (heading === null) ok = false;
   const attributes = placedAttributes(model, cls, p, at, issues);
   if (attributes === null) ok = false;
-  if (!ok || typeof step === 'string' || attributes === null) return null;
+  if (!ok || typeof step === 'string' || attributes === null || heading === null) return null;
   // A patient at a step inside a split's branches waits there for its branches, even with one still running (the others joined or gave up).
   if (p.alsoIn !== undefined || splitAround(model.pathways[cls.pathway]!.steps, step) >= 0) {
     const placed = resolveBranches(model, cls, p, step, holding);
@@ -266,6 +269,7 @@ function placePatient(
     // The model's clock starts at asOf's minute: seconds past it (asOf 07:00:30, since 07:00:20) are not time spent before 0.
     since: Math.min(0, localMinutes(p.since) - origin),
     arrivedAt: Math.min(0, localMinutes(p.since) - origin, localMinutes(p.arrived) - origin),
+    ...(heading !== undefined ? { heading } : {}),
   };
 }
 

@@ -209,6 +209,8 @@ class Follower {
       const verb = stepVerb(s);
       if (verb.standing?.kind === 'activity') {
         activities.add(i);
+        // A step the patient may also go straight past (a slot free at once) leads on as well.
+        if (verb.standing.passable === true) stack.push(...verb.next(s, i, this.attributeValue));
         continue;
       }
       if (verb.parallel !== undefined) splits.add(i);

@@ -7,7 +7,8 @@
  *   holding (resource ids separated by "+"), since, arrived,
  *   attr.<name> (one column per attribute; empty: drawn as on arrival),
  *   alsoIn (a patient's other running branches of a split, as JSON: see state-schema.ts),
- *   pathway (when not the class's: where a transfer sent the patient on)
+ *   pathway (when not the class's: where a transfer sent the patient on),
+ *   to (a patient on a trip between sites: the site it is going to)
  *
  * Problems are reported by line and column name: `patients.csv line 7, since`.
  */
@@ -16,7 +17,7 @@ import { csvReadIssue } from '../csv-read-error.js';
 import { parse } from 'csv-parse/sync';
 import type { ScenarioIssue } from '../schema/errors.js';
 
-const KNOWN = new Set(['id', 'class', 'step', 'occurrence', 'waiting', 'ward', 'bed', 'holding', 'since', 'arrived', 'alsoIn', 'pathway']);
+const KNOWN = new Set(['id', 'class', 'step', 'occurrence', 'waiting', 'ward', 'bed', 'holding', 'since', 'arrived', 'alsoIn', 'pathway', 'to']);
 const REQUIRED = ['class', 'step', 'since', 'arrived'];
 
 /**
@@ -87,6 +88,8 @@ export function writePatientsCsv(patients: readonly { [k: string]: unknown }[]):
     ...(patients.some((p) => p['alsoIn'] !== undefined) ? ['alsoIn'] : []),
     // Likewise pathway: only in a network's state with patients already transferred.
     ...(patients.some((p) => p['pathway'] !== undefined) ? ['pathway'] : []),
+    // And to: only with patients on a trip between sites.
+    ...(patients.some((p) => p['to'] !== undefined) ? ['to'] : []),
   ];
   const header = [...own, ...attrNames.map((a) => `attr.${a}`)];
   const cell = (v: unknown): string => {

@@ -9,6 +9,7 @@ import { readTrace, resourceKind, stepVerb, type HospitalModel, type TraceData }
 import { brokenAt } from './broken-at.js';
 import { locateInPathway, type PathEvent } from './locate-in-pathway.js';
 import { resolveStep, STOCK_PREFIX } from './resolve-step.js';
+import { tripHeadings, type OnTrip } from './trip-headings.js';
 import { formatLocal, formatLocalSecondUp, type StateDocumentInput, type StatePatient } from './state-schema.js';
 
 interface Seen {
@@ -31,7 +32,11 @@ export interface TraceState {
   guessed: { patient: number; step: string; among: string[] }[];
 }
 
-/** `startLocal`: the run's time 0 as minutes since 1970 in local time (localMinutes of the scenario's start). */
+/**
+ * `startLocal`: the run's time 0 as minutes since 1970 in local time (localMinutes of the scenario's start).
+ * The trace may go on past `at` (the same run continued): only where a patient on a trip between sites is
+ * going is read from the rows after `at` (trip-headings.ts); everything else is as at `at`.
+ */
 export function stateFromTrace(model: HospitalModel, trace: TraceData, at: number, startLocal: number): TraceState {
   const open = new Map<number, Seen>();
   const resourceIndex = new Map(model.resources.map((r, i) => [r.name, i]));
@@ -60,6 +65,8 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
     { until: at },
   );
   const patients: StatePatient[] = [];
+  // Patients on a trip between sites, by serial, and where they are going (read after all are known).
+  const onTrip = new Map<number, OnTrip>();
   const skipped: TraceState['skipped'] = [];
   const guessed: TraceState['guessed'] = [];
   // Times in the hospital to the second, rounded up (never before the row that set them, never after `at`).
@@ -93,6 +100,9 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
       const names = first.steps.map((i) => nameOf(model, c, pathway, i, !first.in)).map((l) => (l ? stepText(l) : '?'));
       guessed.push({ patient: serial, step: names[0]!, among: names });
     }
+    const tripStep = first.in === true && first.steps.length === 1 ? model.pathways[pathway]!.steps[first.steps[0]!]! : undefined;
+    const trip = tripStep && stepVerb(tripStep).trip?.(tripStep);
+    if (tripStep && trip) onTrip.set(serial, { activity: stepVerb(tripStep).standing!.names(tripStep)[0]!, sites: trip.map((d) => d.site) });
     const names = (held: readonly number[]): string[] => held.map((r) => model.resources[r]!.name);
     const wardAt = first.held.findIndex((r) => resourceKind(model.resources[r]!.kind).bed);
     const ward = wardAt >= 0 ? model.resources[first.held[wardAt]!]!.name : undefined;
@@ -129,6 +139,12 @@ export function stateFromTrace(model: HospitalModel, trace: TraceData, at: numbe
       ...(alsoIn.length > 0 ? { alsoIn } : {}),
     });
   }
+  const headings = tripHeadings(model, trace, at, onTrip);
+  for (const p of patients) {
+    const serial = Number(p.id!.slice(1));
+    const k = headings.get(serial);
+    if (k !== undefined) p.to = onTrip.get(serial)!.sites[k]!;
+  }
   const outOfOrder = brokenAt(model, trace, at).map((b) => ({ resource: b.resource, units: b.units, until: formatLocal(startLocal + b.until) }));
   return { state: { asOf: formatLocal(startLocal + Math.floor(at)), patients, ...(outOfOrder.length > 0 ? { outOfOrder } : {}) }, skipped, guessed };
 }
@@ -152,7 +168,7 @@ function locate(
   const trips = new Map<string, number[]>();
   for (const pw of model.pathways)
     for (const s of pw.steps) {
-      const onward = (s as { destinations?: readonly { pathway: number }[] }).destinations;
+      const onward = stepVerb(s).trip?.(s);
       const activity = stepVerb(s).standing?.kind === 'activity' ? stepVerb(s).standing!.names(s)[0] : undefined;
       if (onward && activity !== undefined) trips.set(activity, [...(trips.get(activity) ?? []), ...onward.map((d) => d.pathway)]);
     }
@@ -161,8 +177,24 @@ function locate(
     const e = events[k]!;
     if (e.what === 'finish' && trips.has(e.activity)) arrived = k;
   }
-  if (arrived < 0) return { pathway: own, places: locateInPathway(model.pathways[own]!.steps, valueOf, events) };
-  const rest = events.slice(arrived + 1);
+  if (arrived < 0) {
+    // Its own pathway, or one a step of it passes the patient on to at once (a diversion rule not in force: the site's own).
+    const places = locateInPathway(model.pathways[own]!.steps, valueOf, events);
+    if (places.length > 0 && places.every((x) => x.in !== null)) return { pathway: own, places };
+    for (const s of model.pathways[own]!.steps)
+      for (const pathway of stepVerb(s).passOn?.(s) ?? []) {
+        const there = locateInPathway(model.pathways[pathway]!.steps, valueOf, events);
+        if (there.length > 0 && there.every((x) => x.in !== null)) return { pathway, places: there };
+      }
+    return { pathway: own, places };
+  }
+  // What it still holds on arrival (a bed reserved there before the trip) it holds on the pathway it goes on at.
+  const held: number[] = [];
+  for (const e of events.slice(0, arrived + 1))
+    if (e.what === 'seize') held.push(e.resource);
+    else if (e.what === 'release' && held.includes(e.resource)) held.splice(held.indexOf(e.resource), 1);
+  const carried: PathEvent[] = held.map((resource) => ({ what: 'seize', resource, at: events[arrived]!.at }));
+  const rest = [...carried, ...events.slice(arrived + 1)];
   const candidates = [...new Set(trips.get((events[arrived] as { activity: string }).activity)!)];
   for (const pathway of candidates) {
     const places = locateInPathway(model.pathways[pathway]!.steps, valueOf, rest);

@@ -66,6 +66,12 @@ export const StatePatientSchema = z.strictObject({
   pathway: z.string().min(1).optional(),
   /** When the same step comes more than once in the pathway: which one (1 = first). */
   occurrence: z.number().int('must be a whole number').positive('must be 1 or more').optional(),
+  /**
+   * A patient on a trip between sites of a network (its step a `transfer:<reason>` or
+   * `diversion:<site>` trip, `since` when it left): the site it is going to. Absent: the
+   * step's rule chooses again when the forecast starts.
+   */
+  to: z.string().min(1).optional(),
   /** Waiting for the resources of that step (a bed, a doctor) rather than in it. */
   waiting: z.boolean().default(false),
   /** The ward whose bed the patient is in (counted in `holding`). */

@@ -66,6 +66,13 @@ const schema = z.strictObject({
   rule: z.enum(DIVERSION_RULES).default('nearest'),
   /** Minutes between the site's reviews of its rule. */
   reviewMinutes: z.number().finite().positive('must be more than 0').default(15),
+  /** Once on, the site stays on diversion at least this long (minutes), whatever the reviews in between count. */
+  minimumMinutes: z
+    .number()
+    .finite()
+    .nonnegative('must be 0 or more')
+    .max(7 * 1440, 'must be at most 10080 (a week): a longer spell is a closure, not a diversion')
+    .optional(),
   /** Divert only the patients with one of these values of an attribute; the others stay. */
   only: DiversionOnly.optional(),
   id: Id.optional(),
@@ -120,6 +127,7 @@ export const divert = defineVerb({
         ...(st.when.endBelow !== undefined ? { endBelow: st.when.endBelow } : {}),
       },
       reviewMinutes: st.reviewMinutes,
+      ...(st.minimumMinutes !== undefined ? { minimumMinutes: st.minimumMinutes } : {}),
       ...(st.only !== undefined ? { only: onlyOf(st.only, ctx) } : {}),
       stay: ctx.pathwayIndex.get(st.pathway)!,
       rule: st.rule,

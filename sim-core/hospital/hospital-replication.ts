@@ -243,12 +243,12 @@ export class HospitalReplication implements ArrivalHost, PlacementTarget, Run, O
     return placeBranch(this, p, step, stepVerb(split).parallel!(split).after);
   }
 
-  startPlaced(p: number, since: number): void {
+  startPlaced(p: number, since: number, heading: number): void {
     const pt = this.patients;
     const pw = pt.pathwayOf[p]!;
     const i = pt.step[p]!;
     const runner = this.runners[pw]![i]!;
-    const next = runner.resume ? runner.resume(p, this.pathways[pw]!.steps[i]!, i, since) : runner.run(p, this.pathways[pw]!.steps[i]!, i);
+    const next = runner.resume ? runner.resume(p, this.pathways[pw]!.steps[i]!, i, since, heading) : runner.run(p, this.pathways[pw]!.steps[i]!, i);
     if (next >= 0) this.proceed(p, next);
   }
 

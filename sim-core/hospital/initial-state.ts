@@ -23,6 +23,8 @@ export interface PlacedPatient {
   since: number;
   /** Minutes, <= since: when the patient arrived. */
   arrivedAt: number;
+  /** A patient on a trip between sites (`step` a trip: see Verb.trip): the index of the destination it is going to. */
+  heading?: number;
   /**
    * A patient in the branches of a split (`step` is the split): each branch still
    * running, at its own step, holding its own resources (given back at its join),
@@ -54,27 +56,27 @@ export interface PlacementTarget {
   placeHolding(slot: number, resource: number): void;
   /** One more running branch of the patient at a split, at `step`; returns the branch's slot. */
   placeBranch(slot: number, step: number): number;
-  /** The patient (or a branch) carries on with its step, begun at `since`. */
-  startPlaced(slot: number, since: number): void;
+  /** The patient (or a branch) carries on with its step, begun at `since` (on a trip: to destination `heading`, -1 not known). */
+  startPlaced(slot: number, since: number, heading: number): void;
 }
 
 /** Checks `state` against the model (RangeError naming the patient and field), then places every patient. */
 export function placePatients(target: PlacementTarget, state: InitialState): void {
   checkInitialState(target.model, state);
   // Each patient, or each running branch of a patient in a split, carries on from its step.
-  const starts: { slot: number; since: number }[] = [];
+  const starts: { slot: number; since: number; heading: number }[] = [];
   for (const q of state.patients) {
     const p = target.placePatient(q.classIndex, q.attributes, q.arrivedAt, q.step, q.pathway);
     for (const r of q.holding) target.placeHolding(p, r);
-    if (q.branches === undefined) starts.push({ slot: p, since: q.since });
+    if (q.branches === undefined) starts.push({ slot: p, since: q.since, heading: q.heading ?? -1 });
     for (const b of q.branches ?? []) {
       const slot = target.placeBranch(p, b.step);
       for (const r of b.holding) target.placeHolding(slot, r);
-      starts.push({ slot, since: b.since });
+      starts.push({ slot, since: b.since, heading: -1 });
     }
   }
   // Every unit held is in place before anyone asks for one.
-  for (const s of starts) target.startPlaced(s.slot, s.since);
+  for (const s of starts) target.startPlaced(s.slot, s.since, s.heading);
 }
 
 /** Units a resource has: its capacity, or the most its roster ever puts on duty. */
@@ -98,6 +100,11 @@ export function checkInitialState(model: HospitalModel, state: InitialState): vo
     const pathway = q.pathway ?? cls.pathway;
     const steps = model.pathways[pathway]!.steps;
     if (!isIndex(q.step, steps.length)) bad('step', `must be a step of pathway ${model.pathways[pathway]!.name} from 0 to ${steps.length - 1}, got ${q.step}`);
+    if (q.heading !== undefined) {
+      const trip = stepVerb(steps[q.step]!).trip?.(steps[q.step]!);
+      if (trip === undefined) bad('heading', `step ${q.step} of pathway ${model.pathways[pathway]!.name} is not a trip to another site`);
+      if (!isIndex(q.heading, trip!.length)) bad('heading', `must be a destination index from 0 to ${trip!.length - 1}, got ${q.heading}`);
+    }
     if (q.attributes !== undefined) {
       if (q.attributes.length !== cls.attributes.length)
         bad('attributes', `class ${cls.name} has ${cls.attributes.length} attributes, got ${q.attributes.length} values`);

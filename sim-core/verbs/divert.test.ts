@@ -117,6 +117,42 @@ describe('divert: ambulance diversion while the site is over its threshold', () 
     expect(run.figures['diversion.a.divertedOut']).toBe(0);
   });
 
+  // The first case again with a minimum spell of 90 minutes. By hand: on from the review at 0; the reviews at
+  // 60, 70 and 80 fall inside the spell and do not end it (at 60 the line is empty, which alone would end it). So
+  // the 70 arrival is diverted too (to b at 100, where cubicle B is busy with the others until 155). The review at
+  // 90, the first past the minimum, sees no line at A: off. On 90 minutes, 3 diverted.
+  it('a minimum spell keeps the site on diversion through reviews that would end it', () => {
+    const run = runTiny(network({ minimumMinutes: 90 }, [0, 0, 5, 60, 70]));
+    const [p1, p2, p3, p4, p5] = run.patients;
+    expect(p1!.activities).toEqual([['care-a', 0, 60]]);
+    expect(p2!.activities).toEqual([['care-a', 60, 120]]);
+    expect(p3!.activities).toEqual([
+      ['diversion:a', 5, 35],
+      ['care-b', 35, 95],
+    ]);
+    expect(p4!.activities).toEqual([
+      ['diversion:a', 60, 90],
+      ['care-b', 95, 155],
+    ]);
+    expect(p5!.activities).toEqual([
+      ['diversion:a', 70, 100],
+      ['care-b', 155, 215],
+    ]);
+    expect(run.figures['diversion.a.hours']).toBeCloseTo(90 / 60, 12);
+    expect(run.figures['diversion.a.divertedOut']).toBe(3);
+    expect(run.figures['diversion.b.divertedIn']).toBe(3);
+  });
+
+  it('a minimum spell shorter than the spells the rule gives anyway changes nothing', () => {
+    // The spells of the first case last 60 and 50 minutes: a minimum of 50 (or 0) leaves every trace row as it was.
+    const plain = runTiny(network({}, [0, 0, 5, 60, 70]));
+    for (const minimumMinutes of [0, 50]) {
+      const run = runTiny(network({ minimumMinutes }, [0, 0, 5, 60, 70]));
+      expect(run.patients).toEqual(plain.patients);
+      expect(run.figures['diversion.a.hours']).toBe(plain.figures['diversion.a.hours']);
+    }
+  });
+
   it('boarding counts only those in the line who already hold a place', () => {
     // a's own pathway: an ED place (cubicle C, 2 units), 5 minutes, then a bed (cubicle A) for 60, holding the place.
     // 0: p1 takes C, at 5 A. 1: p2 takes C, at 6 waits for A holding C (boarding). 2: p3 waits for C holding nothing.

@@ -14,6 +14,7 @@
 import type { Distribution } from '../random/distribution.js';
 import type { DistributionSpec } from '../random/distributions/index.js';
 import { sharedDistribution } from '../random/distributions/index.js';
+import { remainingDuration } from '../random/distributions/conditional.js';
 import { PRIORITY } from '../priorities.js';
 import type { RandomStream } from '../random/stream.js';
 import { occurrenceNames, WAIT, type Run, type StepRunner, type Verb } from './verb.js';
@@ -45,6 +46,8 @@ export interface DivertStep {
   site: string;
   condition: DiversionCondition;
   reviewMinutes: number;
+  /** Once on, on for at least this many minutes (the first review after that may end it); absent: 0. */
+  minimumMinutes?: number;
   /** The pathway the patient goes on at when the site is not on diversion (its own). */
   stay: number;
   rule: 'nearest' | 'round-robin';
@@ -58,7 +61,10 @@ interface SiteStatus {
   site: string;
   condition: DiversionCondition;
   reviewMinutes: number;
+  minimumMinutes: number;
   on: boolean;
+  /** When the current spell began (meaningful while on). */
+  onSince: number;
 }
 
 class DivertRunner implements StepRunner<DivertStep> {
@@ -90,7 +96,14 @@ class DivertRunner implements StepRunner<DivertStep> {
         if (s.op !== 'divert') continue;
         const d = s as DivertStep;
         if (this.bySite.has(d.site)) continue;
-        const status: SiteStatus = { site: d.site, condition: d.condition, reviewMinutes: d.reviewMinutes, on: false };
+        const status: SiteStatus = {
+          site: d.site,
+          condition: d.condition,
+          reviewMinutes: d.reviewMinutes,
+          minimumMinutes: d.minimumMinutes ?? 0,
+          on: false,
+          onSince: 0,
+        };
         this.bySite.set(d.site, status);
         this.sites.push(status);
       }
@@ -115,6 +128,23 @@ class DivertRunner implements StepRunner<DivertStep> {
     r.observe.diverted(p, s.site, s.destinations[d]!.site, minutes);
     r.observe.started(p, `diversion:${s.site}`);
     r.sim.schedule(minutes, this.arriveKind, p, d, PRIORITY.RELEASE);
+    return WAIT;
+  }
+
+  /**
+   * A patient placed on its trip (a state taken while it travels): it goes on to the destination it was
+   * heading for, with the rest of a trip that left at `since` (the trip's time given the time already on the
+   * road). It was counted as diverted when it left: it is not counted again. Heading unknown: as `run`.
+   */
+  resume(p: number, s: DivertStep, i: number, since: number, heading: number): number {
+    const { r } = this;
+    if (!(heading >= 0 && heading < s.destinations.length)) return this.run(p, s, i);
+    const pw = r.patients.pathwayOf[p]!;
+    const byHour = this.travelByHour[pw]![i]![heading]!;
+    const hour = Math.floor(((((since + r.model.startMinuteOfWeek) % 1440) + 1440) % 1440) / 60);
+    const trip = byHour ? byHour[hour]! : this.travel[pw]![i]![heading]!;
+    r.observe.started(p, `diversion:${s.site}`);
+    r.sim.schedule(remainingDuration(trip, this.streams[pw]![i]!, r.sim.now - since), this.arriveKind, p, heading, PRIORITY.RELEASE);
     return WAIT;
   }
 
@@ -148,9 +178,12 @@ class DivertRunner implements StepRunner<DivertStep> {
 
   private onReview(k: number): void {
     const site = this.sites[k]!;
-    const on = this.holds(site.condition, site.on);
+    const now = this.r.sim.now;
+    // A spell lasts at least its minimum: until then a review does not end it (nor counts anything).
+    const on = site.on && now - site.onSince < site.minimumMinutes ? true : this.holds(site.condition, site.on);
     if (on !== site.on) {
       site.on = on;
+      if (on) site.onSince = now;
       this.r.observe.diversionChanged(site.site, on);
     }
     this.r.sim.schedule(site.reviewMinutes, this.reviewKind, k, 0, PRIORITY.SNAPSHOT);
@@ -188,4 +221,6 @@ export const divert: Verb<DivertStep> = {
   // The patient goes on at another pathway's first step (its own site's or another's): this one ends here.
   next: () => [],
   standing: { kind: 'activity', activity: (s) => `diversion:${s.site}`, names: (s) => [`diversion:${s.site}`] },
+  trip: (s) => s.destinations,
+  passOn: (s) => [s.stay],
 };

@@ -9,6 +9,7 @@
 import type { Distribution } from '../random/distribution.js';
 import type { DistributionSpec } from '../random/distributions/index.js';
 import { sharedDistribution } from '../random/distributions/index.js';
+import { remainingDuration } from '../random/distributions/conditional.js';
 import { PRIORITY } from '../priorities.js';
 import type { RandomStream } from '../random/stream.js';
 import type { Resource } from '../resources/resource.js';
@@ -140,9 +141,27 @@ class TransferRunner implements StepRunner<TransferStep> {
     return WAIT;
   }
 
-  /** The hour of the day now (0-23), from the run's start minute of the week. */
-  private hourOfDay(): number {
-    const m = (((this.r.sim.now + this.r.model.startMinuteOfWeek) % 1440) + 1440) % 1440;
+  /**
+   * A patient placed on its trip (a state taken while it travels): it goes on to the destination it was
+   * heading for, holding what it holds (its transport, a bed reserved there), with the rest of a trip that
+   * left at `since`: the trip's time at that hour given the time already on the road. Heading unknown: as `run`.
+   */
+  resume(p: number, s: TransferStep, i: number, since: number, heading: number): number {
+    const { r } = this;
+    const d = s.reserved ? this.reservedAt(p, s) : heading;
+    if (!(d >= 0 && d < s.destinations.length) || (!s.reserved && heading < 0)) return this.run(p, s, i);
+    const pw = r.patients.pathwayOf[p]!;
+    const byHour = this.travelByHour[pw]![i]![d]!;
+    const trip = byHour ? byHour[this.hourOfDay(since)]! : this.travel[pw]![i]![d]!;
+    r.observe.started(p, `transfer:${s.reason}`);
+    this.departedAt.set(p, since);
+    r.sim.schedule(remainingDuration(trip, this.streams[pw]![i]!, r.sim.now - since), this.arriveKind, p, d, PRIORITY.RELEASE);
+    return WAIT;
+  }
+
+  /** The hour of the day (0-23) at minute `t` of the run (default now), from the run's start minute of the week. */
+  private hourOfDay(t = this.r.sim.now): number {
+    const m = (((t + this.r.model.startMinuteOfWeek) % 1440) + 1440) % 1440;
     return Math.floor(m / 60);
   }
 
@@ -273,4 +292,5 @@ export const transfer: Verb<TransferStep> = {
   // The patient goes on at another pathway's first step: this pathway's path ends here.
   next: () => [],
   standing: { kind: 'activity', activity: (s) => `transfer:${s.reason}`, names: (s) => [`transfer:${s.reason}`] },
+  trip: (s) => s.destinations,
 };

@@ -82,5 +82,5 @@ export const useShared: Verb<UseSharedStep> = {
   create: (run) => new UseSharedRunner(run),
   next: nextStep,
   // A patient waiting for a week with a free slot stands here, in a timed step named by its activity.
-  standing: { kind: 'activity', activity: (s) => s.waitActivity, names: (s) => [s.waitActivity] },
+  standing: { kind: 'activity', activity: (s) => s.waitActivity, names: (s) => [s.waitActivity], passable: true },
 };

@@ -70,8 +70,11 @@ export interface Run {
 export interface StepRunner<S> {
   /** Does the step for patient `p` at step index `i`; returns the next step's index, or WAIT. */
   run(p: number, step: S, i: number): number;
-  /** A patient placed at this step before time 0 carries on, having begun it at `since`; absent: as `run`. */
-  resume?(p: number, step: S, i: number, since: number): number;
+  /**
+   * A patient placed at this step before time 0 carries on, having begun it at `since`; absent: as `run`.
+   * `heading`: for a patient placed on a trip (see `Verb.trip`), the index of the destination it is going to; -1: not known.
+   */
+  resume?(p: number, step: S, i: number, since: number, heading: number): number;
 }
 
 /**
@@ -86,6 +89,8 @@ export type Standing<S> =
       activity(step: S): string;
       /** The names a person may call the step by in a state; the first is the one written. */
       names(step: S): readonly string[];
+      /** A patient may also go straight past the step without standing in it (a shared device's slot free at once). */
+      readonly passable?: boolean;
     }
   | {
       readonly kind: 'wait';
@@ -131,6 +136,13 @@ export interface Verb<S extends { op: string }> {
   duration?(step: S, attributeValue: (attribute: number) => number): DistributionSpec | null;
   /** The resources a patient holds after this step, given those held before; absent: the same. */
   heldAfter?(step: S, held: readonly number[]): readonly number[];
+  /**
+   * A step whose timed part is a trip to another site (a transfer, a diversion): its destinations, each a
+   * site and the pathway the patient goes on at there, in the step's order (what `resume`'s `heading` indexes).
+   */
+  trip?(step: S): readonly { readonly site: string; readonly pathway: number }[];
+  /** Pathways a patient goes on at from here at once, without standing here (a diversion not in force: its own); absent: none. */
+  passOn?(step: S): readonly number[];
   /** The way a case goes on, drawn by the step's own chances with `u` uniform in [0, 1); absent: the first of `next`. */
   drawNext?(step: S, i: number, u: number): number;
 }

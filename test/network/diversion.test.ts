@@ -27,6 +27,31 @@ describe('ambulance diversion in a network', () => {
     expect(problemsOf(alone)).toEqual(['sites[0].diversion: needs another site to divert to']);
     const noClassThere = network({ ...rule(2), classes: ['walkIn'], pathway: 'nowhere' });
     expect(problemsOf(noClassThere)).toEqual(['sites[0].diversion.pathway: is not a pathway of site "tertiary"']);
+    expect(problemsOf(network({ ...rule(2), minimumMinutes: -30 }))).toEqual(['sites[0].diversion.minimumMinutes: must be 0 or more, got -30']);
+    const tooLong = problemsOf(network({ ...rule(2), minimumMinutes: 20_000 }));
+    expect(tooLong).toHaveLength(1);
+    expect(tooLong[0]).toMatch(/^sites\[0\]\.diversion\.minimumMinutes: must be at most 10080 \(a week\)/);
+    expect(problemsOf(network({ ...rule(2), minimumMinutes: 'an hour' })).some((p) => p.startsWith('sites[0].diversion.minimumMinutes: '))).toBe(true);
+  });
+
+  it('a minimum spell, from the network file: the line read back from the trace, run through the rule held 2 hours, gives the hours and the arrivals diverted', () => {
+    const plain = run(network(rule(2)));
+    const held = run(network({ ...rule(2), minimumMinutes: 120 }));
+    const back = readBack(held.trace);
+    // At each review: on while inside a spell begun less than 120 minutes before, else while the line is above 2.
+    const on: boolean[] = [];
+    let since = -1;
+    back.lines.forEach((line, k) => {
+      const inSpell = k > 0 && on[k - 1]! && (k - since) * REVIEW < 120;
+      on.push(inSpell || line > 2);
+      if (on[k] && !(k > 0 && on[k - 1])) since = k;
+    });
+    expect(held.figures['diversion.east.hours']).toBeCloseTo(hoursOn(on), 9);
+    const expected = back.arrivals.filter((a) => onAt(on, a.at)).map((a) => a.serial);
+    expect([...back.diverted].sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+    // Held at least 2 hours once on: more hours on diversion and more arrivals diverted than the same rule without.
+    expect(held.figures['diversion.east.hours']!).toBeGreaterThan(plain.figures['diversion.east.hours']!);
+    expect(held.figures['diversion.east.divertedOut']!).toBeGreaterThan(plain.figures['diversion.east.divertedOut']!);
   });
 
   it('a threshold never reached gives the same trace as no rule, event for event', () => {

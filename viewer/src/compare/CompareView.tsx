@@ -8,6 +8,7 @@ import { useCompare } from '../store/compare.js';
 import { runById } from '../store/runs.js';
 import { CostBars } from './CostBars.js';
 import { DifferencesPanel } from './DifferencesPanel.js';
+import { SiteDifferences } from './SiteDifferences.js';
 import { costDrivers, verdictClauses } from './verdict.js';
 
 export function useComparedRuns() {
@@ -64,6 +65,7 @@ export function ComparePanels() {
         </p>
         <ChosenBecause ctx={ctx} />
       </section>
+      <SiteDifferences diff={diff} ctx={ctx} a={a.scenario} b={b.scenario} />
       <CostBars diff={diff} ctx={ctx} drivers={costDrivers(diff, ctx, a.scenario, b.scenario)} />
       <DifferencesPanel diff={diff} n={Math.min(a.result.replications, b.result.replications)} ctx={ctx} />
       <Charts a={a.series} b={b.series} scenario={a.scenario} />
