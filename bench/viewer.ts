@@ -1,8 +1,9 @@
 /**
  * The viewer's speed: the time a frame spends placing 10,000 patients (the
- * replay's hot path plus writing the instance matrices; target under 4 ms), and
- * how long the built page takes to load in headless Chromium (skipped when
- * /usr/bin/chromium is absent).
+ * replay's hot path plus writing the instance matrices; target under 4 ms),
+ * how long the built page takes to load in headless Chromium, and the replay's
+ * frames and route switches there (viewer-replay.ts); the browser parts are
+ * skipped when /usr/bin/chromium is absent.
  */
 import { performance } from 'node:perf_hooks';
 import { parseScenario } from '../scenarios/index.js';
@@ -12,6 +13,7 @@ import { SYNTHETIC_SCENARIO, syntheticTrace } from '../viewer/src/replay/synthet
 import { buildViewer, viewerDist } from '../viewer/node/build-viewer.js';
 import { chromiumAvailable, launchChromium } from '../viewer/node/chromium.js';
 import { serveStatic } from '../viewer/node/static-server.js';
+import { benchReplayInBrowser } from './viewer-replay.js';
 
 export type ViewerFigures = Record<string, number | string | null>;
 
@@ -101,7 +103,7 @@ export async function benchPageLoad(runs = 5): Promise<ViewerFigures> {
   };
 }
 
-/** Both, as one flat record of figures for bench/run.ts. */
+/** All three, as one flat record of figures for bench/run.ts. */
 export async function benchViewer(): Promise<ViewerFigures> {
-  return { ...benchEntityUpdate(), ...(await benchPageLoad()) };
+  return { ...benchEntityUpdate(), ...(await benchPageLoad()), ...(await benchReplayInBrowser()) };
 }

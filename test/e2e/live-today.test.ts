@@ -88,11 +88,14 @@ describe.skipIf(!chromiumAvailable())('Today connected to a live twin at 1280×7
     await expect
       .poll(() => page.locator('#today-headline-title').textContent(), { timeout: 60_000 })
       .toMatch(/Forecast from 2150-01-01 00:02, next 72 hours \(4 replications\)/);
+    // "as of 07:02, 14 messages since": the forecast's moment and the messages stored after it (none: it holds all three).
+    await expect.poll(() => page.locator('[data-testid=live-since]').textContent()).toBe('; forecast as of 00:02, 0 messages since');
 
     // A new arrival: the page follows without a click, the state first, then its forecast.
     await exchange(twin.mllp, [register(10)]);
     await expect.poll(() => page.locator('[data-testid=today-snapshot]').textContent(), { timeout: 30_000 }).toMatch(/as of 2150-01-01 00:10, 3 patients/);
     await expect.poll(() => page.locator('#today-headline-title').textContent(), { timeout: 60_000 }).toMatch(/Forecast from 2150-01-01 00:10/);
+    await expect.poll(() => page.locator('[data-testid=live-since]').textContent(), { timeout: 30_000 }).toBe('; forecast as of 00:10, 0 messages since');
 
     await page.screenshot({ path: `${ARTIFACTS}/today-live-1280x720.png` });
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -163,6 +163,7 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('the viewer at $width×$height
     // The figures table starts in view, above the timeline; ids are in tooltips, not in the rows.
     const firstRow = (await page.locator('[data-testid=figures] tbody tr').nth(1).boundingBox())!;
     expect(firstRow.y + firstRow.height).toBeLessThanOrEqual((await page.locator('[data-testid=timeline]').boundingBox())!.y);
+    expect(firstRow.y + firstRow.height).toBeLessThanOrEqual(size.height); // not below the fold ("near y=590" at 1280×720)
     expect(await page.locator('[data-testid=figures] .fid').count()).toBe(0);
     await page.fill('[data-testid=figure-search]', 'cost per patient');
     await expect.poll(() => page.locator('[data-testid=figures] tr[data-testid^="figure-"]').count()).toBe(1);

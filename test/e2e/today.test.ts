@@ -59,6 +59,14 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('Today at $width×$height', (s
     await page.click('[data-testid=quick-run]');
     await page.waitForSelector('[data-testid=run-status] >> text=/Run \\d+ finished/', { timeout: 180_000 });
     expect(await page.locator('[data-testid=kpis]').count()).toBe(1);
+    // The run's scene is kept while Today is shown (no new WebGL context, shaders or label sizes on the way back).
+    const keep = (): Promise<boolean | undefined> =>
+      page.evaluate(() => {
+        const canvas = document.querySelector('[data-testid^=scene-view-] canvas') as (HTMLCanvasElement & { kept?: boolean }) | null;
+        if (canvas && canvas.kept === undefined) canvas.kept = true;
+        return canvas?.kept;
+      });
+    expect(await keep()).toBe(true);
     await page.click('[data-testid=tab-today]');
     expect(new URL(page.url()).hash).toBe('#today');
     expect(await page.locator('[data-testid=kpis], [data-testid=timeline], .charts, [data-testid^=figure-]').count()).toBe(0);
@@ -183,6 +191,9 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('Today at $width×$height', (s
     for (let i = 1; i < risks.length; i++) expect(risks[i]!).toBeLessThanOrEqual(risks[i - 1]! + 1); // each shown rounded to 1%
     await page.screenshot({ path: `${ARTIFACTS}/today-patients-${size.width}x${size.height}.png`, timeout: 90_000 });
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // Back on the run, its scene is the one it left: the same canvas, drawn again rather than built again.
+    await page.click('[data-testid=tab-run]');
+    expect(await page.evaluate(() => (document.querySelector('[data-testid=scene-view-0] canvas') as HTMLCanvasElement & { kept?: boolean }).kept)).toBe(true);
     expect(pageErrors).toEqual([]);
   }, 600_000);
 });

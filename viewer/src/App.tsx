@@ -85,36 +85,31 @@ export function App() {
   const [a, b] = useComparedRuns();
   const single = mode !== 'compare';
   const timelineRun = single ? shown : a;
-  // Today stands alone: the hospital now and its forecast, nothing of a simulated run (no tiles, charts or timeline).
-  if (mode === 'today')
-    return (
-      <div className="app today-app" data-testid="app-ready">
-        <header>
-          <h1>Hospital Twin</h1>
-          <Tabs />
-        </header>
-        <main className="today-main" id="view-panel" role="tabpanel" aria-labelledby="tab-today">
-          <TodayView />
-        </main>
-      </div>
-    );
+  const today = mode === 'today';
+  // One tree for every view, so the run's scene (a WebGL context, its shaders and
+  // label sizes) stays mounted, hidden, in each of them; coming back to the run is
+  // then a redraw, not a rebuild. Today stands alone: the hospital now and its
+  // forecast, nothing of a simulated run shown (no tiles, charts or timeline).
   return (
-    <div className="app" data-testid="app-ready">
+    <div className={today ? 'app today-app' : 'app'} data-testid="app-ready">
       <PlaybackDriver />
       <header>
         <h1>Hospital Twin</h1>
         <Tabs />
       </header>
-      {timelineRun?.replay && <Timeline start={timelineRun.scenario.start} series={timelineRun.series} />}
-      <div className="kpi-row">{single && shown && <KpiTiles run={shown} />}</div>
-      <aside className="left" aria-label="Scenario and run">
-        <ScenarioPicker />
-        {single ? <RunControls /> : <CompareSetup />}
-        <EditPanel />
-        <CalibratePanel />
-        <OptimisePanel />
-      </aside>
-      <main className="centre" id="view-panel" role="tabpanel" aria-labelledby={`tab-${mode}`}>
+      {!today && timelineRun?.replay && <Timeline start={timelineRun.scenario.start} series={timelineRun.series} />}
+      {!today && <div className="kpi-row">{single && shown && <KpiTiles run={shown} />}</div>}
+      {!today && (
+        <aside className="left" aria-label="Scenario and run">
+          <ScenarioPicker />
+          {single ? <RunControls /> : <CompareSetup />}
+          <EditPanel />
+          <CalibratePanel />
+          <OptimisePanel />
+        </aside>
+      )}
+      <main className={today ? 'today-main' : 'centre'} id="view-panel" role="tabpanel" aria-labelledby={`tab-${mode}`}>
+        {today && <TodayView />}
         {/* The run's scene stays mounted in the other views (hidden, drawing nothing): coming back is then immediate. */}
         {mode === 'run' && shown && <RegionView run={shown} />}
         {scened?.replay && (
@@ -129,7 +124,7 @@ export function App() {
             />
           </div>
         )}
-        {mode === 'run' ? (
+        {today ? null : mode === 'run' ? (
           !shown?.replay && <div className="empty">{status === 'running' ? 'Running…' : 'Pick a scenario and press Run (or Quick run for a first look).'}</div>
         ) : mode === 'cases' ? (
           shown ? (
@@ -146,19 +141,21 @@ export function App() {
           <Legend replay={(single ? scened : timelineRun)!.replay!} scenario={(single ? scened : timelineRun)!.scenario} />
         )}
       </main>
-      <aside className="right" aria-label={single ? 'Figures of the run' : 'Comparison'}>
-        <SelectionCard runs={single ? [scened] : [a, b]} />
-        {single ? (
-          shown && (
-            <>
-              <Charts a={shown.series} scenario={shown.scenario} />
-              <FiguresTable run={shown} />
-            </>
-          )
-        ) : (
-          <ComparePanels />
-        )}
-      </aside>
+      {!today && (
+        <aside className="right" aria-label={single ? 'Figures of the run' : 'Comparison'}>
+          <SelectionCard runs={single ? [scened] : [a, b]} />
+          {single ? (
+            shown && (
+              <>
+                <Charts a={shown.series} scenario={shown.scenario} />
+                <FiguresTable run={shown} />
+              </>
+            )
+          ) : (
+            <ComparePanels />
+          )}
+        </aside>
+      )}
     </div>
   );
 }

@@ -12,7 +12,6 @@ import { LineChart, type ChartLine, type RefLine } from './LineChart.js';
 const TARGET_OF: Record<string, string> = { waiting: 'ed.waiting', occupancy: 'beds.occupancy' };
 
 export function Charts({ a, b, scenario }: { a: RunSeries | null; b?: RunSeries | null; scenario?: Scenario }) {
-  const time = usePlayback((s) => s.time);
   const end = usePlayback((s) => s.end);
   const warmupEnd = usePlayback((s) => s.warmupEnd);
   if (!a) return <p className="muted">No trace to chart.</p>;
@@ -29,19 +28,7 @@ export function Charts({ a, b, scenario }: { a: RunSeries | null; b?: RunSeries 
         const target = targetId ? scenario?.targets?.[targetId] : undefined;
         if (target !== undefined)
           refs.push({ value: target, label: `target ${chart.unit === 'share' ? `${Math.round(target * 100)}%` : target}`, colour: '#1b7a3a' });
-        return (
-          <LineChart
-            key={chart.id}
-            chart={chart}
-            lines={lines}
-            refs={refs}
-            step={a.step}
-            end={Math.max(1, end)}
-            time={time}
-            warmupEnd={warmupEnd}
-            onSeek={seek}
-          />
-        );
+        return <LineChart key={chart.id} chart={chart} lines={lines} refs={refs} step={a.step} end={Math.max(1, end)} warmupEnd={warmupEnd} onSeek={seek} />;
       })}
     </section>
   );

@@ -1,7 +1,13 @@
-/** A small SVG line chart over simulated time, with the playback time as a cursor; a click seeks there. */
+/**
+ * A small SVG line chart over simulated time, with the playback time as a
+ * cursor; a click seeks there. Only the cursor follows the time: the lines are
+ * drawn again only when the run or the timeline changes, not a few times a
+ * second while the replay plays.
+ */
 import { memo } from 'react';
 import type { Chart } from '../replay/index.js';
 import { formatNumber } from '../format/number.js';
+import { usePlayback } from '../store/playback.js';
 
 const W = 320;
 const H = 96;
@@ -76,13 +82,19 @@ function dayTicks(end: number): number[] {
   return out;
 }
 
+/** The playback time as a vertical line: its own component, so a new time redraws it alone. */
+function ChartCursor({ end }: { end: number }) {
+  const time = usePlayback((s) => s.time);
+  const x = PAD.l + (Math.min(time, end) / end) * (W - PAD.l - PAD.r);
+  return <line x1={x} x2={x} y1={PAD.t} y2={H - PAD.b} stroke="#ff2d95" strokeWidth={1.5} />;
+}
+
 export const LineChart = memo(function LineChart({
   chart,
   lines,
   refs = [],
   step,
   end,
-  time,
   warmupEnd = 0,
   onSeek,
 }: {
@@ -91,7 +103,6 @@ export const LineChart = memo(function LineChart({
   refs?: RefLine[];
   step: number;
   end: number;
-  time: number;
   /** The warm-up (not counted in the figures), shaded on the day axis. */
   warmupEnd?: number;
   onSeek: (t: number) => void;
@@ -103,7 +114,6 @@ export const LineChart = memo(function LineChart({
   if (!share) max = Math.ceil(max);
   const yOf = (v: number): number => PAD.t + (1 - v / max) * (H - PAD.t - PAD.b);
   const xOf = (t: number): number => PAD.l + (Math.min(t, end) / end) * (W - PAD.l - PAD.r);
-  const cursor = xOf(time);
   const refLabels = placeRefLabels(refs, yOf);
   const warm = warmupEnd > 0 ? xOf(warmupEnd) : PAD.l;
   return (
@@ -168,7 +178,7 @@ export const LineChart = memo(function LineChart({
             strokeDasharray={l.dashed ? '4 3' : undefined}
           />
         ))}
-        <line x1={cursor} x2={cursor} y1={PAD.t} y2={H - PAD.b} stroke="#ff2d95" strokeWidth={1.5} />
+        <ChartCursor end={end} />
       </svg>
     </figure>
   );

@@ -9,8 +9,17 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useMemo } from 'react';
 import { Vector3 } from 'three';
+import { usePlayback } from '../store/playback.js';
 import { placeLabels, type LabelToPlace, type Placement } from './label-placement.js';
 import type { PlanItem } from './plan-label-items.js';
+
+/**
+ * While the replay plays, the counts are rewritten at most this often (ms):
+ * each rewrite is a layout and a repaint of the words over the scene, which
+ * with software rendering cost more than the scene's own frame; a count that
+ * changes sixty times a second cannot be read anyway. Paused, every change shows.
+ */
+const PLAYING_TEXT_MS = 250;
 
 /** Height of the strip at the top of a scene where its title and buttons sit (styles.css: .scene-title, .scene-tools), in px. */
 const TITLE_STRIP = 34;
@@ -56,12 +65,18 @@ interface PlacerState {
   placement: Placement[];
   /** Camera and view the placement was made for: its matrices, then the view's width and height. */
   seen: Float64Array;
+  /** When the words were last rewritten (performance.now()), and for what time. */
+  writtenAt: number;
+  writtenFor: number;
 }
 
 export function PlanLabelPlacer({ items, elements, clock }: { items: readonly PlanItem[]; elements: LabelElements; clock: { time: number } }) {
   const camera = useThree((s) => s.camera);
   const view = useThree((s) => s.size);
-  const state = useMemo<PlacerState>(() => ({ size: null, texts: [], alarms: [], placement: [], seen: new Float64Array(34).fill(NaN) }), [items]);
+  const state = useMemo<PlacerState>(
+    () => ({ size: null, texts: [], alarms: [], placement: [], seen: new Float64Array(34).fill(NaN), writtenAt: -Infinity, writtenFor: NaN }),
+    [items],
+  );
   const p = useMemo(() => new Vector3(), []);
   useFrame(() => {
     const els = elements.current;
@@ -82,7 +97,8 @@ export function PlanLabelPlacer({ items, elements, clock }: { items: readonly Pl
       state.texts = items.map(() => null);
     }
     camera.updateMatrixWorld();
-    if (moved(state.seen, camera.matrixWorld.elements, camera.projectionMatrix.elements, view.width, view.height)) {
+    const placed = moved(state.seen, camera.matrixWorld.elements, camera.projectionMatrix.elements, view.width, view.height);
+    if (placed) {
       const labels: LabelToPlace[] = items.map((item, i) => {
         p.set(item.anchor[0], item.anchor[1], item.anchor[2]).project(camera);
         const { width, height } = state.size![i]!;
@@ -104,6 +120,11 @@ export function PlanLabelPlacer({ items, elements, clock }: { items: readonly Pl
         if (at) el.style.transform = `translate(${Math.round(at.left)}px, ${Math.round(at.top)}px)`;
       });
     }
+    const now = performance.now();
+    if (!placed && clock.time === state.writtenFor) return;
+    if (!placed && usePlayback.getState().playing && now - state.writtenAt < PLAYING_TEXT_MS) return;
+    state.writtenAt = now;
+    state.writtenFor = clock.time;
     items.forEach((item, i) => {
       const el = els[i];
       if (!el) return;

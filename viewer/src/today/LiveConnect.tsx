@@ -11,7 +11,7 @@ import { connectLive, disconnectLive, useLive } from './live-connection.js';
 const fromAddress = (): string | null => new URLSearchParams(globalThis.location?.search ?? '').get('live');
 
 export function LiveConnect() {
-  const { status, base, problem, updatedAt } = useLive();
+  const { status, base, problem, updatedAt, forecastAsOf, messagesSince } = useLive();
   const [open, setOpen] = useState(() => fromAddress() !== null);
   const [url, setUrl] = useState(() => fromAddress() ?? 'http://127.0.0.1:8080');
   const [token, setToken] = useState('');
@@ -66,7 +66,12 @@ export function LiveConnect() {
       {connected && (
         <span data-testid="live-status" role="status">
           <strong>{status === 'live' ? 'Live' : 'Connection lost'}</strong>: {base}
-          {updatedAt ? `, last heard from at ${updatedAt}` : ''}{' '}
+          {updatedAt ? `, last heard from at ${updatedAt}` : ''}
+          {forecastAsOf && messagesSince !== null && (
+            <span data-testid="live-since">
+              ; forecast as of {forecastAsOf.slice(11, 16)}, {messagesSince} {messagesSince === 1 ? 'message' : 'messages'} since
+            </span>
+          )}{' '}
           <button data-testid="live-disconnect" onClick={() => disconnectLive()}>
             Disconnect
           </button>

@@ -21,12 +21,25 @@ interface LiveState {
   warnings: string[];
   /** Local time (HH:MM:SS) of the last update from the twin. */
   updatedAt: string | null;
+  /** The forecast shown: the state's moment it starts from, and the messages stored since it ("as of 07:02, 14 messages since"). */
+  forecastAsOf: string | null;
+  messagesSince: number | null;
 }
 
-export const useLive = create<LiveState>(() => ({ status: 'off', base: null, problem: null, warnings: [], updatedAt: null }));
+export const useLive = create<LiveState>(() => ({
+  status: 'off',
+  base: null,
+  problem: null,
+  warnings: [],
+  updatedAt: null,
+  forecastAsOf: null,
+  messagesSince: null,
+}));
 
 interface ServedForecast {
   asOf: string;
+  /** Messages folded into the state it starts from. */
+  messages: number;
   warnings: string[];
   summary: ForecastSummary;
 }
@@ -57,7 +70,13 @@ export async function connectLive(url: string, token: string): Promise<void> {
 export function disconnectLive(): void {
   session?.abort();
   session = null;
-  useLive.setState({ status: 'off', problem: null, warnings: [] });
+  useLive.setState({ status: 'off', problem: null, warnings: [], forecastAsOf: null, messagesSince: null });
+}
+
+/** The twin's /health: its warnings, and the messages it has stored. */
+interface Health {
+  warnings: string[];
+  messages: number;
 }
 
 /** Reads everything, then follows /events; on a lost stream, tries again every few seconds until disconnected. */
@@ -67,9 +86,19 @@ async function follow(t: LiveTarget, signal: AbortSignal, first: boolean): Promi
   try {
     let healthWarnings: string[] = [];
     let forecastWarnings: string[] = [];
-    const setWarnings = () => useLive.setState({ warnings: [...new Set([...healthWarnings, ...forecastWarnings])] });
-    const health = (await liveGet(t, '/health', origin(), signal)) as { warnings: string[] };
-    healthWarnings = health.warnings;
+    let stored = 0;
+    let forecastMessages: number | null = null;
+    const setWarnings = () =>
+      useLive.setState({
+        warnings: [...new Set([...healthWarnings, ...forecastWarnings])],
+        messagesSince: forecastMessages === null ? null : Math.max(0, stored - forecastMessages),
+      });
+    const readHealth = (h: Health): void => {
+      healthWarnings = h.warnings;
+      stored = h.messages;
+      setWarnings();
+    };
+    readHealth((await liveGet(t, '/health', origin(), signal)) as Health);
     const scenarioKey = await scenarioOf(t, signal);
     let refreshing: Promise<void> | null = null;
     let again = false;
@@ -84,12 +113,15 @@ async function follow(t: LiveTarget, signal: AbortSignal, first: boolean): Promi
           const doc = await liveGet(t, '/state', origin(), signal);
           if (!alive()) return;
           showState(parseState(doc, `live twin at ${t.base}`), t.base, scenarioKey);
+          readHealth((await liveGet(t, '/health', origin(), signal)) as Health);
         } while (again);
       })().finally(() => (refreshing = null));
       await refreshing;
     };
     const showForecast = (f: ServedForecast | null): void => {
       forecastWarnings = f?.warnings ?? [];
+      forecastMessages = f?.messages ?? null;
+      useLive.setState({ forecastAsOf: f?.asOf ?? null });
       setWarnings();
       if (f) useToday.setState({ result: { summary: f.summary, failures: [], cancelled: false }, status: 'done' });
     };
@@ -100,10 +132,7 @@ async function follow(t: LiveTarget, signal: AbortSignal, first: boolean): Promi
     // The stale-feed warning comes from silence, which sends no event: ask now and then.
     const poll = setInterval(() => {
       void liveGet(t, '/health', origin(), signal)
-        .then((h) => {
-          healthWarnings = (h as { warnings: string[] }).warnings;
-          setWarnings();
-        })
+        .then((h) => readHealth(h as Health))
         .catch(() => undefined);
     }, HEALTH_MS);
     try {
@@ -113,11 +142,7 @@ async function follow(t: LiveTarget, signal: AbortSignal, first: boolean): Promi
         (e) => {
           if (e.type === 'state') void refreshState().catch(() => undefined);
           else if (e.type === 'forecast') showForecast(e.data as ServedForecast);
-          else if (e.type === 'forecast-failed')
-            void liveGet(t, '/health', origin(), signal).then((h) => {
-              healthWarnings = (h as { warnings: string[] }).warnings;
-              setWarnings();
-            });
+          else if (e.type === 'forecast-failed') void liveGet(t, '/health', origin(), signal).then((h) => readHealth(h as Health));
           useLive.setState({ updatedAt: clock() });
         },
         signal,
