@@ -9,6 +9,7 @@ import { COST_TYPES, CostLedger, costTypeIndex, NONE } from './cost-ledger.js';
 import type { HospitalModel } from './model.js';
 import type { ObserverContext, RunFindings } from './observer.js';
 import { RESOURCE_KINDS } from './resource-kinds.js';
+import { USE, type KeptUses } from './use-log.js';
 
 const PENALTY = costTypeIndex('penalties');
 const CONSUMABLE = costTypeIndex('consumables');
@@ -49,7 +50,20 @@ export class CostObserver {
   }
 
   used(serial: number, pathway: number, r: number, from: number, _grantedAt: number, _requestedAt: number): void {
-    const minutes = Math.min(this.run.sim.now, this.run.end) - Math.max(from, this.run.warmupEnd);
+    this.use(serial, pathway, r, from, this.run.sim.now);
+  }
+
+  /** Kept uses and, between them in the run's order, its own charges that waited with them. */
+  usedMany(uses: KeptUses): void {
+    for (let k = 0; k < uses.count; k++) {
+      if (uses.kind[k] === USE) this.use(uses.serial[k]!, uses.pathway[k]!, uses.resource[k]!, uses.from[k]!, uses.at[k]!);
+      else this.book(uses.serial[k]!, uses.pathway[k]!, uses.resource[k]!, uses.costType[k]!, uses.from[k]!);
+    }
+  }
+
+  /** A use of `r` from `from` to `now`, charged to the case. */
+  private use(serial: number, pathway: number, r: number, from: number, now: number): void {
+    const minutes = Math.min(now, this.run.end) - Math.max(from, this.run.warmupEnd);
     if (minutes <= 0) return;
     this.ledger.charge(serial, pathway, this.resourceDept[r]!, r, this.costType[r]!, (minutes / 60) * this.run.model.resources[r]!.costPerBusyHour);
   }
@@ -100,7 +114,16 @@ export class CostObserver {
   }
 
   private charge(p: number, type: number, amount: number): void {
-    const { patients } = this.run;
-    this.ledger.charge(patients.serialOf[p]!, patients.pathwayOf[p]!, this.classDept[patients.klass[p]!]!, NONE, type, amount);
+    const { patients, uses } = this.run;
+    const serial = patients.serialOf[p]!;
+    const pathway = patients.pathwayOf[p]!;
+    const department = this.classDept[patients.klass[p]!]!;
+    if (uses.waiting) uses.addCharge(serial, pathway, department, type, amount);
+    else this.book(serial, pathway, department, type, amount);
+  }
+
+  /** A charge of the patient's own (consumables, penalties), booked now or, while uses wait, after them. */
+  private book(serial: number, pathway: number, department: number, type: number, amount: number): void {
+    this.ledger.charge(serial, pathway, department, NONE, type, amount);
   }
 }

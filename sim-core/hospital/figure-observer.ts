@@ -11,6 +11,7 @@ import type { ObserverContext, RunFindings } from './observer.js';
 import { stepVerb } from '../verbs/index.js';
 import { RESOURCE_KINDS } from './resource-kinds.js';
 import type { ExitKind } from './trace-words.js';
+import { USE, type KeptUses } from './use-log.js';
 
 export class FigureObserver {
   /** Waits (minutes) per seize step figure name, in the order the steps come. */
@@ -79,9 +80,20 @@ export class FigureObserver {
   }
 
   used(_serial: number, _pathway: number, r: number, from: number, grantedAt: number, requestedAt: number): void {
-    const now = this.run.sim.now;
+    this.use(r, from, grantedAt, requestedAt, this.run.sim.now);
+  }
+
+  /** The same for kept uses (their tallies are read only at the close). */
+  usedMany(uses: KeptUses): void {
+    for (let k = 0; k < uses.count; k++) {
+      if (uses.kind[k] === USE) this.use(uses.resource[k]!, uses.from[k]!, uses.grantedAt[k]!, uses.requestedAt[k]!, uses.at[k]!);
+    }
+  }
+
+  /** A use of `r` from `from` to `now`. */
+  private use(r: number, from: number, grantedAt: number, requestedAt: number, now: number): void {
     // Busy time the costs count (after the warm-up, before the end), from the grant: the end of one use.
-    if (from !== grantedAt || !this.measuring() || now > this.run.end) return;
+    if (from !== grantedAt || now < this.run.warmupEnd || now > this.run.end) return;
     if (Math.min(now, this.run.end) - Math.max(from, this.run.warmupEnd) <= 0) return;
     this.timeInSystem[r]!.add(now - requestedAt);
     if (this.turnaroundKind[r]) this.turnaround[r]!.add(now - requestedAt);

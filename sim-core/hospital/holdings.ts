@@ -15,6 +15,7 @@ import { claimOfKey, heldUnitKey, resourceOfKey } from './claim-key.js';
 import type { DistributionSpec } from '../random/distributions/index.js';
 import type { RunObserver } from './observer.js';
 import { resized, type PatientTable } from './patients.js';
+import type { UseLog } from './use-log.js';
 
 export class Holdings {
   // By claim id (the book reuses ids, so these stay as long as the most claims ever open at once).
@@ -35,6 +36,8 @@ export class Holdings {
     private readonly resources: readonly Resource[],
     private readonly patients: PatientTable,
     private readonly observe: RunObserver,
+    /** Where uses are kept when their observers let them wait (use-log.ts). */
+    private readonly uses: UseLog,
     /** Per resource: its name and cleaning time after each use, if any. */
     models: readonly { name: string; turnover?: DistributionSpec }[],
     rep: string,
@@ -141,7 +144,8 @@ export class Holdings {
 
   /** `r` was busy under `claim` from `since` to now. */
   private used(claim: number, r: Resource, since: number): void {
-    this.observe.used(this.owner[claim]!, this.pathway[claim]!, r.id, since, this.grantedAt[claim]!, this.book.requestedAt(claim));
+    if (this.uses.waiting) this.uses.add(this.owner[claim]!, this.pathway[claim]!, r.id, since, this.grantedAt[claim]!, this.book.requestedAt(claim));
+    else this.observe.used(this.owner[claim]!, this.pathway[claim]!, r.id, since, this.grantedAt[claim]!, this.book.requestedAt(claim));
   }
 
   private grow(claim: number): void {

@@ -34,6 +34,7 @@ import type { HospitalModel } from './model.js';
 import type { ObserverContext, RunFindings } from './observer.js';
 import { buildObservers } from './observer-table.js';
 import { Observers } from './observers.js';
+import { UseLog } from './use-log.js';
 import { PatientTable } from './patients.js';
 import { RESOURCE_KINDS, UNLIMITED_UNITS } from './resource-kinds.js';
 import type { HospitalRunOptions, HospitalRunResult } from './run-options.js';
@@ -47,6 +48,7 @@ export class HospitalReplication implements ArrivalHost, PlacementTarget, Run, O
   readonly patients: PatientTable;
   readonly observe: Observers;
   readonly ledger: CostLedger;
+  readonly uses: UseLog;
   readonly holdings: Holdings;
   readonly ed: EdClock;
   readonly stock: StockRoom;
@@ -93,11 +95,12 @@ export class HospitalReplication implements ArrivalHost, PlacementTarget, Run, O
       }),
     );
     this.ledger = ledgerFor(model);
+    this.uses = new UseLog(sim);
     // The observers read the stock room only at the close: it is built below, after the rosters.
-    this.observe = new Observers(buildObservers(this, options));
+    this.observe = new Observers(buildObservers(this, options), this.uses);
 
     // --- what the verbs share ---
-    this.holdings = new Holdings(sim, this.book, this.resources, this.patients, this.observe, model.resources, rep);
+    this.holdings = new Holdings(sim, this.book, this.resources, this.patients, this.observe, this.uses, model.resources, rep);
     const departments = this.ledger.departmentNames;
     const resourceDept = model.resources.map((r) => departments.indexOf(r.department));
     const classDept = model.classes.map((c) => departments.indexOf(c.department));

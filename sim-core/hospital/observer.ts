@@ -16,6 +16,7 @@ import type { PatientTable } from './patients.js';
 import type { HospitalRunOptions } from './run-options.js';
 import type { StockRoom } from './stock-room.js';
 import type { ExitKind } from './trace-words.js';
+import type { KeptUses, UseLog } from './use-log.js';
 
 /** Every event a replication reports: what the interpreter, the verbs and the holdings call. */
 export interface RunObserver {
@@ -89,6 +90,13 @@ export type Observer = Partial<RunObserver> & {
   start?(): void;
   /** The run has ended: put your figures (and only yours). */
   close?(into: RunFindings): void;
+  /**
+   * The uses in batches, in order (use-log.ts), instead of `used` one by one: for
+   * an observer whose uses read nothing but the use and the model, and whose
+   * books from them are read only at the close. When every observer that hears
+   * uses has this, they are kept and told so.
+   */
+  usedMany?(uses: KeptUses): void;
 };
 
 /** What an observer is built with: the replication's clock, model, resources, patients and books. */
@@ -102,6 +110,8 @@ export interface ObserverContext {
   readonly stock: StockRoom;
   /** The run's cost ledger (the cost observer books into it; the result returns it). */
   readonly ledger: CostLedger;
+  /** The uses not yet told (see `Observer.usedMany`). */
+  readonly uses: UseLog;
   /** Figures count from the end of the warm-up to the end of the horizon. */
   readonly warmupEnd: number;
   readonly end: number;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runHospital, type HospitalModel, type Observer, type ObserverContext, type RunFindings } from '../index.js';
+import { Simulation } from '../simulation.js';
 import { Observers } from './observers.js';
+import { UseLog } from './use-log.js';
 
 /** A clinic of one doctor: five patients on a list (three at minute 10, two at 100), each seen for 30 minutes. */
 function clinic(): HospitalModel {
@@ -122,7 +124,7 @@ describe('the fan-out', () => {
     const seizing: Observer = { seized: (p, r) => heard.push(`a seized ${p} ${r}`), close: () => heard.push('a closed') };
     const leaving: Observer = { left: (p, how) => heard.push(`b left ${p} ${how}`), start: () => heard.push('b started') };
     const both: Observer = { seized: (p) => heard.push(`c seized ${p}`), left: (p) => heard.push(`c left ${p}`), close: () => heard.push('c closed') };
-    const fanOut = new Observers([seizing, leaving, both]);
+    const fanOut = new Observers([seizing, leaving, both], new UseLog(new Simulation({ seed: 1 })));
     fanOut.start();
     fanOut.seized(1, 2);
     fanOut.released(1, 2);

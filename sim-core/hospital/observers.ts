@@ -7,6 +7,7 @@
  */
 import type { Observer, RunFindings, RunObserver } from './observer.js';
 import type { ExitKind } from './trace-words.js';
+import type { UseLog, UseReader } from './use-log.js';
 
 type Hearing<K extends keyof RunObserver> = Pick<RunObserver, K>;
 
@@ -41,7 +42,10 @@ export class Observers implements RunObserver {
   private readonly onDiversionChanged: Hearing<'diversionChanged'>[];
   private readonly onDiverted: Hearing<'diverted'>[];
 
-  constructor(readonly all: readonly Observer[]) {
+  constructor(
+    readonly all: readonly Observer[],
+    private readonly uses: UseLog,
+  ) {
     this.onArrived = hearing(all, 'arrived');
     this.onPlaced = hearing(all, 'placed');
     this.onRequested = hearing(all, 'requested');
@@ -66,6 +70,9 @@ export class Observers implements RunObserver {
     this.onDoctorLate = hearing(all, 'doctorLate');
     this.onDiversionChanged = hearing(all, 'diversionChanged');
     this.onDiverted = hearing(all, 'diverted');
+    // Uses are kept and told in batches only when every observer that hears them reads batches.
+    const batches = this.onUsed.map((o) => o as Observer);
+    if (batches.length > 0 && batches.every((o) => typeof o.usedMany === 'function')) uses.tellLater(batches as UseReader[]);
   }
 
   /** The run starts: each observer that starts something, in order. */
@@ -75,6 +82,7 @@ export class Observers implements RunObserver {
 
   /** The run has ended: each observer puts its findings, in order. */
   close(into: RunFindings): void {
+    this.uses.flush();
     for (const o of this.all) o.close?.(into);
   }
 
