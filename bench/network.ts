@@ -14,6 +14,7 @@
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { GCProfiler } from 'node:v8';
 import { builtinScenario, compileScenario, parseScenario, type Scenario } from '../scenarios/index.js';
 import { runReplication } from '../workers/index.js';
 import { NodeWorkerPool, parseRedisUrl, QueueRunner, redisServerInstalled, startLocalRedis } from '../workers/node.js';
@@ -125,6 +126,8 @@ interface YearTimes {
   events: number;
   /** Up-referrals that arrived (0 without referrals). */
   transfers: number;
+  /** The garbage collector's pauses of the main thread during the year, in seconds of wall time. */
+  gcSeconds: number;
 }
 
 /**
@@ -136,11 +139,21 @@ interface YearTimes {
 function timeYear(s: Scenario, warmDays: number): YearTimes {
   const model = compileScenario(s);
   runReplication({ ...model, horizon: warmDays * 1440 }, 1, 999);
+  const gc = new GCProfiler();
+  gc.start();
   const t0 = performance.now();
   const c0 = cpuSeconds();
   const r = runReplication(model, 1, 1);
   const seconds = (performance.now() - t0) / 1000;
-  return { seconds, cpuSeconds: cpuSeconds() - c0, events: r.events, transfers: r.figures['transfers.up-referral.count'] ?? 0 };
+  const cpu = cpuSeconds() - c0;
+  const pauses = gc.stop()?.statistics ?? [];
+  return {
+    seconds,
+    cpuSeconds: cpu,
+    events: r.events,
+    transfers: r.figures['transfers.up-referral.count'] ?? 0,
+    gcSeconds: pauses.reduce((sum, p) => sum + p.cost, 0) / 1e6,
+  };
 }
 
 export async function benchNetwork(log: (line: string) => void = () => {}): Promise<Figures> {
@@ -177,6 +190,9 @@ export async function benchNetwork(log: (line: string) => void = () => {}): Prom
     'network.ratioToHospital.cpu': perBed(n.cpuSeconds, beds) / perBed(h.cpuSeconds, bedsOf(hospital)),
     // CPU per event of the network over the hospital's: how much dearer an event is in the larger model.
     'network.eventCostRatioToHospital': n.cpuSeconds / n.events / (h.cpuSeconds / h.events),
+    // The garbage collector's pauses over the year's wall time: whether the larger heap, not the event's own work, is what costs.
+    'network.gcShareOfYear': n.gcSeconds / n.seconds,
+    'network.hospital.gcShareOfYear': h.gcSeconds / h.seconds,
     // The process's largest resident set so far (this section runs the biggest model of the bench).
     'network.peakMemoryMB': process.resourceUsage().maxRSS / 1024,
     // The machine's 1-minute load average at the end of the year's run: how shared the cores were.
