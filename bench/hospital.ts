@@ -155,9 +155,9 @@ async function timedRun(pool: NodeWorkerPool, scenario: ReturnType<typeof genera
  * load from elsewhere on a shared machine lands on one side of one round and
  * moves the median little, where it moved a ratio of totals by several percent.
  * The pool holds its workers' young generation at full size (workers/pool/worker-heap.ts);
- * the main thread's is V8's default, which shrinks while it waits for the worker, so
- * this figure reads low unless the bench runs with `--min-semi-space-size=16` (docs/speed.md,
- * "Where a worker's overhead went").
+ * the main thread's is V8's default, which shrinks while it waits for the worker: run the
+ * bench with `--min-semi-space-size=16` for the two heaps alike (docs/speed.md, "Where a
+ * worker's overhead went").
  */
 async function workerOverhead(
   scenario: ReturnType<typeof generalHospital>,
