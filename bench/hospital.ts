@@ -154,6 +154,10 @@ async function timedRun(pool: NodeWorkerPool, scenario: ReturnType<typeof genera
  * rounds of worker time / main-thread time − 1, with its quartiles: a burst of
  * load from elsewhere on a shared machine lands on one side of one round and
  * moves the median little, where it moved a ratio of totals by several percent.
+ * The pool holds its workers' young generation at full size (workers/pool/worker-heap.ts);
+ * the main thread's is V8's default, which shrinks while it waits for the worker: run the
+ * bench with `--min-semi-space-size=16` for the two heaps alike (docs/speed.md, "Where a
+ * worker's overhead went").
  */
 async function workerOverhead(
   scenario: ReturnType<typeof generalHospital>,

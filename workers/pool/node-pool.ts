@@ -16,6 +16,7 @@ import type { TraceData } from '../../sim-core/index.js';
 import type { Scenario } from '../../scenarios/index.js';
 import type { ReplicationRunner, RunnerOptions } from '../replication-runner.js';
 import { workerScriptUrl } from './worker-script.js';
+import { fixWorkerYoungGeneration, WORKER_YOUNG_GENERATION_MB } from './worker-heap.js';
 
 interface Slot {
   worker: Worker;
@@ -68,6 +69,7 @@ export class NodeWorkerPool implements ReplicationRunner {
 
   constructor(readonly size: number = defaultWorkerCount()) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`worker pool size must be a positive integer, got ${size}`);
+    fixWorkerYoungGeneration();
     for (let i = 0; i < size; i++) {
       this.slots.push(this.spawn());
       this.inHand.push(0);
@@ -76,7 +78,7 @@ export class NodeWorkerPool implements ReplicationRunner {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerScriptUrl());
+    const worker = new Worker(workerScriptUrl(), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const api = wrap<ReplicationApi>(nodeEndpoint(worker as unknown as Parameters<typeof nodeEndpoint>[0]));
     const exited = new Promise<number>((resolve) => {
       worker.once('exit', resolve);
