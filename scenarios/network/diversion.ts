@@ -11,7 +11,7 @@ import { didYouMean } from '../nearest-name.js';
 import { Id } from '../schema/common.js';
 import type { ScenarioIssue } from '../schema/errors.js';
 import type { Scenario } from '../schema/scenario.js';
-import { conditionOf, DIVERSION_RULES, DiversionOnly, DiversionWhen, thresholdProblems } from '../verbs/divert.js';
+import { conditionOf, DIVERSION_RULES, DiversionOnly, DiversionTiming, DiversionWhen, thresholdProblems } from '../verbs/divert.js';
 
 export const DiversionRule = z.strictObject({
   /** What puts the site on diversion: `{ waiting | boarding | noFree: <resource>, above }`, as the site names them. */
@@ -24,15 +24,7 @@ export const DiversionRule = z.strictObject({
   to: z.strictObject({ rule: z.enum(DIVERSION_RULES).default('nearest'), among: z.array(Id).min(1).optional() }).default({ rule: 'nearest' }),
   /** The pathway a diverted patient goes on at, as the destination names it; default: that site's class of the same id's. */
   pathway: Id.optional(),
-  /** Minutes between the site's reviews of its rule (an ED coordinator's check). */
-  reviewMinutes: z.number().finite().positive('must be more than 0').default(15),
-  /** Once on, the site stays on diversion at least this long (minutes), whatever the reviews in between count. */
-  minimumMinutes: z
-    .number()
-    .finite()
-    .nonnegative('must be 0 or more')
-    .max(7 * 1440, 'must be at most 10080 (a week): a longer spell is a closure, not a diversion')
-    .optional(),
+  ...DiversionTiming,
 });
 
 export type Diversion = z.output<typeof DiversionRule>;

@@ -17,6 +17,19 @@ import { quoteList } from './words.js';
 
 export const DIVERSION_RULES = ['nearest', 'round-robin'] as const;
 
+/** How often a site reviews its rule, and how long a spell lasts at least: the same for a step and a network's site. */
+export const DiversionTiming = {
+  /** Minutes between the site's reviews of its rule (an ED coordinator's check). */
+  reviewMinutes: z.number().finite().positive('must be more than 0').default(15),
+  /** Once on, the site stays on diversion at least this long (minutes), whatever the reviews in between count. */
+  minimumMinutes: z
+    .number()
+    .finite()
+    .nonnegative('must be 0 or more')
+    .max(7 * 1440, 'must be at most 10080 (a week): a longer spell is a closure, not a diversion')
+    .optional(),
+};
+
 /** What puts a site on diversion: one of `waiting`, `boarding`, `noFree`, naming a resource. */
 export const DiversionWhen = z.strictObject({
   /** More than `above` patients in the line for this resource (the ED's line). */
@@ -64,15 +77,7 @@ const schema = z.strictObject({
   /** Where a diverted patient may go: a site and the pathway it goes on at there. */
   to: z.array(z.strictObject({ site: Id, pathway: Id })).min(1),
   rule: z.enum(DIVERSION_RULES).default('nearest'),
-  /** Minutes between the site's reviews of its rule. */
-  reviewMinutes: z.number().finite().positive('must be more than 0').default(15),
-  /** Once on, the site stays on diversion at least this long (minutes), whatever the reviews in between count. */
-  minimumMinutes: z
-    .number()
-    .finite()
-    .nonnegative('must be 0 or more')
-    .max(7 * 1440, 'must be at most 10080 (a week): a longer spell is a closure, not a diversion')
-    .optional(),
+  ...DiversionTiming,
   /** Divert only the patients with one of these values of an attribute; the others stay. */
   only: DiversionOnly.optional(),
   id: Id.optional(),
