@@ -223,6 +223,8 @@ function main(): void {
         absMedian[n] = (absMedian[n] ?? 0) + Math.abs(quantileSorted(sorted, 0.5) - real) / POOLED.length;
         absPersistence[n] = (absPersistence[n] ?? 0) + Math.abs(real) / POOLED.length;
         spread.add('census change, 24–72 h', n, change[i]!, real);
+        // By reference run: how far one run's coverage strays from the pooled one (the report has one run).
+        spread.add(`census change, 24–72 h, run ${set}`, n, change[i]!, real);
         if (SHOWN.includes(h)) for (const [label, of] of SPREAD_FLOWS) spread.add(`+${h} h ${label}`, n, shownFlows.get(`+${h} h ${label}`)!, of(f));
         parts[i]![0]!.push(admitted);
         parts[i]![1]!.push(stayed);
