@@ -34,10 +34,9 @@ export class SpreadTally {
     this.rows.set(key, rows);
   }
 
-  /** One line per quantity: forecasts, truth's rms error, the forecast's sd, the spread ratio ± se, 80% coverage ± se. */
-  lines(): string[] {
-    const out: string[] = [];
-    for (const [key, rows] of this.rows) {
+  /** Per quantity: forecasts, rms error, the forecast's sd, the spread ratio and the 80% band's coverage, each ratio with its standard error. */
+  summary(): SpreadSummary[] {
+    return [...this.rows].map(([key, rows]) => {
       const groups = new Map<number, Entry[]>();
       for (const e of rows) groups.set(e.group, [...(groups.get(e.group) ?? []), e]);
       const per = [...groups.values()].map((es) => ({
@@ -53,13 +52,40 @@ export class SpreadTally {
       };
       const sq = mean((p) => p.sq);
       const expected = mean((p) => p.expected);
-      // The ratio's standard error by the delta method over forecasts (each forecast one pair).
-      const ratioSe = se((p) => p.sq / expected - (sq / expected ** 2) * p.expected);
-      const ratio = expected > 0 ? (sq / expected).toFixed(2) : 'n/a (no spread)';
-      out.push(
-        `  ${key}: ${n} forecasts; rms error ${Math.sqrt(sq).toFixed(2)}, forecast sd ${Math.sqrt(expected).toFixed(2)}; spread ratio ${ratio} ± ${ratioSe.toFixed(2)}; 80% band held ${(100 * mean((p) => p.covered)).toFixed(1)}% ± ${(100 * se((p) => p.covered)).toFixed(1)}`,
-      );
-    }
-    return out;
+      return {
+        key,
+        forecasts: n,
+        rmsError: Math.sqrt(sq),
+        forecastSd: Math.sqrt(expected),
+        ratio: sq / expected,
+        // The ratio's standard error by the delta method over forecasts (each forecast one pair).
+        ratioSe: se((p) => p.sq / expected - (sq / expected ** 2) * p.expected),
+        coverage: mean((p) => p.covered),
+        coverageSe: se((p) => p.covered),
+      };
+    });
   }
+
+  /** One line per quantity, for people: beds, shares in %. */
+  lines(): string[] {
+    return this.summary()
+      .filter((x) => x.forecastSd > 0 || x.rmsError > 0)
+      .map(
+        (x) =>
+          `  ${x.key}: ${x.forecasts} forecasts; rms error ${x.rmsError.toFixed(2)}, forecast sd ${x.forecastSd.toFixed(2)}; spread ratio ${Number.isFinite(x.ratio) ? `${x.ratio.toFixed(2)} ± ${x.ratioSe.toFixed(2)}` : 'n/a (no spread)'}; 80% band held ${(100 * x.coverage).toFixed(1)}% ± ${(100 * x.coverageSe).toFixed(1)}`,
+      );
+  }
+}
+
+export interface SpreadSummary {
+  key: string;
+  forecasts: number;
+  rmsError: number;
+  forecastSd: number;
+  /** (truth − mean)² over the replications' variance × (1 + 1/R): 1 when the spread is right. */
+  ratio: number;
+  ratioSe: number;
+  /** Share of forecasts whose randomised PIT falls in 0.1–0.9. */
+  coverage: number;
+  coverageSe: number;
 }
