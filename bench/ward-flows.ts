@@ -13,6 +13,10 @@
  *     --ward medicalWard --seed-sets tuneA,tuneB,tuneC,tuneD --snapshots 60 \
  *     --spacing 73 --replications 30
  *
+ * With every flow it also prints the spread ratio (ward-spread.ts): is the
+ * replications' spread the size of their error against the truth? E.g. for the
+ * step-down unit: --ward stepDown --seed-sets tuneA,tuneB,tuneC --snapshots 40.
+ *
  * For tuning only: the report's seed set is refused.
  */
 import seedrandom from 'seedrandom';
