@@ -13,10 +13,15 @@
  *     --ward medicalWard --seed-sets tuneA,tuneB,tuneC,tuneD --snapshots 60 \
  *     --spacing 73 --replications 30
  *
+ * With every flow it also prints the spread ratio (ward-spread.ts): is the
+ * replications' spread the size of their error against the truth? E.g. for the
+ * step-down unit: --ward stepDown --seed-sets tuneA,tuneB,tuneC --snapshots 40.
+ *
  * For tuning only: the report's seed set is refused.
  */
 import seedrandom from 'seedrandom';
 import { quantileSorted, readTrace, runHospital, TraceBuffer, type TraceData } from '../sim-core/index.js';
+import { SpreadTally } from './ward-spread.js';
 import { builtinScenario, compileScenario, forecastModel, localMinutes, parseScenario, parseState, stateFromTrace } from '../scenarios/index.js';
 
 const HOURS = 72;
@@ -31,16 +36,20 @@ interface WardEvents {
   seizes: { p: number; t: number; from: Source }[];
   releases: { p: number; t: number }[];
   placed: number[];
+  /** When each patient arrived: who was in the hospital at a snapshot's hour 0. */
+  arrivedAt: Map<number, number>;
 }
 
 /** Every seize and release of the ward in a trace, each seize with where the patient came from (what else it held). */
 function wardEvents(trace: TraceData, ward: string): WardEvents {
-  const out: WardEvents = { seizes: [], releases: [], placed: [] };
+  const out: WardEvents = { seizes: [], releases: [], placed: [], arrivedAt: new Map() };
   const held = new Map<number, Set<string>>();
   readTrace(trace, (e) => {
     if (e.patient < 0) return;
-    if (e.kind === 'arrived' && e.placed) out.placed.push(e.patient);
-    else if (e.kind === 'seized') {
+    if (e.kind === 'arrived') {
+      out.arrivedAt.set(e.patient, e.time);
+      if (e.placed) out.placed.push(e.patient);
+    } else if (e.kind === 'seized') {
       const h = held.get(e.patient) ?? new Set<string>();
       if (e.resource === ward) {
         const from: Source = h.has('edCubicle') || h.has('minorsBay') ? 'ed' : (SOURCES.find((s) => s !== 'ed' && h.has(s)) ?? 'direct');
@@ -68,18 +77,41 @@ interface Flows {
   admitted: Record<Source, number>;
   leftOfThoseIn: number;
   leftOfNew: number;
+  /** Admissions of patients already in the hospital at t (in the state), and of those who arrived since. */
+  admittedOfPresent: number;
+  admittedOfNew: number;
 }
 
 /** The ward's flows from t to t + hours: admissions by source, discharges of those in at t and of the rest. */
 function flows(ev: WardEvents, t: number, hours: number, present: Map<number, number>): Flows {
   const end = t + hours * 60;
-  const f: Flows = { admitted: { ed: 0, icu: 0, stepDown: 0, surgicalWard: 0, direct: 0 }, leftOfThoseIn: 0, leftOfNew: 0 };
-  for (const s of ev.seizes) if (s.t > t && s.t <= end) f.admitted[s.from]++;
+  const f: Flows = {
+    admitted: { ed: 0, icu: 0, stepDown: 0, surgicalWard: 0, direct: 0 },
+    leftOfThoseIn: 0,
+    leftOfNew: 0,
+    admittedOfPresent: 0,
+    admittedOfNew: 0,
+  };
+  for (const s of ev.seizes) {
+    if (s.t <= t || s.t > end) continue;
+    f.admitted[s.from]++;
+    (ev.arrivedAt.get(s.p) ?? Infinity) <= t ? f.admittedOfPresent++ : f.admittedOfNew++;
+  }
   for (const r of ev.releases) if (r.t > t && r.t <= end) present.has(r.p) ? f.leftOfThoseIn++ : f.leftOfNew++;
   return f;
 }
 
 const admittedAll = (f: Flows): number => SOURCES.reduce((s, k) => s + f.admitted[k], 0);
+
+/** The flows whose spread is compared with the truth's (spread ratio, ward-spread.ts), by name. */
+const SPREAD_FLOWS: [string, (f: Flows) => number][] = [
+  ...SOURCES.map((s): [string, (f: Flows) => number] => [`admitted from ${s}`, (f) => f.admitted[s]]),
+  ['admitted, in the hospital at hour 0', (f) => f.admittedOfPresent],
+  ['admitted, arrived since', (f) => f.admittedOfNew],
+  ['left, in at hour 0', (f) => f.leftOfThoseIn],
+  ['left, admitted since', (f) => f.leftOfNew],
+  ['census change', (f) => admittedAll(f) - f.leftOfThoseIn - f.leftOfNew],
+];
 
 function meanSe(xs: readonly number[]): string {
   const m = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -133,6 +165,9 @@ function main(): void {
   // Per snapshot: its seed set and the ward's census at hour 0, to read the error by run and by how full the ward was.
   const setOf: string[] = [];
   const censusAt0: number[] = [];
+  const spread = new SpreadTally(seedrandom(`${sets.join(',')}-pit`));
+  // Forecasts whose census at hour 0 differs from the reference run's: the state lost or added patients.
+  let census0Differs = 0;
   for (const set of sets) {
     const buffer = new TraceBuffer();
     runHospital(model, { seed: `${set}-reference`, replication: 1, trace: buffer, figures: false });
@@ -146,12 +181,14 @@ function main(): void {
       const fm = forecastModel(scenario, state, HOURS);
       const forecast = POOLED.map(() => ({ admitted: 0, leftOfThoseIn: 0, leftOfNew: 0 }));
       const change: number[][] = POOLED.map(() => []);
+      const shownFlows = new Map<string, number[]>();
       const seed = `${set}-forecast-${k}`;
       for (let r = 1; r <= replications; r++) {
         const fb = new TraceBuffer();
         runHospital(fm.model, { seed, replication: r, trace: fb, initialState: fm.initialState, figures: false });
         const ev = wardEvents(fb.toData(), ward);
         const inAt0 = inWardAt(ev, 0);
+        if (r === 1 && inAt0.size !== present.size) census0Differs++;
         POOLED.forEach((h, i) => {
           const f = flows(ev, 0, h, inAt0);
           forecast[i]!.admitted += admittedAll(f) / replications;
@@ -162,6 +199,7 @@ function main(): void {
             for (const s of SOURCES) count(sums.forecast, `${h} admitted from ${s}`, f.admitted[s] / replications);
             count(sums.forecast, `${h} left, in at hour 0`, f.leftOfThoseIn / replications);
             count(sums.forecast, `${h} left, admitted since`, f.leftOfNew / replications);
+            for (const [label, of] of SPREAD_FLOWS) shownFlows.set(`+${h} h ${label}`, [...(shownFlows.get(`+${h} h ${label}`) ?? []), of(f)]);
           }
         });
         // Placed patients are numbered in the state's order; the state's ids are the reference run's ("P<serial>").
@@ -188,6 +226,10 @@ function main(): void {
         const sorted = Float64Array.from(change[i]!).sort();
         absMedian[n] = (absMedian[n] ?? 0) + Math.abs(quantileSorted(sorted, 0.5) - real) / POOLED.length;
         absPersistence[n] = (absPersistence[n] ?? 0) + Math.abs(real) / POOLED.length;
+        spread.add('census change, 24–72 h', n, change[i]!, real);
+        // By reference run: how far one run's coverage strays from the pooled one (the report has one run).
+        spread.add(`census change, 24–72 h, run ${set}`, n, change[i]!, real);
+        if (SHOWN.includes(h)) for (const [label, of] of SPREAD_FLOWS) spread.add(`+${h} h ${label}`, n, shownFlows.get(`+${h} h ${label}`)!, of(f));
         parts[i]![0]!.push(admitted);
         parts[i]![1]!.push(stayed);
         parts[i]![2]!.push(newStayed);
@@ -246,6 +288,11 @@ function main(): void {
       `  per snapshot, truth / forecast: ${keys.map((x) => `${x.slice(String(h).length + 1)} ${(sums.truth.get(x)! / n).toFixed(2)} / ${(sums.forecast.get(x)! / n).toFixed(2)}`).join('; ')}\n`,
     );
   }
+  out.write(`forecasts whose census at hour 0 differs from the reference run's: ${census0Differs} of ${n}\n`);
+  out.write(
+    "spread: rms error of the replications' mean against the truth, the replications' sd, their squared ratio (1 = right, above 1 = band too narrow)\n",
+  );
+  for (const line of spread.lines()) out.write(`${line}\n`);
   out.write('patients in the ward at hour 0, by days already spent there: share who left within 24 h and 72 h, truth (binomial se) / forecast\n');
   bins.forEach((b, i) => {
     const p72 = b.truth[2]! / b.truth[0]!;
