@@ -60,6 +60,8 @@ describe.skipIf(!chromiumAvailable()).each(SIZES)('Today at $width×$height', (s
     await page.waitForSelector('[data-testid=run-status] >> text=/Run \\d+ finished/', { timeout: 180_000 });
     expect(await page.locator('[data-testid=kpis]').count()).toBe(1);
     // The run's scene is kept while Today is shown (no new WebGL context, shaders or label sizes on the way back).
+    // Its canvas mounts after the run's status line; wait for it rather than race it.
+    await page.waitForSelector('[data-testid^=scene-view-] canvas', { timeout: 60_000 });
     const keep = (): Promise<boolean | undefined> =>
       page.evaluate(() => {
         const canvas = document.querySelector('[data-testid^=scene-view-] canvas') as (HTMLCanvasElement & { kept?: boolean }) | null;
