@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileScenario, forecastModel, localMinutes, parseScenario, parseState, stateFromTrace, type ScenarioInput } from '../scenarios/index.js';
-import { runHospital, TraceBuffer } from '../sim-core/index.js';
-import {
-  arrivalsFromTrace,
-  arrivalsShare,
-  forecastSamples,
-  runForecastReplication,
-  scoreForecasts,
-  summariseForecast,
-  truthFromTrace,
-} from '../workers/index.js';
+import type { ScenarioInput } from '../scenarios/index.js';
+import { forecastBothWays } from '../test/forecast-both-ways.js';
+import { arrivalsShare, scoreForecasts } from '../workers/index.js';
 import { scoreHtml } from './score-html.js';
 import { renderArrivalsShare } from './score-report.js';
 
@@ -33,26 +25,8 @@ const fixedStays = {
 } as ScenarioInput;
 
 describe('score --html: the arrivals’ share of the error beside the forecast', () => {
-  const scenario = parseScenario(fixedStays, 'fixed-stays');
-  const model = compileScenario(scenario);
-  const buffer = new TraceBuffer();
-  runHospital(model, { seed: 'truth', replication: 1, trace: buffer });
-  const trace = buffer.toData();
-  const start = localMinutes(scenario.start);
-  const truth = truthFromTrace(model, trace, scenario.start);
   const hours = 24;
-  const both = [2 * 1440 + 7 * 60, 3 * 1440 + 13 * 60].map((at) => {
-    const state = parseState(stateFromTrace(model, trace, at, start).state, `minute ${at}`);
-    const replayed = arrivalsFromTrace(trace, start, start + at, start + at + hours * 60);
-    const make = (fm: ReturnType<typeof forecastModel>, label: string): { samples: ReturnType<typeof forecastSamples>; label: string } => {
-      const reps = Array.from({ length: 10 }, (_, i) => runForecastReplication(fm, hours, 'forecast', i + 1).forecast);
-      return { samples: forecastSamples(summariseForecast(fm.model, state.asOf, hours, fm.booked, reps), reps), label };
-    };
-    return {
-      model: make(forecastModel(scenario, state, hours), `model ${at}`),
-      real: make(forecastModel(scenario, state, hours, 'state', replayed), `real ${at}`),
-    };
-  });
+  const { truth, moments: both } = forecastBothWays(fixedStays, [2 * 1440 + 7 * 60, 3 * 1440 + 13 * 60], hours, 10);
   const drawn = both.map((b) => b.model);
   const report = scoreForecasts(drawn, truth, { pooled: [1, hours] });
   const share = arrivalsShare(

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileScenario, forecastModel, localMinutes, parseScenario, parseState, stateFromTrace, type ScenarioInput } from '../../scenarios/index.js';
-import { runHospital, TraceBuffer } from '../../sim-core/index.js';
-import { arrivalsFromTrace } from '../forecast/arrivals-from-trace.js';
-import { forecastSamples } from '../forecast/forecast-samples.js';
-import { runForecastReplication } from '../forecast/run-forecast.js';
-import { summariseForecast } from '../forecast/summarise-forecast.js';
+import { forecastModel, parseState, stateFromTrace, type ScenarioInput } from '../../scenarios/index.js';
+import { forecastBothWays } from '../../test/forecast-both-ways.js';
 import { arrivalsShare } from './arrivals-share.js';
-import { truthFromTrace } from './truth.js';
 
 /**
  * A hospital where nothing but the arrivals is random: every stay and
@@ -45,29 +40,9 @@ const fixedStays: ScenarioInput = {
 } as ScenarioInput;
 
 describe('the arrivals that came, replayed: the model error apart from the arrivals', () => {
-  const scenario = parseScenario(fixedStays, 'fixed-stays');
-  const model = compileScenario(scenario);
-  const buffer = new TraceBuffer();
-  runHospital(model, { seed: 'truth', replication: 1, trace: buffer });
-  const trace = buffer.toData();
-  const start = localMinutes(scenario.start);
-  const truth = truthFromTrace(model, trace, scenario.start);
   const hours = 24;
   const moments = [2 * 1440 + 7 * 60, 3 * 1440 + 13 * 60, 4 * 1440 + 2 * 60];
-  const forecasts = moments.map((at) => {
-    const state = parseState(stateFromTrace(model, trace, at, start).state, `minute ${at}`);
-    const replayed = arrivalsFromTrace(trace, start, start + at, start + at + hours * 60);
-    const make = (fm: ReturnType<typeof forecastModel>, label: string): { samples: ReturnType<typeof forecastSamples>; label: string } => {
-      const reps = Array.from({ length: 20 }, (_, i) => runForecastReplication(fm, hours, 'forecast', i + 1).forecast);
-      return { samples: forecastSamples(summariseForecast(fm.model, state.asOf, hours, fm.booked, reps), reps), label };
-    };
-    return {
-      replayed,
-      replay: forecastModel(scenario, state, hours, 'state', replayed).replay,
-      model: make(forecastModel(scenario, state, hours), `model ${at}`),
-      real: make(forecastModel(scenario, state, hours, 'state', replayed), `real ${at}`),
-    };
-  });
+  const { scenario, model, trace, start, truth, moments: forecasts } = forecastBothWays(fixedStays, moments, hours, 20);
 
   it("the arrivals read from the trace are the run's, with their attributes, after the moment only", () => {
     const f = forecasts[0]!;
